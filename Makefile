@@ -1,0 +1,121 @@
+# dlg - build, test and install. Plain GNU make.
+#
+#   make            build build/release/dlg
+#   make demo       install missing build dependencies, build, run an example
+#   make check      unit tests (cmocka) and golden command-line tests
+#   make asan       the same tests under AddressSanitizer + UBSan
+#   make valgrind   the golden tests under valgrind's memcheck
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Generated sources live under the build directory and are never committed.
+
+MODE      ?= release
+BUILD     ?= build/$(MODE)
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+CC        ?= cc
+BISON     ?= bison
+FLEX      ?= flex
+VERSION   := 1.0.0
+
+WARNINGS  := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+ifeq ($(WERROR),1)
+WARNINGS  += -Werror
+endif
+OPT_release := -O2 -g
+OPT_debug   := -O0 -g
+OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT       := $(OPT_$(MODE))
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DDLG_VERSION='"$(VERSION)"' -Iinterp -Igrammar -I$(BUILD)/gen
+CFLAGS    ?=
+CFLAGS    += -std=c11 $(WARNINGS) $(OPT) -MMD -MP
+LDFLAGS   += $(if $(filter asan,$(MODE)),-fsanitize=address,undefined)
+
+LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
+GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(GEN_SRCS:%.c=%.o)
+MAIN_OBJ  := $(BUILD)/interp/main.o
+DLG       := $(BUILD)/dlg
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all demo check unit golden asan valgrind install uninstall clean deps
+.DEFAULT_GOAL := all
+
+all: $(DLG)
+
+$(DLG): $(MAIN_OBJ) $(LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ -lm
+
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/parser.y
+	@mkdir -p $(@D)
+	$(BISON) -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
+
+# -8 -Cfe: 8-bit tables (UTF-8 safe) with the faster full-table encoding.
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l
+	@mkdir -p $(@D)
+	$(FLEX) -8 -Cfe --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
+
+# Generated code: same warnings, minus the ones bison/flex skeletons trip.
+GEN_CFLAGS := -Wno-unused-function -Wno-sign-conversion -Wno-conversion
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka -lm
+
+# ---- tests ------------------------------------------------------------------
+check: unit golden
+
+unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+golden: $(DLG)
+	@sh tests/golden/run.sh $(DLG)
+
+asan:
+	$(MAKE) MODE=asan check
+
+valgrind: $(DLG)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
+	  sh tests/golden/run.sh $(DLG)
+
+# ---- set-up -----------------------------------------------------------------
+# Debian packages the build needs; installed when missing and run as root,
+# otherwise the exact command is printed.
+DEB_PKGS := gcc make flex bison libcmocka-dev
+deps:
+	@missing=""; \
+	for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+	  echo "missing packages:$$missing"; \
+	  echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+	fi
+
+demo: deps
+	$(MAKE) all
+	$(DLG) examples/tuan-giao-2020.dlg
+
+install: $(DLG)
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(DLG) $(DESTDIR)$(BINDIR)/dlg
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dlg
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

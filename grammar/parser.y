@@ -1,0 +1,299 @@
+/* parser.y - the grammar of .dlg files (spec §3). Rule names follow the
+ * spec's EBNF. Every action is one call to an AST constructor; what an item
+ * means is decided later (model.c). Semantic values live in the run's arena,
+ * so values dropped during error recovery need no %destructor. */
+
+%require "3.8"
+%define api.pure full
+%define api.location.type {Span}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+%param {yyscan_t scanner}
+%parse-param {ParseState *ps}
+
+%code requires {
+#include "scan.h"
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+ParseState *yyget_extra(yyscan_t scanner);
+
+/* The scanner is asked for no more tokens once parsing must stop (nesting
+ * too deep, too many errors, out of memory): end of input ends it cleanly. */
+static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
+{
+    ParseState *ps = yyget_extra(scanner);
+    if (ps->stop || diag_full(ps->diag))
+        return END;
+    return yylex(lval, lloc, scanner);
+}
+#define yylex next_token
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg);
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                           \
+    do {                                                                      \
+        if (N) {                                                              \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                             \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                                 \
+        } else {                                                              \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;                   \
+        }                                                                     \
+    } while (0)
+
+/* Out of memory in an action: stop parsing, report once. */
+#define NEED(x) do { if (!(x)) { ps->stop = true; YYNOMEM; } } while (0)
+
+#define APPEND(list, node)                                                    \
+    do {                                                                      \
+        if (node) {                                                           \
+            if ((list).last) (list).last->next = (node);                      \
+            else (list).first = (node);                                       \
+            (list).last = (node);                                             \
+        }                                                                     \
+    } while (0)
+}
+
+%union {
+    Symbol *sym;
+    Str str;
+    int64_t count;
+    Decimal pct;
+    Date date;
+    Atom *atom;
+    AtomList atoms;
+    Item *item;
+    ItemList items;
+    Block *block;
+    BlockList blocks;
+    Expr *expr;
+    ExprList exprs;
+    PathList path;
+    char binding;
+}
+
+%token END 0            "end of file"
+%token <sym> NAME       "name"
+%token <str> STRING     "string"
+%token <count> COUNT    "number"
+%token <count> MONEY    "amount of money"
+%token <pct> PERCENT    "percentage"
+%token <date> DATE      "date"
+%token DOTDOT           "'..'"
+%token ELLIPSIS         "'...'"
+%token EQ               "'=='"
+%token NE               "'!='"
+%token LE               "'<='"
+%token GE               "'>='"
+%token AND              "'and'"
+%token OR               "'or'"
+%token NOT              "'not'"
+
+%type <items> items
+%type <item> item
+%type <atoms> args
+%type <atom> first_arg atom
+%type <blocks> blocks
+%type <block> block
+%type <expr> expr primary binding_expr
+%type <exprs> expr_list
+%type <path> path
+%type <binding> binding
+
+%left OR
+%left AND
+%precedence NOT
+%nonassoc EQ NE '<' LE '>' GE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%%
+
+file
+    : items                     { ps->items = $1.first; }
+    ;
+
+items
+    : %empty                    { $$ = (ItemList){ NULL, NULL }; }
+    | items item                { $$ = $1; APPEND($$, $2); }
+    | items error               { $$ = $1; }
+    ;
+
+item
+    : NAME args                 { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, 0, NULL, NULL, @$)); }
+    | NAME args blocks          { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, 0, NULL, $3.first, @$)); }
+    | NAME args binding binding_expr
+                                { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, $3, $4, NULL, @$)); }
+    | NAME args binding binding_expr blocks
+                                { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, $3, $4, $5.first, @$)); }
+    | NAME binding binding_expr { NEED($$ = ast_item(ps->arena, $1, @1, NULL, $2, $3, NULL, @$)); }
+    | NAME binding binding_expr blocks
+                                { NEED($$ = ast_item(ps->arena, $1, @1, NULL, $2, $3, $4.first, @$)); }
+    | NAME blocks               { NEED($$ = ast_item(ps->arena, $1, @1, NULL, 0, NULL, $2.first, @$)); }
+    ;
+
+args
+    : first_arg                 { $$ = (AtomList){ $1, $1 }; }
+    | args atom                 { $$ = $1; APPEND($$, $2); }
+    ;
+
+first_arg
+    : NAME                      { NEED($$ = ast_atom(ps->arena, ATOM_NAME, @1)); $$->as.name = $1; }
+    | atom
+    ;
+
+atom
+    : STRING                    { NEED($$ = ast_atom(ps->arena, ATOM_STRING, @1)); $$->as.str = $1; }
+    | COUNT                     { NEED($$ = ast_atom(ps->arena, ATOM_COUNT, @1)); $$->as.count = $1; }
+    | '-' COUNT                 { NEED($$ = ast_atom(ps->arena, ATOM_COUNT, @$)); $$->as.count = -$2; }
+    | MONEY                     { NEED($$ = ast_atom(ps->arena, ATOM_MONEY, @1)); $$->as.count = $1; }
+    | PERCENT                   { NEED($$ = ast_atom(ps->arena, ATOM_PERCENT, @1)); $$->as.percent = $1; }
+    | DATE                      { NEED($$ = ast_atom(ps->arena, ATOM_DATE, @1)); $$->as.date = $1; }
+    | '?'                       { NEED($$ = ast_atom(ps->arena, ATOM_UNKNOWN, @1)); }
+    | '~' COUNT                 { NEED($$ = ast_atom(ps->arena, ATOM_APPROX, @$)); $$->as.count = $2; }
+    | DOTDOT                    { NEED($$ = ast_atom(ps->arena, ATOM_RANGE, @1)); }
+    ;
+
+binding
+    : '='                       { $$ = '='; }
+    | ':'                       { $$ = ':'; }
+    ;
+
+binding_expr
+    : expr
+    ;
+
+blocks
+    : block                     { $$ = (BlockList){ $1, $1 }; }
+    | blocks block              { $$ = $1; APPEND($$, $2); }
+    ;
+
+block
+    : '{' items '}'             { NEED($$ = ast_block(ps->arena, $2.first, false, @3, @$)); }
+    | '{' items ELLIPSIS '}'    { NEED($$ = ast_block(ps->arena, $2.first, true, @3, @$)); }
+    ;
+
+expr
+    : expr OR expr              { NEED($$ = ast_binary(ps->arena, OP_OR, $1, $3)); }
+    | expr AND expr             { NEED($$ = ast_binary(ps->arena, OP_AND, $1, $3)); }
+    | NOT expr                  { NEED($$ = ast_unary(ps->arena, OP_NOT, $2, @1)); }
+    | expr EQ expr              { NEED($$ = ast_binary(ps->arena, OP_EQ, $1, $3)); }
+    | expr NE expr              { NEED($$ = ast_binary(ps->arena, OP_NE, $1, $3)); }
+    | expr '<' expr             { NEED($$ = ast_binary(ps->arena, OP_LT, $1, $3)); }
+    | expr LE expr              { NEED($$ = ast_binary(ps->arena, OP_LE, $1, $3)); }
+    | expr '>' expr             { NEED($$ = ast_binary(ps->arena, OP_GT, $1, $3)); }
+    | expr GE expr              { NEED($$ = ast_binary(ps->arena, OP_GE, $1, $3)); }
+    | expr '+' expr             { NEED($$ = ast_binary(ps->arena, OP_ADD, $1, $3)); }
+    | expr '-' expr             { NEED($$ = ast_binary(ps->arena, OP_SUB, $1, $3)); }
+    | expr '*' expr             { NEED($$ = ast_binary(ps->arena, OP_MUL, $1, $3)); }
+    | expr '/' expr             { NEED($$ = ast_binary(ps->arena, OP_DIV, $1, $3)); }
+    | '-' expr %prec UMINUS     { NEED($$ = ast_unary(ps->arena, OP_NEG, $2, @1)); }
+    | primary
+    ;
+
+primary
+    : COUNT                     { NEED($$ = ast_expr(ps->arena, EXPR_NUMBER, @1)); $$->as.number = $1; }
+    | MONEY                     { NEED($$ = ast_expr(ps->arena, EXPR_MONEY, @1)); $$->as.number = $1; }
+    | PERCENT                   { NEED($$ = ast_expr(ps->arena, EXPR_PERCENT, @1)); $$->as.percent = $1; }
+    | DATE                      { NEED($$ = ast_expr(ps->arena, EXPR_DATE, @1)); $$->as.date = $1; }
+    | STRING                    { NEED($$ = ast_expr(ps->arena, EXPR_STRING, @1)); $$->as.str = $1; }
+    | '?'                       { NEED($$ = ast_expr(ps->arena, EXPR_UNKNOWN, @1)); }
+    | path                      { NEED($$ = ast_expr(ps->arena, EXPR_PATH, @1)); $$->as.path = $1.first; }
+    | NAME '(' ')'              { NEED($$ = ast_call(ps->arena, $1, @1, NULL, @$)); }
+    | NAME '(' expr_list ')'    { NEED($$ = ast_call(ps->arena, $1, @1, $3.first, @$)); }
+    | '(' expr ')'              { $$ = $2; }
+    ;
+
+path
+    : NAME                      { PathPart *p; NEED(p = ast_path_part(ps->arena, $1, @1)); $$ = (PathList){ p, p }; }
+    | path '.' NAME             { PathPart *p; NEED(p = ast_path_part(ps->arena, $3, @3)); $$ = $1; APPEND($$, p); }
+    ;
+
+expr_list
+    : expr                      { $$ = (ExprList){ $1, $1 }; }
+    | expr_list ',' expr        { $$ = $1; APPEND($$, $3); }
+    ;
+
+%%
+
+/* How a token is named in "expected ..." lists. */
+static const char *describe(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_YYEOF: return "end of file";
+    case YYSYMBOL_NAME: return "a name";
+    case YYSYMBOL_STRING: return "a string";
+    case YYSYMBOL_COUNT: return "a number";
+    case YYSYMBOL_MONEY: return "an amount";
+    case YYSYMBOL_PERCENT: return "a percentage";
+    case YYSYMBOL_DATE: return "a date";
+    default: return yysymbol_name(k);
+    }
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ParseState *ps)
+{
+    (void)scanner;
+    if (ps->stop)
+        return 0;                       /* the scanner has said why already */
+    Span at = *yypcontext_location(ctx);
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    char got[96];
+    if (tok == YYSYMBOL_YYEOF) {
+        snprintf(got, sizeof got, "end of file");
+    } else {
+        uint32_t n = at.end - at.start;
+        const char *text = ps->src->text + at.start;
+        uint32_t cut = n > 40 ? 40 : n;
+        for (uint32_t i = 0; i < cut; i++)
+            if (text[i] == '\n') { cut = i; break; }
+        snprintf(got, sizeof got, "'%.*s'%s", (int)cut, text, cut < n ? "..." : "");
+    }
+
+    enum { MAX_EXPECTED = 6 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+    char list[256] = "";
+    if (n > 0) {
+        size_t len = 0;
+        for (int i = 0; i < n; i++) {
+            const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
+            int w = snprintf(list + len, sizeof list - len, "%s%s", sep, describe(expected[i]));
+            if (w < 0 || (size_t)w >= sizeof list - len)
+                break;
+            len += (size_t)w;
+        }
+    }
+
+    if (tok == YYSYMBOL_YYEOF && ps->depth > 0) {
+        uint32_t open = ps->open[ps->depth - 1];
+        char c = ps->src->text[open];
+        diag_error(ps->diag, ps->src, at, "unexpected end of file: a '%c' is not closed", c);
+        diag_note(ps->diag, ps->src, (Span){ open, open + 1 },
+                  "this '%c' needs a matching '%c'", c, c == '{' ? '}' : ')');
+    } else if (n > 0) {
+        diag_error(ps->diag, ps->src, at, "unexpected %s; expected %s", got, list);
+    } else {
+        diag_error(ps->diag, ps->src, at, "unexpected %s", got);
+    }
+    return 0;
+}
+
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg)
+{
+    (void)scanner;
+    /* Only "memory exhausted" reaches here; syntax errors are reported by
+     * yyreport_syntax_error. */
+    diag_error(ps->diag, ps->src, *loc, "%s", strcmp(msg, "memory exhausted") == 0
+               ? "out of memory, or the file nests too deeply" : msg);
+}

@@ -1,0 +1,28 @@
+/* scan.h - state shared by the scanner (lexer.l) and the parser (parser.y).
+ * Private to grammar/: the rest of dlg sees only interp/parse.h. */
+#ifndef DLG_SCAN_H
+#define DLG_SCAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "parse.h"
+
+typedef struct ItemList { Item *first, *last; } ItemList;
+typedef struct AtomList { Atom *first, *last; } AtomList;
+typedef struct BlockList { Block *first, *last; } BlockList;
+typedef struct ExprList { Expr *first, *last; } ExprList;
+typedef struct PathList { PathPart *first, *last; } PathList;
+
+typedef struct ParseState {
+    Source *src;
+    Arena *arena;
+    Symtab *syms;
+    Diag *diag;
+    Item *items;                        /* the result */
+    uint32_t depth;                     /* open brackets */
+    uint32_t open[PARSE_MAX_DEPTH];     /* where each open bracket is */
+    bool stop;                          /* nesting or error limit: end input */
+} ParseState;
+
+#endif

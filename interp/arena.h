@@ -1,0 +1,49 @@
+/* arena.h - one region allocator per run: everything the pipeline builds
+ * (source text, tokens' strings, AST, model, results) is allocated here and
+ * released by a single arena_free().
+ *
+ * Ownership: the Arena owns every block it hands out. Callers never free a
+ * block individually. Allocation failure returns NULL (never exits); the
+ * arena remembers it in `failed` so a pass can report "out of memory" once.
+ * The underlying allocator is pluggable so tests can make it fail. */
+#ifndef DLG_ARENA_H
+#define DLG_ARENA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct ArenaChunk ArenaChunk;
+
+typedef struct Allocator {
+    void *(*alloc)(void *ctx, size_t size);
+    void (*release)(void *ctx, void *block);
+    void *ctx;
+} Allocator;
+
+typedef struct Arena {
+    ArenaChunk *chunks;     /* newest first */
+    char *cursor, *limit;   /* free space in the newest small chunk */
+    size_t total;           /* bytes obtained from the allocator */
+    Allocator allocator;
+    bool failed;
+} Arena;
+
+/* Initialise with the given allocator, or malloc/free when NULL. */
+void arena_init(Arena *a, const Allocator *allocator);
+/* Release every block at once; the arena can be reused after arena_init. */
+void arena_free(Arena *a);
+
+/* Uninitialised, aligned for any object; NULL when out of memory. */
+void *arena_alloc(Arena *a, size_t size);
+/* Zero-filled. */
+void *arena_zalloc(Arena *a, size_t size);
+/* Copy of n bytes plus a terminating NUL. */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+/* printf into the arena. */
+char *arena_printf(Arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#define ARENA_NEW(a, T) ((T *)arena_zalloc((a), sizeof(T)))
+#define ARENA_ARRAY(a, T, n) ((T *)arena_zalloc((a), sizeof(T) * (size_t)(n)))
+
+#endif

@@ -1,0 +1,111 @@
+/* ast.c - constructors for the syntax tree. */
+#include "ast.h"
+
+static const char *const atom_names[] = {
+#define X(k, name) name,
+    ATOM_KINDS(X)
+#undef X
+};
+
+const char *ast_atom_kind_name(AtomKind k) { return atom_names[k]; }
+
+Span span_join(Span a, Span b)
+{
+    return (Span){ a.start < b.start ? a.start : b.start, a.end > b.end ? a.end : b.end };
+}
+
+Atom *ast_atom(Arena *a, AtomKind k, Span sp)
+{
+    Atom *at = ARENA_NEW(a, Atom);
+    if (at) {
+        at->kind = k;
+        at->span = sp;
+    }
+    return at;
+}
+
+Item *ast_item(Arena *a, Symbol *name, Span name_span, Atom *args, char binding,
+               Expr *expr, Block *blocks, Span whole)
+{
+    Item *it = ARENA_NEW(a, Item);
+    if (!it)
+        return NULL;
+    it->name = name;
+    it->name_span = name_span;
+    it->span = whole;
+    it->args = args;
+    for (Atom *x = args; x; x = x->next)
+        it->nargs++;
+    it->binding = binding;
+    it->expr = expr;
+    it->blocks = blocks;
+    for (Block *b = blocks; b; b = b->next)
+        it->nblocks++;
+    return it;
+}
+
+Block *ast_block(Arena *a, Item *items, bool partial, Span ellipsis, Span sp)
+{
+    Block *b = ARENA_NEW(a, Block);
+    if (b) {
+        b->items = items;
+        b->partial = partial;
+        b->ellipsis = ellipsis;
+        b->span = sp;
+    }
+    return b;
+}
+
+Expr *ast_expr(Arena *a, ExprKind k, Span sp)
+{
+    Expr *e = ARENA_NEW(a, Expr);
+    if (e) {
+        e->kind = k;
+        e->span = sp;
+    }
+    return e;
+}
+
+Expr *ast_binary(Arena *a, ExprOp op, Expr *lhs, Expr *rhs)
+{
+    Expr *e = ast_expr(a, EXPR_BINARY, span_join(lhs->span, rhs->span));
+    if (e) {
+        e->as.op.op = op;
+        e->as.op.lhs = lhs;
+        e->as.op.rhs = rhs;
+    }
+    return e;
+}
+
+Expr *ast_unary(Arena *a, ExprOp op, Expr *operand, Span sp)
+{
+    Expr *e = ast_expr(a, EXPR_UNARY, span_join(sp, operand->span));
+    if (e) {
+        e->as.op.op = op;
+        e->as.op.rhs = operand;
+    }
+    return e;
+}
+
+Expr *ast_call(Arena *a, Symbol *fn, Span fn_span, Expr *args, Span sp)
+{
+    Expr *e = ast_expr(a, EXPR_CALL, sp);
+    if (!e)
+        return NULL;
+    e->as.call.fn = fn;
+    e->as.call.fn_span = fn_span;
+    e->as.call.args = args;
+    for (Expr *x = args; x; x = x->next)
+        e->as.call.nargs++;
+    return e;
+}
+
+PathPart *ast_path_part(Arena *a, Symbol *name, Span sp)
+{
+    PathPart *p = ARENA_NEW(a, PathPart);
+    if (p) {
+        p->name = name;
+        p->span = sp;
+    }
+    return p;
+}

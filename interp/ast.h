@@ -1,0 +1,139 @@
+/* ast.h - the syntax tree of a .dlg file (spec §3): items with arguments,
+ * an optional expression and blocks. The tree says nothing about meaning;
+ * model.c gives it meaning.
+ *
+ * Ownership: every node lives in the run's arena and is never freed alone.
+ * Lists are singly linked through `next` in source order. */
+#ifndef DLG_AST_H
+#define DLG_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "date.h"
+#include "literal.h"
+#include "source.h"
+#include "symbol.h"
+
+/* A string literal after escapes were decoded; may hold any UTF-8. */
+typedef struct Str {
+    const char *ptr;
+    uint32_t len;
+} Str;
+
+#define ATOM_KINDS(X)                                  \
+    X(ATOM_NAME, "name")                               \
+    X(ATOM_STRING, "string")                           \
+    X(ATOM_COUNT, "number")                            \
+    X(ATOM_MONEY, "amount of money")                   \
+    X(ATOM_PERCENT, "percentage")                      \
+    X(ATOM_DATE, "date")                               \
+    X(ATOM_UNKNOWN, "'?'")                             \
+    X(ATOM_APPROX, "approximate number")               \
+    X(ATOM_RANGE, "'..'")
+
+typedef enum {
+#define X(k, name) k,
+    ATOM_KINDS(X)
+#undef X
+} AtomKind;
+
+const char *ast_atom_kind_name(AtomKind k);
+
+typedef struct Atom {
+    AtomKind kind;
+    Span span;
+    union {
+        Symbol *name;
+        Str str;
+        int64_t count;      /* COUNT (may be negative), MONEY, APPROX */
+        Decimal percent;
+        Date date;
+    } as;
+    struct Atom *next;
+} Atom;
+
+#define EXPR_KINDS(X)               \
+    X(EXPR_NUMBER, "number")        \
+    X(EXPR_PERCENT, "percentage")   \
+    X(EXPR_MONEY, "money")          \
+    X(EXPR_DATE, "date")            \
+    X(EXPR_STRING, "string")        \
+    X(EXPR_UNKNOWN, "'?'")          \
+    X(EXPR_PATH, "name")            \
+    X(EXPR_CALL, "call")            \
+    X(EXPR_UNARY, "operator")       \
+    X(EXPR_BINARY, "operator")
+
+typedef enum {
+#define X(k, name) k,
+    EXPR_KINDS(X)
+#undef X
+} ExprKind;
+
+typedef enum {
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
+    OP_AND, OP_OR, OP_NOT, OP_NEG,
+} ExprOp;
+
+typedef struct PathPart {
+    Symbol *name;
+    Span span;
+    struct PathPart *next;
+} PathPart;
+
+typedef struct Expr {
+    ExprKind kind;
+    Span span;
+    union {
+        int64_t number;     /* NUMBER, MONEY */
+        Decimal percent;
+        Date date;
+        Str str;
+        PathPart *path;
+        struct { Symbol *fn; Span fn_span; struct Expr *args; uint32_t nargs; } call;
+        struct { ExprOp op; struct Expr *lhs, *rhs; } op;   /* rhs only */
+    } as;
+    struct Expr *next;      /* next argument of a call */
+} Expr;
+
+typedef struct Item Item;
+
+typedef struct Block {
+    Span span;
+    Item *items;
+    bool partial;           /* ended with "..." */
+    Span ellipsis;
+    struct Block *next;
+} Block;
+
+struct Item {
+    Symbol *name;
+    Span name_span;
+    Span span;              /* whole item */
+    Atom *args;
+    uint32_t nargs;
+    char binding;           /* '=', ':' or 0 */
+    Expr *expr;
+    Block *blocks;
+    uint32_t nblocks;
+    Item *next;
+};
+
+/* Constructors used by the grammar actions; NULL when out of memory. */
+Atom *ast_atom(Arena *a, AtomKind k, Span sp);
+Item *ast_item(Arena *a, Symbol *name, Span name_span, Atom *args, char binding,
+               Expr *expr, Block *blocks, Span whole);
+Block *ast_block(Arena *a, Item *items, bool partial, Span ellipsis, Span sp);
+Expr *ast_expr(Arena *a, ExprKind k, Span sp);
+Expr *ast_binary(Arena *a, ExprOp op, Expr *lhs, Expr *rhs);
+Expr *ast_unary(Arena *a, ExprOp op, Expr *e, Span sp);
+Expr *ast_call(Arena *a, Symbol *fn, Span fn_span, Expr *args, Span sp);
+PathPart *ast_path_part(Arena *a, Symbol *name, Span sp);
+
+/* Span covering both. */
+Span span_join(Span a, Span b);
+
+#endif

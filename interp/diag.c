@@ -1,0 +1,121 @@
+/* diag.c - collecting diagnostics and printing them in GNU form. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void diag_init(Diag *d, Arena *a)
+{
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+}
+
+bool diag_full(const Diag *d) { return d->overflowed; }
+
+static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *fmt, va_list ap)
+{
+    if (d->overflowed)
+        return;
+    if (sev == DIAG_ERROR && d->errors == DIAG_MAX_ERRORS) {
+        d->overflowed = true;
+        sev = DIAG_NOTE;
+        fmt = "too many errors; stopping here";
+        src = NULL;
+    }
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    Diagnostic *g = ARENA_NEW(d->arena, Diagnostic);
+    char *msg = n >= 0 ? arena_alloc(d->arena, (size_t)n + 1) : NULL;
+    if (!g || !msg)
+        return;
+    if (d->overflowed)
+        memcpy(msg, fmt, (size_t)n + 1);
+    else
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    g->severity = sev;
+    g->src = src;
+    g->span = span;
+    g->message = msg;
+    if (d->last)
+        d->last->next = g;
+    else
+        d->first = g;
+    d->last = g;
+    if (sev == DIAG_ERROR)
+        d->errors++;
+    else if (sev == DIAG_WARNING)
+        d->warnings++;
+}
+
+#define DEFINE_REPORTER(fn, sev)                                              \
+    void fn(Diag *d, Source *src, Span span, const char *fmt, ...)            \
+    {                                                                         \
+        va_list ap;                                                           \
+        va_start(ap, fmt);                                                    \
+        add(d, sev, src, span, fmt, ap);                                      \
+        va_end(ap);                                                           \
+    }
+DEFINE_REPORTER(diag_error, DIAG_ERROR)
+DEFINE_REPORTER(diag_warning, DIAG_WARNING)
+DEFINE_REPORTER(diag_note, DIAG_NOTE)
+
+static const char *severity_name(DiagSeverity s)
+{
+    switch (s) {
+    case DIAG_ERROR: return "error";
+    case DIAG_WARNING: return "warning";
+    case DIAG_NOTE: return "note";
+    }
+    return "error";
+}
+
+/* The caret line: the source line's own tabs are kept so the caret lines up;
+ * every other code point becomes one space. */
+static void print_caret(FILE *out, const char *line, uint32_t len, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = 0; i < from && i < len; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        fputc(c == '\t' ? '\t' : ' ', out);
+    }
+    fputc('^', out);
+    bool first = true;
+    for (uint32_t i = from; i < to && i < len; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        if (!first)
+            fputc('~', out);
+        first = false;
+    }
+    fputc('\n', out);
+}
+
+void diag_print_one(const Diagnostic *g, FILE *out)
+{
+    if (!g->src) {
+        fprintf(out, "dlg: %s: %s\n", severity_name(g->severity), g->message);
+        return;
+    }
+    uint32_t line, col, len;
+    source_position(g->src, g->span.start, &line, &col);
+    fprintf(out, "%s:%u:%u: %s: %s\n", g->src->name, line, col,
+            severity_name(g->severity), g->message);
+    const char *text = source_line(g->src, g->span.start, &len);
+    uint32_t from = g->span.start - (uint32_t)(text - g->src->text);
+    uint32_t to = g->span.end > g->span.start ? g->span.end - (uint32_t)(text - g->src->text) : from;
+    char gutter[16];
+    int w = snprintf(gutter, sizeof gutter, "%5u", line);
+    fprintf(out, "%s | %.*s\n", gutter, (int)len, text);
+    fprintf(out, "%*s | ", w, "");
+    print_caret(out, text, len, from, to);
+}
+
+void diag_print(const Diag *d, FILE *out)
+{
+    for (const Diagnostic *g = d->first; g; g = g->next)
+        diag_print_one(g, out);
+}

@@ -1,0 +1,52 @@
+/* diag.h - the diagnostics collector. Every problem with the input becomes a
+ * Diagnostic here (never an fprintf at the spot): the message and the span
+ * are kept apart, and the source line and caret are drawn when printed.
+ *
+ * Ownership: diagnostics and their messages live in the collector's arena.
+ * A note belongs to the error or warning reported just before it. */
+#ifndef DLG_DIAG_H
+#define DLG_DIAG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "source.h"
+
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } DiagSeverity;
+
+typedef struct Diagnostic {
+    DiagSeverity severity;
+    Source *src;            /* NULL: not tied to a file (command line) */
+    Span span;
+    const char *message;
+    struct Diagnostic *next;
+} Diagnostic;
+
+enum { DIAG_MAX_ERRORS = 50 };
+
+typedef struct Diag {
+    Arena *arena;
+    Diagnostic *first, *last;
+    uint32_t errors, warnings;
+    bool overflowed;        /* DIAG_MAX_ERRORS reached: stop parsing */
+} Diag;
+
+void diag_init(Diag *d, Arena *a);
+
+void diag_error(Diag *d, Source *src, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_warning(Diag *d, Source *src, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_note(Diag *d, Source *src, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* True once DIAG_MAX_ERRORS errors were reported. */
+bool diag_full(const Diag *d);
+
+/* GNU form: "file:line:col: severity: message", the source line, a caret. */
+void diag_print(const Diag *d, FILE *out);
+void diag_print_one(const Diagnostic *g, FILE *out);
+
+#endif

@@ -1,0 +1,160 @@
+/* source.c - loading sources whole, and offset -> line/column mapping. */
+#include "source.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t len)
+{
+    if (len > SOURCE_MAX_BYTES)
+        return NULL;
+    Source *s = ARENA_NEW(a, Source);
+    char *text = arena_alloc(a, len + 2);
+    if (!s || !text)
+        return NULL;
+    if (len)
+        memcpy(text, bytes, len);
+    text[len] = text[len + 1] = '\0';
+    s->name = name;
+    s->text = text;
+    s->len = (uint32_t)len;
+    s->arena = a;
+    return s;
+}
+
+/* Read everything from f into a growing buffer in the arena; the final copy
+ * keeps the two NUL bytes the scanner needs. */
+static SourceStatus read_stream(Arena *a, FILE *f, char **text, size_t *len)
+{
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = arena_alloc(a, cap + 2);
+    if (!buf)
+        return SOURCE_ERR_MEMORY;
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f))
+                return SOURCE_ERR_READ;
+            break;
+        }
+        if (n > SOURCE_MAX_BYTES)
+            return SOURCE_ERR_TOO_LARGE;
+        if (n == cap) {
+            size_t ncap = cap * 2;
+            char *nbuf = arena_alloc(a, ncap + 2);
+            if (!nbuf)
+                return SOURCE_ERR_MEMORY;
+            memcpy(nbuf, buf, n);     /* the old buffer stays in the arena */
+            buf = nbuf;
+            cap = ncap;
+        }
+    }
+    buf[n] = buf[n + 1] = '\0';
+    *text = buf;
+    *len = n;
+    return SOURCE_OK;
+}
+
+SourceStatus source_load(Arena *a, const char *path, Source **out)
+{
+    *out = NULL;
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return SOURCE_ERR_OPEN;
+    SourceStatus st = SOURCE_OK;
+    char *text = NULL;
+    size_t len = 0;
+    if (!is_stdin) {
+        struct stat sb;
+        if (fstat(fileno(f), &sb) == 0) {
+            if (!S_ISREG(sb.st_mode))
+                st = SOURCE_ERR_NOT_FILE;
+            else if ((unsigned long long)sb.st_size > SOURCE_MAX_BYTES)
+                st = SOURCE_ERR_TOO_LARGE;
+        }
+    }
+    if (st == SOURCE_OK)
+        st = read_stream(a, f, &text, &len);
+    int saved = errno;
+    if (!is_stdin)
+        fclose(f);
+    errno = saved;
+    if (st != SOURCE_OK)
+        return st;
+    Source *s = ARENA_NEW(a, Source);
+    if (!s)
+        return SOURCE_ERR_MEMORY;
+    s->name = is_stdin ? "<stdin>" : path;
+    s->path = is_stdin ? NULL : path;
+    s->text = text;
+    s->len = (uint32_t)len;
+    s->arena = a;
+    *out = s;
+    return SOURCE_OK;
+}
+
+static void build_lines(Source *s)
+{
+    uint32_t count = 1;
+    for (uint32_t i = 0; i < s->len; i++)
+        count += s->text[i] == '\n';
+    uint32_t *lines = ARENA_ARRAY(s->arena, uint32_t, count);
+    if (!lines)
+        return;
+    uint32_t k = 0;
+    lines[k++] = 0;
+    for (uint32_t i = 0; i < s->len; i++)
+        if (s->text[i] == '\n')
+            lines[k++] = i + 1;
+    s->lines = lines;
+    s->nlines = count;
+}
+
+/* Index of the line containing offset (binary search on line starts). */
+static uint32_t line_index(Source *s, uint32_t offset)
+{
+    if (!s->lines)
+        build_lines(s);
+    if (!s->lines)
+        return 0;
+    uint32_t lo = 0, hi = s->nlines;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *column)
+{
+    if (offset > s->len)
+        offset = s->len;
+    uint32_t li = line_index(s, offset);
+    uint32_t start = s->lines ? s->lines[li] : 0;
+    uint32_t col = 1;
+    for (uint32_t i = start; i < offset; i++)
+        col += ((unsigned char)s->text[i] & 0xC0) != 0x80;   /* count lead bytes */
+    *line = li + 1;
+    *column = col;
+}
+
+const char *source_line(Source *s, uint32_t offset, uint32_t *len)
+{
+    if (offset > s->len)
+        offset = s->len;
+    uint32_t li = line_index(s, offset);
+    uint32_t start = s->lines ? s->lines[li] : 0;
+    uint32_t end = start;
+    while (end < s->len && s->text[end] != '\n')
+        end++;
+    if (end > start && s->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return s->text + start;
+}

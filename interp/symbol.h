@@ -1,0 +1,56 @@
+/* symbol.h - interned byte strings and a small pointer-keyed hash map.
+ *
+ * Every name (and every unit name and figure path) is interned once, so the
+ * later passes compare names by pointer and hash them for free.
+ *
+ * Ownership: symbols, their text and the tables live in the arena passed at
+ * init; growing a table leaves the old slot array in the arena (bounded by
+ * the final size, since tables double). */
+#ifndef DLG_SYMBOL_H
+#define DLG_SYMBOL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef struct Symbol {
+    const char *text;       /* NUL-terminated; may contain any UTF-8 */
+    uint32_t len;
+    uint32_t hash;
+} Symbol;
+
+typedef struct Symtab {
+    Arena *arena;
+    Symbol **slots;
+    uint32_t cap, count;    /* cap is a power of two */
+} Symtab;
+
+void symtab_init(Symtab *t, Arena *a);
+/* The unique Symbol for these bytes; NULL when out of memory. */
+Symbol *symtab_intern(Symtab *t, const char *s, size_t len);
+Symbol *symtab_intern_cstr(Symtab *t, const char *s);
+/* The Symbol if already interned, else NULL (never allocates). */
+Symbol *symtab_find(const Symtab *t, const char *s, size_t len);
+
+uint32_t symbol_hash_bytes(const char *s, size_t len);
+
+/* Map from a (pointer, tag) key to a pointer value. */
+typedef struct MapSlot {
+    const void *key;
+    uintptr_t tag;
+    void *value;
+} MapSlot;
+
+typedef struct PtrMap {
+    MapSlot *slots;
+    uint32_t cap, count;
+} PtrMap;
+
+/* An all-zero PtrMap is a valid empty map. */
+void *ptrmap_get(const PtrMap *m, const void *key, uintptr_t tag);
+/* Insert or replace; false when out of memory. */
+bool ptrmap_put(PtrMap *m, Arena *a, const void *key, uintptr_t tag, void *value);
+
+#endif
