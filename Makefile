@@ -24,12 +24,13 @@ WARNINGS  += -Werror
 endif
 OPT_release := -O2 -g
 OPT_debug   := -O0 -g
-OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT_asan    = -O1 -g -fno-omit-frame-pointer $(SANITIZE) -fno-sanitize-recover=all
 OPT       := $(OPT_$(MODE))
 CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DDLG_VERSION='"$(VERSION)"' -Iinterp -Igrammar -I$(BUILD)/gen
 CFLAGS    ?=
 CFLAGS    += -std=c11 $(WARNINGS) $(OPT) -MMD -MP
-LDFLAGS   += $(if $(filter asan,$(MODE)),-fsanitize=address,undefined)
+SANITIZE  := -fsanitize=address,undefined
+LDFLAGS   += $(if $(filter asan,$(MODE)),$(SANITIZE))
 
 LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
 GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c

@@ -1,0 +1,445 @@
+/* check.c - aggregation (spec §5.3, §5.4) and the checks (spec §6). */
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Checker {
+    Model *m;
+    Result *r;
+    Symbol *opinions, *satisfied, *documents, *invited, *attended, *communes, *communes_held;
+    Symbol *plural[NODE_KIND_COUNT], *not_held[NODE_KIND_COUNT];
+    PtrMap status_path, doc_path;   /* status/kind name -> "opinions.x" path */
+    bool oom;
+} Checker;
+
+/* ---- values ------------------------------------------------------------ */
+
+Value check_value(const Node *n, const Symbol *path)
+{
+    Value v = { 0 };
+    const Figure *f = model_figure(n, path);
+    if (f && f->declared.known) {
+        v.known = v.declared = true;
+        v.approx = f->declared.approx != APPROX_NONE;
+        v.money = f->declared.money;
+        v.value = f->declared.value;
+        return v;
+    }
+    if (f && f->derived) {
+        v.known = true;
+        v.value = f->derived_value;
+        return v;
+    }
+    const Aggregate *a = ptrmap_get(&n->computed, path, 0);
+    if (a && !a->overflow) {
+        v.known = true;
+        v.approx = a->approx;
+        v.money = a->money;
+        v.value = a->sum;
+    }
+    return v;
+}
+
+static Aggregate *agg_for(Checker *c, Node *n, Symbol *path)
+{
+    Aggregate *a = ptrmap_get(&n->computed, path, 0);
+    if (a)
+        return a;
+    a = ARENA_NEW(c->m->arena, Aggregate);
+    if (!a || !ptrmap_put(&n->computed, c->m->arena, path, 0, a)) {
+        c->oom = true;
+        return NULL;
+    }
+    if (!ptrmap_get(&c->m->known_paths, path, 0))
+        ptrmap_put(&c->m->known_paths, c->m->arena, path, 0, path);
+    return a;
+}
+
+static void add_to(Aggregate *a, Value v)
+{
+    if (__builtin_add_overflow(a->sum, v.value, &a->sum))
+        a->overflow = true;
+    a->approx |= v.approx;
+    a->money |= v.money;
+}
+
+static void add_entry(Checker *c, Node *n, Symbol *path, int64_t k)
+{
+    Aggregate *a = path ? agg_for(c, n, path) : NULL;
+    if (!a)
+        return;
+    add_to(a, (Value){ .known = true, .value = k });
+    a->entries++;
+}
+
+/* "opinions.resolved" from the status name, interned once per name. */
+static Symbol *sub_path(Checker *c, PtrMap *cache, Symbol *whole, Symbol *leaf)
+{
+    Symbol *p = ptrmap_get(cache, leaf, 0);
+    if (!p) {
+        p = model_join_path(c->m, whole, leaf);
+        if (!p || !ptrmap_put(cache, c->m->arena, leaf, 0, p)) {
+            c->oom = true;
+            return NULL;
+        }
+    }
+    return p;
+}
+
+/* Add child `ch`'s values of every path it knows to its parent. */
+static void provide(Checker *c, Node *parent, Node *ch)
+{
+    bool unit = !model_is_session(ch->kind);
+    const PtrMap *maps[2] = { &ch->figure_index, &ch->computed };
+    for (int i = 0; i < 2; i++) {
+        for (uint32_t s = 0; s < maps[i]->cap; s++) {
+            Symbol *path = (Symbol *)maps[i]->slots[s].key;
+            if (!path)
+                continue;
+            if (i == 1 && model_figure(ch, path))
+                continue;           /* declared: counted in the first pass */
+            Value v = check_value(ch, path);
+            if (!v.known)
+                continue;
+            Aggregate *a = agg_for(c, parent, path);
+            if (!a)
+                return;
+            add_to(a, v);
+            if (unit)
+                a->units++;
+            else
+                a->sessions++;
+        }
+    }
+}
+
+static void aggregate(Checker *c, Node *n)
+{
+    for (Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+        aggregate(c, ch);
+        provide(c, n, ch);
+        if (model_is_session(ch->kind)) {
+            Symbol *count = ch->not_held ? c->not_held[ch->kind] : c->plural[ch->kind];
+            if (!model_figure(ch, count))
+                add_entry(c, n, count, 1);
+        } else {
+            add_entry(c, n, c->plural[ch->kind], 1);
+        }
+    }
+    for (Opinion *o = n->opinions; o; o = o->next) {
+        add_entry(c, n, c->opinions, 1);
+        if (o->status)
+            add_entry(c, n, sub_path(c, &c->status_path, c->opinions, o->status), 1);
+        if (o->satisfied == 1)
+            add_entry(c, n, c->satisfied, 1);
+    }
+    for (Document *d = n->documents; d; d = d->next) {
+        add_entry(c, n, c->documents, 1);
+        add_entry(c, n, sub_path(c, &c->doc_path, c->documents, d->kind), 1);
+    }
+}
+
+/* ---- building checks ------------------------------------------------------ */
+
+static Number count_number(int64_t v, bool money)
+{
+    return (Number){ true, (double)v, 0, money };
+}
+
+static Check *new_check(Checker *c, CheckKind kind, const char *subject, Source *src, Span span)
+{
+    Check *k = ARENA_NEW(c->m->arena, Check);
+    if (!k) {
+        c->oom = true;
+        return NULL;
+    }
+    k->kind = kind;
+    k->subject = subject;
+    k->src = src;
+    k->span = span;
+    return k;
+}
+
+/* Decide pass/fail for an integer comparison and fill in the numbers. */
+static void judge(Check *k, Quantity declared, int64_t computed, bool computed_known, Relation rel)
+{
+    k->declared = count_number(declared.value, declared.money);
+    k->relation = rel;
+    switch (declared.approx) {
+    case APPROX_ABOUT: k->relation = REL_ABOUT; break;
+    case APPROX_OVER: k->relation = REL_OVER; break;
+    case APPROX_NEARLY: k->relation = REL_NEARLY; break;
+    default: break;
+    }
+    if (!computed_known) {
+        k->status = RESULT_UNKNOWN;
+        return;
+    }
+    k->computed = count_number(computed, declared.money);
+    int64_t d = declared.value, x = computed;
+    k->imbalance = count_number(d - x, declared.money);
+    bool ok = false;
+    switch (k->relation) {
+    case REL_EQ: ok = d == x; break;
+    case REL_GE: ok = d >= x; break;
+    case REL_LE: ok = d <= x; break;
+    case REL_ABOUT: {
+        int64_t tol = (llabs(d) + 9) / 10;      /* 10 %, rounded up, at least 1 */
+        if (tol < 1)
+            tol = 1;
+        k->tolerance = (double)tol;
+        ok = llabs(d - x) <= tol;
+        break;
+    }
+    case REL_OVER: ok = x > d; break;
+    case REL_NEARLY: ok = x <= d && x >= d - (llabs(d) + 9) / 10; break;
+    case REL_WITHIN: break;
+    }
+    k->status = ok ? RESULT_PASS : RESULT_FAIL;
+}
+
+static const char *subject_of(Checker *c, const Node *n, const char *what)
+{
+    return arena_printf(c->m->arena, "%s: %s", model_subject(c->m->arena, n), what);
+}
+
+static bool part_value(const Figure *p, int64_t *v)
+{
+    if (p->declared.known) {
+        *v = p->declared.value;
+        return true;
+    }
+    if (p->derived) {
+        *v = p->derived_value;
+        return true;
+    }
+    return false;
+}
+
+static void check_sum(Checker *c, Figure *f, Breakdown *bd)
+{
+    if (!f->declared.known)
+        return;                     /* the total is derived from this breakdown */
+    int64_t sum = 0;
+    uint32_t unknown = 0;
+    Figure *missing = NULL;
+    bool overflow = false;
+    for (Figure *p = bd->parts; p; p = p->next_part) {
+        int64_t v;
+        if (part_value(p, &v))
+            overflow |= __builtin_add_overflow(sum, v, &sum);
+        else {
+            unknown++;
+            missing = p;
+        }
+    }
+    if (overflow)
+        return;
+    Check *k = new_check(c, CHECK_SUM, subject_of(c, f->owner, f->path->text), f->src, f->span);
+    if (!k)
+        return;
+    judge(k, f->declared, sum, unknown == 0, bd->partial ? REL_GE : REL_EQ);
+    if (unknown == 1 && !bd->partial && !f->declared.approx)
+        k->note = arena_printf(c->m->arena, "the unknown part '%s' would be %lld", missing->leaf->text,
+                               (long long)(f->declared.value - sum));
+    else if (unknown)
+        k->note = arena_printf(c->m->arena, "%u parts are unknown", unknown);
+    result_add_check(c->r, k);
+}
+
+/* Two breakdowns of one figure form a table when the parts of one are
+ * broken down by the names of the other's parts (spec §5.2). */
+static void check_table(Checker *c, Figure *f, Breakdown *rows, Breakdown *cols)
+{
+    for (Figure *col = cols->parts; col; col = col->next_part) {
+        int64_t sum = 0;
+        uint32_t have = 0, rows_n = 0;
+        bool known = true;
+        const char *names = NULL;
+        for (Figure *row = rows->parts; row; row = row->next_part) {
+            rows_n++;
+            Symbol *cell_path = model_join_path(c->m, row->path, col->leaf);
+            Figure *cell = cell_path ? model_figure(f->owner, cell_path) : NULL;
+            names = names ? arena_printf(c->m->arena, "%s + %s", names, row->leaf->text) : row->leaf->text;
+            if (!cell)
+                continue;
+            have++;
+            int64_t v;
+            if (part_value(cell, &v))
+                known &= !__builtin_add_overflow(sum, v, &sum);
+            else
+                known = false;
+        }
+        if (!have || !col->declared.known)
+            continue;
+        const char *what = arena_printf(c->m->arena, "%s (column %s: %s)", col->path->text,
+                                        col->leaf->text, names);
+        Check *k = new_check(c, CHECK_TABLE, subject_of(c, f->owner, what), col->src, col->span);
+        if (!k)
+            return;
+        if (have < rows_n)
+            known = false;
+        judge(k, col->declared, sum, known, REL_EQ);
+        if (have < rows_n)
+            k->note = arena_printf(c->m->arena, "%u of %u rows give a '%s' cell", have, rows_n, col->leaf->text);
+        result_add_check(c->r, k);
+    }
+}
+
+static bool has_sub_breakdown(const Breakdown *bd)
+{
+    for (const Figure *p = bd->parts; p; p = p->next_part)
+        if (p->breakdowns)
+            return true;
+    return false;
+}
+
+static bool is_child_count(Checker *c, const Symbol *path)
+{
+    return path == c->plural[NODE_PROVINCE] || path == c->plural[NODE_DISTRICT] ||
+           path == c->plural[NODE_COMMUNE] || path == c->plural[NODE_VILLAGE];
+}
+
+/* Children expected at node n: the declared count for the level of its
+ * child units (communes 19), else the units present. */
+static void expected_children(Checker *c, const Node *n, uint32_t *present, uint32_t *expected)
+{
+    *present = *expected = n->nunits;
+    for (int lv = LEVEL_PROVINCE; lv <= LEVEL_VILLAGE; lv++) {
+        if (!n->nunits_level[lv])
+            continue;
+        NodeKind k = lv == LEVEL_PROVINCE ? NODE_PROVINCE : lv == LEVEL_DISTRICT ? NODE_DISTRICT
+                   : lv == LEVEL_COMMUNE ? NODE_COMMUNE : NODE_VILLAGE;
+        const Figure *f = model_figure(n, c->plural[k]);
+        *present = n->nunits_level[lv];
+        *expected = f && f->declared.known && f->declared.value >= 0 &&
+                    f->declared.value >= (int64_t)*present ? (uint32_t)f->declared.value : *present;
+        return;
+    }
+}
+
+static void check_rollup(Checker *c, Figure *f)
+{
+    Node *n = f->owner;
+    const Aggregate *a = ptrmap_get(&n->computed, f->path, 0);
+    if (!a || !f->declared.known || a->overflow)
+        return;
+    CheckKind kind = a->units || a->sessions ? CHECK_ROLLUP : CHECK_ITEMS;
+    Check *k = new_check(c, kind, subject_of(c, n, f->path->text), f->src, f->span);
+    if (!k)
+        return;
+    if (is_child_count(c, f->path) && a->entries) {
+        /* communes 19 with 12 commune blocks present: a lower bound */
+        judge(k, f->declared, a->sum, true, a->sum < f->declared.value ? REL_GE : REL_EQ);
+        k->has_coverage = true;
+        k->covered = (uint32_t)a->sum;
+        k->expected = f->declared.value > 0 ? (uint32_t)f->declared.value : 0;
+        result_add_check(c->r, k);
+        return;
+    }
+    Relation rel = REL_EQ;
+    if (a->units) {
+        uint32_t present, expected;
+        expected_children(c, n, &present, &expected);
+        k->has_coverage = true;
+        k->covered = a->units;
+        k->expected = expected;
+        if (a->units < expected)
+            rel = REL_GE;
+    }
+    judge(k, f->declared, a->sum, true, rel);
+    if (a->approx && k->status == RESULT_FAIL) {
+        k->status = RESULT_UNKNOWN;
+        k->note = "computed from approximate figures";
+    }
+    result_add_check(c->r, k);
+}
+
+static void check_negative(Checker *c, Figure *f)
+{
+    if (!f->declared.known || f->declared.value >= 0)
+        return;
+    Check *k = new_check(c, CHECK_BOUND, subject_of(c, f->owner, f->path->text), f->src, f->span);
+    if (!k)
+        return;
+    judge(k, f->declared, 0, true, REL_GE);
+    k->note = "a count cannot be negative";
+    result_add_check(c->r, k);
+}
+
+static void check_figure(Checker *c, Figure *f)
+{
+    check_negative(c, f);
+    for (Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+        check_sum(c, f, bd);
+    for (Breakdown *rows = f->breakdowns; rows; rows = rows->next)
+        if (has_sub_breakdown(rows))
+            for (Breakdown *cols = f->breakdowns; cols; cols = cols->next)
+                if (cols != rows)
+                    check_table(c, f, rows, cols);
+    check_rollup(c, f);
+    for (Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+        for (Figure *p = bd->parts; p; p = p->next_part)
+            check_figure(c, p);
+}
+
+/* small <= large at node n, when both are known and one is declared here */
+static void check_bound(Checker *c, Node *n, Symbol *small, Symbol *large)
+{
+    Value s = check_value(n, small), l = check_value(n, large);
+    if (!s.known || !l.known || !(s.declared || l.declared) || s.approx || l.approx)
+        return;
+    const Figure *f = model_figure(n, small);
+    if (!f)
+        f = model_figure(n, large);
+    const char *what = arena_printf(c->m->arena, "%s <= %s", small->text, large->text);
+    Check *k = new_check(c, CHECK_BOUND, subject_of(c, n, what), f->src, f->span);
+    if (!k)
+        return;
+    judge(k, (Quantity){ .known = true, .value = s.value }, l.value, true, REL_LE);
+    result_add_check(c->r, k);
+}
+
+static void check_node(Checker *c, Node *n)
+{
+    for (Figure *f = n->figures; f; f = f->next)
+        check_figure(c, f);
+    check_bound(c, n, c->attended, c->invited);
+    check_bound(c, n, c->satisfied, c->opinions);
+    check_bound(c, n, c->communes_held, c->communes);
+    for (Node *ch = n->first_child; ch; ch = ch->next_sibling)
+        check_node(c, ch);
+}
+
+bool check_run(Model *m, Result *r)
+{
+    Checker c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.r = r;
+    Symtab *t = m->syms;
+    c.opinions = symtab_intern_cstr(t, "opinions");
+    c.satisfied = symtab_intern_cstr(t, "satisfied");
+    c.documents = symtab_intern_cstr(t, "documents");
+    c.invited = symtab_intern_cstr(t, "invited");
+    c.attended = symtab_intern_cstr(t, "attended");
+    c.communes = symtab_intern_cstr(t, "communes");
+    c.communes_held = symtab_intern_cstr(t, "communes_held");
+    for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++) {
+        const char *plural = model_kind_plural((NodeKind)k);
+        c.plural[k] = symtab_intern_cstr(t, plural);
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s_not_held", plural);
+        c.not_held[k] = symtab_intern_cstr(t, buf);
+        if (!c.plural[k] || !c.not_held[k])
+            return false;
+    }
+    if (!c.opinions || !c.satisfied || !c.documents || !c.invited || !c.attended || !c.communes ||
+        !c.communes_held)
+        return false;
+    aggregate(&c, m->root);
+    if (!c.oom)
+        check_node(&c, m->root);
+    return !c.oom;
+}

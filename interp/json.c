@@ -1,0 +1,262 @@
+/* json.c - the JSON report: one object, keys in a fixed order, valid UTF-8
+ * whatever the input (spec/json.md). */
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+
+void report_json_string(FILE *out, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        switch (c) {
+        case '"': fputs("\\\"", out); continue;
+        case '\\': fputs("\\\\", out); continue;
+        case '\n': fputs("\\n", out); continue;
+        case '\r': fputs("\\r", out); continue;
+        case '\t': fputs("\\t", out); continue;
+        default: break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            fprintf(out, "\\u%04x", c);
+            continue;
+        }
+        if (c < 0x80) {
+            fputc(c, out);
+            continue;
+        }
+        size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        bool ok = len && i + len <= n;
+        for (size_t j = 1; ok && j < len; j++)
+            ok = (p[i + j] & 0xC0) == 0x80;
+        if (ok && len >= 3)
+            ok = !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] >= 0xA0) &&
+                 !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] >= 0x90);
+        if (!ok) {
+            fputs("\\ufffd", out);
+            continue;
+        }
+        fwrite(p + i, 1, len, out);
+        i += len - 1;
+    }
+    fputc('"', out);
+}
+
+void report_number(FILE *out, double v, int decimals)
+{
+    if (!isfinite(v)) {
+        fputs("null", out);
+        return;
+    }
+    if (decimals <= 0 || v == floor(v)) {
+        fprintf(out, "%.0f", v);
+        return;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    size_t n = strlen(buf);
+    while (n > 0 && buf[n - 1] == '0')
+        n--;
+    if (n > 0 && buf[n - 1] == '.')
+        n--;
+    fwrite(buf, 1, n, out);
+}
+
+static void key(FILE *out, const char *k) { fprintf(out, "\"%s\": ", k); }
+
+static void cstr(FILE *out, const char *s)
+{
+    if (s)
+        report_json_string(out, s, strlen(s));
+    else
+        fputs("null", out);
+}
+
+static void str(FILE *out, Str s)
+{
+    if (s.ptr)
+        report_json_string(out, s.ptr, s.len);
+    else
+        fputs("null", out);
+}
+
+static void number(FILE *out, Number n)
+{
+    if (n.known)
+        report_number(out, n.value, n.decimals);
+    else
+        fputs("null", out);
+}
+
+static void date(FILE *out, Date d)
+{
+    char buf[16];
+    if (d.precision == DATE_UNKNOWN)
+        fputs("null", out);
+    else
+        fprintf(out, "\"%s\"", date_format(d, buf));
+}
+
+/* "file": ..., "line": ..., "column": ... */
+static void position(FILE *out, Source *src, Span span)
+{
+    if (!src) {
+        fputs("\"file\": null, \"line\": null, \"column\": null", out);
+        return;
+    }
+    uint32_t line, col;
+    source_position(src, span.start, &line, &col);
+    key(out, "file");
+    cstr(out, src->name);
+    fprintf(out, ", \"line\": %u, \"column\": %u", line, col);
+}
+
+static void header(FILE *out, const Header *h)
+{
+    if (!h || !h->present) {
+        fputs("null", out);
+        return;
+    }
+    fputs("{", out);
+    key(out, "title"); str(out, h->title);
+    fputs(", ", out); key(out, "issuer"); str(out, h->issuer);
+    fputs(", ", out); key(out, "reference"); str(out, h->reference);
+    fputs(", ", out); key(out, "date"); date(out, h->date);
+    fputs(", ", out); key(out, "period");
+    if (h->has_period) {
+        fputs("{\"start\": ", out); date(out, h->period_start);
+        fputs(", \"end\": ", out); date(out, h->period_end);
+        fputs("}", out);
+    } else {
+        fputs("null", out);
+    }
+    fputs("}", out);
+}
+
+static void checks(FILE *out, const Result *r)
+{
+    fputs("[", out);
+    bool first = true;
+    for (const Check *c = r ? r->checks : NULL; c; c = c->next) {
+        fputs(first ? "\n    {" : ",\n    {", out);
+        first = false;
+        key(out, "kind"); cstr(out, result_check_kind_name(c->kind));
+        fputs(", ", out); key(out, "subject"); cstr(out, c->subject);
+        fputs(", ", out); key(out, "declared"); number(out, c->declared);
+        fputs(", ", out); key(out, "computed"); number(out, c->computed);
+        fputs(", ", out); key(out, "imbalance"); number(out, c->imbalance);
+        fputs(", ", out); key(out, "relation"); cstr(out, result_relation_symbol(c->relation));
+        if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
+            fputs(", ", out); key(out, "tolerance"); report_number(out, c->tolerance, 6);
+        }
+        if (c->has_coverage)
+            fprintf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", c->covered, c->expected);
+        fputs(", ", out); key(out, "status"); cstr(out, result_status_name(c->status));
+        if (c->note) {
+            fputs(", ", out); key(out, "note"); cstr(out, c->note);
+        }
+        fputs(", ", out);
+        position(out, c->src, c->span);
+        fputs("}", out);
+    }
+    fputs(first ? "]" : "\n  ]", out);
+}
+
+static void rules(FILE *out, const Result *r)
+{
+    fputs("[", out);
+    bool first = true;
+    for (const RuleResult *rr = r ? r->rules : NULL; rr; rr = rr->next) {
+        const RuleDef *d = rr->def;
+        fputs(first ? "\n    {" : ",\n    {", out);
+        first = false;
+        key(out, "id"); cstr(out, d->id->text);
+        fputs(", ", out); key(out, "title"); str(out, d->title);
+        fputs(", ", out); key(out, "severity"); cstr(out, d->severity == SEVERITY_ERROR ? "error" : "warning");
+        fputs(", ", out); key(out, "source"); str(out, d->legal_source);
+        fputs(", ", out); key(out, "status"); cstr(out, result_status_name(rr->status));
+        fprintf(out, ", \"passed\": %u, \"failed\": %u, \"unknown\": %u, \"total\": %u", rr->passed,
+                rr->failed, rr->unknown, rr->total);
+        fputs(", \"failures\": [", out);
+        for (const Failure *f = rr->failures; f; f = f->next) {
+            fputs(f == rr->failures ? "{" : ", {", out);
+            key(out, "subject"); cstr(out, f->subject);
+            fputs(", ", out); key(out, "detail"); cstr(out, f->detail);
+            fputs(", ", out);
+            position(out, f->src, f->span);
+            fputs("}", out);
+        }
+        fputs("]", out);
+        fputs(", ", out);
+        position(out, d->src, d->span);
+        fputs("}", out);
+    }
+    fputs(first ? "]" : "\n  ]", out);
+}
+
+static void indicators(FILE *out, const Result *r)
+{
+    fputs("[", out);
+    bool first = true;
+    for (const IndicatorResult *ir = r ? r->indicators : NULL; ir; ir = ir->next) {
+        const IndicatorDef *d = ir->def;
+        fputs(first ? "\n    {" : ",\n    {", out);
+        first = false;
+        key(out, "id"); cstr(out, d->id->text);
+        fputs(", ", out); key(out, "title"); str(out, d->title);
+        fputs(", ", out); key(out, "subject"); cstr(out, ir->subject);
+        fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(ir->unit));
+        fputs(", ", out); key(out, "value"); number(out, ir->value);
+        fputs(", ", out); key(out, "numerator"); number(out, ir->numerator);
+        fputs(", ", out); key(out, "denominator"); number(out, ir->denominator);
+        if (ir->approximate)
+            fputs(", \"approximate\": true", out);
+        fputs(", ", out); key(out, "note"); cstr(out, ir->note);
+        fputs(", ", out);
+        position(out, d->src, d->span);
+        fputs("}", out);
+    }
+    fputs(first ? "]" : "\n  ]", out);
+}
+
+static void diagnostics(FILE *out, const Diag *d)
+{
+    fputs("[", out);
+    bool first = true;
+    for (const Diagnostic *g = d ? d->first : NULL; g; g = g->next) {
+        fputs(first ? "\n    {" : ",\n    {", out);
+        first = false;
+        key(out, "severity");
+        cstr(out, g->severity == DIAG_ERROR ? "error" : g->severity == DIAG_WARNING ? "warning" : "note");
+        fputs(", ", out); key(out, "message"); cstr(out, g->message);
+        fputs(", ", out);
+        position(out, g->src, g->span);
+        fputs("}", out);
+    }
+    fputs(first ? "]" : "\n  ]", out);
+}
+
+void report_json(const ReportInput *in, FILE *out)
+{
+    fputs("{\n  \"dlg\": 1,\n  \"ok\": ", out);
+    fputs(in->exit_status == 0 ? "true" : "false", out);
+    fputs(",\n  \"files\": [", out);
+    for (int i = 0; i < in->nfiles; i++) {
+        if (i)
+            fputs(", ", out);
+        cstr(out, in->files[i]);
+    }
+    fputs("],\n  \"report\": ", out);
+    header(out, in->header);
+    fputs(",\n  \"checks\": ", out);
+    checks(out, in->result);
+    fputs(",\n  \"rules\": ", out);
+    rules(out, in->result);
+    fputs(",\n  \"indicators\": ", out);
+    indicators(out, in->result);
+    fputs(",\n  \"diagnostics\": ", out);
+    diagnostics(out, in->diag);
+    fputs("\n}\n", out);
+}

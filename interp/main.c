@@ -1,0 +1,101 @@
+/* main.c - the dlg command line (spec §12): options, then dlg_run(). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+#ifndef DLG_VERSION
+#define DLG_VERSION "unknown"
+#endif
+
+static const char usage[] =
+    "usage: dlg [--format text|json] [--strict] [--rules FILE]... FILE...\n"
+    "\n"
+    "Check a report written in the dlg language: every total adds up, every\n"
+    "rule holds; print the indicators. Several files form one report; '-'\n"
+    "reads standard input.\n"
+    "\n"
+    "  --format text|json  output for people (default) or for CI\n"
+    "  --strict            a failed warning-severity rule fails the report\n"
+    "  --rules FILE        apply a rulebook to all files (repeatable)\n"
+    "  --help              print this help\n"
+    "  --version           print the version\n"
+    "\n"
+    "exit status: 0 the report is right, 1 the report is wrong (a check or an\n"
+    "error rule failed), 2 the input could not be read or parsed, or the\n"
+    "command line is wrong.\n";
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fputs("dlg: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\ntry 'dlg --help'\n", stderr);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    RunOptions opt = { FORMAT_TEXT, false, NULL, 0, NULL, 0 };
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    const char **rules = calloc((size_t)argc + 1, sizeof *rules);
+    int status = 2;
+    if (!files || !rules) {
+        fputs("dlg: out of memory\n", stderr);
+        goto done;
+    }
+    bool options = true;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (options && strcmp(a, "--") == 0) {
+            options = false;
+        } else if (options && strcmp(a, "--help") == 0) {
+            fputs(usage, stdout);
+            status = 0;
+            goto done;
+        } else if (options && strcmp(a, "--version") == 0) {
+            printf("dlg %s\n", DLG_VERSION);
+            status = 0;
+            goto done;
+        } else if (options && strcmp(a, "--strict") == 0) {
+            opt.strict = true;
+        } else if (options && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
+            const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v) {
+                status = bad_usage("--format needs a value: text or json%s", "");
+                goto done;
+            }
+            if (strcmp(v, "text") == 0)
+                opt.format = FORMAT_TEXT;
+            else if (strcmp(v, "json") == 0)
+                opt.format = FORMAT_JSON;
+            else {
+                status = bad_usage("unknown format '%s': use text or json", v);
+                goto done;
+            }
+        } else if (options && (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0)) {
+            const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v) {
+                status = bad_usage("--rules needs a file%s", "");
+                goto done;
+            }
+            rules[opt.nrulebooks++] = v;
+        } else if (options && a[0] == '-' && a[1] != '\0') {
+            status = bad_usage("unknown option '%s'", a);
+            goto done;
+        } else {
+            files[opt.nfiles++] = a;
+        }
+    }
+    if (opt.nfiles == 0) {
+        status = bad_usage("no input file%s", "");
+        goto done;
+    }
+    opt.files = files;
+    opt.rulebooks = rules;
+    status = dlg_run(&opt, stdout, stderr);
+done:
+    free(files);
+    free(rules);
+    return status;
+}

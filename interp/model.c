@@ -1,0 +1,989 @@
+/* model.c - building the model from syntax trees: the schema of every
+ * context (spec §4), units merged by kind and name, figures with their
+ * breakdowns (spec §5), rules and indicators (spec §8, §9). */
+#include "model.h"
+
+#include <string.h>
+
+static const struct {
+    const char *name, *vn;
+    Level level;
+    const char *plural;
+} kind_info[] = {
+#define X(k, name, vn, level, plural) { name, vn, level, plural },
+    NODE_KINDS(X)
+#undef X
+};
+
+const char *model_kind_name(NodeKind k) { return kind_info[k].name; }
+Level model_kind_level(NodeKind k) { return kind_info[k].level; }
+const char *model_kind_plural(NodeKind k) { return kind_info[k].plural; }
+bool model_is_session(NodeKind k) { return kind_info[k].level == LEVEL_SESSION; }
+bool model_is_commune_level(NodeKind k) { return kind_info[k].level == LEVEL_COMMUNE; }
+
+int model_kind_by_name(const char *name)
+{
+    for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++)
+        if (strcmp(kind_info[k].name, name) == 0)
+            return k;
+    return -1;
+}
+
+/* Words with a meaning of their own in some context (spec §4). */
+#define KEYWORDS(X)                                                            \
+    X(KW_REPORT, "report") X(KW_ISSUER, "issuer") X(KW_REFERENCE, "reference")  \
+    X(KW_DATE, "date") X(KW_PLACE, "place") X(KW_PERIOD, "period")             \
+    X(KW_USE, "use") X(KW_HOLIDAY, "holiday") X(KW_RULE, "rule")               \
+    X(KW_INDICATOR, "indicator") X(KW_OPINION, "opinion")                      \
+    X(KW_DOCUMENT, "document") X(KW_KIND, "kind") X(KW_SCOPE, "scope")         \
+    X(KW_CHAIR, "chair") X(KW_CONCLUSION, "conclusion")                        \
+    X(KW_NOT_HELD, "not_held") X(KW_TOPIC, "topic") X(KW_STATUS, "status")     \
+    X(KW_SATISFIED, "satisfied") X(KW_RECEIVED, "received")                    \
+    X(KW_SEVERITY, "severity") X(KW_SOURCE, "source") X(KW_EACH, "each")       \
+    X(KW_WHERE, "where") X(KW_REQUIRE, "require") X(KW_REPORTED, "reported")   \
+    X(KW_PER, "per") X(KW_NOTE, "note") X(KW_ABOUT, "about")                   \
+    X(KW_OVER, "over") X(KW_NEARLY, "nearly")
+
+typedef enum {
+    KW_NONE = 0,
+#define X(k, s) k,
+    KEYWORDS(X)
+#undef X
+    KW_COUNT
+} Keyword;
+
+static const char *const keyword_text[] = {
+    "",
+#define X(k, s) s,
+    KEYWORDS(X)
+#undef X
+};
+
+typedef enum { CTX_ROOT, CTX_UNIT, CTX_SESSION } Context;
+
+typedef struct Builder {
+    Model *m;
+    Source *src;
+    ModelLoader load;
+    void *load_ctx;
+} Builder;
+
+static void add_items(Builder *b, Node *node, Context ctx, Item *items);
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static Keyword keyword(const Model *m, const Symbol *s)
+{
+    uintptr_t v = (uintptr_t)ptrmap_get(&m->keywords, s, 0);
+    return (Keyword)v;
+}
+
+static int node_kind_of(const Symbol *s)
+{
+    return model_kind_by_name(s->text);
+}
+
+static bool str_eq(const Symbol *s, const char *text) { return strcmp(s->text, text) == 0; }
+
+Symbol *model_join_path(Model *m, const Symbol *whole, const Symbol *part)
+{
+    size_t n = (size_t)whole->len + 1 + part->len;
+    char *buf = arena_alloc(m->arena, n + 1);
+    if (!buf)
+        return NULL;
+    memcpy(buf, whole->text, whole->len);
+    buf[whole->len] = '.';
+    memcpy(buf + whole->len + 1, part->text, part->len);
+    return symtab_intern(m->syms, buf, n);
+}
+
+static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
+
+const char *model_subject(Arena *a, const Node *n)
+{
+    if (!n || n->kind == NODE_ROOT)
+        return "report";
+    if (model_is_session(n->kind)) {
+        char date[16];
+        const char *where = model_subject(a, n->parent);
+        if (n->date.precision != DATE_UNKNOWN)
+            return arena_printf(a, "%s %s in %s", kind_info[n->kind].name, date_format(n->date, date), where);
+        if (n->name)
+            return arena_printf(a, "%s \"%s\" in %s", kind_info[n->kind].name, n->name->text, where);
+        return arena_printf(a, "%s (undated) in %s", kind_info[n->kind].name, where);
+    }
+    return arena_printf(a, "%s %s", kind_info[n->kind].name, n->name ? n->name->text : "?");
+}
+
+Figure *model_figure(const Node *n, const Symbol *path)
+{
+    return ptrmap_get(&n->figure_index, path, 0);
+}
+
+static void oom(Builder *b, Span at)
+{
+    diag_error(b->m->diag, b->src, at, "out of memory");
+}
+
+static Span args_span(const Item *it)
+{
+    Span s = it->args->span;
+    for (Atom *a = it->args; a; a = a->next)
+        s.end = a->span.end;
+    return s;
+}
+
+/* "a string", "a date or '?'" ... for messages */
+static const char *atom_desc(const Atom *a)
+{
+    return a ? ast_atom_kind_name(a->kind) : "nothing";
+}
+
+static bool no_blocks(Builder *b, const Item *it, const char *what)
+{
+    if (it->blocks) {
+        diag_error(b->m->diag, b->src, it->blocks->span, "'%s' takes no block { ... }", what);
+        return false;
+    }
+    if (it->binding) {
+        diag_error(b->m->diag, b->src, it->expr ? it->expr->span : it->name_span,
+                   "'%s' takes no expression after '%c'", what, it->binding);
+        return false;
+    }
+    return true;
+}
+
+/* Arguments must match `pattern`: one char per argument,
+ *   s string, d date or '?', n name, R '..';
+ *   uppercase = optional from there on. Reports a precise error. */
+static bool expect_args(Builder *b, const Item *it, const char *pattern, const char *usage)
+{
+    Atom *a = it->args;
+    for (const char *p = pattern; *p; p++) {
+        char want = *p;
+        bool optional = want >= 'A' && want <= 'Z';
+        char w = optional ? (char)(want - 'A' + 'a') : want;
+        bool ok = a && ((w == 's' && a->kind == ATOM_STRING) ||
+                        (w == 'd' && (a->kind == ATOM_DATE || a->kind == ATOM_UNKNOWN)) ||
+                        (w == 'n' && a->kind == ATOM_NAME) || (w == 'r' && a->kind == ATOM_RANGE));
+        if (ok) {
+            a = a->next;
+            continue;
+        }
+        if (optional)
+            continue;
+        diag_error(b->m->diag, b->src, a ? a->span : it->name_span,
+                   "unexpected %s in '%s': write %s", atom_desc(a), it->name->text, usage);
+        return false;
+    }
+    if (a) {
+        diag_error(b->m->diag, b->src, a->span, "unexpected %s in '%s': write %s",
+                   atom_desc(a), it->name->text, usage);
+        return false;
+    }
+    return true;
+}
+
+/* The first argument of the given kind, if any. */
+static Atom *find_arg(const Item *it, AtomKind k)
+{
+    for (Atom *a = it->args; a; a = a->next)
+        if (a->kind == k)
+            return a;
+    return NULL;
+}
+
+static Date date_arg(const Item *it)
+{
+    Atom *a = find_arg(it, ATOM_DATE);
+    return a ? a->as.date : (Date){ 0 };
+}
+
+static Str string_arg(const Item *it, uint32_t nth)
+{
+    for (Atom *a = it->args; a; a = a->next)
+        if (a->kind == ATOM_STRING && nth-- == 0)
+            return a->as.str;
+    return (Str){ NULL, 0 };
+}
+
+/* Is `value` one of the words in the space-separated list? */
+static bool one_of(const Symbol *value, const char *list)
+{
+    size_t n = value->len;
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ' ');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && memcmp(p, value->text, n) == 0)
+            return true;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return false;
+}
+
+static Symbol *word_attr(Builder *b, const Item *it, const char *allowed, const char *what)
+{
+    Atom *a = it->args;
+    if (!a || a->kind != ATOM_NAME) {
+        diag_error(b->m->diag, b->src, a ? a->span : it->name_span,
+                   "'%s' needs one of: %s", it->name->text, allowed);
+        return NULL;
+    }
+    if (!one_of(a->as.name, allowed)) {
+        diag_error(b->m->diag, b->src, a->span, "unknown %s '%s': use one of %s",
+                   what, a->as.name->text, allowed);
+        return NULL;
+    }
+    return a->as.name;
+}
+
+/* ---- figures ------------------------------------------------------------ */
+
+static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
+{
+    Atom *a = it->args;
+    memset(q, 0, sizeof *q);
+    *label = (Str){ NULL, 0 };
+    if (!a) {
+        if (it->blocks)
+            return true;                /* "opinions { ... }": the total is derived */
+        diag_error(b->m->diag, b->src, it->name_span, "'%s' needs a value", it->name->text);
+        return false;
+    }
+    Atom *value = a;
+    switch (a->kind) {
+    case ATOM_COUNT: q->known = true; q->value = a->as.count; break;
+    case ATOM_MONEY: q->known = q->money = true; q->value = a->as.count; break;
+    case ATOM_UNKNOWN: break;
+    case ATOM_APPROX: q->known = true; q->approx = APPROX_ABOUT; q->value = a->as.count; break;
+    case ATOM_NAME: {
+        Keyword k = keyword(b->m, a->as.name);
+        Atom *n = a->next;
+        if ((k == KW_ABOUT || k == KW_OVER || k == KW_NEARLY) && n &&
+            (n->kind == ATOM_COUNT || n->kind == ATOM_MONEY)) {
+            q->known = true;
+            q->money = n->kind == ATOM_MONEY;
+            q->approx = (uint8_t)(k == KW_ABOUT ? APPROX_ABOUT : k == KW_OVER ? APPROX_OVER : APPROX_NEARLY);
+            q->value = n->as.count;
+            value = n;
+            break;
+        }
+        diag_error(b->m->diag, b->src, a->span,
+                   "'%s' is a figure and needs a number, not the name '%s'%s", it->name->text,
+                   a->as.name->text,
+                   n ? "" : " (if a new item starts here, the line before lacks its value)");
+        return false;
+    }
+    default:
+        diag_error(b->m->diag, b->src, a->span,
+                   "'%s' is a figure and needs a number (or '?' when unknown), not a %s",
+                   it->name->text, ast_atom_kind_name(a->kind));
+        return false;
+    }
+    Atom *rest = value->next;
+    if (rest && rest->kind == ATOM_STRING) {
+        *label = rest->as.str;
+        rest = rest->next;
+    }
+    if (rest) {
+        diag_error(b->m->diag, b->src, rest->span,
+                   "unexpected %s after the value of '%s': a figure is NAME VALUE [\"LABEL\"]",
+                   ast_atom_kind_name(rest->kind), it->name->text);
+        return false;
+    }
+    return true;
+}
+
+static void note_path(Model *m, Symbol *path)
+{
+    if (!ptrmap_get(&m->known_paths, path, 0))
+        ptrmap_put(&m->known_paths, m->arena, path, 0, path);
+}
+
+static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
+{
+    Model *m = b->m;
+    if (it->binding) {
+        diag_error(m->diag, b->src, it->name_span,
+                   "'%s' is a figure: '%c' belongs to indicators and rules", it->name->text, it->binding);
+        return NULL;
+    }
+    Quantity q;
+    Str label;
+    if (!parse_quantity(b, it, &q, &label))
+        return NULL;
+    Symbol *path = whole ? model_join_path(m, whole->path, it->name) : it->name;
+    Figure *f = ARENA_NEW(m->arena, Figure);
+    if (!path || !f) {
+        oom(b, it->span);
+        return NULL;
+    }
+    Figure *prev = model_figure(node, path);
+    if (prev) {
+        diag_error(m->diag, b->src, it->name_span, "'%s' is declared twice in %s", path->text,
+                   model_subject(m->arena, node));
+        diag_note(m->diag, prev->src, prev->span, "first declared here");
+        return NULL;
+    }
+    f->path = path;
+    f->leaf = it->name;
+    f->owner = node;
+    f->whole = whole;
+    f->declared = q;
+    f->label = label;
+    f->src = b->src;
+    f->span = it->name_span;
+    if (!ptrmap_put(&node->figure_index, m->arena, path, 0, f)) {
+        oom(b, it->span);
+        return NULL;
+    }
+    note_path(m, path);
+    if (!whole) {
+        if (node->last_figure)
+            node->last_figure->next = f;
+        else
+            node->figures = f;
+        node->last_figure = f;
+    }
+    Breakdown **tail = &f->breakdowns;
+    for (Block *blk = it->blocks; blk; blk = blk->next) {
+        Breakdown *bd = ARENA_NEW(m->arena, Breakdown);
+        if (!bd) {
+            oom(b, blk->span);
+            return f;
+        }
+        bd->partial = blk->partial;
+        bd->src = b->src;
+        bd->span = blk->span;
+        Figure **ptail = &bd->parts;
+        for (Item *p = blk->items; p; p = p->next) {
+            Figure *part = add_figure(b, node, f, p);
+            if (part) {
+                *ptail = part;
+                ptail = &part->next_part;
+                bd->nparts++;
+            }
+        }
+        *tail = bd;
+        tail = &bd->next;
+        f->nbreakdowns++;
+    }
+    /* "x ? { a 1 b 2 }": the total is the sum of a complete, known breakdown. */
+    if (!q.known && f->breakdowns && !f->breakdowns->partial) {
+        int64_t sum = 0;
+        bool all = true;
+        for (Figure *p = f->breakdowns->parts; p && all; p = p->next_part) {
+            int64_t v = p->declared.known ? p->declared.value : p->derived ? p->derived_value : 0;
+            all = (p->declared.known && !p->declared.approx) || p->derived;
+            if (all && __builtin_add_overflow(sum, v, &sum))
+                all = false;
+        }
+        if (all) {
+            f->derived = true;
+            f->derived_value = sum;
+        }
+    }
+    return f;
+}
+
+/* ---- units, sessions, entries -------------------------------------------- */
+
+static Node *new_node(Builder *b, Node *parent, NodeKind kind, Symbol *name, Span at)
+{
+    Node *n = ARENA_NEW(b->m->arena, Node);
+    if (!n) {
+        oom(b, at);
+        return NULL;
+    }
+    n->kind = kind;
+    n->name = name;
+    n->src = b->src;
+    n->span = at;
+    n->parent = parent;
+    n->depth = parent ? parent->depth + 1 : 0;
+    if (parent) {
+        if (parent->last_child)
+            parent->last_child->next_sibling = n;
+        else
+            parent->first_child = n;
+        parent->last_child = n;
+    }
+    return n;
+}
+
+static void add_unit(Builder *b, Node *parent, NodeKind kind, const Item *it)
+{
+    Model *m = b->m;
+    Level lp = model_kind_level(parent->kind), lc = model_kind_level(kind);
+    if (lc <= lp) {
+        diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", model_kind_name(kind),
+                   model_kind_name(parent->kind));
+        return;
+    }
+    if (it->binding || !it->args || it->args->kind != ATOM_STRING || it->args->next) {
+        diag_error(m->diag, b->src, it->args ? args_span(it) : it->name_span,
+                   "a %s needs its name in double quotes: %s \"NAME\" { ... }", model_kind_name(kind),
+                   model_kind_name(kind));
+        return;
+    }
+    Str name = it->args->as.str;
+    Symbol *sym = symtab_intern(m->syms, name.ptr, name.len);
+    if (!sym) {
+        oom(b, it->span);
+        return;
+    }
+    Node *n = ptrmap_get(&parent->unit_index, sym, (uintptr_t)kind);
+    if (!n) {
+        n = new_node(b, parent, kind, sym, it->args->span);
+        if (!n || !ptrmap_put(&parent->unit_index, m->arena, sym, (uintptr_t)kind, n)) {
+            oom(b, it->span);
+            return;
+        }
+        parent->nunits++;
+        parent->nunits_level[lc]++;
+    }
+    for (Block *blk = it->blocks; blk; blk = blk->next) {
+        if (blk->partial)
+            diag_error(m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end a %s",
+                       model_kind_name(kind));
+        add_items(b, n, CTX_UNIT, blk->items);
+    }
+}
+
+static void add_session(Builder *b, Node *parent, NodeKind kind, const Item *it)
+{
+    Model *m = b->m;
+    if (it->binding) {
+        diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", model_kind_name(kind), it->binding);
+        return;
+    }
+    if (!expect_args(b, it, "DS", "a session as KIND [DATE] [\"TITLE\"] { ... }"))
+        return;
+    Str title = string_arg(it, 0);
+    Symbol *name = title.ptr ? symtab_intern(m->syms, title.ptr, title.len) : NULL;
+    Node *n = new_node(b, parent, kind, name, it->name_span);
+    if (!n)
+        return;
+    n->date = date_arg(it);
+    for (Block *blk = it->blocks; blk; blk = blk->next)
+        add_items(b, n, CTX_SESSION, blk->items);
+}
+
+static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
+{
+    Model *m = b->m;
+    if (!no_blocks(b, it, it->name->text))
+        return;
+    switch (k) {
+    case KW_KIND: {
+        const char *allowed = n->kind == NODE_RECEPTION ? "periodic regular ad_hoc leader"
+                                                        : "periodic ad_hoc thematic";
+        if (expect_args(b, it, "n", "kind NAME"))
+            n->session_kind = word_attr(b, it, allowed, "kind of session");
+        break;
+    }
+    case KW_SCOPE:
+        if (expect_args(b, it, "nS", "scope commune or scope cluster \"VILLAGES\"")) {
+            n->scope = word_attr(b, it, "commune cluster", "scope");
+            n->scope_detail = string_arg(it, 0);
+        }
+        break;
+    case KW_CHAIR:
+        if (expect_args(b, it, "s", "chair \"NAME\""))
+            n->chair = string_arg(it, 0);
+        break;
+    case KW_PLACE:
+        if (expect_args(b, it, "s", "place \"PLACE\""))
+            n->place = string_arg(it, 0);
+        break;
+    case KW_DATE:
+        if (expect_args(b, it, "d", "date DATE"))
+            n->date = date_arg(it);
+        break;
+    case KW_CONCLUSION:
+        if (expect_args(b, it, "SD", "conclusion [\"NUMBER\"] [DATE]")) {
+            n->has_conclusion = true;
+            n->conclusion_number = string_arg(it, 0);
+            n->conclusion_date = date_arg(it);
+        }
+        break;
+    case KW_NOT_HELD:
+        if (it->args && it->args->kind == ATOM_UNKNOWN && !it->args->next) {
+            n->not_held = true;
+        } else if (expect_args(b, it, "s", "not_held \"REASON\" (or not_held ? when no reason is given)")) {
+            n->not_held = true;
+            n->not_held_reason = string_arg(it, 0);
+        }
+        break;
+    default:
+        break;
+    }
+    (void)m;
+}
+
+static const char *const opinion_statuses = "resolved answered on_spot pending transferred duplicate unfounded";
+
+static void add_opinion(Builder *b, Node *node, const Item *it)
+{
+    Model *m = b->m;
+    if (!expect_args(b, it, "s", "opinion \"TEXT\" { topic ... status ... }"))
+        return;
+    if (it->binding) {
+        diag_error(m->diag, b->src, it->name_span, "an opinion takes no '%c'", it->binding);
+        return;
+    }
+    Opinion *o = ARENA_NEW(m->arena, Opinion);
+    if (!o) {
+        oom(b, it->span);
+        return;
+    }
+    o->text = it->args->as.str;
+    o->satisfied = -1;
+    o->src = b->src;
+    o->span = it->name_span;
+    for (Block *blk = it->blocks; blk; blk = blk->next) {
+        for (Item *a = blk->items; a; a = a->next) {
+            Keyword k = keyword(m, a->name);
+            if (!no_blocks(b, a, a->name->text))
+                continue;
+            switch (k) {
+            case KW_TOPIC:
+                if (a->args && !a->args->next && a->args->kind == ATOM_NAME)
+                    o->topic = a->args->as.name;
+                else if (expect_args(b, a, "s", "topic NAME or topic \"TEXT\""))
+                    o->topic = symtab_intern(m->syms, a->args->as.str.ptr, a->args->as.str.len);
+                break;
+            case KW_STATUS:
+                if (expect_args(b, a, "nDS", "status STATUS [DATE] [\"NOTE\"]")) {
+                    o->status = word_attr(b, a, opinion_statuses, "opinion status");
+                    o->status_date = date_arg(a);
+                    o->note = string_arg(a, 0);
+                }
+                break;
+            case KW_SATISFIED: {
+                Symbol *v = expect_args(b, a, "n", "satisfied yes or satisfied no")
+                                ? word_attr(b, a, "yes no", "answer") : NULL;
+                if (v)
+                    o->satisfied = str_eq(v, "yes") ? 1 : 0;
+                break;
+            }
+            case KW_RECEIVED:
+                if (expect_args(b, a, "d", "received DATE"))
+                    o->received = date_arg(a);
+                break;
+            default:
+                diag_error(m->diag, b->src, a->name_span,
+                           "unknown attribute '%s' of an opinion: use topic, status, satisfied or received",
+                           a->name->text);
+            }
+        }
+    }
+    if (node->last_opinion)
+        node->last_opinion->next = o;
+    else
+        node->opinions = o;
+    node->last_opinion = o;
+    m->nopinions++;
+}
+
+static void add_document(Builder *b, Node *node, const Item *it)
+{
+    Model *m = b->m;
+    if (!no_blocks(b, it, "document") ||
+        !expect_args(b, it, "nsDS", "document KIND \"NUMBER\" [DATE] [\"TITLE\"]"))
+        return;
+    Document *d = ARENA_NEW(m->arena, Document);
+    if (!d) {
+        oom(b, it->span);
+        return;
+    }
+    d->kind = it->args->as.name;
+    d->number = string_arg(it, 0);
+    d->date = date_arg(it);
+    d->title = string_arg(it, 1);
+    d->src = b->src;
+    d->span = it->name_span;
+    if (node->last_document)
+        node->last_document->next = d;
+    else
+        node->documents = d;
+    node->last_document = d;
+}
+
+/* ---- report header, rules, indicators ------------------------------------ */
+
+static void header_attr(Builder *b, Keyword k, const Item *it)
+{
+    Header *h = &b->m->header;
+    if (!no_blocks(b, it, it->name->text))
+        return;
+    switch (k) {
+    case KW_ISSUER:
+        if (expect_args(b, it, "s", "issuer \"BODY\""))
+            h->issuer = string_arg(it, 0);
+        break;
+    case KW_REFERENCE:
+        if (expect_args(b, it, "s", "reference \"NUMBER\""))
+            h->reference = string_arg(it, 0);
+        break;
+    case KW_PLACE:
+        if (expect_args(b, it, "s", "place \"PLACE\""))
+            h->place = string_arg(it, 0);
+        break;
+    case KW_DATE:
+        if (expect_args(b, it, "d", "date DATE"))
+            h->date = date_arg(it);
+        break;
+    case KW_PERIOD: {
+        if (!expect_args(b, it, "drd", "period START .. END, e.g. period 2020-01-01 .. 2020-12-31"))
+            break;
+        Date s = it->args->as.date, e = it->args->next->next->as.date;
+        if (it->args->kind != ATOM_DATE || it->args->next->next->kind != ATOM_DATE) {
+            diag_error(b->m->diag, b->src, args_span(it), "a period needs both dates");
+            break;
+        }
+        if (date_compare(s, e) > 0) {
+            diag_error(b->m->diag, b->src, args_span(it), "the period ends before it starts");
+            break;
+        }
+        h->has_period = true;
+        h->period_start = s;
+        h->period_end = e;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void add_report(Builder *b, const Item *it)
+{
+    Model *m = b->m;
+    Header *h = &m->header;
+    if (it->binding || !it->args || it->args->kind != ATOM_STRING || it->args->next) {
+        diag_error(m->diag, b->src, it->name_span, "write the report's title in double quotes: report \"TITLE\" { ... }");
+        return;
+    }
+    Str title = it->args->as.str;
+    if (h->present) {
+        if (h->title.len != title.len || memcmp(h->title.ptr, title.ptr, title.len) != 0) {
+            diag_warning(m->diag, b->src, it->args->span,
+                         "a second report header: its title differs from the first and is ignored");
+            diag_note(m->diag, h->src, h->span, "the report's title is given here");
+        }
+        return;
+    }
+    h->present = true;
+    h->title = title;
+    h->src = b->src;
+    h->span = it->args->span;
+    for (Block *blk = it->blocks; blk; blk = blk->next)
+        for (Item *a = blk->items; a; a = a->next) {
+            Keyword k = keyword(m, a->name);
+            if (k == KW_ISSUER || k == KW_REFERENCE || k == KW_DATE || k == KW_PLACE || k == KW_PERIOD)
+                header_attr(b, k, a);
+            else
+                diag_error(m->diag, b->src, a->name_span,
+                           "'%s' does not belong in the report header: use issuer, reference, date, place or period",
+                           a->name->text);
+        }
+}
+
+/* `each commune`, `per district`: a node kind, or commune_level. */
+static bool kind_selector(Builder *b, const Item *it, NodeKind *kind, bool *commune_level)
+{
+    if (!expect_args(b, it, "n", "a kind such as commune, district or dialogue"))
+        return false;
+    Symbol *s = it->args->as.name;
+    int k = node_kind_of(s);
+    *commune_level = str_eq(s, "commune_level") || k == NODE_COMMUNE;
+    if (*commune_level)
+        k = NODE_COMMUNE;
+    if (k < 0) {
+        diag_error(b->m->diag, b->src, it->args->span,
+                   "unknown kind '%s': use province, district, commune, ward, township, village, "
+                   "dialogue, reception or voter_contact", s->text);
+        return false;
+    }
+    *kind = (NodeKind)k;
+    return true;
+}
+
+static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **id, Str *title, PtrMap *ids)
+{
+    Atom *a = it->args;
+    if (!a || a->kind != ATOM_NAME || (a->next && (a->next->kind != ATOM_STRING || a->next->next))) {
+        diag_error(b->m->diag, b->src, a ? a->span : it->name_span,
+                   "write %s ID \"TITLE\" ...: an identifier, then the title in double quotes", what);
+        return false;
+    }
+    *id = a->as.name;
+    *title = a->next ? a->next->as.str : sym_str(a->as.name);
+    void *prev = ptrmap_get(ids, *id, 0);
+    if (prev) {
+        diag_error(b->m->diag, b->src, a->span, "%s '%s' is defined twice", what, (*id)->text);
+        return false;
+    }
+    return ptrmap_put(ids, b->m->arena, *id, 0, (void *)it);
+}
+
+static void add_rule(Builder *b, const Item *it)
+{
+    Model *m = b->m;
+    RuleDef *r = ARENA_NEW(m->arena, RuleDef);
+    if (!r) {
+        oom(b, it->span);
+        return;
+    }
+    if (!id_and_title(b, it, "rule", &r->id, &r->title, &m->rule_ids))
+        return;
+    if (it->binding) {
+        r->require = it->expr;      /* rule ID "TITLE": EXPR (report-wide) */
+    }
+    r->severity = SEVERITY_ERROR;
+    r->src = b->src;
+    r->span = it->args->span;
+    for (Block *blk = it->blocks; blk; blk = blk->next)
+        for (Item *a = blk->items; a; a = a->next) {
+            Keyword k = keyword(m, a->name);
+            if (k == KW_WHERE || k == KW_REQUIRE) {
+                if (a->binding != ':' || a->args || a->blocks) {
+                    diag_error(m->diag, b->src, a->name_span, "write %s: CONDITION", a->name->text);
+                    continue;
+                }
+                if (k == KW_WHERE)
+                    r->where = a->expr;
+                else
+                    r->require = a->expr;
+                continue;
+            }
+            if (!no_blocks(b, a, a->name->text))
+                continue;
+            if (k == KW_SEVERITY) {
+                Symbol *s = expect_args(b, a, "n", "severity error or severity warning")
+                                ? word_attr(b, a, "error warning", "severity") : NULL;
+                if (s)
+                    r->severity = str_eq(s, "error") ? SEVERITY_ERROR : SEVERITY_WARNING;
+            } else if (k == KW_SOURCE) {
+                if (expect_args(b, a, "s", "source \"LEGAL SOURCE\""))
+                    r->legal_source = string_arg(a, 0);
+            } else if (k == KW_EACH) {
+                r->has_each = kind_selector(b, a, &r->each, &r->each_commune_level);
+            } else {
+                diag_error(m->diag, b->src, a->name_span,
+                           "unknown part of a rule '%s': use severity, source, each, where: or require:",
+                           a->name->text);
+            }
+        }
+    if (!r->require) {
+        diag_error(m->diag, b->src, it->args->span, "rule '%s' has no condition: add require: CONDITION",
+                   r->id->text);
+        return;
+    }
+    if (m->last_rule)
+        m->last_rule->next = r;
+    else
+        m->rules = r;
+    m->last_rule = r;
+}
+
+static void add_indicator(Builder *b, const Item *it)
+{
+    Model *m = b->m;
+    IndicatorDef *ind = ARENA_NEW(m->arena, IndicatorDef);
+    if (!ind) {
+        oom(b, it->span);
+        return;
+    }
+    if (!id_and_title(b, it, "indicator", &ind->id, &ind->title, &m->indicator_ids))
+        return;
+    if (it->binding != '=') {
+        diag_error(m->diag, b->src, it->binding ? it->expr->span : it->name_span,
+                   "an indicator is defined with '=': indicator ID \"TITLE\" = EXPRESSION");
+        return;
+    }
+    ind->expr = it->expr;
+    ind->src = b->src;
+    ind->span = it->args->span;
+    for (Block *blk = it->blocks; blk; blk = blk->next)
+        for (Item *a = blk->items; a; a = a->next) {
+            Keyword k = keyword(m, a->name);
+            if (!no_blocks(b, a, a->name->text))
+                continue;
+            if (k == KW_REPORTED) {
+                if (a->args && a->args->kind == ATOM_PERCENT && !a->args->next) {
+                    ind->has_reported = true;
+                    ind->reported = a->args->as.percent;
+                    ind->reported_span = a->args->span;
+                } else {
+                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                               "write the percentage the report printed, e.g. reported 99.72%%");
+                }
+            } else if (k == KW_PER) {
+                ind->has_per = kind_selector(b, a, &ind->per, &ind->per_commune_level);
+            } else if (k == KW_NOTE) {
+                if (expect_args(b, a, "s", "note \"TEXT\""))
+                    ind->note = string_arg(a, 0);
+            } else {
+                diag_error(m->diag, b->src, a->name_span,
+                           "unknown part of an indicator '%s': use reported, per or note", a->name->text);
+            }
+        }
+    if (m->last_indicator)
+        m->last_indicator->next = ind;
+    else
+        m->indicators = ind;
+    m->last_indicator = ind;
+}
+
+static void add_holiday(Builder *b, const Item *it)
+{
+    if (!no_blocks(b, it, "holiday") ||
+        !expect_args(b, it, "dRDS", "holiday DATE [.. DATE] [\"NAME\"]"))
+        return;
+    Atom *first = it->args, *last = first;
+    if (first->next && first->next->kind == ATOM_RANGE)
+        last = first->next->next;
+    if (first->kind != ATOM_DATE || !last || last->kind != ATOM_DATE ||
+        first->as.date.precision != DATE_DAY || last->as.date.precision != DATE_DAY) {
+        diag_error(b->m->diag, b->src, args_span(it), "a holiday needs full dates (day, month and year)");
+        return;
+    }
+    Holiday *h = ARENA_NEW(b->m->arena, Holiday);
+    if (!h) {
+        oom(b, it->span);
+        return;
+    }
+    h->first = date_to_days(first->as.date);
+    h->last = date_to_days(last->as.date);
+    if (h->last < h->first) {
+        diag_error(b->m->diag, b->src, args_span(it), "the holiday ends before it starts");
+        return;
+    }
+    h->name = string_arg(it, 0);
+    h->next = b->m->holidays;
+    b->m->holidays = h;
+}
+
+static void add_use(Builder *b, const Item *it)
+{
+    if (!no_blocks(b, it, "use") || !expect_args(b, it, "s", "use \"RULEBOOK.dlg\""))
+        return;
+    if (!b->load)
+        return;
+    Source *loaded = NULL;
+    Item *items = b->load(b->load_ctx, b->src, it->args->span, &it->args->as.str, &loaded);
+    if (items && loaded) {
+        Builder inner = *b;
+        inner.src = loaded;
+        add_items(&inner, b->m->root, CTX_ROOT, items);
+    }
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+static const char *context_name(Arena *a, const Node *n)
+{
+    return n->kind == NODE_ROOT ? "the top level" : model_subject(a, n);
+}
+
+static void add_items(Builder *b, Node *node, Context ctx, Item *items)
+{
+    Model *m = b->m;
+    for (Item *it = items; it; it = it->next) {
+        if (diag_full(m->diag))
+            return;
+        int kind = node_kind_of(it->name);
+        if (kind > NODE_ROOT) {
+            if (ctx == CTX_SESSION) {
+                diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s",
+                           model_kind_name((NodeKind)kind), model_kind_name(node->kind));
+            } else if (model_is_session((NodeKind)kind)) {
+                add_session(b, node, (NodeKind)kind, it);
+            } else {
+                add_unit(b, node, (NodeKind)kind, it);
+            }
+            continue;
+        }
+        Keyword k = keyword(m, it->name);
+        switch (k) {
+        case KW_OPINION:
+            add_opinion(b, node, it);
+            continue;
+        case KW_DOCUMENT:
+            add_document(b, node, it);
+            continue;
+        case KW_KIND: case KW_SCOPE: case KW_CHAIR: case KW_CONCLUSION: case KW_NOT_HELD:
+            if (ctx == CTX_SESSION) {
+                session_attr(b, node, k, it);
+                continue;
+            }
+            break;
+        case KW_DATE: case KW_PLACE:
+            if (ctx == CTX_SESSION) {
+                session_attr(b, node, k, it);
+                continue;
+            }
+            if (ctx == CTX_ROOT) {
+                header_attr(b, k, it);
+                continue;
+            }
+            break;
+        case KW_REPORT: case KW_ISSUER: case KW_REFERENCE: case KW_PERIOD: case KW_USE:
+        case KW_HOLIDAY: case KW_RULE: case KW_INDICATOR:
+            if (ctx != CTX_ROOT) {
+                diag_error(m->diag, b->src, it->name_span,
+                           "'%s' belongs at the top level of a file, not inside %s", it->name->text,
+                           context_name(m->arena, node));
+                continue;
+            }
+            if (k == KW_REPORT)
+                add_report(b, it);
+            else if (k == KW_USE)
+                add_use(b, it);
+            else if (k == KW_HOLIDAY)
+                add_holiday(b, it);
+            else if (k == KW_RULE)
+                add_rule(b, it);
+            else if (k == KW_INDICATOR)
+                add_indicator(b, it);
+            else
+                header_attr(b, k, it);
+            continue;
+        default:
+            break;
+        }
+        if (k == KW_KIND || k == KW_SCOPE || k == KW_CHAIR || k == KW_CONCLUSION || k == KW_NOT_HELD) {
+            diag_error(m->diag, b->src, it->name_span, "'%s' describes a session; put it inside a "
+                       "dialogue, reception or voter_contact block", it->name->text);
+            continue;
+        }
+        add_figure(b, node, NULL, it);
+    }
+}
+
+Model *model_new(Arena *a, Symtab *syms, Diag *d)
+{
+    Model *m = ARENA_NEW(a, Model);
+    if (!m)
+        return NULL;
+    m->arena = a;
+    m->syms = syms;
+    m->diag = d;
+    for (int k = 1; k < KW_COUNT; k++) {
+        Symbol *s = symtab_intern_cstr(syms, keyword_text[k]);
+        if (!s || !ptrmap_put(&m->keywords, a, s, 0, (void *)(uintptr_t)k))
+            return NULL;
+    }
+    Builder b = { m, NULL, NULL, NULL };
+    m->root = new_node(&b, NULL, NODE_ROOT, NULL, (Span){ 0, 0 });
+    return m->root ? m : NULL;
+}
+
+void model_add_file(Model *m, Source *src, Item *items, ModelLoader load, void *load_ctx)
+{
+    Builder b = { m, src, load, load_ctx };
+    add_items(&b, m->root, CTX_ROOT, items);
+}

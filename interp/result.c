@@ -1,0 +1,85 @@
+/* result.c - bookkeeping of results and the names the writers print. */
+#include "result.h"
+
+static const char *const check_names[] = {
+#define X(k, s) s,
+    CHECK_KINDS(X)
+#undef X
+};
+
+const char *result_check_kind_name(CheckKind k) { return check_names[k]; }
+
+const char *result_status_name(Status s)
+{
+    return s == RESULT_PASS ? "pass" : s == RESULT_FAIL ? "fail" : "unknown";
+}
+
+const char *result_relation_symbol(Relation r)
+{
+    switch (r) {
+    case REL_EQ: return "=";
+    case REL_GE: return ">=";
+    case REL_LE: return "<=";
+    case REL_ABOUT: return "~";
+    case REL_OVER: return ">";
+    case REL_NEARLY: return "<~";
+    case REL_WITHIN: return "+-";
+    }
+    return "=";
+}
+
+const char *result_unit_name(ValueUnit u)
+{
+    switch (u) {
+    case UNIT_PERCENT: return "percent";
+    case UNIT_COUNT: return "count";
+    case UNIT_MONEY: return "dong";
+    case UNIT_NUMBER: return "number";
+    case UNIT_DAYS: return "days";
+    case UNIT_BOOLEAN: return "boolean";
+    }
+    return "number";
+}
+
+void result_add_check(Result *r, Check *c)
+{
+    if (r->last_check)
+        r->last_check->next = c;
+    else
+        r->checks = c;
+    r->last_check = c;
+    r->nchecks++;
+    r->checks_failed += c->status == RESULT_FAIL;
+    r->checks_unknown += c->status == RESULT_UNKNOWN;
+}
+
+void result_add_rule(Result *r, RuleResult *rr)
+{
+    if (r->last_rule)
+        r->last_rule->next = rr;
+    else
+        r->rules = rr;
+    r->last_rule = rr;
+    if (rr->status == RESULT_FAIL) {
+        if (rr->def->severity == SEVERITY_ERROR)
+            r->rules_failed_error++;
+        else
+            r->rules_failed_warning++;
+    }
+}
+
+void result_add_indicator(Result *r, IndicatorResult *ir)
+{
+    if (r->last_indicator)
+        r->last_indicator->next = ir;
+    else
+        r->indicators = ir;
+    r->last_indicator = ir;
+}
+
+int result_exit_status(const Result *r, bool strict)
+{
+    if (r->checks_failed || r->rules_failed_error || (strict && r->rules_failed_warning))
+        return 1;
+    return 0;
+}
