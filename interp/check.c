@@ -217,6 +217,24 @@ static bool part_value(const Figure *p, int64_t *v)
     return false;
 }
 
+/* "opinions = resolved + pending", "receptions = periodic + regular + ..." */
+static const char *breakdown_text(Checker *c, const Figure *f, const Breakdown *bd)
+{
+    enum { MAX_NAMED = 5 };
+    const char *text = arena_printf(c->m->arena, "%s =", f->path->text);
+    uint32_t i = 0;
+    for (const Figure *p = bd->parts; p && text; p = p->next_part, i++) {
+        if (i == MAX_NAMED) {
+            text = arena_printf(c->m->arena, "%s + ... (%u parts)", text, bd->nparts);
+            break;
+        }
+        text = arena_printf(c->m->arena, "%s%s %s", text, i ? " +" : "", p->leaf->text);
+    }
+    if (text && bd->partial && i <= MAX_NAMED)
+        text = arena_printf(c->m->arena, "%s + ...", text);
+    return text ? text : f->path->text;
+}
+
 static void check_sum(Checker *c, Figure *f, Breakdown *bd)
 {
     if (!f->declared.known)
@@ -236,7 +254,7 @@ static void check_sum(Checker *c, Figure *f, Breakdown *bd)
     }
     if (overflow)
         return;
-    Check *k = new_check(c, CHECK_SUM, subject_of(c, f->owner, f->path->text), f->src, f->span);
+    Check *k = new_check(c, CHECK_SUM, subject_of(c, f->owner, breakdown_text(c, f, bd)), f->src, f->span);
     if (!k)
         return;
     judge(k, f->declared, sum, unknown == 0, bd->partial ? REL_GE : REL_EQ);
@@ -261,7 +279,8 @@ static void check_table(Checker *c, Figure *f, Breakdown *rows, Breakdown *cols)
             rows_n++;
             Symbol *cell_path = model_join_path(c->m, row->path, col->leaf);
             Figure *cell = cell_path ? model_figure(f->owner, cell_path) : NULL;
-            names = names ? arena_printf(c->m->arena, "%s + %s", names, row->leaf->text) : row->leaf->text;
+            names = arena_printf(c->m->arena, "%s%s%s.%s", names ? names : "", names ? " + " : "",
+                                 row->leaf->text, col->leaf->text);
             if (!cell)
                 continue;
             have++;
@@ -273,8 +292,7 @@ static void check_table(Checker *c, Figure *f, Breakdown *rows, Breakdown *cols)
         }
         if (!have || !col->declared.known)
             continue;
-        const char *what = arena_printf(c->m->arena, "%s (column %s: %s)", col->path->text,
-                                        col->leaf->text, names);
+        const char *what = arena_printf(c->m->arena, "%s = %s", col->path->text, names);
         Check *k = new_check(c, CHECK_TABLE, subject_of(c, f->owner, what), col->src, col->span);
         if (!k)
             return;

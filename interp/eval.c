@@ -821,6 +821,12 @@ bool eval_run(Model *m, Result *r)
             rule_visit(&ev, root, &rc);
         }
         rr->status = rr->failed ? RESULT_FAIL : rr->unknown ? RESULT_UNKNOWN : RESULT_PASS;
+        if (rr->total == 0) {
+            /* "for each dialogue" with no dialogue listed checks nothing */
+            rr->status = RESULT_UNKNOWN;
+            rr->note = arena_printf(m->arena, "no %s in this report to check",
+                                    d->each_commune_level ? "commune" : model_kind_name(d->each));
+        }
         result_add_rule(r, rr);
     }
     return true;

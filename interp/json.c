@@ -147,7 +147,7 @@ static void checks(FILE *out, const Result *r)
         fputs(", ", out); key(out, "declared"); number(out, c->declared);
         fputs(", ", out); key(out, "computed"); number(out, c->computed);
         fputs(", ", out); key(out, "imbalance"); number(out, c->imbalance);
-        fputs(", ", out); key(out, "relation"); cstr(out, result_relation_symbol(c->relation));
+        fputs(", ", out); key(out, "relation"); cstr(out, result_relation_name(c->relation));
         if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
             fputs(", ", out); key(out, "tolerance"); report_number(out, c->tolerance, 6);
         }
@@ -179,6 +179,7 @@ static void rules(FILE *out, const Result *r)
         fputs(", ", out); key(out, "status"); cstr(out, result_status_name(rr->status));
         fprintf(out, ", \"passed\": %u, \"failed\": %u, \"unknown\": %u, \"total\": %u", rr->passed,
                 rr->failed, rr->unknown, rr->total);
+        fputs(", ", out); key(out, "note"); cstr(out, rr->note);
         fputs(", \"failures\": [", out);
         for (const Failure *f = rr->failures; f; f = f->next) {
             fputs(f == rr->failures ? "{" : ", {", out);

@@ -102,7 +102,7 @@ static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
 const char *model_subject(Arena *a, const Node *n)
 {
     if (!n || n->kind == NODE_ROOT)
-        return "report";
+        return "the report";
     if (model_is_session(n->kind)) {
         char date[16];
         const char *where = model_subject(a, n->parent);

@@ -21,9 +21,23 @@ const char *result_relation_symbol(Relation r)
     case REL_GE: return ">=";
     case REL_LE: return "<=";
     case REL_ABOUT: return "~";
-    case REL_OVER: return ">";
-    case REL_NEARLY: return "<~";
-    case REL_WITHIN: return "+-";
+    case REL_OVER: return "<";      /* declared "over N": N < computed */
+    case REL_NEARLY: return "~";
+    case REL_WITHIN: return "~";
+    }
+    return "=";
+}
+
+const char *result_relation_name(Relation r)
+{
+    switch (r) {
+    case REL_EQ: return "=";
+    case REL_GE: return ">=";
+    case REL_LE: return "<=";
+    case REL_ABOUT: return "about";
+    case REL_OVER: return "over";
+    case REL_NEARLY: return "nearly";
+    case REL_WITHIN: return "within";
     }
     return "=";
 }

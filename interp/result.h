@@ -68,6 +68,7 @@ typedef struct RuleResult {
     const RuleDef *def;
     Status status;
     uint32_t passed, failed, unknown, total;
+    const char *note;       /* e.g. why nothing was checked */
     Failure *failures, *last_failure;
     struct RuleResult *next;
 } RuleResult;
@@ -94,7 +95,9 @@ typedef struct Result {
 
 const char *result_check_kind_name(CheckKind k);
 const char *result_status_name(Status s);
+/* Text report symbol, and the JSON "relation" value (spec/json.md). */
 const char *result_relation_symbol(Relation r);
+const char *result_relation_name(Relation r);
 const char *result_unit_name(ValueUnit u);
 
 void result_add_check(Result *r, Check *c);

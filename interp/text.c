@@ -153,6 +153,8 @@ static void rules(FILE *out, const Result *r)
         pad(out, d->id->text, iw);
         fprintf(out, "  %-7s  %u/%u passed  %.*s\n", d->severity == SEVERITY_ERROR ? "error" : "warning",
                 rr->passed, rr->total, (int)d->title.len, d->title.ptr);
+        if (rr->note)
+            fprintf(out, "        (%s)\n", rr->note);
         for (const Failure *f = rr->failures; f; f = f->next) {
             fprintf(out, "        %s: %s  ", f->subject, f->detail);
             location(out, f->src, f->span);
