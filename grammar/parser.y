@@ -35,10 +35,15 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
     ParseState *ps = yyget_extra(scanner);
     if (ps->stop || diag_full(ps->diag))
         return END;
-    return yylex(lval, lloc, scanner);
+    ps->prev_token = ps->token;
+    ps->prev_span = ps->span;
+    ps->token = yylex(lval, lloc, scanner);
+    ps->span = *lloc;
+    return ps->token;
 }
 #define yylex next_token
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg);
+static void stray_brace(ParseState *ps, Span at);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                           \
     do {                                                                      \
@@ -98,7 +103,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *
 %token OR               "'or'"
 %token NOT              "'not'"
 
-%type <items> items
+%type <items> items top_items
 %type <item> item
 %type <atoms> args
 %type <atom> first_arg atom
@@ -120,7 +125,16 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *
 %%
 
 file
-    : items                     { ps->items = $1.first; }
+    : top_items                 { ps->items = $1.first; }
+    ;
+
+/* The top level is `items` plus one recovery: a '}' that closes nothing.
+ * Naming it keeps the item before it (plain error recovery would pop it). */
+top_items
+    : %empty                    { $$ = (ItemList){ NULL, NULL }; }
+    | top_items item            { $$ = $1; APPEND($$, $2); }
+    | top_items error           { $$ = $1; }
+    | top_items '}'             { $$ = $1; stray_brace(ps, @2); }
     ;
 
 items
@@ -275,7 +289,23 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
         }
     }
 
-    if (tok == YYSYMBOL_YYEOF && ps->depth > 0) {
+    /* Right after the name that starts an item, the item cannot end yet:
+     * '=' is expected but neither '}' nor the end of the file is. */
+    yysymbol_kind_t all[YYNTOKENS];
+    int nall = yypcontext_expected_tokens(ctx, all, YYNTOKENS);
+    bool wants_binding = false, may_end = false;
+    for (int i = 0; i < nall; i++) {
+        const char *name = yysymbol_name(all[i]);
+        wants_binding |= strcmp(name, "'='") == 0;
+        may_end |= strcmp(name, "'}'") == 0 || all[i] == YYSYMBOL_YYEOF;
+    }
+    if (ps->prev_token == NAME && wants_binding && !may_end) {
+        Span name = ps->prev_span;
+        diag_error(ps->diag, ps->src, name,
+                   "'%.*s' has no value: an item is a name followed by its value, an '=' or ':' and an "
+                   "expression, or a block { ... } (write '?' for an unknown value)",
+                   (int)(name.end - name.start), ps->src->text + name.start);
+    } else if (tok == YYSYMBOL_YYEOF && ps->depth > 0) {
         uint32_t open = ps->open[ps->depth - 1];
         char c = ps->src->text[open];
         diag_error(ps->diag, ps->src, at, "unexpected end of file: a '%c' is not closed", c);
@@ -287,6 +317,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
         diag_error(ps->diag, ps->src, at, "unexpected %s", got);
     }
     return 0;
+}
+
+static void stray_brace(ParseState *ps, Span at)
+{
+    diag_error(ps->diag, ps->src, at, "this '}' closes no block: remove it, or look for a '}' too many above");
 }
 
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg)

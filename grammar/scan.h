@@ -23,6 +23,8 @@ typedef struct ParseState {
     uint32_t depth;                     /* open brackets */
     uint32_t open[PARSE_MAX_DEPTH];     /* where each open bracket is */
     bool stop;                          /* nesting or error limit: end input */
+    int token, prev_token;              /* the last two tokens, for messages */
+    Span span, prev_span;
 } ParseState;
 
 #endif

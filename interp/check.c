@@ -37,6 +37,8 @@ Value check_value(const Node *n, const Symbol *path)
         v.approx = a->approx;
         v.money = a->money;
         v.value = a->sum;
+    } else if (!a && (path->flags & SYMBOL_ZERO_IN_UNITS) && !model_is_session(n->kind)) {
+        v.known = true;             /* no dialogue listed: 0 dialogues */
     }
     return v;
 }
@@ -349,6 +351,7 @@ static void check_rollup(Checker *c, Figure *f)
         return;
     if (is_child_count(c, f->path) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
+        k->kind = CHECK_ROLLUP;
         judge(k, f->declared, a->sum, true, a->sum < f->declared.value ? REL_GE : REL_EQ);
         k->has_coverage = true;
         k->covered = (uint32_t)a->sum;
@@ -357,13 +360,14 @@ static void check_rollup(Checker *c, Figure *f)
         return;
     }
     Relation rel = REL_EQ;
-    if (a->units) {
+    if (a->units || (f->path->flags & SYMBOL_ZERO_IN_UNITS)) {
         uint32_t present, expected;
         expected_children(c, n, &present, &expected);
-        k->has_coverage = true;
-        k->covered = a->units;
+        k->has_coverage = present > 0;
+        /* every unit present gives a session count, if only 0 */
+        k->covered = (f->path->flags & SYMBOL_ZERO_IN_UNITS) ? present : a->units;
         k->expected = expected;
-        if (a->units < expected)
+        if (k->covered < expected)
             rel = REL_GE;
     }
     judge(k, f->declared, a->sum, true, rel);

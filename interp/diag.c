@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 void diag_init(Diag *d, Arena *a)
@@ -118,4 +119,48 @@ void diag_print(const Diag *d, FILE *out)
 {
     for (const Diagnostic *g = d->first; g; g = g->next)
         diag_print_one(g, out);
+}
+
+/* A diagnostic with its notes, and where it came in the list. */
+typedef struct Group {
+    Diagnostic *first, *last;
+    uint32_t seq;
+} Group;
+
+static int group_order(const void *pa, const void *pb)
+{
+    const Group *a = pa, *b = pb;
+    const Source *sa = a->first->src, *sb = b->first->src;
+    /* diagnostics without a file (command line, reading) come first */
+    uint32_t fa = sa ? sa->id + 1 : 0, fb = sb ? sb->id + 1 : 0;
+    if (fa != fb)
+        return fa < fb ? -1 : 1;
+    uint32_t oa = a->first->span.start, ob = b->first->span.start;
+    if (sa && oa != ob)
+        return oa < ob ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);   /* stable */
+}
+
+void diag_sort(Diag *d)
+{
+    uint32_t n = 0;
+    for (Diagnostic *g = d->first; g; g = g->next)
+        n += g->severity != DIAG_NOTE || g == d->first;
+    if (n < 2)
+        return;
+    Group *groups = ARENA_ARRAY(d->arena, Group, n);
+    if (!groups)
+        return;                     /* unsorted is still correct */
+    uint32_t k = 0;
+    for (Diagnostic *g = d->first; g; g = g->next) {
+        if (g->severity != DIAG_NOTE || k == 0)
+            groups[k++] = (Group){ g, g, k };
+        else
+            groups[k - 1].last = g;
+    }
+    qsort(groups, k, sizeof *groups, group_order);
+    for (uint32_t i = 0; i < k; i++)
+        groups[i].last->next = i + 1 < k ? groups[i + 1].first : NULL;
+    d->first = groups[0].first;
+    d->last = groups[k - 1].last;
 }

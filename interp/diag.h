@@ -42,6 +42,10 @@ void diag_warning(Diag *d, Source *src, Span span, const char *fmt, ...)
 void diag_note(Diag *d, Source *src, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Order diagnostics by file (in the order files were read, Source.id) and
+ * position; a note stays after the diagnostic it belongs to. */
+void diag_sort(Diag *d);
+
 /* True once DIAG_MAX_ERRORS errors were reported. */
 bool diag_full(const Diag *d);
 

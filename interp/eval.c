@@ -449,16 +449,29 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
         tally(ev, sc.node, &sel, a1, &t);
         return number(t.yes, UNIT_COUNT);
     }
-    case FN_SUM:
-    case FN_MEAN: {
+    case FN_SUM: {
         Tally t;
         tally(ev, sc.node, &sel, a1, &t);
         if (t.known < t.total)
             return unknown(t.why);
-        if (fn == FN_MEAN && t.known == 0)
-            return unknown(arena_printf(m->arena, "no %s is listed", kind_plural_text(&sel)));
-        EV r = number(fn == FN_SUM ? t.sum : t.sum / t.known, t.money ? UNIT_MONEY : UNIT_NUMBER);
+        EV r = number(t.sum, t.money ? UNIT_MONEY : UNIT_NUMBER);
         r.approx = t.approx;
+        return r;
+    }
+    case FN_MEAN: {
+        /* the mean of the values that are known; the note says how many are not */
+        Tally t;
+        tally(ev, sc.node, &sel, a1, &t);
+        if (t.known == 0)
+            return unknown(t.total ? t.why
+                                   : arena_printf(m->arena, "no %s is listed", kind_plural_text(&sel)));
+        ValueUnit u = a1->kind == EXPR_CALL && function_of(a1->as.call.fn) == FN_PERCENT ? UNIT_PERCENT
+                      : t.money ? UNIT_MONEY : UNIT_NUMBER;
+        EV r = number(t.sum / t.known, u);
+        r.approx = t.approx;
+        if (t.known < t.total)
+            r.why = arena_printf(m->arena, "mean of %u of %u %ss; the others have no value (%s)", t.known,
+                                 t.total, kind_plural_text(&sel), t.why ? t.why : "unknown");
         return r;
     }
     case FN_YEARS: {
@@ -651,6 +664,8 @@ static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope 
     } else {
         ir->note = "the expression is not a number";
     }
+    if (v.kind == V_NUM && v.why)
+        ir->note = v.why;           /* a caveat on a value, e.g. a partial mean */
     if (ir->approximate)
         ir->note = "computed from an approximate figure";
     return ir;
@@ -679,8 +694,8 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
         k->imbalance = (Number){ true, declared - ir->value.value, 4, false };
         k->status = fabs(declared - ir->value.value) <= unit + 1e-9 ? RESULT_PASS : RESULT_FAIL;
         if (k->status == RESULT_FAIL)
-            k->note = arena_printf(m->arena, "%s rounds to neither the reported value nor its truncation",
-                                   "the computed value");
+            k->note = arena_printf(m->arena, "the report's percentage differs from the computed one by "
+                                   "more than one unit of its last digit (%g)", unit);
     }
     result_add_check(r, k);
 }

@@ -3,6 +3,7 @@
  * breakdowns (spec §5), rules and indicators (spec §8, §9). */
 #include "model.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -270,10 +271,13 @@ static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
             value = n;
             break;
         }
-        diag_error(b->m->diag, b->src, a->span,
-                   "'%s' is a figure and needs a number, not the name '%s'%s", it->name->text,
-                   a->as.name->text,
-                   n ? "" : " (if a new item starts here, the line before lacks its value)");
+        if (memchr(b->src->text + it->name_span.end, '\n', a->span.start - it->name_span.end))
+            diag_error(b->m->diag, b->src, it->name_span,
+                       "'%s' has no value: write '%s N', or '%s ?' when the report does not give it",
+                       it->name->text, it->name->text, it->name->text);
+        else
+            diag_error(b->m->diag, b->src, a->span, "'%s' is a figure and needs a number, not the name '%s'",
+                       it->name->text, a->as.name->text);
         return false;
     }
     default:
@@ -298,7 +302,7 @@ static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
 
 static void note_path(Model *m, Symbol *path)
 {
-    if (!ptrmap_get(&m->known_paths, path, 0))
+    if (path && !ptrmap_get(&m->known_paths, path, 0))
         ptrmap_put(&m->known_paths, m->arena, path, 0, path);
 }
 
@@ -976,6 +980,27 @@ Model *model_new(Arena *a, Symtab *syms, Diag *d)
         Symbol *s = symtab_intern_cstr(syms, keyword_text[k]);
         if (!s || !ptrmap_put(&m->keywords, a, s, 0, (void *)(uintptr_t)k))
             return NULL;
+    }
+    /* Figures that entries contribute exist in every report (spec §5.3);
+     * the counts of sessions are 0 in a unit that lists none. */
+    static const char *const contributed[] = {
+        "opinions", "satisfied", "documents", "provinces", "districts", "communes", "villages",
+        "opinions.resolved", "opinions.answered", "opinions.on_spot", "opinions.pending",
+        "opinions.transferred", "opinions.duplicate", "opinions.unfounded",
+    };
+    for (size_t i = 0; i < sizeof contributed / sizeof *contributed; i++)
+        note_path(m, symtab_intern_cstr(syms, contributed[i]));
+    for (int k = NODE_DIALOGUE; k <= NODE_VOTER_CONTACT; k++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s_not_held", kind_info[k].plural);
+        Symbol *held = symtab_intern_cstr(syms, kind_info[k].plural);
+        Symbol *not_held = symtab_intern_cstr(syms, buf);
+        if (!held || !not_held)
+            return NULL;
+        held->flags |= SYMBOL_ZERO_IN_UNITS;
+        not_held->flags |= SYMBOL_ZERO_IN_UNITS;
+        note_path(m, held);
+        note_path(m, not_held);
     }
     Builder b = { m, NULL, NULL, NULL };
     m->root = new_node(&b, NULL, NODE_ROOT, NULL, (Span){ 0, 0 });

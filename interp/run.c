@@ -20,6 +20,7 @@ typedef struct Run {
     Symtab syms;
     Model *model;
     PtrMap seen;            /* path symbol -> Source, each file read once */
+    uint32_t nsources;
 } Run;
 
 static const char *load_error(SourceStatus st)
@@ -52,6 +53,7 @@ static Item *read_file(Run *run, const char *path, Source *from, Span at, Source
             diag_error(&run->diag, NULL, (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(st));
         return NULL;
     }
+    src->id = run->nsources++;
     if (key)
         ptrmap_put(&run->seen, &run->arena, key, 0, src);
     *out = src;
@@ -128,6 +130,7 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
         status = 2;
     }
 
+    diag_sort(&run.diag);
     diag_print(&run.diag, err);
     ReportInput in = {
         .files = opt->files,

@@ -25,6 +25,7 @@ typedef struct Source {
     uint32_t len;
     uint32_t *lines;        /* offsets of line starts, built on first use */
     uint32_t nlines;
+    uint32_t id;            /* order in which the run read it */
     Arena *arena;
 } Source;
 

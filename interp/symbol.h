@@ -19,7 +19,11 @@ typedef struct Symbol {
     const char *text;       /* NUL-terminated; may contain any UTF-8 */
     uint32_t len;
     uint32_t hash;
+    uint32_t flags;         /* SYMBOL_* bits set by the model for this run */
 } Symbol;
+
+/* A count of listed sessions: 0 in a unit that lists none (spec §5.4). */
+enum { SYMBOL_ZERO_IN_UNITS = 1u << 0 };
 
 typedef struct Symtab {
     Arena *arena;

@@ -221,18 +221,20 @@ void report_text(const ReportInput *in, FILE *out)
     rules(out, in->result);
     indicators(out, in->result);
     const Result *r = in->result;
-    if (in->exit_status == 0) {
-        fprintf(out, "Result: OK, %u check%s passed or unknown", r->nchecks, r->nchecks == 1 ? "" : "s");
-        if (r->rules_failed_warning)
-            fprintf(out, "; %u warning rule%s failed", r->rules_failed_warning,
-                    r->rules_failed_warning == 1 ? "" : "s");
-        fputs(".\n", out);
-    } else {
-        fprintf(out, "Result: the report is wrong: %u check%s failed, %u error rule%s failed", r->checks_failed,
-                r->checks_failed == 1 ? "" : "s", r->rules_failed_error, r->rules_failed_error == 1 ? "" : "s");
-        if (r->rules_failed_warning)
-            fprintf(out, ", %u warning rule%s failed", r->rules_failed_warning,
-                    r->rules_failed_warning == 1 ? "" : "s");
-        fputs(".\n", out);
+    const struct { uint32_t n; const char *what; } failed[] = {
+        { r->checks_failed, "check" },
+        { r->rules_failed_error, "error rule" },
+        { r->rules_failed_warning, "warning rule" },
+    };
+    fputs(in->exit_status == 0 ? "Result: OK" : "Result: the report is wrong", out);
+    const char *sep = in->exit_status == 0 ? ", but " : ": ";
+    for (size_t i = 0; i < sizeof failed / sizeof *failed; i++) {
+        if (!failed[i].n)
+            continue;
+        fprintf(out, "%s%u %s%s failed", sep, failed[i].n, failed[i].what, failed[i].n == 1 ? "" : "s");
+        sep = ", ";
     }
+    if (in->exit_status == 0 && !r->rules_failed_warning)
+        fprintf(out, ": %u check%s, none failed", r->nchecks, r->nchecks == 1 ? "" : "s");
+    fputs(".\n", out);
 }

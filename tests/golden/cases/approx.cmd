@@ -1,0 +1,2 @@
+# about and over, checked with their tolerance
+tests/golden/inputs/approx.dlg

@@ -1,0 +1,2 @@
+# impossible values are findings, not crashes
+tests/golden/inputs/bounds.dlg

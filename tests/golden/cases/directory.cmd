@@ -1,0 +1,2 @@
+# a directory is not a report: exit 2
+tests/golden/inputs

@@ -1,0 +1,2 @@
+# unknown function, wrong arity, bad kind: errors before evaluation
+tests/golden/inputs/expr-errors.dlg

@@ -1,0 +1,2 @@
+# --help prints the usage and exits 0
+--help

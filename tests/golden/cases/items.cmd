@@ -1,0 +1,2 @@
+# itemised opinions against declared counts and statuses
+tests/golden/inputs/items.dlg

@@ -1,0 +1,2 @@
+# every declared commune present: roll-ups are equalities
+tests/golden/inputs/rollup-complete.dlg

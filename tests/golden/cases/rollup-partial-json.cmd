@@ -1,0 +1,2 @@
+# coverage in JSON
+--format json tests/golden/inputs/rollup.dlg

@@ -1,0 +1,2 @@
+# rules in JSON with their failures
+--format json tests/golden/inputs/rules.dlg

@@ -1,0 +1,2 @@
+# '-' reads standard input
+-

@@ -1,0 +1,2 @@
+# a partial breakdown is a lower bound
+tests/golden/inputs/sum-partial.dlg

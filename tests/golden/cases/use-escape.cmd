@@ -1,0 +1,2 @@
+# use cannot leave the file's folder
+tests/golden/inputs/use-escape.dlg

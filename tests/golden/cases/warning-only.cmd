@@ -1,0 +1,2 @@
+# a failed warning rule does not fail the report
+tests/golden/inputs/warning-only.dlg

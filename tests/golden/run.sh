@@ -1,0 +1,59 @@
+#!/bin/sh
+# Golden tests of the command line: each cases/NAME.cmd holds a comment line
+# saying what the case shows, then the arguments to dlg (run from the
+# repository root). Expected results sit beside it: NAME.out (stdout),
+# NAME.err (stderr) and NAME.status (exit status).
+#
+#   sh tests/golden/run.sh build/release/dlg        run every case
+#   UPDATE=1 sh tests/golden/run.sh DLG [NAME...]   rewrite expectations
+#   VALGRIND="valgrind -q ..." sh tests/golden/run.sh DLG
+#
+# A rewritten expectation is only a draft: read it against the source report
+# before committing it (tests/golden/README.md).
+set -u
+dlg=${1:?usage: run.sh PATH-TO-DLG [CASE...]}
+shift
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+case "$dlg" in /*) ;; *) dlg="$root/$dlg" ;; esac
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+if [ $# -gt 0 ]; then
+    cases=$(for n in "$@"; do echo "$here/cases/$n.cmd"; done)
+else
+    cases=$(ls "$here"/cases/*.cmd)
+fi
+
+passed=0 failed=0
+for cmd in $cases; do
+    name=$(basename "$cmd" .cmd)
+    args=$(grep -v '^#' "$cmd")
+    stdin=/dev/null
+    [ -f "$here/cases/$name.stdin" ] && stdin="$here/cases/$name.stdin"
+    # word splitting of $args is intended: one argument per word
+    (cd "$root" && eval "${VALGRIND:-} \"\$dlg\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err")
+    echo $? >"$tmp/status"
+    if [ "${UPDATE:-}" = 1 ]; then
+        cp "$tmp/out" "$here/cases/$name.out"
+        cp "$tmp/err" "$here/cases/$name.err"
+        cp "$tmp/status" "$here/cases/$name.status"
+    fi
+    ok=1
+    for part in out err status; do
+        if ! cmp -s "$tmp/$part" "$here/cases/$name.$part"; then
+            ok=0
+            echo "--- $name: $part differs"
+            diff -u "$here/cases/$name.$part" "$tmp/$part" | head -30
+        fi
+    done
+    if [ $ok = 1 ]; then
+        passed=$((passed + 1))
+        echo "ok - $name"
+    else
+        failed=$((failed + 1))
+        echo "not ok - $name: $(head -1 "$cmd" | sed 's/^# *//')"
+    fi
+done
+echo "golden: $passed passed, $failed failed"
+[ $failed = 0 ]

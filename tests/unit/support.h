@@ -1,0 +1,249 @@
+/* support.h - shared fixture and helpers for the cmocka unit tests.
+ *
+ * Every test gets a Fixture (setup/teardown) holding one Arena whose
+ * allocator goes through cmocka's test_malloc/test_free: a block the arena
+ * forgets to release fails the test as a leak, and cmocka's guard bytes catch
+ * overruns of a chunk. Everything a test builds (sources, syntax trees, the
+ * model, the Result) lives in that arena and is freed by the teardown.
+ *
+ * Helpers are `static inline` so a test file that does not use one of them
+ * gets no unused-function warning. */
+#ifndef DLG_TEST_SUPPORT_H
+#define DLG_TEST_SUPPORT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "check.h"
+#include "date.h"
+#include "diag.h"
+#include "eval.h"
+#include "literal.h"
+#include "model.h"
+#include "parse.h"
+#include "report.h"
+#include "result.h"
+#include "source.h"
+#include "symbol.h"
+
+/* ---- allocator -------------------------------------------------------------
+ * The arena hands out blocks aligned for max_align_t inside its chunks, so a
+ * chunk must be aligned like malloc's. cmocka only promises sizeof(size_t)
+ * alignment: over-allocate, align, and keep the raw pointer just before the
+ * block so test_free gets exactly what test_malloc returned. */
+enum { SUPPORT_ALIGN = _Alignof(max_align_t) };
+
+static inline void *support_alloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    if (size > SIZE_MAX - 2 * SUPPORT_ALIGN)
+        return NULL;
+    char *raw = test_malloc(size + 2 * SUPPORT_ALIGN);
+    if (!raw)
+        return NULL;
+    uintptr_t at = ((uintptr_t)raw + sizeof(void *) + SUPPORT_ALIGN - 1) & ~(uintptr_t)(SUPPORT_ALIGN - 1);
+    char *block = raw + (at - (uintptr_t)raw);
+    memcpy(block - sizeof(void *), &raw, sizeof raw);
+    return block;
+}
+
+static inline void support_release(void *ctx, void *block)
+{
+    (void)ctx;
+    if (!block)
+        return;
+    void *raw;
+    memcpy(&raw, (char *)block - sizeof(void *), sizeof raw);
+    test_free(raw);
+}
+
+/* ---- fixture ---------------------------------------------------------------- */
+
+typedef struct Fixture {
+    Arena arena;
+    Diag diag;
+    Symtab syms;
+    Source *src;            /* the last source parsed */
+    Item *items;            /* its items */
+    Model *model;
+    Result result;
+} Fixture;
+
+static inline int fixture_setup(void **state)
+{
+    Fixture *f = test_calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    Allocator al = { support_alloc, support_release, NULL };
+    arena_init(&f->arena, &al);
+    diag_init(&f->diag, &f->arena);
+    symtab_init(&f->syms, &f->arena);
+    *state = f;
+    return 0;
+}
+
+static inline int fixture_teardown(void **state)
+{
+    Fixture *f = *state;
+    arena_free(&f->arena);
+    test_free(f);
+    return 0;
+}
+
+#define FIXTURE_TEST(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
+
+/* ---- parsing and building ------------------------------------------------------ */
+
+/* Parse `len` bytes (which may hold NULs) as file "test.dlg". */
+static inline Item *parse_bytes(Fixture *f, const char *bytes, size_t len)
+{
+    f->src = source_from_bytes(&f->arena, "test.dlg", bytes, len);
+    assert_non_null(f->src);
+    f->items = parse_source(f->src, &f->arena, &f->syms, &f->diag);
+    return f->items;
+}
+
+static inline Item *parse_text(Fixture *f, const char *text)
+{
+    return parse_bytes(f, text, strlen(text));
+}
+
+/* Print the diagnostics when a test expected none, so a failure says why. */
+static inline void assert_no_errors(const Fixture *f)
+{
+    if (f->diag.errors)
+        diag_print(&f->diag, stderr);
+    assert_int_equal(f->diag.errors, 0);
+}
+
+/* Parse, then build the model with no `use` loader; no error expected. */
+static inline Model *build_model(Fixture *f, const char *text)
+{
+    parse_text(f, text);
+    assert_no_errors(f);
+    f->model = model_new(&f->arena, &f->syms, &f->diag);
+    assert_non_null(f->model);
+    model_add_file(f->model, f->src, f->items, NULL, NULL);
+    assert_no_errors(f);
+    return f->model;
+}
+
+/* Build the model and run the checks (spec §6). */
+static inline Result *run_checks(Fixture *f, const char *text)
+{
+    build_model(f, text);
+    memset(&f->result, 0, sizeof f->result);
+    assert_true(check_run(f->model, &f->result));
+    assert_false(f->arena.failed);
+    return &f->result;
+}
+
+/* Build, validate the expressions, check, then evaluate indicators and rules. */
+static inline Result *run_all(Fixture *f, const char *text)
+{
+    build_model(f, text);
+    assert_true(eval_validate(f->model));
+    assert_no_errors(f);
+    memset(&f->result, 0, sizeof f->result);
+    assert_true(check_run(f->model, &f->result));
+    assert_true(eval_run(f->model, &f->result));
+    assert_false(f->arena.failed);
+    return &f->result;
+}
+
+/* ---- finding results ------------------------------------------------------------ */
+
+/* The one check of this kind whose subject contains `needle`; fails the
+ * test when there is none or more than one, listing what there is. */
+static inline const Check *find_check(const Result *r, CheckKind kind, const char *needle)
+{
+    const Check *found = NULL;
+    unsigned n = 0;
+    for (const Check *c = r->checks; c; c = c->next)
+        if (c->kind == kind && strstr(c->subject, needle)) {
+            found = c;
+            n++;
+        }
+    if (n != 1) {
+        fprintf(stderr, "%u %s checks match '%s'; the checks are:\n", n, result_check_kind_name(kind), needle);
+        for (const Check *c = r->checks; c; c = c->next)
+            fprintf(stderr, "  %-7s %-7s %s\n", result_check_kind_name(c->kind),
+                    result_status_name(c->status), c->subject);
+    }
+    assert_int_equal(n, 1);
+    return found;
+}
+
+/* Number of checks of this kind whose subject contains `needle`. */
+static inline unsigned count_checks(const Result *r, CheckKind kind, const char *needle)
+{
+    unsigned n = 0;
+    for (const Check *c = r->checks; c; c = c->next)
+        n += c->kind == kind && strstr(c->subject, needle) != NULL;
+    return n;
+}
+
+static inline const IndicatorResult *find_indicator(const Result *r, const char *id, const char *subject)
+{
+    for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next)
+        if (strcmp(ir->def->id->text, id) == 0 &&
+            (subject ? ir->subject && strcmp(ir->subject, subject) == 0 : ir->subject == NULL))
+            return ir;
+    fail_msg("no indicator '%s' for %s", id, subject ? subject : "the report");
+    return NULL;
+}
+
+static inline const RuleResult *find_rule(const Result *r, const char *id)
+{
+    for (const RuleResult *rr = r->rules; rr; rr = rr->next)
+        if (strcmp(rr->def->id->text, id) == 0)
+            return rr;
+    fail_msg("no rule '%s'", id);
+    return NULL;
+}
+
+/* ---- diagnostics ------------------------------------------------------------------ */
+
+static inline unsigned count_diags(const Diag *d, DiagSeverity sev)
+{
+    unsigned n = 0;
+    for (const Diagnostic *g = d->first; g; g = g->next)
+        n += g->severity == sev;
+    return n;
+}
+
+/* The first diagnostic of this severity whose message contains `needle`. */
+static inline const Diagnostic *find_diag(const Diag *d, DiagSeverity sev, const char *needle)
+{
+    for (const Diagnostic *g = d->first; g; g = g->next)
+        if (g->severity == sev && strstr(g->message, needle))
+            return g;
+    return NULL;
+}
+
+/* Line and column (1-based, in code points) where a diagnostic starts. */
+static inline void diag_line_col(const Diagnostic *g, uint32_t *line, uint32_t *col)
+{
+    assert_non_null(g->src);
+    source_position(g->src, g->span.start, line, col);
+}
+
+/* Doubles computed by hand are compared to this many decimal places. */
+#define assert_double_near(a, b, eps)                                                     \
+    do {                                                                                  \
+        double a_ = (a), b_ = (b);                                                        \
+        if (!(a_ - b_ <= (eps) && b_ - a_ <= (eps)))                                      \
+            fail_msg("%s = %.10g, expected %.10g (within %g)", #a, a_, b_, (double)(eps)); \
+    } while (0)
+
+#endif
