@@ -25,9 +25,10 @@ Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t 
 
 /* Read everything from f into a growing buffer in the arena; the final copy
  * keeps the two NUL bytes the scanner needs. */
-static SourceStatus read_stream(Arena *a, FILE *f, char **text, size_t *len)
+static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, size_t *len)
 {
-    size_t cap = 64 * 1024, n = 0;
+    /* A regular file's size is known: one buffer, one extra byte to see EOF. */
+    size_t cap = hint ? hint + 1 : 64 * 1024, n = 0;
     char *buf = arena_alloc(a, cap + 2);
     if (!buf)
         return SOURCE_ERR_MEMORY;
@@ -66,7 +67,7 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
         return SOURCE_ERR_OPEN;
     SourceStatus st = SOURCE_OK;
     char *text = NULL;
-    size_t len = 0;
+    size_t len = 0, hint = 0;
     if (!is_stdin) {
         struct stat sb;
         if (fstat(fileno(f), &sb) == 0) {
@@ -74,10 +75,12 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
                 st = SOURCE_ERR_NOT_FILE;
             else if ((unsigned long long)sb.st_size > SOURCE_MAX_BYTES)
                 st = SOURCE_ERR_TOO_LARGE;
+            else
+                hint = (size_t)sb.st_size;
         }
     }
     if (st == SOURCE_OK)
-        st = read_stream(a, f, &text, &len);
+        st = read_stream(a, f, hint, &text, &len);
     int saved = errno;
     if (!is_stdin)
         fclose(f);

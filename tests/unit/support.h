@@ -1,10 +1,16 @@
 /* support.h - shared fixture and helpers for the cmocka unit tests.
  *
  * Every test gets a Fixture (setup/teardown) holding one Arena whose
- * allocator goes through cmocka's test_malloc/test_free: a block the arena
- * forgets to release fails the test as a leak, and cmocka's guard bytes catch
- * overruns of a chunk. Everything a test builds (sources, syntax trees, the
- * model, the Result) lives in that arena and is freed by the teardown.
+ * allocator goes through cmocka's test_malloc/test_free, so a block the
+ * arena fails to give back is reported by cmocka as a leak, and cmocka's
+ * guard bytes catch an overrun of a chunk. Everything a test builds
+ * (sources, syntax trees, the model, the Result) lives in that arena.
+ *
+ * When the arena is released: cmocka 1.1 checks for leaks at the end of the
+ * test body itself, before the teardown runs. A test is therefore written
+ * with TEST(name) { ... }, which runs the body and then releases the arena;
+ * when the body fails or skips (longjmp), the teardown releases it instead.
+ * Either way each test has its own arena and it is freed exactly once.
  *
  * Helpers are `static inline` so a test file that does not use one of them
  * gets no unused-function warning. */
@@ -95,10 +101,28 @@ static inline int fixture_setup(void **state)
 static inline int fixture_teardown(void **state)
 {
     Fixture *f = *state;
-    arena_free(&f->arena);
+    arena_free(&f->arena);      /* a no-op when the test body released it */
     test_free(f);
     return 0;
 }
+
+/* End of a test body: give every chunk back while cmocka still watches. */
+static inline void fixture_release(Fixture *f)
+{
+    arena_free(&f->arena);
+}
+
+/* TEST(name) { body using `f` }: a cmocka test function `name` with the
+ * fixture in `f`; register it in main() with FIXTURE_TEST(name). */
+#define TEST(name)                                                            \
+    static void name##_body(Fixture *f __attribute__((unused)));             \
+    static void name(void **state)                                            \
+    {                                                                         \
+        Fixture *fx = *state;                                                 \
+        name##_body(fx);                                                      \
+        fixture_release(fx);                                                  \
+    }                                                                         \
+    static void name##_body(Fixture *f __attribute__((unused)))
 
 #define FIXTURE_TEST(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 

@@ -34,9 +34,8 @@ static void assert_date(Date d, int y, int m, int day, DatePrecision p)
 
 /* ---- counts ------------------------------------------------------------- */
 
-static void count_plain_and_grouped(void **state)
+TEST(count_plain_and_grouped)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("358", &lit), LIT_OK);
     assert_int_equal(lit.kind, LIT_COUNT);
@@ -57,9 +56,8 @@ static void count_plain_and_grouped(void **state)
     assert_int_equal(lit.count, 0);
 }
 
-static void count_bad_grouping(void **state)
+TEST(count_bad_grouping)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("1_5", &lit), LIT_BAD_GROUPING);      /* a group of 1 after '_' */
     assert_int_equal(number("15_59", &lit), LIT_BAD_GROUPING);    /* a group of 2 */
@@ -67,9 +65,8 @@ static void count_bad_grouping(void **state)
     assert_int_equal(number("1_0000", &lit), LIT_BAD_GROUPING);   /* a group of 4 */
 }
 
-static void count_dotted_is_ambiguous(void **state)
+TEST(count_dotted_is_ambiguous)
 {
-    (void)state;
     Literal lit;
     /* Vietnamese "15.590" = fifteen thousand five hundred and ninety */
     assert_int_equal(number("15.590", &lit), LIT_DOTTED_COUNT);
@@ -80,9 +77,8 @@ static void count_dotted_is_ambiguous(void **state)
     assert_int_equal(lit.suggestion, 1000000);
 }
 
-static void count_comma_is_ambiguous(void **state)
+TEST(count_comma_is_ambiguous)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("12,674", &lit), LIT_COMMA_COUNT);
     assert_int_equal(lit.suggestion, 12674);
@@ -90,9 +86,8 @@ static void count_comma_is_ambiguous(void **state)
     assert_int_equal(lit.suggestion, 1234567);
 }
 
-static void count_decimal_is_rejected(void **state)
+TEST(count_decimal_is_rejected)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("1.5", &lit), LIT_DECIMAL);
     assert_int_equal(number("198,6", &lit), LIT_DECIMAL);
@@ -100,9 +95,8 @@ static void count_decimal_is_rejected(void **state)
     assert_int_equal(number("15.5901", &lit), LIT_DECIMAL);  /* 4 decimals either */
 }
 
-static void count_overflow(void **state)
+TEST(count_overflow)
 {
-    (void)state;
     Literal lit;
     /* INT64_MAX = 9223372036854775807 fits; one more does not */
     assert_int_equal(number("9223372036854775807", &lit), LIT_OK);
@@ -113,9 +107,8 @@ static void count_overflow(void **state)
     assert_int_equal(number("9_223_372_036_854_775_808", &lit), LIT_TOO_LARGE);
 }
 
-static void malformed_numbers(void **state)
+TEST(malformed_numbers)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("", &lit), LIT_MALFORMED);
     assert_int_equal(number("1-2-3", &lit), LIT_MALFORMED);
@@ -126,18 +119,16 @@ static void malformed_numbers(void **state)
 
 /* ---- dates -------------------------------------------------------------- */
 
-static void date_iso(void **state)
+TEST(date_iso)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("2024-06-14", &lit), LIT_OK);
     assert_int_equal(lit.kind, LIT_DATE);
     assert_date(lit.date, 2024, 6, 14, DATE_DAY);
 }
 
-static void date_day_first(void **state)
+TEST(date_day_first)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("14/6/2024", &lit), LIT_OK);
     assert_int_equal(lit.kind, LIT_DATE);
@@ -157,9 +148,8 @@ static void date_day_first(void **state)
     assert_int_equal(number("6/13/2024", &lit), LIT_NO_SUCH_DATE);
 }
 
-static void date_month_precision(void **state)
+TEST(date_month_precision)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("2021-02", &lit), LIT_OK);
     assert_int_equal(lit.kind, LIT_DATE);
@@ -167,9 +157,8 @@ static void date_month_precision(void **state)
     assert_int_equal(number("2021-13", &lit), LIT_NO_SUCH_DATE);
 }
 
-static void date_that_does_not_exist(void **state)
+TEST(date_that_does_not_exist)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("31/2/2024", &lit), LIT_NO_SUCH_DATE);
     assert_int_equal(number("31.4.2024", &lit), LIT_NO_SUCH_DATE);   /* April has 30 days */
@@ -177,9 +166,8 @@ static void date_that_does_not_exist(void **state)
     assert_int_equal(number("0/1/2024", &lit), LIT_NO_SUCH_DATE);
 }
 
-static void date_leap_years(void **state)
+TEST(date_leap_years)
 {
-    (void)state;
     Literal lit;
     /* 2024 is divisible by 4 and not by 100: leap */
     assert_int_equal(number("29/2/2024", &lit), LIT_OK);
@@ -191,9 +179,8 @@ static void date_leap_years(void **state)
     assert_int_equal(number("1900-02-29", &lit), LIT_NO_SUCH_DATE);
 }
 
-static void date_hints(void **state)
+TEST(date_hints)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(number("12/2020", &lit), LIT_MONTH_YEAR);
     assert_int_equal(number("19/19", &lit), LIT_RATIO);
@@ -202,9 +189,8 @@ static void date_hints(void **state)
 
 /* ---- percentages and money ------------------------------------------------- */
 
-static void percent_values(void **state)
+TEST(percent_values)
 {
-    (void)state;
     Literal lit;
     /* 79,63 -> mantissa 7963 with 2 decimals: 7963 / 10^2 = 79.63 */
     assert_int_equal(percent("79,63", &lit), LIT_OK);
@@ -230,9 +216,8 @@ static void percent_values(void **state)
     assert_int_equal(lit.decimal.decimals, 2);
 }
 
-static void percent_malformed(void **state)
+TEST(percent_malformed)
 {
-    (void)state;
     Literal lit;
     assert_int_equal(percent("1.2.3", &lit), LIT_MALFORMED);
     assert_int_equal(percent("19/19", &lit), LIT_MALFORMED);
@@ -240,9 +225,8 @@ static void percent_malformed(void **state)
     assert_int_not_equal(percent("99999999999999999999", &lit), LIT_OK);
 }
 
-static void money_values(void **state)
+TEST(money_values)
 {
-    (void)state;
     Literal lit;
     /* 48.686.352 = 48 * 10^6 + 686 * 10^3 + 352 */
     assert_int_equal(money("48.686.352", &lit), LIT_OK);
@@ -255,9 +239,8 @@ static void money_values(void **state)
     assert_int_equal(lit.count, 500);
 }
 
-static void money_rejected(void **state)
+TEST(money_rejected)
 {
-    (void)state;
     Literal lit;
     /* a comma in an amount of đồng is ambiguous (English grouping) */
     assert_int_not_equal(money("48,686,352", &lit), LIT_OK);
@@ -269,9 +252,8 @@ static void money_rejected(void **state)
 
 /* ---- messages --------------------------------------------------------------- */
 
-static void message_suggests_the_count(void **state)
+TEST(message_suggests_the_count)
 {
-    (void)state;
     Literal lit;
     char buf[512];
     assert_int_equal(number("15.590", &lit), LIT_DOTTED_COUNT);
@@ -285,9 +267,8 @@ static void message_suggests_the_count(void **state)
     assert_non_null(strstr(buf, "12674"));
 }
 
-static void message_every_error(void **state)
+TEST(message_every_error)
 {
-    (void)state;
     static const struct { LitError e; const char *tok; } cases[] = {
         { LIT_TOO_LARGE, "99999999999999999999" }, { LIT_BAD_GROUPING, "1_5" },
         { LIT_DOTTED_COUNT, "15.590" }, { LIT_COMMA_COUNT, "12,674" },
@@ -312,9 +293,8 @@ static void message_every_error(void **state)
     assert_non_null(strstr(buf, "2020-12"));
 }
 
-static void message_truncates_to_buffer(void **state)
+TEST(message_truncates_to_buffer)
 {
-    (void)state;
     Literal lit;
     char buf[16];
     memset(buf, 'X', sizeof buf);
@@ -330,9 +310,8 @@ static Date day(int y, int m, int d)
     return (Date){ (int16_t)y, (uint8_t)m, (uint8_t)d, DATE_DAY };
 }
 
-static void days_known_values(void **state)
+TEST(days_known_values)
 {
-    (void)state;
     assert_int_equal(date_to_days(day(1970, 1, 1)), 0);
     assert_int_equal(date_to_days(day(1969, 12, 31)), -1);
     assert_int_equal(date_to_days(day(1970, 1, 2)), 1);
@@ -349,9 +328,8 @@ static void days_known_values(void **state)
     assert_int_equal(date_to_days(feb), date_to_days(day(2021, 2, 1)));
 }
 
-static void days_round_trip(void **state)
+TEST(days_round_trip)
 {
-    (void)state;
     const Date fixed[] = { day(1970, 1, 1), day(1969, 12, 31), day(2000, 2, 29), day(2000, 3, 1),
                            day(2024, 12, 31), day(2025, 1, 1), day(1900, 3, 1), day(9999, 12, 31) };
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
@@ -370,9 +348,8 @@ static void days_round_trip(void **state)
     }
 }
 
-static void weekday(void **state)
+TEST(weekday)
 {
-    (void)state;
     /* 1970-01-01 was a Thursday: 3 with Monday = 0 */
     assert_int_equal(date_weekday(0), 3);
     assert_int_equal(date_weekday(-1), 2);     /* Wednesday 1969-12-31 */
@@ -384,9 +361,8 @@ static void weekday(void **state)
     assert_int_equal(date_weekday(date_to_days(day(2024, 2, 5))), 0);
 }
 
-static void validity(void **state)
+TEST(validity)
 {
-    (void)state;
     assert_true(date_valid(2024, 2, 29));
     assert_false(date_valid(2023, 2, 29));
     assert_false(date_valid(1900, 2, 29));
@@ -398,9 +374,8 @@ static void validity(void **state)
     assert_true(date_valid(2024, 12, 31));
 }
 
-static void format(void **state)
+TEST(format)
 {
-    (void)state;
     char buf[16];
     assert_string_equal(date_format(day(2024, 6, 14), buf), "2024-06-14");
     assert_string_equal(date_format(day(2024, 1, 5), buf), "2024-01-05");
@@ -412,9 +387,8 @@ static void format(void **state)
     assert_string_equal(date_format(unknown, buf), "?");
 }
 
-static void compare(void **state)
+TEST(compare)
 {
-    (void)state;
     assert_int_equal(date_compare(day(2024, 6, 14), day(2024, 6, 15)), -1);
     assert_int_equal(date_compare(day(2024, 6, 15), day(2024, 6, 14)), 1);
     assert_int_equal(date_compare(day(2024, 6, 14), day(2024, 6, 14)), 0);
