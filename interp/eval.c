@@ -400,19 +400,38 @@ static int cmp_days(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static bool is_holiday(const Eval *ev, int32_t day)
+/* Monday-Friday days in [1970-01-01 + 0, day): closed form, any range. */
+static int64_t weekdays_before(int32_t day)
 {
-    return bsearch(&day, ev->holidays, ev->nholidays, sizeof(int32_t), cmp_days) != NULL;
+    /* 1970-01-01 was a Thursday: shift so that week boundaries fall on Mondays */
+    int64_t d = (int64_t)day + 3;           /* days since Monday 1969-12-29 */
+    int64_t weeks = d >= 0 ? d / 7 : -((-d + 6) / 7);
+    int64_t rest = d - weeks * 7;           /* 0..6, 0 = Monday */
+    return weeks * 5 + (rest < 5 ? rest : 5);
 }
 
-static int32_t working_days(const Eval *ev, int32_t from, int32_t to)
+/* Holidays (weekdays only, sorted, unique) before `day`. */
+static uint32_t holidays_before(const Eval *ev, int32_t day)
+{
+    uint32_t lo = 0, hi = ev->nholidays;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ev->holidays[mid] < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Working days after `from` up to and including `to` (spec §7). */
+static int64_t working_days(const Eval *ev, int32_t from, int32_t to)
 {
     if (to < from)
         return -working_days(ev, to, from);
-    int32_t n = 0;
-    for (int32_t d = from + 1; d <= to; d++)
-        n += date_weekday(d) < 5 && !is_holiday(ev, d);
-    return n;
+    int64_t weekdays = weekdays_before(to + 1) - weekdays_before(from + 1);
+    int64_t holidays = (int64_t)holidays_before(ev, to + 1) - (int64_t)holidays_before(ev, from + 1);
+    return weekdays - holidays;
 }
 
 static EV eval_call(Eval *ev, Scope sc, const Expr *e)
@@ -488,8 +507,8 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
             return y;
         if (x.kind != V_DATE || y.kind != V_DATE)
             return unknown("days() and working_days() need two dates");
-        int32_t d = fn == FN_DAYS ? y.days - x.days : working_days(ev, x.days, y.days);
-        return number(d, UNIT_DAYS);
+        int64_t d = fn == FN_DAYS ? (int64_t)y.days - x.days : working_days(ev, x.days, y.days);
+        return number((double)d, UNIT_DAYS);
     }
     case FN_KNOWN:
         return boolean(eval(ev, sc, a0).kind != V_UNKNOWN);
@@ -806,8 +825,14 @@ bool eval_run(Model *m, Result *r)
             return false;
         for (Holiday *h = m->holidays; h; h = h->next)
             for (int32_t d = h->first; d <= h->last; d++)
-                ev.holidays[ev.nholidays++] = d;
+                if (date_weekday(d) < 5)            /* a Sunday holiday costs no working day */
+                    ev.holidays[ev.nholidays++] = d;
         qsort(ev.holidays, ev.nholidays, sizeof(int32_t), cmp_days);
+        uint32_t u = 0;                             /* overlapping declarations: count once */
+        for (uint32_t i = 0; i < ev.nholidays; i++)
+            if (u == 0 || ev.holidays[u - 1] != ev.holidays[i])
+                ev.holidays[u++] = ev.holidays[i];
+        ev.nholidays = u;
     }
     Scope root = { m->root, NULL };
     for (IndicatorDef *d = m->indicators; d; d = d->next) {

@@ -866,6 +866,10 @@ static void add_holiday(Builder *b, const Item *it)
         diag_error(b->m->diag, b->src, args_span(it), "the holiday ends before it starts");
         return;
     }
+    if (h->last - h->first >= 366) {
+        diag_error(b->m->diag, b->src, args_span(it), "a holiday of more than a year: check the dates");
+        return;
+    }
     h->name = string_arg(it, 0);
     h->next = b->m->holidays;
     b->m->holidays = h;
