@@ -302,8 +302,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     if (ps->prev_token == NAME && wants_binding && !may_end) {
         Span name = ps->prev_span;
         diag_error(ps->diag, ps->src, name,
-                   "'%.*s' has no value: an item is a name followed by its value, an '=' or ':' and an "
-                   "expression, or a block { ... } (write '?' for an unknown value)",
+                   "'%.*s' has no value: write its value after it (a number, a string, a date, "
+                   "or '?' when the report does not give it)",
                    (int)(name.end - name.start), ps->src->text + name.start);
     } else if (tok == YYSYMBOL_YYEOF && ps->depth > 0) {
         uint32_t open = ps->open[ps->depth - 1];

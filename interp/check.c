@@ -120,7 +120,8 @@ static void aggregate(Checker *c, Node *n)
 {
     for (Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         aggregate(c, ch);
-        provide(c, n, ch);
+        if (!ch->not_held)
+            provide(c, n, ch);      /* a session not held adds only to *_not_held */
         if (model_is_session(ch->kind)) {
             Symbol *count = ch->not_held ? c->not_held[ch->kind] : c->plural[ch->kind];
             if (!model_figure(ch, count))
@@ -167,35 +168,34 @@ static Check *new_check(Checker *c, CheckKind kind, const char *subject, Source 
 static void judge(Check *k, Quantity declared, int64_t computed, bool computed_known, Relation rel)
 {
     k->declared = count_number(declared.value, declared.money);
+    int64_t d = declared.value, x = computed;
+    int64_t tol = (llabs(d) + 9) / 10;          /* 10 %, rounded up, at least 1 */
+    if (tol < 1)
+        tol = 1;
     k->relation = rel;
-    switch (declared.approx) {
-    case APPROX_ABOUT: k->relation = REL_ABOUT; break;
-    case APPROX_OVER: k->relation = REL_OVER; break;
-    case APPROX_NEARLY: k->relation = REL_NEARLY; break;
-    default: break;
-    }
+    if (declared.approx && rel == REL_EQ)
+        k->relation = declared.approx == APPROX_ABOUT ? REL_ABOUT
+                    : declared.approx == APPROX_OVER ? REL_OVER : REL_NEARLY;
+    if (declared.approx == APPROX_ABOUT || declared.approx == APPROX_NEARLY)
+        k->tolerance = (double)tol;
     if (!computed_known) {
         k->status = RESULT_UNKNOWN;
         return;
     }
     k->computed = count_number(computed, declared.money);
-    int64_t d = declared.value, x = computed;
     k->imbalance = count_number(d - x, declared.money);
     bool ok = false;
     switch (k->relation) {
     case REL_EQ: ok = d == x; break;
-    case REL_GE: ok = d >= x; break;
-    case REL_LE: ok = d <= x; break;
-    case REL_ABOUT: {
-        int64_t tol = (llabs(d) + 9) / 10;      /* 10 %, rounded up, at least 1 */
-        if (tol < 1)
-            tol = 1;
-        k->tolerance = (double)tol;
-        ok = llabs(d - x) <= tol;
+    case REL_GE:
+        /* a lower bound on an approximate total: "about 300" covers up to 330,
+         * "nearly 300" up to 300, "over 300" has no upper end */
+        ok = declared.approx == APPROX_ABOUT ? x <= d + tol : declared.approx == APPROX_OVER ? true : d >= x;
         break;
-    }
+    case REL_LE: ok = d <= x; break;
+    case REL_ABOUT: ok = llabs(d - x) <= tol; break;
     case REL_OVER: ok = x > d; break;
-    case REL_NEARLY: ok = x <= d && x >= d - (llabs(d) + 9) / 10; break;
+    case REL_NEARLY: ok = x <= d && x >= d - tol; break;
     case REL_WITHIN: break;
     }
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
@@ -264,7 +264,7 @@ static void check_sum(Checker *c, Figure *f, Breakdown *bd)
         k->note = arena_printf(c->m->arena, "the unknown part '%s' would be %lld", missing->leaf->text,
                                (long long)(f->declared.value - sum));
     else if (unknown)
-        k->note = arena_printf(c->m->arena, "%u parts are unknown", unknown);
+        k->note = arena_printf(c->m->arena, "%u part%s unknown", unknown, unknown == 1 ? " is" : "s are");
     result_add_check(c->r, k);
 }
 

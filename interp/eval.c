@@ -103,7 +103,7 @@ static bool selector_matches(const Selector *s, const Node *n)
 /* Names an expression may use without a figure of that name (spec §7). */
 static bool special_name(const char *s)
 {
-    static const char *const names[] = { "date", "conclusion", "topic", "status", "satisfied", "not_held" };
+    static const char *const names[] = { "date", "conclusion", "topic", "status", "satisfied" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(names[i], s) == 0)
             return true;
@@ -194,7 +194,7 @@ static bool validate(Eval *ev, Source *src, const Expr *e, bool *ok)
                 diag_error(m->diag, src, e->span, "%s() takes %u argument%s, not %u", functions[fn].name,
                            functions[fn].min, functions[fn].min == 1 ? "" : "s", n);
             else
-                diag_error(m->diag, src, e->span, "%s() takes %u to %u arguments, not %u",
+                diag_error(m->diag, src, e->span, "%s() takes %u or %u arguments, not %u",
                            functions[fn].name, functions[fn].min, functions[fn].max, n);
             *ok = false;
             break;
@@ -204,8 +204,13 @@ static bool validate(Eval *ev, Source *src, const Expr *e, bool *ok)
             Selector sel;
             if (!selector_of(a, &sel)) {
                 diag_error(m->diag, src, a->span,
-                           "the first argument of %s() is a kind: commune, district, village, dialogue, "
-                           "reception, voter_contact, opinion or document", functions[fn].name);
+                           "the first argument of %s() is a kind: province, district, commune, ward, "
+                           "township, commune_level, village, dialogue, reception, voter_contact, opinion "
+                           "or document", functions[fn].name);
+                *ok = false;
+            } else if (sel.sel == SEL_DOCUMENT && a->next) {
+                diag_error(m->diag, src, a->next->span,
+                           "a document has no figures to test: write %s(document) alone", functions[fn].name);
                 *ok = false;
             }
             a = a->next;
@@ -280,8 +285,6 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
                 return unknown("no conclusion notice is recorded");
             return date_value(n->conclusion_date, "the conclusion notice's date is not known to the day");
         }
-        if (single && strcmp(first, "not_held") == 0)
-            return boolean(n->not_held);
     }
     const char *text = path_text(m->arena, e->as.path);
     Symbol *s = symtab_find(m->syms, text, strlen(text));
@@ -662,7 +665,7 @@ static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope 
     ir->def = d;
     ir->subject = subject;
     EV v = eval(ev, sc, d->expr);
-    ir->unit = v.kind == V_BOOL ? UNIT_BOOLEAN : v.unit;
+    ir->unit = v.kind == V_BOOL ? UNIT_BOOLEAN : v.kind == V_NUM ? v.unit : UNIT_NUMBER;
     if (v.kind == V_NUM) {
         ir->value = num_of(v.num, v.unit);
         ir->approximate = v.approx;
@@ -763,6 +766,7 @@ static const char *op_text(ExprOp op)
 typedef struct RuleCtx {
     Eval *ev;
     RuleResult *rr;
+    uint32_t candidates;    /* subjects before the where: filter */
 } RuleCtx;
 
 static void rule_visit(Eval *ev, Scope sc, void *ctx)
@@ -771,6 +775,7 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
     RuleResult *rr = rc->rr;
     const RuleDef *d = rr->def;
     Arena *a = ev->m->arena;
+    rc->candidates++;
     if (d->where) {
         EV w = as_bool(eval(ev, sc, d->where));
         if (w.kind != V_BOOL || !w.b)
@@ -853,7 +858,7 @@ bool eval_run(Model *m, Result *r)
         if (!rr)
             return false;
         rr->def = d;
-        RuleCtx rc = { &ev, rr };
+        RuleCtx rc = { &ev, rr, 0 };
         if (d->has_each) {
             Selector sel = { d->each_commune_level ? SEL_COMMUNE_LEVEL : SEL_NODE, d->each };
             each_in(&ev, m->root, &sel, rule_visit, &rc);
@@ -863,9 +868,14 @@ bool eval_run(Model *m, Result *r)
         rr->status = rr->failed ? RESULT_FAIL : rr->unknown ? RESULT_UNKNOWN : RESULT_PASS;
         if (rr->total == 0) {
             /* "for each dialogue" with no dialogue listed checks nothing */
+            const char *what = !d->has_each ? "the report" : d->each_commune_level ? "commune"
+                               : model_kind_name(d->each);
             rr->status = RESULT_UNKNOWN;
-            rr->note = arena_printf(m->arena, "no %s in this report to check",
-                                    d->each_commune_level ? "commune" : model_kind_name(d->each));
+            if (rc.candidates)
+                rr->note = d->has_each ? arena_printf(m->arena, "no %s meets the where: condition", what)
+                                       : "the report does not meet the where: condition";
+            else
+                rr->note = arena_printf(m->arena, "no %s in this report to check", what);
         }
         result_add_rule(r, rr);
     }

@@ -50,6 +50,8 @@ void report_number(FILE *out, double v, int decimals)
         fputs("null", out);
         return;
     }
+    if (fabs(v) < 0.5 * pow(10, -(decimals > 0 ? decimals : 0)))
+        v = 0;                      /* never "-0" */
     if (decimals <= 0 || v == floor(v)) {
         fprintf(out, "%.0f", v);
         return;
@@ -124,6 +126,7 @@ static void header(FILE *out, const Header *h)
     fputs(", ", out); key(out, "issuer"); str(out, h->issuer);
     fputs(", ", out); key(out, "reference"); str(out, h->reference);
     fputs(", ", out); key(out, "date"); date(out, h->date);
+    fputs(", ", out); key(out, "place"); str(out, h->place);
     fputs(", ", out); key(out, "period");
     if (h->has_period) {
         fputs("{\"start\": ", out); date(out, h->period_start);
@@ -215,6 +218,7 @@ static void indicators(FILE *out, const Result *r)
         if (ir->approximate)
             fputs(", \"approximate\": true", out);
         fputs(", ", out); key(out, "note"); cstr(out, ir->note);
+        fputs(", ", out); key(out, "comment"); str(out, d->comment);
         fputs(", ", out);
         position(out, d->src, d->span);
         fputs("}", out);

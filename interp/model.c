@@ -62,6 +62,12 @@ static const char *const keyword_text[] = {
 
 typedef enum { CTX_ROOT, CTX_UNIT, CTX_SESSION } Context;
 
+/* Where something was first defined, for "defined twice" notes. */
+typedef struct Site {
+    Source *src;
+    Span span;
+} Site;
+
 typedef struct Builder {
     Model *m;
     Source *src;
@@ -173,8 +179,11 @@ static bool expect_args(Builder *b, const Item *it, const char *pattern, const c
         }
         if (optional)
             continue;
-        diag_error(b->m->diag, b->src, a ? a->span : it->name_span,
-                   "unexpected %s in '%s': write %s", atom_desc(a), it->name->text, usage);
+        if (a)
+            diag_error(b->m->diag, b->src, a->span, "unexpected %s in '%s': write %s", atom_desc(a),
+                       it->name->text, usage);
+        else
+            diag_error(b->m->diag, b->src, it->name_span, "'%s' is incomplete: write %s", it->name->text, usage);
         return false;
     }
     if (a) {
@@ -224,17 +233,32 @@ static bool one_of(const Symbol *value, const char *list)
     return false;
 }
 
+/* "a b c" -> "a, b or c" */
+static const char *word_list(Arena *a, const char *list)
+{
+    const char *last = strrchr(list, ' ');
+    if (!last)
+        return list;
+    char *s = arena_strndup(a, list, (size_t)(last - list));
+    if (!s)
+        return list;
+    const char *out = "";
+    for (char *w = strtok(s, " "); w; w = strtok(NULL, " "))
+        out = arena_printf(a, "%s%s%s", out, *out ? ", " : "", w);
+    return out ? arena_printf(a, "%s or %s", out, last + 1) : list;
+}
+
 static Symbol *word_attr(Builder *b, const Item *it, const char *allowed, const char *what)
 {
     Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME) {
-        diag_error(b->m->diag, b->src, a ? a->span : it->name_span,
-                   "'%s' needs one of: %s", it->name->text, allowed);
+        diag_error(b->m->diag, b->src, a ? a->span : it->name_span, "'%s' needs %s", it->name->text,
+                   word_list(b->m->arena, allowed));
         return NULL;
     }
     if (!one_of(a->as.name, allowed)) {
-        diag_error(b->m->diag, b->src, a->span, "unknown %s '%s': use one of %s",
-                   what, a->as.name->text, allowed);
+        diag_error(b->m->diag, b->src, a->span, "unknown %s '%s': use %s", what, a->as.name->text,
+                   word_list(b->m->arena, allowed));
         return NULL;
     }
     return a->as.name;
@@ -595,6 +619,11 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
 static void add_document(Builder *b, Node *node, const Item *it)
 {
     Model *m = b->m;
+    if (it->args && it->args->kind == ATOM_STRING) {
+        diag_error(m->diag, b->src, it->args->span,
+                   "'document' needs its kind first: document plan \"181-KH/ĐU\" 05.01.2024");
+        return;
+    }
     if (!no_blocks(b, it, "document") ||
         !expect_args(b, it, "nsDS", "document KIND \"NUMBER\" [DATE] [\"TITLE\"]"))
         return;
@@ -623,6 +652,11 @@ static void header_attr(Builder *b, Keyword k, const Item *it)
     Header *h = &b->m->header;
     if (!no_blocks(b, it, it->name->text))
         return;
+    if (!h->src) {
+        h->src = b->src;
+        h->span = it->name_span;
+    }
+    h->present = true;
     switch (k) {
     case KW_ISSUER:
         if (expect_args(b, it, "s", "issuer \"BODY\""))
@@ -671,7 +705,7 @@ static void add_report(Builder *b, const Item *it)
         return;
     }
     Str title = it->args->as.str;
-    if (h->present) {
+    if (h->title.ptr) {
         if (h->title.len != title.len || memcmp(h->title.ptr, title.ptr, title.len) != 0) {
             diag_warning(m->diag, b->src, it->args->span,
                          "a second report header: its title differs from the first and is ignored");
@@ -707,8 +741,8 @@ static bool kind_selector(Builder *b, const Item *it, NodeKind *kind, bool *comm
         k = NODE_COMMUNE;
     if (k < 0) {
         diag_error(b->m->diag, b->src, it->args->span,
-                   "unknown kind '%s': use province, district, commune, ward, township, village, "
-                   "dialogue, reception or voter_contact", s->text);
+                   "unknown kind '%s': use province, district, commune, ward, township, commune_level, "
+                   "village, dialogue, reception or voter_contact", s->text);
         return false;
     }
     *kind = (NodeKind)k;
@@ -725,12 +759,18 @@ static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **
     }
     *id = a->as.name;
     *title = a->next ? a->next->as.str : sym_str(a->as.name);
-    void *prev = ptrmap_get(ids, *id, 0);
+    const Site *prev = ptrmap_get(ids, *id, 0);
     if (prev) {
         diag_error(b->m->diag, b->src, a->span, "%s '%s' is defined twice", what, (*id)->text);
+        diag_note(b->m->diag, prev->src, prev->span, "first defined here");
         return false;
     }
-    return ptrmap_put(ids, b->m->arena, *id, 0, (void *)it);
+    Site *site = ARENA_NEW(b->m->arena, Site);
+    if (!site)
+        return false;
+    site->src = b->src;
+    site->span = a->span;
+    return ptrmap_put(ids, b->m->arena, *id, 0, site);
 }
 
 static void add_rule(Builder *b, const Item *it)
@@ -763,6 +803,12 @@ static void add_rule(Builder *b, const Item *it)
                     r->require = a->expr;
                 continue;
             }
+            if (k != KW_SEVERITY && k != KW_SOURCE && k != KW_EACH) {
+                diag_error(m->diag, b->src, a->name_span,
+                           "unknown part of a rule '%s': use severity, source, each, where: or require:",
+                           a->name->text);
+                continue;
+            }
             if (!no_blocks(b, a, a->name->text))
                 continue;
             if (k == KW_SEVERITY) {
@@ -773,12 +819,8 @@ static void add_rule(Builder *b, const Item *it)
             } else if (k == KW_SOURCE) {
                 if (expect_args(b, a, "s", "source \"LEGAL SOURCE\""))
                     r->legal_source = string_arg(a, 0);
-            } else if (k == KW_EACH) {
-                r->has_each = kind_selector(b, a, &r->each, &r->each_commune_level);
             } else {
-                diag_error(m->diag, b->src, a->name_span,
-                           "unknown part of a rule '%s': use severity, source, each, where: or require:",
-                           a->name->text);
+                r->has_each = kind_selector(b, a, &r->each, &r->each_commune_level);
             }
         }
     if (!r->require) {
@@ -814,6 +856,11 @@ static void add_indicator(Builder *b, const Item *it)
     for (Block *blk = it->blocks; blk; blk = blk->next)
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
+            if (k != KW_REPORTED && k != KW_PER && k != KW_NOTE) {
+                diag_error(m->diag, b->src, a->name_span,
+                           "unknown part of an indicator '%s': use reported, per or note", a->name->text);
+                continue;
+            }
             if (!no_blocks(b, a, a->name->text))
                 continue;
             if (k == KW_REPORTED) {
@@ -827,12 +874,8 @@ static void add_indicator(Builder *b, const Item *it)
                 }
             } else if (k == KW_PER) {
                 ind->has_per = kind_selector(b, a, &ind->per, &ind->per_commune_level);
-            } else if (k == KW_NOTE) {
-                if (expect_args(b, a, "s", "note \"TEXT\""))
-                    ind->note = string_arg(a, 0);
-            } else {
-                diag_error(m->diag, b->src, a->name_span,
-                           "unknown part of an indicator '%s': use reported, per or note", a->name->text);
+            } else if (expect_args(b, a, "s", "note \"TEXT\"")) {
+                ind->comment = string_arg(a, 0);
             }
         }
     if (m->last_indicator)
@@ -938,7 +981,10 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
                 header_attr(b, k, it);
                 continue;
             }
-            break;
+            diag_error(m->diag, b->src, it->name_span,
+                       "'%s' belongs to the report header or to a session, not to %s", it->name->text,
+                       model_subject(m->arena, node));
+            continue;
         case KW_REPORT: case KW_ISSUER: case KW_REFERENCE: case KW_PERIOD: case KW_USE:
         case KW_HOLIDAY: case KW_RULE: case KW_INDICATOR:
             if (ctx != CTX_ROOT) {

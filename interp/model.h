@@ -176,7 +176,7 @@ typedef struct IndicatorDef {
     bool has_per;
     NodeKind per;
     bool per_commune_level;
-    Str note;
+    Str comment;            /* `note "..."`: the analyst's remark, printed as is */
     Source *src;
     Span span;
     struct IndicatorDef *next;

@@ -115,12 +115,18 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
             add_file(&run, opt->files[i]);
         for (int i = 0; i < opt->nrulebooks && !diag_full(&run.diag); i++)
             add_file(&run, opt->rulebooks[i]);
-        if (!run.diag.errors && eval_validate(run.model) && !run.diag.errors) {
-            if (check_run(run.model, &result) && eval_run(run.model, &result)) {
-                evaluated = true;
-                status = result_exit_status(&result, opt->strict);
-            } else {
+        /* Derived values first: expressions are validated against every
+         * figure the report declares or its entries contribute. */
+        if (!run.diag.errors) {
+            if (!check_run(run.model, &result))
                 diag_error(&run.diag, NULL, (Span){ 0, 0 }, "out of memory");
+            else if (eval_validate(run.model) && !run.diag.errors) {
+                if (eval_run(run.model, &result)) {
+                    evaluated = true;
+                    status = result_exit_status(&result, opt->strict);
+                } else {
+                    diag_error(&run.diag, NULL, (Span){ 0, 0 }, "out of memory");
+                }
             }
         }
     }

@@ -134,12 +134,21 @@ static uint32_t line_index(Source *s, uint32_t offset)
     return lo;
 }
 
+/* Where line li starts, past a UTF-8 byte-order mark on the first line. */
+static uint32_t line_start(const Source *s, uint32_t li)
+{
+    uint32_t start = s->lines ? s->lines[li] : 0;
+    if (start == 0 && s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    return start;
+}
+
 void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *column)
 {
     if (offset > s->len)
         offset = s->len;
     uint32_t li = line_index(s, offset);
-    uint32_t start = s->lines ? s->lines[li] : 0;
+    uint32_t start = line_start(s, li);
     uint32_t col = 1;
     for (uint32_t i = start; i < offset; i++)
         col += ((unsigned char)s->text[i] & 0xC0) != 0x80;   /* count lead bytes */
@@ -152,7 +161,9 @@ const char *source_line(Source *s, uint32_t offset, uint32_t *len)
     if (offset > s->len)
         offset = s->len;
     uint32_t li = line_index(s, offset);
-    uint32_t start = s->lines ? s->lines[li] : 0;
+    uint32_t start = line_start(s, li);
+    if (offset < start)
+        start = offset;
     uint32_t end = start;
     while (end < s->len && s->text[end] != '\n')
         end++;

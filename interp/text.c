@@ -82,13 +82,16 @@ static void header(FILE *out, const Header *h)
     if (!h || !h->present)
         return;
     char buf[16];
-    fprintf(out, "%.*s\n", (int)h->title.len, h->title.ptr);
+    if (h->title.ptr)
+        fprintf(out, "%.*s\n", (int)h->title.len, h->title.ptr);
     if (h->issuer.ptr)
         fprintf(out, "  issuer     %.*s\n", (int)h->issuer.len, h->issuer.ptr);
     if (h->reference.ptr)
         fprintf(out, "  reference  %.*s\n", (int)h->reference.len, h->reference.ptr);
     if (h->date.precision != DATE_UNKNOWN)
         fprintf(out, "  date       %s\n", date_format(h->date, buf));
+    if (h->place.ptr)
+        fprintf(out, "  place      %.*s\n", (int)h->place.len, h->place.ptr);
     if (h->has_period) {
         fprintf(out, "  period     %s .. ", date_format(h->period_start, buf));
         fprintf(out, "%s\n", date_format(h->period_end, buf));
@@ -205,6 +208,11 @@ static void indicators(FILE *out, const Result *r)
             fprintf(out, "  %12s  %s", "-", ir->note ? ir->note : "unknown");
         }
         fputc('\n', out);
+        if (ir->def->comment.ptr && !ir->subject) {
+            fputs("  ", out);
+            pad(out, "", iw);
+            fprintf(out, "    note: %.*s\n", (int)ir->def->comment.len, ir->def->comment.ptr);
+        }
     }
     fputc('\n', out);
 }
