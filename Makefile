@@ -77,8 +77,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 # ---- tests ------------------------------------------------------------------
 check: unit golden
 
+# Each test binary gets a time limit: a hang fails the run instead of CI.
 unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; timeout 120 $$t; done
 
 golden: $(DLG)
 	@sh tests/golden/run.sh $(DLG)

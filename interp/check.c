@@ -339,10 +339,24 @@ static void expected_children(Checker *c, const Node *n, uint32_t *present, uint
     }
 }
 
+/* A status or kind part that no listed entry has: when the opinions (or
+ * documents) of this block are itemised here, the listing is complete
+ * (spec §6.4), so the part counts 0. */
+static const Aggregate *listed_zero(Checker *c, const Figure *f)
+{
+    static const Aggregate zero = { .entries = 1 };
+    if (!f->whole || (f->whole->path != c->opinions && f->whole->path != c->documents))
+        return NULL;
+    const Aggregate *whole = ptrmap_get(&f->owner->computed, f->whole->path, 0);
+    return whole && whole->entries && !whole->units && !whole->sessions ? &zero : NULL;
+}
+
 static void check_rollup(Checker *c, Figure *f)
 {
     Node *n = f->owner;
     const Aggregate *a = ptrmap_get(&n->computed, f->path, 0);
+    if (!a)
+        a = listed_zero(c, f);
     if (!a || !f->declared.known || a->overflow)
         return;
     CheckKind kind = a->units || a->sessions ? CHECK_ROLLUP : CHECK_ITEMS;

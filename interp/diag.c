@@ -153,9 +153,10 @@ void diag_sort(Diag *d)
         return;                     /* unsorted is still correct */
     uint32_t k = 0;
     for (Diagnostic *g = d->first; g; g = g->next) {
-        if (g->severity != DIAG_NOTE || k == 0)
-            groups[k++] = (Group){ g, g, k };
-        else
+        if (g->severity != DIAG_NOTE || k == 0) {
+            groups[k] = (Group){ g, g, k };
+            k++;
+        } else
             groups[k - 1].last = g;
     }
     qsort(groups, k, sizeof *groups, group_order);

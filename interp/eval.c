@@ -208,9 +208,10 @@ static bool validate(Eval *ev, Source *src, const Expr *e, bool *ok)
                            "township, commune_level, village, dialogue, reception, voter_contact, opinion "
                            "or document", functions[fn].name);
                 *ok = false;
-            } else if (sel.sel == SEL_DOCUMENT && a->next) {
-                diag_error(m->diag, src, a->next->span,
-                           "a document has no figures to test: write %s(document) alone", functions[fn].name);
+            } else if (sel.sel == SEL_DOCUMENT && (fn != FN_COUNT || a->next)) {
+                diag_error(m->diag, src, a->next ? a->next->span : a->span,
+                           "a document has no figures to test: documents can only be counted, "
+                           "as count(document)");
                 *ok = false;
             }
             a = a->next;
@@ -309,6 +310,8 @@ typedef void (*Visit)(Eval *ev, Scope sc, void *ctx);
 static void each_in(Eval *ev, const Node *n, const Selector *sel, Visit fn, void *ctx)
 {
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+        if (model_is_session(ch->kind) && ch->not_held)
+            continue;               /* a session not held contributes nothing */
         if (sel->sel == SEL_OPINION) {
             for (const Opinion *o = ch->opinions; o; o = o->next)
                 fn(ev, (Scope){ ch, o }, ctx);
@@ -367,6 +370,8 @@ static void tally(Eval *ev, const Node *n, const Selector *sel, const Expr *expr
         for (const Document *d = n->documents; d; d = d->next)
             t->total++, t->yes++, t->known++;
         for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+            if (model_is_session(ch->kind) && ch->not_held)
+                continue;
             Tally sub;
             tally(ev, ch, sel, expr, &sub);
             t->total += sub.total, t->yes += sub.yes, t->known += sub.known;

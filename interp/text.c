@@ -30,6 +30,8 @@ static const char *format_number(char *buf, size_t size, double v, int decimals)
         return buf;
     }
     char digits[64];
+    if (fabs(v) < 0.5 * pow(10, -decimals))
+        v = 0;                      /* never "-0.00" */
     if (v == floor(v))
         decimals = 0;
     snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));

@@ -32,7 +32,8 @@ for cmd in $cases; do
     stdin=/dev/null
     [ -f "$here/cases/$name.stdin" ] && stdin="$here/cases/$name.stdin"
     # word splitting of $args is intended: one argument per word
-    (cd "$root" && eval "${VALGRIND:-} \"\$dlg\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err")
+    # a hang is a failure, not a stalled CI run
+    (cd "$root" && eval "timeout 120 ${VALGRIND:-} \"\$dlg\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err")
     echo $? >"$tmp/status"
     if [ "${UPDATE:-}" = 1 ]; then
         cp "$tmp/out" "$here/cases/$name.out"

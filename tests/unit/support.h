@@ -185,16 +185,59 @@ static inline Result *run_all(Fixture *f, const char *text)
     return &f->result;
 }
 
+/* ---- syntax trees ---------------------------------------------------------------- */
+
+static inline unsigned item_count(const Item *it)
+{
+    unsigned n = 0;
+    for (; it; it = it->next)
+        n++;
+    return n;
+}
+
+/* The n-th item of a list (from 0); fails the test when there is none. */
+static inline const Item *item_at(const Item *it, unsigned n)
+{
+    while (it && n--)
+        it = it->next;
+    assert_non_null(it);
+    return it;
+}
+
+/* The n-th argument of an item (from 0); fails the test when there is none. */
+static inline const Atom *arg_at(const Item *it, unsigned n)
+{
+    assert_non_null(it);
+    const Atom *a = it->args;
+    while (a && n--)
+        a = a->next;
+    assert_non_null(a);
+    return a;
+}
+
 /* ---- finding results ------------------------------------------------------------ */
 
-/* The one check of this kind whose subject contains `needle`; fails the
+/* Does a check's subject match `needle`? It contains it; a needle ending in
+ * '$' must end the subject ("commune A: opinions$" is not opinions.resolved). */
+static inline bool subject_matches(const char *subject, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n && needle[n - 1] == '$') {
+        size_t len = strlen(subject);
+        n--;
+        return len >= n && memcmp(subject + len - n, needle, n) == 0;
+    }
+    return strstr(subject, needle) != NULL;
+}
+
+/* The one check of this kind whose subject matches `needle`; fails the
  * test when there is none or more than one, listing what there is. */
 static inline const Check *find_check(const Result *r, CheckKind kind, const char *needle)
 {
     const Check *found = NULL;
     unsigned n = 0;
     for (const Check *c = r->checks; c; c = c->next)
-        if (c->kind == kind && strstr(c->subject, needle)) {
+        if (c->kind == kind && subject_matches(c->subject, needle)) {
             found = c;
             n++;
         }
@@ -208,12 +251,12 @@ static inline const Check *find_check(const Result *r, CheckKind kind, const cha
     return found;
 }
 
-/* Number of checks of this kind whose subject contains `needle`. */
+/* Number of checks of this kind whose subject matches `needle`. */
 static inline unsigned count_checks(const Result *r, CheckKind kind, const char *needle)
 {
     unsigned n = 0;
     for (const Check *c = r->checks; c; c = c->next)
-        n += c->kind == kind && strstr(c->subject, needle) != NULL;
+        n += c->kind == kind && subject_matches(c->subject, needle);
     return n;
 }
 

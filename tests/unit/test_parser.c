@@ -3,31 +3,6 @@
  * how syntax errors are reported and recovered from. */
 #include "support.h"
 
-static const Item *item_at(const Item *it, unsigned n)
-{
-    while (it && n--)
-        it = it->next;
-    assert_non_null(it);
-    return it;
-}
-
-static const Atom *arg_at(const Item *it, unsigned n)
-{
-    const Atom *a = it->args;
-    while (a && n--)
-        a = a->next;
-    assert_non_null(a);
-    return a;
-}
-
-static unsigned item_count(const Item *it)
-{
-    unsigned n = 0;
-    for (; it; it = it->next)
-        n++;
-    return n;
-}
-
 /* "a c e": the names of a list of items, space-separated. */
 static const char *item_names(Fixture *f, const Item *it)
 {

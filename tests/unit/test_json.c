@@ -1,0 +1,831 @@
+/* test_json.c - the JSON writer (interp/json.c, spec/json.md): string
+ * escapes and invalid UTF-8, number formatting, and whole reports written
+ * to a memory stream and read back with the small strict JSON reader below
+ * (RFC 8259: grammar, escapes, UTF-8 of raw bytes, no raw control bytes). */
+#include "support.h"
+
+#include <math.h>
+
+/* ---- writing to memory ---------------------------------------------------------------- */
+
+typedef struct Mem {
+    FILE *f;
+    char *buf;
+    size_t len;
+} Mem;
+
+static FILE *mem_open(Mem *m)
+{
+    memset(m, 0, sizeof *m);
+    m->f = open_memstream(&m->buf, &m->len);
+    assert_non_null(m->f);
+    return m->f;
+}
+
+/* Close the stream and return its bytes as a copy in the arena. */
+static const char *mem_close(Fixture *f, Mem *m, size_t *len)
+{
+    assert_int_equal(fclose(m->f), 0);
+    char *copy = arena_strndup(&f->arena, m->buf, m->len);
+    free(m->buf);
+    assert_non_null(copy);
+    if (len)
+        *len = m->len;
+    return copy;
+}
+
+static const char *json_string(Fixture *f, const char *bytes, size_t n)
+{
+    Mem m;
+    report_json_string(mem_open(&m), bytes, n);
+    return mem_close(f, &m, NULL);
+}
+
+static const char *json_number(Fixture *f, double v, int decimals)
+{
+    Mem m;
+    report_number(mem_open(&m), v, decimals);
+    return mem_close(f, &m, NULL);
+}
+
+/* ---- a strict JSON reader ---------------------------------------------------------------- */
+
+typedef enum { J_NULL, J_BOOL, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT } JType;
+
+typedef struct JVal JVal;
+struct JVal {
+    JType type;
+    bool b;
+    double num;
+    const char *raw;        /* J_NUMBER: the text as written */
+    size_t rawlen;
+    char *str;              /* J_STRING: decoded, NUL-terminated */
+    size_t len;
+    const char *key;        /* member of an object */
+    JVal *first, *next;     /* J_ARRAY, J_OBJECT: children in order */
+    size_t count;
+};
+
+typedef struct JReader {
+    const char *p, *end;
+    Arena *arena;
+    const char *error;
+    int depth;
+} JReader;
+
+static bool jfail(JReader *r, const char *why)
+{
+    if (!r->error)
+        r->error = why;
+    return false;
+}
+
+static void jws(JReader *r)
+{
+    while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+        r->p++;
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0 (overlong, surrogate,
+ * above U+10FFFF, cut, or a stray continuation byte). */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!n || (size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) || (c == 0xF0 && p[1] < 0x90) ||
+        (c == 0xF4 && p[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static bool jhex4(JReader *r, unsigned *out)
+{
+    if (r->end - r->p < 4)
+        return jfail(r, "short \\u escape");
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(r->p[i]);
+        if (h < 0)
+            return jfail(r, "bad hex digit");
+        v = v * 16 + (unsigned)h;
+    }
+    r->p += 4;
+    *out = v;
+    return true;
+}
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static bool jstring(JReader *r, char **out, size_t *outlen)
+{
+    r->p++;                                     /* the opening quote */
+    const char *q = r->p;                       /* decoded is never longer than raw */
+    while (q < r->end && *q != '"')
+        q += *q == '\\' ? 2 : 1;
+    char *o = arena_alloc(r->arena, (size_t)(q - r->p) + 1);
+    if (!o)
+        return jfail(r, "out of memory");
+    size_t k = 0;
+    for (;;) {
+        if (r->p >= r->end)
+            return jfail(r, "unterminated string");
+        unsigned char c = (unsigned char)*r->p;
+        if (c == '"') {
+            r->p++;
+            break;
+        }
+        if (c < 0x20)
+            return jfail(r, "raw control byte in a string");
+        if (c == '\\') {
+            if (r->end - r->p < 2)
+                return jfail(r, "cut escape");
+            char e = r->p[1];
+            r->p += 2;
+            switch (e) {
+            case '"': o[k++] = '"'; break;
+            case '\\': o[k++] = '\\'; break;
+            case '/': o[k++] = '/'; break;
+            case 'b': o[k++] = '\b'; break;
+            case 'f': o[k++] = '\f'; break;
+            case 'n': o[k++] = '\n'; break;
+            case 'r': o[k++] = '\r'; break;
+            case 't': o[k++] = '\t'; break;
+            case 'u': {
+                unsigned cp;
+                if (!jhex4(r, &cp))
+                    return false;
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return jfail(r, "lone low surrogate");
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    unsigned lo;
+                    if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
+                        return jfail(r, "lone high surrogate");
+                    r->p += 2;
+                    if (!jhex4(r, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                        return jfail(r, "bad surrogate pair");
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                }
+                k += put_utf8(o + k, cp);       /* never longer than the escape */
+                break;
+            }
+            default:
+                return jfail(r, "bad escape");
+            }
+            continue;
+        }
+        size_t n = utf8_len((const unsigned char *)r->p, (const unsigned char *)r->end);
+        if (!n)
+            return jfail(r, "invalid UTF-8");
+        memcpy(o + k, r->p, n);
+        k += n;
+        r->p += n;
+    }
+    o[k] = '\0';
+    *out = o;
+    *outlen = k;
+    return true;
+}
+
+static bool jdigits(JReader *r)
+{
+    const char *s = r->p;
+    while (r->p < r->end && *r->p >= '0' && *r->p <= '9')
+        r->p++;
+    return r->p > s;
+}
+
+static bool jnumber(JReader *r, JVal *v)
+{
+    const char *s = r->p;
+    if (*r->p == '-')
+        r->p++;
+    if (r->p < r->end && *r->p == '0')
+        r->p++;                                 /* no leading zeros */
+    else if (!jdigits(r))
+        return jfail(r, "bad number");
+    if (r->p < r->end && *r->p == '.') {
+        r->p++;
+        if (!jdigits(r))
+            return jfail(r, "no digit after the point");
+    }
+    if (r->p < r->end && (*r->p == 'e' || *r->p == 'E')) {
+        r->p++;
+        if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
+            r->p++;
+        if (!jdigits(r))
+            return jfail(r, "bad exponent");
+    }
+    v->type = J_NUMBER;
+    v->raw = s;
+    v->rawlen = (size_t)(r->p - s);
+    char buf[64];
+    if (v->rawlen >= sizeof buf)
+        return jfail(r, "number too long for this reader");
+    memcpy(buf, s, v->rawlen);
+    buf[v->rawlen] = '\0';
+    v->num = strtod(buf, NULL);
+    return true;
+}
+
+static bool jliteral(JReader *r, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(r->end - r->p) < n || memcmp(r->p, word, n) != 0)
+        return jfail(r, "unexpected character");
+    r->p += n;
+    return true;
+}
+
+static bool jvalue(JReader *r, JVal *v);
+
+/* Arrays and objects: members linked in order. */
+static bool jcontainer(JReader *r, JVal *v, bool object)
+{
+    if (++r->depth > 64)
+        return jfail(r, "too deep");
+    v->type = object ? J_OBJECT : J_ARRAY;
+    r->p++;
+    jws(r);
+    JVal **tail = &v->first;
+    char close = object ? '}' : ']';
+    if (r->p < r->end && *r->p == close) {
+        r->p++;
+        r->depth--;
+        return true;
+    }
+    for (;;) {
+        JVal *child = ARENA_NEW(r->arena, JVal);
+        if (!child)
+            return jfail(r, "out of memory");
+        jws(r);
+        if (object) {
+            if (r->p >= r->end || *r->p != '"')
+                return jfail(r, "expected a key");
+            char *key;
+            size_t klen;
+            if (!jstring(r, &key, &klen))
+                return false;
+            child->key = key;
+            jws(r);
+            if (r->p >= r->end || *r->p != ':')
+                return jfail(r, "expected ':'");
+            r->p++;
+        }
+        if (!jvalue(r, child))
+            return false;
+        *tail = child;
+        tail = &child->next;
+        v->count++;
+        jws(r);
+        if (r->p < r->end && *r->p == ',') {
+            r->p++;
+            continue;
+        }
+        if (r->p < r->end && *r->p == close) {
+            r->p++;
+            r->depth--;
+            return true;
+        }
+        return jfail(r, object ? "expected ',' or '}'" : "expected ',' or ']'");
+    }
+}
+
+static bool jvalue(JReader *r, JVal *v)
+{
+    jws(r);
+    if (r->p >= r->end)
+        return jfail(r, "unexpected end");
+    switch (*r->p) {
+    case '{': return jcontainer(r, v, true);
+    case '[': return jcontainer(r, v, false);
+    case '"': v->type = J_STRING; return jstring(r, &v->str, &v->len);
+    case 't': v->type = J_BOOL; v->b = true; return jliteral(r, "true");
+    case 'f': v->type = J_BOOL; v->b = false; return jliteral(r, "false");
+    case 'n': v->type = J_NULL; return jliteral(r, "null");
+    default: return jnumber(r, v);
+    }
+}
+
+/* Parse a whole document (one value, white space around it); fails the test
+ * with the reason and the text when it is not valid JSON. */
+static const JVal *json_parse(Fixture *f, const char *text, size_t len)
+{
+    JReader r = { text, text + len, &f->arena, NULL, 0 };
+    JVal *v = ARENA_NEW(&f->arena, JVal);
+    assert_non_null(v);
+    bool ok = jvalue(&r, v);
+    jws(&r);
+    if (ok && r.p != r.end)
+        ok = jfail(&r, "trailing bytes");
+    if (!ok)
+        fail_msg("invalid JSON (%s at offset %ld):\n%s", r.error, (long)(r.p - text), text);
+    return v;
+}
+
+static const JVal *jget(const JVal *obj, const char *key)
+{
+    assert_int_equal(obj->type, J_OBJECT);
+    for (const JVal *m = obj->first; m; m = m->next)
+        if (strcmp(m->key, key) == 0)
+            return m;
+    fail_msg("no key \"%s\"", key);
+    return NULL;
+}
+
+static const JVal *jat(const JVal *arr, size_t i)
+{
+    assert_int_equal(arr->type, J_ARRAY);
+    const JVal *m = arr->first;
+    while (m && i--)
+        m = m->next;
+    assert_non_null(m);
+    return m;
+}
+
+static void assert_jstr(const JVal *v, const char *s)
+{
+    assert_int_equal(v->type, J_STRING);
+    assert_int_equal(v->len, strlen(s));
+    assert_memory_equal(v->str, s, v->len);
+}
+
+static void assert_jraw(const JVal *v, const char *text)
+{
+    assert_int_equal(v->type, J_NUMBER);
+    assert_int_equal(v->rawlen, strlen(text));
+    assert_memory_equal(v->raw, text, v->rawlen);
+}
+
+/* The object's keys, space-separated, in order. */
+static const char *jkeys(Fixture *f, const JVal *obj)
+{
+    const char *s = "";
+    for (const JVal *m = obj->first; m; m = m->next)
+        s = arena_printf(&f->arena, "%s%s%s", s, *s ? " " : "", m->key);
+    return s;
+}
+
+/* The object has these keys (space-separated), each once and in this
+ * order. Other keys may come between them: spec/json.md §1 lets a version
+ * add keys, and a consumer must ignore those it does not know. */
+static void assert_keys_in_order(Fixture *f, const JVal *obj, const char *keys)
+{
+    assert_int_equal(obj->type, J_OBJECT);
+    const JVal *m = obj->first;
+    for (const char *k = keys; *k;) {
+        size_t n = strcspn(k, " ");
+        while (m && !(strlen(m->key) == n && memcmp(m->key, k, n) == 0))
+            m = m->next;
+        if (!m)
+            fail_msg("key \"%.*s\" missing or out of order in {%s}, expected %s", (int)n, k, jkeys(f, obj), keys);
+        for (const JVal *o = m->next; o; o = o->next)
+            if (strlen(o->key) == n && memcmp(o->key, k, n) == 0)
+                fail_msg("key \"%.*s\" twice", (int)n, k);
+        m = m->next;
+        k += n;
+        while (*k == ' ')
+            k++;
+    }
+}
+
+/* ---- the reader itself ------------------------------------------------------------------------ */
+
+static bool json_valid(Fixture *f, const char *text)
+{
+    JReader r = { text, text + strlen(text), &f->arena, NULL, 0 };
+    JVal v;
+    memset(&v, 0, sizeof v);
+    bool ok = jvalue(&r, &v);
+    jws(&r);
+    return ok && r.p == r.end;
+}
+
+TEST(reader_rejects_what_is_not_json)
+{
+    /* the reader is what the report tests rely on: check it can say no */
+    assert_true(json_valid(f, "{\"a\": [1, -2.5e3, true, null, \"\\u00e1\\ud83d\\ude00\"]}"));
+    assert_false(json_valid(f, "{\"a\": 1,}"));
+    assert_false(json_valid(f, "[01]"));
+    assert_false(json_valid(f, "[1.]"));
+    assert_false(json_valid(f, "[NaN]"));
+    assert_false(json_valid(f, "[\"a\nb\"]"));              /* raw newline */
+    assert_false(json_valid(f, "[\"\xff\"]"));              /* invalid UTF-8 */
+    assert_false(json_valid(f, "[\"\\ud800\"]"));           /* lone surrogate */
+    assert_false(json_valid(f, "[\"\\x41\"]"));
+    assert_false(json_valid(f, "{\"a\" 1}"));
+    assert_false(json_valid(f, "[1] [2]"));
+    assert_false(json_valid(f, "{\"a\": 1"));
+}
+
+/* ---- report_json_string ----------------------------------------------------------------------- */
+
+TEST(string_plain)
+{
+    assert_string_equal(json_string(f, "abc", 3), "\"abc\"");
+    assert_string_equal(json_string(f, "", 0), "\"\"");
+    /* '/' is not escaped */
+    assert_string_equal(json_string(f, "70/KH-UBND", 10), "\"70/KH-UBND\"");
+}
+
+TEST(string_quotes_and_backslash)
+{
+    /* a"b\c -> "a\"b\\c" */
+    assert_string_equal(json_string(f, "a\"b\\c", 5), "\"a\\\"b\\\\c\"");
+}
+
+TEST(string_control_characters)
+{
+    assert_string_equal(json_string(f, "a\nb\rc\td", 7), "\"a\\nb\\rc\\td\"");
+    /* others as \u00XX with lowercase hex: 0x01, 0x1f, 0x7f, 0x08, 0x0c */
+    assert_string_equal(json_string(f, "\x01", 1), "\"\\u0001\"");
+    assert_string_equal(json_string(f, "\x1f", 1), "\"\\u001f\"");
+    assert_string_equal(json_string(f, "\x7f", 1), "\"\\u007f\"");
+    assert_string_equal(json_string(f, "\b\f", 2), "\"\\u0008\\u000c\"");
+    /* an embedded NUL is a byte like any other */
+    assert_string_equal(json_string(f, "a\0b", 3), "\"a\\u0000b\"");
+}
+
+TEST(string_vietnamese_passes_through)
+{
+    /* "Tuần Giáo" and "Kỳ Châu" byte for byte, not escaped */
+    static const char tg[] = "Tu\xe1\xba\xa7n Gi\xc3\xa1o";
+    static const char kc[] = "K\xe1\xbb\xb3 Ch\xc3\xa2u";
+    assert_string_equal(json_string(f, tg, sizeof tg - 1), "\"Tu\xe1\xba\xa7n Gi\xc3\xa1o\"");
+    assert_string_equal(json_string(f, kc, sizeof kc - 1), "\"K\xe1\xbb\xb3 Ch\xc3\xa2u\"");
+    /* a four-byte sequence (U+1F600) too */
+    assert_string_equal(json_string(f, "\xf0\x9f\x98\x80", 4), "\"\xf0\x9f\x98\x80\"");
+}
+
+TEST(string_invalid_utf8)
+{
+    /* one \ufffd per byte that does not start a valid sequence */
+    assert_string_equal(json_string(f, "a\xff" "b", 3), "\"a\\ufffdb\"");
+    assert_string_equal(json_string(f, "\xfe\xff", 2), "\"\\ufffd\\ufffd\"");
+}
+
+TEST(string_lone_continuation_byte)
+{
+    assert_string_equal(json_string(f, "x\x80y", 3), "\"x\\ufffdy\"");
+    /* a continuation byte after a complete sequence: á then 0xA1 */
+    assert_string_equal(json_string(f, "\xc3\xa1\xa1", 3), "\"\xc3\xa1\\ufffd\"");
+}
+
+TEST(string_overlong_encoding)
+{
+    /* C0 80 would be an overlong NUL: C0 is never a lead byte, 80 is a
+     * stray continuation */
+    assert_string_equal(json_string(f, "\xc0\x80", 2), "\"\\ufffd\\ufffd\"");
+    /* E0 80 80: a three-byte overlong form */
+    assert_string_equal(json_string(f, "\xe0\x80\x80", 3), "\"\\ufffd\\ufffd\\ufffd\"");
+}
+
+TEST(string_surrogate)
+{
+    /* ED A0 80 would encode U+D800 */
+    assert_string_equal(json_string(f, "\xed\xa0\x80", 3), "\"\\ufffd\\ufffd\\ufffd\"");
+    /* ED 9F BF is U+D7FF, the last code point before the surrogates: valid */
+    assert_string_equal(json_string(f, "\xed\x9f\xbf", 3), "\"\xed\x9f\xbf\"");
+}
+
+TEST(string_above_unicode_and_cut)
+{
+    /* F4 90 80 80 would be U+110000 */
+    assert_string_equal(json_string(f, "\xf4\x90\x80\x80", 4), "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");
+    /* ầ cut after two of its three bytes, at the end of the input */
+    assert_string_equal(json_string(f, "a\xe1\xba", 3), "\"a\\ufffd\\ufffd\"");
+    /* and cut before an ASCII byte */
+    assert_string_equal(json_string(f, "\xe1\xba" "b", 3), "\"\\ufffd\\ufffdb\"");
+}
+
+TEST(string_output_is_always_valid_json)
+{
+    /* every byte value once: the result must parse and be valid UTF-8 */
+    char all[256];
+    for (int i = 0; i < 256; i++)
+        all[i] = (char)i;
+    const char *out = json_string(f, all, sizeof all);
+    const JVal *v = json_parse(f, out, strlen(out));
+    assert_int_equal(v->type, J_STRING);
+    /* 0x00..0x7F come back as themselves */
+    assert_true(v->len >= 128);
+    assert_memory_equal(v->str, all, 128);
+}
+
+/* ---- report_number ---------------------------------------------------------------------------- */
+
+TEST(number_whole)
+{
+    assert_string_equal(json_number(f, 52, 4), "52");
+    assert_string_equal(json_number(f, 100, 4), "100");
+    assert_string_equal(json_number(f, 24444999, 4), "24444999");
+    assert_string_equal(json_number(f, -43, 0), "-43");
+    assert_string_equal(json_number(f, 0, 4), "0");
+    /* never an exponent: 10^20 in plain digits */
+    assert_string_equal(json_number(f, 1e20, 4), "100000000000000000000");
+}
+
+TEST(number_with_decimals)
+{
+    /* 357 / 358 * 100 = 99.72067...: 4 decimals, rounded: 99.7207 */
+    assert_string_equal(json_number(f, 100.0 * 357.0 / 358.0, 4), "99.7207");
+    assert_string_equal(json_number(f, 99.72067, 4), "99.7207");
+    /* trailing zeros trimmed: 1.2000 -> 1.2, 0.0033 stays */
+    assert_string_equal(json_number(f, 1.2, 4), "1.2");
+    assert_string_equal(json_number(f, 0.0033, 4), "0.0033");
+    assert_string_equal(json_number(f, 0.01, 6), "0.01");
+    assert_string_equal(json_number(f, -0.5, 4), "-0.5");
+    /* 2.00001 to 4 decimals is 2.0000: no point left */
+    assert_string_equal(json_number(f, 2.00001, 4), "2");
+}
+
+TEST(number_not_finite)
+{
+    assert_string_equal(json_number(f, NAN, 4), "null");
+    assert_string_equal(json_number(f, INFINITY, 4), "null");
+    assert_string_equal(json_number(f, -INFINITY, 0), "null");
+}
+
+TEST(number_negative_zero)
+{
+    /* -0.00003 to 4 decimals rounds to zero */
+    const char *s = json_number(f, -0.00003, 4);
+    /* not "-0" (spec/json.md §3) */
+    assert_string_equal(s, "0");
+}
+
+/* ---- whole reports --------------------------------------------------------------------------- */
+
+static const char *const FILES[] = { "test.dlg" };
+
+/* report_json() of the fixture's run, as text. */
+static const char *report_of(Fixture *f, const Header *h, const Result *r, int status, size_t *len)
+{
+    ReportInput in = { FILES, 1, h, r, &f->diag, status };
+    Mem m;
+    report_json(&in, mem_open(&m));
+    return mem_close(f, &m, len);
+}
+
+/* Title "Kết quả 2020", issuer "UBND huyện Tuần Giáo" */
+#define TITLE "K\xe1\xba\xbft qu\xe1\xba\xa3 2020"
+#define ISSUER "UBND huy\xe1\xbb\x87n Tu\xe1\xba\xa7n Gi\xc3\xa1o"
+
+static const char EVALUATED[] =
+    "report \"" TITLE "\" {\n"                                          /* line 1 */
+    "  issuer \"" ISSUER "\"\n"                                         /* line 2 */
+    "  period 2020-01-01 .. 2020-12-31\n}\n"                            /* 3, 4 */
+    "district \"Tu\xe1\xba\xa7n Gi\xc3\xa1o\" {\n"                      /* 5 */
+    "  invited 15_590  attended 12_674\n"                               /* 6 */
+    "  opinions 358 { resolved 357  pending 1 }\n}\n"                   /* 7, 8 */
+    "indicator rate \"T\" = percent(opinions.resolved, opinions) { reported 99.72% }\n"   /* 9 */
+    "rule r \"R\" {\n  each district\n  require: attended <= invited\n}\n";
+
+TEST(report_of_an_evaluated_run)
+{
+    const Result *r = run_all(f, EVALUATED);
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false), &len);
+    assert_int_equal(strlen(text), len);
+    const JVal *doc = json_parse(f, text, len);
+    assert_int_equal(doc->type, J_OBJECT);
+    assert_keys_in_order(f, doc, "dlg ok files report checks rules indicators diagnostics");
+    assert_jraw(jget(doc, "dlg"), "1");
+    const JVal *ok = jget(doc, "ok");
+    assert_int_equal(ok->type, J_BOOL);
+    assert_true(ok->b);
+    const JVal *files = jget(doc, "files");
+    assert_int_equal(files->count, 1);
+    assert_jstr(jat(files, 0), "test.dlg");
+
+    const JVal *report = jget(doc, "report");
+    assert_keys_in_order(f, report, "title issuer reference date period");
+    assert_jstr(jget(report, "title"), TITLE);
+    assert_jstr(jget(report, "issuer"), ISSUER);
+    assert_int_equal(jget(report, "reference")->type, J_NULL);
+    assert_jstr(jget(jget(report, "period"), "start"), "2020-01-01");
+    assert_jstr(jget(jget(report, "period"), "end"), "2020-12-31");
+
+    /* three checks: the sum of opinions (line 7), attended <= invited
+     * (line 6) and the reported percentage (line 9) */
+    const JVal *checks = jget(doc, "checks");
+    assert_int_equal(checks->count, 3);
+    assert_int_equal(checks->count, r->nchecks);
+    const JVal *sum = jat(checks, 0);
+    assert_keys_in_order(f, sum, "kind subject declared computed imbalance relation status file line column");
+    /* the optional keys are left out when they do not apply (spec/json.md §3) */
+    assert_null(strstr(jkeys(f, sum), "tolerance"));
+    assert_null(strstr(jkeys(f, sum), "coverage"));
+    assert_null(strstr(jkeys(f, sum), "note"));
+    assert_jstr(jget(sum, "kind"), "sum");
+    assert_jstr(jget(sum, "subject"), "district Tu\xe1\xba\xa7n Gi\xc3\xa1o: opinions = resolved + pending");
+    assert_jraw(jget(sum, "declared"), "358");
+    assert_jraw(jget(sum, "computed"), "358");
+    assert_jraw(jget(sum, "imbalance"), "0");
+    assert_jstr(jget(sum, "relation"), "=");
+    assert_jstr(jget(sum, "status"), "pass");
+    assert_jstr(jget(sum, "file"), "test.dlg");
+    assert_jraw(jget(sum, "line"), "7");
+    assert_jraw(jget(sum, "column"), "3");
+    const JVal *bound = jat(checks, 1);
+    assert_jstr(jget(bound, "kind"), "bound");
+    /* 12674 - 15590 = -2916 */
+    assert_jraw(jget(bound, "imbalance"), "-2916");
+    const JVal *pct = jat(checks, 2);
+    assert_jstr(jget(pct, "kind"), "percent");
+    assert_jraw(jget(pct, "declared"), "99.72");
+    assert_jraw(jget(pct, "computed"), "99.7207");
+    assert_jraw(jget(pct, "tolerance"), "0.01");
+    assert_jstr(jget(pct, "relation"), "within");
+
+    const JVal *rules = jget(doc, "rules");
+    assert_int_equal(rules->count, 1);
+    assert_jstr(jget(jat(rules, 0), "status"), "pass");
+    assert_jraw(jget(jat(rules, 0), "total"), "1");
+    assert_int_equal(jget(jat(rules, 0), "failures")->type, J_ARRAY);
+    assert_int_equal(jget(jat(rules, 0), "failures")->count, 0);
+
+    const JVal *inds = jget(doc, "indicators");
+    assert_int_equal(inds->count, 1);
+    const JVal *ind = jat(inds, 0);
+    assert_jstr(jget(ind, "unit"), "percent");
+    assert_jraw(jget(ind, "value"), "99.7207");
+    assert_jraw(jget(ind, "numerator"), "357");
+    assert_jraw(jget(ind, "denominator"), "358");
+    assert_int_equal(jget(ind, "subject")->type, J_NULL);
+    assert_int_equal(jget(ind, "note")->type, J_NULL);
+    assert_jraw(jget(ind, "line"), "9");
+
+    assert_int_equal(jget(doc, "diagnostics")->type, J_ARRAY);
+    assert_int_equal(jget(doc, "diagnostics")->count, 0);
+    /* one object, then one newline */
+    assert_int_equal(text[len - 1], '\n');
+    assert_int_equal(text[len - 2], '}');
+}
+
+TEST(report_of_a_failing_run)
+{
+    const Result *r = run_all(f, "commune \"A\" { receptions 52 { periodic 2  regular 7 } }\n");
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false), &len);
+    const JVal *doc = json_parse(f, text, len);
+    assert_false(jget(doc, "ok")->b);
+    assert_int_equal(jget(doc, "report")->type, J_NULL);   /* no report "TITLE" */
+    const JVal *c = jat(jget(doc, "checks"), 0);
+    assert_jstr(jget(c, "status"), "fail");
+    /* 52 - (2 + 7) = 43 */
+    assert_jraw(jget(c, "computed"), "9");
+    assert_jraw(jget(c, "imbalance"), "43");
+}
+
+TEST(report_with_coverage_note_and_warning)
+{
+    const Result *r = run_all(f, "district \"D\" {\n  communes 2\n  invited 30\n  commune \"A\" { invited 10 }\n"
+                                 "  opinions 5 { resolved 4  pending ? }\n}\n"
+                                 "indicator x \"T\" = percent(atended, invited)\n");
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false), &len);
+    const JVal *doc = json_parse(f, text, len);
+    const JVal *checks = jget(doc, "checks");
+    bool seen_coverage = false, seen_note = false;
+    for (const JVal *c = checks->first; c; c = c->next) {
+        for (const JVal *m = c->first; m; m = m->next) {
+            if (strcmp(m->key, "coverage") == 0) {
+                /* invited: 1 of 2 communes */
+                assert_keys_in_order(f, m, "covered expected");
+                seen_coverage = true;
+            }
+            if (strcmp(m->key, "note") == 0) {
+                /* the pending part would be 5 - 4 = 1 */
+                assert_non_null(strstr(m->str, "'pending' would be 1"));
+                assert_jstr(jget(c, "status"), "unknown");
+                assert_int_equal(jget(c, "computed")->type, J_NULL);
+                assert_int_equal(jget(c, "imbalance")->type, J_NULL);
+                seen_note = true;
+            }
+        }
+    }
+    assert_true(seen_coverage);
+    assert_true(seen_note);
+    /* the misspelt figure is a warning in the diagnostics of an evaluated run */
+    const JVal *diags = jget(doc, "diagnostics");
+    assert_int_equal(diags->count, 1);
+    const JVal *w = jat(diags, 0);
+    assert_keys_in_order(f, w, "severity message file line column");
+    assert_jstr(jget(w, "severity"), "warning");
+    assert_jraw(jget(w, "line"), "7");
+}
+
+TEST(report_of_a_parse_error)
+{
+    /* a word with invalid UTF-8 outside quotes: the message quotes the bytes */
+    parse_text(f, "a 1\nx\xff\xfe 2\nb 15.590\n");
+    assert_true(f->diag.errors >= 2);
+    /* and one diagnostic tied to no file, as for an unreadable file */
+    diag_error(&f->diag, NULL, (Span){ 0, 0 }, "cannot read '%s': %s", "missing\xff.dlg", "No such file");
+    size_t len;
+    const char *text = report_of(f, NULL, NULL, 2, &len);
+    const JVal *doc = json_parse(f, text, len);
+    assert_keys_in_order(f, doc, "dlg ok files report checks rules indicators diagnostics");
+    assert_false(jget(doc, "ok")->b);
+    assert_int_equal(jget(doc, "report")->type, J_NULL);
+    assert_int_equal(jget(doc, "checks")->count, 0);
+    assert_int_equal(jget(doc, "checks")->type, J_ARRAY);
+    assert_int_equal(jget(doc, "rules")->count, 0);
+    assert_int_equal(jget(doc, "indicators")->count, 0);
+    const JVal *diags = jget(doc, "diagnostics");
+    assert_int_equal(diags->count, f->diag.errors + f->diag.warnings + count_diags(&f->diag, DIAG_NOTE));
+    /* the bad word: line 2, column 1, its bytes replaced by U+FFFD */
+    const JVal *bad = NULL;
+    for (const JVal *g = diags->first; g; g = g->next)
+        if (jget(g, "line")->type == J_NUMBER && jget(g, "line")->num == 2)
+            bad = g;
+    assert_non_null(bad);
+    assert_jstr(jget(bad, "severity"), "error");
+    assert_jraw(jget(bad, "column"), "1");
+    assert_non_null(strstr(jget(bad, "message")->str, "x\xef\xbf\xbd\xef\xbf\xbd"));
+    /* the 15.590 error on line 3 */
+    bool dotted = false;
+    for (const JVal *g = diags->first; g; g = g->next)
+        dotted |= strstr(jget(g, "message")->str, "'15.590'") != NULL && jget(g, "line")->num == 3;
+    assert_true(dotted);
+    /* the one tied to no file has null positions */
+    const JVal *last = jat(diags, diags->count - 1);
+    assert_int_equal(jget(last, "file")->type, J_NULL);
+    assert_int_equal(jget(last, "line")->type, J_NULL);
+    assert_int_equal(jget(last, "column")->type, J_NULL);
+    assert_non_null(strstr(jget(last, "message")->str, "missing\xef\xbf\xbd.dlg"));
+}
+
+TEST(report_file_names_are_escaped)
+{
+    static const char *const names[] = { "a\"b.dlg", "c\\d\x01.dlg", "\xc3.dlg" };
+    ReportInput in = { names, 3, NULL, NULL, &f->diag, 2 };
+    Mem m;
+    report_json(&in, mem_open(&m));
+    size_t len;
+    const char *text = mem_close(f, &m, &len);
+    const JVal *files = jget(json_parse(f, text, len), "files");
+    assert_int_equal(files->count, 3);
+    assert_jstr(jat(files, 0), "a\"b.dlg");
+    assert_jstr(jat(files, 1), "c\\d\x01.dlg");
+    assert_jstr(jat(files, 2), "\xef\xbf\xbd.dlg");        /* C3 alone is cut: U+FFFD */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(reader_rejects_what_is_not_json),
+        FIXTURE_TEST(string_plain),
+        FIXTURE_TEST(string_quotes_and_backslash),
+        FIXTURE_TEST(string_control_characters),
+        FIXTURE_TEST(string_vietnamese_passes_through),
+        FIXTURE_TEST(string_invalid_utf8),
+        FIXTURE_TEST(string_lone_continuation_byte),
+        FIXTURE_TEST(string_overlong_encoding),
+        FIXTURE_TEST(string_surrogate),
+        FIXTURE_TEST(string_above_unicode_and_cut),
+        FIXTURE_TEST(string_output_is_always_valid_json),
+        FIXTURE_TEST(number_whole),
+        FIXTURE_TEST(number_with_decimals),
+        FIXTURE_TEST(number_not_finite),
+        FIXTURE_TEST(number_negative_zero),
+        FIXTURE_TEST(report_of_an_evaluated_run),
+        FIXTURE_TEST(report_of_a_failing_run),
+        FIXTURE_TEST(report_with_coverage_note_and_warning),
+        FIXTURE_TEST(report_of_a_parse_error),
+        FIXTURE_TEST(report_file_names_are_escaped),
+    };
+    return cmocka_run_group_tests_name("json", tests, NULL, NULL);
+}
