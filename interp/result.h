@@ -20,7 +20,6 @@ typedef enum { RESULT_PASS, RESULT_FAIL, RESULT_UNKNOWN } Status;
     X(CHECK_TABLE, "table")             \
     X(CHECK_ROLLUP, "rollup")           \
     X(CHECK_ITEMS, "items")             \
-    X(CHECK_APPROX, "approx")           \
     X(CHECK_BOUND, "bound")             \
     X(CHECK_PERCENT, "percent")
 
