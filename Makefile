@@ -75,7 +75,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka -lm
 
 # ---- tests ------------------------------------------------------------------
-check: unit golden
+check: | deps
+	@$(MAKE) --no-print-directory unit golden
 
 # Each test binary gets a time limit: a hang fails the run instead of CI.
 unit: $(UNIT_BINS)
@@ -84,28 +85,30 @@ unit: $(UNIT_BINS)
 golden: $(DLG)
 	@sh tests/golden/run.sh $(DLG)
 
-asan:
-	$(MAKE) MODE=asan check
+asan: | deps
+	@$(MAKE) --no-print-directory MODE=asan unit golden
 
 valgrind: $(DLG)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
 	  sh tests/golden/run.sh $(DLG)
 
 # ---- set-up -----------------------------------------------------------------
-# Debian packages the build needs; installed when missing and run as root,
+# What the build needs: a C compiler, make, flex, bison and cmocka. Missing
+# pieces are installed from Debian's packages when run as root with apt-get,
 # otherwise the exact command is printed.
-DEB_PKGS := gcc make flex bison libcmocka-dev
 deps:
 	@missing=""; \
-	for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
-	done; \
+	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
+	command -v $(FLEX) >/dev/null 2>&1 || missing="$$missing flex"; \
+	command -v $(BISON) >/dev/null 2>&1 || missing="$$missing bison"; \
+	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <cmocka.h>\n' | \
+	  $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else \
-	  echo "missing packages:$$missing"; \
+	  echo "missing:$$missing"; \
 	  echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
 	fi
 
