@@ -22,14 +22,14 @@ WARNINGS  := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 ifeq ($(WERROR),1)
 WARNINGS  += -Werror
 endif
+SANITIZE  := -fsanitize=address,undefined
 OPT_release := -O2 -g
 OPT_debug   := -O0 -g
-OPT_asan    = -O1 -g -fno-omit-frame-pointer $(SANITIZE) -fno-sanitize-recover=all
+OPT_asan    := -O1 -g -fno-omit-frame-pointer $(SANITIZE) -fno-sanitize-recover=all
 OPT       := $(OPT_$(MODE))
-CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DDLG_VERSION='"$(VERSION)"' -Iinterp -Igrammar -I$(BUILD)/gen
+CPPFLAGS  += -D_XOPEN_SOURCE=700 -DDLG_VERSION='"$(VERSION)"' -Iinterp -Igrammar -I$(BUILD)/gen
 CFLAGS    ?=
 CFLAGS    += -std=c11 $(WARNINGS) $(OPT) -MMD -MP
-SANITIZE  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter asan,$(MODE)),$(SANITIZE))
 
 LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
@@ -49,14 +49,15 @@ all: $(DLG)
 $(DLG): $(MAIN_OBJ) $(LIB_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ -lm
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/parser.y
+# Grouped targets (&:): one bison and one flex run even under make -j.
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/parser.y
 	@mkdir -p $(@D)
 	$(BISON) -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
 # -8 -Cfe: 8-bit tables (UTF-8 safe) with the faster full-table encoding.
 # The scanner must never back up (robustness-and-speed.md): the build fails
 # if a rule brings backing-up states back.
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: grammar/lexer.l
 	@mkdir -p $(@D)
 	$(FLEX) -8 -Cfe -b --backup-file=$(BUILD)/gen/lex.backup --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 	@grep -q '^No backing up' $(BUILD)/gen/lex.backup || { echo "grammar/lexer.l: the scanner backs up; see $(BUILD)/gen/lex.backup" >&2; rm -f $@; exit 1; }
@@ -85,7 +86,11 @@ unit: $(UNIT_BINS)
 golden: $(DLG)
 	@sh tests/golden/run.sh $(DLG)
 
+# The sanitizer build must really be instrumented: check an object for it.
 asan: | deps
+	@$(MAKE) --no-print-directory MODE=asan all
+	@nm build/asan/interp/check.o | grep -q __asan_ || { echo "asan: objects are not instrumented" >&2; exit 1; }
+	@nm build/asan/interp/check.o | grep -q __ubsan_ || { echo "asan: objects lack UBSan" >&2; exit 1; }
 	@$(MAKE) --no-print-directory MODE=asan unit golden
 
 valgrind: $(DLG)

@@ -44,6 +44,7 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
 #define yylex next_token
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg);
 static void stray_brace(ParseState *ps, Span at);
+static bool shallow(ParseState *ps, const Expr *e);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                           \
     do {                                                                      \
@@ -184,7 +185,7 @@ binding
     ;
 
 binding_expr
-    : expr
+    : expr                      { $$ = $1; if (!shallow(ps, $1)) YYABORT; }
     ;
 
 blocks
@@ -225,7 +226,7 @@ primary
     | path                      { NEED($$ = ast_expr(ps->arena, EXPR_PATH, @1)); $$->as.path = $1.first; }
     | NAME '(' ')'              { NEED($$ = ast_call(ps->arena, $1, @1, NULL, @$)); }
     | NAME '(' expr_list ')'    { NEED($$ = ast_call(ps->arena, $1, @1, $3.first, @$)); }
-    | '(' expr ')'              { $$ = $2; }
+    | '(' expr ')'              { $$ = $2; $$->span = @$; }   /* the text shown keeps its brackets */
     ;
 
 path
@@ -317,6 +318,18 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
         diag_error(ps->diag, ps->src, at, "unexpected %s", got);
     }
     return 0;
+}
+
+/* The evaluator recurses over expressions: refuse ones too deep for it. */
+static bool shallow(ParseState *ps, const Expr *e)
+{
+    if (e->depth <= AST_MAX_EXPR_DEPTH)
+        return true;
+    diag_error(ps->diag, ps->src, (Span){ e->span.start, e->span.start + 1 },
+               "this expression has more than %d levels of operators: split it into indicators",
+               AST_MAX_EXPR_DEPTH);
+    ps->stop = true;
+    return false;
 }
 
 static void stray_brace(ParseState *ps, Span at)

@@ -70,6 +70,7 @@ Expr *ast_binary(Arena *a, ExprOp op, Expr *lhs, Expr *rhs)
 {
     Expr *e = ast_expr(a, EXPR_BINARY, span_join(lhs->span, rhs->span));
     if (e) {
+        e->depth = 1 + (lhs->depth > rhs->depth ? lhs->depth : rhs->depth);
         e->as.op.op = op;
         e->as.op.lhs = lhs;
         e->as.op.rhs = rhs;
@@ -81,6 +82,7 @@ Expr *ast_unary(Arena *a, ExprOp op, Expr *operand, Span sp)
 {
     Expr *e = ast_expr(a, EXPR_UNARY, span_join(sp, operand->span));
     if (e) {
+        e->depth = 1 + operand->depth;
         e->as.op.op = op;
         e->as.op.rhs = operand;
     }
@@ -95,8 +97,11 @@ Expr *ast_call(Arena *a, Symbol *fn, Span fn_span, Expr *args, Span sp)
     e->as.call.fn = fn;
     e->as.call.fn_span = fn_span;
     e->as.call.args = args;
-    for (Expr *x = args; x; x = x->next)
+    for (Expr *x = args; x; x = x->next) {
         e->as.call.nargs++;
+        if (x->depth + 1 > e->depth)
+            e->depth = x->depth + 1;
+    }
     return e;
 }
 

@@ -87,6 +87,7 @@ typedef struct PathPart {
 typedef struct Expr {
     ExprKind kind;
     Span span;
+    uint32_t depth;         /* levels of operators and calls below, for limits */
     union {
         int64_t number;     /* NUMBER, MONEY */
         Decimal percent;
@@ -132,6 +133,9 @@ Expr *ast_binary(Arena *a, ExprOp op, Expr *lhs, Expr *rhs);
 Expr *ast_unary(Arena *a, ExprOp op, Expr *e, Span sp);
 Expr *ast_call(Arena *a, Symbol *fn, Span fn_span, Expr *args, Span sp);
 PathPart *ast_path_part(Arena *a, Symbol *name, Span sp);
+
+/* Expressions deeper than this are refused: the evaluator recurses. */
+enum { AST_MAX_EXPR_DEPTH = 256 };
 
 /* Span covering both. */
 Span span_join(Span a, Span b);

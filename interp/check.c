@@ -164,14 +164,21 @@ static Check *new_check(Checker *c, CheckKind kind, const char *subject, Source 
     return k;
 }
 
-/* Decide pass/fail for an integer comparison and fill in the numbers. */
+/* 10 % of |d| rounded up, at least 1 (spec §6.5), without overflow. */
+static int64_t tolerance_of(int64_t d)
+{
+    uint64_t ad = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
+    uint64_t tol = ad / 10 + (ad % 10 != 0);
+    return tol < 1 ? 1 : (int64_t)tol;          /* ad/10 + 1 always fits */
+}
+
+/* Decide pass/fail for an integer comparison and fill in the numbers.
+ * Differences that do not fit in 64 bits leave the check unknown. */
 static void judge(Check *k, Quantity declared, int64_t computed, bool computed_known, Relation rel)
 {
     k->declared = count_number(declared.value, declared.money);
     int64_t d = declared.value, x = computed;
-    int64_t tol = (llabs(d) + 9) / 10;          /* 10 %, rounded up, at least 1 */
-    if (tol < 1)
-        tol = 1;
+    int64_t tol = tolerance_of(d);
     k->relation = rel;
     if (declared.approx && rel == REL_EQ)
         k->relation = declared.approx == APPROX_ABOUT ? REL_ABOUT
@@ -183,19 +190,27 @@ static void judge(Check *k, Quantity declared, int64_t computed, bool computed_k
         return;
     }
     k->computed = count_number(computed, declared.money);
-    k->imbalance = count_number(d - x, declared.money);
+    int64_t diff;
+    if (__builtin_sub_overflow(d, x, &diff)) {
+        k->status = RESULT_UNKNOWN;
+        k->note = "the numbers are too large to compare";
+        return;
+    }
+    k->imbalance = count_number(diff, declared.money);
+    /* |diff| <= tol, written so that neither side can overflow */
+    bool within = diff >= -tol && diff <= tol;
     bool ok = false;
     switch (k->relation) {
-    case REL_EQ: ok = d == x; break;
+    case REL_EQ: ok = diff == 0; break;
     case REL_GE:
         /* a lower bound on an approximate total: "about 300" covers up to 330,
          * "nearly 300" up to 300, "over 300" has no upper end */
-        ok = declared.approx == APPROX_ABOUT ? x <= d + tol : declared.approx == APPROX_OVER ? true : d >= x;
+        ok = declared.approx == APPROX_ABOUT ? diff >= -tol : declared.approx == APPROX_OVER ? true : diff >= 0;
         break;
-    case REL_LE: ok = d <= x; break;
-    case REL_ABOUT: ok = llabs(d - x) <= tol; break;
-    case REL_OVER: ok = x > d; break;
-    case REL_NEARLY: ok = x <= d && x >= d - tol; break;
+    case REL_LE: ok = diff <= 0; break;
+    case REL_ABOUT: ok = within; break;
+    case REL_OVER: ok = diff < 0; break;
+    case REL_NEARLY: ok = diff >= 0 && diff <= tol; break;
     case REL_WITHIN: break;
     }
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
@@ -260,49 +275,70 @@ static void check_sum(Checker *c, Figure *f, Breakdown *bd)
     if (!k)
         return;
     judge(k, f->declared, sum, unknown == 0, bd->partial ? REL_GE : REL_EQ);
-    if (unknown == 1 && !bd->partial && !f->declared.approx)
+    int64_t need;
+    if (unknown == 1 && !bd->partial && !f->declared.approx &&
+        !__builtin_sub_overflow(f->declared.value, sum, &need))
         k->note = arena_printf(c->m->arena, "the unknown part '%s' would be %lld", missing->leaf->text,
-                               (long long)(f->declared.value - sum));
+                               (long long)need);
     else if (unknown)
         k->note = arena_printf(c->m->arena, "%u part%s unknown", unknown, unknown == 1 ? " is" : "s are");
     result_add_check(c->r, k);
 }
 
 /* Two breakdowns of one figure form a table when the parts of one are
- * broken down by the names of the other's parts (spec §5.2). */
+ * broken down by the names of the other's parts (spec §5.2): each column
+ * must add up. One pass over the cells; columns found by name. */
 static void check_table(Checker *c, Figure *f, Breakdown *rows, Breakdown *cols)
 {
-    for (Figure *col = cols->parts; col; col = col->next_part) {
-        int64_t sum = 0;
-        uint32_t have = 0, rows_n = 0;
-        bool known = true;
-        const char *names = NULL;
-        for (Figure *row = rows->parts; row; row = row->next_part) {
-            rows_n++;
-            Symbol *cell_path = model_join_path(c->m, row->path, col->leaf);
-            Figure *cell = cell_path ? model_figure(f->owner, cell_path) : NULL;
-            names = arena_printf(c->m->arena, "%s%s%s.%s", names ? names : "", names ? " + " : "",
-                                 row->leaf->text, col->leaf->text);
-            if (!cell)
-                continue;
-            have++;
-            int64_t v;
-            if (part_value(cell, &v))
-                known &= !__builtin_add_overflow(sum, v, &sum);
-            else
-                known = false;
+    enum { MAX_NAMED = 5 };
+    Arena *a = c->m->arena;
+    uint32_t ncols = cols->nparts;
+    int64_t *sum = ARENA_ARRAY(a, int64_t, ncols);
+    uint32_t *have = ARENA_ARRAY(a, uint32_t, ncols);
+    bool *exact = ARENA_ARRAY(a, bool, ncols);
+    PtrMap index = { 0 };
+    uint32_t j = 0;
+    for (Figure *col = cols->parts; col; col = col->next_part, j++)
+        if (!sum || !have || !exact || !ptrmap_put(&index, a, col->leaf, 0, (void *)(uintptr_t)(j + 1))) {
+            c->oom = true;
+            return;
         }
-        if (!have || !col->declared.known)
+    for (j = 0; j < ncols; j++)
+        exact[j] = true;
+    for (Figure *row = rows->parts; row; row = row->next_part)
+        for (Breakdown *bd = row->breakdowns; bd; bd = bd->next)
+            for (Figure *cell = bd->parts; cell; cell = cell->next_part) {
+                uintptr_t k = (uintptr_t)ptrmap_get(&index, cell->leaf, 0);
+                if (!k)
+                    continue;
+                int64_t v;
+                have[k - 1]++;
+                if (!part_value(cell, &v) || cell->declared.approx ||
+                    __builtin_add_overflow(sum[k - 1], v, &sum[k - 1]))
+                    exact[k - 1] = false;
+            }
+    j = 0;
+    for (Figure *col = cols->parts; col; col = col->next_part, j++) {
+        if (!have[j] || !col->declared.known)
             continue;
-        const char *what = arena_printf(c->m->arena, "%s = %s", col->path->text, names);
-        Check *k = new_check(c, CHECK_TABLE, subject_of(c, f->owner, what), col->src, col->span);
+        const char *what = arena_printf(a, "%s =", col->path->text);
+        uint32_t i = 0;
+        for (Figure *row = rows->parts; row && what; row = row->next_part, i++) {
+            if (i == MAX_NAMED) {
+                what = arena_printf(a, "%s + ... (%u rows)", what, rows->nparts);
+                break;
+            }
+            what = arena_printf(a, "%s%s %s.%s", what, i ? " +" : "", row->leaf->text, col->leaf->text);
+        }
+        Check *k = new_check(c, CHECK_TABLE, subject_of(c, f->owner, what ? what : col->path->text),
+                             col->src, col->span);
         if (!k)
             return;
-        if (have < rows_n)
-            known = false;
-        judge(k, col->declared, sum, known, REL_EQ);
-        if (have < rows_n)
-            k->note = arena_printf(c->m->arena, "%u of %u rows give a '%s' cell", have, rows_n, col->leaf->text);
+        bool complete = have[j] == rows->nparts;
+        /* rows ending in '...' are only part of the column: a lower bound */
+        judge(k, col->declared, sum[j], complete && exact[j], rows->partial ? REL_GE : REL_EQ);
+        if (!complete)
+            k->note = arena_printf(a, "%u of %u rows give a '%s' cell", have[j], rows->nparts, col->leaf->text);
         result_add_check(c->r, k);
     }
 }

@@ -28,9 +28,19 @@ typedef struct Scope {
     const Opinion *opinion;
 } Scope;
 
+/* Declared holidays, merged into disjoint intervals sorted by start;
+ * `before` counts the weekday holidays of all earlier intervals. */
+typedef struct HolidaySpan {
+    int32_t first, last;
+    int64_t before;
+} HolidaySpan;
+
+enum { MAX_NAME_WARNINGS = 20 };
+
 typedef struct Eval {
     Model *m;
-    int32_t *holidays;      /* sorted days */
+    uint32_t name_warnings;
+    HolidaySpan *holidays;
     uint32_t nholidays;
 } Eval;
 
@@ -143,16 +153,18 @@ static size_t edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
+/* The closest known figure name within two edits; ties go to the
+ * alphabetically first, so the suggestion never depends on memory layout. */
 static const char *suggest(const Model *m, const char *name)
 {
     const char *best = NULL;
-    size_t best_d = 3;
+    size_t best_d = 3, len = strlen(name);
     for (uint32_t i = 0; i < m->known_paths.cap; i++) {
         const Symbol *s = m->known_paths.slots[i].key;
-        if (!s)
-            continue;
+        if (!s || s->len + 2 < len || s->len > len + 2)
+            continue;               /* too different in length to be within two edits */
         size_t d = edit_distance(name, s->text);
-        if (d < best_d) {
+        if (d < best_d || (d == best_d && best && strcmp(s->text, best) < 0)) {
             best_d = d;
             best = s->text;
         }
@@ -170,6 +182,10 @@ static bool validate(Eval *ev, Source *src, const Expr *e, bool *ok)
             break;
         Symbol *s = symtab_find(m->syms, text, strlen(text));
         if (s && ptrmap_get(&m->known_paths, s, 0))
+            break;
+        if (ev->name_warnings++ == MAX_NAME_WARNINGS)
+            diag_note(m->diag, src, e->span, "further names missing from this report are not listed");
+        if (ev->name_warnings > MAX_NAME_WARNINGS)
             break;
         const char *near = suggest(m, text);
         if (near)
@@ -235,7 +251,7 @@ static bool validate(Eval *ev, Source *src, const Expr *e, bool *ok)
 
 bool eval_validate(Model *m)
 {
-    Eval ev = { m, NULL, 0 };
+    Eval ev = { .m = m };
     bool ok = true;
     for (IndicatorDef *d = m->indicators; d; d = d->next)
         validate(&ev, d->src, d->expr, &ok);
@@ -402,9 +418,9 @@ static EV ratio(double numer, double denom, const char *why_zero)
     return r;
 }
 
-static int cmp_days(const void *a, const void *b)
+static int cmp_spans(const void *a, const void *b)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    int32_t x = ((const HolidaySpan *)a)->first, y = ((const HolidaySpan *)b)->first;
     return (x > y) - (x < y);
 }
 
@@ -418,18 +434,23 @@ static int64_t weekdays_before(int32_t day)
     return weeks * 5 + (rest < 5 ? rest : 5);
 }
 
-/* Holidays (weekdays only, sorted, unique) before `day`. */
-static uint32_t holidays_before(const Eval *ev, int32_t day)
+/* Weekday holidays before `day`: binary search over the merged intervals,
+ * then the weekdays of the interval that contains it. */
+static int64_t holidays_before(const Eval *ev, int32_t day)
 {
-    uint32_t lo = 0, hi = ev->nholidays;
+    uint32_t lo = 0, hi = ev->nholidays;       /* first interval starting at or after day */
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (ev->holidays[mid] < day)
+        if (ev->holidays[mid].first < day)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo;
+    if (lo == 0)
+        return 0;
+    const HolidaySpan *h = &ev->holidays[lo - 1]; /* starts before day */
+    int32_t end = h->last < day ? h->last + 1 : day;
+    return h->before + weekdays_before(end) - weekdays_before(h->first);
 }
 
 /* Working days after `from` up to and including `to` (spec §7). */
@@ -438,7 +459,7 @@ static int64_t working_days(const Eval *ev, int32_t from, int32_t to)
     if (to < from)
         return -working_days(ev, to, from);
     int64_t weekdays = weekdays_before(to + 1) - weekdays_before(from + 1);
-    int64_t holidays = (int64_t)holidays_before(ev, to + 1) - (int64_t)holidays_before(ev, from + 1);
+    int64_t holidays = holidays_before(ev, to + 1) - holidays_before(ev, from + 1);
     return weekdays - holidays;
 }
 
@@ -576,7 +597,12 @@ static EV arith(ExprOp op, EV x, EV y)
     if (x.kind == V_DATE && y.kind == V_DATE && op == OP_SUB)
         return number(x.days - y.days, UNIT_DAYS);
     if (x.kind == V_DATE && y.kind == V_NUM && (op == OP_ADD || op == OP_SUB)) {
-        x.days += (int32_t)(op == OP_ADD ? y.num : -y.num);
+        double days = (double)x.days + (op == OP_ADD ? y.num : -y.num);
+        /* years 1..9999 only: beyond, a date has no meaning (nor a safe int) */
+        if (!(days >= date_to_days((Date){ 1, 1, 1, DATE_DAY }) &&
+              days <= date_to_days((Date){ 9999, 12, 31, DATE_DAY })) || days != floor(days))
+            return unknown("the date falls outside the calendar");
+        x.days = (int32_t)days;
         return x;
     }
     if (x.kind != V_NUM || y.kind != V_NUM)
@@ -753,7 +779,7 @@ static const char *value_text(Arena *a, EV v)
     switch (v.kind) {
     case V_NUM: return v.num == floor(v.num) ? arena_printf(a, "%.0f", v.num) : arena_printf(a, "%.2f", v.num);
     case V_BOOL: return v.b ? "true" : "false";
-    case V_DATE: { char buf[16]; return arena_strndup(a, date_format(date_from_days(v.days), buf), 10); }
+    case V_DATE: { char buf[16]; const char *s = date_format(date_from_days(v.days), buf); return arena_strndup(a, s, strlen(s)); }
     case V_STR: return arena_printf(a, "\"%s\"", v.str);
     default: return "unknown";
     }
@@ -825,24 +851,33 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
 
 bool eval_run(Model *m, Result *r)
 {
-    Eval ev = { m, NULL, 0 };
+    Eval ev = { .m = m };
     uint32_t n = 0;
     for (Holiday *h = m->holidays; h; h = h->next)
-        n += (uint32_t)(h->last - h->first + 1);
+        n++;
     if (n) {
-        ev.holidays = ARENA_ARRAY(m->arena, int32_t, n);
+        ev.holidays = ARENA_ARRAY(m->arena, HolidaySpan, n);
         if (!ev.holidays)
             return false;
         for (Holiday *h = m->holidays; h; h = h->next)
-            for (int32_t d = h->first; d <= h->last; d++)
-                if (date_weekday(d) < 5)            /* a Sunday holiday costs no working day */
-                    ev.holidays[ev.nholidays++] = d;
-        qsort(ev.holidays, ev.nholidays, sizeof(int32_t), cmp_days);
-        uint32_t u = 0;                             /* overlapping declarations: count once */
-        for (uint32_t i = 0; i < ev.nholidays; i++)
-            if (u == 0 || ev.holidays[u - 1] != ev.holidays[i])
-                ev.holidays[u++] = ev.holidays[i];
+            ev.holidays[ev.nholidays++] = (HolidaySpan){ h->first, h->last, 0 };
+        qsort(ev.holidays, ev.nholidays, sizeof *ev.holidays, cmp_spans);
+        uint32_t u = 0;                             /* merge overlapping and touching ones */
+        for (uint32_t i = 0; i < ev.nholidays; i++) {
+            HolidaySpan h = ev.holidays[i];
+            if (u && h.first <= ev.holidays[u - 1].last + 1) {
+                if (h.last > ev.holidays[u - 1].last)
+                    ev.holidays[u - 1].last = h.last;
+            } else {
+                ev.holidays[u++] = h;
+            }
+        }
         ev.nholidays = u;
+        int64_t before = 0;
+        for (uint32_t i = 0; i < u; i++) {
+            ev.holidays[i].before = before;
+            before += weekdays_before(ev.holidays[i].last + 1) - weekdays_before(ev.holidays[i].first);
+        }
     }
     Scope root = { m->root, NULL };
     for (IndicatorDef *d = m->indicators; d; d = d->next) {

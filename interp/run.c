@@ -3,6 +3,9 @@
 #include "run.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -36,14 +39,12 @@ static const char *load_error(SourceStatus st)
     return "cannot read";
 }
 
-/* Read and parse a file once; NULL when already read or unreadable (the
- * latter with a diagnostic at `from`/`at`, or without a position). */
+/* Read and parse a file once, however it is named: files are known by
+ * their identity (device and inode). NULL when already read or unreadable
+ * (the latter with a diagnostic at `from`/`at`, or without a position). */
 static Item *read_file(Run *run, const char *path, Source *from, Span at, Source **out)
 {
     *out = NULL;
-    Symbol *key = strcmp(path, "-") == 0 ? NULL : symtab_intern_cstr(&run->syms, path);
-    if (key && ptrmap_get(&run->seen, key, 0))
-        return NULL;
     Source *src;
     SourceStatus st = source_load(&run->arena, path, &src);
     if (st != SOURCE_OK) {
@@ -53,15 +54,30 @@ static Item *read_file(Run *run, const char *path, Source *from, Span at, Source
             diag_error(&run->diag, NULL, (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(st));
         return NULL;
     }
+    if (src->ino) {
+        const void *key = (const void *)(uintptr_t)(src->ino + 1);   /* never NULL */
+        if (ptrmap_get(&run->seen, key, (uintptr_t)src->dev))
+            return NULL;
+        ptrmap_put(&run->seen, &run->arena, key, (uintptr_t)src->dev, src);
+    }
     src->id = run->nsources++;
-    if (key)
-        ptrmap_put(&run->seen, &run->arena, key, 0, src);
     *out = src;
     return parse_source(src, &run->arena, &run->syms, &run->diag);
 }
 
+/* Is `path` inside directory `dir` once every symbolic link is resolved? */
+static bool inside(const char *dir, const char *path)
+{
+    char rdir[PATH_MAX], rpath[PATH_MAX];
+    if (!realpath(dir, rdir) || !realpath(path, rpath))
+        return true;                /* a missing file is reported when read */
+    size_t n = strlen(rdir);
+    return strncmp(rdir, rpath, n) == 0 && (rpath[n] == '/' || (n == 1 && rdir[0] == '/'));
+}
+
 /* `use "PATH"`: relative to the using file; no absolute paths, no "..",
- * no backslashes, so a submission cannot reach outside its folder. */
+ * no backslashes, and no symbolic link out of its folder, so a submission
+ * cannot make CI read (and print) a file outside its folder. */
 static Item *use_file(void *ctx, Source *from, Span at, const Str *path, Source **loaded)
 {
     Run *run = ctx;
@@ -81,9 +97,14 @@ static Item *use_file(void *ctx, Source *from, Span at, const Str *path, Source 
     }
     const char *dir_end = from->path ? strrchr(from->path, '/') : NULL;
     int dir_len = dir_end ? (int)(dir_end - from->path) + 1 : 0;
+    const char *dir = dir_len ? arena_strndup(&run->arena, from->path, (size_t)dir_len) : ".";
     const char *full = arena_printf(&run->arena, "%.*s%.*s", dir_len, dir_len ? from->path : "", (int)n, p);
-    if (!full)
+    if (!full || !dir)
         return NULL;
+    if (!inside(dir, full)) {
+        diag_error(&run->diag, from, at, "'use' may not leave this file's folder, even through a symbolic link");
+        return NULL;
+    }
     return read_file(run, full, from, at, loaded);
 }
 

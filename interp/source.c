@@ -2,8 +2,10 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t len)
 {
@@ -62,25 +64,34 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
 {
     *out = NULL;
     int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return SOURCE_ERR_OPEN;
-    SourceStatus st = SOURCE_OK;
-    char *text = NULL;
-    size_t len = 0, hint = 0;
+    FILE *f = stdin;
+    size_t hint = 0;
+    struct stat sb = { 0 };
     if (!is_stdin) {
-        struct stat sb;
-        if (fstat(fileno(f), &sb) == 0) {
-            if (!S_ISREG(sb.st_mode))
-                st = SOURCE_ERR_NOT_FILE;
-            else if ((unsigned long long)sb.st_size > SOURCE_MAX_BYTES)
-                st = SOURCE_ERR_TOO_LARGE;
-            else
-                hint = (size_t)sb.st_size;
+        /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is then
+         * refused as not a regular file. */
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0)
+            return SOURCE_ERR_OPEN;
+        SourceStatus st = SOURCE_OK;
+        if (fstat(fd, &sb) != 0)
+            st = SOURCE_ERR_READ;
+        else if (!S_ISREG(sb.st_mode))
+            st = SOURCE_ERR_NOT_FILE;
+        else if ((unsigned long long)sb.st_size > SOURCE_MAX_BYTES)
+            st = SOURCE_ERR_TOO_LARGE;
+        f = st == SOURCE_OK ? fdopen(fd, "rb") : NULL;
+        if (!f) {
+            int saved = errno;
+            close(fd);
+            errno = saved;
+            return st == SOURCE_OK ? SOURCE_ERR_OPEN : st;
         }
+        hint = (size_t)sb.st_size;
     }
-    if (st == SOURCE_OK)
-        st = read_stream(a, f, hint, &text, &len);
+    char *text = NULL;
+    size_t len = 0;
+    SourceStatus st = read_stream(a, f, hint, &text, &len);
     int saved = errno;
     if (!is_stdin)
         fclose(f);
@@ -95,6 +106,8 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
     s->text = text;
     s->len = (uint32_t)len;
     s->arena = a;
+    s->dev = is_stdin ? 0 : (unsigned long long)sb.st_dev;
+    s->ino = is_stdin ? 0 : (unsigned long long)sb.st_ino;
     *out = s;
     return SOURCE_OK;
 }
@@ -150,8 +163,17 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
     uint32_t li = line_index(s, offset);
     uint32_t start = line_start(s, li);
     uint32_t col = 1;
+    /* Positions are asked for in increasing order within a line: go on
+     * from the last one instead of recounting the line (long lines). */
+    if (s->cache_line == li + 1 && s->cache_offset >= start && s->cache_offset <= offset) {
+        start = s->cache_offset;
+        col = s->cache_column;
+    }
     for (uint32_t i = start; i < offset; i++)
         col += ((unsigned char)s->text[i] & 0xC0) != 0x80;   /* count lead bytes */
+    s->cache_offset = offset;
+    s->cache_line = li + 1;
+    s->cache_column = col;
     *line = li + 1;
     *column = col;
 }

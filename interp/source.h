@@ -26,6 +26,8 @@ typedef struct Source {
     uint32_t *lines;        /* offsets of line starts, built on first use */
     uint32_t nlines;
     uint32_t id;            /* order in which the run read it */
+    unsigned long long dev, ino;  /* the file's identity; 0 for stdin and strings */
+    uint32_t cache_offset, cache_line, cache_column;  /* last position asked */
     Arena *arena;
 } Source;
 
