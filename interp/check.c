@@ -123,9 +123,12 @@ static void aggregate(Checker *c, Node *n)
         if (!ch->not_held)
             provide(c, n, ch);      /* a session not held adds only to *_not_held */
         if (model_is_session(ch->kind)) {
-            Symbol *count = ch->not_held ? c->not_held[ch->kind] : c->plural[ch->kind];
-            if (!model_figure(ch, count))
-                add_entry(c, n, count, 1);
+            /* a held session that declares its own count (receptions 3 on
+             * one day) gives that through provide(); otherwise it counts 1 */
+            if (ch->not_held)
+                add_entry(c, n, c->not_held[ch->kind], 1);
+            else if (!model_figure(ch, c->plural[ch->kind]))
+                add_entry(c, n, c->plural[ch->kind], 1);
         } else {
             add_entry(c, n, c->plural[ch->kind], 1);
         }
@@ -259,9 +262,10 @@ static void check_sum(Checker *c, Figure *f, Breakdown *bd)
     int64_t sum = 0;
     uint32_t unknown = 0;
     Figure *missing = NULL;
-    bool overflow = false;
+    bool overflow = false, approx = false;
     for (Figure *p = bd->parts; p; p = p->next_part) {
         int64_t v;
+        approx |= p->declared.approx != APPROX_NONE;
         if (part_value(p, &v))
             overflow |= __builtin_add_overflow(sum, v, &sum);
         else {
@@ -282,6 +286,10 @@ static void check_sum(Checker *c, Figure *f, Breakdown *bd)
                                (long long)need);
     else if (unknown)
         k->note = arena_printf(c->m->arena, "%u part%s unknown", unknown, unknown == 1 ? " is" : "s are");
+    if (approx && k->status == RESULT_FAIL) {
+        k->status = RESULT_UNKNOWN;
+        k->note = "a part is approximate";
+    }
     result_add_check(c->r, k);
 }
 
@@ -369,10 +377,19 @@ static void expected_children(Checker *c, const Node *n, uint32_t *present, uint
                    : lv == LEVEL_COMMUNE ? NODE_COMMUNE : NODE_VILLAGE;
         const Figure *f = model_figure(n, c->plural[k]);
         *present = n->nunits_level[lv];
-        *expected = f && f->declared.known && f->declared.value >= 0 &&
-                    f->declared.value >= (int64_t)*present ? (uint32_t)f->declared.value : *present;
+        *expected = *present;
+        if (f && f->declared.known && f->declared.value >= (int64_t)*present)
+            *expected = f->declared.value > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)f->declared.value;
         return;
     }
+}
+
+static bool statuses_complete(const Node *n)
+{
+    for (const Opinion *o = n->opinions; o; o = o->next)
+        if (!o->status)
+            return false;
+    return true;
 }
 
 /* A status or kind part that no listed entry has: when the opinions (or
@@ -395,6 +412,16 @@ static void check_rollup(Checker *c, Figure *f)
         a = listed_zero(c, f);
     if (!a || !f->declared.known || a->overflow)
         return;
+    if (f->whole && f->whole->path == c->opinions && !statuses_complete(f->owner) && !a->units && !a->sessions) {
+        /* opinions listed without a status may belong to this part */
+        Check *k = new_check(c, CHECK_ITEMS, subject_of(c, n, f->path->text), f->src, f->span);
+        if (k) {
+            judge(k, f->declared, a->sum, true, REL_GE);
+            k->note = "some listed opinions have no status";
+            result_add_check(c->r, k);
+        }
+        return;
+    }
     CheckKind kind = a->units || a->sessions ? CHECK_ROLLUP : CHECK_ITEMS;
     Check *k = new_check(c, kind, subject_of(c, n, f->path->text), f->src, f->span);
     if (!k)
@@ -404,8 +431,9 @@ static void check_rollup(Checker *c, Figure *f)
         k->kind = CHECK_ROLLUP;
         judge(k, f->declared, a->sum, true, a->sum < f->declared.value ? REL_GE : REL_EQ);
         k->has_coverage = true;
-        k->covered = (uint32_t)a->sum;
-        k->expected = f->declared.value > 0 ? (uint32_t)f->declared.value : 0;
+        k->covered = a->sum > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)a->sum;
+        k->expected = f->declared.value <= 0 ? 0 : f->declared.value > (int64_t)UINT32_MAX
+                                                       ? UINT32_MAX : (uint32_t)f->declared.value;
         result_add_check(c->r, k);
         return;
     }

@@ -18,10 +18,8 @@ static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *f
     if (d->overflowed)
         return;
     if (sev == DIAG_ERROR && d->errors == DIAG_MAX_ERRORS) {
-        d->overflowed = true;
-        sev = DIAG_NOTE;
-        fmt = "too many errors; stopping here";
-        src = NULL;
+        d->overflowed = true;       /* diag_sort() adds the closing note */
+        return;
     }
     va_list copy;
     va_copy(copy, ap);
@@ -31,10 +29,7 @@ static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *f
     char *msg = n >= 0 ? arena_alloc(d->arena, (size_t)n + 1) : NULL;
     if (!g || !msg)
         return;
-    if (d->overflowed)
-        memcpy(msg, fmt, (size_t)n + 1);
-    else
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
     g->severity = sev;
     g->src = src;
     g->span = span;
@@ -121,6 +116,8 @@ void diag_print(const Diag *d, FILE *out)
         diag_print_one(g, out);
 }
 
+static void sort_groups(Diag *d);
+
 /* A diagnostic with its notes, and where it came in the list. */
 typedef struct Group {
     Diagnostic *first, *last;
@@ -141,7 +138,30 @@ static int group_order(const void *pa, const void *pb)
     return (a->seq > b->seq) - (a->seq < b->seq);   /* stable */
 }
 
+/* After sorting: say that the list was cut short, as its last line. */
+static void close_overflow(Diag *d)
+{
+    if (!d->overflowed)
+        return;
+    Diagnostic *g = ARENA_NEW(d->arena, Diagnostic);
+    if (!g)
+        return;
+    g->severity = DIAG_NOTE;
+    g->message = "too many errors; stopping here";
+    if (d->last)
+        d->last->next = g;
+    else
+        d->first = g;
+    d->last = g;
+}
+
 void diag_sort(Diag *d)
+{
+    sort_groups(d);
+    close_overflow(d);
+}
+
+static void sort_groups(Diag *d)
 {
     uint32_t n = 0;
     for (Diagnostic *g = d->first; g; g = g->next)

@@ -43,7 +43,8 @@ void diag_note(Diag *d, Source *src, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Order diagnostics by file (in the order files were read, Source.id) and
- * position; a note stays after the diagnostic it belongs to. */
+ * position; a note stays after the diagnostic it belongs to. When the error
+ * limit was reached, a closing note says so. Call once, before printing. */
 void diag_sort(Diag *d);
 
 /* True once DIAG_MAX_ERRORS errors were reported. */

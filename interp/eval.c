@@ -313,11 +313,13 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
     return r;
 }
 
+/* A condition is true, false or unknown; a number, date or text is not a
+ * condition, so it makes the condition unknown rather than false. */
 static EV as_bool(EV v)
 {
-    if (v.kind == V_NUM)
-        return boolean(v.num != 0);
-    return v;
+    if (v.kind == V_BOOL || v.kind == V_UNKNOWN)
+        return v;
+    return unknown("the condition is a value, not true or false: compare it, e.g. x >= 1");
 }
 
 /* Visit every node of the selector in n's subtree (n excluded). */
@@ -370,6 +372,10 @@ static void tally_visit(Eval *ev, Scope sc, void *ctx)
         t->yes += v.num != 0;
         t->approx |= v.approx;
         t->money |= v.unit == UNIT_MONEY;
+    } else {
+        t->known--;                 /* a date or text cannot be added up */
+        if (!t->why)
+            t->why = "the value is not a number";
     }
 }
 
@@ -544,10 +550,12 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
     case FN_MIN:
     case FN_MAX: {
         EV x = eval(ev, sc, a0), y = eval(ev, sc, a1);
-        if (x.kind != V_NUM)
+        if (x.kind == V_UNKNOWN)
             return x;
-        if (y.kind != V_NUM)
+        if (y.kind == V_UNKNOWN)
             return y;
+        if (x.kind != V_NUM || y.kind != V_NUM)
+            return unknown("min() and max() need numbers");
         bool first = fn == FN_MIN ? x.num <= y.num : x.num >= y.num;
         return first ? x : y;
     }

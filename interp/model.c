@@ -399,7 +399,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
         f->nbreakdowns++;
     }
     /* "x ? { a 1 b 2 }": the total is the sum of a complete, known breakdown. */
-    if (!q.known && f->breakdowns && !f->breakdowns->partial) {
+    if (!q.known && f->breakdowns && f->breakdowns->nparts && !f->breakdowns->partial) {
         int64_t sum = 0;
         bool all = true;
         for (Figure *p = f->breakdowns->parts; p && all; p = p->next_part) {
@@ -893,6 +893,11 @@ static void add_holiday(Builder *b, const Item *it)
     Atom *first = it->args, *last = first;
     if (first->next && first->next->kind == ATOM_RANGE)
         last = first->next->next;
+    else if (first->next && first->next->kind != ATOM_STRING) {
+        diag_error(b->m->diag, b->src, first->next->span,
+                   "write a holiday of several days as holiday FIRST .. LAST");
+        return;
+    }
     if (first->kind != ATOM_DATE || !last || last->kind != ATOM_DATE ||
         first->as.date.precision != DATE_DAY || last->as.date.precision != DATE_DAY) {
         diag_error(b->m->diag, b->src, args_span(it), "a holiday needs full dates (day, month and year)");
