@@ -25,6 +25,8 @@ typedef void *yyscan_t;
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 ParseState *yyget_extra(yyscan_t scanner);
 
@@ -269,7 +271,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     } else {
         uint32_t n = at.end - at.start;
         const char *text = ps->src->text + at.start;
-        uint32_t cut = n > 40 ? 40 : n;
+        uint32_t cut = (uint32_t)utf8_cut(text, n, 40);
         for (uint32_t i = 0; i < cut; i++)
             if (text[i] == '\n') { cut = i; break; }
         snprintf(got, sizeof got, "'%.*s'%s", (int)cut, text, cut < n ? "..." : "");

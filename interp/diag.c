@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
+enum { WINDOW = 160 };      /* bytes of a long source line shown around a caret */
+
 void diag_init(Diag *d, Arena *a)
 {
     memset(d, 0, sizeof *d);
@@ -103,10 +107,24 @@ void diag_print_one(const Diagnostic *g, FILE *out)
     const char *text = source_line(g->src, g->span.start, &len);
     uint32_t from = g->span.start - (uint32_t)(text - g->src->text);
     uint32_t to = g->span.end > g->span.start ? g->span.end - (uint32_t)(text - g->src->text) : from;
+    /* A very long line is shown as a window around the caret, never whole. */
+    const char *lead = "", *tail = "";
+    if (len > WINDOW) {
+        uint32_t start = from > WINDOW / 3 ? from - WINDOW / 3 : 0;
+        while (start < from && ((unsigned char)text[start] & 0xC0) == 0x80)
+            start++;
+        uint32_t end = (uint32_t)utf8_cut(text + start, len - start, WINDOW) + start;
+        lead = start ? "..." : "";
+        tail = end < len ? "..." : "";
+        text += start;
+        len = end - start;
+        from -= start;
+        to = to - start > len ? len : to - start;
+    }
     char gutter[16];
     int w = snprintf(gutter, sizeof gutter, "%5u", line);
-    fprintf(out, "%s | %.*s\n", gutter, (int)len, text);
-    fprintf(out, "%*s | ", w, "");
+    fprintf(out, "%s | %s%.*s%s\n", gutter, lead, (int)len, text, tail);
+    fprintf(out, "%*s | %s", w, "", *lead ? "   " : "");
     print_caret(out, text, len, from, to);
 }
 

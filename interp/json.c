@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "utf8.h"
 
 void report_json_string(FILE *out, const char *s, size_t n)
 {
@@ -27,14 +28,8 @@ void report_json_string(FILE *out, const char *s, size_t n)
             fputc(c, out);
             continue;
         }
-        size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        bool ok = len && i + len <= n;
-        for (size_t j = 1; ok && j < len; j++)
-            ok = (p[i + j] & 0xC0) == 0x80;
-        if (ok && len >= 3)
-            ok = !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] >= 0xA0) &&
-                 !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] >= 0x90);
-        if (!ok) {
+        size_t len = utf8_sequence(p + i, n - i);
+        if (!len) {
             fputs("\\ufffd", out);
             continue;
         }

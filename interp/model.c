@@ -239,12 +239,12 @@ static const char *word_list(Arena *a, const char *list)
     const char *last = strrchr(list, ' ');
     if (!last)
         return list;
-    char *s = arena_strndup(a, list, (size_t)(last - list));
-    if (!s)
-        return list;
     const char *out = "";
-    for (char *w = strtok(s, " "); w; w = strtok(NULL, " "))
-        out = arena_printf(a, "%s%s%s", out, *out ? ", " : "", w);
+    for (const char *w = list; out && w < last;) {
+        const char *end = strchr(w, ' ');
+        out = arena_printf(a, "%s%s%.*s", out, *out ? ", " : "", (int)(end - w), w);
+        w = end + 1;
+    }
     return out ? arena_printf(a, "%s or %s", out, last + 1) : list;
 }
 
@@ -613,7 +613,6 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     else
         node->opinions = o;
     node->last_opinion = o;
-    m->nopinions++;
 }
 
 static void add_document(Builder *b, Node *node, const Item *it)

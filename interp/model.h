@@ -86,11 +86,6 @@ struct Figure {
     Figure *next;           /* next figure of the owner, declaration order */
 };
 
-typedef enum {
-    STATUS_NONE = 0, STATUS_RESOLVED, STATUS_ANSWERED, STATUS_ON_SPOT, STATUS_PENDING,
-    STATUS_TRANSFERRED, STATUS_DUPLICATE, STATUS_UNFOUNDED
-} OpinionStatus;
-
 typedef struct Opinion {
     Str text;
     Symbol *topic;
@@ -204,7 +199,6 @@ typedef struct Model {
     PtrMap known_paths;     /* every figure path declared or contributed */
     PtrMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap rule_ids, indicator_ids;
-    uint64_t nopinions;
 } Model;
 
 /* Callback used by `use "PATH"`: parse the named file relative to `from`

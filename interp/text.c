@@ -29,7 +29,7 @@ static const char *format_number(char *buf, size_t size, double v, int decimals)
         snprintf(buf, size, "?");
         return buf;
     }
-    char digits[64];
+    char digits[400];               /* "%.0f" of the largest double has 309 digits */
     if (fabs(v) < 0.5 * pow(10, -decimals))
         v = 0;                      /* never "-0.00" */
     if (v == floor(v))
@@ -108,12 +108,12 @@ static void checks(FILE *out, const Result *r)
     fprintf(out, "Checks: %u (%u pass, %u fail, %u unknown)\n", r->nchecks,
             r->nchecks - r->checks_failed - r->checks_unknown, r->checks_failed, r->checks_unknown);
     size_t sw = 0, dw = 0;
-    char buf[64], buf2[64];
+    char buf[512], buf2[512];
     for (const Check *c = r->checks; c; c = c->next) {
         size_t w = width(c->subject);
         if (w > sw)
             sw = w;
-        w = strlen(number_text(buf, sizeof buf, c->declared, c->declared.decimals));
+        w = width(number_text(buf, sizeof buf, c->declared, c->declared.decimals));
         if (w > dw)
             dw = w;
     }
@@ -125,7 +125,10 @@ static void checks(FILE *out, const Result *r)
         fputs("  ", out);
         pad(out, c->subject, sw);
         number_text(buf, sizeof buf, c->declared, c->declared.decimals);
-        fprintf(out, "  %*s %-2s ", (int)dw, buf, result_relation_symbol(c->relation));
+        fputs("  ", out);
+        for (size_t n = width(buf); n < dw; n++)
+            fputc(' ', out);        /* right-aligned by character: "1,000 đ" */
+        fprintf(out, "%s %-2s ", buf, result_relation_symbol(c->relation));
         number_text(buf2, sizeof buf2, c->computed, c->computed.decimals > 2 ? 2 : c->computed.decimals);
         pad(out, buf2, 12);
         if (c->status == RESULT_FAIL && c->imbalance.known) {
@@ -179,24 +182,17 @@ static void indicators(FILE *out, const Result *r)
         const char *id = ir->subject ? "" : ir->def->id->text;
         if (width(id) > iw)
             iw = width(id);
-        char title[512];
-        snprintf(title, sizeof title, "%.*s", (int)ir->def->title.len, ir->def->title.ptr);
-        if (!ir->subject && width(title) > tw)
-            tw = width(title);
+        if (!ir->subject && width(ir->def->title.ptr) > tw)
+            tw = width(ir->def->title.ptr);     /* Str text is NUL-terminated */
     }
     if (tw > 60)
         tw = 60;
-    char buf[64], buf2[64];
+    char buf[512], buf2[512];
     for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
-        char title[512];
-        if (ir->subject)
-            snprintf(title, sizeof title, "  %s", ir->subject);
-        else
-            snprintf(title, sizeof title, "%.*s", (int)ir->def->title.len, ir->def->title.ptr);
         fputs("  ", out);
         pad(out, ir->subject ? "" : ir->def->id->text, iw);
-        fputs("  ", out);
-        pad(out, title, tw);
+        fputs(ir->subject ? "    " : "  ", out);
+        pad(out, ir->subject ? ir->subject : ir->def->title.ptr, ir->subject ? (tw > 2 ? tw - 2 : 0) : tw);
         if (ir->value.known) {
             int dec = ir->unit == UNIT_PERCENT ? 2 : ir->value.decimals > 2 ? 2 : ir->value.decimals;
             number_text(buf, sizeof buf, ir->value, dec);

@@ -19,16 +19,15 @@ case "$dlg" in /*) ;; *) dlg="$root/$dlg" ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-if [ $# -gt 0 ]; then
-    cases=$(for n in "$@"; do echo "$here/cases/$n.cmd"; done)
-else
-    cases=$(ls "$here"/cases/*.cmd)
+if [ $# -eq 0 ]; then
+    set -- $(cd "$here/cases" && ls *.cmd | sed 's/\.cmd$//')
 fi
 
 passed=0 failed=0
-for cmd in $cases; do
-    name=$(basename "$cmd" .cmd)
-    args=$(grep -v '^#' "$cmd")
+for name in "$@"; do
+    cmd="$here/cases/$name.cmd"
+    # the arguments are the first line that is not a comment, only that one
+    args=$(grep -v '^#' "$cmd" | head -n 1)
     stdin=/dev/null
     [ -f "$here/cases/$name.stdin" ] && stdin="$here/cases/$name.stdin"
     # word splitting of $args is intended: one argument per word
