@@ -88,6 +88,7 @@ typedef struct Expr {
     ExprKind kind;
     Span span;
     uint32_t depth;         /* levels of operators and calls below, for limits */
+    Symbol *resolved;       /* EXPR_PATH: its figure path, set by eval_validate */
     union {
         int64_t number;     /* NUMBER, MONEY */
         Decimal percent;

@@ -172,15 +172,17 @@ static const char *suggest(const Model *m, const char *name)
     return best;
 }
 
-static bool validate(Eval *ev, Source *src, const Expr *e, bool *ok)
+static bool validate(Eval *ev, Source *src, Expr *e, bool *ok)
 {
     Model *m = ev->m;
     switch (e->kind) {
     case EXPR_PATH: {
         const char *text = path_text(m->arena, e->as.path);
+        /* resolved once here, so evaluation never rebuilds the text */
+        e->resolved = symtab_intern(m->syms, text, strlen(text));
         if (special_name(e->as.path->name->text))
             break;
-        Symbol *s = symtab_find(m->syms, text, strlen(text));
+        Symbol *s = e->resolved;
         if (s && ptrmap_get(&m->known_paths, s, 0))
             break;
         if (ev->name_warnings++ == MAX_NAME_WARNINGS)
@@ -215,7 +217,7 @@ static bool validate(Eval *ev, Source *src, const Expr *e, bool *ok)
             *ok = false;
             break;
         }
-        const Expr *a = e->as.call.args;
+        Expr *a = e->as.call.args;
         if (takes_kind(fn)) {
             Selector sel;
             if (!selector_of(a, &sel)) {
@@ -303,11 +305,11 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
             return date_value(n->conclusion_date, "the conclusion notice's date is not known to the day");
         }
     }
-    const char *text = path_text(m->arena, e->as.path);
-    Symbol *s = symtab_find(m->syms, text, strlen(text));
+    Symbol *s = e->resolved;
     Value v = s ? check_value(n, s) : (Value){ 0 };
     if (!v.known)
-        return unknown(arena_printf(m->arena, "'%s' is not known for %s", text, model_subject(m->arena, n)));
+        return unknown(arena_printf(m->arena, "'%s' is not known for %s",
+                                    s ? s->text : path_text(m->arena, e->as.path), model_subject(m->arena, n)));
     EV r = number((double)v.value, v.money ? UNIT_MONEY : UNIT_COUNT);
     r.approx = v.approx;
     return r;

@@ -4,8 +4,9 @@
  * unknown functions, wrong argument counts and bad kinds are errors (exit 2);
  * a figure name that appears nowhere in the report is a warning with a
  * suggestion, since a rulebook may name figures a submission lacks.
- * eval_run() evaluates indicators and rules after check_run() has computed
- * derived values, appending to the Result. Ownership: the model's arena. */
+ * It also resolves every name to its figure path once, so eval_run() must
+ * come after it (and after check_run(), which computes derived values);
+ * eval_run() appends to the Result. Ownership: the model's arena. */
 #ifndef DLG_EVAL_H
 #define DLG_EVAL_H
 
