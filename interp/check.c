@@ -527,13 +527,8 @@ bool check_run(Model *m, Result *r)
     c.communes = symtab_intern_cstr(t, "communes");
     c.communes_held = symtab_intern_cstr(t, "communes_held");
     for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++) {
-        const char *plural = model_kind_plural((NodeKind)k);
-        c.plural[k] = symtab_intern_cstr(t, plural);
-        char buf[64];
-        snprintf(buf, sizeof buf, "%s_not_held", plural);
-        c.not_held[k] = symtab_intern_cstr(t, buf);
-        if (!c.plural[k] || !c.not_held[k])
-            return false;
+        c.plural[k] = m->count_sym[k];
+        c.not_held[k] = m->not_held_sym[k];
     }
     if (!c.opinions || !c.satisfied || !c.documents || !c.invited || !c.attended || !c.communes ||
         !c.communes_held)

@@ -92,16 +92,10 @@ static bool selector_of(const Expr *e, Selector *out)
     const char *s = e->as.path->name->text;
     if (strcmp(s, "opinion") == 0) { out->sel = SEL_OPINION; return true; }
     if (strcmp(s, "document") == 0) { out->sel = SEL_DOCUMENT; return true; }
-    if (strcmp(s, "commune_level") == 0 || strcmp(s, "commune") == 0) {
-        out->sel = SEL_COMMUNE_LEVEL;
-        out->kind = NODE_COMMUNE;
-        return true;
-    }
-    int k = model_kind_by_name(s);
-    if (k <= 0)
+    bool commune_level;
+    if (!model_kind_selector(s, &out->kind, &commune_level))
         return false;
-    out->sel = SEL_NODE;
-    out->kind = (NodeKind)k;
+    out->sel = commune_level ? SEL_COMMUNE_LEVEL : SEL_NODE;
     return true;
 }
 

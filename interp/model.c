@@ -30,6 +30,16 @@ int model_kind_by_name(const char *name)
     return -1;
 }
 
+bool model_kind_selector(const char *name, NodeKind *kind, bool *commune_level)
+{
+    *commune_level = strcmp(name, "commune_level") == 0 || strcmp(name, "commune") == 0;
+    int k = *commune_level ? NODE_COMMUNE : model_kind_by_name(name);
+    if (k < 0)
+        return false;
+    *kind = (NodeKind)k;
+    return true;
+}
+
 /* Words with a meaning of their own in some context (spec §4). */
 #define KEYWORDS(X)                                                            \
     X(KW_REPORT, "report") X(KW_ISSUER, "issuer") X(KW_REFERENCE, "reference")  \
@@ -734,17 +744,12 @@ static bool kind_selector(Builder *b, const Item *it, NodeKind *kind, bool *comm
     if (!expect_args(b, it, "n", "a kind such as commune, district or dialogue"))
         return false;
     Symbol *s = it->args->as.name;
-    int k = node_kind_of(s);
-    *commune_level = str_eq(s, "commune_level") || k == NODE_COMMUNE;
-    if (*commune_level)
-        k = NODE_COMMUNE;
-    if (k < 0) {
+    if (!model_kind_selector(s->text, kind, commune_level)) {
         diag_error(b->m->diag, b->src, it->args->span,
                    "unknown kind '%s': use province, district, commune, ward, township, commune_level, "
                    "village, dialogue, reception or voter_contact", s->text);
         return false;
     }
-    *kind = (NodeKind)k;
     return true;
 }
 
@@ -1044,17 +1049,19 @@ Model *model_new(Arena *a, Symtab *syms, Diag *d)
     };
     for (size_t i = 0; i < sizeof contributed / sizeof *contributed; i++)
         note_path(m, symtab_intern_cstr(syms, contributed[i]));
-    for (int k = NODE_DIALOGUE; k <= NODE_VOTER_CONTACT; k++) {
+    for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++) {
         char buf[64];
         snprintf(buf, sizeof buf, "%s_not_held", kind_info[k].plural);
-        Symbol *held = symtab_intern_cstr(syms, kind_info[k].plural);
-        Symbol *not_held = symtab_intern_cstr(syms, buf);
-        if (!held || !not_held)
+        m->count_sym[k] = symtab_intern_cstr(syms, kind_info[k].plural);
+        m->not_held_sym[k] = symtab_intern_cstr(syms, buf);
+        if (!m->count_sym[k] || !m->not_held_sym[k])
             return NULL;
-        held->flags |= SYMBOL_ZERO_IN_UNITS;
-        not_held->flags |= SYMBOL_ZERO_IN_UNITS;
-        note_path(m, held);
-        note_path(m, not_held);
+        if (model_is_session((NodeKind)k)) {
+            m->count_sym[k]->flags |= SYMBOL_ZERO_IN_UNITS;
+            m->not_held_sym[k]->flags |= SYMBOL_ZERO_IN_UNITS;
+            note_path(m, m->count_sym[k]);
+            note_path(m, m->not_held_sym[k]);
+        }
     }
     Builder b = { m, NULL, NULL, NULL };
     m->root = new_node(&b, NULL, NODE_ROOT, NULL, (Span){ 0, 0 });

@@ -199,6 +199,8 @@ typedef struct Model {
     PtrMap known_paths;     /* every figure path declared or contributed */
     PtrMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap rule_ids, indicator_ids;
+    /* "dialogues", "dialogues_not_held", ...: the counts of §5.3 by kind */
+    Symbol *count_sym[NODE_KIND_COUNT], *not_held_sym[NODE_KIND_COUNT];
 } Model;
 
 /* Callback used by `use "PATH"`: parse the named file relative to `from`
@@ -217,6 +219,10 @@ const char *model_subject(Arena *a, const Node *n);
 bool model_is_commune_level(NodeKind k);
 /* Keyword lookup: a node kind by its name, or -1. */
 int model_kind_by_name(const char *name);
+/* A KIND as `each`, `per` and share()/count() take it: a unit or session
+ * kind; "commune" and "commune_level" mean every commune-level unit (xã,
+ * phường, thị trấn), reported with *kind NODE_COMMUNE. */
+bool model_kind_selector(const char *name, NodeKind *kind, bool *commune_level);
 /* A path symbol for "whole.part" (interned). */
 Symbol *model_join_path(Model *m, const Symbol *whole, const Symbol *part);
 
