@@ -8,6 +8,7 @@ typedef struct Checker {
     Model *m;
     Result *r;
     Symbol *opinions, *satisfied, *documents, *invited, *attended, *communes, *communes_held;
+    Symbol *unstatused;     /* listed opinions without a status, an internal path */
     Symbol *plural[NODE_KIND_COUNT], *not_held[NODE_KIND_COUNT];
     PtrMap status_path, doc_path;   /* status/kind name -> "opinions.x" path */
     bool oom;
@@ -20,14 +21,14 @@ Value check_value(const Node *n, const Symbol *path)
     Value v = { 0 };
     const Figure *f = model_figure(n, path);
     if (f && f->declared.known) {
-        v.known = v.declared = true;
+        v.known = v.declared = v.from_declared = true;
         v.approx = f->declared.approx != APPROX_NONE;
         v.money = f->declared.money;
         v.value = f->declared.value;
         return v;
     }
     if (f && f->derived) {
-        v.known = true;
+        v.known = v.from_declared = true;
         v.value = f->derived_value;
         return v;
     }
@@ -37,6 +38,7 @@ Value check_value(const Node *n, const Symbol *path)
         v.approx = a->approx;
         v.money = a->money;
         v.value = a->sum;
+        v.from_declared = a->declared;
     } else if (!a && (path->flags & SYMBOL_ZERO_IN_UNITS) && !model_is_session(n->kind)) {
         v.known = true;             /* no dialogue listed: 0 dialogues */
     }
@@ -53,7 +55,7 @@ static Aggregate *agg_for(Checker *c, Node *n, Symbol *path)
         c->oom = true;
         return NULL;
     }
-    if (!ptrmap_get(&c->m->known_paths, path, 0))
+    if (path != c->unstatused && !ptrmap_get(&c->m->known_paths, path, 0))
         ptrmap_put(&c->m->known_paths, c->m->arena, path, 0, path);
     return a;
 }
@@ -108,6 +110,7 @@ static void provide(Checker *c, Node *parent, Node *ch)
             if (!a)
                 return;
             add_to(a, v);
+            a->declared |= v.from_declared;
             if (unit)
                 a->units++;
             else
@@ -137,6 +140,8 @@ static void aggregate(Checker *c, Node *n)
         add_entry(c, n, c->opinions, 1);
         if (o->status)
             add_entry(c, n, sub_path(c, &c->status_path, c->opinions, o->status), 1);
+        else
+            add_entry(c, n, c->unstatused, 1);  /* carried up like any figure */
         if (o->satisfied == 1)
             add_entry(c, n, c->satisfied, 1);
     }
@@ -347,6 +352,8 @@ static void check_table(Checker *c, Figure *f, Breakdown *rows, Breakdown *cols)
         judge(k, col->declared, sum[j], complete && exact[j], rows->partial ? REL_GE : REL_EQ);
         if (!complete)
             k->note = arena_printf(a, "%u of %u rows give a '%s' cell", have[j], rows->nparts, col->leaf->text);
+        else if (!exact[j])
+            k->note = "a cell is unknown or approximate";
         result_add_check(c->r, k);
     }
 }
@@ -384,24 +391,16 @@ static void expected_children(Checker *c, const Node *n, uint32_t *present, uint
     }
 }
 
-static bool statuses_complete(const Node *n)
-{
-    for (const Opinion *o = n->opinions; o; o = o->next)
-        if (!o->status)
-            return false;
-    return true;
-}
-
-/* A status or kind part that no listed entry has: when the opinions (or
- * documents) of this block are itemised here, the listing is complete
- * (spec §6.4), so the part counts 0. */
+/* A status or kind part that no listed entry has: when every opinion (or
+ * document) counted here is itemised, here or in sessions and units below,
+ * the listing is complete (spec §6.4), so the part counts 0. */
 static const Aggregate *listed_zero(Checker *c, const Figure *f)
 {
     static const Aggregate zero = { .entries = 1 };
     if (!f->whole || (f->whole->path != c->opinions && f->whole->path != c->documents))
         return NULL;
     const Aggregate *whole = ptrmap_get(&f->owner->computed, f->whole->path, 0);
-    return whole && whole->entries && !whole->units && !whole->sessions ? &zero : NULL;
+    return whole && !whole->declared && !whole->overflow ? &zero : NULL;
 }
 
 static void check_rollup(Checker *c, Figure *f)
@@ -412,7 +411,8 @@ static void check_rollup(Checker *c, Figure *f)
         a = listed_zero(c, f);
     if (!a || !f->declared.known || a->overflow)
         return;
-    if (f->whole && f->whole->path == c->opinions && !statuses_complete(f->owner) && !a->units && !a->sessions) {
+    const Aggregate *u = ptrmap_get(&n->computed, c->unstatused, 0);
+    if (f->whole && f->whole->path == c->opinions && u && u->sum > 0) {
         /* opinions listed without a status may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, subject_of(c, n, f->path->text), f->src, f->span);
         if (k) {
@@ -526,11 +526,12 @@ bool check_run(Model *m, Result *r)
     c.attended = symtab_intern_cstr(t, "attended");
     c.communes = symtab_intern_cstr(t, "communes");
     c.communes_held = symtab_intern_cstr(t, "communes_held");
+    c.unstatused = symtab_intern_cstr(t, "opinions (without a status)");  /* no name can be this */
     for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++) {
         c.plural[k] = m->count_sym[k];
         c.not_held[k] = m->not_held_sym[k];
     }
-    if (!c.opinions || !c.satisfied || !c.documents || !c.invited || !c.attended || !c.communes ||
+    if (!c.unstatused || !c.opinions || !c.satisfied || !c.documents || !c.invited || !c.attended || !c.communes ||
         !c.communes_held)
         return false;
     aggregate(&c, m->root);

@@ -21,6 +21,7 @@ typedef struct Aggregate {
     uint32_t sessions;      /* sessions that provided a value */
     uint32_t entries;       /* opinions, documents, sessions counted */
     bool approx;            /* some contribution was approximate */
+    bool declared;          /* some contribution was declared, not listed */
     bool money;
     bool overflow;
 } Aggregate;
@@ -31,6 +32,7 @@ typedef struct Value {
     bool approx;
     bool money;
     bool declared;          /* false: computed from entries and children */
+    bool from_declared;     /* declared here or somewhere below */
     int64_t value;
 } Value;
 

@@ -123,7 +123,13 @@ void diag_print_one(const Diagnostic *g, FILE *out)
     }
     char gutter[16];
     int w = snprintf(gutter, sizeof gutter, "%5u", line);
-    fprintf(out, "%s | %s%.*s%s\n", gutter, lead, (int)len, text, tail);
+    fprintf(out, "%s | %s", gutter, lead);
+    for (uint32_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        /* a control character would act on the terminal, not show */
+        fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);
+    }
+    fprintf(out, "%s\n", tail);
     fprintf(out, "%*s | %s", w, "", *lead ? "   " : "");
     print_caret(out, text, len, from, to);
 }

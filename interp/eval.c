@@ -339,6 +339,7 @@ static void each_in(Eval *ev, const Node *n, const Selector *sel, Visit fn, void
 
 typedef struct Tally {
     const Expr *expr;       /* condition or value; NULL: count everything */
+    bool condition;         /* share/count: expr must be true or false */
     double sum;
     uint32_t yes, known, total;
     bool approx, money;
@@ -355,6 +356,8 @@ static void tally_visit(Eval *ev, Scope sc, void *ctx)
         return;
     }
     EV v = eval(ev, sc, t->expr);
+    if (t->condition)
+        v = as_bool(v);
     if (v.kind == V_UNKNOWN) {
         if (!t->why)
             t->why = v.why;
@@ -375,10 +378,11 @@ static void tally_visit(Eval *ev, Scope sc, void *ctx)
     }
 }
 
-static void tally(Eval *ev, const Node *n, const Selector *sel, const Expr *expr, Tally *t)
+static void tally(Eval *ev, const Node *n, const Selector *sel, const Expr *expr, bool condition, Tally *t)
 {
     memset(t, 0, sizeof *t);
     t->expr = expr;
+    t->condition = condition;
     if (sel->sel == SEL_OPINION) {
         for (const Opinion *o = n->opinions; o; o = o->next)
             tally_visit(ev, (Scope){ n, o }, t);
@@ -391,7 +395,7 @@ static void tally(Eval *ev, const Node *n, const Selector *sel, const Expr *expr
             if (model_is_session(ch->kind) && ch->not_held)
                 continue;
             Tally sub;
-            tally(ev, ch, sel, expr, &sub);
+            tally(ev, ch, sel, expr, condition, &sub);
             t->total += sub.total, t->yes += sub.yes, t->known += sub.known;
         }
         return;
@@ -486,7 +490,7 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
     }
     case FN_SHARE: {
         Tally t;
-        tally(ev, sc.node, &sel, a1, &t);
+        tally(ev, sc.node, &sel, a1, true, &t);
         if (t.total == 0)
             return unknown(arena_printf(m->arena, "no %s is listed in %s (a report of totals only cannot "
                                         "give a share)", kind_plural_text(&sel), model_subject(m->arena, sc.node)));
@@ -496,12 +500,12 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
     }
     case FN_COUNT: {
         Tally t;
-        tally(ev, sc.node, &sel, a1, &t);
+        tally(ev, sc.node, &sel, a1, true, &t);
         return number(t.yes, UNIT_COUNT);
     }
     case FN_SUM: {
         Tally t;
-        tally(ev, sc.node, &sel, a1, &t);
+        tally(ev, sc.node, &sel, a1, false, &t);
         if (t.known < t.total)
             return unknown(t.why);
         EV r = number(t.sum, t.money ? UNIT_MONEY : UNIT_NUMBER);
@@ -511,7 +515,7 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
     case FN_MEAN: {
         /* the mean of the values that are known; the note says how many are not */
         Tally t;
-        tally(ev, sc.node, &sel, a1, &t);
+        tally(ev, sc.node, &sel, a1, false, &t);
         if (t.known == 0)
             return unknown(t.total ? t.why
                                    : arena_printf(m->arena, "no %s is listed", kind_plural_text(&sel)));
@@ -602,9 +606,11 @@ static EV arith(ExprOp op, EV x, EV y)
         return number(x.days - y.days, UNIT_DAYS);
     if (x.kind == V_DATE && y.kind == V_NUM && (op == OP_ADD || op == OP_SUB)) {
         double days = (double)x.days + (op == OP_ADD ? y.num : -y.num);
+        if (days != floor(days))
+            return unknown("a date moves by whole days");
         /* years 1..9999 only: beyond, a date has no meaning (nor a safe int) */
         if (!(days >= date_to_days((Date){ 1, 1, 1, DATE_DAY }) &&
-              days <= date_to_days((Date){ 9999, 12, 31, DATE_DAY })) || days != floor(days))
+              days <= date_to_days((Date){ 9999, 12, 31, DATE_DAY })))
             return unknown("the date falls outside the calendar");
         x.days = (int32_t)days;
         return x;

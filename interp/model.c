@@ -395,6 +395,11 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
         bd->partial = blk->partial;
         bd->src = b->src;
         bd->span = blk->span;
+        if (!blk->items) {
+            diag_error(m->diag, b->src, blk->span,
+                       "an empty breakdown: list the parts of '%s', or remove the braces", it->name->text);
+            continue;
+        }
         Figure **ptail = &bd->parts;
         for (Item *p = blk->items; p; p = p->next) {
             Figure *part = add_figure(b, node, f, p);
