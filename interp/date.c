@@ -47,6 +47,14 @@ int date_weekday(int32_t days)
     return w;
 }
 
+int64_t date_weekdays_before(int32_t days)
+{
+    int64_t d = (int64_t)days + 3;          /* days since Monday 1969-12-29 */
+    int64_t weeks = d >= 0 ? d / 7 : -((-d + 6) / 7);
+    int64_t rest = d - weeks * 7;           /* 0..6, 0 = Monday */
+    return weeks * 5 + (rest < 5 ? rest : 5);
+}
+
 const char *date_format(Date d, char buf[static 16])
 {
     switch ((DatePrecision)d.precision) {

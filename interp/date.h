@@ -8,7 +8,7 @@
 
 typedef enum {
     DATE_UNKNOWN = 0,       /* "?" or not given */
-    DATE_YEAR,
+    DATE_YEAR,              /* no literal gives it yet; printable for writers */
     DATE_MONTH,             /* 2021-02: the day was left blank */
     DATE_DAY,
 } DatePrecision;
@@ -26,6 +26,9 @@ int32_t date_to_days(Date d);
 Date date_from_days(int32_t days);
 /* 0 = Monday ... 6 = Sunday. */
 int date_weekday(int32_t days);
+/* Monday-Friday days before `days` (counted from 1970-01-01, negative
+ * before it): closed form, so any range costs the same. */
+int64_t date_weekdays_before(int32_t days);
 /* ISO form into buf (at least 11 bytes): 2024-06-14, 2021-02, or "?". */
 const char *date_format(Date d, char buf[static 16]);
 int date_compare(Date a, Date b);

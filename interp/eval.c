@@ -430,16 +430,6 @@ static int cmp_spans(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Monday-Friday days in [1970-01-01 + 0, day): closed form, any range. */
-static int64_t weekdays_before(int32_t day)
-{
-    /* 1970-01-01 was a Thursday: shift so that week boundaries fall on Mondays */
-    int64_t d = (int64_t)day + 3;           /* days since Monday 1969-12-29 */
-    int64_t weeks = d >= 0 ? d / 7 : -((-d + 6) / 7);
-    int64_t rest = d - weeks * 7;           /* 0..6, 0 = Monday */
-    return weeks * 5 + (rest < 5 ? rest : 5);
-}
-
 /* Weekday holidays before `day`: binary search over the merged intervals,
  * then the weekdays of the interval that contains it. */
 static int64_t holidays_before(const Eval *ev, int32_t day)
@@ -456,7 +446,7 @@ static int64_t holidays_before(const Eval *ev, int32_t day)
         return 0;
     const HolidaySpan *h = &ev->holidays[lo - 1]; /* starts before day */
     int32_t end = h->last < day ? h->last + 1 : day;
-    return h->before + weekdays_before(end) - weekdays_before(h->first);
+    return h->before + date_weekdays_before(end) - date_weekdays_before(h->first);
 }
 
 /* Working days after `from` up to and including `to` (spec §7). */
@@ -464,7 +454,7 @@ static int64_t working_days(const Eval *ev, int32_t from, int32_t to)
 {
     if (to < from)
         return -working_days(ev, to, from);
-    int64_t weekdays = weekdays_before(to + 1) - weekdays_before(from + 1);
+    int64_t weekdays = date_weekdays_before(to + 1) - date_weekdays_before(from + 1);
     int64_t holidays = holidays_before(ev, to + 1) - holidays_before(ev, from + 1);
     return weekdays - holidays;
 }
@@ -886,7 +876,7 @@ bool eval_run(Model *m, Result *r)
         int64_t before = 0;
         for (uint32_t i = 0; i < u; i++) {
             ev.holidays[i].before = before;
-            before += weekdays_before(ev.holidays[i].last + 1) - weekdays_before(ev.holidays[i].first);
+            before += date_weekdays_before(ev.holidays[i].last + 1) - date_weekdays_before(ev.holidays[i].first);
         }
     }
     Scope root = { m->root, NULL };

@@ -18,7 +18,6 @@ static const struct {
 
 const char *model_kind_name(NodeKind k) { return kind_info[k].name; }
 Level model_kind_level(NodeKind k) { return kind_info[k].level; }
-const char *model_kind_plural(NodeKind k) { return kind_info[k].plural; }
 bool model_is_session(NodeKind k) { return kind_info[k].level == LEVEL_SESSION; }
 bool model_is_commune_level(NodeKind k) { return kind_info[k].level == LEVEL_COMMUNE; }
 
@@ -516,7 +515,6 @@ static void add_session(Builder *b, Node *parent, NodeKind kind, const Item *it)
 
 static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
 {
-    Model *m = b->m;
     if (!no_blocks(b, it, it->name->text))
         return;
     switch (k) {
@@ -563,7 +561,6 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     default:
         break;
     }
-    (void)m;
 }
 
 static const char *const opinion_statuses = "resolved answered on_spot pending transferred duplicate unfounded";

@@ -44,7 +44,6 @@ typedef enum {
 
 const char *model_kind_name(NodeKind k);
 Level model_kind_level(NodeKind k);
-const char *model_kind_plural(NodeKind k);
 bool model_is_session(NodeKind k);
 
 typedef enum { APPROX_NONE, APPROX_ABOUT, APPROX_OVER, APPROX_NEARLY } Approx;
