@@ -9,7 +9,8 @@ static const char *const atom_names[] = {
 
 const char *ast_atom_kind_name(AtomKind k) { return atom_names[k]; }
 
-Span span_join(Span a, Span b)
+/* Span covering both. */
+static Span span_join(Span a, Span b)
 {
     return (Span){ a.start < b.start ? a.start : b.start, a.end > b.end ? a.end : b.end };
 }
@@ -34,13 +35,9 @@ Item *ast_item(Arena *a, Symbol *name, Span name_span, Atom *args, char binding,
     it->name_span = name_span;
     it->span = whole;
     it->args = args;
-    for (Atom *x = args; x; x = x->next)
-        it->nargs++;
     it->binding = binding;
     it->expr = expr;
     it->blocks = blocks;
-    for (Block *b = blocks; b; b = b->next)
-        it->nblocks++;
     return it;
 }
 

@@ -54,22 +54,9 @@ typedef struct Atom {
     struct Atom *next;
 } Atom;
 
-#define EXPR_KINDS(X)               \
-    X(EXPR_NUMBER, "number")        \
-    X(EXPR_PERCENT, "percentage")   \
-    X(EXPR_MONEY, "money")          \
-    X(EXPR_DATE, "date")            \
-    X(EXPR_STRING, "string")        \
-    X(EXPR_UNKNOWN, "'?'")          \
-    X(EXPR_PATH, "name")            \
-    X(EXPR_CALL, "call")            \
-    X(EXPR_UNARY, "operator")       \
-    X(EXPR_BINARY, "operator")
-
 typedef enum {
-#define X(k, name) k,
-    EXPR_KINDS(X)
-#undef X
+    EXPR_NUMBER, EXPR_PERCENT, EXPR_MONEY, EXPR_DATE, EXPR_STRING, EXPR_UNKNOWN,
+    EXPR_PATH, EXPR_CALL, EXPR_UNARY, EXPR_BINARY,
 } ExprKind;
 
 typedef enum {
@@ -88,7 +75,6 @@ typedef struct Expr {
     ExprKind kind;
     Span span;
     uint32_t depth;         /* levels of operators and calls below, for limits */
-    Symbol *resolved;       /* EXPR_PATH: its figure path, set by eval_validate */
     union {
         int64_t number;     /* NUMBER, MONEY */
         Decimal percent;
@@ -116,11 +102,9 @@ struct Item {
     Span name_span;
     Span span;              /* whole item */
     Atom *args;
-    uint32_t nargs;
     char binding;           /* '=', ':' or 0 */
     Expr *expr;
     Block *blocks;
-    uint32_t nblocks;
     Item *next;
 };
 
@@ -137,8 +121,5 @@ PathPart *ast_path_part(Arena *a, Symbol *name, Span sp);
 
 /* Expressions deeper than this are refused: the evaluator recurses. */
 enum { AST_MAX_EXPR_DEPTH = 256 };
-
-/* Span covering both. */
-Span span_join(Span a, Span b);
 
 #endif

@@ -94,7 +94,7 @@ static void print_caret(FILE *out, const char *line, uint32_t len, uint32_t from
     fputc('\n', out);
 }
 
-void diag_print_one(const Diagnostic *g, FILE *out)
+static void print_one(const Diagnostic *g, FILE *out)
 {
     if (!g->src) {
         fprintf(out, "dlg: %s: %s\n", severity_name(g->severity), g->message);
@@ -137,7 +137,7 @@ void diag_print_one(const Diagnostic *g, FILE *out)
 void diag_print(const Diag *d, FILE *out)
 {
     for (const Diagnostic *g = d->first; g; g = g->next)
-        diag_print_one(g, out);
+        print_one(g, out);
 }
 
 static void sort_groups(Diag *d);

@@ -52,6 +52,5 @@ bool diag_full(const Diag *d);
 
 /* GNU form: "file:line:col: severity: message", the source line, a caret. */
 void diag_print(const Diag *d, FILE *out);
-void diag_print_one(const Diagnostic *g, FILE *out);
 
 #endif

@@ -1,21 +1,21 @@
 /* eval.h - expressions, indicators and rules (spec §7, §8, §9).
  *
- * eval_validate() checks every expression before anything is evaluated:
- * unknown functions, wrong argument counts and bad kinds are errors (exit 2);
- * a figure name that appears nowhere in the report is a warning with a
- * suggestion, since a rulebook may name figures a submission lacks.
- * It also resolves every name to its figure path once, so eval_run() must
- * come after it (and after check_run(), which computes derived values);
- * eval_run() appends to the Result. Ownership: the model's arena. */
+ * eval_run() evaluates every indicator and rule over the model, reading
+ * derived values (derive.h) and the resolution of every name (resolve.h),
+ * and appends the results to the Result. It writes nothing else: not the
+ * model, not the syntax tree, not the symbol table.
+ * Ownership: results live in `arena`. */
 #ifndef DLG_EVAL_H
 #define DLG_EVAL_H
 
 #include <stdbool.h>
 
+#include "derive.h"
 #include "model.h"
+#include "resolve.h"
 #include "result.h"
 
-bool eval_validate(Model *m);
-bool eval_run(Model *m, Result *r);
+/* False when out of memory. */
+bool eval_run(const Model *m, const Derived *d, const Resolution *res, Arena *arena, Result *r);
 
 #endif

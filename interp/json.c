@@ -1,10 +1,15 @@
 /* json.c - the JSON report: one object, keys in a fixed order, valid UTF-8
  * whatever the input (spec/json.md). */
-#include <math.h>
 #include <string.h>
 
+#include "format.h"
 #include "report.h"
 #include "utf8.h"
+
+enum {
+    NUMBER_BUF = 512,
+    TOLERANCE_DECIMALS = 6,     /* spec/json.md §3 */
+};
 
 void report_json_string(FILE *out, const char *s, size_t n)
 {
@@ -39,26 +44,14 @@ void report_json_string(FILE *out, const char *s, size_t n)
     fputc('"', out);
 }
 
-void report_number(FILE *out, double v, int decimals)
+/* A number in plain decimal notation; a value that is not finite is null. */
+static void json_number(FILE *out, double v, int decimals)
 {
-    if (!isfinite(v)) {
+    char buf[NUMBER_BUF];
+    if (format_number(buf, sizeof buf, v, decimals, &FORMAT_PLAIN))
+        fputs(buf, out);
+    else
         fputs("null", out);
-        return;
-    }
-    if (fabs(v) < 0.5 * pow(10, -(decimals > 0 ? decimals : 0)))
-        v = 0;                      /* never "-0" */
-    if (decimals <= 0 || v == floor(v)) {
-        fprintf(out, "%.0f", v);
-        return;
-    }
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    size_t n = strlen(buf);
-    while (n > 0 && buf[n - 1] == '0')
-        n--;
-    if (n > 0 && buf[n - 1] == '.')
-        n--;
-    fwrite(buf, 1, n, out);
 }
 
 static void key(FILE *out, const char *k) { fprintf(out, "\"%s\": ", k); }
@@ -82,7 +75,7 @@ static void str(FILE *out, Str s)
 static void number(FILE *out, Number n)
 {
     if (n.known)
-        report_number(out, n.value, n.decimals);
+        json_number(out, n.value, n.decimals);
     else
         fputs("null", out);
 }
@@ -133,7 +126,7 @@ static void header(FILE *out, const Header *h)
     fputs("}", out);
 }
 
-static void checks(FILE *out, const Result *r)
+static void checks(FILE *out, const Result *r, Arena *a)
 {
     fputs("[", out);
     bool first = true;
@@ -141,19 +134,20 @@ static void checks(FILE *out, const Result *r)
         fputs(first ? "\n    {" : ",\n    {", out);
         first = false;
         key(out, "kind"); cstr(out, result_check_kind_name(c->kind));
-        fputs(", ", out); key(out, "subject"); cstr(out, c->subject);
+        fputs(", ", out); key(out, "subject"); cstr(out, format_check_subject(a, c));
         fputs(", ", out); key(out, "declared"); number(out, c->declared);
         fputs(", ", out); key(out, "computed"); number(out, c->computed);
         fputs(", ", out); key(out, "imbalance"); number(out, c->imbalance);
         fputs(", ", out); key(out, "relation"); cstr(out, result_relation_name(c->relation));
         if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
-            fputs(", ", out); key(out, "tolerance"); report_number(out, c->tolerance, 6);
+            fputs(", ", out); key(out, "tolerance"); json_number(out, c->tolerance, TOLERANCE_DECIMALS);
         }
         if (c->has_coverage)
             fprintf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", c->covered, c->expected);
         fputs(", ", out); key(out, "status"); cstr(out, result_status_name(c->status));
-        if (c->note) {
-            fputs(", ", out); key(out, "note"); cstr(out, c->note);
+        const char *note = format_note(a, &c->note);
+        if (note) {
+            fputs(", ", out); key(out, "note"); cstr(out, note);
         }
         fputs(", ", out);
         position(out, c->src, c->span);
@@ -162,7 +156,7 @@ static void checks(FILE *out, const Result *r)
     fputs(first ? "]" : "\n  ]", out);
 }
 
-static void rules(FILE *out, const Result *r)
+static void rules(FILE *out, const Result *r, Arena *a)
 {
     fputs("[", out);
     bool first = true;
@@ -177,12 +171,12 @@ static void rules(FILE *out, const Result *r)
         fputs(", ", out); key(out, "status"); cstr(out, result_status_name(rr->status));
         fprintf(out, ", \"passed\": %u, \"failed\": %u, \"unknown\": %u, \"total\": %u", rr->passed,
                 rr->failed, rr->unknown, rr->total);
-        fputs(", ", out); key(out, "note"); cstr(out, rr->note);
+        fputs(", ", out); key(out, "note"); cstr(out, format_note(a, &rr->note));
         fputs(", \"failures\": [", out);
         for (const Failure *f = rr->failures; f; f = f->next) {
             fputs(f == rr->failures ? "{" : ", {", out);
-            key(out, "subject"); cstr(out, f->subject);
-            fputs(", ", out); key(out, "detail"); cstr(out, f->detail);
+            key(out, "subject"); cstr(out, format_subject(a, f->node));
+            fputs(", ", out); key(out, "detail"); cstr(out, format_failure(a, d, f));
             fputs(", ", out);
             position(out, f->src, f->span);
             fputs("}", out);
@@ -195,7 +189,7 @@ static void rules(FILE *out, const Result *r)
     fputs(first ? "]" : "\n  ]", out);
 }
 
-static void indicators(FILE *out, const Result *r)
+static void indicators(FILE *out, const Result *r, Arena *a)
 {
     fputs("[", out);
     bool first = true;
@@ -205,14 +199,14 @@ static void indicators(FILE *out, const Result *r)
         first = false;
         key(out, "id"); cstr(out, d->id->text);
         fputs(", ", out); key(out, "title"); str(out, d->title);
-        fputs(", ", out); key(out, "subject"); cstr(out, ir->subject);
+        fputs(", ", out); key(out, "subject"); cstr(out, ir->node ? format_subject(a, ir->node) : NULL);
         fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(ir->unit));
         fputs(", ", out); key(out, "value"); number(out, ir->value);
         fputs(", ", out); key(out, "numerator"); number(out, ir->numerator);
         fputs(", ", out); key(out, "denominator"); number(out, ir->denominator);
         if (ir->approximate)
             fputs(", \"approximate\": true", out);
-        fputs(", ", out); key(out, "note"); cstr(out, ir->note);
+        fputs(", ", out); key(out, "note"); cstr(out, format_note(a, &ir->note));
         fputs(", ", out); key(out, "comment"); str(out, d->comment);
         fputs(", ", out);
         position(out, d->src, d->span);
@@ -240,6 +234,8 @@ static void diagnostics(FILE *out, const Diag *d)
 
 void report_json(const ReportInput *in, FILE *out)
 {
+    Arena scratch;
+    arena_init(&scratch, NULL);
     fputs("{\n  \"dlg\": 1,\n  \"ok\": ", out);
     fputs(in->exit_status == 0 ? "true" : "false", out);
     fputs(",\n  \"files\": [", out);
@@ -251,12 +247,13 @@ void report_json(const ReportInput *in, FILE *out)
     fputs("],\n  \"report\": ", out);
     header(out, in->header);
     fputs(",\n  \"checks\": ", out);
-    checks(out, in->result);
+    checks(out, in->result, &scratch);
     fputs(",\n  \"rules\": ", out);
-    rules(out, in->result);
+    rules(out, in->result, &scratch);
     fputs(",\n  \"indicators\": ", out);
-    indicators(out, in->result);
+    indicators(out, in->result, &scratch);
     fputs(",\n  \"diagnostics\": ", out);
     diagnostics(out, in->diag);
     fputs("\n}\n", out);
+    arena_free(&scratch);
 }

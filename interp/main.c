@@ -1,4 +1,5 @@
 /* main.c - the dlg command line (spec §12): options, then dlg_run(). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,17 +27,37 @@ static const char usage[] =
     "error rule failed), 2 the input could not be read or parsed, or the\n"
     "command line is wrong.\n";
 
-static int bad_usage(const char *fmt, const char *arg)
+/* "text or json": the writers' names, from the table. */
+static const char *writer_names(char *buf, size_t size)
 {
+    size_t n = 0;
+    buf[0] = '\0';
+    for (const Writer *w = report_writers; w->name && n < size; w++) {
+        const char *sep = w == report_writers ? "" : w[1].name ? ", " : " or ";
+        int k = snprintf(buf + n, size - n, "%s%s", sep, w->name);
+        if (k < 0)
+            break;
+        n += (size_t)k;
+    }
+    return buf;
+}
+
+static int bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int bad_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
     fputs("dlg: ", stderr);
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fputs("\ntry 'dlg --help'\n", stderr);
+    va_end(ap);
     return 2;
 }
 
 int main(int argc, char **argv)
 {
-    RunOptions opt = { FORMAT_TEXT, false, NULL, 0, NULL, 0 };
+    RunOptions opt = { &report_writers[0], false, NULL, 0, NULL, 0 };
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
     int status = 2;
@@ -61,22 +82,20 @@ int main(int argc, char **argv)
             opt.strict = true;
         } else if (options && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+            char names[128];
             if (!v) {
-                status = bad_usage("--format needs a value: text or json%s", "");
+                status = bad_usage("--format needs a value: %s", writer_names(names, sizeof names));
                 goto done;
             }
-            if (strcmp(v, "text") == 0)
-                opt.format = FORMAT_TEXT;
-            else if (strcmp(v, "json") == 0)
-                opt.format = FORMAT_JSON;
-            else {
-                status = bad_usage("unknown format '%s': use text or json", v);
+            opt.writer = report_writer(v);
+            if (!opt.writer) {
+                status = bad_usage("unknown format '%s': use %s", v, writer_names(names, sizeof names));
                 goto done;
             }
         } else if (options && (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0)) {
             const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
             if (!v) {
-                status = bad_usage("--rules needs a file%s", "");
+                status = bad_usage("--rules needs a file");
                 goto done;
             }
             rules[opt.nrulebooks++] = v;
@@ -88,7 +107,7 @@ int main(int argc, char **argv)
         }
     }
     if (opt.nfiles == 0) {
-        status = bad_usage("no input file%s", "");
+        status = bad_usage("no input file");
         goto done;
     }
     opt.files = files;

@@ -6,37 +6,48 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct {
-    const char *name, *vn;
-    Level level;
-    const char *plural;
-} kind_info[] = {
-#define X(k, name, vn, level, plural) { name, vn, level, plural },
-    NODE_KINDS(X)
-#undef X
-};
-
-const char *model_kind_name(NodeKind k) { return kind_info[k].name; }
-Level model_kind_level(NodeKind k) { return kind_info[k].level; }
-bool model_is_session(NodeKind k) { return kind_info[k].level == LEVEL_SESSION; }
-bool model_is_commune_level(NodeKind k) { return kind_info[k].level == LEVEL_COMMUNE; }
-
-int model_kind_by_name(const char *name)
+bool model_selector(const Vocab *v, const Symbol *name, Selector *out)
 {
-    for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++)
-        if (strcmp(kind_info[k].name, name) == 0)
-            return k;
-    return -1;
-}
-
-bool model_kind_selector(const char *name, NodeKind *kind, bool *commune_level)
-{
-    *commune_level = strcmp(name, "commune_level") == 0 || strcmp(name, "commune") == 0;
-    int k = *commune_level ? NODE_COMMUNE : model_kind_by_name(name);
+    if (strcmp(name->text, "commune") == 0 || strcmp(name->text, "commune_level") == 0) {
+        *out = (Selector){ SEL_COMMUNE_LEVEL, NODE_COMMUNE };
+        return true;
+    }
+    if (strcmp(name->text, "opinion") == 0) {
+        *out = (Selector){ SEL_OPINION, NODE_ROOT };
+        return true;
+    }
+    if (strcmp(name->text, "document") == 0) {
+        *out = (Selector){ SEL_DOCUMENT, NODE_ROOT };
+        return true;
+    }
+    int k = vocab_kind_by_name(v, name);
     if (k < 0)
         return false;
-    *kind = (NodeKind)k;
+    *out = (Selector){ SEL_KIND, (NodeKind)k };
     return true;
+}
+
+bool model_selects(const Selector *s, const Node *n)
+{
+    switch (s->what) {
+    case SEL_KIND: return n->kind == s->kind;
+    case SEL_COMMUNE_LEVEL: return vocab_is_commune_level(n->kind);
+    case SEL_REPORT: return n->kind == NODE_ROOT;
+    case SEL_OPINION: case SEL_DOCUMENT: break;
+    }
+    return false;
+}
+
+const char *model_selector_name(const Selector *s)
+{
+    switch (s->what) {
+    case SEL_KIND: return vocab_kind_name(s->kind);
+    case SEL_COMMUNE_LEVEL: return "commune";
+    case SEL_OPINION: return "itemised opinion";
+    case SEL_DOCUMENT: return "itemised document";
+    case SEL_REPORT: break;
+    }
+    return "report";
 }
 
 /* Words with a meaning of their own in some context (spec §4). */
@@ -80,8 +91,7 @@ typedef struct Site {
 typedef struct Builder {
     Model *m;
     Source *src;
-    ModelLoader load;
-    void *load_ctx;
+    const FileSet *files;   /* where `use` finds the files it names */
 } Builder;
 
 static void add_items(Builder *b, Node *node, Context ctx, Item *items);
@@ -94,24 +104,7 @@ static Keyword keyword(const Model *m, const Symbol *s)
     return (Keyword)v;
 }
 
-static int node_kind_of(const Symbol *s)
-{
-    return model_kind_by_name(s->text);
-}
-
 static bool str_eq(const Symbol *s, const char *text) { return strcmp(s->text, text) == 0; }
-
-Symbol *model_join_path(Model *m, const Symbol *whole, const Symbol *part)
-{
-    size_t n = (size_t)whole->len + 1 + part->len;
-    char *buf = arena_alloc(m->arena, n + 1);
-    if (!buf)
-        return NULL;
-    memcpy(buf, whole->text, whole->len);
-    buf[whole->len] = '.';
-    memcpy(buf + whole->len + 1, part->text, part->len);
-    return symtab_intern(m->syms, buf, n);
-}
 
 static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
 
@@ -119,21 +112,26 @@ const char *model_subject(Arena *a, const Node *n)
 {
     if (!n || n->kind == NODE_ROOT)
         return "the report";
-    if (model_is_session(n->kind)) {
+    if (vocab_is_session(n->kind)) {
         char date[16];
         const char *where = model_subject(a, n->parent);
         if (n->date.precision != DATE_UNKNOWN)
-            return arena_printf(a, "%s %s in %s", kind_info[n->kind].name, date_format(n->date, date), where);
+            return arena_printf(a, "%s %s in %s", vocab_kind_name(n->kind), date_format(n->date, date), where);
         if (n->name)
-            return arena_printf(a, "%s \"%s\" in %s", kind_info[n->kind].name, n->name->text, where);
-        return arena_printf(a, "%s (undated) in %s", kind_info[n->kind].name, where);
+            return arena_printf(a, "%s \"%s\" in %s", vocab_kind_name(n->kind), n->name->text, where);
+        return arena_printf(a, "%s (undated) in %s", vocab_kind_name(n->kind), where);
     }
-    return arena_printf(a, "%s %s", kind_info[n->kind].name, n->name ? n->name->text : "?");
+    return arena_printf(a, "%s %s", vocab_kind_name(n->kind), n->name ? n->name->text : "?");
 }
 
 Figure *model_figure(const Node *n, const Symbol *path)
 {
     return ptrmap_get(&n->figure_index, path, 0);
+}
+
+bool model_declares(const Model *m, const Symbol *path)
+{
+    return ptrmap_get(&m->declared, path, 0) != NULL;
 }
 
 static void oom(Builder *b, Span at)
@@ -226,38 +224,18 @@ static Str string_arg(const Item *it, uint32_t nth)
     return (Str){ NULL, 0 };
 }
 
-/* Is `value` one of the words in the space-separated list? */
-static bool one_of(const Symbol *value, const char *list)
+/* The words of a list for a message: "a, b or c". */
+static const char *word_list(Arena *a, WordList list)
 {
-    size_t n = value->len;
-    for (const char *p = list; *p;) {
-        const char *end = strchr(p, ' ');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len == n && memcmp(p, value->text, n) == 0)
-            return true;
-        if (!end)
-            break;
-        p = end + 1;
-    }
-    return false;
-}
-
-/* "a b c" -> "a, b or c" */
-static const char *word_list(Arena *a, const char *list)
-{
-    const char *last = strrchr(list, ' ');
-    if (!last)
-        return list;
     const char *out = "";
-    for (const char *w = list; out && w < last;) {
-        const char *end = strchr(w, ' ');
-        out = arena_printf(a, "%s%s%.*s", out, *out ? ", " : "", (int)(end - w), w);
-        w = end + 1;
-    }
-    return out ? arena_printf(a, "%s or %s", out, last + 1) : list;
+    for (uint32_t i = 0; out && i < list.count; i++)
+        out = arena_printf(a, "%s%s%s", out, i == 0 ? "" : i + 1 == list.count ? " or " : ", ",
+                           list.words[i]->text);
+    return out ? out : "";
 }
 
-static Symbol *word_attr(Builder *b, const Item *it, const char *allowed, const char *what)
+/* The one name argument of an attribute, which must be one of `allowed`. */
+static Symbol *word_attr(Builder *b, const Item *it, WordList allowed, const char *what)
 {
     Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME) {
@@ -265,7 +243,7 @@ static Symbol *word_attr(Builder *b, const Item *it, const char *allowed, const 
                    word_list(b->m->arena, allowed));
         return NULL;
     }
-    if (!one_of(a->as.name, allowed)) {
+    if (!vocab_word_in(allowed, a->as.name)) {
         diag_error(b->m->diag, b->src, a->span, "unknown %s '%s': use %s", what, a->as.name->text,
                    word_list(b->m->arena, allowed));
         return NULL;
@@ -333,12 +311,6 @@ static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
     return true;
 }
 
-static void note_path(Model *m, Symbol *path)
-{
-    if (path && !ptrmap_get(&m->known_paths, path, 0))
-        ptrmap_put(&m->known_paths, m->arena, path, 0, path);
-}
-
 static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
 {
     Model *m = b->m;
@@ -351,7 +323,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
     Str label;
     if (!parse_quantity(b, it, &q, &label))
         return NULL;
-    Symbol *path = whole ? model_join_path(m, whole->path, it->name) : it->name;
+    Symbol *path = whole ? symtab_join(m->syms, whole->path, it->name) : it->name;
     Figure *f = ARENA_NEW(m->arena, Figure);
     if (!path || !f) {
         oom(b, it->span);
@@ -372,11 +344,11 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
     f->label = label;
     f->src = b->src;
     f->span = it->name_span;
-    if (!ptrmap_put(&node->figure_index, m->arena, path, 0, f)) {
+    if (!ptrmap_put(&node->figure_index, m->arena, path, 0, f) ||
+        !ptrmap_put(&m->declared, m->arena, path, 0, path)) {
         oom(b, it->span);
         return NULL;
     }
-    note_path(m, path);
     if (!whole) {
         if (node->last_figure)
             node->last_figure->next = f;
@@ -412,21 +384,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
         tail = &bd->next;
         f->nbreakdowns++;
     }
-    /* "x ? { a 1 b 2 }": the total is the sum of a complete, known breakdown. */
-    if (!q.known && f->breakdowns && f->breakdowns->nparts && !f->breakdowns->partial) {
-        int64_t sum = 0;
-        bool all = true;
-        for (Figure *p = f->breakdowns->parts; p && all; p = p->next_part) {
-            int64_t v = p->declared.known ? p->declared.value : p->derived ? p->derived_value : 0;
-            all = (p->declared.known && !p->declared.approx) || p->derived;
-            if (all && __builtin_add_overflow(sum, v, &sum))
-                all = false;
-        }
-        if (all) {
-            f->derived = true;
-            f->derived_value = sum;
-        }
-    }
     return f;
 }
 
@@ -444,7 +401,7 @@ static Node *new_node(Builder *b, Node *parent, NodeKind kind, Symbol *name, Spa
     n->src = b->src;
     n->span = at;
     n->parent = parent;
-    n->depth = parent ? parent->depth + 1 : 0;
+    n->id = b->m->nnodes++;
     if (parent) {
         if (parent->last_child)
             parent->last_child->next_sibling = n;
@@ -458,16 +415,16 @@ static Node *new_node(Builder *b, Node *parent, NodeKind kind, Symbol *name, Spa
 static void add_unit(Builder *b, Node *parent, NodeKind kind, const Item *it)
 {
     Model *m = b->m;
-    Level lp = model_kind_level(parent->kind), lc = model_kind_level(kind);
+    Level lp = vocab_kind_level(parent->kind), lc = vocab_kind_level(kind);
     if (lc <= lp) {
-        diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", model_kind_name(kind),
-                   model_kind_name(parent->kind));
+        diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", vocab_kind_name(kind),
+                   vocab_kind_name(parent->kind));
         return;
     }
     if (it->binding || !it->args || it->args->kind != ATOM_STRING || it->args->next) {
         diag_error(m->diag, b->src, it->args ? args_span(it) : it->name_span,
-                   "a %s needs its name in double quotes: %s \"NAME\" { ... }", model_kind_name(kind),
-                   model_kind_name(kind));
+                   "a %s needs its name in double quotes: %s \"NAME\" { ... }", vocab_kind_name(kind),
+                   vocab_kind_name(kind));
         return;
     }
     Str name = it->args->as.str;
@@ -489,7 +446,7 @@ static void add_unit(Builder *b, Node *parent, NodeKind kind, const Item *it)
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         if (blk->partial)
             diag_error(m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end a %s",
-                       model_kind_name(kind));
+                       vocab_kind_name(kind));
         add_items(b, n, CTX_UNIT, blk->items);
     }
 }
@@ -498,7 +455,7 @@ static void add_session(Builder *b, Node *parent, NodeKind kind, const Item *it)
 {
     Model *m = b->m;
     if (it->binding) {
-        diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", model_kind_name(kind), it->binding);
+        diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", vocab_kind_name(kind), it->binding);
         return;
     }
     if (!expect_args(b, it, "DS", "a session as KIND [DATE] [\"TITLE\"] { ... }"))
@@ -519,15 +476,13 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
         return;
     switch (k) {
     case KW_KIND: {
-        const char *allowed = n->kind == NODE_RECEPTION ? "periodic regular ad_hoc leader"
-                                                        : "periodic ad_hoc thematic";
         if (expect_args(b, it, "n", "kind NAME"))
-            n->session_kind = word_attr(b, it, allowed, "kind of session");
+            n->session_kind = word_attr(b, it, vocab_session_kinds(b->m->vocab, n->kind), "kind of session");
         break;
     }
     case KW_SCOPE:
         if (expect_args(b, it, "nS", "scope commune or scope cluster \"VILLAGES\"")) {
-            n->scope = word_attr(b, it, "commune cluster", "scope");
+            n->scope = word_attr(b, it, vocab_scopes(b->m->vocab), "scope");
             n->scope_detail = string_arg(it, 0);
         }
         break;
@@ -563,8 +518,6 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     }
 }
 
-static const char *const opinion_statuses = "resolved answered on_spot pending transferred duplicate unfounded";
-
 static void add_opinion(Builder *b, Node *node, const Item *it)
 {
     Model *m = b->m;
@@ -597,14 +550,15 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                 break;
             case KW_STATUS:
                 if (expect_args(b, a, "nDS", "status STATUS [DATE] [\"NOTE\"]")) {
-                    o->status = word_attr(b, a, opinion_statuses, "opinion status");
+                    o->status = word_attr(b, a, vocab_statuses(m->vocab), "opinion status");
+                    o->status_path = o->status ? symtab_join(m->syms, m->vocab->opinions, o->status) : NULL;
                     o->status_date = date_arg(a);
                     o->note = string_arg(a, 0);
                 }
                 break;
             case KW_SATISFIED: {
                 Symbol *v = expect_args(b, a, "n", "satisfied yes or satisfied no")
-                                ? word_attr(b, a, "yes no", "answer") : NULL;
+                                ? word_attr(b, a, vocab_answers(m->vocab), "answer") : NULL;
                 if (v)
                     o->satisfied = str_eq(v, "yes") ? 1 : 0;
                 break;
@@ -644,6 +598,11 @@ static void add_document(Builder *b, Node *node, const Item *it)
         return;
     }
     d->kind = it->args->as.name;
+    d->kind_path = symtab_join(m->syms, m->vocab->documents, d->kind);
+    if (!d->kind_path) {
+        oom(b, it->span);
+        return;
+    }
     d->number = string_arg(it, 0);
     d->date = date_arg(it);
     d->title = string_arg(it, 1);
@@ -741,12 +700,12 @@ static void add_report(Builder *b, const Item *it)
 }
 
 /* `each commune`, `per district`: a node kind, or commune_level. */
-static bool kind_selector(Builder *b, const Item *it, NodeKind *kind, bool *commune_level)
+static bool kind_selector(Builder *b, const Item *it, Selector *sel)
 {
     if (!expect_args(b, it, "n", "a kind such as commune, district or dialogue"))
         return false;
     Symbol *s = it->args->as.name;
-    if (!model_kind_selector(s->text, kind, commune_level)) {
+    if (!model_selector(b->m->vocab, s, sel) || sel->what == SEL_OPINION || sel->what == SEL_DOCUMENT) {
         diag_error(b->m->diag, b->src, it->args->span,
                    "unknown kind '%s': use province, district, commune, ward, township, commune_level, "
                    "village, dialogue, reception or voter_contact", s->text);
@@ -819,14 +778,15 @@ static void add_rule(Builder *b, const Item *it)
                 continue;
             if (k == KW_SEVERITY) {
                 Symbol *s = expect_args(b, a, "n", "severity error or severity warning")
-                                ? word_attr(b, a, "error warning", "severity") : NULL;
+                                ? word_attr(b, a, vocab_severities(m->vocab), "severity") : NULL;
                 if (s)
                     r->severity = str_eq(s, "error") ? SEVERITY_ERROR : SEVERITY_WARNING;
             } else if (k == KW_SOURCE) {
                 if (expect_args(b, a, "s", "source \"LEGAL SOURCE\""))
                     r->legal_source = string_arg(a, 0);
             } else {
-                r->has_each = kind_selector(b, a, &r->each, &r->each_commune_level);
+                if (!kind_selector(b, a, &r->each))
+                    r->each.what = SEL_REPORT;
             }
         }
     if (!r->require) {
@@ -879,7 +839,7 @@ static void add_indicator(Builder *b, const Item *it)
                                "write the percentage the report printed, e.g. reported 99.72%%");
                 }
             } else if (k == KW_PER) {
-                ind->has_per = kind_selector(b, a, &ind->per, &ind->per_commune_level);
+                ind->has_per = kind_selector(b, a, &ind->per);
             } else if (expect_args(b, a, "s", "note \"TEXT\"")) {
                 ind->comment = string_arg(a, 0);
             }
@@ -933,14 +893,12 @@ static void add_use(Builder *b, const Item *it)
 {
     if (!no_blocks(b, it, "use") || !expect_args(b, it, "s", "use \"RULEBOOK.dlg\""))
         return;
-    if (!b->load)
-        return;
-    Source *loaded = NULL;
-    Item *items = b->load(b->load_ctx, b->src, it->args->span, &it->args->as.str, &loaded);
-    if (items && loaded) {
+    /* the loader read the file beforehand; its `use`s nest a bounded depth */
+    const LoadedFile *f = b->files ? load_used(b->files, it) : NULL;
+    if (f) {
         Builder inner = *b;
-        inner.src = loaded;
-        add_items(&inner, b->m->root, CTX_ROOT, items);
+        inner.src = f->src;
+        add_items(&inner, b->m->root, CTX_ROOT, f->items);
     }
 }
 
@@ -957,12 +915,12 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
     for (Item *it = items; it; it = it->next) {
         if (diag_full(m->diag))
             return;
-        int kind = node_kind_of(it->name);
+        int kind = vocab_kind_by_name(m->vocab, it->name);
         if (kind > NODE_ROOT) {
             if (ctx == CTX_SESSION) {
                 diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s",
-                           model_kind_name((NodeKind)kind), model_kind_name(node->kind));
-            } else if (model_is_session((NodeKind)kind)) {
+                           vocab_kind_name((NodeKind)kind), vocab_kind_name(node->kind));
+            } else if (vocab_is_session((NodeKind)kind)) {
                 add_session(b, node, (NodeKind)kind, it);
             } else {
                 add_unit(b, node, (NodeKind)kind, it);
@@ -1029,49 +987,27 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
     }
 }
 
-Model *model_new(Arena *a, Symtab *syms, Diag *d)
+Model *model_new(Arena *a, Symtab *syms, const Vocab *vocab, Diag *d)
 {
     Model *m = ARENA_NEW(a, Model);
     if (!m)
         return NULL;
     m->arena = a;
     m->syms = syms;
+    m->vocab = vocab;
     m->diag = d;
     for (int k = 1; k < KW_COUNT; k++) {
         Symbol *s = symtab_intern_cstr(syms, keyword_text[k]);
         if (!s || !ptrmap_put(&m->keywords, a, s, 0, (void *)(uintptr_t)k))
             return NULL;
     }
-    /* Figures that entries contribute exist in every report (spec §5.3);
-     * the counts of sessions are 0 in a unit that lists none. */
-    static const char *const contributed[] = {
-        "opinions", "satisfied", "documents", "provinces", "districts", "communes", "villages",
-        "opinions.resolved", "opinions.answered", "opinions.on_spot", "opinions.pending",
-        "opinions.transferred", "opinions.duplicate", "opinions.unfounded",
-    };
-    for (size_t i = 0; i < sizeof contributed / sizeof *contributed; i++)
-        note_path(m, symtab_intern_cstr(syms, contributed[i]));
-    for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%s_not_held", kind_info[k].plural);
-        m->count_sym[k] = symtab_intern_cstr(syms, kind_info[k].plural);
-        m->not_held_sym[k] = symtab_intern_cstr(syms, buf);
-        if (!m->count_sym[k] || !m->not_held_sym[k])
-            return NULL;
-        if (model_is_session((NodeKind)k)) {
-            m->count_sym[k]->flags |= SYMBOL_ZERO_IN_UNITS;
-            m->not_held_sym[k]->flags |= SYMBOL_ZERO_IN_UNITS;
-            note_path(m, m->count_sym[k]);
-            note_path(m, m->not_held_sym[k]);
-        }
-    }
-    Builder b = { m, NULL, NULL, NULL };
+    Builder b = { m, NULL, NULL };
     m->root = new_node(&b, NULL, NODE_ROOT, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
 
-void model_add_file(Model *m, Source *src, Item *items, ModelLoader load, void *load_ctx)
+void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    Builder b = { m, src, load, load_ctx };
-    add_items(&b, m->root, CTX_ROOT, items);
+    Builder b = { m, file->src, files };
+    add_items(&b, m->root, CTX_ROOT, file->items);
 }

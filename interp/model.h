@@ -16,35 +16,9 @@
 #include "date.h"
 #include "diag.h"
 #include "source.h"
+#include "load.h"
 #include "symbol.h"
-
-/* Node kinds: name in .dlg, Vietnamese name, level, figure counting them. */
-#define NODE_KINDS(X)                                                          \
-    X(NODE_ROOT, "report", "báo cáo", LEVEL_ROOT, NULL)                        \
-    X(NODE_PROVINCE, "province", "tỉnh", LEVEL_PROVINCE, "provinces")          \
-    X(NODE_DISTRICT, "district", "huyện", LEVEL_DISTRICT, "districts")         \
-    X(NODE_COMMUNE, "commune", "xã", LEVEL_COMMUNE, "communes")                \
-    X(NODE_WARD, "ward", "phường", LEVEL_COMMUNE, "communes")                  \
-    X(NODE_TOWNSHIP, "township", "thị trấn", LEVEL_COMMUNE, "communes")        \
-    X(NODE_VILLAGE, "village", "thôn, bản", LEVEL_VILLAGE, "villages")         \
-    X(NODE_DIALOGUE, "dialogue", "hội nghị đối thoại", LEVEL_SESSION, "dialogues") \
-    X(NODE_RECEPTION, "reception", "tiếp công dân", LEVEL_SESSION, "receptions") \
-    X(NODE_VOTER_CONTACT, "voter_contact", "tiếp xúc cử tri", LEVEL_SESSION, "voter_contacts")
-
-typedef enum {
-#define X(k, name, vn, level, plural) k,
-    NODE_KINDS(X)
-#undef X
-    NODE_KIND_COUNT
-} NodeKind;
-
-typedef enum {
-    LEVEL_ROOT, LEVEL_PROVINCE, LEVEL_DISTRICT, LEVEL_COMMUNE, LEVEL_VILLAGE, LEVEL_SESSION
-} Level;
-
-const char *model_kind_name(NodeKind k);
-Level model_kind_level(NodeKind k);
-bool model_is_session(NodeKind k);
+#include "vocab.h"
 
 typedef enum { APPROX_NONE, APPROX_ABOUT, APPROX_OVER, APPROX_NEARLY } Approx;
 
@@ -74,8 +48,6 @@ struct Figure {
     Node *owner;
     Figure *whole;          /* the figure this is a part of, or NULL */
     Quantity declared;
-    bool derived;           /* declared '?' but its breakdown is all known */
-    int64_t derived_value;
     Str label;
     Source *src;
     Span span;              /* the name */
@@ -89,6 +61,7 @@ typedef struct Opinion {
     Str text;
     Symbol *topic;
     Symbol *status;         /* the status name, NULL if not given */
+    Symbol *status_path;    /* "opinions.resolved": the part it counts in */
     Date status_date;
     Str note;
     int8_t satisfied;       /* -1 unknown, 0 no, 1 yes */
@@ -100,6 +73,7 @@ typedef struct Opinion {
 
 typedef struct Document {
     Symbol *kind;
+    Symbol *kind_path;      /* "documents.plan": the part it counts in */
     Str number;
     Date date;
     Str title;
@@ -110,6 +84,7 @@ typedef struct Document {
 
 struct Node {
     NodeKind kind;
+    uint32_t id;            /* order of creation, from 0 (the root) */
     Symbol *name;           /* unit name, session title, or NULL */
     Source *src;
     Span span;              /* the first declaration's name */
@@ -122,7 +97,6 @@ struct Node {
     uint32_t nunits_level[LEVEL_SESSION + 1];
     Opinion *opinions, *last_opinion;
     Document *documents, *last_document;
-    uint32_t depth;
     /* sessions */
     Date date;
     Symbol *session_kind;   /* periodic, ad_hoc, ... */
@@ -133,8 +107,6 @@ struct Node {
     bool has_conclusion;
     Str conclusion_number;
     Date conclusion_date;
-    /* computed by check.c: path -> Aggregate */
-    PtrMap computed;
 };
 
 typedef struct Holiday {
@@ -145,14 +117,27 @@ typedef struct Holiday {
 
 typedef enum { SEVERITY_ERROR, SEVERITY_WARNING } Severity;
 
+/* What `each`, `per` and the aggregate functions range over (spec §7.4,
+ * §8.4, §9). A later dimension or period narrows a selector further. */
+typedef enum {
+    SEL_REPORT,             /* the report itself: a rule without `each` */
+    SEL_KIND,               /* units, or held sessions, of one kind */
+    SEL_COMMUNE_LEVEL,      /* every commune-level unit: xã, phường, thị trấn */
+    SEL_OPINION,            /* itemised opinions */
+    SEL_DOCUMENT,           /* listed documents */
+} SelectorKind;
+
+typedef struct Selector {
+    SelectorKind what;
+    NodeKind kind;          /* SEL_KIND */
+} Selector;
+
 typedef struct RuleDef {
     Symbol *id;
     Str title;
     Severity severity;
     Str legal_source;
-    bool has_each;
-    NodeKind each;
-    bool each_commune_level;
+    Selector each;          /* SEL_REPORT without `each` */
     Expr *where;
     Expr *require;
     Source *src;
@@ -168,8 +153,7 @@ typedef struct IndicatorDef {
     Decimal reported;
     Span reported_span;
     bool has_per;
-    NodeKind per;
-    bool per_commune_level;
+    Selector per;
     Str comment;            /* `note "..."`: the analyst's remark, printed as is */
     Source *src;
     Span span;
@@ -189,40 +173,38 @@ typedef struct Header {
 typedef struct Model {
     Arena *arena;
     Symtab *syms;
+    const Vocab *vocab;
     Diag *diag;
     Node *root;
+    uint32_t nnodes;
     Header header;
     RuleDef *rules, *last_rule;
     IndicatorDef *indicators, *last_indicator;
     Holiday *holidays;
-    PtrMap known_paths;     /* every figure path declared or contributed */
+    PtrMap declared;        /* every figure path declared in some unit or session */
     PtrMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap rule_ids, indicator_ids;
-    /* "dialogues", "dialogues_not_held", ...: the counts of §5.3 by kind */
-    Symbol *count_sym[NODE_KIND_COUNT], *not_held_sym[NODE_KIND_COUNT];
 } Model;
 
-/* Callback used by `use "PATH"`: parse the named file relative to `from`
- * and return its items (NULL with a diagnostic when it cannot). Returns
- * NULL without a diagnostic when the file was already read. */
-typedef Item *(*ModelLoader)(void *ctx, Source *from, Span at, const Str *path, Source **loaded);
-
-Model *model_new(Arena *a, Symtab *syms, Diag *d);
-/* Add the items of one file to the model. */
-void model_add_file(Model *m, Source *src, Item *items, ModelLoader load, void *load_ctx);
+Model *model_new(Arena *a, Symtab *syms, const Vocab *vocab, Diag *d);
+/* Add the items of one file to the model; a `use` item adds the items of
+ * the file it names, read beforehand into `files` (load.h). */
+void model_add_file(Model *m, const FileSet *files, const LoadedFile *file);
 
 /* Lookups used by the checks and the evaluator. */
 Figure *model_figure(const Node *n, const Symbol *path);
-/* "commune Kỳ Châu", "dialogue 2020-12-10 in commune Quài Nưa", "report". */
+/* Is `path` declared in some unit or session of the report? */
+bool model_declares(const Model *m, const Symbol *path);
+/* "commune Kỳ Châu", "dialogue 2020-12-10 in commune Quài Nưa", "the report". */
 const char *model_subject(Arena *a, const Node *n);
-bool model_is_commune_level(NodeKind k);
-/* Keyword lookup: a node kind by its name, or -1. */
-int model_kind_by_name(const char *name);
-/* A KIND as `each`, `per` and share()/count() take it: a unit or session
- * kind; "commune" and "commune_level" mean every commune-level unit (xã,
- * phường, thị trấn), reported with *kind NODE_COMMUNE. */
-bool model_kind_selector(const char *name, NodeKind *kind, bool *commune_level);
-/* A path symbol for "whole.part" (interned). */
-Symbol *model_join_path(Model *m, const Symbol *whole, const Symbol *part);
+
+/* A KIND as `each`, `per` and share()/count() take it (spec §7.4): a unit
+ * or session kind, `commune` or `commune_level` (every commune-level
+ * unit), `opinion` or `document`. False when the name is none of these. */
+bool model_selector(const Vocab *v, const Symbol *name, Selector *out);
+/* Is n a subject of the selector (SEL_KIND, SEL_COMMUNE_LEVEL)? */
+bool model_selects(const Selector *s, const Node *n);
+/* The subjects' kind in words: "commune", "dialogue", "itemised opinion". */
+const char *model_selector_name(const Selector *s);
 
 #endif

@@ -1,8 +1,11 @@
 /* report.h - the report writers: the text report for people and the JSON
- * document for CI (spec §13, spec/json.md). Writers read the Result, the
- * model's header and the diagnostics; they compute nothing.
+ * document for CI (spec §13, spec/json.md), found by name in one table
+ * that the command line and the run share. Writers read the Result, the
+ * model's header and the diagnostics, and render them through format.h;
+ * they compute nothing.
  *
- * Ownership: writers allocate nothing that outlives the call. */
+ * Ownership: a writer allocates only in a scratch arena of its own, freed
+ * before it returns. */
 #ifndef DLG_REPORT_H
 #define DLG_REPORT_H
 
@@ -22,13 +25,22 @@ typedef struct ReportInput {
     int exit_status;
 } ReportInput;
 
+typedef struct Writer {
+    const char *name;           /* as --format names it */
+    void (*write)(const ReportInput *in, FILE *out);
+    bool for_machines;          /* always on standard output, even when
+                                 * nothing was evaluated */
+} Writer;
+
+/* The writers, ending with a { NULL } entry; the first is the default. */
+extern const Writer report_writers[];
+/* The writer of that name, or NULL. */
+const Writer *report_writer(const char *name);
+
 void report_json(const ReportInput *in, FILE *out);
 void report_text(const ReportInput *in, FILE *out);
 
 /* JSON string with escapes; invalid UTF-8 becomes U+FFFD. Exposed for tests. */
 void report_json_string(FILE *out, const char *s, size_t n);
-/* Number as JSON/text print it: integers without a point, otherwise at most
- * `decimals` digits with trailing zeros removed. */
-void report_number(FILE *out, double v, int decimals);
 
 #endif

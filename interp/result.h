@@ -1,8 +1,11 @@
 /* result.h - what a run found: checks, rules and indicators, in the order
- * they were produced. The report writers (text.c, json.c) read only this
- * and the model's header; they never look into the checker or evaluator.
+ * they were produced, held as structure (numbers, relations, the nodes and
+ * figures they are about, notes as a kind and its arguments). The report
+ * writers render every sentence from it (format.h); the checker and the
+ * evaluator write no prose.
  *
- * Ownership: a Result and all its strings live in the run's arena. */
+ * Ownership: a Result and everything it points to live in the run's arena;
+ * it points into the Model, which outlives it. */
 #ifndef DLG_RESULT_H
 #define DLG_RESULT_H
 
@@ -32,6 +35,8 @@ typedef enum {
 /* How the declared value must relate to the computed one. */
 typedef enum { REL_EQ, REL_GE, REL_LE, REL_ABOUT, REL_OVER, REL_NEARLY, REL_WITHIN } Relation;
 
+typedef enum { UNIT_PERCENT, UNIT_COUNT, UNIT_MONEY, UNIT_NUMBER, UNIT_DAYS, UNIT_BOOLEAN } ValueUnit;
+
 /* A number as dlg prints it: whole numbers exactly, or with `decimals`. */
 typedef struct Number {
     bool known;
@@ -40,24 +45,113 @@ typedef struct Number {
     bool money;
 } Number;
 
+/* A value of an expression, as a rule's verdict shows it. */
+typedef enum { VAL_UNKNOWN, VAL_NUMBER, VAL_BOOL, VAL_DATE, VAL_STRING } ValKind;
+
+typedef struct Val {
+    ValKind kind;
+    double num;
+    bool b;
+    int32_t days;           /* VAL_DATE: days since 1970-01-01 */
+    const char *str;
+} Val;
+
+/* Why a value is unknown, or a remark on a result. The English text of
+ * each kind, with its arguments, is in format.c. */
+#define NOTE_KINDS(X)                                                          \
+    X(NOTE_NONE)                                                               \
+    /* checks */                                                               \
+    X(NOTE_TOO_LARGE)           /* the imbalance does not fit in 64 bits */    \
+    X(NOTE_PART_WOULD_BE)       /* name: the part; a: the value it needs */    \
+    X(NOTE_PARTS_UNKNOWN)       /* a: how many parts */                        \
+    X(NOTE_PART_APPROX)                                                        \
+    X(NOTE_ROWS_MISSING)        /* a of b rows give the cell; name: column */  \
+    X(NOTE_CELL_INEXACT)                                                       \
+    X(NOTE_UNSTATUSED)                                                         \
+    X(NOTE_FROM_APPROX)                                                        \
+    X(NOTE_NEGATIVE)                                                           \
+    X(NOTE_PERCENT_DIFFERS)     /* x: one unit of the last digit */            \
+    /* values in expressions */                                                \
+    X(NOTE_NO_TOPIC)                                                           \
+    X(NOTE_NO_STATUS)                                                          \
+    X(NOTE_NO_SATISFIED)                                                       \
+    X(NOTE_OPINION_HAS_NO)      /* name */                                     \
+    X(NOTE_SESSION_DATE)                                                       \
+    X(NOTE_NO_CONCLUSION)                                                      \
+    X(NOTE_CONCLUSION_DATE)                                                    \
+    X(NOTE_FIGURE_UNKNOWN)      /* text: the path; node: where */              \
+    X(NOTE_NOT_CONDITION)                                                      \
+    X(NOTE_NOT_NUMBER)                                                         \
+    X(NOTE_NONE_LISTED_IN)      /* sel, node */                                \
+    X(NOTE_NOTHING_TO_COUNT)                                                   \
+    X(NOTE_PERCENT_NUMBERS)                                                    \
+    X(NOTE_ZERO_DENOMINATOR)                                                   \
+    X(NOTE_NONE_LISTED)         /* sel */                                      \
+    X(NOTE_MEAN_PARTIAL)        /* a of b subjects (sel); inner: why not */    \
+    X(NOTE_NO_PERIOD)                                                          \
+    X(NOTE_NEED_DATES)                                                         \
+    X(NOTE_MINMAX_NUMBERS)                                                     \
+    X(NOTE_CANNOT_COMPARE)                                                     \
+    X(NOTE_WHOLE_DAYS)                                                         \
+    X(NOTE_OUTSIDE_CALENDAR)                                                   \
+    X(NOTE_ARITH_NUMBERS)                                                      \
+    X(NOTE_DIVISION_BY_ZERO)                                                   \
+    X(NOTE_DATE_NOT_DAY)                                                       \
+    X(NOTE_OUT_OF_MEMORY)                                                      \
+    X(NOTE_WRITTEN_UNKNOWN)                                                    \
+    /* indicators and rules */                                                 \
+    X(NOTE_UNKNOWN)                                                            \
+    X(NOTE_NOT_A_NUMBER)                                                       \
+    X(NOTE_FROM_APPROX_FIGURE)                                                 \
+    X(NOTE_VALUE_MISSING)                                                      \
+    X(NOTE_NO_SUBJECT)          /* sel */                                      \
+    X(NOTE_NONE_MEETS_WHERE)    /* sel */                                      \
+    X(NOTE_REPORT_NOT_WHERE)
+
+typedef enum {
+#define X(k) k,
+    NOTE_KINDS(X)
+#undef X
+} NoteKind;
+
+typedef struct Note {
+    NoteKind kind;
+    const Symbol *name;
+    const char *text;           /* NOTE_FIGURE_UNKNOWN: the path as written */
+    const Node *node;
+    Selector sel;
+    int64_t a, b;
+    double x;
+    const struct Note *inner;
+} Note;
+
 typedef struct Check {
     CheckKind kind;
-    const char *subject;    /* "commune Kỳ Châu: receptions" */
+    const Node *node;           /* where; NULL for a percent check */
+    const Figure *figure;       /* sum: the whole; table: the column; the figure checked */
+    const Breakdown *parts;     /* sum: its breakdown; table: the rows */
+    const Bound *bound;         /* bound between two figures, else NULL */
+    const IndicatorDef *indicator;  /* percent */
     Number declared, computed, imbalance;
     Relation relation;
-    double tolerance;       /* REL_ABOUT, REL_WITHIN */
+    double tolerance;           /* REL_ABOUT, REL_WITHIN */
     bool has_coverage;
     uint32_t covered, expected;
     Status status;
-    const char *note;       /* optional: why unknown, what a part would need */
+    Note note;                  /* optional: why unknown, what a part would need */
     Source *src;
     Span span;
     struct Check *next;
 } Check;
 
+/* A subject of a rule that did not pass. */
 typedef struct Failure {
-    const char *subject;
-    const char *detail;
+    const Node *node;           /* the subject; the root for the report */
+    Status status;              /* RESULT_FAIL or RESULT_UNKNOWN */
+    bool compared;              /* a failed comparison: its two sides */
+    ExprOp op;
+    Val lhs, rhs;
+    Note why;                   /* unknown: why */
     Source *src;
     Span span;
     struct Failure *next;
@@ -67,20 +161,18 @@ typedef struct RuleResult {
     const RuleDef *def;
     Status status;
     uint32_t passed, failed, unknown, total;
-    const char *note;       /* e.g. why nothing was checked */
+    Note note;                  /* e.g. why nothing was checked */
     Failure *failures, *last_failure;
     struct RuleResult *next;
 } RuleResult;
 
-typedef enum { UNIT_PERCENT, UNIT_COUNT, UNIT_MONEY, UNIT_NUMBER, UNIT_DAYS, UNIT_BOOLEAN } ValueUnit;
-
 typedef struct IndicatorResult {
     const IndicatorDef *def;
-    const char *subject;    /* NULL for the report, else "commune X" (per) */
+    const Node *node;           /* NULL for the report, else the unit (per) */
     ValueUnit unit;
     Number value, numerator, denominator;
-    bool approximate;       /* computed from an approximate figure */
-    const char *note;       /* why there is no value, or a caveat */
+    bool approximate;           /* computed from an approximate figure */
+    Note note;                  /* why there is no value, or a caveat */
     struct IndicatorResult *next;
 } IndicatorResult;
 

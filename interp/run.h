@@ -1,16 +1,16 @@
-/* run.h - one run of dlg: read every file, parse, build the model, check,
- * evaluate, write the report. Owns the run's arena from start to end.
- * Never exits: returns the exit status of spec §12. */
+/* run.h - one run of dlg: read every file, parse, build the model, derive,
+ * resolve, check, evaluate, write the report. Owns the run's arena from
+ * start to end. Never exits: returns the exit status of spec §12. */
 #ifndef DLG_RUN_H
 #define DLG_RUN_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
-typedef enum { FORMAT_TEXT, FORMAT_JSON } Format;
+#include "report.h"
 
 typedef struct RunOptions {
-    Format format;
+    const Writer *writer;       /* report_writers[] */
     bool strict;
     const char *const *files;   /* "-" is standard input */
     int nfiles;

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-uint32_t symbol_hash_bytes(const char *s, size_t len)
+static uint32_t hash_bytes(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;           /* FNV-1a */
     for (size_t i = 0; i < len; i++) {
@@ -24,7 +24,7 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
 {
     if (!t->cap)
         return NULL;
-    uint32_t h = symbol_hash_bytes(s, len);
+    uint32_t h = hash_bytes(s, len);
     for (uint32_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
         Symbol *sym = t->slots[i];
         if (!sym)
@@ -69,7 +69,7 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
         return NULL;
     sym->text = text;
     sym->len = (uint32_t)len;
-    sym->hash = symbol_hash_bytes(s, len);
+    sym->hash = hash_bytes(s, len);
     uint32_t i = sym->hash & (t->cap - 1);
     while (t->slots[i])
         i = (i + 1) & (t->cap - 1);
@@ -81,6 +81,18 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
 Symbol *symtab_intern_cstr(Symtab *t, const char *s)
 {
     return symtab_intern(t, s, strlen(s));
+}
+
+Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part)
+{
+    size_t n = (size_t)whole->len + 1 + part->len;
+    char *buf = arena_alloc(t->arena, n + 1);
+    if (!buf)
+        return NULL;
+    memcpy(buf, whole->text, whole->len);
+    buf[whole->len] = '.';
+    memcpy(buf + whole->len + 1, part->text, part->len);
+    return symtab_intern(t, buf, n);
 }
 
 static uint32_t key_hash(const void *key, uintptr_t tag)

@@ -19,11 +19,7 @@ typedef struct Symbol {
     const char *text;       /* NUL-terminated; may contain any UTF-8 */
     uint32_t len;
     uint32_t hash;
-    uint32_t flags;         /* SYMBOL_* bits set by the model for this run */
 } Symbol;
-
-/* A count of listed sessions: 0 in a unit that lists none (spec §5.4). */
-enum { SYMBOL_ZERO_IN_UNITS = 1u << 0 };
 
 typedef struct Symtab {
     Arena *arena;
@@ -37,8 +33,8 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len);
 Symbol *symtab_intern_cstr(Symtab *t, const char *s);
 /* The Symbol if already interned, else NULL (never allocates). */
 Symbol *symtab_find(const Symtab *t, const char *s, size_t len);
-
-uint32_t symbol_hash_bytes(const char *s, size_t len);
+/* The path "whole.part", interned; NULL when out of memory. */
+Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part);
 
 /* Map from a (pointer, tag) key to a pointer value. */
 typedef struct MapSlot {

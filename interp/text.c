@@ -1,10 +1,20 @@
 /* text.c - the report for people: header, checks, rules, indicators, then a
  * one-line verdict. Columns are aligned by character, not byte, so
  * Vietnamese subjects line up. */
-#include <math.h>
 #include <string.h>
 
+#include "format.h"
 #include "report.h"
+
+enum {
+    SUBJECT_WIDTH = 64,     /* a wider check subject is not padded to */
+    TITLE_WIDTH = 60,       /* a wider indicator title likewise */
+    KIND_WIDTH = 7,         /* "rollup" and the space after the widest kind */
+    COMPUTED_WIDTH = 12,
+    VALUE_WIDTH = 12,
+    SHOWN_DECIMALS = 2,     /* computed values are shown to this many */
+    NUMBER_BUF = 512,
+};
 
 /* Display width in characters (UTF-8 code points). */
 static size_t width(const char *s)
@@ -22,47 +32,12 @@ static void pad(FILE *out, const char *s, size_t w)
         fputc(' ', out);
 }
 
-/* 15590 -> "15,590"; 99.7207 with 2 decimals -> "99.72" */
-static const char *format_number(char *buf, size_t size, double v, int decimals)
-{
-    if (!isfinite(v)) {
-        snprintf(buf, size, "?");
-        return buf;
-    }
-    char digits[400];               /* "%.0f" of the largest double has 309 digits */
-    if (fabs(v) < 0.5 * pow(10, -decimals))
-        v = 0;                      /* never "-0.00" */
-    if (v == floor(v))
-        decimals = 0;
-    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-    char *point = strchr(digits, '.');
-    size_t int_len = point ? (size_t)(point - digits) : strlen(digits);
-    size_t k = 0;
-    if (v < 0 && k + 1 < size)
-        buf[k++] = '-';
-    for (size_t i = 0; i < int_len && k + 2 < size; i++) {
-        if (i && (int_len - i) % 3 == 0)
-            buf[k++] = ',';
-        buf[k++] = digits[i];
-    }
-    for (const char *p = point; p && *p && k + 1 < size; p++)
-        buf[k++] = *p;
-    buf[k] = '\0';
-    return buf;
-}
+/* A rendered string, or "?" when the scratch arena ran out. */
+static const char *or_mark(const char *s) { return s ? s : "?"; }
 
-static const char *number_text(char *buf, size_t size, Number n, int decimals)
+static int shown_decimals(const Number *n)
 {
-    if (!n.known) {
-        snprintf(buf, size, "?");
-        return buf;
-    }
-    format_number(buf, size, n.value, decimals);
-    if (n.money) {
-        size_t len = strlen(buf);
-        snprintf(buf + len, size - len, " đ");
-    }
-    return buf;
+    return n->decimals > SHOWN_DECIMALS ? SHOWN_DECIMALS : n->decimals;
 }
 
 static void location(FILE *out, Source *src, Span span)
@@ -101,44 +76,51 @@ static void header(FILE *out, const Header *h)
     fputc('\n', out);
 }
 
-static void checks(FILE *out, const Result *r)
+static void checks(FILE *out, const Result *r, Arena *a)
 {
     if (!r->checks)
         return;
     fprintf(out, "Checks: %u (%u pass, %u fail, %u unknown)\n", r->nchecks,
             r->nchecks - r->checks_failed - r->checks_unknown, r->checks_failed, r->checks_unknown);
-    size_t sw = 0, dw = 0;
-    char buf[512], buf2[512];
-    for (const Check *c = r->checks; c; c = c->next) {
-        size_t w = width(c->subject);
+    /* every subject is rendered once; the first pass measures the columns */
+    const char **subjects = ARENA_ARRAY(a, const char *, r->nchecks);
+    if (!subjects)
+        return;
+    size_t sw = 0, dw = 0, i = 0;
+    char buf[NUMBER_BUF], buf2[NUMBER_BUF];
+    for (const Check *c = r->checks; c; c = c->next, i++) {
+        subjects[i] = or_mark(format_check_subject(a, c));
+        size_t w = width(subjects[i]);
         if (w > sw)
             sw = w;
-        w = width(number_text(buf, sizeof buf, c->declared, c->declared.decimals));
+        w = width(format_number_text(buf, sizeof buf, c->declared, c->declared.decimals));
         if (w > dw)
             dw = w;
     }
-    if (sw > 64)
-        sw = 64;
-    for (const Check *c = r->checks; c; c = c->next) {
+    if (sw > SUBJECT_WIDTH)
+        sw = SUBJECT_WIDTH;
+    i = 0;
+    for (const Check *c = r->checks; c; c = c->next, i++) {
         fprintf(out, "  %s  ", status_text(c->status));
-        pad(out, result_check_kind_name(c->kind), 7);
+        pad(out, result_check_kind_name(c->kind), KIND_WIDTH);
         fputs("  ", out);
-        pad(out, c->subject, sw);
-        number_text(buf, sizeof buf, c->declared, c->declared.decimals);
+        pad(out, subjects[i], sw);
+        format_number_text(buf, sizeof buf, c->declared, c->declared.decimals);
         fputs("  ", out);
         for (size_t n = width(buf); n < dw; n++)
             fputc(' ', out);        /* right-aligned by character: "1,000 đ" */
         fprintf(out, "%s %-2s ", buf, result_relation_symbol(c->relation));
-        number_text(buf2, sizeof buf2, c->computed, c->computed.decimals > 2 ? 2 : c->computed.decimals);
-        pad(out, buf2, 12);
+        format_number_text(buf2, sizeof buf2, c->computed, shown_decimals(&c->computed));
+        pad(out, buf2, COMPUTED_WIDTH);
         if (c->status == RESULT_FAIL && c->imbalance.known) {
-            number_text(buf, sizeof buf, c->imbalance, c->imbalance.decimals > 2 ? 2 : c->imbalance.decimals);
+            format_number_text(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
             fprintf(out, "  imbalance %s%s", c->imbalance.value > 0 ? "+" : "", buf);
         }
         if (c->has_coverage && c->covered < c->expected)
             fprintf(out, "  coverage %u/%u", c->covered, c->expected);
-        if (c->note)
-            fprintf(out, "  (%s)", c->note);
+        const char *note = format_note(a, &c->note);
+        if (note)
+            fprintf(out, "  (%s)", note);
         fputs("  ", out);
         location(out, c->src, c->span);
         fputc('\n', out);
@@ -146,7 +128,7 @@ static void checks(FILE *out, const Result *r)
     fputc('\n', out);
 }
 
-static void rules(FILE *out, const Result *r)
+static void rules(FILE *out, const Result *r, Arena *a)
 {
     if (!r->rules)
         return;
@@ -161,10 +143,11 @@ static void rules(FILE *out, const Result *r)
         pad(out, d->id->text, iw);
         fprintf(out, "  %-7s  %u/%u passed  %.*s\n", d->severity == SEVERITY_ERROR ? "error" : "warning",
                 rr->passed, rr->total, (int)d->title.len, d->title.ptr);
-        if (rr->note)
-            fprintf(out, "        (%s)\n", rr->note);
+        const char *note = format_note(a, &rr->note);
+        if (note)
+            fprintf(out, "        (%s)\n", note);
         for (const Failure *f = rr->failures; f; f = f->next) {
-            fprintf(out, "        %s: %s  ", f->subject, f->detail);
+            fprintf(out, "        %s: %s  ", or_mark(format_subject(a, f->node)), or_mark(format_failure(a, d, f)));
             location(out, f->src, f->span);
             fputc('\n', out);
         }
@@ -172,47 +155,71 @@ static void rules(FILE *out, const Result *r)
     fputc('\n', out);
 }
 
-static void indicators(FILE *out, const Result *r)
+static void indicators(FILE *out, const Result *r, Arena *a)
 {
     if (!r->indicators)
         return;
     fputs("Indicators\n", out);
     size_t iw = 0, tw = 0;
     for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
-        const char *id = ir->subject ? "" : ir->def->id->text;
+        const char *id = ir->node ? "" : ir->def->id->text;
         if (width(id) > iw)
             iw = width(id);
-        if (!ir->subject && width(ir->def->title.ptr) > tw)
+        if (!ir->node && width(ir->def->title.ptr) > tw)
             tw = width(ir->def->title.ptr);     /* Str text is NUL-terminated */
     }
-    if (tw > 60)
-        tw = 60;
-    char buf[512], buf2[512];
+    if (tw > TITLE_WIDTH)
+        tw = TITLE_WIDTH;
+    char buf[NUMBER_BUF], buf2[NUMBER_BUF];
     for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
         fputs("  ", out);
-        pad(out, ir->subject ? "" : ir->def->id->text, iw);
-        fputs(ir->subject ? "    " : "  ", out);
-        pad(out, ir->subject ? ir->subject : ir->def->title.ptr, ir->subject ? (tw > 2 ? tw - 2 : 0) : tw);
+        pad(out, ir->node ? "" : ir->def->id->text, iw);
+        fputs(ir->node ? "    " : "  ", out);
+        if (ir->node)
+            pad(out, or_mark(format_subject(a, ir->node)), tw > 2 ? tw - 2 : 0);
+        else
+            pad(out, ir->def->title.ptr, tw);
+        const char *note = format_note(a, &ir->note);
         if (ir->value.known) {
-            int dec = ir->unit == UNIT_PERCENT ? 2 : ir->value.decimals > 2 ? 2 : ir->value.decimals;
-            number_text(buf, sizeof buf, ir->value, dec);
-            fprintf(out, "  %12s%s", buf, ir->unit == UNIT_PERCENT ? " %" : "");
+            int dec = ir->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&ir->value);
+            format_number_text(buf, sizeof buf, ir->value, dec);
+            fprintf(out, "  %*s%s", VALUE_WIDTH, buf, ir->unit == UNIT_PERCENT ? " %" : "");
             if (ir->numerator.known && ir->denominator.known)
-                fprintf(out, "  (%s / %s)", number_text(buf, sizeof buf, ir->numerator, 0),
-                        number_text(buf2, sizeof buf2, ir->denominator, 0));
-            if (ir->note)
-                fprintf(out, "  %s", ir->note);
+                fprintf(out, "  (%s / %s)", format_number_text(buf, sizeof buf, ir->numerator, 0),
+                        format_number_text(buf2, sizeof buf2, ir->denominator, 0));
+            if (note)
+                fprintf(out, "  %s", note);
         } else {
-            fprintf(out, "  %12s  %s", "-", ir->note ? ir->note : "unknown");
+            fprintf(out, "  %*s  %s", VALUE_WIDTH, "-", note ? note : "unknown");
         }
         fputc('\n', out);
-        if (ir->def->comment.ptr && !ir->subject) {
+        if (ir->def->comment.ptr && !ir->node) {
             fputs("  ", out);
             pad(out, "", iw);
             fprintf(out, "    note: %.*s\n", (int)ir->def->comment.len, ir->def->comment.ptr);
         }
     }
     fputc('\n', out);
+}
+
+static void verdict(FILE *out, const Result *r, int exit_status)
+{
+    const struct { uint32_t n; const char *what; } failed[] = {
+        { r->checks_failed, "check" },
+        { r->rules_failed_error, "error rule" },
+        { r->rules_failed_warning, "warning rule" },
+    };
+    fputs(exit_status == 0 ? "Result: OK" : "Result: the report is wrong", out);
+    const char *sep = exit_status == 0 ? ", but " : ": ";
+    for (size_t i = 0; i < sizeof failed / sizeof *failed; i++) {
+        if (!failed[i].n)
+            continue;
+        fprintf(out, "%s%u %s%s failed", sep, failed[i].n, failed[i].what, failed[i].n == 1 ? "" : "s");
+        sep = ", ";
+    }
+    if (exit_status == 0 && !r->rules_failed_warning)
+        fprintf(out, ": %u check%s, none failed", r->nchecks, r->nchecks == 1 ? "" : "s");
+    fputs(".\n", out);
 }
 
 void report_text(const ReportInput *in, FILE *out)
@@ -222,25 +229,12 @@ void report_text(const ReportInput *in, FILE *out)
                 in->diag->errors, in->diag->errors == 1 ? "" : "s");
         return;
     }
+    Arena scratch;
+    arena_init(&scratch, NULL);
     header(out, in->header);
-    checks(out, in->result);
-    rules(out, in->result);
-    indicators(out, in->result);
-    const Result *r = in->result;
-    const struct { uint32_t n; const char *what; } failed[] = {
-        { r->checks_failed, "check" },
-        { r->rules_failed_error, "error rule" },
-        { r->rules_failed_warning, "warning rule" },
-    };
-    fputs(in->exit_status == 0 ? "Result: OK" : "Result: the report is wrong", out);
-    const char *sep = in->exit_status == 0 ? ", but " : ": ";
-    for (size_t i = 0; i < sizeof failed / sizeof *failed; i++) {
-        if (!failed[i].n)
-            continue;
-        fprintf(out, "%s%u %s%s failed", sep, failed[i].n, failed[i].what, failed[i].n == 1 ? "" : "s");
-        sep = ", ";
-    }
-    if (in->exit_status == 0 && !r->rules_failed_warning)
-        fprintf(out, ": %u check%s, none failed", r->nchecks, r->nchecks == 1 ? "" : "s");
-    fputs(".\n", out);
+    checks(out, in->result, &scratch);
+    rules(out, in->result, &scratch);
+    indicators(out, in->result, &scratch);
+    verdict(out, in->result, in->exit_status);
+    arena_free(&scratch);
 }

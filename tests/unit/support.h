@@ -32,15 +32,20 @@
 #include "ast.h"
 #include "check.h"
 #include "date.h"
+#include "derive.h"
 #include "diag.h"
 #include "eval.h"
+#include "format.h"
 #include "literal.h"
+#include "load.h"
 #include "model.h"
 #include "parse.h"
 #include "report.h"
+#include "resolve.h"
 #include "result.h"
 #include "source.h"
 #include "symbol.h"
+#include "vocab.h"
 
 /* ---- allocator -------------------------------------------------------------
  * The arena hands out blocks aligned for max_align_t inside its chunks, so a
@@ -81,7 +86,10 @@ typedef struct Fixture {
     Symtab syms;
     Source *src;            /* the last source parsed */
     Item *items;            /* its items */
+    Vocab *vocab;
     Model *model;
+    Derived *derived;
+    Resolution *resolution;
     Result result;
 } Fixture;
 
@@ -150,39 +158,92 @@ static inline void assert_no_errors(const Fixture *f)
     assert_int_equal(f->diag.errors, 0);
 }
 
-/* Parse, then build the model with no `use` loader; no error expected. */
+/* Parse, then build the model of that one file (a `use` in it is
+ * ignored: nothing was loaded); no error expected. */
 static inline Model *build_model(Fixture *f, const char *text)
 {
     parse_text(f, text);
     assert_no_errors(f);
-    f->model = model_new(&f->arena, &f->syms, &f->diag);
+    f->vocab = vocab_new(&f->arena, &f->syms);
+    assert_non_null(f->vocab);
+    f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(f->model);
-    model_add_file(f->model, f->src, f->items, NULL, NULL);
+    LoadedFile file = { f->src, f->items };
+    model_add_file(f->model, NULL, &file);
     assert_no_errors(f);
     return f->model;
 }
 
-/* Build the model and run the checks (spec §6). */
+/* Derive the values of the model built. */
+static inline const Derived *derive(Fixture *f)
+{
+    f->derived = derive_run(f->model, &f->arena);
+    assert_non_null(f->derived);
+    return f->derived;
+}
+
+/* Build the model, derive its values and run the checks (spec §6). */
 static inline Result *run_checks(Fixture *f, const char *text)
 {
     build_model(f, text);
+    derive(f);
     memset(&f->result, 0, sizeof f->result);
-    assert_true(check_run(f->model, &f->result));
+    assert_true(check_run(f->model, f->derived, &f->arena, &f->result));
     assert_false(f->arena.failed);
     return &f->result;
 }
 
-/* Build, validate the expressions, check, then evaluate indicators and rules. */
-static inline Result *run_all(Fixture *f, const char *text)
+/* Build and derive, then resolve the expressions; true when they are valid. */
+static inline bool resolve(Fixture *f, const char *text)
 {
     build_model(f, text);
-    assert_true(eval_validate(f->model));
+    derive(f);
+    bool ok = false;
+    f->resolution = resolve_run(f->model, f->derived, &f->arena, &f->diag, &ok);
+    assert_non_null(f->resolution);
+    return ok;
+}
+
+/* Build, derive, resolve, check, then evaluate indicators and rules. */
+static inline Result *run_all(Fixture *f, const char *text)
+{
+    assert_true(resolve(f, text));
     assert_no_errors(f);
     memset(&f->result, 0, sizeof f->result);
-    assert_true(check_run(f->model, &f->result));
-    assert_true(eval_run(f->model, &f->result));
+    assert_true(check_run(f->model, f->derived, &f->arena, &f->result));
+    assert_true(eval_run(f->model, f->derived, f->resolution, &f->arena, &f->result));
     assert_false(f->arena.failed);
     return &f->result;
+}
+
+/* The value of a path at a node, after derive(). */
+static inline Value value_at(Fixture *f, const Node *n, const char *path)
+{
+    Symbol *s = symtab_find(&f->syms, path, strlen(path));
+    return s ? derive_value(f->derived, n, s) : (Value){ 0 };
+}
+
+/* ---- rendered text of results (format.h), in the fixture's arena ------------ */
+
+static inline const char *subject_text(Fixture *f, const Check *c)
+{
+    return format_check_subject(&f->arena, c);
+}
+
+/* A note's sentence; NULL when there is none. */
+static inline const char *note_text(Fixture *f, const Note *n)
+{
+    return format_note(&f->arena, n);
+}
+
+static inline const char *failure_subject(Fixture *f, const Failure *fl)
+{
+    return format_subject(&f->arena, fl->node);
+}
+
+static inline const char *failure_detail(Fixture *f, const RuleResult *rr, const Failure *fl)
+{
+    return format_failure(&f->arena, rr->def, fl);
 }
 
 /* ---- syntax trees ---------------------------------------------------------------- */
@@ -191,6 +252,22 @@ static inline unsigned item_count(const Item *it)
 {
     unsigned n = 0;
     for (; it; it = it->next)
+        n++;
+    return n;
+}
+
+static inline unsigned arg_count(const Item *it)
+{
+    unsigned n = 0;
+    for (const Atom *a = it->args; a; a = a->next)
+        n++;
+    return n;
+}
+
+static inline unsigned block_count(const Item *it)
+{
+    unsigned n = 0;
+    for (const Block *b = it->blocks; b; b = b->next)
         n++;
     return n;
 }
@@ -232,47 +309,48 @@ static inline bool subject_matches(const char *subject, const char *needle)
 
 /* The one check of this kind whose subject matches `needle`; fails the
  * test when there is none or more than one, listing what there is. */
-static inline const Check *find_check(const Result *r, CheckKind kind, const char *needle)
+static inline const Check *find_check(Fixture *f, CheckKind kind, const char *needle)
 {
     const Check *found = NULL;
     unsigned n = 0;
-    for (const Check *c = r->checks; c; c = c->next)
-        if (c->kind == kind && subject_matches(c->subject, needle)) {
+    for (const Check *c = f->result.checks; c; c = c->next)
+        if (c->kind == kind && subject_matches(subject_text(f, c), needle)) {
             found = c;
             n++;
         }
     if (n != 1) {
         fprintf(stderr, "%u %s checks match '%s'; the checks are:\n", n, result_check_kind_name(kind), needle);
-        for (const Check *c = r->checks; c; c = c->next)
+        for (const Check *c = f->result.checks; c; c = c->next)
             fprintf(stderr, "  %-7s %-7s %s\n", result_check_kind_name(c->kind),
-                    result_status_name(c->status), c->subject);
+                    result_status_name(c->status), subject_text(f, c));
     }
     assert_int_equal(n, 1);
     return found;
 }
 
 /* Number of checks of this kind whose subject matches `needle`. */
-static inline unsigned count_checks(const Result *r, CheckKind kind, const char *needle)
+static inline unsigned count_checks(Fixture *f, CheckKind kind, const char *needle)
 {
     unsigned n = 0;
-    for (const Check *c = r->checks; c; c = c->next)
-        n += c->kind == kind && subject_matches(c->subject, needle);
+    for (const Check *c = f->result.checks; c; c = c->next)
+        n += c->kind == kind && subject_matches(subject_text(f, c), needle);
     return n;
 }
 
-static inline const IndicatorResult *find_indicator(const Result *r, const char *id, const char *subject)
+/* The indicator row for the report (subject NULL) or for one unit. */
+static inline const IndicatorResult *find_indicator(Fixture *f, const char *id, const char *subject)
 {
-    for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next)
+    for (const IndicatorResult *ir = f->result.indicators; ir; ir = ir->next)
         if (strcmp(ir->def->id->text, id) == 0 &&
-            (subject ? ir->subject && strcmp(ir->subject, subject) == 0 : ir->subject == NULL))
+            (subject ? ir->node && strcmp(format_subject(&f->arena, ir->node), subject) == 0 : ir->node == NULL))
             return ir;
     fail_msg("no indicator '%s' for %s", id, subject ? subject : "the report");
     return NULL;
 }
 
-static inline const RuleResult *find_rule(const Result *r, const char *id)
+static inline const RuleResult *find_rule(Fixture *f, const char *id)
 {
-    for (const RuleResult *rr = r->rules; rr; rr = rr->next)
+    for (const RuleResult *rr = f->result.rules; rr; rr = rr->next)
         if (strcmp(rr->def->id->text, id) == 0)
             return rr;
     fail_msg("no rule '%s'", id);

@@ -1,5 +1,5 @@
 /* test_check.c - derived values and the checks of spec §6: a model is built
- * from source text (model_new, model_add_file with no loader), check_run()
+ * from source text (model_new, model_add_file), derive_run() and check_run()
  * fills a Result, and each test finds the one check it is about by kind and
  * subject and asserts its numbers, relation and status.
  *
@@ -34,25 +34,20 @@ static const Node *child(const Node *parent, NodeKind kind, const char *name)
     for (const Node *n = parent->first_child; n; n = n->next_sibling)
         if (n->kind == kind && n->name && strcmp(n->name->text, name) == 0)
             return n;
-    fail_msg("no %s \"%s\"", model_kind_name(kind), name);
+    fail_msg("no %s \"%s\"", vocab_kind_name(kind), name);
     return NULL;
 }
 
-static Value value_of(Fixture *f, const Node *n, const char *path)
-{
-    Symbol *s = symtab_find(&f->syms, path, strlen(path));
-    return s ? check_value(n, s) : (Value){ 0 };
-}
 
 /* ---- sum (§6.1) ------------------------------------------------------------------ */
 
 TEST(sum_that_adds_up)
 {
     const Result *r = run_checks(f, "opinions 358 { resolved 357  pending 1 }\n");
-    const Check *c = find_check(r, CHECK_SUM, "opinions = resolved + pending");
+    const Check *c = find_check(f, CHECK_SUM, "opinions = resolved + pending");
     /* 357 + 1 = 358 */
     assert_check(c, 358, 358, REL_EQ, RESULT_PASS);
-    assert_string_equal(c->subject, "the report: opinions = resolved + pending");
+    assert_string_equal(subject_text(f, c), "the report: opinions = resolved + pending");
     assert_int_equal(r->checks_failed, 0);
     /* the check points at the declaration: line 1, column 1 */
     uint32_t line, col;
@@ -65,11 +60,11 @@ TEST(sum_that_does_not_add_up)
 {
     const Result *r = run_checks(f, "commune \"K\xe1\xbb\xb3 Ch\xc3\xa2u\" {\n"
                                     "  receptions 52 { periodic 2  regular 7 }\n}\n");
-    const Check *c = find_check(r, CHECK_SUM, "receptions = periodic + regular");
+    const Check *c = find_check(f, CHECK_SUM, "receptions = periodic + regular");
     /* computed 2 + 7 = 9; imbalance 52 - 9 = 43 */
     assert_check(c, 52, 9, REL_EQ, RESULT_FAIL);
     assert_double_near(c->imbalance.value, 43, 1e-9);
-    assert_string_equal(c->subject, "commune K\xe1\xbb\xb3 Ch\xc3\xa2u: receptions = periodic + regular");
+    assert_string_equal(subject_text(f, c), "commune K\xe1\xbb\xb3 Ch\xc3\xa2u: receptions = periodic + regular");
     assert_int_equal(r->checks_failed, 1);
     assert_int_equal(result_exit_status(r, false), 1);
 }
@@ -79,26 +74,26 @@ TEST(partial_breakdown_is_a_lower_bound)
     const Result *r = run_checks(f, "opinions 10 { resolved 4  pending 3  ... }\n"
                                     "petitions 5 { complaint 4  proposal 3  ... }\n");
     /* 4 + 3 = 7 <= 10: holds */
-    const Check *c = find_check(r, CHECK_SUM, "opinions = resolved + pending + ...");
+    const Check *c = find_check(f, CHECK_SUM, "opinions = resolved + pending + ...");
     assert_check(c, 10, 7, REL_GE, RESULT_PASS);
     /* 4 + 3 = 7 > 5: the parts exceed the whole; imbalance 5 - 7 = -2 */
-    c = find_check(r, CHECK_SUM, "petitions = complaint + proposal");
+    c = find_check(f, CHECK_SUM, "petitions = complaint + proposal");
     assert_check(c, 5, 7, REL_GE, RESULT_FAIL);
 }
 
 TEST(one_unknown_part)
 {
     const Result *r = run_checks(f, "opinions 358 { resolved 357  pending ? }\n");
-    const Check *c = find_check(r, CHECK_SUM, "opinions = resolved + pending");
+    const Check *c = find_check(f, CHECK_SUM, "opinions = resolved + pending");
     assert_int_equal(c->status, RESULT_UNKNOWN);
     assert_true(c->declared.known);
     assert_double_near(c->declared.value, 358, 1e-9);
     assert_false(c->computed.known);
     assert_false(c->imbalance.known);
     /* the missing part would be 358 - 357 = 1 */
-    assert_non_null(c->note);
-    assert_non_null(strstr(c->note, "'pending'"));
-    assert_non_null(strstr(c->note, " 1"));
+    assert_non_null(note_text(f, &c->note));
+    assert_non_null(strstr(note_text(f, &c->note), "'pending'"));
+    assert_non_null(strstr(note_text(f, &c->note), " 1"));
     assert_int_equal(r->checks_failed, 0);
     assert_int_equal(r->checks_unknown, 1);
     assert_int_equal(result_exit_status(r, false), 0);
@@ -107,10 +102,10 @@ TEST(one_unknown_part)
 TEST(two_unknown_parts)
 {
     const Result *r = run_checks(f, "opinions 358 { resolved ?  pending ?  answered 3 }\n");
-    const Check *c = find_check(r, CHECK_SUM, "opinions = resolved + pending + answered");
+    const Check *c = find_check(f, CHECK_SUM, "opinions = resolved + pending + answered");
     assert_int_equal(c->status, RESULT_UNKNOWN);
-    assert_non_null(c->note);
-    assert_non_null(strstr(c->note, "2 parts"));
+    assert_non_null(note_text(f, &c->note));
+    assert_non_null(strstr(note_text(f, &c->note), "2 parts"));
 }
 
 TEST(unknown_whole_takes_the_sum_of_its_parts)
@@ -118,8 +113,8 @@ TEST(unknown_whole_takes_the_sum_of_its_parts)
     /* "x ? { a 1  b 2 }": no sum check (nothing declared to check), but the
      * value of x is 1 + 2 = 3 */
     const Result *r = run_checks(f, "x ? { a 1  b 2 }\n");
-    assert_int_equal(count_checks(r, CHECK_SUM, "x ="), 0);
-    Value v = value_of(f, f->model->root, "x");
+    assert_int_equal(count_checks(f, CHECK_SUM, "x ="), 0);
+    Value v = value_at(f, f->model->root, "x");
     assert_true(v.known);
     assert_int_equal(v.value, 3);
 }
@@ -128,8 +123,8 @@ TEST(nested_breakdowns_are_checked_at_every_level)
 {
     const Result *r = run_checks(f, "opinions 10 {\n  resolved 6 { on_time 4  late 1 }\n  pending 4\n}\n");
     /* 6 + 4 = 10: pass; 4 + 1 = 5 != 6: fail, imbalance 1 */
-    assert_check(find_check(r, CHECK_SUM, "opinions = resolved + pending"), 10, 10, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_SUM, "opinions.resolved = on_time + late"), 6, 5, REL_EQ, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_SUM, "opinions = resolved + pending"), 10, 10, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "opinions.resolved = on_time + late"), 6, 5, REL_EQ, RESULT_FAIL);
 }
 
 /* ---- table (§6.2) ------------------------------------------------------------------ */
@@ -152,18 +147,18 @@ TEST(table_that_adds_up)
 {
     const Result *r = run_checks(f, petitions(f, 5));
     /* rows: 3 + 7 + 32 = 42, 34 + 8 = 42, 2 + 2 + 30 = 34, 1 + 5 + 2 = 8 */
-    assert_check(find_check(r, CHECK_SUM, "petitions = complaint + denunciation + proposal"), 42, 42, REL_EQ,
+    assert_check(find_check(f, CHECK_SUM, "petitions = complaint + denunciation + proposal"), 42, 42, REL_EQ,
                  RESULT_PASS);
-    assert_check(find_check(r, CHECK_SUM, "petitions = eligible + ineligible"), 42, 42, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_SUM, "petitions.eligible = "), 34, 34, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_SUM, "petitions.ineligible = "), 8, 8, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "petitions = eligible + ineligible"), 42, 42, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "petitions.eligible = "), 34, 34, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "petitions.ineligible = "), 8, 8, REL_EQ, RESULT_PASS);
     /* columns: 2 + 1 = 3, 2 + 5 = 7, 30 + 2 = 32 */
-    assert_int_equal(count_checks(r, CHECK_TABLE, ""), 3);
-    const Check *c = find_check(r, CHECK_TABLE, "petitions.complaint = ");
+    assert_int_equal(count_checks(f, CHECK_TABLE, ""), 3);
+    const Check *c = find_check(f, CHECK_TABLE, "petitions.complaint = ");
     assert_check(c, 3, 3, REL_EQ, RESULT_PASS);
-    assert_non_null(strstr(c->subject, "eligible.complaint + ineligible.complaint"));
-    assert_check(find_check(r, CHECK_TABLE, "petitions.denunciation = "), 7, 7, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_TABLE, "petitions.proposal = "), 32, 32, REL_EQ, RESULT_PASS);
+    assert_non_null(strstr(subject_text(f, c), "eligible.complaint + ineligible.complaint"));
+    assert_check(find_check(f, CHECK_TABLE, "petitions.denunciation = "), 7, 7, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_TABLE, "petitions.proposal = "), 32, 32, REL_EQ, RESULT_PASS);
     assert_int_equal(r->checks_failed, 0);
 }
 
@@ -172,28 +167,28 @@ TEST(table_with_one_wrong_cell)
     /* ineligible.denunciation 6 instead of 5 */
     const Result *r = run_checks(f, petitions(f, 6));
     /* the denunciation column: 2 + 6 = 8 != 7, imbalance 7 - 8 = -1 */
-    assert_check(find_check(r, CHECK_TABLE, "petitions.denunciation = "), 7, 8, REL_EQ, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_TABLE, "petitions.denunciation = "), 7, 8, REL_EQ, RESULT_FAIL);
     /* the other two columns still hold: 2 + 1 = 3, 30 + 2 = 32 */
-    assert_check(find_check(r, CHECK_TABLE, "petitions.complaint = "), 3, 3, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_TABLE, "petitions.proposal = "), 32, 32, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_TABLE, "petitions.complaint = "), 3, 3, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_TABLE, "petitions.proposal = "), 32, 32, REL_EQ, RESULT_PASS);
     unsigned failed_columns = 0;
     for (const Check *c = r->checks; c; c = c->next)
         failed_columns += c->kind == CHECK_TABLE && c->status == RESULT_FAIL;
     assert_int_equal(failed_columns, 1);
     /* and its row: 1 + 6 + 2 = 9 != 8 */
-    assert_check(find_check(r, CHECK_SUM, "petitions.ineligible = "), 8, 9, REL_EQ, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_SUM, "petitions.ineligible = "), 8, 9, REL_EQ, RESULT_FAIL);
 }
 
 TEST(table_with_a_missing_cell_is_unknown)
 {
     const Result *r = run_checks(f, "p 10 { a 4  b 6 } {\n  x 5 { a 2  b 3 }\n  y 5 { b 3  c 2 }\n}\n");
     /* column a: only x gives a cell -> unknown, with a note */
-    const Check *c = find_check(r, CHECK_TABLE, "p.a = ");
+    const Check *c = find_check(f, CHECK_TABLE, "p.a = ");
     assert_int_equal(c->status, RESULT_UNKNOWN);
-    assert_non_null(c->note);
-    assert_non_null(strstr(c->note, "1 of 2"));
+    assert_non_null(note_text(f, &c->note));
+    assert_non_null(strstr(note_text(f, &c->note), "1 of 2"));
     /* column b: 3 + 3 = 6 */
-    assert_check(find_check(r, CHECK_TABLE, "p.b = "), 6, 6, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_TABLE, "p.b = "), 6, 6, REL_EQ, RESULT_PASS);
 }
 
 /* ---- rollup (§6.3) ------------------------------------------------------------------- */
@@ -203,11 +198,11 @@ TEST(rollup_with_every_commune_present)
     const Result *r = run_checks(f, "district \"D\" {\n  communes 2\n  invited 30\n"
                                     "  commune \"A\" { invited 10 }\n  commune \"B\" { invited 20 }\n}\n");
     /* 10 + 20 = 30, 2 of 2 communes: an equality */
-    const Check *c = find_check(r, CHECK_ROLLUP, "district D: invited$");
+    const Check *c = find_check(f, CHECK_ROLLUP, "district D: invited$");
     assert_check(c, 30, 30, REL_EQ, RESULT_PASS);
     assert_coverage(c, 2, 2);
     /* the declared number of communes against the blocks present: 2 = 2 */
-    c = find_check(r, CHECK_ROLLUP, "district D: communes$");
+    c = find_check(f, CHECK_ROLLUP, "district D: communes$");
     assert_check(c, 2, 2, REL_EQ, RESULT_PASS);
 }
 
@@ -216,10 +211,10 @@ TEST(rollup_with_one_commune_missing_is_a_lower_bound)
     const Result *r = run_checks(f, "district \"D\" {\n  communes 2\n  invited 30\n"
                                     "  commune \"A\" { invited 10 }\n}\n");
     /* 1 of 2 communes present: 30 >= 10 holds, coverage 1/2 */
-    const Check *c = find_check(r, CHECK_ROLLUP, "district D: invited$");
+    const Check *c = find_check(f, CHECK_ROLLUP, "district D: invited$");
     assert_check(c, 30, 10, REL_GE, RESULT_PASS);
     assert_coverage(c, 1, 2);
-    c = find_check(r, CHECK_ROLLUP, "district D: communes$");
+    c = find_check(f, CHECK_ROLLUP, "district D: communes$");
     assert_check(c, 2, 1, REL_GE, RESULT_PASS);
 }
 
@@ -230,10 +225,10 @@ TEST(rollup_fails_when_the_district_is_smaller)
                                     "district \"E\" {\n  communes 3\n  invited 25\n"
                                     "  commune \"A\" { invited 10 }\n  commune \"B\" { invited 20 }\n}\n");
     /* D: 10 + 20 = 30 and both communes present: 25 = 30 fails, imbalance -5 */
-    const Check *c = find_check(r, CHECK_ROLLUP, "district D: invited$");
+    const Check *c = find_check(f, CHECK_ROLLUP, "district D: invited$");
     assert_check(c, 25, 30, REL_EQ, RESULT_FAIL);
     /* E: 2 of 3 present, so only 25 >= 30 is asked: it fails too */
-    c = find_check(r, CHECK_ROLLUP, "district E: invited$");
+    c = find_check(f, CHECK_ROLLUP, "district E: invited$");
     assert_check(c, 25, 30, REL_GE, RESULT_FAIL);
     assert_coverage(c, 2, 3);
 }
@@ -243,7 +238,7 @@ TEST(more_communes_present_than_declared)
     const Result *r = run_checks(f, "district \"D\" {\n  communes 1\n"
                                     "  commune \"A\" { }\n  commune \"B\" { }\n}\n");
     /* 2 commune blocks under "communes 1": 1 = 2 fails */
-    assert_check(find_check(r, CHECK_ROLLUP, "district D: communes$"), 1, 2, REL_EQ, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_ROLLUP, "district D: communes$"), 1, 2, REL_EQ, RESULT_FAIL);
 }
 
 TEST(rollup_over_sessions)
@@ -252,9 +247,9 @@ TEST(rollup_over_sessions)
                                     "  dialogue 2024-01-05 { invited 10 }\n"
                                     "  dialogue 2024-06-05 { invited 20 }\n}\n");
     /* 10 + 20 = 30 from the two sessions */
-    const Check *c = find_check(r, CHECK_ROLLUP, "commune A: invited$");
+    const Check *c = find_check(f, CHECK_ROLLUP, "commune A: invited$");
     assert_check(c, 30, 30, REL_EQ, RESULT_PASS);
-    Value v = value_of(f, child(f->model->root, NODE_COMMUNE, "A"), "dialogues");
+    Value v = value_at(f, child(f->model->root, NODE_COMMUNE, "A"), "dialogues");
     assert_true(v.known);
     assert_false(v.declared);
     assert_int_equal(v.value, 2);
@@ -266,10 +261,10 @@ TEST(rollup_of_three_levels)
                                     "  district \"D\" {\n    invited 60\n"
                                     "    commune \"A\" { invited 25 }\n    commune \"B\" { invited 35 }\n  }\n}\n");
     /* commune level: 25 + 35 = 60; the province gets the district's declared 60 */
-    assert_check(find_check(r, CHECK_ROLLUP, "district D: invited$"), 60, 60, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_ROLLUP, "province P: invited$"), 60, 60, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ROLLUP, "district D: invited$"), 60, 60, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ROLLUP, "province P: invited$"), 60, 60, REL_EQ, RESULT_PASS);
     /* and the report, which declares nothing, computes 60 */
-    Value v = value_of(f, f->model->root, "invited");
+    Value v = value_at(f, f->model->root, "invited");
     assert_true(v.known);
     assert_int_equal(v.value, 60);
 }
@@ -287,11 +282,11 @@ TEST(communes_with_the_same_name_merge)
     assert_non_null(model_figure(a, symtab_find(&f->syms, "invited", 7)));
     assert_non_null(model_figure(a, symtab_find(&f->syms, "attended", 8)));
     /* two units, not three: communes 2 = 2 */
-    assert_check(find_check(r, CHECK_ROLLUP, "district D: communes$"), 2, 2, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ROLLUP, "district D: communes$"), 2, 2, REL_EQ, RESULT_PASS);
     /* both halves of A meet in one bound check: 8 <= 10 */
-    assert_check(find_check(r, CHECK_BOUND, "commune A: attended <= invited"), 8, 10, REL_LE, RESULT_PASS);
+    assert_check(find_check(f, CHECK_BOUND, "commune A: attended <= invited"), 8, 10, REL_LE, RESULT_PASS);
     /* the district computes 10 + 5 = 15 invited */
-    Value v = value_of(f, d, "invited");
+    Value v = value_at(f, d, "invited");
     assert_true(v.known);
     assert_int_equal(v.value, 15);
 }
@@ -300,9 +295,10 @@ TEST(a_figure_declared_twice_in_a_merged_unit)
 {
     parse_text(f, "commune \"A\" { invited 10 }\ncommune \"A\" { invited 11 }\n");
     assert_no_errors(f);
-    f->model = model_new(&f->arena, &f->syms, &f->diag);
+    f->vocab = vocab_new(&f->arena, &f->syms);
+    f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(f->model);
-    model_add_file(f->model, f->src, f->items, NULL, NULL);
+    model_add_file(f->model, NULL, &(LoadedFile){ f->src, f->items });
     assert_int_equal(f->diag.errors, 1);
     const Diagnostic *g = find_diag(&f->diag, DIAG_ERROR, "declared twice");
     assert_non_null(g);
@@ -329,10 +325,10 @@ TEST(itemised_opinions_agree)
 {
     const Result *r = run_checks(f, three_opinions(f, "pending"));
     /* 3 listed = 3 declared; 2 resolved; 1 pending */
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: opinions$"), 3, 3, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: opinions.resolved"), 2, 2, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: opinions.pending"), 1, 1, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_SUM, "commune A: opinions = resolved + pending"), 3, 3, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: opinions$"), 3, 3, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: opinions.resolved"), 2, 2, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: opinions.pending"), 1, 1, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "commune A: opinions = resolved + pending"), 3, 3, REL_EQ, RESULT_PASS);
     assert_int_equal(r->checks_failed, 0);
 }
 
@@ -340,9 +336,9 @@ TEST(itemised_opinion_with_a_wrong_status)
 {
     /* o3 resolved too: 3 resolved listed against 2 declared */
     const Result *r = run_checks(f, three_opinions(f, "resolved"));
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: opinions.resolved"), 2, 3, REL_EQ, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: opinions.resolved"), 2, 3, REL_EQ, RESULT_FAIL);
     /* the total is still right: 3 = 3 */
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: opinions$"), 3, 3, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: opinions$"), 3, 3, REL_EQ, RESULT_PASS);
     assert_true(r->checks_failed >= 1);
 }
 
@@ -351,9 +347,9 @@ TEST(declared_status_with_no_itemised_opinion)
     /* o3 answered: 0 pending listed against 1 declared. The list is
      * complete (spec §6.4), so opinions.pending 1 = 0 must fail. */
     const Result *r = run_checks(f, three_opinions(f, "answered"));
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: opinions.resolved"), 2, 2, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: opinions.resolved"), 2, 2, REL_EQ, RESULT_PASS);
     /* no listed opinion is pending: the part counts 0 (listed_zero) */
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: opinions.pending"), 1, 0, REL_EQ, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: opinions.pending"), 1, 0, REL_EQ, RESULT_FAIL);
 }
 
 TEST(itemised_documents_and_sessions)
@@ -364,11 +360,11 @@ TEST(itemised_documents_and_sessions)
                                     "  dialogue 2024-01-10 { }\n  dialogue 2024-02-10 { }\n"
                                     "  dialogue ? { not_held \"storm\" }\n}\n");
     /* 2 documents listed; 2 dialogues held (the third was not held): 3 != 2 */
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: documents$"), 2, 2, REL_EQ, RESULT_PASS);
-    assert_check(find_check(r, CHECK_ITEMS, "commune A: documents.plan"), 1, 1, REL_EQ, RESULT_PASS);
-    const Check *c = find_check(r, CHECK_ITEMS, "commune A: dialogues$");
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: documents$"), 2, 2, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_ITEMS, "commune A: documents.plan"), 1, 1, REL_EQ, RESULT_PASS);
+    const Check *c = find_check(f, CHECK_ITEMS, "commune A: dialogues$");
     assert_check(c, 3, 2, REL_EQ, RESULT_FAIL);
-    Value v = value_of(f, child(f->model->root, NODE_COMMUNE, "A"), "dialogues_not_held");
+    Value v = value_at(f, child(f->model->root, NODE_COMMUNE, "A"), "dialogues_not_held");
     assert_true(v.known);
     assert_int_equal(v.value, 1);
 }
@@ -379,31 +375,31 @@ TEST(attended_more_than_invited)
 {
     const Result *r = run_checks(f, "invited 10\nattended 12\n");
     /* attended 12 <= invited 10 does not hold; imbalance 12 - 10 = 2 */
-    const Check *c = find_check(r, CHECK_BOUND, "attended <= invited");
+    const Check *c = find_check(f, CHECK_BOUND, "attended <= invited");
     assert_check(c, 12, 10, REL_LE, RESULT_FAIL);
 }
 
 TEST(attended_within_invited)
 {
     const Result *r = run_checks(f, "invited 15_590\nattended 12_674\n");
-    assert_check(find_check(r, CHECK_BOUND, "attended <= invited"), 12674, 15590, REL_LE, RESULT_PASS);
+    assert_check(find_check(f, CHECK_BOUND, "attended <= invited"), 12674, 15590, REL_LE, RESULT_PASS);
 }
 
 TEST(satisfied_more_than_opinions)
 {
     const Result *r = run_checks(f, "opinions 5\nsatisfied 6\ncommunes 19\ncommunes_held 20\n");
-    assert_check(find_check(r, CHECK_BOUND, "satisfied <= opinions"), 6, 5, REL_LE, RESULT_FAIL);
-    assert_check(find_check(r, CHECK_BOUND, "communes_held <= communes"), 20, 19, REL_LE, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_BOUND, "satisfied <= opinions"), 6, 5, REL_LE, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_BOUND, "communes_held <= communes"), 20, 19, REL_LE, RESULT_FAIL);
 }
 
 TEST(negative_count)
 {
     const Result *r = run_checks(f, "invited -5\n");
     /* -5 >= 0 does not hold; imbalance -5 - 0 = -5 */
-    const Check *c = find_check(r, CHECK_BOUND, "the report: invited$");
+    const Check *c = find_check(f, CHECK_BOUND, "the report: invited$");
     assert_check(c, -5, 0, REL_GE, RESULT_FAIL);
-    assert_non_null(c->note);
-    assert_non_null(strstr(c->note, "negative"));
+    assert_non_null(note_text(f, &c->note));
+    assert_non_null(strstr(note_text(f, &c->note), "negative"));
 }
 
 /* ---- approximate figures (§6.5) ----------------------------------------------------------------- */
@@ -413,11 +409,11 @@ TEST(approximate_total_within_tolerance)
     const Result *r = run_checks(f, "district \"D\" {\n  opinions ~300\n"
                                     "  commune \"A\" { opinions 150 }\n  commune \"B\" { opinions 160 }\n}\n");
     /* 150 + 160 = 310; |310 - 300| = 10 <= 10 % of 300 = 30 */
-    const Check *c = find_check(r, CHECK_ROLLUP, "district D: opinions$");
+    const Check *c = find_check(f, CHECK_ROLLUP, "district D: opinions$");
     assert_check(c, 300, 310, REL_ABOUT, RESULT_PASS);
     assert_double_near(c->tolerance, 30, 1e-9);
     /* approximation is the relation of the roll-up check, not a check of its own */
-    assert_int_equal(count_checks(r, CHECK_ROLLUP, ""), 1);
+    assert_int_equal(count_checks(f, CHECK_ROLLUP, ""), 1);
 }
 
 TEST(approximate_total_outside_tolerance)
@@ -425,7 +421,7 @@ TEST(approximate_total_outside_tolerance)
     const Result *r = run_checks(f, "district \"D\" {\n  opinions ~300\n"
                                     "  commune \"A\" { opinions 100 }\n  commune \"B\" { opinions 150 }\n}\n");
     /* 100 + 150 = 250; |250 - 300| = 50 > 30 */
-    assert_check(find_check(r, CHECK_ROLLUP, "district D: opinions$"), 300, 250, REL_ABOUT, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_ROLLUP, "district D: opinions$"), 300, 250, REL_ABOUT, RESULT_FAIL);
 }
 
 TEST(approximate_sum)
@@ -434,11 +430,11 @@ TEST(approximate_sum)
                                     "voters over 500 { men 140  women 150 }\n"
                                     "people nearly 300 { men 140  women 140 }\n");
     /* 200 + 110 = 310 within 300 +- 30 */
-    assert_check(find_check(r, CHECK_SUM, "opinions ="), 300, 310, REL_ABOUT, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "opinions ="), 300, 310, REL_ABOUT, RESULT_PASS);
     /* over 500 needs more than 500: 140 + 150 = 290 fails */
-    assert_check(find_check(r, CHECK_SUM, "voters ="), 500, 290, REL_OVER, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_SUM, "voters ="), 500, 290, REL_OVER, RESULT_FAIL);
     /* nearly 300: 270 <= 140 + 140 = 280 <= 300 */
-    assert_check(find_check(r, CHECK_SUM, "people ="), 300, 280, REL_NEARLY, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "people ="), 300, 280, REL_NEARLY, RESULT_PASS);
 }
 
 TEST(approximate_tolerance_is_rounded_up)
@@ -448,15 +444,15 @@ TEST(approximate_tolerance_is_rounded_up)
                                     "v ~5 { a 4  b 2 }\n");
     /* 10 % of 15 = 1.5, rounded up: 2 (spec §6.5). 10 + 7 = 17 is within
      * 15 +- 2; 10 + 8 = 18 is not */
-    const Check *c = find_check(r, CHECK_SUM, "x =");
+    const Check *c = find_check(f, CHECK_SUM, "x =");
     assert_check(c, 15, 17, REL_ABOUT, RESULT_PASS);
     assert_double_near(c->tolerance, 2, 1e-9);
-    assert_check(find_check(r, CHECK_SUM, "y ="), 15, 18, REL_ABOUT, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_SUM, "y ="), 15, 18, REL_ABOUT, RESULT_FAIL);
     /* nearly 15: 15 - 2 = 13 <= computed <= 15; 10 + 3 = 13 holds, 12 does not */
-    assert_check(find_check(r, CHECK_SUM, "z ="), 15, 13, REL_NEARLY, RESULT_PASS);
-    assert_check(find_check(r, CHECK_SUM, "w ="), 15, 12, REL_NEARLY, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_SUM, "z ="), 15, 13, REL_NEARLY, RESULT_PASS);
+    assert_check(find_check(f, CHECK_SUM, "w ="), 15, 12, REL_NEARLY, RESULT_FAIL);
     /* ~5: 10 % is 0.5, at least 1: 4 + 2 = 6 is within 5 +- 1 */
-    c = find_check(r, CHECK_SUM, "v =");
+    c = find_check(f, CHECK_SUM, "v =");
     assert_check(c, 5, 6, REL_ABOUT, RESULT_PASS);
     assert_double_near(c->tolerance, 1, 1e-9);
 }
@@ -464,7 +460,7 @@ TEST(approximate_tolerance_is_rounded_up)
 TEST(tolerance_of_an_unknown_approximate_sum)
 {
     const Result *r = run_checks(f, "x ~300 { a 100  b ? }\n");
-    const Check *c = find_check(r, CHECK_SUM, "x =");
+    const Check *c = find_check(f, CHECK_SUM, "x =");
     assert_int_equal(c->status, RESULT_UNKNOWN);
     assert_int_equal(c->relation, REL_ABOUT);
     assert_false(c->computed.known);

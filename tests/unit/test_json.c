@@ -41,13 +41,6 @@ static const char *json_string(Fixture *f, const char *bytes, size_t n)
     return mem_close(f, &m, NULL);
 }
 
-static const char *json_number(Fixture *f, double v, int decimals)
-{
-    Mem m;
-    report_number(mem_open(&m), v, decimals);
-    return mem_close(f, &m, NULL);
-}
-
 /* ---- a strict JSON reader ---------------------------------------------------------------- */
 
 typedef enum { J_NULL, J_BOOL, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT } JType;
@@ -543,48 +536,6 @@ TEST(string_output_is_always_valid_json)
     assert_memory_equal(v->str, all, 128);
 }
 
-/* ---- report_number ---------------------------------------------------------------------------- */
-
-TEST(number_whole)
-{
-    assert_string_equal(json_number(f, 52, 4), "52");
-    assert_string_equal(json_number(f, 100, 4), "100");
-    assert_string_equal(json_number(f, 24444999, 4), "24444999");
-    assert_string_equal(json_number(f, -43, 0), "-43");
-    assert_string_equal(json_number(f, 0, 4), "0");
-    /* never an exponent: 10^20 in plain digits */
-    assert_string_equal(json_number(f, 1e20, 4), "100000000000000000000");
-}
-
-TEST(number_with_decimals)
-{
-    /* 357 / 358 * 100 = 99.72067...: 4 decimals, rounded: 99.7207 */
-    assert_string_equal(json_number(f, 100.0 * 357.0 / 358.0, 4), "99.7207");
-    assert_string_equal(json_number(f, 99.72067, 4), "99.7207");
-    /* trailing zeros trimmed: 1.2000 -> 1.2, 0.0033 stays */
-    assert_string_equal(json_number(f, 1.2, 4), "1.2");
-    assert_string_equal(json_number(f, 0.0033, 4), "0.0033");
-    assert_string_equal(json_number(f, 0.01, 6), "0.01");
-    assert_string_equal(json_number(f, -0.5, 4), "-0.5");
-    /* 2.00001 to 4 decimals is 2.0000: no point left */
-    assert_string_equal(json_number(f, 2.00001, 4), "2");
-}
-
-TEST(number_not_finite)
-{
-    assert_string_equal(json_number(f, NAN, 4), "null");
-    assert_string_equal(json_number(f, INFINITY, 4), "null");
-    assert_string_equal(json_number(f, -INFINITY, 0), "null");
-}
-
-TEST(number_negative_zero)
-{
-    /* -0.00003 to 4 decimals rounds to zero */
-    const char *s = json_number(f, -0.00003, 4);
-    /* not "-0" (spec/json.md §3) */
-    assert_string_equal(s, "0");
-}
-
 /* ---- whole reports --------------------------------------------------------------------------- */
 
 static const char *const FILES[] = { "test.dlg" };
@@ -817,10 +768,6 @@ int main(void)
         FIXTURE_TEST(string_surrogate),
         FIXTURE_TEST(string_above_unicode_and_cut),
         FIXTURE_TEST(string_output_is_always_valid_json),
-        FIXTURE_TEST(number_whole),
-        FIXTURE_TEST(number_with_decimals),
-        FIXTURE_TEST(number_not_finite),
-        FIXTURE_TEST(number_negative_zero),
         FIXTURE_TEST(report_of_an_evaluated_run),
         FIXTURE_TEST(report_of_a_failing_run),
         FIXTURE_TEST(report_with_coverage_note_and_warning),

@@ -85,11 +85,11 @@ TEST(item_with_breakdown)
     assert_no_errors(f);
     assert_int_equal(item_count(it), 1);
     assert_string_equal(it->name->text, "opinions");
-    assert_int_equal(it->nargs, 1);
+    assert_int_equal(arg_count(it), 1);
     assert_int_equal(arg_at(it, 0)->as.count, 358);
     assert_int_equal(it->binding, 0);
     assert_null(it->expr);
-    assert_int_equal(it->nblocks, 1);
+    assert_int_equal(block_count(it), 1);
     assert_false(it->blocks->partial);
     assert_string_equal(item_names(f, it->blocks->items), "resolved pending");
     assert_int_equal(arg_at(item_at(it->blocks->items, 0), 0)->as.count, 357);
@@ -106,7 +106,7 @@ TEST(two_breakdowns_and_a_partial_one)
     const Item *it = parse_text(f, "petitions 42 {\n  complaint 3  denunciation 7  proposal 32\n} {\n"
                                    "  eligible 34 { a 1 ... }\n  ...\n}\n");
     assert_no_errors(f);
-    assert_int_equal(it->nblocks, 2);
+    assert_int_equal(block_count(it), 2);
     const Block *first = it->blocks, *second = it->blocks->next;
     assert_false(first->partial);
     assert_string_equal(item_names(f, first->items), "complaint denunciation proposal");
@@ -119,7 +119,7 @@ TEST(two_breakdowns_and_a_partial_one)
     assert_int_equal(line, 5);
     assert_int_equal(col, 3);
     const Item *eligible = second->items;
-    assert_int_equal(eligible->nblocks, 1);
+    assert_int_equal(block_count(eligible), 1);
     assert_true(eligible->blocks->partial);
 }
 
@@ -128,8 +128,8 @@ TEST(empty_blocks)
     const Item *items = parse_text(f, "a { }\nb { ... }\n");
     assert_no_errors(f);
     assert_int_equal(item_count(items), 2);
-    assert_int_equal(items->nargs, 0);
-    assert_int_equal(items->nblocks, 1);
+    assert_int_equal(arg_count(items), 0);
+    assert_int_equal(block_count(items), 1);
     assert_null(items->blocks->items);
     assert_false(items->blocks->partial);
     assert_true(item_at(items, 1)->blocks->partial);
@@ -163,23 +163,23 @@ TEST(argument_kinds)
     assert_no_errors(f);
     assert_int_equal(item_count(items), 5);
     const Item *period = item_at(items, 0);
-    assert_int_equal(period->nargs, 3);
+    assert_int_equal(arg_count(period), 3);
     assert_int_equal(arg_at(period, 0)->kind, ATOM_DATE);
     assert_int_equal(arg_at(period, 1)->kind, ATOM_RANGE);
     assert_int_equal(arg_at(period, 2)->kind, ATOM_DATE);
     assert_int_equal(arg_at(period, 2)->as.date.month, 12);
     const Item *holiday = item_at(items, 1);
-    assert_int_equal(holiday->nargs, 4);
+    assert_int_equal(arg_count(holiday), 4);
     assert_int_equal(arg_at(holiday, 3)->kind, ATOM_STRING);
     const Item *doc = item_at(items, 2);
-    assert_int_equal(doc->nargs, 3);
+    assert_int_equal(arg_count(doc), 3);
     assert_int_equal(arg_at(doc, 0)->kind, ATOM_NAME);
     assert_string_equal(arg_at(doc, 0)->as.name->text, "plan");
     assert_int_equal(arg_at(doc, 1)->kind, ATOM_STRING);
     assert_int_equal(arg_at(doc, 2)->kind, ATOM_DATE);
     assert_int_equal(arg_at(doc, 2)->as.date.day, 5);
     const Item *status = item_at(items, 3);
-    assert_int_equal(status->nargs, 3);
+    assert_int_equal(arg_count(status), 3);
     assert_int_equal(arg_at(status, 0)->kind, ATOM_NAME);
     const Item *dialogue = item_at(items, 4);
     assert_int_equal(arg_at(dialogue, 0)->kind, ATOM_UNKNOWN);
@@ -193,7 +193,7 @@ TEST(a_bare_name_only_comes_first)
     const Item *items = parse_text(f, "kind periodic scope commune");
     assert_no_errors(f);
     assert_string_equal(item_names(f, items), "kind scope");
-    assert_int_equal(items->nargs, 1);
+    assert_int_equal(arg_count(items), 1);
     assert_string_equal(arg_at(items, 0)->as.name->text, "periodic");
     assert_string_equal(arg_at(item_at(items, 1), 0)->as.name->text, "commune");
 }
@@ -203,12 +203,12 @@ TEST(indicator_item)
     const Item *it = parse_text(f, "indicator r \"T\" = percent(opinions.resolved, opinions) { reported 99.72% }");
     assert_no_errors(f);
     assert_string_equal(it->name->text, "indicator");
-    assert_int_equal(it->nargs, 2);
+    assert_int_equal(arg_count(it), 2);
     assert_int_equal(arg_at(it, 0)->kind, ATOM_NAME);
     assert_int_equal(arg_at(it, 1)->kind, ATOM_STRING);
     assert_int_equal(it->binding, '=');
     assert_int_equal(it->expr->kind, EXPR_CALL);
-    assert_int_equal(it->nblocks, 1);
+    assert_int_equal(block_count(it), 1);
     assert_string_equal(it->blocks->items->name->text, "reported");
     assert_int_equal(arg_at(it->blocks->items, 0)->kind, ATOM_PERCENT);
 }
@@ -222,7 +222,7 @@ TEST(rule_item)
     assert_string_equal(each->name->text, "each");
     assert_string_equal(require->name->text, "require");
     assert_int_equal(require->binding, ':');
-    assert_int_equal(require->nargs, 0);
+    assert_int_equal(arg_count(require), 0);
     assert_string_equal(sexpr(&f->arena, require->expr), "(>= dialogues (* 2 (years)))");
 }
 

@@ -43,11 +43,11 @@ TEST(two_items_on_one_line)
     assert_no_errors(f);
     assert_int_equal(item_count(items), 2);
     assert_name(item_at(items, 0), "invited");
-    assert_int_equal(item_at(items, 0)->nargs, 1);
+    assert_int_equal(arg_count(item_at(items, 0)), 1);
     assert_int_equal(arg_at(item_at(items, 0), 0)->kind, ATOM_COUNT);
     assert_int_equal(arg_at(item_at(items, 0), 0)->as.count, 15590);
     assert_name(item_at(items, 1), "attended");
-    assert_int_equal(item_at(items, 1)->nargs, 1);
+    assert_int_equal(arg_count(item_at(items, 1)), 1);
     assert_int_equal(arg_at(item_at(items, 1), 0)->as.count, 12674);
 }
 
@@ -134,7 +134,7 @@ TEST(money_atoms)
     a = arg_at(item_at(items, 1), 0);
     assert_int_equal(a->kind, ATOM_MONEY);
     assert_int_equal(a->as.count, 800000000);
-    assert_int_equal(item_at(items, 1)->nargs, 1);
+    assert_int_equal(arg_count(item_at(items, 1)), 1);
     a = arg_at(item_at(items, 2), 0);
     assert_int_equal(a->kind, ATOM_MONEY);
     assert_int_equal(a->as.count, 48686352);

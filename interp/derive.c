@@ -1,0 +1,327 @@
+/* derive.c - the one pass that computes derived values (spec §5.3, §5.4)
+ * into a table of its own. */
+#include "derive.h"
+
+#include <string.h>
+
+/* One derived value: the aggregate of (node, path, period), and, for a
+ * figure declared '?' whose first breakdown is complete and known, the sum
+ * of that breakdown (§5.4 step 2). */
+typedef struct Entry {
+    const Node *node;
+    const Symbol *path;
+    uint32_t period;
+    uint32_t next;          /* next entry of the same node, + 1; 0 ends */
+    bool has_aggregate, has_breakdown;
+    Aggregate agg;
+    int64_t breakdown_sum;
+} Entry;
+
+struct Derived {
+    const Model *m;
+    Arena *arena;
+    Entry *entries;
+    uint32_t count, cap;    /* entries used and allocated */
+    uint32_t *slots;        /* open addressing: entry index + 1, 0 empty */
+    uint32_t nslots;        /* a power of two, at least twice count */
+    uint32_t *first;        /* per node id: its first entry + 1 */
+    uint32_t *last;
+    PtrMap paths;           /* every path with an aggregate somewhere */
+    bool oom;
+};
+
+/* ---- the table ------------------------------------------------------------ */
+
+static uint32_t key_hash(const Node *n, const Symbol *path, uint32_t period)
+{
+    /* splitmix64's finaliser over the node's id, the path's own hash and
+     * the period: well spread whatever the ids and addresses */
+    uint64_t x = ((uint64_t)n->id << 32 | path->hash) ^ (uint64_t)period * 0x9E3779B97F4A7C15ull;
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBull;
+    x ^= x >> 31;
+    return (uint32_t)x;
+}
+
+static const Entry *find(const Derived *d, const Node *n, const Symbol *path, uint32_t period)
+{
+    if (!d->nslots)
+        return NULL;
+    for (uint32_t i = key_hash(n, path, period) & (d->nslots - 1);; i = (i + 1) & (d->nslots - 1)) {
+        uint32_t e = d->slots[i];
+        if (!e)
+            return NULL;
+        const Entry *x = &d->entries[e - 1];
+        if (x->node == n && x->path == path && x->period == period)
+            return x;
+    }
+}
+
+static void place(Derived *d, uint32_t index)
+{
+    const Entry *x = &d->entries[index];
+    uint32_t i = key_hash(x->node, x->path, x->period) & (d->nslots - 1);
+    while (d->slots[i])
+        i = (i + 1) & (d->nslots - 1);
+    d->slots[i] = index + 1;
+}
+
+static bool grow(Derived *d)
+{
+    uint32_t cap = d->cap ? d->cap * 2 : 256;
+    Entry *entries = ARENA_ARRAY(d->arena, Entry, cap);
+    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, (size_t)cap * 2);
+    if (!entries || !slots || cap > UINT32_MAX / 4)
+        return false;
+    if (d->count)
+        memcpy(entries, d->entries, d->count * sizeof *entries);
+    d->entries = entries;
+    d->cap = cap;
+    d->slots = slots;
+    d->nslots = cap * 2;
+    for (uint32_t i = 0; i < d->count; i++)
+        place(d, i);
+    return true;
+}
+
+/* The entry for (n, path, 0), made when missing; NULL when out of memory. */
+static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
+{
+    Entry *x = (Entry *)find(d, n, path, 0);
+    if (x)
+        return x;
+    if (d->count == d->cap && !grow(d)) {
+        d->oom = true;
+        return NULL;
+    }
+    uint32_t index = d->count++;
+    x = &d->entries[index];
+    memset(x, 0, sizeof *x);
+    x->node = n;
+    x->path = path;
+    if (d->last[n->id])
+        d->entries[d->last[n->id] - 1].next = index + 1;
+    else
+        d->first[n->id] = index + 1;
+    d->last[n->id] = index + 1;
+    place(d, index);
+    return x;
+}
+
+static Aggregate *agg_for(Derived *d, const Node *n, const Symbol *path)
+{
+    Entry *x = entry_for(d, n, path);
+    if (!x)
+        return NULL;
+    if (!x->has_aggregate && path != d->m->vocab->unstatused && !ptrmap_put(&d->paths, d->arena, path, 0, (void *)path)) {
+        d->oom = true;
+        return NULL;
+    }
+    x->has_aggregate = true;
+    return &x->agg;
+}
+
+/* ---- reading ---------------------------------------------------------------- */
+
+const Aggregate *derive_aggregate(const Derived *d, const Node *n, const Symbol *path)
+{
+    const Entry *x = find(d, n, path, 0);
+    return x && x->has_aggregate ? &x->agg : NULL;
+}
+
+bool derive_part_value(const Derived *d, const Figure *f, int64_t *value)
+{
+    if (f->declared.known) {
+        *value = f->declared.value;
+        return true;
+    }
+    const Entry *x = find(d, f->owner, f->path, 0);
+    if (x && x->has_breakdown) {
+        *value = x->breakdown_sum;
+        return true;
+    }
+    return false;
+}
+
+Value derive_value(const Derived *d, const Node *n, const Symbol *path)
+{
+    Value v = { 0 };
+    const Figure *f = model_figure(n, path);
+    if (f && f->declared.known) {
+        v.known = v.declared = v.from_declared = true;
+        v.approx = f->declared.approx != APPROX_NONE;
+        v.money = f->declared.money;
+        v.value = f->declared.value;
+        return v;
+    }
+    const Entry *x = find(d, n, path, 0);
+    if (f && x && x->has_breakdown) {
+        v.known = v.from_declared = true;
+        v.value = x->breakdown_sum;
+        return v;
+    }
+    if (x && x->has_aggregate) {
+        if (x->agg.overflow)
+            return v;
+        v.known = true;
+        v.approx = x->agg.approx;
+        v.money = x->agg.money;
+        v.value = x->agg.sum;
+        v.from_declared = x->agg.declared;
+    } else if (vocab_zero_in_units(d->m->vocab, path) && !vocab_is_session(n->kind)) {
+        v.known = true;             /* no dialogue listed: 0 dialogues */
+    }
+    return v;
+}
+
+int64_t derive_unstatused(const Derived *d, const Node *n)
+{
+    const Aggregate *a = derive_aggregate(d, n, d->m->vocab->unstatused);
+    return a ? a->sum : 0;
+}
+
+bool derive_has_path(const Derived *d, const Symbol *path)
+{
+    return ptrmap_get(&d->paths, path, 0) != NULL;
+}
+
+void derive_each_path(const Derived *d, void (*fn)(void *ctx, const Symbol *path), void *ctx)
+{
+    for (uint32_t i = 0; i < d->paths.cap; i++)
+        if (d->paths.slots[i].key)
+            fn(ctx, d->paths.slots[i].key);
+}
+
+/* ---- deriving ------------------------------------------------------------------ */
+
+/* "x ? { a 1  b 2 }": a figure declared unknown whose first breakdown is
+ * complete and whose parts are all exact has their sum as its value.
+ * Parts first, so a part's own breakdown sum counts. */
+static void breakdown_sums(Derived *d, const Figure *f)
+{
+    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+        for (const Figure *p = bd->parts; p; p = p->next_part)
+            breakdown_sums(d, p);
+    const Breakdown *first = f->breakdowns;
+    if (f->declared.known || !first || !first->nparts || first->partial)
+        return;
+    int64_t sum = 0;
+    for (const Figure *p = first->parts; p; p = p->next_part) {
+        int64_t v;
+        if ((p->declared.known && p->declared.approx) || !derive_part_value(d, p, &v) ||
+            __builtin_add_overflow(sum, v, &sum))
+            return;
+    }
+    Entry *x = entry_for(d, f->owner, f->path);
+    if (x) {
+        x->has_breakdown = true;
+        x->breakdown_sum = sum;
+    }
+}
+
+static void add_to(Aggregate *a, Value v)
+{
+    if (__builtin_add_overflow(a->sum, v.value, &a->sum))
+        a->overflow = true;
+    a->approx |= v.approx;
+    a->money |= v.money;
+}
+
+/* One entry (an opinion, a document, a session, a unit) adds k to path. */
+static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
+{
+    Aggregate *a = path ? agg_for(d, n, path) : NULL;
+    if (!a)
+        return;
+    add_to(a, (Value){ .known = true, .value = k });
+    a->entries++;
+}
+
+/* Add child ch's value of `path` to its parent. */
+static void provide_one(Derived *d, const Node *parent, const Node *ch, const Symbol *path)
+{
+    Value v = derive_value(d, ch, path);
+    if (!v.known)
+        return;
+    Aggregate *a = agg_for(d, parent, path);
+    if (!a)
+        return;
+    add_to(a, v);
+    a->declared |= v.from_declared;
+    if (vocab_is_session(ch->kind))
+        a->sessions++;
+    else
+        a->units++;
+}
+
+/* Add every value child ch has, declared or derived, to its parent. */
+static void provide(Derived *d, const Node *parent, const Node *ch)
+{
+    for (uint32_t s = 0; s < ch->figure_index.cap; s++)
+        if (ch->figure_index.slots[s].key)
+            provide_one(d, parent, ch, ch->figure_index.slots[s].key);
+    /* entries of ch are not moved while this runs: the parent's entries
+     * are made, which may grow the table, so walk by index */
+    for (uint32_t e = d->first[ch->id]; e && !d->oom; e = d->entries[e - 1].next) {
+        const Symbol *path = d->entries[e - 1].path;
+        if (!model_figure(ch, path) && d->entries[e - 1].has_aggregate)
+            provide_one(d, parent, ch, path);   /* declared ones went above */
+    }
+}
+
+static void aggregate(Derived *d, const Node *n)
+{
+    const Vocab *v = d->m->vocab;
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+        aggregate(d, ch);
+        if (!ch->not_held)
+            provide(d, n, ch);      /* a session not held adds only to *_not_held */
+        if (vocab_is_session(ch->kind)) {
+            /* a held session that declares its own count (receptions 3 on
+             * one day) gives that through provide(); otherwise it counts 1 */
+            if (ch->not_held)
+                add_entry(d, n, v->not_held[ch->kind], 1);
+            else if (!model_figure(ch, v->count[ch->kind]))
+                add_entry(d, n, v->count[ch->kind], 1);
+        } else {
+            add_entry(d, n, v->count[ch->kind], 1);
+        }
+    }
+    for (const Opinion *o = n->opinions; o; o = o->next) {
+        add_entry(d, n, v->opinions, 1);
+        /* one without a status is carried up like any figure */
+        add_entry(d, n, o->status ? o->status_path : v->unstatused, 1);
+        if (o->satisfied == 1)
+            add_entry(d, n, v->satisfied, 1);
+    }
+    for (const Document *doc = n->documents; doc; doc = doc->next) {
+        add_entry(d, n, v->documents, 1);
+        add_entry(d, n, doc->kind_path, 1);
+    }
+}
+
+static void sums_below(Derived *d, const Node *n)
+{
+    for (const Figure *f = n->figures; f; f = f->next)
+        breakdown_sums(d, f);
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+        sums_below(d, ch);
+}
+
+Derived *derive_run(const Model *m, Arena *a)
+{
+    Derived *d = ARENA_NEW(a, Derived);
+    if (!d)
+        return NULL;
+    d->m = m;
+    d->arena = a;
+    d->first = ARENA_ARRAY(a, uint32_t, m->nnodes);
+    d->last = ARENA_ARRAY(a, uint32_t, m->nnodes);
+    if (!d->first || !d->last)
+        return NULL;
+    sums_below(d, m->root);
+    aggregate(d, m->root);
+    return d->oom ? NULL : d;
+}

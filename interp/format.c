@@ -1,0 +1,232 @@
+/* format.c - English text of results, and numbers in the writers' styles. */
+#include "format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const NumberStyle FORMAT_TEXT = { ',', false };
+const NumberStyle FORMAT_PLAIN = { 0, true };
+
+enum { MAX_NAMED = 5 };     /* parts or rows named in a subject before "..." */
+
+/* ---- numbers ------------------------------------------------------------------ */
+
+bool format_number(char *buf, size_t size, double v, int decimals, const NumberStyle *st)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, size, "?");
+        return false;
+    }
+    if (decimals < 0)
+        decimals = 0;
+    if (fabs(v) < 0.5 * pow(10, -decimals))
+        v = 0;                      /* never "-0.00" */
+    if (v == floor(v))
+        decimals = 0;
+    char digits[400];               /* "%.0f" of the largest double has 309 digits */
+    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+    size_t n = strlen(digits);
+    char *point = strchr(digits, '.');
+    if (point && st->trim) {
+        while (n > 0 && digits[n - 1] == '0')
+            n--;
+        if (digits[n - 1] == '.')
+            n--;
+        digits[n] = '\0';
+        if (n == (size_t)(point - digits))
+            point = NULL;
+    }
+    size_t int_len = point ? (size_t)(point - digits) : n;
+    size_t k = 0;
+    bool zero = strspn(digits, "0.") == n;
+    if (v < 0 && !zero && k + 1 < size)
+        buf[k++] = '-';
+    for (size_t i = 0; i < int_len && k + 2 < size; i++) {
+        if (st->group && i && (int_len - i) % 3 == 0)
+            buf[k++] = st->group;
+        buf[k++] = digits[i];
+    }
+    for (const char *p = point; p && *p && k + 1 < size; p++)
+        buf[k++] = *p;
+    buf[k] = '\0';
+    return true;
+}
+
+const char *format_number_text(char *buf, size_t size, Number n, int decimals)
+{
+    if (!n.known) {
+        snprintf(buf, size, "?");
+        return buf;
+    }
+    format_number(buf, size, n.value, decimals, &FORMAT_TEXT);
+    if (n.money) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, " đ");
+    }
+    return buf;
+}
+
+/* ---- subjects ------------------------------------------------------------------ */
+
+const char *format_subject(Arena *a, const Node *n)
+{
+    return model_subject(a, n);
+}
+
+/* "WHOLE = PART + PART ...", naming at most MAX_NAMED parts: a breakdown's
+ * ("opinions = resolved + pending"), or, given the column of a table, the
+ * cells of that column ("petitions.complaint = eligible.complaint + ..."). */
+static const char *sum_text(Arena *a, const Figure *whole, const Breakdown *bd, const Figure *col)
+{
+    const char *text = arena_printf(a, "%s =", whole->path->text);
+    uint32_t i = 0;
+    for (const Figure *p = bd->parts; p && text; p = p->next_part, i++) {
+        if (i == MAX_NAMED) {
+            text = arena_printf(a, "%s + ... (%u %s)", text, bd->nparts, col ? "rows" : "parts");
+            break;
+        }
+        text = col ? arena_printf(a, "%s%s %s.%s", text, i ? " +" : "", p->leaf->text, col->leaf->text)
+                   : arena_printf(a, "%s%s %s", text, i ? " +" : "", p->leaf->text);
+    }
+    if (text && bd->partial && !col && i <= MAX_NAMED)
+        text = arena_printf(a, "%s + ...", text);     /* partial rows add none (spec §6.2) */
+    return text;
+}
+
+const char *format_check_subject(Arena *a, const Check *c)
+{
+    const char *what = NULL;
+    switch (c->kind) {
+    case CHECK_PERCENT:
+        return arena_printf(a, "indicator %s: reported percentage", c->indicator->id->text);
+    case CHECK_SUM:
+        what = sum_text(a, c->figure, c->parts, NULL);
+        break;
+    case CHECK_TABLE:
+        what = sum_text(a, c->figure, c->parts, c->figure);
+        break;
+    case CHECK_BOUND:       /* between two figures, or a negative count */
+        what = c->bound ? arena_printf(a, "%s <= %s", c->bound->small->text, c->bound->large->text)
+                        : c->figure->path->text;
+        break;
+    case CHECK_ROLLUP:
+    case CHECK_ITEMS:
+        what = c->figure->path->text;
+        break;
+    }
+    return arena_printf(a, "%s: %s", model_subject(a, c->node), what ? what : c->figure->path->text);
+}
+
+/* ---- notes ----------------------------------------------------------------------- */
+
+const char *format_note(Arena *a, const Note *n)
+{
+    switch (n->kind) {
+    case NOTE_NONE: return NULL;
+    case NOTE_TOO_LARGE: return "the numbers are too large to compare";
+    case NOTE_PART_WOULD_BE:
+        return arena_printf(a, "the unknown part '%s' would be %lld", n->name->text, (long long)n->a);
+    case NOTE_PARTS_UNKNOWN:
+        return arena_printf(a, "%lld part%s unknown", (long long)n->a, n->a == 1 ? " is" : "s are");
+    case NOTE_PART_APPROX: return "a part is approximate";
+    case NOTE_ROWS_MISSING:
+        return arena_printf(a, "%lld of %lld rows give a '%s' cell", (long long)n->a, (long long)n->b,
+                            n->name->text);
+    case NOTE_CELL_INEXACT: return "a cell is unknown or approximate";
+    case NOTE_UNSTATUSED: return "some listed opinions have no status";
+    case NOTE_FROM_APPROX: return "computed from approximate figures";
+    case NOTE_NEGATIVE: return "a count cannot be negative";
+    case NOTE_PERCENT_DIFFERS:
+        return arena_printf(a, "the report's percentage differs from the computed one by more than one "
+                               "unit of its last digit (%g)", n->x);
+    case NOTE_NO_TOPIC: return "the opinion has no topic";
+    case NOTE_NO_STATUS: return "the opinion has no status";
+    case NOTE_NO_SATISFIED: return "satisfaction is not given";
+    case NOTE_OPINION_HAS_NO: return arena_printf(a, "an opinion has no '%s'", n->name->text);
+    case NOTE_SESSION_DATE: return "the session's date is not known to the day";
+    case NOTE_NO_CONCLUSION: return "no conclusion notice is recorded";
+    case NOTE_CONCLUSION_DATE: return "the conclusion notice's date is not known to the day";
+    case NOTE_FIGURE_UNKNOWN:
+        return arena_printf(a, "'%s' is not known for %s", n->text, model_subject(a, n->node));
+    case NOTE_NOT_CONDITION: return "the condition is a value, not true or false: compare it, e.g. x >= 1";
+    case NOTE_NOT_NUMBER: return "the value is not a number";
+    case NOTE_NONE_LISTED_IN:
+        return arena_printf(a, "no %s is listed in %s (a report of totals only cannot give a share)",
+                            model_selector_name(&n->sel), model_subject(a, n->node));
+    case NOTE_NOTHING_TO_COUNT: return "nothing to count";
+    case NOTE_PERCENT_NUMBERS: return "percent() needs numbers";
+    case NOTE_ZERO_DENOMINATOR: return "the denominator is zero";
+    case NOTE_NONE_LISTED: return arena_printf(a, "no %s is listed", model_selector_name(&n->sel));
+    case NOTE_MEAN_PARTIAL: {
+        const char *why = n->inner ? format_note(a, n->inner) : NULL;
+        return arena_printf(a, "mean of %lld of %lld %ss; the others have no value (%s)", (long long)n->a,
+                            (long long)n->b, model_selector_name(&n->sel), why ? why : "unknown");
+    }
+    case NOTE_NO_PERIOD: return "the report declares no period";
+    case NOTE_NEED_DATES: return "days() and working_days() need two dates";
+    case NOTE_MINMAX_NUMBERS: return "min() and max() need numbers";
+    case NOTE_CANNOT_COMPARE: return "these values cannot be compared";
+    case NOTE_WHOLE_DAYS: return "a date moves by whole days";
+    case NOTE_OUTSIDE_CALENDAR: return "the date falls outside the calendar";
+    case NOTE_ARITH_NUMBERS: return "arithmetic needs numbers";
+    case NOTE_DIVISION_BY_ZERO: return "division by zero";
+    case NOTE_DATE_NOT_DAY: return "a date in an expression must be given to the day";
+    case NOTE_OUT_OF_MEMORY: return "out of memory";
+    case NOTE_WRITTEN_UNKNOWN: return "written as '?'";
+    case NOTE_UNKNOWN: return "unknown";
+    case NOTE_NOT_A_NUMBER: return "the expression is not a number";
+    case NOTE_FROM_APPROX_FIGURE: return "computed from an approximate figure";
+    case NOTE_VALUE_MISSING: return "a value is missing";
+    case NOTE_NO_SUBJECT:
+        return arena_printf(a, "no %s in this report to check", model_selector_name(&n->sel));
+    case NOTE_NONE_MEETS_WHERE:
+        return arena_printf(a, "no %s meets the where: condition", model_selector_name(&n->sel));
+    case NOTE_REPORT_NOT_WHERE: return "the report does not meet the where: condition";
+    }
+    return NULL;
+}
+
+/* ---- rule verdicts ------------------------------------------------------------------ */
+
+static const char *value_text(Arena *a, const Val *v)
+{
+    char buf[16];
+    switch (v->kind) {
+    case VAL_NUMBER:
+        return v->num == floor(v->num) ? arena_printf(a, "%.0f", v->num) : arena_printf(a, "%.2f", v->num);
+    case VAL_BOOL: return v->b ? "true" : "false";
+    case VAL_DATE: return arena_printf(a, "%s", date_format(date_from_days(v->days), buf));
+    case VAL_STRING: return arena_printf(a, "\"%s\"", v->str);
+    case VAL_UNKNOWN: break;
+    }
+    return "unknown";
+}
+
+static const char *op_text(ExprOp op)
+{
+    switch (op) {
+    case OP_EQ: return "==";
+    case OP_NE: return "!=";
+    case OP_LT: return "<";
+    case OP_LE: return "<=";
+    case OP_GT: return ">";
+    case OP_GE: return ">=";
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_AND: case OP_OR: case OP_NOT: case OP_NEG:
+        break;
+    }
+    return "?";
+}
+
+const char *format_failure(Arena *a, const RuleDef *d, const Failure *f)
+{
+    const Expr *req = d->require;
+    const char *cond = arena_strndup(a, d->src->text + req->span.start, req->span.end - req->span.start);
+    if (f->status == RESULT_UNKNOWN)
+        return arena_printf(a, "%s is unknown: %s", cond, format_note(a, &f->why));
+    const char *detail = arena_printf(a, "%s is false", cond);
+    if (f->compared)
+        detail = arena_printf(a, "%s: %s %s %s does not hold", detail, value_text(a, &f->lhs), op_text(f->op),
+                              value_text(a, &f->rhs));
+    return detail;
+}

@@ -1,0 +1,44 @@
+/* format.h - the words and digits of a result: numbers, values, subjects,
+ * notes and rule verdicts as the writers print them (spec §6, §13,
+ * spec/json.md). Every writer renders through here, so each sentence a
+ * result can produce exists in one place.
+ *
+ * Ownership: strings are allocated in the arena the caller passes (a
+ * writer's scratch arena) or written into the caller's buffer. */
+#ifndef DLG_FORMAT_H
+#define DLG_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "result.h"
+
+/* How numbers are written: thousands separator (0 for none), and whether
+ * trailing zeros after the point are dropped. */
+typedef struct NumberStyle {
+    char group;
+    bool trim;
+} NumberStyle;
+
+extern const NumberStyle FORMAT_TEXT;   /* 15,590   81.30 */
+extern const NumberStyle FORMAT_PLAIN;  /* 15590    81.3  (JSON) */
+
+/* v with `decimals` digits after the point (none when v is whole); a value
+ * that rounds to zero is 0, never -0. False (and "?") when v is not finite. */
+bool format_number(char *buf, size_t size, double v, int decimals, const NumberStyle *st);
+/* A Number in text: grouped, amounts of money followed by " đ", "?" when
+ * unknown. */
+const char *format_number_text(char *buf, size_t size, Number n, int decimals);
+
+/* What a check is about: "district Tuần Giáo: opinions = resolved + pending". */
+const char *format_check_subject(Arena *a, const Check *c);
+/* A note as a sentence; NULL for NOTE_NONE. */
+const char *format_note(Arena *a, const Note *n);
+/* A rule's verdict on one subject: "dialogues >= 1 is false: 0 >= 1 does
+ * not hold", "… is unknown: why". */
+const char *format_failure(Arena *a, const RuleDef *d, const Failure *f);
+/* The subject of a rule failure or a per-unit indicator row. */
+const char *format_subject(Arena *a, const Node *n);
+
+#endif

@@ -1,0 +1,167 @@
+/* load.c - every file of a run read and parsed once, `use` chains followed
+ * without recursion, paths kept inside the using file's folder. */
+#include "load.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d)
+{
+    memset(fs, 0, sizeof *fs);
+    fs->arena = a;
+    fs->syms = syms;
+    fs->diag = d;
+    fs->use = symtab_intern_cstr(syms, "use");
+}
+
+static const char *load_error(SourceStatus st)
+{
+    switch (st) {
+    case SOURCE_ERR_OPEN: return strerror(errno);
+    case SOURCE_ERR_READ: return strerror(errno);
+    case SOURCE_ERR_TOO_LARGE: return "the file is larger than 256 MiB";
+    case SOURCE_ERR_NOT_FILE: return "not a regular file";
+    case SOURCE_ERR_MEMORY: return "out of memory";
+    case SOURCE_OK: break;
+    }
+    return "cannot read";
+}
+
+/* Read and parse a file once, however it is named: files are known by
+ * their identity (device and inode). NULL when already read, or when it
+ * cannot be read: then with a diagnostic at `from`/`at`, or at no position. */
+static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span at)
+{
+    Source *src;
+    SourceStatus st = source_load(fs->arena, path, &src);
+    if (st != SOURCE_OK) {
+        diag_error(fs->diag, from, from ? at : (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(st));
+        return NULL;
+    }
+    const void *key = (const void *)(uintptr_t)(src->ino + 1);     /* never NULL */
+    if (src->ino && ptrmap_get(&fs->seen, key, (uintptr_t)src->dev))
+        return NULL;
+    LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
+    if (!f || (src->ino && !ptrmap_put(&fs->seen, fs->arena, key, (uintptr_t)src->dev, f))) {
+        diag_error(fs->diag, from, at, "out of memory");
+        return NULL;
+    }
+    src->id = fs->nsources++;
+    f->src = src;
+    f->items = parse_source(src, fs->arena, fs->syms, fs->diag);
+    return f;
+}
+
+/* Is `path` inside directory `dir` once every symbolic link is resolved? */
+static bool inside(const char *dir, const char *path)
+{
+    char rdir[PATH_MAX], rpath[PATH_MAX];
+    if (!realpath(dir, rdir) || !realpath(path, rpath))
+        return true;                /* a missing file is reported when read */
+    size_t n = strlen(rdir);
+    return strncmp(rdir, rpath, n) == 0 && (rpath[n] == '/' || (n == 1 && rdir[0] == '/'));
+}
+
+/* `use "PATH"`: relative to the using file; no absolute paths, no "..",
+ * no backslashes, and no symbolic link out of its folder, so a submission
+ * cannot make CI read (and print) a file outside its folder. */
+static LoadedFile *use_file(FileSet *fs, Source *from, Span at, const Str *path)
+{
+    const char *p = path->ptr;
+    size_t n = path->len;
+    bool bad = n == 0 || p[0] == '/' || memchr(p, '\\', n) || memchr(p, '\0', n);
+    for (size_t i = 0; !bad && i < n; i++) {
+        bool start = i == 0 || p[i - 1] == '/';
+        if (start && i + 1 < n && p[i] == '.' && p[i + 1] == '.' && (i + 2 == n || p[i + 2] == '/'))
+            bad = true;
+    }
+    if (bad) {
+        diag_error(fs->diag, from, at,
+                   "'use' takes a path relative to this file, without '..', '/' at the start or '\\'");
+        return NULL;
+    }
+    const char *dir_end = from->path ? strrchr(from->path, '/') : NULL;
+    int dir_len = dir_end ? (int)(dir_end - from->path) + 1 : 0;
+    const char *dir = dir_len ? arena_strndup(fs->arena, from->path, (size_t)dir_len) : ".";
+    const char *full = arena_printf(fs->arena, "%.*s%.*s", dir_len, dir_len ? from->path : "", (int)n, p);
+    if (!full || !dir) {
+        diag_error(fs->diag, from, at, "out of memory");
+        return NULL;
+    }
+    if (!inside(dir, full)) {
+        diag_error(fs->diag, from, at, "'use' may not leave this file's folder, even through a symbolic link");
+        return NULL;
+    }
+    return read_file(fs, full, from, at);
+}
+
+/* The item is `use "PATH"` as the model accepts it (spec §10). */
+static bool is_use(const FileSet *fs, const Item *it)
+{
+    return it->name == fs->use && it->args && it->args->kind == ATOM_STRING && !it->args->next &&
+           !it->binding && !it->blocks;
+}
+
+/* A file being read, and the next of its items to look at for `use`. */
+typedef struct Pending {
+    LoadedFile *file;
+    Item *next;
+} Pending;
+
+void load_file(FileSet *fs, const char *path)
+{
+    LoadedFile *root = read_file(fs, path, NULL, (Span){ 0, 0 });
+    if (!root)
+        return;
+    if (fs->nroots == fs->cap_roots) {
+        uint32_t cap = fs->cap_roots ? fs->cap_roots * 2 : 8;
+        LoadedFile **roots = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
+        if (!roots) {
+            diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
+            return;
+        }
+        if (fs->nroots)
+            memcpy(roots, fs->roots, fs->nroots * sizeof *roots);
+        fs->roots = roots;
+        fs->cap_roots = cap;
+    }
+    fs->roots[fs->nroots++] = root;
+    /* Depth first over `use` items, with an explicit stack: a long chain of
+     * files costs no C stack, and a chain deeper than the limit stops. */
+    Pending stack[LOAD_MAX_USE_DEPTH + 1];
+    uint32_t depth = 0;
+    stack[depth++] = (Pending){ root, root->items };
+    while (depth && !diag_full(fs->diag)) {
+        Pending *top = &stack[depth - 1];
+        Item *it = top->next;
+        if (!it) {
+            depth--;
+            continue;
+        }
+        top->next = it->next;
+        if (!is_use(fs, it))
+            continue;
+        if (depth > LOAD_MAX_USE_DEPTH) {
+            diag_error(fs->diag, top->file->src, it->args->span,
+                       "'use' files nest more than %d levels deep here", LOAD_MAX_USE_DEPTH);
+            continue;
+        }
+        LoadedFile *f = use_file(fs, top->file->src, it->args->span, &it->args->as.str);
+        if (!f)
+            continue;
+        if (!ptrmap_put(&fs->used, fs->arena, it, 0, f)) {
+            diag_error(fs->diag, top->file->src, it->args->span, "out of memory");
+            continue;
+        }
+        stack[depth++] = (Pending){ f, f->items };
+    }
+}
+
+const LoadedFile *load_used(const FileSet *fs, const Item *use)
+{
+    return ptrmap_get(&fs->used, use, 0);
+}

@@ -1,0 +1,53 @@
+/* load.h - reading every file of a run before anything is modelled (spec
+ * §10): the files named on the command line, the rulebooks, and every file
+ * they `use`, each read and parsed once however it is named. `use` chains
+ * are followed iteratively, depth-first in the order the files name them,
+ * so files are numbered in the order a reader meets them.
+ *
+ * The loader knows only the form `use "PATH"` at the top level of a file;
+ * any other use of `use` is the model's to report.
+ *
+ * Ownership: the FileSet, its sources and their syntax trees live in the
+ * arena passed to load_init(). */
+#ifndef DLG_LOAD_H
+#define DLG_LOAD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "source.h"
+#include "symbol.h"
+
+/* `use` files nest at most this deep; the next one is an error. */
+enum { LOAD_MAX_USE_DEPTH = 32 };
+
+typedef struct LoadedFile {
+    Source *src;
+    Item *items;            /* its syntax tree (partial after a syntax error) */
+} LoadedFile;
+
+typedef struct FileSet {
+    Arena *arena;
+    Symtab *syms;
+    Diag *diag;
+    LoadedFile **roots;     /* one per load_file() that read a new file */
+    uint32_t nroots, cap_roots;
+    PtrMap seen;            /* file identity -> LoadedFile: each file read once */
+    PtrMap used;            /* `use` item -> the LoadedFile it brought in */
+    Symbol *use;            /* the name `use` */
+    uint32_t nsources;
+} FileSet;
+
+void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d);
+/* Read and parse a command-line file ("-" is standard input) and, depth
+ * first, every file it uses. A file already read is skipped silently; one
+ * that cannot be read gets a diagnostic. */
+void load_file(FileSet *fs, const char *path);
+/* The file a top-level `use` item brought in; NULL when it named a file
+ * read before, or one that could not be read (already reported). */
+const LoadedFile *load_used(const FileSet *fs, const Item *use);
+
+#endif
