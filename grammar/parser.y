@@ -271,7 +271,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     } else {
         uint32_t n = at.end - at.start;
         const char *text = ps->src->text + at.start;
-        uint32_t cut = (uint32_t)utf8_cut(text, n, 40);
+        uint32_t cut = (uint32_t)utf8_cut(text, n, SCAN_QUOTE_TOKEN);
         for (uint32_t i = 0; i < cut; i++)
             if (text[i] == '\n') { cut = i; break; }
         snprintf(got, sizeof got, "'%.*s'%s", (int)cut, text, cut < n ? "..." : "");

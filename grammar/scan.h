@@ -8,6 +8,12 @@
 
 #include "parse.h"
 
+/* How much of a token a message quotes, in bytes (cut on a character). */
+enum {
+    SCAN_QUOTE_TOKEN = 40,  /* "unexpected 'TOKEN'" */
+    SCAN_QUOTE_WORD = 80,   /* a word that is not a name */
+};
+
 typedef struct ItemList { Item *first, *last; } ItemList;
 typedef struct AtomList { Atom *first, *last; } AtomList;
 typedef struct BlockList { Block *first, *last; } BlockList;

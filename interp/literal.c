@@ -147,7 +147,7 @@ LitError literal_money(const char *s, size_t n, Literal *out)
 
 void literal_message(LitError e, const char *s, size_t n, const Literal *lit, char *buf, size_t size)
 {
-    int len = n > 64 ? 64 : (int)n;
+    int len = n > LITERAL_QUOTE_MAX ? LITERAL_QUOTE_MAX : (int)n;
     long long sug = (long long)lit->suggestion;
     switch (e) {
     case LIT_OK:

@@ -10,6 +10,9 @@
 
 #include "date.h"
 
+/* A number-like token quoted in a message is cut to this many bytes. */
+enum { LITERAL_QUOTE_MAX = 64 };
+
 /* A decimal written with a fixed number of decimals: 79,63 = {7963, 2}. */
 typedef struct Decimal {
     int64_t mantissa;

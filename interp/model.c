@@ -253,6 +253,8 @@ static Symbol *word_attr(Builder *b, const Item *it, WordList allowed, const cha
 
 /* ---- figures ------------------------------------------------------------ */
 
+/* VALUE ["LABEL"]    VALUE = count | money | "?" | "~" N | about N | over N | nearly N
+ * (spec §5.1); no VALUE when a breakdown follows. */
 static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
 {
     Atom *a = it->args;
@@ -311,6 +313,9 @@ static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
     return true;
 }
 
+/* figure    = NAME VALUE ["LABEL"] { breakdown }
+ *           | NAME { breakdown } ;                         (spec §5.1)
+ * breakdown = "{" { figure } [ "..." ] "}" ;               (spec §5.2) */
 static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
 {
     Model *m = b->m;
@@ -412,6 +417,8 @@ static Node *new_node(Builder *b, Node *parent, NodeKind kind, Symbol *name, Spa
     return n;
 }
 
+/* unit = KIND "NAME" { "{" { item } "}" } ;
+ * KIND = province | district | commune | ward | township | village  (spec §4.2) */
 static void add_unit(Builder *b, Node *parent, NodeKind kind, const Item *it)
 {
     Model *m = b->m;
@@ -451,6 +458,8 @@ static void add_unit(Builder *b, Node *parent, NodeKind kind, const Item *it)
     }
 }
 
+/* session = ( dialogue | reception | voter_contact ) [ DATE ] [ "TITLE" ] { "{" { item } "}" } ;
+ *                                                          (spec §4.3) */
 static void add_session(Builder *b, Node *parent, NodeKind kind, const Item *it)
 {
     Model *m = b->m;
@@ -470,6 +479,8 @@ static void add_session(Builder *b, Node *parent, NodeKind kind, const Item *it)
         add_items(b, n, CTX_SESSION, blk->items);
 }
 
+/* kind NAME | scope commune|cluster ["VILLAGES"] | chair "NAME" | place "PLACE"
+ * | date DATE | conclusion ["NUMBER"] [DATE] | not_held "REASON"|?   (spec §4.3) */
 static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
 {
     if (!no_blocks(b, it, it->name->text))
@@ -518,6 +529,8 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     }
 }
 
+/* opinion = opinion "TEXT" [ "{" { topic NAME|"TEXT" | status STATUS [DATE] ["NOTE"]
+ *                                | satisfied yes|no | received DATE } "}" ] ;   (spec §4.4) */
 static void add_opinion(Builder *b, Node *node, const Item *it)
 {
     Model *m = b->m;
@@ -581,6 +594,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     node->last_opinion = o;
 }
 
+/* document = document KIND "NUMBER" [ DATE ] [ "TITLE" ] ;   (spec §4.5) */
 static void add_document(Builder *b, Node *node, const Item *it)
 {
     Model *m = b->m;
@@ -617,6 +631,8 @@ static void add_document(Builder *b, Node *node, const Item *it)
 
 /* ---- report header, rules, indicators ------------------------------------ */
 
+/* issuer "BODY" | reference "NUMBER" | date DATE | place "PLACE"
+ * | period DATE .. DATE                                    (spec §4.1) */
 static void header_attr(Builder *b, Keyword k, const Item *it)
 {
     Header *h = &b->m->header;
@@ -666,6 +682,7 @@ static void header_attr(Builder *b, Keyword k, const Item *it)
     }
 }
 
+/* report = report "TITLE" { "{" { header attribute } "}" } ;   (spec §4.1) */
 static void add_report(Builder *b, const Item *it)
 {
     Model *m = b->m;
@@ -738,6 +755,9 @@ static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **
     return ptrmap_put(ids, b->m->arena, *id, 0, site);
 }
 
+/* rule = rule ID ["TITLE"] "{" { severity error|warning | source "TEXT" | each KIND
+ *                               | where: EXPR | require: EXPR } "}"
+ *      | rule ID ["TITLE"] ( ":" | "=" ) EXPR [ "{" … "}" ] ;     (spec §9) */
 static void add_rule(Builder *b, const Item *it)
 {
     Model *m = b->m;
@@ -801,6 +821,8 @@ static void add_rule(Builder *b, const Item *it)
     m->last_rule = r;
 }
 
+/* indicator = indicator ID ["TITLE"] "=" EXPR
+ *             [ "{" { reported P% | per KIND | note "TEXT" } "}" ] ;   (spec §8) */
 static void add_indicator(Builder *b, const Item *it)
 {
     Model *m = b->m;
@@ -851,6 +873,7 @@ static void add_indicator(Builder *b, const Item *it)
     m->last_indicator = ind;
 }
 
+/* holiday = holiday DATE [ .. DATE ] [ "NAME" ] ;          (spec §4.1) */
 static void add_holiday(Builder *b, const Item *it)
 {
     if (!no_blocks(b, it, "holiday") ||
@@ -889,6 +912,7 @@ static void add_holiday(Builder *b, const Item *it)
     b->m->holidays = h;
 }
 
+/* use = use "PATH" ;                                       (spec §10) */
 static void add_use(Builder *b, const Item *it)
 {
     if (!no_blocks(b, it, "use") || !expect_args(b, it, "s", "use \"RULEBOOK.dlg\""))
@@ -909,6 +933,10 @@ static const char *context_name(Arena *a, const Node *n)
     return n->kind == NODE_ROOT ? "the top level" : model_subject(a, n);
 }
 
+/* item = unit | session | opinion | document | session attribute
+ *      | header attribute | report | use | holiday | rule | indicator
+ *      | figure ;                                          (spec §4)
+ * Which of these an item is depends on its name and its context. */
 static void add_items(Builder *b, Node *node, Context ctx, Item *items)
 {
     Model *m = b->m;
