@@ -57,7 +57,8 @@ static ArenaChunk *new_chunk(Arena *a, size_t payload)
 
 void *arena_alloc(Arena *a, size_t size)
 {
-    size_t rounded = (size + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
+    /* a zero-byte request gets a block too: NULL means out of memory only */
+    size_t rounded = ((size ? size : 1) + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
     if (rounded < size) {           /* wrapped around */
         a->failed = true;
         return NULL;
@@ -102,8 +103,10 @@ void *arena_zalloc(Arena *a, size_t size)
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    if (n == SIZE_MAX)
+    if (n == SIZE_MAX) {
+        a->failed = true;           /* n + 1 bytes cannot be had */
         return NULL;
+    }
     char *p = arena_alloc(a, n + 1);
     if (!p)
         return NULL;

@@ -47,7 +47,8 @@ void diag_note(Diag *d, Source *src, Span span, const char *fmt, ...)
  * limit was reached, a closing note says so. Call once, before printing. */
 void diag_sort(Diag *d);
 
-/* True once DIAG_MAX_ERRORS errors were reported. */
+/* True once an error beyond the first DIAG_MAX_ERRORS was refused: the
+ * first 50 are kept, the 51st and every later diagnostic are dropped. */
 bool diag_full(const Diag *d);
 
 /* GNU form: "file:line:col: severity: message", the source line, a caret. */

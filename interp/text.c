@@ -165,8 +165,10 @@ static void indicators(FILE *out, const Result *r, Arena *a)
         const char *id = ir->node ? "" : ir->def->id->text;
         if (width(id) > iw)
             iw = width(id);
-        if (!ir->node && width(ir->def->title.ptr) > tw)
-            tw = width(ir->def->title.ptr);     /* Str text is NUL-terminated */
+        /* a per-unit subject stands 2 columns right of the titles */
+        size_t w = ir->node ? width(or_mark(format_subject(a, ir->node))) + 2 : width(ir->def->title.ptr);
+        if (w > tw)
+            tw = w;                             /* Str text is NUL-terminated */
     }
     if (tw > TITLE_WIDTH)
         tw = TITLE_WIDTH;

@@ -1,0 +1,518 @@
+/* test_arena.c - the region allocator (interp/arena.h).
+ *
+ * Most tests build their own Arena over a CountingAlloc: it forwards to
+ * support_alloc/support_release (so cmocka still sees every chunk and fails
+ * the test on a leak), counts the calls and the bytes, can fill fresh
+ * chunks with a non-zero byte (so zeroing is really tested) and can refuse
+ * requests on demand (so out-of-memory paths are exercised). */
+#include "support.h"
+
+enum { ALIGN = _Alignof(max_align_t) };
+
+typedef struct CountingAlloc {
+    unsigned calls;         /* alloc calls, failed ones included */
+    unsigned releases;
+    long live;              /* chunks handed out and not yet released */
+    size_t requested;       /* bytes of the successful requests */
+    size_t largest;         /* largest successful request */
+    unsigned fail_from;     /* the call with this number (from 1) and later fail; 0: never */
+    bool fail_all;          /* every call fails */
+    int fill;               /* byte written over a fresh chunk; -1: none */
+} CountingAlloc;
+
+static void *counting_alloc(void *ctx, size_t size)
+{
+    CountingAlloc *c = ctx;
+    c->calls++;
+    if (c->fail_all || (c->fail_from && c->calls >= c->fail_from))
+        return NULL;
+    /* a request no test means to satisfy: refuse it instead of asking
+     * cmocka (and ASan) for gigabytes */
+    if (size > 64u * 1024u * 1024u)
+        return NULL;
+    void *p = support_alloc(NULL, size);
+    if (!p)
+        return NULL;
+    if (c->fill >= 0)
+        memset(p, c->fill, size);
+    c->live++;
+    c->requested += size;
+    if (size > c->largest)
+        c->largest = size;
+    return p;
+}
+
+static void counting_release(void *ctx, void *block)
+{
+    CountingAlloc *c = ctx;
+    c->releases++;
+    c->live--;
+    support_release(NULL, block);
+}
+
+static void counting_arena(Arena *a, CountingAlloc *c)
+{
+    memset(c, 0, sizeof *c);
+    c->fill = -1;
+    Allocator al = { counting_alloc, counting_release, c };
+    arena_init(a, &al);
+}
+
+static bool aligned(const void *p)
+{
+    return (uintptr_t)p % ALIGN == 0;
+}
+
+/* ---- alignment ----------------------------------------------------------------- */
+
+TEST(blocks_are_aligned_for_any_object)
+{
+    /* odd sizes one after the other: each block must still start on a
+     * max_align_t boundary, so the rounding of the previous size matters */
+    static const size_t sizes[] = { 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1000, 4095, 5 };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        void *p = arena_alloc(&f->arena, sizes[i]);
+        assert_non_null(p);
+        assert_true(aligned(p));
+        /* store the most demanding types there (UBSan checks alignment) */
+        *(long double *)p = 1.5L;
+        assert_true(*(long double *)p == 1.5L);
+        void *z = arena_zalloc(&f->arena, sizes[i]);
+        assert_non_null(z);
+        assert_true(aligned(z));
+        max_align_t *m = ARENA_NEW(&f->arena, max_align_t);
+        assert_non_null(m);
+        assert_true(aligned(m));
+        *(long double *)(void *)m = 2.5L;
+    }
+    /* a large block (a chunk of its own) is aligned too, and so is the
+     * next small block after it */
+    void *big = arena_alloc(&f->arena, 100000);
+    assert_non_null(big);
+    assert_true(aligned(big));
+    void *small = arena_alloc(&f->arena, 1);
+    assert_non_null(small);
+    assert_true(aligned(small));
+    assert_false(f->arena.failed);
+}
+
+TEST(blocks_do_not_overlap)
+{
+    /* 10000 blocks of 24 bytes: 10000 * 32 (24 rounded up to a multiple
+     * of the alignment, at least 16) is several 64 KiB chunks. Each block
+     * is filled with its own number; none may overwrite another. */
+    enum { N = 10000, SIZE = 24 };
+    unsigned char **blocks = ARENA_ARRAY(&f->arena, unsigned char *, N);
+    assert_non_null(blocks);
+    for (unsigned i = 0; i < N; i++) {
+        blocks[i] = arena_alloc(&f->arena, SIZE);
+        assert_non_null(blocks[i]);
+        memset(blocks[i], (int)(i % 251), SIZE);
+    }
+    for (unsigned i = 0; i < N; i++)
+        for (unsigned j = 0; j < SIZE; j++)
+            assert_int_equal(blocks[i][j], i % 251);
+    assert_false(f->arena.failed);
+}
+
+/* ---- zeroing ------------------------------------------------------------------- */
+
+TEST(zalloc_zeroes_what_the_allocator_left)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    c.fill = 0xA5;              /* every fresh chunk is full of 0xA5 */
+
+    /* arena_alloc leaves the bytes as they were: proof the fill works */
+    unsigned char *raw = arena_alloc(&a, 64);
+    assert_non_null(raw);
+    assert_int_equal(raw[0], 0xA5);
+    assert_int_equal(raw[63], 0xA5);
+
+    /* small, odd-sized, and large (a chunk of its own) */
+    static const size_t sizes[] = { 1, 13, 64, 1000, 30000, 200000 };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        unsigned char *z = arena_zalloc(&a, sizes[i]);
+        assert_non_null(z);
+        for (size_t j = 0; j < sizes[i]; j++)
+            if (z[j] != 0)
+                fail_msg("arena_zalloc(%zu): byte %zu is 0x%02X", sizes[i], j, z[j]);
+    }
+    int *arr = ARENA_ARRAY(&a, int, 100);
+    assert_non_null(arr);
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(arr[i], 0);
+    assert_false(a.failed);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+/* ---- large blocks ------------------------------------------------------------- */
+
+TEST(block_bigger_than_a_chunk)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+
+    /* 200000 bytes > 64 KiB = 65536: it cannot come from a normal chunk */
+    enum { BIG = 200000 };
+    unsigned char *small1 = arena_alloc(&a, 40);
+    assert_non_null(small1);
+    memset(small1, 0x11, 40);
+    assert_int_equal(c.calls, 1);
+
+    unsigned char *big = arena_alloc(&a, BIG);
+    assert_non_null(big);
+    assert_int_equal(c.calls, 2);
+    assert_true(c.largest >= BIG);          /* the chunk holds the whole block */
+    for (size_t i = 0; i < BIG; i++)
+        big[i] = (unsigned char)(i * 7);    /* every byte writable (ASan) */
+
+    /* the large block has a chunk of its own: the small chunk's free space
+     * is still used, no new allocator call */
+    unsigned char *small2 = arena_alloc(&a, 40);
+    assert_non_null(small2);
+    memset(small2, 0x22, 40);
+    assert_int_equal(c.calls, 2);
+
+    /* a second large block, then check nothing overwrote anything */
+    unsigned char *big2 = arena_zalloc(&a, 3 * 65536);
+    assert_non_null(big2);
+    assert_int_equal(c.calls, 3);
+    for (size_t i = 0; i < BIG; i++)
+        if (big[i] != (unsigned char)(i * 7))
+            fail_msg("big[%zu] changed", i);
+    for (size_t i = 0; i < 40; i++) {
+        assert_int_equal(small1[i], 0x11);
+        assert_int_equal(small2[i], 0x22);
+    }
+    /* total counts the bytes obtained from the allocator */
+    assert_int_equal(a.total, c.requested);
+    assert_false(a.failed);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(c.releases, 3);
+}
+
+TEST(large_block_first)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    /* the very first request is large, so there is no small chunk yet */
+    char *big = arena_alloc(&a, 100000);
+    assert_non_null(big);
+    memset(big, 'b', 100000);
+    char *s = arena_alloc(&a, 10);
+    assert_non_null(s);
+    memset(s, 's', 10);
+    char *big2 = arena_alloc(&a, 100000);
+    assert_non_null(big2);
+    memset(big2, 'B', 100000);
+    assert_int_equal(big[99999], 'b');
+    assert_int_equal(s[9], 's');
+    /* three chunks: big, small, big2; all given back */
+    assert_int_equal(c.calls, 3);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(c.releases, 3);
+}
+
+/* ---- strings ------------------------------------------------------------------ */
+
+TEST(strndup_copies_by_length)
+{
+    /* 6 bytes with NULs inside: "a\0b\0\0c" is a, NUL, b, NUL, NUL, c, and
+     * the literal's own NUL is not part of the 6 */
+    static const char bytes[] = "a\0b\0\0c";
+    char *p = arena_strndup(&f->arena, bytes, 6);
+    assert_non_null(p);
+    assert_memory_equal(p, bytes, 6);
+    assert_int_equal(p[6], '\0');
+    assert_ptr_not_equal(p, bytes);
+
+    /* a prefix: only n bytes are copied, and a NUL follows them */
+    const char *word = "opinions.resolved";
+    char *q = arena_strndup(&f->arena, word, 8);
+    assert_string_equal(q, "opinions");
+
+    /* n = 0: an empty string */
+    char *e = arena_strndup(&f->arena, word, 0);
+    assert_non_null(e);
+    assert_string_equal(e, "");
+
+    /* UTF-8 is just bytes: "Tuần Giáo" (ầ = E1 BA A7, á = C3 A1) is
+     * T u ầ n ' ' G i á o = 1+1+3+1+1+1+1+2+1 = 12 bytes */
+    const char *vn = "Tu\xE1\xBA\xA7n Gi\xC3\xA1o";
+    assert_int_equal(strlen(vn), 12);
+    char *v = arena_strndup(&f->arena, vn, strlen(vn));
+    assert_string_equal(v, vn);
+
+    /* the copy does not change when the original does */
+    char buf[4] = "xyz";
+    char *c = arena_strndup(&f->arena, buf, 3);
+    buf[0] = 'Q';
+    assert_string_equal(c, "xyz");
+}
+
+TEST(printf_formats_into_the_arena)
+{
+    char *s = arena_printf(&f->arena, "%s:%u:%u: %s", "r.dlg", 3u, 11u, "error");
+    assert_string_equal(s, "r.dlg:3:11: error");
+    /* 15590 = 15 * 1000 + 590 */
+    assert_string_equal(arena_printf(&f->arena, "%d_%03d", 15, 590), "15_590");
+    assert_string_equal(arena_printf(&f->arena, "%s", ""), "");
+    /* format and arguments are not confused with the arena's other data */
+    char *a = arena_printf(&f->arena, "%c%c", 'a', 'b');
+    char *b = arena_printf(&f->arena, "%c%c", 'c', 'd');
+    assert_string_equal(a, "ab");
+    assert_string_equal(b, "cd");
+}
+
+TEST(printf_long_output)
+{
+    /* 100000 'x' then "-42": 100003 characters, more than a 64 KiB chunk */
+    enum { N = 100000 };
+    char *xs = arena_alloc(&f->arena, N + 1);
+    assert_non_null(xs);
+    memset(xs, 'x', N);
+    xs[N] = '\0';
+    char *s = arena_printf(&f->arena, "%s-%d", xs, 42);
+    assert_non_null(s);
+    assert_int_equal(strlen(s), N + 3);
+    assert_memory_equal(s, xs, N);
+    assert_string_equal(s + N, "-42");
+
+    /* built up step by step, as the parser test does: "0,1,...,999," */
+    char *acc = arena_printf(&f->arena, "%s", "");
+    for (int i = 0; i < 1000; i++) {
+        acc = arena_printf(&f->arena, "%s%d,", acc, i);
+        assert_non_null(acc);
+    }
+    /* digits: 10 one-digit + 90 two-digit + 900 three-digit numbers
+     * = 10 + 180 + 2700 = 2890, plus 1000 commas = 3890 */
+    size_t expect = 3890;
+    assert_int_equal(strlen(acc), expect);
+    assert_int_equal(strncmp(acc, "0,1,2,", 6), 0);
+    assert_string_equal(acc + expect - 8, "998,999,");
+    assert_false(f->arena.failed);
+}
+
+/* ---- out of memory ----------------------------------------------------------- */
+
+TEST(failing_allocator_returns_null)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    c.fail_all = true;
+
+    assert_false(a.failed);
+    assert_null(arena_alloc(&a, 16));
+    assert_true(a.failed);
+    assert_null(arena_zalloc(&a, 16));
+    assert_null(arena_alloc(&a, 100000));       /* the large path */
+    assert_null(arena_strndup(&a, "abc", 3));
+    assert_null(arena_printf(&a, "%d", 12345));
+    assert_null(ARENA_NEW(&a, Symbol));
+    assert_true(a.failed);
+    assert_int_equal(a.total, 0);               /* nothing was obtained */
+    assert_int_equal(c.live, 0);
+    arena_free(&a);                             /* nothing to give back */
+    assert_int_equal(c.releases, 0);
+}
+
+TEST(failure_after_some_chunks)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    c.fail_from = 3;            /* calls 1 and 2 succeed, then nothing */
+
+    char *s1 = arena_strndup(&a, "first", 5);          /* call 1: a small chunk */
+    assert_string_equal(s1, "first");
+    char *big = arena_alloc(&a, 70000);                 /* call 2: its own chunk */
+    assert_non_null(big);
+    memset(big, 'B', 70000);
+    assert_false(a.failed);
+
+    assert_null(arena_alloc(&a, 70000));                /* call 3 fails */
+    assert_true(a.failed);
+
+    /* the small chunk still has room: no allocator call needed, so this
+     * succeeds; the arena goes on remembering the failure */
+    unsigned calls = c.calls;
+    char *s2 = arena_strndup(&a, "second", 6);
+    assert_string_equal(s2, "second");
+    assert_int_equal(c.calls, calls);
+    assert_true(a.failed);
+
+    /* blocks obtained before the failure are intact */
+    assert_string_equal(s1, "first");
+    assert_int_equal(big[0], 'B');
+    assert_int_equal(big[69999], 'B');
+
+    /* filling the small chunk forces a new one, which fails: 65536 bytes
+     * of 1 KiB requests cannot all fit in the 64 KiB chunk already used */
+    bool got_null = false;
+    for (int i = 0; i < 70 && !got_null; i++)
+        got_null = arena_alloc(&a, 1024) == NULL;
+    assert_true(got_null);
+
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(c.releases, 2);
+}
+
+TEST(sizes_that_wrap_around)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    /* SIZE_MAX rounded up to a multiple of the alignment wraps past zero:
+     * refused without asking the allocator for anything */
+    assert_null(arena_alloc(&a, SIZE_MAX));
+    assert_true(a.failed);
+    assert_int_equal(c.calls, 0);
+    /* SIZE_MAX - ALIGN + 2 + (ALIGN - 1) = SIZE_MAX + 1: wraps too */
+    a.failed = false;
+    assert_null(arena_alloc(&a, SIZE_MAX - ALIGN + 2));
+    assert_true(a.failed);
+    assert_int_equal(c.calls, 0);
+    /* SIZE_MAX / 2 does not wrap, but no allocator can give it */
+    a.failed = false;
+    assert_null(arena_alloc(&a, SIZE_MAX / 2));
+    assert_true(a.failed);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+/* ---- releasing --------------------------------------------------------------- */
+
+TEST(free_releases_everything)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    arena_free(&a);                     /* a fresh arena: nothing to release */
+    assert_int_equal(c.releases, 0);
+
+    /* small chunks and large blocks, interleaved */
+    for (int i = 0; i < 2000; i++) {
+        assert_non_null(arena_alloc(&a, 100));
+        if (i % 500 == 0)
+            assert_non_null(arena_alloc(&a, 50000));
+    }
+    /* 100 bytes round up to a multiple of the alignment: 112 when it is
+     * 16 (x86-64); a 64 KiB chunk holds 65536 / 112 = 585 of them, so
+     * 2000 need 4 small chunks (2000 / 585 = 3.4); the large blocks at
+     * i = 0, 500, 1000, 1500 are 4 more: 8 */
+    size_t rounded = (100 + ALIGN - 1) / ALIGN * ALIGN;
+    size_t per_chunk = 65536 / rounded;
+    size_t small_chunks = (2000 + per_chunk - 1) / per_chunk;
+    if (ALIGN == 16)
+        assert_int_equal(small_chunks, 4);
+    assert_int_equal(c.calls, small_chunks + 4);
+    assert_int_equal(c.live, small_chunks + 4);
+    assert_int_equal(a.total, c.requested);
+    unsigned obtained = c.calls;
+
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(c.releases, obtained);
+    assert_null(a.chunks);
+    assert_int_equal(a.total, 0);
+
+    /* a second arena_free gives back nothing twice */
+    arena_free(&a);
+    assert_int_equal(c.releases, obtained);
+
+    /* the arena can be used again after arena_init, and freed again */
+    counting_arena(&a, &c);
+    char *s = arena_strndup(&a, "again", 5);
+    assert_string_equal(s, "again");
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+TEST(fixture_arena_is_released)
+{
+    /* the fixture's arena goes through support_alloc: whatever the test
+     * allocates here must be released by fixture_release, or cmocka reports
+     * a leak and this test fails */
+    for (int i = 0; i < 100; i++)
+        assert_non_null(arena_alloc(&f->arena, 5000));
+    assert_non_null(arena_alloc(&f->arena, 300000));
+    assert_true(f->arena.total >= 100 * 5000 + 300000);
+}
+
+TEST(default_allocator)
+{
+    /* NULL: malloc and free */
+    Arena a;
+    arena_init(&a, NULL);
+    char *s = arena_printf(&a, "%s %d", "malloc", 1);
+    assert_string_equal(s, "malloc 1");
+    assert_non_null(arena_alloc(&a, 200000));
+    assert_false(a.failed);
+    arena_free(&a);
+    assert_null(a.chunks);
+}
+
+/* arena.h promises NULL only "when out of memory": a zero-byte request on
+ * an arena that has no small chunk yet once returned NULL (its cursor was
+ * NULL) without setting `failed`, so ARENA_ARRAY(a, T, 0) first thing
+ * looked like running out of memory. */
+TEST(zero_bytes_on_a_fresh_arena)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    void *p = arena_alloc(&a, 0);
+    bool failed = a.failed;
+    arena_free(&a);
+    /* not out of memory: a block, and nothing failed */
+    assert_non_null(p);
+    assert_false(failed);
+}
+
+/* arena.h says an allocation failure returns NULL and "the arena
+ * remembers it in `failed`": arena_strndup(a, s, SIZE_MAX), a copy of
+ * SIZE_MAX + 1 bytes, once returned NULL without setting it. The string is
+ * never read: the length alone is refused. */
+TEST(strndup_too_long_sets_failed)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    char *p = arena_strndup(&a, "", SIZE_MAX);
+    bool failed = a.failed;
+    arena_free(&a);
+    assert_null(p);
+    assert_true(failed);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(blocks_are_aligned_for_any_object),
+        FIXTURE_TEST(blocks_do_not_overlap),
+        FIXTURE_TEST(zalloc_zeroes_what_the_allocator_left),
+        FIXTURE_TEST(block_bigger_than_a_chunk),
+        FIXTURE_TEST(large_block_first),
+        FIXTURE_TEST(strndup_copies_by_length),
+        FIXTURE_TEST(printf_formats_into_the_arena),
+        FIXTURE_TEST(printf_long_output),
+        FIXTURE_TEST(failing_allocator_returns_null),
+        FIXTURE_TEST(failure_after_some_chunks),
+        FIXTURE_TEST(sizes_that_wrap_around),
+        FIXTURE_TEST(free_releases_everything),
+        FIXTURE_TEST(fixture_arena_is_released),
+        FIXTURE_TEST(default_allocator),
+        FIXTURE_TEST(zero_bytes_on_a_fresh_arena),
+        FIXTURE_TEST(strndup_too_long_sets_failed),
+    };
+    return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
+}

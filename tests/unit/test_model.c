@@ -1,0 +1,1221 @@
+/* test_model.c - building the model (interp/model.c, spec §4, §5) and the
+ * shared vocabulary (interp/vocab.c): what an item becomes in each context,
+ * units merged by kind and name, node ids, figures and their breakdowns,
+ * session attributes, opinions, documents, rules, indicators, selectors,
+ * the report header, holidays, and the exact message and position of each
+ * misuse. Every expected value is read off the input written in the test;
+ * positions are counted by hand in the comments (lines and columns from 1,
+ * columns in characters). */
+#include "support.h"
+
+/* ---- helpers ------------------------------------------------------------------------ */
+
+/* Parse (no syntax error expected) and build the model of one file,
+ * letting the model report whatever errors it finds. */
+static Model *model_of(Fixture *f, const char *text)
+{
+    parse_text(f, text);
+    assert_no_errors(f);
+    f->vocab = vocab_new(&f->arena, &f->syms);
+    assert_non_null(f->vocab);
+    f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
+    assert_non_null(f->model);
+    LoadedFile file = { f->src, f->items };
+    model_add_file(f->model, NULL, &file);
+    return f->model;
+}
+
+/* The vocabulary alone. */
+static Vocab *vocab_of(Fixture *f)
+{
+    f->vocab = vocab_new(&f->arena, &f->syms);
+    assert_non_null(f->vocab);
+    return f->vocab;
+}
+
+static Symbol *sym(Fixture *f, const char *text)
+{
+    Symbol *s = symtab_intern_cstr(&f->syms, text);
+    assert_non_null(s);
+    return s;
+}
+
+static void assert_str(Str s, const char *want)
+{
+    if (!s.ptr)
+        fail_msg("expected \"%s\", got no string", want);
+    if (s.len != strlen(want) || memcmp(s.ptr, want, s.len) != 0)
+        fail_msg("expected \"%s\", got \"%.*s\"", want, (int)s.len, s.ptr);
+}
+
+static void assert_date(Date d, int year, int month, int day, DatePrecision precision)
+{
+    assert_int_equal(d.precision, precision);
+    assert_int_equal(d.year, year);
+    assert_int_equal(d.month, month);
+    assert_int_equal(d.day, day);
+}
+
+/* The child (unit or session) of `parent` with this kind and name (NULL
+ * name: the first child of that kind without one). */
+static Node *child(const Node *parent, NodeKind kind, const char *name)
+{
+    for (Node *n = parent->first_child; n; n = n->next_sibling)
+        if (n->kind == kind && (name ? n->name && strcmp(n->name->text, name) == 0 : !n->name))
+            return n;
+    fail_msg("no %s \"%s\" in %s", vocab_kind_name(kind), name ? name : "(no name)",
+             parent->name ? parent->name->text : "the report");
+    return NULL;
+}
+
+static unsigned child_count(const Node *parent)
+{
+    unsigned n = 0;
+    for (const Node *c = parent->first_child; c; c = c->next_sibling)
+        n++;
+    return n;
+}
+
+/* The figure (top level or part) with this path at node n. */
+static Figure *figure(Fixture *f, const Node *n, const char *path)
+{
+    Symbol *s = symtab_find(&f->syms, path, strlen(path));
+    Figure *fig = s ? model_figure(n, s) : NULL;
+    if (!fig)
+        fail_msg("no figure '%s'", path);
+    return fig;
+}
+
+static void list_diags(const Fixture *f)
+{
+    for (const Diagnostic *g = f->diag.first; g; g = g->next)
+        fprintf(stderr, "  diag: %s\n", g->message);
+}
+
+/* The diagnostic of this severity whose message is exactly `message`. */
+static const Diagnostic *diag_exact(const Fixture *f, DiagSeverity sev, const char *message)
+{
+    for (const Diagnostic *g = f->diag.first; g; g = g->next)
+        if (g->severity == sev && strcmp(g->message, message) == 0)
+            return g;
+    list_diags(f);
+    fail_msg("no diagnostic \"%s\"", message);
+    return NULL;
+}
+
+/* That exact diagnostic, starting at line:col. */
+static const Diagnostic *assert_diag_at(const Fixture *f, DiagSeverity sev, const char *message,
+                                        uint32_t line, uint32_t col)
+{
+    const Diagnostic *g = diag_exact(f, sev, message);
+    uint32_t l, c;
+    diag_line_col(g, &l, &c);
+    if (l != line || c != col)
+        fail_msg("\"%s\" at %u:%u, expected %u:%u", message, l, c, line, col);
+    return g;
+}
+
+static unsigned figure_count(const Node *n)
+{
+    unsigned k = 0;
+    for (const Figure *fig = n->figures; fig; fig = fig->next)
+        k++;
+    return k;
+}
+
+/* ---- what an item becomes in each context (§4) --------------------------------------- */
+
+TEST(figures_and_entries_in_file_unit_and_session)
+{
+    const Model *m = model_of(f, "invited 10\n"
+                                 "commune \"A\" {\n"
+                                 "  invited 5\n"
+                                 "  dialogue 2020-05-01 {\n"
+                                 "    invited 3\n"
+                                 "    opinion \"Đường\" { status pending }\n"
+                                 "    document plan \"1/KH\" ?\n"
+                                 "  }\n"
+                                 "  opinion \"Điện\"\n"
+                                 "  document notice \"2/TB\" ?\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Node *root = m->root;
+    assert_int_equal(root->kind, NODE_ROOT);
+    /* the file is the root unit: `invited 10` is its figure */
+    assert_int_equal(figure(f, root, "invited")->declared.value, 10);
+    assert_int_equal(figure_count(root), 1);
+    const Node *a = child(root, NODE_COMMUNE, "A");
+    assert_ptr_equal(a->parent, root);
+    assert_int_equal(figure(f, a, "invited")->declared.value, 5);
+    assert_ptr_equal(figure(f, a, "invited")->owner, a);
+    /* a session of the commune, with its own figure, opinion and document */
+    const Node *d = child(a, NODE_DIALOGUE, NULL);
+    assert_ptr_equal(d->parent, a);
+    assert_int_equal(figure(f, d, "invited")->declared.value, 3);
+    assert_non_null(d->opinions);
+    assert_str(d->opinions->text, "Đường");
+    assert_null(d->opinions->next);
+    assert_non_null(d->documents);
+    assert_string_equal(d->documents->kind->text, "plan");
+    /* the commune's own entries stay in the commune */
+    assert_non_null(a->opinions);
+    assert_str(a->opinions->text, "Điện");
+    assert_null(a->opinions->next);
+    assert_string_equal(a->documents->kind->text, "notice");
+    assert_null(a->documents->next);
+    /* nothing was listed at the top level */
+    assert_null(root->opinions);
+    assert_null(root->documents);
+}
+
+TEST(names_of_other_contexts_are_figures_here)
+{
+    /* `note`, `severity` and `reported` mean something only in a rule or an
+     * indicator; `status` and `topic` only in an opinion: elsewhere they
+     * are figures (§4). Inside a breakdown, `report`, `rule` and `plan` are
+     * ordinary part names (§2.2). */
+    const Model *m = model_of(f, "note 4\nseverity 2\nreported 1\n"
+                                 "commune \"A\" { status 3  topic 6 }\n"
+                                 "documents 3 { plan 1  report 1  rule 1 }\n");
+    assert_no_errors(f);
+    assert_int_equal(figure(f, m->root, "note")->declared.value, 4);
+    assert_int_equal(figure(f, m->root, "severity")->declared.value, 2);
+    assert_int_equal(figure(f, m->root, "reported")->declared.value, 1);
+    const Node *a = child(m->root, NODE_COMMUNE, "A");
+    assert_int_equal(figure(f, a, "status")->declared.value, 3);
+    assert_int_equal(figure(f, a, "topic")->declared.value, 6);
+    const Figure *docs = figure(f, m->root, "documents");
+    assert_int_equal(docs->breakdowns->nparts, 3);
+    assert_ptr_equal(figure(f, m->root, "documents.report")->whole, docs);
+    assert_ptr_equal(figure(f, m->root, "documents.rule")->whole, docs);
+    assert_int_equal(figure(f, m->root, "documents.plan")->declared.value, 1);
+    /* the header took nothing: `report` in a breakdown is no title */
+    assert_false(m->header.present);
+    assert_null(m->rules);
+}
+
+TEST(a_figure_where_it_does_not_belong)
+{
+    /* a figure's name in an opinion, the report header, a rule and an
+     * indicator is an error naming that context */
+    model_of(f, "opinion \"x\" { invited 3 }\n"               /* 1: col 15 */
+                "report \"T\" { invited 3 }\n"                 /* 2: col 14 */
+                "rule r { invited 3  require: invited > 1 }\n" /* 3: col 10 */
+                "indicator i = invited { invited 3 }\n");      /* 4: col 25 */
+    assert_diag_at(f, DIAG_ERROR, "unknown attribute 'invited' of an opinion: use topic, status, satisfied or received",
+                   1, 15);
+    assert_diag_at(f, DIAG_ERROR,
+                   "'invited' does not belong in the report header: use issuer, reference, date, place or period", 2, 14);
+    assert_diag_at(f, DIAG_ERROR, "unknown part of a rule 'invited': use severity, source, each, where: or require:",
+                   3, 10);
+    assert_diag_at(f, DIAG_ERROR, "unknown part of an indicator 'invited': use reported, per or note", 4, 25);
+    assert_int_equal(f->diag.errors, 4);
+    /* none of them became a figure of the report */
+    assert_null(f->model->root->figures);
+}
+
+TEST(date_and_place_depend_on_the_context)
+{
+    const Model *m = model_of(f, "date 2021-01-15\nplace \"Tuần Giáo\"\n"
+                                 "dialogue 2020-05-01 { date 2020-05-02  place \"Nhà văn hoá\" }\n");
+    assert_no_errors(f);
+    /* at the top level: the report header's (§4.1) */
+    assert_true(m->header.present);
+    assert_date(m->header.date, 2021, 1, 15, DATE_DAY);
+    assert_str(m->header.place, "Tuần Giáo");
+    /* in a session: the session's; `date` replaces the date of the head */
+    const Node *d = child(m->root, NODE_DIALOGUE, NULL);
+    assert_date(d->date, 2020, 5, 2, DATE_DAY);
+    assert_str(d->place, "Nhà văn hoá");
+    assert_null(m->root->figures);
+}
+
+/* ---- units: merging, counts, ids (§4.2) ------------------------------------------------ */
+
+TEST(units_with_the_same_kind_and_name_merge)
+{
+    const Model *m = model_of(f, "commune \"A\" { invited 5 }\n"
+                                 "commune \"A\" { attended 3 }\n"
+                                 "ward \"A\" { invited 7 }\n");
+    assert_no_errors(f);
+    const Node *root = m->root;
+    /* two `commune "A"` blocks are one node; `ward "A"` is another kind */
+    assert_int_equal(child_count(root), 2);
+    assert_int_equal(root->nunits, 2);
+    assert_int_equal(root->nunits_level[LEVEL_COMMUNE], 2);   /* a commune and a ward */
+    assert_int_equal(root->nunits_level[LEVEL_DISTRICT], 0);
+    const Node *a = child(root, NODE_COMMUNE, "A");
+    /* its figures in declaration order across both blocks */
+    assert_string_equal(a->figures->path->text, "invited");
+    assert_string_equal(a->figures->next->path->text, "attended");
+    assert_null(a->figures->next->next);
+    /* the node points at its first declaration: the "A" of line 1, column 9 */
+    uint32_t line, col;
+    source_position(a->src, a->span.start, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 9);
+    const Node *w = child(root, NODE_WARD, "A");
+    assert_ptr_not_equal(w, a);
+    assert_int_equal(figure(f, w, "invited")->declared.value, 7);
+    /* root, commune A, ward A */
+    assert_int_equal(m->nnodes, 3);
+}
+
+TEST(node_ids_follow_creation_order)
+{
+    const Model *m = model_of(f, "district \"D\" {\n"                 /* id 1 */
+                                 "  commune \"A\" {\n"                 /* id 2 */
+                                 "    dialogue 2020-01-10 { }\n"       /* id 3 */
+                                 "  }\n"
+                                 "  commune \"B\" { }\n"               /* id 4 */
+                                 "}\n"
+                                 "district \"D\" {\n"                  /* merged into 1 */
+                                 "  commune \"A\" { village \"V\" { } }\n" /* A merged; V id 5 */
+                                 "  dialogue ? { }\n"                  /* id 6: sessions never merge */
+                                 "  dialogue ? { }\n"                  /* id 7 */
+                                 "}\n"
+                                 "commune \"A\" { }\n");               /* id 8: another parent */
+    assert_no_errors(f);
+    const Node *root = m->root;
+    assert_int_equal(root->id, 0);
+    const Node *d = child(root, NODE_DISTRICT, "D");
+    const Node *a = child(d, NODE_COMMUNE, "A");
+    const Node *b = child(d, NODE_COMMUNE, "B");
+    assert_int_equal(d->id, 1);
+    assert_int_equal(a->id, 2);
+    assert_int_equal(child(a, NODE_DIALOGUE, NULL)->id, 3);
+    assert_int_equal(b->id, 4);
+    assert_int_equal(child(a, NODE_VILLAGE, "V")->id, 5);
+    /* D's children in order of creation: A, B, then the two dialogues */
+    assert_ptr_equal(d->first_child, a);
+    assert_ptr_equal(a->next_sibling, b);
+    assert_int_equal(b->next_sibling->kind, NODE_DIALOGUE);
+    assert_int_equal(b->next_sibling->id, 6);
+    assert_int_equal(b->next_sibling->next_sibling->id, 7);
+    assert_null(b->next_sibling->next_sibling->next_sibling);
+    assert_ptr_equal(d->last_child, b->next_sibling->next_sibling);
+    const Node *top_a = child(root, NODE_COMMUNE, "A");
+    assert_ptr_not_equal(top_a, a);
+    assert_int_equal(top_a->id, 8);
+    /* root + 8 nodes */
+    assert_int_equal(m->nnodes, 9);
+    /* units counted, sessions not: D has communes A and B; A has village V;
+     * the root has district D and commune A */
+    assert_int_equal(d->nunits, 2);
+    assert_int_equal(d->nunits_level[LEVEL_COMMUNE], 2);
+    assert_int_equal(d->nunits_level[LEVEL_SESSION], 0);
+    assert_int_equal(a->nunits, 1);
+    assert_int_equal(a->nunits_level[LEVEL_VILLAGE], 1);
+    assert_int_equal(b->nunits, 0);
+    assert_int_equal(root->nunits, 2);
+    assert_int_equal(root->nunits_level[LEVEL_DISTRICT], 1);
+    assert_int_equal(root->nunits_level[LEVEL_COMMUNE], 1);
+}
+
+TEST(same_name_under_different_parents_is_two_units)
+{
+    const Model *m = model_of(f, "district \"D1\" { commune \"A\" { invited 1 } }\n"
+                                 "district \"D2\" { commune \"A\" { invited 2 } }\n");
+    assert_no_errors(f);
+    const Node *a1 = child(child(m->root, NODE_DISTRICT, "D1"), NODE_COMMUNE, "A");
+    const Node *a2 = child(child(m->root, NODE_DISTRICT, "D2"), NODE_COMMUNE, "A");
+    assert_ptr_not_equal(a1, a2);
+    assert_int_equal(figure(f, a1, "invited")->declared.value, 1);
+    assert_int_equal(figure(f, a2, "invited")->declared.value, 2);
+    /* root, D1, A, D2, A */
+    assert_int_equal(m->nnodes, 5);
+}
+
+/* ---- figures and breakdowns (§5.1, §5.2) ------------------------------------------------- */
+
+TEST(figures_with_breakdowns)
+{
+    const Model *m = model_of(f, "opinions 358 \"ý kiến\" { resolved 357  pending 1 }\n"
+                                 "petitions 42 {\n"
+                                 "  complaint 3  denunciation 7  proposal 32\n"
+                                 "} {\n"
+                                 "  eligible 34 { complaint 2  denunciation 2  proposal 30 }\n"
+                                 "  ineligible 8 { complaint 1  denunciation 5  proposal 2 }\n"
+                                 "}\n"
+                                 "people 100 { men 40 ... }\n"
+                                 "sessions { a 1  b 2 }\n");
+    assert_no_errors(f);
+    const Node *root = m->root;
+    const Figure *op = figure(f, root, "opinions");
+    assert_ptr_equal(op->path, op->leaf);
+    assert_null(op->whole);
+    assert_ptr_equal(op->owner, root);
+    assert_true(op->declared.known);
+    assert_int_equal(op->declared.value, 358);
+    assert_int_equal(op->declared.approx, APPROX_NONE);
+    assert_str(op->label, "ý kiến");
+    assert_int_equal(op->nbreakdowns, 1);
+    assert_int_equal(op->breakdowns->nparts, 2);
+    assert_false(op->breakdowns->partial);
+    /* parts: path "opinions.resolved", leaf "resolved", in order */
+    const Figure *res = op->breakdowns->parts;
+    assert_string_equal(res->path->text, "opinions.resolved");
+    assert_string_equal(res->leaf->text, "resolved");
+    assert_ptr_equal(res->whole, op);
+    assert_ptr_equal(res->owner, root);
+    assert_int_equal(res->declared.value, 357);
+    assert_ptr_equal(figure(f, root, "opinions.resolved"), res);
+    assert_string_equal(res->next_part->path->text, "opinions.pending");
+    assert_null(res->next_part->next_part);
+    assert_null(res->label.ptr);
+    /* two breakdowns: 3 parts, then 2 rows of 3 cells each */
+    const Figure *pet = figure(f, root, "petitions");
+    assert_int_equal(pet->nbreakdowns, 2);
+    assert_int_equal(pet->breakdowns->nparts, 3);
+    assert_int_equal(pet->breakdowns->next->nparts, 2);
+    assert_null(pet->breakdowns->next->next);
+    const Figure *eligible = figure(f, root, "petitions.eligible");
+    assert_ptr_equal(eligible->whole, pet);
+    assert_int_equal(eligible->nbreakdowns, 1);
+    const Figure *cell = figure(f, root, "petitions.eligible.complaint");
+    assert_ptr_equal(cell->whole, eligible);
+    assert_string_equal(cell->leaf->text, "complaint");
+    assert_int_equal(cell->declared.value, 2);
+    assert_int_equal(figure(f, root, "petitions.complaint")->declared.value, 3);
+    /* `...`: partial */
+    const Figure *people = figure(f, root, "people");
+    assert_true(people->breakdowns->partial);
+    assert_int_equal(people->breakdowns->nparts, 1);
+    /* no value before the breakdown: unknown, derived from it */
+    const Figure *sessions = figure(f, root, "sessions");
+    assert_false(sessions->declared.known);
+    assert_int_equal(sessions->breakdowns->nparts, 2);
+    /* the node's list holds wholes only: opinions, petitions, people, sessions */
+    assert_int_equal(figure_count(root), 4);
+    assert_ptr_equal(root->figures, op);
+    assert_ptr_equal(root->last_figure, sessions);
+}
+
+TEST(values_of_figures)
+{
+    const Model *m = model_of(f, "budget 48_686_352đ\n"
+                                 "households about 300\n"
+                                 "visitors over 500\n"
+                                 "letters nearly 20\n"
+                                 "calls ~ 12\n"
+                                 "meetings ?\n"
+                                 "fund about 800.000.000 đồng\n"
+                                 "debt -3\n");
+    assert_no_errors(f);
+    const Node *root = m->root;
+    Quantity q = figure(f, root, "budget")->declared;
+    assert_true(q.known && q.money);
+    assert_int_equal(q.value, 48686352);
+    assert_int_equal(q.approx, APPROX_NONE);
+    q = figure(f, root, "households")->declared;
+    assert_true(q.known);
+    assert_false(q.money);
+    assert_int_equal(q.approx, APPROX_ABOUT);
+    assert_int_equal(q.value, 300);
+    q = figure(f, root, "visitors")->declared;
+    assert_int_equal(q.approx, APPROX_OVER);
+    assert_int_equal(q.value, 500);
+    q = figure(f, root, "letters")->declared;
+    assert_int_equal(q.approx, APPROX_NEARLY);
+    assert_int_equal(q.value, 20);
+    q = figure(f, root, "calls")->declared;
+    assert_int_equal(q.approx, APPROX_ABOUT);
+    assert_int_equal(q.value, 12);
+    q = figure(f, root, "meetings")->declared;
+    assert_false(q.known);
+    /* about 800.000.000 đồng: 800 million, money, approximate */
+    q = figure(f, root, "fund")->declared;
+    assert_true(q.known && q.money);
+    assert_int_equal(q.approx, APPROX_ABOUT);
+    assert_int_equal(q.value, 800000000);
+    /* a negative count is kept, to be reported as a finding (§6.6) */
+    assert_int_equal(figure(f, root, "debt")->declared.value, -3);
+}
+
+TEST(a_figure_declared_twice)
+{
+    model_of(f, "invited 10\n"                              /* 1 */
+                "commune \"A\" { invited 4 }\n"             /* another node: fine */
+                "invited 12\n"                              /* 3: col 1 */
+                "opinions 3 { resolved 1  resolved 2 }\n"); /* 4: cols 14 and 26 */
+    assert_int_equal(f->diag.errors, 2);
+    const Diagnostic *g = assert_diag_at(f, DIAG_ERROR, "'invited' is declared twice in the report", 3, 1);
+    /* the note right after it points at the first declaration */
+    assert_non_null(g->next);
+    assert_int_equal(g->next->severity, DIAG_NOTE);
+    assert_string_equal(g->next->message, "first declared here");
+    uint32_t line, col;
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 1);
+    g = assert_diag_at(f, DIAG_ERROR, "'opinions.resolved' is declared twice in the report", 4, 26);
+    assert_non_null(g->next);
+    assert_int_equal(g->next->severity, DIAG_NOTE);
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 4);
+    assert_int_equal(col, 14);
+    /* the first declaration is kept */
+    assert_int_equal(figure(f, f->model->root, "invited")->declared.value, 10);
+    assert_int_equal(figure(f, f->model->root, "opinions.resolved")->declared.value, 1);
+    assert_int_equal(figure(f, f->model->root, "opinions")->breakdowns->nparts, 1);
+}
+
+TEST(a_figure_declared_twice_across_merged_blocks)
+{
+    model_of(f, "commune \"A\" { invited 1 }\n"
+                "commune \"A\" { invited 2 }\n");   /* line 2, column 15 */
+    assert_int_equal(f->diag.errors, 1);
+    const Diagnostic *g = assert_diag_at(f, DIAG_ERROR, "'invited' is declared twice in commune A", 2, 15);
+    uint32_t line, col;
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 15);
+}
+
+TEST(model_declares_paths_declared_anywhere)
+{
+    const Model *m = model_of(f, "commune \"A\" {\n"
+                                 "  invited 5\n"
+                                 "  dialogue 2020-01-01 { opinions 2 { resolved 2 } }\n"
+                                 "  opinion \"x\" { status pending }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    assert_true(model_declares(m, sym(f, "invited")));
+    assert_true(model_declares(m, sym(f, "opinions")));
+    assert_true(model_declares(m, sym(f, "opinions.resolved")));
+    /* contributed by an entry, or a unit, is not declared */
+    assert_false(model_declares(m, sym(f, "opinions.pending")));
+    assert_false(model_declares(m, sym(f, "dialogues")));
+    assert_false(model_declares(m, sym(f, "communes")));
+    assert_false(model_declares(m, sym(f, "attended")));
+}
+
+/* ---- sessions (§4.3) ---------------------------------------------------------------------- */
+
+TEST(session_attributes)
+{
+    const Model *m = model_of(f, "commune \"A\" {\n"
+                                 "  reception 2020-03-05 \"Tiếp dân định kỳ\" {\n"
+                                 "    kind regular\n"
+                                 "    scope cluster \"Bản Chăn, Bản Có\"\n"
+                                 "    chair \"Chủ tịch UBND xã\"\n"
+                                 "    place \"Nhà văn hoá\"\n"
+                                 "    conclusion \"15/TB-UBND\" 2020-03-12\n"
+                                 "  }\n"
+                                 "  dialogue ? {\n"
+                                 "    date 14/6/2024\n"
+                                 "    kind periodic\n"
+                                 "    scope commune\n"
+                                 "    conclusion 2024-06\n"
+                                 "    not_held \"mưa lũ\"\n"
+                                 "  }\n"
+                                 "  voter_contact { not_held ? }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Node *a = child(m->root, NODE_COMMUNE, "A");
+    const Node *r = child(a, NODE_RECEPTION, "Tiếp dân định kỳ");
+    assert_date(r->date, 2020, 3, 5, DATE_DAY);
+    assert_string_equal(r->session_kind->text, "regular");
+    assert_string_equal(r->scope->text, "cluster");
+    assert_str(r->scope_detail, "Bản Chăn, Bản Có");
+    assert_str(r->chair, "Chủ tịch UBND xã");
+    assert_str(r->place, "Nhà văn hoá");
+    assert_true(r->has_conclusion);
+    assert_str(r->conclusion_number, "15/TB-UBND");
+    assert_date(r->conclusion_date, 2020, 3, 12, DATE_DAY);
+    assert_false(r->not_held);
+    const Node *d = child(a, NODE_DIALOGUE, NULL);
+    /* `?` in the head, then `date 14/6/2024`: day first */
+    assert_date(d->date, 2024, 6, 14, DATE_DAY);
+    assert_string_equal(d->session_kind->text, "periodic");
+    assert_string_equal(d->scope->text, "commune");
+    assert_null(d->scope_detail.ptr);
+    /* a conclusion with only a date, to the month */
+    assert_true(d->has_conclusion);
+    assert_null(d->conclusion_number.ptr);
+    assert_date(d->conclusion_date, 2024, 6, 0, DATE_MONTH);
+    assert_true(d->not_held);
+    assert_str(d->not_held_reason, "mưa lũ");
+    const Node *v = child(a, NODE_VOTER_CONTACT, NULL);
+    assert_true(v->not_held);
+    assert_null(v->not_held_reason.ptr);
+    assert_false(v->has_conclusion);
+    assert_int_equal(v->date.precision, DATE_UNKNOWN);
+    assert_null(v->session_kind);
+}
+
+TEST(session_kind_must_suit_the_session)
+{
+    const Model *m = model_of(f, "dialogue 2020-01-01 {\n"
+                                 "  kind regular\n"                     /* 2: col 8 */
+                                 "}\n"
+                                 "reception 2020-01-02 {\n"
+                                 "  kind thematic\n"                    /* 5: col 8 */
+                                 "}\n"
+                                 "voter_contact 2020-01-03 {\n"
+                                 "  kind leader\n"                      /* 8: col 8 */
+                                 "}\n"
+                                 "reception 2020-01-04 { kind leader  scope village }\n" /* 10: col 43 */
+                                 "dialogue 2020-01-05 { conclusion 2020-01-09 \"3/TB\" }\n"); /* 11: col 45 */
+    /* a reception has its own kinds (regular, leader); a dialogue and a
+     * voter contact share periodic, ad_hoc, thematic */
+    assert_diag_at(f, DIAG_ERROR, "unknown kind of session 'regular': use periodic, ad_hoc or thematic", 2, 8);
+    assert_diag_at(f, DIAG_ERROR, "unknown kind of session 'thematic': use periodic, regular, ad_hoc or leader", 5, 8);
+    assert_diag_at(f, DIAG_ERROR, "unknown kind of session 'leader': use periodic, ad_hoc or thematic", 8, 8);
+    assert_diag_at(f, DIAG_ERROR, "unknown scope 'village': use commune or cluster", 10, 43);
+    /* the number comes before the date */
+    assert_diag_at(f, DIAG_ERROR, "unexpected string in 'conclusion': write conclusion [\"NUMBER\"] [DATE]", 11, 45);
+    assert_int_equal(f->diag.errors, 5);
+    /* `kind leader` suits a reception */
+    Node *r4 = m->root->first_child->next_sibling->next_sibling->next_sibling;
+    assert_int_equal(r4->kind, NODE_RECEPTION);
+    assert_date(r4->date, 2020, 1, 4, DATE_DAY);
+    assert_string_equal(r4->session_kind->text, "leader");
+    assert_null(r4->scope);
+    assert_null(m->root->first_child->session_kind);
+}
+
+/* ---- opinions and documents (§4.4, §4.5) ---------------------------------------------------- */
+
+TEST(opinions)
+{
+    const Model *m = model_of(f, "commune \"A\" {\n"
+                                 "  opinion \"Đường liên thôn xuống cấp\" {\n"
+                                 "    topic land\n"
+                                 "    status resolved 2020-12-20 \"đã sửa\"\n"
+                                 "    satisfied yes\n"
+                                 "    received 2020-11-01\n"
+                                 "  }\n"
+                                 "  opinion \"Điện chiếu sáng\" { topic \"điện lực\"  satisfied no  status on_spot }\n"
+                                 "  opinion \"Nước sạch\"\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Node *a = child(m->root, NODE_COMMUNE, "A");
+    const Opinion *o = a->opinions;
+    assert_str(o->text, "Đường liên thôn xuống cấp");
+    assert_string_equal(o->topic->text, "land");
+    assert_string_equal(o->status->text, "resolved");
+    /* the part it counts in: the interned path "opinions.resolved" */
+    assert_ptr_equal(o->status_path, symtab_find(&f->syms, "opinions.resolved", 17));
+    assert_date(o->status_date, 2020, 12, 20, DATE_DAY);
+    assert_str(o->note, "đã sửa");
+    assert_int_equal(o->satisfied, 1);
+    assert_date(o->received, 2020, 11, 1, DATE_DAY);
+    /* line 2, column 3 */
+    uint32_t line, col;
+    source_position(o->src, o->span.start, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 3);
+    o = o->next;
+    /* a topic written as a string */
+    assert_string_equal(o->topic->text, "điện lực");
+    assert_int_equal(o->satisfied, 0);
+    assert_string_equal(o->status_path->text, "opinions.on_spot");
+    assert_int_equal(o->status_date.precision, DATE_UNKNOWN);
+    assert_null(o->note.ptr);
+    o = o->next;
+    assert_str(o->text, "Nước sạch");
+    assert_null(o->topic);
+    assert_null(o->status);
+    assert_null(o->status_path);
+    assert_int_equal(o->satisfied, -1);
+    assert_null(o->next);
+    assert_ptr_equal(a->last_opinion, o);
+}
+
+TEST(opinion_attribute_errors)
+{
+    model_of(f, "opinion \"x\" { status solved }\n"     /* 1: col 22 */
+                "opinion \"y\" { satisfied maybe }\n"   /* 2: col 25 */
+                "opinion \"z\" { kind periodic }\n"     /* 3: col 15 */
+                "opinion \"w\" = 3\n");                 /* 4: col 1 */
+    assert_diag_at(f, DIAG_ERROR,
+                   "unknown opinion status 'solved': use resolved, answered, on_spot, pending, transferred, "
+                   "duplicate or unfounded", 1, 22);
+    assert_diag_at(f, DIAG_ERROR, "unknown answer 'maybe': use yes or no", 2, 25);
+    assert_diag_at(f, DIAG_ERROR, "unknown attribute 'kind' of an opinion: use topic, status, satisfied or received", 3, 15);
+    assert_diag_at(f, DIAG_ERROR, "an opinion takes no '='", 4, 1);
+    assert_int_equal(f->diag.errors, 4);
+}
+
+TEST(documents)
+{
+    const Model *m = model_of(f, "document plan \"181-KH/ĐU\" 05.01.2024 \"Kế hoạch tổ chức đối thoại\"\n"
+                                 "commune \"A\" { document notice \"12/TB\" ? }\n");
+    assert_no_errors(f);
+    const Document *d = m->root->documents;
+    assert_string_equal(d->kind->text, "plan");
+    assert_string_equal(d->kind_path->text, "documents.plan");
+    assert_ptr_equal(d->kind_path, symtab_find(&f->syms, "documents.plan", 14));
+    assert_str(d->number, "181-KH/ĐU");
+    /* 05.01.2024: the day comes first */
+    assert_date(d->date, 2024, 1, 5, DATE_DAY);
+    assert_str(d->title, "Kế hoạch tổ chức đối thoại");
+    assert_null(d->next);
+    const Document *n = child(m->root, NODE_COMMUNE, "A")->documents;
+    assert_string_equal(n->kind_path->text, "documents.notice");
+    assert_str(n->number, "12/TB");
+    assert_int_equal(n->date.precision, DATE_UNKNOWN);
+    assert_null(n->title.ptr);
+}
+
+TEST(document_errors)
+{
+    model_of(f, "document \"181-KH\"\n"   /* 1: col 10 */
+                "document plan\n");       /* 2: col 1 */
+    assert_diag_at(f, DIAG_ERROR, "'document' needs its kind first: document plan \"181-KH/ĐU\" 05.01.2024", 1, 10);
+    assert_diag_at(f, DIAG_ERROR, "'document' is incomplete: write document KIND \"NUMBER\" [DATE] [\"TITLE\"]", 2, 1);
+    assert_int_equal(f->diag.errors, 2);
+    assert_null(f->model->root->documents);
+}
+
+/* ---- rules and indicators (§8, §9) ------------------------------------------------------------ */
+
+TEST(rule_definitions)
+{
+    const Model *m = model_of(f, "rule dialogue_yearly \"Đối thoại mỗi năm\" {\n"
+                                 "  severity warning\n"
+                                 "  source \"Nghị định 04/2015/NĐ-CP, Điều 11\"\n"
+                                 "  each commune\n"
+                                 "  where: invited > 0\n"
+                                 "  require: dialogues >= years()\n"
+                                 "}\n"
+                                 "rule per_session {\n"
+                                 "  each dialogue\n"
+                                 "  require: attended >= 1\n"
+                                 "}\n"
+                                 "rule short: dialogues >= 1\n"
+                                 "rule by_level { each commune_level  require: opinions >= 0 }\n"
+                                 "rule wards = x > 1 { each ward  require: x > 2 }\n");
+    assert_no_errors(f);
+    const RuleDef *r = m->rules;
+    assert_string_equal(r->id->text, "dialogue_yearly");
+    assert_str(r->title, "Đối thoại mỗi năm");
+    assert_int_equal(r->severity, SEVERITY_WARNING);
+    assert_str(r->legal_source, "Nghị định 04/2015/NĐ-CP, Điều 11");
+    /* `each commune`: every commune-level unit */
+    assert_int_equal(r->each.what, SEL_COMMUNE_LEVEL);
+    assert_non_null(r->where);
+    assert_int_equal(r->where->kind, EXPR_BINARY);
+    assert_int_equal(r->where->as.op.op, OP_GT);
+    assert_int_equal(r->require->kind, EXPR_BINARY);
+    assert_int_equal(r->require->as.op.op, OP_GE);
+    uint32_t line, col;
+    source_position(r->src, r->span.start, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 6);
+    r = r->next;
+    /* the title defaults to the id; `each dialogue` is a kind */
+    assert_str(r->title, "per_session");
+    assert_int_equal(r->severity, SEVERITY_ERROR);
+    assert_int_equal(r->each.what, SEL_KIND);
+    assert_int_equal(r->each.kind, NODE_DIALOGUE);
+    assert_null(r->where);
+    assert_null(r->legal_source.ptr);
+    r = r->next;
+    /* short form: the report, require: the expression */
+    assert_string_equal(r->id->text, "short");
+    assert_int_equal(r->each.what, SEL_REPORT);
+    assert_int_equal(r->require->as.op.op, OP_GE);
+    r = r->next;
+    assert_int_equal(r->each.what, SEL_COMMUNE_LEVEL);
+    r = r->next;
+    /* short form with a block: its require: replaces the expression (x > 2) */
+    assert_int_equal(r->each.what, SEL_KIND);
+    assert_int_equal(r->each.kind, NODE_WARD);
+    assert_int_equal(r->require->kind, EXPR_BINARY);
+    assert_int_equal(r->require->as.op.rhs->kind, EXPR_NUMBER);
+    assert_int_equal(r->require->as.op.rhs->as.number, 2);
+    assert_null(r->next);
+    assert_ptr_equal(m->last_rule, r);
+}
+
+TEST(rule_errors)
+{
+    model_of(f, "rule a { each opinion  require: x > 1 }\n"       /* 1: col 15 */
+                "rule b { severity fatal  require: x > 1 }\n"     /* 2: col 19 */
+                "rule c { source \"x\" }\n"                       /* 3: col 6 */
+                "rule a: x > 2\n"                                 /* 4: col 6, first at 1:6 */
+                "rule e { where = x > 1  require: x > 0 }\n"      /* 5: col 10 */
+                "rule \"T\": x > 1\n");                           /* 6: col 6 */
+    assert_diag_at(f, DIAG_ERROR,
+                   "unknown kind 'opinion': use province, district, commune, ward, township, commune_level, "
+                   "village, dialogue, reception or voter_contact", 1, 15);
+    assert_diag_at(f, DIAG_ERROR, "unknown severity 'fatal': use error or warning", 2, 19);
+    assert_diag_at(f, DIAG_ERROR, "rule 'c' has no condition: add require: CONDITION", 3, 6);
+    const Diagnostic *g = assert_diag_at(f, DIAG_ERROR, "rule 'a' is defined twice", 4, 6);
+    assert_int_equal(g->next->severity, DIAG_NOTE);
+    assert_string_equal(g->next->message, "first defined here");
+    uint32_t line, col;
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 6);
+    assert_diag_at(f, DIAG_ERROR, "write where: CONDITION", 5, 10);
+    assert_diag_at(f, DIAG_ERROR, "write rule ID \"TITLE\" ...: an identifier, then the title in double quotes", 6, 6);
+    assert_int_equal(f->diag.errors, 6);
+}
+
+TEST(indicator_definitions)
+{
+    const Model *m = model_of(f, "indicator resolved_rate \"Tỷ lệ ý kiến đã giải quyết\" = percent(opinions.resolved, opinions) {\n"
+                                 "  reported 99,72%\n"
+                                 "  per district\n"
+                                 "  note \"ước tính\"\n"
+                                 "}\n"
+                                 "indicator attendance = percent(attended, invited)\n"
+                                 "indicator x = attended { per commune  per dialogue  note \"a\"  note \"b\" }\n");
+    assert_no_errors(f);
+    const IndicatorDef *ind = m->indicators;
+    assert_string_equal(ind->id->text, "resolved_rate");
+    assert_str(ind->title, "Tỷ lệ ý kiến đã giải quyết");
+    assert_int_equal(ind->expr->kind, EXPR_CALL);
+    assert_string_equal(ind->expr->as.call.fn->text, "percent");
+    assert_int_equal(ind->expr->as.call.nargs, 2);
+    /* 99,72% = 9972 hundredths */
+    assert_true(ind->has_reported);
+    assert_int_equal(ind->reported.mantissa, 9972);
+    assert_int_equal(ind->reported.decimals, 2);
+    assert_true(ind->has_per);
+    assert_int_equal(ind->per.what, SEL_KIND);
+    assert_int_equal(ind->per.kind, NODE_DISTRICT);
+    assert_str(ind->comment, "ước tính");
+    ind = ind->next;
+    assert_str(ind->title, "attendance");
+    assert_false(ind->has_reported);
+    assert_false(ind->has_per);
+    assert_null(ind->comment.ptr);
+    ind = ind->next;
+    /* given twice, the last one counts (§8) */
+    assert_int_equal(ind->per.what, SEL_KIND);
+    assert_int_equal(ind->per.kind, NODE_DIALOGUE);
+    assert_str(ind->comment, "b");
+    assert_null(ind->next);
+}
+
+TEST(indicator_errors)
+{
+    model_of(f, "indicator y: attended\n"                     /* 1: col 14 */
+                "indicator z = attended { per opinion }\n"    /* 2: col 30 */
+                "indicator w = attended { reported 99 }\n");  /* 3: col 35 */
+    assert_diag_at(f, DIAG_ERROR, "an indicator is defined with '=': indicator ID \"TITLE\" = EXPRESSION", 1, 14);
+    assert_diag_at(f, DIAG_ERROR,
+                   "unknown kind 'opinion': use province, district, commune, ward, township, commune_level, "
+                   "village, dialogue, reception or voter_contact", 2, 30);
+    assert_diag_at(f, DIAG_ERROR, "write the percentage the report printed, e.g. reported 99.72%", 3, 35);
+    assert_int_equal(f->diag.errors, 3);
+}
+
+/* ---- selectors (§7.4, §8.4, §9) ----------------------------------------------------------------- */
+
+TEST(selectors)
+{
+    const Model *m = model_of(f, "district \"D\" {\n"
+                                 "  commune \"C\" { village \"V\" { } }\n"
+                                 "  ward \"W\" { }\n"
+                                 "  township \"T\" { dialogue 2020-01-01 { }  reception 2020-01-02 { } }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Vocab *v = m->vocab;
+    Selector s;
+    assert_true(model_selector(v, sym(f, "commune"), &s));
+    assert_int_equal(s.what, SEL_COMMUNE_LEVEL);
+    Selector cl;
+    assert_true(model_selector(v, sym(f, "commune_level"), &cl));
+    assert_int_equal(cl.what, SEL_COMMUNE_LEVEL);
+    Selector ward, dlg, op, doc;
+    assert_true(model_selector(v, sym(f, "ward"), &ward));
+    assert_int_equal(ward.what, SEL_KIND);
+    assert_int_equal(ward.kind, NODE_WARD);
+    assert_true(model_selector(v, sym(f, "dialogue"), &dlg));
+    assert_int_equal(dlg.what, SEL_KIND);
+    assert_int_equal(dlg.kind, NODE_DIALOGUE);
+    assert_true(model_selector(v, sym(f, "opinion"), &op));
+    assert_int_equal(op.what, SEL_OPINION);
+    assert_true(model_selector(v, sym(f, "document"), &doc));
+    assert_int_equal(doc.what, SEL_DOCUMENT);
+    /* not kinds */
+    assert_false(model_selector(v, sym(f, "report"), &s));
+    assert_false(model_selector(v, sym(f, "hamlet"), &s));
+    assert_false(model_selector(v, sym(f, "communes"), &s));
+
+    const Node *d = child(m->root, NODE_DISTRICT, "D");
+    const Node *c = child(d, NODE_COMMUNE, "C"), *w = child(d, NODE_WARD, "W"), *t = child(d, NODE_TOWNSHIP, "T");
+    const Node *village = child(c, NODE_VILLAGE, "V");
+    const Node *dial = child(t, NODE_DIALOGUE, NULL), *rec = child(t, NODE_RECEPTION, NULL);
+    /* commune: xã, phường, thị trấn, and nothing else */
+    assert_true(model_selects(&cl, c));
+    assert_true(model_selects(&cl, w));
+    assert_true(model_selects(&cl, t));
+    assert_false(model_selects(&cl, d));
+    assert_false(model_selects(&cl, village));
+    assert_false(model_selects(&cl, dial));
+    assert_false(model_selects(&cl, m->root));
+    /* a kind: that kind only */
+    assert_true(model_selects(&ward, w));
+    assert_false(model_selects(&ward, c));
+    assert_true(model_selects(&dlg, dial));
+    assert_false(model_selects(&dlg, rec));
+    assert_false(model_selects(&dlg, t));
+    Selector report = { SEL_REPORT, NODE_ROOT };
+    assert_true(model_selects(&report, m->root));
+    assert_false(model_selects(&report, d));
+    /* opinions and documents are not nodes */
+    assert_false(model_selects(&op, c));
+    assert_false(model_selects(&doc, m->root));
+    /* names in messages */
+    assert_string_equal(model_selector_name(&cl), "commune");
+    assert_string_equal(model_selector_name(&ward), "ward");
+    assert_string_equal(model_selector_name(&dlg), "dialogue");
+    assert_string_equal(model_selector_name(&op), "itemised opinion");
+    assert_string_equal(model_selector_name(&doc), "itemised document");
+    assert_string_equal(model_selector_name(&report), "report");
+}
+
+TEST(subjects_of_nodes)
+{
+    const Model *m = model_of(f, "commune \"Kỳ Châu\" {\n"
+                                 "  dialogue 2020-12-10 { }\n"
+                                 "  reception \"Tiếp dân\" { }\n"
+                                 "  voter_contact { }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Node *k = child(m->root, NODE_COMMUNE, "Kỳ Châu");
+    assert_string_equal(model_subject(&f->arena, m->root), "the report");
+    assert_string_equal(model_subject(&f->arena, NULL), "the report");
+    assert_string_equal(model_subject(&f->arena, k), "commune Kỳ Châu");
+    assert_string_equal(model_subject(&f->arena, child(k, NODE_DIALOGUE, NULL)),
+                        "dialogue 2020-12-10 in commune Kỳ Châu");
+    assert_string_equal(model_subject(&f->arena, child(k, NODE_RECEPTION, "Tiếp dân")),
+                        "reception \"Tiếp dân\" in commune Kỳ Châu");
+    assert_string_equal(model_subject(&f->arena, child(k, NODE_VOTER_CONTACT, NULL)),
+                        "voter_contact (undated) in commune Kỳ Châu");
+}
+
+/* ---- the report header and holidays (§4.1) ---------------------------------------------------- */
+
+TEST(report_header)
+{
+    const Model *m = model_of(f, "report \"Kết quả 2020\" {\n"
+                                 "  issuer \"UBND huyện Tuần Giáo\"\n"
+                                 "  reference \"Số: 25/BC-UBND\"\n"
+                                 "  date 2021-01-15\n"
+                                 "  place \"Tuần Giáo\"\n"
+                                 "  period 2020-01-01 .. 2020-12-31\n"
+                                 "}\n"
+                                 "issuer \"UBND huyện Điện Biên\"\n"
+                                 "report \"Kết quả 2020\" { issuer \"bỏ qua\" }\n");
+    assert_no_errors(f);
+    assert_int_equal(f->diag.warnings, 0);
+    const Header *h = &m->header;
+    assert_true(h->present);
+    assert_str(h->title, "Kết quả 2020");
+    /* given twice, the last read counts; a second header with the same
+     * title is ignored silently, with its block */
+    assert_str(h->issuer, "UBND huyện Điện Biên");
+    assert_str(h->reference, "Số: 25/BC-UBND");
+    assert_date(h->date, 2021, 1, 15, DATE_DAY);
+    assert_str(h->place, "Tuần Giáo");
+    assert_true(h->has_period);
+    assert_date(h->period_start, 2020, 1, 1, DATE_DAY);
+    assert_date(h->period_end, 2020, 12, 31, DATE_DAY);
+    /* the header points at its title: line 1, column 8 */
+    uint32_t line, col;
+    source_position(h->src, h->span.start, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 8);
+}
+
+TEST(header_without_a_title)
+{
+    const Model *m = model_of(f, "issuer \"UBND xã Quài Nưa\"\nperiod 2021-01 .. 2021-06\n");
+    assert_no_errors(f);
+    const Header *h = &m->header;
+    assert_true(h->present);
+    assert_null(h->title.ptr);
+    assert_str(h->issuer, "UBND xã Quài Nưa");
+    assert_true(h->has_period);
+    assert_date(h->period_start, 2021, 1, 0, DATE_MONTH);
+    assert_date(h->period_end, 2021, 6, 0, DATE_MONTH);
+}
+
+TEST(no_header)
+{
+    const Model *m = model_of(f, "invited 5\n");
+    assert_no_errors(f);
+    assert_false(m->header.present);
+    assert_false(m->header.has_period);
+}
+
+TEST(header_errors)
+{
+    const Model *m = model_of(f, "report \"A\" { }\n"                       /* 1 */
+                                 "report \"B\" { issuer \"x\" }\n"          /* 2: warning at col 8 */
+                                 "period 2020-12-31 .. 2020-01-01\n"        /* 3: col 8 */
+                                 "period ? .. 2020-12-31\n"                 /* 4: col 8 */
+                                 "period 2020-01-01 2020-12-31\n"           /* 5: col 19 */
+                                 "report { }\n");                           /* 6: col 1 */
+    const Diagnostic *g = assert_diag_at(f, DIAG_WARNING,
+                                         "a second report header: its title differs from the first and is ignored", 2, 8);
+    assert_int_equal(g->next->severity, DIAG_NOTE);
+    assert_string_equal(g->next->message, "the report's title is given here");
+    uint32_t line, col;
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 8);
+    assert_diag_at(f, DIAG_ERROR, "the period ends before it starts", 3, 8);
+    assert_diag_at(f, DIAG_ERROR, "a period needs both dates", 4, 8);
+    assert_diag_at(f, DIAG_ERROR,
+                   "unexpected date in 'period': write period START .. END, e.g. period 2020-01-01 .. 2020-12-31", 5, 19);
+    assert_diag_at(f, DIAG_ERROR, "write the report's title in double quotes: report \"TITLE\" { ... }", 6, 1);
+    assert_int_equal(f->diag.errors, 4);
+    assert_int_equal(f->diag.warnings, 1);
+    /* the first title stays; the ignored header's issuer was not read */
+    assert_str(m->header.title, "A");
+    assert_null(m->header.issuer.ptr);
+    assert_false(m->header.has_period);
+}
+
+TEST(holidays)
+{
+    const Model *m = model_of(f, "holiday 2024-02-08 .. 2024-02-14 \"Tết Giáp Thìn\"\n"
+                                 "holiday 30/4/2024\n"
+                                 "holiday 2024-01-01 .. 2024-12-31\n");
+    assert_no_errors(f);
+    /* days since 1970-01-01: 2000-01-01 is 10957; 2024-01-01 is
+     * 10957 + 24 * 365 + 6 leap days (2000 ... 2020) = 19723 */
+    const Holiday *h = m->holidays;
+    /* the list holds the last declared first */
+    assert_int_equal(h->first, 19723);
+    assert_int_equal(h->last, 19723 + 365);     /* 2024 has 366 days: the most allowed */
+    assert_null(h->name.ptr);
+    h = h->next;
+    /* 30 April 2024: 19723 + 31 (Jan) + 29 (Feb) + 31 (Mar) + 29 = 19843 */
+    assert_int_equal(h->first, 19843);
+    assert_int_equal(h->last, 19843);
+    h = h->next;
+    /* 8 February 2024: 19723 + 31 + 7 = 19761; to the 14th: 19767 */
+    assert_int_equal(h->first, 19761);
+    assert_int_equal(h->last, 19767);
+    assert_str(h->name, "Tết Giáp Thìn");
+    assert_null(h->next);
+}
+
+TEST(holiday_errors)
+{
+    model_of(f, "holiday 2024-02-08 2024-02-09\n"          /* 1: col 20 */
+                "holiday 2024-02\n"                        /* 2: col 9 */
+                "holiday 2024-02-14 .. 2024-02-08\n"       /* 3: col 9 */
+                "holiday 2024-01-01 .. 2025-01-01\n"       /* 4: 367 days, col 9 */
+                "commune \"A\" { holiday 2024-01-01 }\n");  /* 5: col 15 */
+    assert_diag_at(f, DIAG_ERROR, "write a holiday of several days as holiday FIRST .. LAST", 1, 20);
+    assert_diag_at(f, DIAG_ERROR, "a holiday needs full dates (day, month and year)", 2, 9);
+    assert_diag_at(f, DIAG_ERROR, "the holiday ends before it starts", 3, 9);
+    assert_diag_at(f, DIAG_ERROR, "a holiday of more than a year: check the dates", 4, 9);
+    assert_diag_at(f, DIAG_ERROR, "'holiday' belongs at the top level of a file, not inside commune A", 5, 15);
+    assert_int_equal(f->diag.errors, 5);
+    assert_null(f->model->holidays);
+}
+
+/* ---- misuse (§4) ------------------------------------------------------------------------------- */
+
+TEST(constructs_out_of_place)
+{
+    model_of(f, "commune \"A\" {\n"                         /* 1 */
+                "  kind periodic\n"                         /* 2: col 3 */
+                "  period 2020-01-01 .. 2020-12-31\n"       /* 3: col 3 */
+                "  date 2020-05-01\n"                       /* 4: col 3 */
+                "  dialogue 2020-05-01 {\n"                 /* 5 */
+                "    village \"B\" { }\n"                   /* 6: col 5 */
+                "    rule r: x > 1\n"                       /* 7: col 5 */
+                "  }\n"                                     /* 8 */
+                "  district \"D\" { }\n"                    /* 9: col 3 */
+                "}\n"                                       /* 10 */
+                "village A { }\n"                           /* 11: col 9 */
+                "commune { }\n"                             /* 12: col 1 */
+                "scope commune\n"                           /* 13: col 1 */
+                "ward \"W\" { invited 3 ... }\n"            /* 14: col 22 */
+                "dialogue = 5\n");                          /* 15: col 12 */
+    assert_diag_at(f, DIAG_ERROR,
+                   "'kind' describes a session; put it inside a dialogue, reception or voter_contact block", 2, 3);
+    assert_diag_at(f, DIAG_ERROR, "'period' belongs at the top level of a file, not inside commune A", 3, 3);
+    assert_diag_at(f, DIAG_ERROR, "'date' belongs to the report header or to a session, not to commune A", 4, 3);
+    assert_diag_at(f, DIAG_ERROR, "a village cannot be inside a dialogue", 6, 5);
+    assert_diag_at(f, DIAG_ERROR,
+                   "'rule' belongs at the top level of a file, not inside dialogue 2020-05-01 in commune A", 7, 5);
+    assert_diag_at(f, DIAG_ERROR, "a district cannot be inside a commune", 9, 3);
+    assert_diag_at(f, DIAG_ERROR, "a village needs its name in double quotes: village \"NAME\" { ... }", 11, 9);
+    assert_diag_at(f, DIAG_ERROR, "a commune needs its name in double quotes: commune \"NAME\" { ... }", 12, 1);
+    assert_diag_at(f, DIAG_ERROR,
+                   "'scope' describes a session; put it inside a dialogue, reception or voter_contact block", 13, 1);
+    assert_diag_at(f, DIAG_ERROR, "'...' marks a partial breakdown; it cannot end a ward", 14, 22);
+    assert_diag_at(f, DIAG_ERROR, "a dialogue takes no '='", 15, 12);
+    assert_int_equal(f->diag.errors, 11);
+    /* nothing misplaced was taken: no header, no rule, one commune and one ward */
+    const Model *m = f->model;
+    assert_false(m->header.present);
+    assert_null(m->rules);
+    assert_int_equal(m->root->nunits, 2);
+    const Node *a = child(m->root, NODE_COMMUNE, "A");
+    assert_int_equal(a->nunits, 0);
+    assert_int_equal(child(a, NODE_DIALOGUE, NULL)->nunits, 0);
+    /* the ward's block was still read */
+    assert_int_equal(figure(f, child(m->root, NODE_WARD, "W"), "invited")->declared.value, 3);
+}
+
+TEST(figure_misuse)
+{
+    model_of(f, "invited = 5\n"                 /* 1: col 1 */
+                "attended many\n"               /* 2: col 10 */
+                "people \"nhiều\"\n"            /* 3: col 8 */
+                "households 5 \"hộ\" 6\n"       /* 4: col 19 */
+                "letters\n"                     /* 5: col 1, with line 6 as its arguments */
+                "calls 3\n"
+                "visits 5 { }\n");              /* 7: col 10 */
+    assert_diag_at(f, DIAG_ERROR, "'invited' is a figure: '=' belongs to indicators and rules", 1, 1);
+    assert_diag_at(f, DIAG_ERROR, "'attended' is a figure and needs a number, not the name 'many'", 2, 10);
+    assert_diag_at(f, DIAG_ERROR, "'people' is a figure and needs a number (or '?' when unknown), not a string", 3, 8);
+    assert_diag_at(f, DIAG_ERROR,
+                   "unexpected number after the value of 'households': a figure is NAME VALUE [\"LABEL\"]", 4, 19);
+    assert_diag_at(f, DIAG_ERROR,
+                   "'letters' has no value: write 'letters N', or 'letters ?' when the report does not give it", 5, 1);
+    assert_diag_at(f, DIAG_ERROR, "an empty breakdown: list the parts of 'visits', or remove the braces", 7, 10);
+    assert_int_equal(f->diag.errors, 6);
+}
+
+/* ---- the vocabulary ------------------------------------------------------------------------------- */
+
+TEST(vocab_kinds_by_name)
+{
+    const Vocab *v = vocab_of(f);
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "province")), NODE_PROVINCE);
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "commune")), NODE_COMMUNE);
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "township")), NODE_TOWNSHIP);
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "village")), NODE_VILLAGE);
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "voter_contact")), NODE_VOTER_CONTACT);
+    /* the root's name is no kind an item can have */
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "report")), -1);
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "hamlet")), -1);
+    assert_int_equal(vocab_kind_by_name(v, sym(f, "communes")), -1);
+    /* levels */
+    assert_int_equal(vocab_kind_level(NODE_WARD), LEVEL_COMMUNE);
+    assert_int_equal(vocab_kind_level(NODE_RECEPTION), LEVEL_SESSION);
+    assert_int_equal(vocab_level_kind(LEVEL_COMMUNE), NODE_COMMUNE);
+    assert_int_equal(vocab_level_kind(LEVEL_VILLAGE), NODE_VILLAGE);
+    assert_true(vocab_is_commune_level(NODE_TOWNSHIP));
+    assert_false(vocab_is_commune_level(NODE_DISTRICT));
+    assert_true(vocab_is_session(NODE_VOTER_CONTACT));
+    assert_false(vocab_is_session(NODE_VILLAGE));
+    assert_string_equal(vocab_kind_name(NODE_VOTER_CONTACT), "voter_contact");
+}
+
+TEST(vocab_contributed_paths)
+{
+    const Vocab *v = vocab_of(f);
+    /* entries contribute (§5.3): opinions and each status, satisfied,
+     * documents, each level's unit count, each session count and its
+     * _not_held count */
+    assert_true(vocab_contributed(v, sym(f, "opinions")));
+    assert_true(vocab_contributed(v, sym(f, "opinions.pending")));
+    assert_true(vocab_contributed(v, sym(f, "opinions.unfounded")));
+    assert_true(vocab_contributed(v, sym(f, "satisfied")));
+    assert_true(vocab_contributed(v, sym(f, "documents")));
+    assert_true(vocab_contributed(v, sym(f, "communes")));
+    assert_true(vocab_contributed(v, sym(f, "villages")));
+    assert_true(vocab_contributed(v, sym(f, "dialogues")));
+    assert_true(vocab_contributed(v, sym(f, "voter_contacts_not_held")));
+    /* not contributed: figures only a report declares */
+    assert_false(vocab_contributed(v, sym(f, "invited")));
+    assert_false(vocab_contributed(v, sym(f, "opinions.solved")));
+    assert_false(vocab_contributed(v, sym(f, "communes_not_held")));
+    /* documents.KIND for any KIND: not listed, as vocab.h says */
+    assert_false(vocab_contributed(v, sym(f, "documents.plan")));
+}
+
+TEST(vocab_zero_in_units_and_unit_counts)
+{
+    const Vocab *v = vocab_of(f);
+    /* session counts are 0 in a unit that lists none (§5.4 step 4) */
+    assert_true(vocab_zero_in_units(v, sym(f, "dialogues")));
+    assert_true(vocab_zero_in_units(v, sym(f, "receptions")));
+    assert_true(vocab_zero_in_units(v, sym(f, "voter_contacts")));
+    assert_true(vocab_zero_in_units(v, sym(f, "receptions_not_held")));
+    assert_false(vocab_zero_in_units(v, sym(f, "communes")));
+    assert_false(vocab_zero_in_units(v, sym(f, "opinions")));
+    /* unit counts: the four levels */
+    assert_true(vocab_is_unit_count(v, sym(f, "provinces")));
+    assert_true(vocab_is_unit_count(v, sym(f, "districts")));
+    assert_true(vocab_is_unit_count(v, sym(f, "communes")));
+    assert_true(vocab_is_unit_count(v, sym(f, "villages")));
+    assert_false(vocab_is_unit_count(v, sym(f, "dialogues")));
+    assert_false(vocab_is_unit_count(v, sym(f, "invited")));
+    assert_false(vocab_is_unit_count(v, sym(f, "wards")));
+}
+
+TEST(vocab_words)
+{
+    const Vocab *v = vocab_of(f);
+    /* a reception accepts `regular`, a dialogue and a voter contact do not */
+    assert_true(vocab_word_in(vocab_session_kinds(v, NODE_RECEPTION), sym(f, "regular")));
+    assert_true(vocab_word_in(vocab_session_kinds(v, NODE_RECEPTION), sym(f, "leader")));
+    assert_false(vocab_word_in(vocab_session_kinds(v, NODE_DIALOGUE), sym(f, "regular")));
+    assert_false(vocab_word_in(vocab_session_kinds(v, NODE_VOTER_CONTACT), sym(f, "leader")));
+    assert_true(vocab_word_in(vocab_session_kinds(v, NODE_DIALOGUE), sym(f, "thematic")));
+    assert_false(vocab_word_in(vocab_session_kinds(v, NODE_RECEPTION), sym(f, "thematic")));
+    assert_int_equal(vocab_session_kinds(v, NODE_DIALOGUE).count, 3);
+    assert_int_equal(vocab_session_kinds(v, NODE_RECEPTION).count, 4);
+    /* seven statuses, in the order of §4.4 */
+    WordList st = vocab_statuses(v);
+    assert_int_equal(st.count, 7);
+    assert_string_equal(st.words[0]->text, "resolved");
+    assert_string_equal(st.words[6]->text, "unfounded");
+    assert_int_equal(vocab_scopes(v).count, 2);
+    assert_true(vocab_word_in(vocab_answers(v), sym(f, "no")));
+    assert_true(vocab_word_in(vocab_severities(v), sym(f, "warning")));
+    /* names an expression reads from its scope (§7.2) */
+    assert_int_equal(vocab_scope_name(v, sym(f, "conclusion")), NAME_CONCLUSION);
+    assert_int_equal(vocab_scope_name(v, sym(f, "satisfied")), NAME_SATISFIED);
+    assert_int_equal(vocab_scope_name(v, sym(f, "invited")), NAME_FIGURE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(figures_and_entries_in_file_unit_and_session),
+        FIXTURE_TEST(names_of_other_contexts_are_figures_here),
+        FIXTURE_TEST(a_figure_where_it_does_not_belong),
+        FIXTURE_TEST(date_and_place_depend_on_the_context),
+        FIXTURE_TEST(units_with_the_same_kind_and_name_merge),
+        FIXTURE_TEST(node_ids_follow_creation_order),
+        FIXTURE_TEST(same_name_under_different_parents_is_two_units),
+        FIXTURE_TEST(figures_with_breakdowns),
+        FIXTURE_TEST(values_of_figures),
+        FIXTURE_TEST(a_figure_declared_twice),
+        FIXTURE_TEST(a_figure_declared_twice_across_merged_blocks),
+        FIXTURE_TEST(model_declares_paths_declared_anywhere),
+        FIXTURE_TEST(session_attributes),
+        FIXTURE_TEST(session_kind_must_suit_the_session),
+        FIXTURE_TEST(opinions),
+        FIXTURE_TEST(opinion_attribute_errors),
+        FIXTURE_TEST(documents),
+        FIXTURE_TEST(document_errors),
+        FIXTURE_TEST(rule_definitions),
+        FIXTURE_TEST(rule_errors),
+        FIXTURE_TEST(indicator_definitions),
+        FIXTURE_TEST(indicator_errors),
+        FIXTURE_TEST(selectors),
+        FIXTURE_TEST(subjects_of_nodes),
+        FIXTURE_TEST(report_header),
+        FIXTURE_TEST(header_without_a_title),
+        FIXTURE_TEST(no_header),
+        FIXTURE_TEST(header_errors),
+        FIXTURE_TEST(holidays),
+        FIXTURE_TEST(holiday_errors),
+        FIXTURE_TEST(constructs_out_of_place),
+        FIXTURE_TEST(figure_misuse),
+        FIXTURE_TEST(vocab_kinds_by_name),
+        FIXTURE_TEST(vocab_contributed_paths),
+        FIXTURE_TEST(vocab_zero_in_units_and_unit_counts),
+        FIXTURE_TEST(vocab_words),
+    };
+    return cmocka_run_group_tests_name("model", tests, NULL, NULL);
+}

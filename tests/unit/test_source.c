@@ -1,0 +1,408 @@
+/* test_source.c - sources held whole in memory, and byte offsets mapped to
+ * lines and columns (interp/source.h; spec §2, §11: lines and columns count
+ * from 1, columns count UTF-8 code points, a byte-order mark at the start of
+ * a file is not a column).
+ *
+ * Files are made in /tmp with mkstemp/mkdtemp and removed before any
+ * assertion can stop the test. */
+#include "support.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static Source *from_text(Fixture *f, const char *text)
+{
+    Source *s = source_from_bytes(&f->arena, "t.dlg", text, strlen(text));
+    assert_non_null(s);
+    return s;
+}
+
+/* source_position must give (line, column) for offset. */
+static void assert_pos(Source *s, uint32_t offset, uint32_t line, uint32_t column)
+{
+    uint32_t l = 0, c = 0;
+    source_position(s, offset, &l, &c);
+    if (l != line || c != column)
+        fail_msg("offset %u: %u:%u, expected %u:%u", offset, l, c, line, column);
+}
+
+/* source_line at offset must be exactly `expect`. */
+static void assert_line(Source *s, uint32_t offset, const char *expect)
+{
+    uint32_t len = 12345;
+    const char *text = source_line(s, offset, &len);
+    assert_non_null(text);
+    if (len != strlen(expect) || memcmp(text, expect, len) != 0)
+        fail_msg("offset %u: line '%.*s' (%u bytes), expected '%s'", offset, (int)len, text, len, expect);
+}
+
+/* Where a Source * starts before source_load, to see it set on failure. */
+static Source sentinel;
+
+/* Write `len` bytes to a new file in /tmp; its name goes into path. */
+static void make_file(char *path, const char *bytes, size_t len)
+{
+    strcpy(path, "/tmp/dlg-test-source-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, bytes + done, len - done);
+        if (n <= 0) {
+            close(fd);
+            unlink(path);
+            fail_msg("cannot write %s", path);
+        }
+        done += (size_t)n;
+    }
+    assert_int_equal(close(fd), 0);
+}
+
+/* ---- from bytes ---------------------------------------------------------------- */
+
+TEST(from_bytes_copies_and_ends_with_two_nuls)
+{
+    /* 5 bytes with a NUL inside: the text is copied by length */
+    char bytes[] = "ab\0cd";
+    Source *s = source_from_bytes(&f->arena, "x.dlg", bytes, 5);
+    assert_non_null(s);
+    assert_int_equal(s->len, 5);
+    assert_memory_equal(s->text, "ab\0cd", 5);
+    assert_int_equal(s->text[5], '\0');
+    assert_int_equal(s->text[6], '\0');
+    assert_string_equal(s->name, "x.dlg");
+    assert_null(s->path);
+    assert_ptr_not_equal(s->text, bytes);
+    bytes[0] = 'Z';                         /* a copy: the source keeps "ab" */
+    assert_int_equal(s->text[0], 'a');
+
+    /* no bytes at all: still two NULs */
+    Source *e = source_from_bytes(&f->arena, "e.dlg", "", 0);
+    assert_non_null(e);
+    assert_int_equal(e->len, 0);
+    assert_int_equal(e->text[0], '\0');
+    assert_int_equal(e->text[1], '\0');
+    assert_pos(e, 0, 1, 1);
+    assert_line(e, 0, "");
+}
+
+/* ---- lines and columns --------------------------------------------------------- */
+
+TEST(position_ascii)
+{
+    /* "a 1\n" is bytes 0-3, "bb 22\n" 4-9, "\n" 10, "ccc" 11-13; len 14 */
+    Source *s = from_text(f, "a 1\nbb 22\n\nccc");
+    assert_pos(s, 0, 1, 1);
+    assert_pos(s, 2, 1, 3);
+    assert_pos(s, 3, 1, 4);                 /* the newline ends line 1 */
+    assert_pos(s, 4, 2, 1);
+    assert_pos(s, 7, 2, 4);                 /* 7 - 4 = 3 bytes before: column 4 */
+    assert_pos(s, 10, 3, 1);                /* the empty line */
+    assert_pos(s, 11, 4, 1);
+    assert_pos(s, 13, 4, 3);
+    assert_pos(s, 14, 4, 4);                /* the end of the text */
+    assert_line(s, 0, "a 1");
+    assert_line(s, 9, "bb 22");
+    assert_line(s, 10, "");
+    assert_line(s, 12, "ccc");
+}
+
+TEST(position_counts_code_points)
+{
+    /* "xã Quài Nưa\n": x=0, ã=1-2 (C3 A3), ' '=3, Q=4, u=5, à=6-7 (C3 A0),
+     * i=8, ' '=9, N=10, ư=11-12 (C6 B0), a=13, newline=14.
+     * "hội nghị\n": h=15, ộ=16-18 (E1 BB 99), i=19, ' '=20, n=21, g=22,
+     * h=23, ị=24-26 (E1 BB 8B), newline=27. len 28. */
+    Source *s = from_text(f, "x\xC3\xA3 Qu\xC3\xA0i N\xC6\xB0" "a\n"
+                             "h\xE1\xBB\x99i ngh\xE1\xBB\x8B\n");
+    assert_int_equal(s->len, 28);
+    assert_pos(s, 1, 1, 2);                 /* ã */
+    assert_pos(s, 3, 1, 3);                 /* 3 bytes, 2 characters before */
+    assert_pos(s, 4, 1, 4);                 /* Q */
+    assert_pos(s, 8, 1, 7);                 /* i: 8 bytes - 2 continuation bytes = 6 before */
+    assert_pos(s, 10, 1, 9);                /* N: 10 - 2 = 8 before */
+    assert_pos(s, 13, 1, 11);               /* a: 13 - 3 = 10 before */
+    assert_pos(s, 14, 1, 12);               /* the newline: 14 - 3 = 11 before */
+    assert_pos(s, 15, 2, 1);
+    assert_pos(s, 16, 2, 2);                /* ộ */
+    assert_pos(s, 19, 2, 3);                /* i: 4 bytes, 2 characters before */
+    assert_pos(s, 21, 2, 5);                /* n: 6 bytes - 2 = 4 before */
+    assert_pos(s, 24, 2, 8);                /* ị: 9 bytes - 2 = 7 before */
+    assert_pos(s, 27, 2, 9);                /* newline: 12 bytes - 4 = 8 before */
+    assert_pos(s, 28, 3, 1);                /* after the last newline */
+    assert_line(s, 13, "x\xC3\xA3 Qu\xC3\xA0i N\xC6\xB0" "a");
+    assert_line(s, 20, "h\xE1\xBB\x99i ngh\xE1\xBB\x8B");
+}
+
+TEST(byte_order_mark_is_not_a_column)
+{
+    /* EF BB BF = 0-2, "ab" = 3-4, newline = 5, "cd" = 6-7 */
+    Source *s = from_text(f, "\xEF\xBB\xBF" "ab\ncd");
+    assert_pos(s, 3, 1, 1);                 /* 'a' is the first column */
+    assert_pos(s, 4, 1, 2);
+    assert_pos(s, 5, 1, 3);
+    assert_pos(s, 6, 2, 1);
+    assert_pos(s, 7, 2, 2);
+    assert_line(s, 4, "ab");                /* the mark is not part of the line */
+    assert_line(s, 6, "cd");
+
+    /* only at the very start of the file: elsewhere U+FEFF is a character.
+     * "x\n" = 0-1, EF BB BF = 2-4, 'y' = 5: one character before 'y' */
+    Source *t = from_text(f, "x\n\xEF\xBB\xBFy");
+    assert_pos(t, 5, 2, 2);
+    assert_line(t, 5, "\xEF\xBB\xBFy");
+
+    /* a file that is only a mark: position 3 is line 1, column 1 */
+    Source *u = from_text(f, "\xEF\xBB\xBF");
+    assert_pos(u, 3, 1, 1);
+    assert_line(u, 3, "");
+}
+
+TEST(crlf_line_endings)
+{
+    /* "a 1\r\n" = 0-4, "bb 2\r\n" = 5-10, "c" = 11 */
+    Source *s = from_text(f, "a 1\r\nbb 2\r\nc");
+    assert_pos(s, 2, 1, 3);
+    assert_pos(s, 3, 1, 4);                 /* the \r itself */
+    assert_pos(s, 5, 2, 1);
+    assert_pos(s, 8, 2, 4);
+    assert_pos(s, 11, 3, 1);
+    assert_line(s, 0, "a 1");               /* without \r\n */
+    assert_line(s, 7, "bb 2");
+    assert_line(s, 11, "c");
+    /* a \r that does not end a line stays in it */
+    Source *t = from_text(f, "a\rb\n");
+    assert_line(t, 0, "a\rb");
+    assert_pos(t, 2, 1, 3);
+    /* an empty CRLF line is empty */
+    Source *u = from_text(f, "x\r\n\r\ny");
+    assert_line(u, 3, "");
+    assert_pos(u, 5, 3, 1);                 /* "x\r\n" 0-2, "\r\n" 3-4, y 5 */
+}
+
+TEST(last_line_without_newline)
+{
+    /* "a\n" = 0-1, "bc" = 2-3, len 4 */
+    Source *s = from_text(f, "a\nbc");
+    assert_pos(s, 2, 2, 1);
+    assert_pos(s, 3, 2, 2);
+    assert_pos(s, 4, 2, 3);                 /* just past the last byte */
+    assert_line(s, 3, "bc");
+    assert_line(s, 4, "bc");
+
+    /* with a final newline, the end is the start of an empty line 3 */
+    Source *t = from_text(f, "a\nbc\n");
+    assert_pos(t, 4, 2, 3);
+    assert_pos(t, 5, 3, 1);
+    assert_line(t, 5, "");
+}
+
+TEST(offsets_past_the_end_are_clamped)
+{
+    /* len 4: anything later is the end, 2:3 */
+    Source *s = from_text(f, "a\nbc");
+    assert_pos(s, 5, 2, 3);
+    assert_pos(s, 1000, 2, 3);
+    assert_pos(s, UINT32_MAX, 2, 3);
+    assert_line(s, 1000, "bc");
+    assert_line(s, UINT32_MAX, "bc");
+    /* with UTF-8 on the last line: "ư1" = C6 B0 31, two characters */
+    Source *t = from_text(f, "\n\xC6\xB0" "1");
+    assert_pos(t, 99, 2, 3);
+}
+
+TEST(position_cache_out_of_order)
+{
+    /* Positions are cached for increasing offsets within a line; any order
+     * must give what a fresh source (no cache) gives. */
+    static const char text[] =
+        "report \"x\" {\n"
+        "  issuer \"UBND x\xC3\xA3 Qu\xC3\xA0i N\xC6\xB0" "a\"\r\n"
+        "\n"
+        "  h\xE1\xBB\x99i ngh\xE1\xBB\x8B 12\n"
+        "}";
+    const uint32_t len = (uint32_t)(sizeof text - 1);
+    Source *s = from_text(f, text);
+    uint32_t *line = ARENA_ARRAY(&f->arena, uint32_t, len + 1);
+    uint32_t *col = ARENA_ARRAY(&f->arena, uint32_t, len + 1);
+    assert_non_null(line);
+    assert_non_null(col);
+    for (uint32_t o = 0; o <= len; o++) {
+        Source *fresh = from_text(f, text);
+        source_position(fresh, o, &line[o], &col[o]);
+    }
+    /* spot checks of the reference, by hand: line 2 starts at 13 ("report
+     * \"x\" {\n" is 13 bytes); "  issuer \"UBND x" is 16 bytes, so 'ã' is
+     * at 29, column 17. Line 2 is 16 + ã 2 + " Qu" 3 + à 2 + "i N" 3 + ư 2
+     * + "a\"" 2 = 30 bytes and \r\n: the empty line 3 is at 13 + 32 = 45,
+     * line 4 starts at 46 */
+    assert_int_equal(line[29], 2);
+    assert_int_equal(col[29], 17);
+    assert_int_equal(line[45], 3);
+    assert_int_equal(col[45], 1);
+    assert_int_equal(line[46], 4);
+    assert_int_equal(col[46], 1);
+
+    /* backwards */
+    for (uint32_t o = len + 1; o-- > 0;) {
+        uint32_t l, c;
+        source_position(s, o, &l, &c);
+        assert_int_equal(l, line[o]);
+        assert_int_equal(c, col[o]);
+    }
+    /* scattered: o = k * 37 mod (len + 1) visits every offset once when
+     * 37 and len + 1 are coprime; otherwise still a jumbled order */
+    for (uint32_t k = 0; k <= len; k++) {
+        uint32_t o = (uint32_t)((k * 37u) % (len + 1));
+        uint32_t l, c;
+        source_position(s, o, &l, &c);
+        assert_int_equal(l, line[o]);
+        assert_int_equal(c, col[o]);
+    }
+    /* forwards, then the same offset twice, then back one */
+    for (uint32_t o = 0; o <= len; o++) {
+        uint32_t l, c;
+        source_position(s, o, &l, &c);
+        assert_int_equal(c, col[o]);
+        source_position(s, o, &l, &c);
+        assert_int_equal(c, col[o]);
+        if (o) {
+            source_position(s, o - 1, &l, &c);
+            assert_int_equal(l, line[o - 1]);
+            assert_int_equal(c, col[o - 1]);
+        }
+    }
+}
+
+/* ---- files ------------------------------------------------------------------- */
+
+TEST(load_a_file)
+{
+    /* a district header with Vietnamese, CRLF and no final newline:
+     * "district \"Tu" = 12 bytes, ầ = 3, "n Gi" = 4, á = 2, "o\" {\r\n" =
+     * 6: line 1 is 27 bytes; "  communes 19\n" = 14; "}" = 1: 42 */
+    static const char bytes[] = "district \"Tu\xE1\xBA\xA7n Gi\xC3\xA1o\" {\r\n  communes 19\n}";
+    assert_int_equal(sizeof bytes - 1, 42);
+    char path[64];
+    make_file(path, bytes, sizeof bytes - 1);
+    Source *s = &sentinel;                  /* must become the source */
+    SourceStatus st = source_load(&f->arena, path, &s);
+    unlink(path);
+    assert_int_equal(st, SOURCE_OK);
+    assert_non_null(s);
+    assert_int_equal(s->len, 42);
+    assert_memory_equal(s->text, bytes, 42);
+    assert_int_equal(s->text[42], '\0');
+    assert_int_equal(s->text[43], '\0');
+    assert_string_equal(s->name, path);
+    assert_string_equal(s->path, path);
+    assert_true(s->ino != 0);               /* a real file has an identity */
+    /* "communes" is at 27 + 2 = 29: line 2, column 3; '}' at 41: 3:1 */
+    assert_pos(s, 29, 2, 3);
+    assert_pos(s, 41, 3, 1);
+    /* 'G' at 17 (12 + ầ 3 + "n " 2): 17 bytes, 2 of them continuation
+     * bytes, so 15 characters before it: column 16 */
+    assert_pos(s, 17, 1, 16);
+    assert_line(s, 0, "district \"Tu\xE1\xBA\xA7n Gi\xC3\xA1o\" {");
+}
+
+TEST(load_an_empty_file)
+{
+    char path[64];
+    make_file(path, "", 0);
+    Source *s = NULL;
+    SourceStatus st = source_load(&f->arena, path, &s);
+    unlink(path);
+    assert_int_equal(st, SOURCE_OK);
+    assert_non_null(s);
+    assert_int_equal(s->len, 0);
+    assert_int_equal(s->text[0], '\0');
+    assert_int_equal(s->text[1], '\0');
+    assert_pos(s, 0, 1, 1);
+}
+
+TEST(load_a_large_file)
+{
+    /* 300000 bytes, more than an arena chunk (read in one buffer of the
+     * file's size): lines of "0123456789\n" (11 bytes) */
+    enum { N = 300000 };
+    char *bytes = arena_alloc(&f->arena, N);
+    assert_non_null(bytes);
+    for (size_t i = 0; i < N; i++)
+        bytes[i] = i % 11 == 10 ? '\n' : (char)('0' + i % 11);
+    char path[64];
+    make_file(path, bytes, N);
+    Source *s = NULL;
+    SourceStatus st = source_load(&f->arena, path, &s);
+    unlink(path);
+    assert_int_equal(st, SOURCE_OK);
+    assert_int_equal(s->len, N);
+    assert_memory_equal(s->text, bytes, N);
+    assert_int_equal(s->text[N], '\0');
+    assert_int_equal(s->text[N + 1], '\0');
+    /* offset 299999 = 27272 * 11 + 7: line 27273, column 8 */
+    assert_pos(s, N - 1, 27273, 8);
+}
+
+TEST(load_a_missing_file)
+{
+    char path[64];
+    make_file(path, "", 0);
+    unlink(path);                           /* the name is now free */
+    Source *s = &sentinel;                  /* must become NULL */
+    errno = 0;
+    SourceStatus st = source_load(&f->arena, path, &s);
+    int err = errno;
+    assert_int_equal(st, SOURCE_ERR_OPEN);
+    assert_null(s);
+    assert_int_equal(err, ENOENT);          /* errno says why */
+}
+
+TEST(load_a_directory)
+{
+    char dir[] = "/tmp/dlg-test-dir-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    Source *s = &sentinel;                  /* must become NULL */
+    SourceStatus st = source_load(&f->arena, dir, &s);
+    rmdir(dir);
+    assert_int_equal(st, SOURCE_ERR_NOT_FILE);
+    assert_null(s);
+}
+
+TEST(load_a_fifo_does_not_wait)
+{
+    /* a FIFO with no writer: refused as not a regular file, at once (a
+     * blocking open would hang until the test's time limit) */
+    char path[64];
+    make_file(path, "", 0);
+    unlink(path);
+    if (mkfifo(path, 0600) != 0)
+        skip();
+    Source *s = &sentinel;                  /* must become NULL */
+    SourceStatus st = source_load(&f->arena, path, &s);
+    unlink(path);
+    assert_int_equal(st, SOURCE_ERR_NOT_FILE);
+    assert_null(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(from_bytes_copies_and_ends_with_two_nuls),
+        FIXTURE_TEST(position_ascii),
+        FIXTURE_TEST(position_counts_code_points),
+        FIXTURE_TEST(byte_order_mark_is_not_a_column),
+        FIXTURE_TEST(crlf_line_endings),
+        FIXTURE_TEST(last_line_without_newline),
+        FIXTURE_TEST(offsets_past_the_end_are_clamped),
+        FIXTURE_TEST(position_cache_out_of_order),
+        FIXTURE_TEST(load_a_file),
+        FIXTURE_TEST(load_an_empty_file),
+        FIXTURE_TEST(load_a_large_file),
+        FIXTURE_TEST(load_a_missing_file),
+        FIXTURE_TEST(load_a_directory),
+        FIXTURE_TEST(load_a_fifo_does_not_wait),
+    };
+    return cmocka_run_group_tests_name("source", tests, NULL, NULL);
+}
