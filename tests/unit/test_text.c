@@ -333,14 +333,17 @@ TEST(per_unit_values_align_with_a_short_title)
     unsigned n = line_number(f, text, "Indicators");
     /* 2 / 4 = 50 %, for the report and for Quài Nưa */
     const char *report_row = line_at(f, text, n + 1), *unit_row = line_at(f, text, n + 2);
-    assert_text(report_row, "  rate  Tỷ lệ  " "          50 %  (2 / 4)");
-    /* the report's " %" starts at 2 + 4 + 2 + 5 + 2 + 12 = 27 characters;
-     * the unit row's is at 2 + 4 + 4 + 16 + 2 + 12 = 40 instead */
+    /* the title column widens to the subject: "commune Quài Nưa" is 16
+     * characters, and a subject stands 2 right of the titles, so 18;
+     * "Tỷ lệ" (5) is padded with 13 spaces */
+    assert_text(report_row, "  rate  Tỷ lệ             " "  " "          50 %  (2 / 4)");
+    /* the report's " %" starts at 2 + 4 + 2 + 18 + 2 + 12 = 40 characters,
+     * the unit row's at 2 + 4 + 4 + 16 + 2 + 12 = 40 too */
     const char *p1 = strstr(report_row, " %"), *p2 = strstr(unit_row, " %");
     assert_non_null(p1);
     assert_non_null(p2);
-    assert_int_equal(chars_before(report_row, (size_t)(p1 - report_row)), 27);
-    assert_int_equal(chars_before(unit_row, (size_t)(p2 - unit_row)), 27);
+    assert_int_equal(chars_before(report_row, (size_t)(p1 - report_row)), 40);
+    assert_int_equal(chars_before(unit_row, (size_t)(p2 - unit_row)), 40);
 }
 
 /* ---- the verdict (§12, §13) ------------------------------------------------------------------ */
