@@ -14,33 +14,14 @@ const char *result_status_name(Status s)
     return s == RESULT_PASS ? "pass" : s == RESULT_FAIL ? "fail" : "unknown";
 }
 
-const char *result_relation_symbol(Relation r)
-{
-    switch (r) {
-    case REL_EQ: return "=";
-    case REL_GE: return ">=";
-    case REL_LE: return "<=";
-    case REL_ABOUT: return "~";
-    case REL_OVER: return "<";      /* declared "over N": N < computed */
-    case REL_NEARLY: return "~";
-    case REL_WITHIN: return "~";
-    }
-    return "=";
-}
+static const struct { const char *symbol, *name; } relations[] = {
+#define X(k, symbol, name) { symbol, name },
+    RELATIONS(X)
+#undef X
+};
 
-const char *result_relation_name(Relation r)
-{
-    switch (r) {
-    case REL_EQ: return "=";
-    case REL_GE: return ">=";
-    case REL_LE: return "<=";
-    case REL_ABOUT: return "about";
-    case REL_OVER: return "over";
-    case REL_NEARLY: return "nearly";
-    case REL_WITHIN: return "within";
-    }
-    return "=";
-}
+const char *result_relation_symbol(Relation r) { return relations[r].symbol; }
+const char *result_relation_name(Relation r) { return relations[r].name; }
 
 const char *result_unit_name(ValueUnit u)
 {

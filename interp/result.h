@@ -32,8 +32,22 @@ typedef enum {
 #undef X
 } CheckKind;
 
-/* How the declared value must relate to the computed one. */
-typedef enum { REL_EQ, REL_GE, REL_LE, REL_ABOUT, REL_OVER, REL_NEARLY, REL_WITHIN } Relation;
+/* How the declared value must relate to the computed one: the symbol the
+ * text report shows and the name JSON gives (spec/json.md §6.3). */
+#define RELATIONS(X)                                                           \
+    X(REL_EQ, "=", "=")                                                        \
+    X(REL_GE, ">=", ">=")                                                      \
+    X(REL_LE, "<=", "<=")                                                      \
+    X(REL_ABOUT, "~", "about")                                                 \
+    X(REL_OVER, "<", "over")        /* declared "over N": N < computed */      \
+    X(REL_NEARLY, "~", "nearly")                                               \
+    X(REL_WITHIN, "~", "within")
+
+typedef enum {
+#define X(k, symbol, name) k,
+    RELATIONS(X)
+#undef X
+} Relation;
 
 typedef enum { UNIT_PERCENT, UNIT_COUNT, UNIT_MONEY, UNIT_NUMBER, UNIT_DAYS, UNIT_BOOLEAN } ValueUnit;
 
