@@ -13,6 +13,7 @@ MODE      ?= release
 BUILD     ?= build/$(MODE)
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/dlg
 CC        ?= cc
 BISON     ?= bison
 FLEX      ?= flex
@@ -33,7 +34,10 @@ CFLAGS    += -std=c11 $(WARNINGS) $(OPT) -MMD -MP
 LDFLAGS   += $(if $(filter asan,$(MODE)),$(SANITIZE))
 
 LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
-GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
+GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c $(BUILD)/gen/library.c
+# The files dlg ships, in the order a run reads them: compiled in, and
+# installed under share/dlg for people to read.
+LIBRARY   := lib/std/dimensions.dlg lib/std/kinds.dlg lib/std/figures.dlg
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(GEN_SRCS:%.c=%.o)
 MAIN_OBJ  := $(BUILD)/interp/main.o
 DLG       := $(BUILD)/dlg
@@ -61,6 +65,16 @@ $(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: grammar/lexer.l
 	@mkdir -p $(@D)
 	$(FLEX) -8 -Cfe -b --backup-file=$(BUILD)/gen/lex.backup --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 	@grep -q '^No backing up' $(BUILD)/gen/lex.backup || { echo "grammar/lexer.l: the scanner backs up; see $(BUILD)/gen/lex.backup" >&2; rm -f $@; exit 1; }
+
+# The library, as bytes in the binary (tools/embed.c): a run never depends
+# on where dlg is installed.
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARNINGS) -O1 -o $@ $<
+
+$(BUILD)/gen/library.c: $(BUILD)/tools/embed $(LIBRARY)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $@ $(LIBRARY)
 
 # Generated code: same warnings, minus the ones bison/flex skeletons trip.
 GEN_CFLAGS := -Wno-unused-function -Wno-sign-conversion -Wno-conversion
@@ -122,11 +136,13 @@ demo: deps
 	$(DLG) examples/tuan-giao-2020.dlg
 
 install: $(DLG)
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/std
 	install -m 755 $(DLG) $(DESTDIR)$(BINDIR)/dlg
+	install -m 644 $(LIBRARY) $(DESTDIR)$(DATADIR)/std/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dlg
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build

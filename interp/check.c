@@ -184,13 +184,17 @@ static bool has_sub_breakdown(const Breakdown *bd)
 
 /* Children expected at node n: the declared count for the level of its
  * child units (communes 19), else the units present. */
-static void expected_children(Checker *c, const Node *n, uint32_t *present, uint32_t *expected)
+static void expected_children(const Node *n, uint32_t *present, uint32_t *expected)
 {
     *present = *expected = n->nunits;
-    for (Level lv = LEVEL_PROVINCE; lv <= LEVEL_VILLAGE; lv++) {
+    for (uint32_t lv = 1; lv <= LEVEL_MAX; lv++) {
         if (!n->nunits_level[lv])
             continue;
-        const Figure *f = model_figure(n, c->v->count[vocab_level_kind(lv)]);
+        const FigureDecl *count = NULL;
+        for (const Node *ch = n->first_child; ch && !count; ch = ch->next_sibling)
+            if (!ch->kind->session && ch->kind->level == lv)
+                count = ch->kind->count;
+        const Figure *f = count ? model_figure(n, count->name) : NULL;
         *present = n->nunits_level[lv];
         *expected = *present;
         if (f && f->declared.known && f->declared.value >= (int64_t)*present)
@@ -199,13 +203,25 @@ static void expected_children(Checker *c, const Node *n, uint32_t *present, uint
     }
 }
 
-/* A status or kind part that no listed entry has: when every opinion (or
- * document) counted here is itemised, here or in sessions and units below,
- * the listing is complete (spec §6.4), so the part counts 0. */
+/* Does some itemised entry count into this figure (opinions, documents,
+ * the counts of units and sessions)? */
+static bool counts_entries(const Vocab *v, const FigureDecl *f)
+{
+    if (f == v->opinions || f == v->documents || f == v->satisfied)
+        return true;
+    for (uint32_t i = 0; i < v->nkinds; i++)
+        if (v->kinds[i]->count == f || v->kinds[i]->not_held == f)
+            return true;
+    return false;
+}
+
+/* A part that no listed entry has: when every entry counted in its whole
+ * is itemised, here or in sessions and units below, the listing is
+ * complete (spec §6.4), so the part counts 0. */
 static const Aggregate *listed_zero(Checker *c, const Figure *f)
 {
     static const Aggregate zero = { .entries = 1 };
-    if (!f->whole || (f->whole->path != c->v->opinions && f->whole->path != c->v->documents))
+    if (!f->whole || !counts_entries(c->v, f->decl))
         return NULL;
     const Aggregate *whole = derive_aggregate(c->d, f->owner, f->whole->path);
     return whole && !whole->declared && !whole->overflow ? &zero : NULL;
@@ -224,12 +240,14 @@ static void check_rollup(Checker *c, const Figure *f)
         a = listed_zero(c, f);
     if (!a || !f->declared.known || a->overflow)
         return;
-    if (f->whole && f->whole->path == c->v->opinions && derive_unstatused(c->d, n) > 0) {
-        /* opinions listed without a status may belong to this part */
+    const Missing *missing = f->part ? model_missing(c->m, f->decl, f->part->dim) : NULL;
+    const Aggregate *lacking = missing ? derive_aggregate(c->d, n, missing->path) : NULL;
+    if (lacking && lacking->sum > 0) {
+        /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f, f->src, f->span);
         if (k) {
             judge(k, f->declared, a->sum, true, REL_GE);
-            k->note = (Note){ .kind = NOTE_UNSTATUSED };
+            k->note = (Note){ .kind = NOTE_UNSTATUSED, .name = f->decl->name, .text = missing->word };
             result_add_check(c->r, k);
         }
         return;
@@ -238,7 +256,7 @@ static void check_rollup(Checker *c, const Figure *f)
     Check *k = new_check(c, kind, n, f, f->src, f->span);
     if (!k)
         return;
-    if (vocab_is_unit_count(c->v, f->path) && a->entries) {
+    if (!f->whole && vocab_is_unit_count(c->v, f->decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
         judge(k, f->declared, a->sum, true, a->sum < f->declared.value ? REL_GE : REL_EQ);
@@ -252,7 +270,7 @@ static void check_rollup(Checker *c, const Figure *f)
     bool zero_in_units = vocab_zero_in_units(c->v, f->path);
     if (a->units || zero_in_units) {
         uint32_t present, expected;
-        expected_children(c, n, &present, &expected);
+        expected_children(n, &present, &expected);
         k->has_coverage = present > 0;
         /* every unit present gives a session count, if only 0 */
         k->covered = zero_in_units ? present : a->units;
@@ -318,7 +336,7 @@ static void check_node(Checker *c, const Node *n)
     for (const Figure *f = n->figures; f; f = f->next)
         check_figure(c, f);
     for (uint32_t i = 0; i < c->v->nbounds; i++)
-        check_bound(c, n, &c->v->bounds[i]);
+        check_bound(c, n, c->v->bounds[i]);
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         check_node(c, ch);
 }

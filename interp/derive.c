@@ -115,7 +115,7 @@ static Aggregate *agg_for(Derived *d, const Node *n, const Symbol *path)
     Entry *x = entry_for(d, n, path);
     if (!x)
         return NULL;
-    if (!x->has_aggregate && path != d->m->vocab->unstatused && !ptrmap_put(&d->paths, d->arena, path, 0, (void *)path)) {
+    if (!x->has_aggregate && !ptrmap_put(&d->paths, d->arena, path, 0, (void *)path)) {
         d->oom = true;
         return NULL;
     }
@@ -153,6 +153,8 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
         v.known = v.declared = v.from_declared = true;
         v.approx = f->declared.approx != APPROX_NONE;
         v.money = f->declared.money;
+        v.percent = f->declared.percent;
+        v.decimals = f->declared.decimals;
         v.value = f->declared.value;
         return v;
     }
@@ -170,16 +172,10 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
         v.money = x->agg.money;
         v.value = x->agg.sum;
         v.from_declared = x->agg.declared;
-    } else if (vocab_zero_in_units(d->m->vocab, path) && !vocab_is_session(n->kind)) {
+    } else if (vocab_zero_in_units(d->m->vocab, path) && !n->kind->session) {
         v.known = true;             /* no dialogue listed: 0 dialogues */
     }
     return v;
-}
-
-int64_t derive_unstatused(const Derived *d, const Node *n)
-{
-    const Aggregate *a = derive_aggregate(d, n, d->m->vocab->unstatused);
-    return a ? a->sum : 0;
 }
 
 bool derive_has_path(const Derived *d, const Symbol *path)
@@ -243,14 +239,14 @@ static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
 static void provide_one(Derived *d, const Node *parent, const Node *ch, const Symbol *path)
 {
     Value v = derive_value(d, ch, path);
-    if (!v.known)
-        return;
+    if (!v.known || v.percent)
+        return;                     /* percentages do not add up */
     Aggregate *a = agg_for(d, parent, path);
     if (!a)
         return;
     add_to(a, v);
     a->declared |= v.from_declared;
-    if (vocab_is_session(ch->kind))
+    if (ch->kind->session)
         a->sessions++;
     else
         a->units++;
@@ -271,35 +267,42 @@ static void provide(Derived *d, const Node *parent, const Node *ch)
     }
 }
 
+/* One entry adds k to every cell it counts into, and 1 to the count of
+ * entries lacking each attribute it lacks. */
+static void add_cells(Derived *d, const Node *n, const Cells *c, int64_t k, bool whole)
+{
+    if (!c)
+        return;
+    for (uint32_t i = whole ? 0 : 1; i < c->ncells; i++)
+        add_entry(d, n, c->cells[i], k);
+    for (uint32_t i = 0; i < c->nmissing; i++)
+        add_entry(d, n, c->missing[i], 1);
+}
+
 static void aggregate(Derived *d, const Node *n)
 {
-    const Vocab *v = d->m->vocab;
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         aggregate(d, ch);
         if (!ch->not_held)
             provide(d, n, ch);      /* a session not held adds only to *_not_held */
-        if (vocab_is_session(ch->kind)) {
+        const Kind *k = ch->kind;
+        if (k->session) {
             /* a held session that declares its own count (receptions 3 on
-             * one day) gives that through provide(); otherwise it counts 1 */
-            if (ch->not_held)
-                add_entry(d, n, v->not_held[ch->kind], 1);
-            else if (!model_figure(ch, v->count[ch->kind]))
-                add_entry(d, n, v->count[ch->kind], 1);
-        } else {
-            add_entry(d, n, v->count[ch->kind], 1);
+             * one day) gives that through provide(), and its kind and
+             * scope count nothing more; otherwise it counts 1 in each */
+            if (ch->not_held || !k->count || !model_figure(ch, k->count->name))
+                add_cells(d, n, ch->cells, 1, true);
+        } else if (k->count) {
+            add_entry(d, n, k->count->name, 1);
         }
     }
     for (const Opinion *o = n->opinions; o; o = o->next) {
-        add_entry(d, n, v->opinions, 1);
-        /* one without a status is carried up like any figure */
-        add_entry(d, n, o->status ? o->status_path : v->unstatused, 1);
+        add_cells(d, n, o->cells, 1, true);
         if (o->satisfied == 1)
-            add_entry(d, n, v->satisfied, 1);
+            add_cells(d, n, o->satisfied_cells, 1, true);
     }
-    for (const Document *doc = n->documents; doc; doc = doc->next) {
-        add_entry(d, n, v->documents, 1);
-        add_entry(d, n, doc->kind_path, 1);
-    }
+    for (const Document *doc = n->documents; doc; doc = doc->next)
+        add_cells(d, n, doc->cells, 1, true);
 }
 
 static void sums_below(Derived *d, const Node *n)

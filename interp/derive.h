@@ -36,6 +36,8 @@ typedef struct Value {
     bool money;
     bool declared;          /* false: computed from entries and children */
     bool from_declared;     /* declared here or somewhere below */
+    bool percent;           /* a percentage: value / 10^decimals */
+    uint8_t decimals;
     int64_t value;
 } Value;
 
@@ -52,8 +54,6 @@ const Aggregate *derive_aggregate(const Derived *d, const Node *n, const Symbol 
 /* A part's value as a sum sees it: declared (approximate included), or the
  * sum of its complete breakdown when declared '?' (§5.4 step 2). */
 bool derive_part_value(const Derived *d, const Figure *f, int64_t *value);
-/* Listed opinions without a status counted at n, here or below (§6.4). */
-int64_t derive_unstatused(const Derived *d, const Node *n);
 /* Is `path` provided by some entry or child anywhere in the report? */
 bool derive_has_path(const Derived *d, const Symbol *path);
 

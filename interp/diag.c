@@ -17,6 +17,14 @@ void diag_init(Diag *d, Arena *a)
 
 bool diag_full(const Diag *d) { return d->overflowed; }
 
+bool diag_error_at(const Diag *d, const Source *src, uint32_t offset)
+{
+    for (const Diagnostic *g = d->first; g; g = g->next)
+        if (g->severity == DIAG_ERROR && g->src == src && g->span.start == offset)
+            return true;
+    return false;
+}
+
 static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *fmt, va_list ap)
 {
     if (d->overflowed)

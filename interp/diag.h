@@ -47,6 +47,11 @@ void diag_note(Diag *d, Source *src, Span span, const char *fmt, ...)
  * limit was reached, a closing note says so. Call once, before printing. */
 void diag_sort(Diag *d);
 
+/* Is an error already reported at this spot? A name the scanner refused is
+ * not reported again as unknown. Linear, but there are at most
+ * DIAG_MAX_ERRORS errors. */
+bool diag_error_at(const Diag *d, const Source *src, uint32_t offset);
+
 /* True once an error beyond the first DIAG_MAX_ERRORS was refused: the
  * first 50 are kept, the 51st and every later diagnostic are dropped. */
 bool diag_full(const Diag *d);

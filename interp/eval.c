@@ -65,31 +65,45 @@ static EV eval(Eval *ev, Scope sc, const Expr *e);
 static EV eval_path(Eval *ev, Scope sc, const Expr *e)
 {
     const Resolved *r = resolve_get(ev->res, e);
+    if (r->scope_name == NAME_TRUE || r->scope_name == NAME_FALSE)
+        return boolean(r->scope_name == NAME_TRUE);
     if (sc.opinion) {
         const Opinion *o = sc.opinion;
         switch (r->scope_name) {
         case NAME_TOPIC:
-            return o->topic ? (EV){ .kind = V_STR, .str = o->topic->text } : unknown(NOTE_NO_TOPIC);
+            return o->topic ? (EV){ .kind = V_STR, .str = o->topic->name->text } : unknown(NOTE_NO_TOPIC);
         case NAME_STATUS:
-            return o->status ? (EV){ .kind = V_STR, .str = o->status->text } : unknown(NOTE_NO_STATUS);
+            return o->status ? (EV){ .kind = V_STR, .str = o->status->name->text } : unknown(NOTE_NO_STATUS);
         case NAME_SATISFIED:
             return o->satisfied < 0 ? unknown(NOTE_NO_SATISFIED) : boolean(o->satisfied == 1);
-        case NAME_FIGURE: case NAME_DATE: case NAME_CONCLUSION:
+        case NAME_FIGURE: case NAME_DATE: case NAME_CONCLUSION: case NAME_KIND: case NAME_SCOPE:
+        case NAME_TRUE: case NAME_FALSE:
             break;
         }
         return unknown_note((Note){ .kind = NOTE_OPINION_HAS_NO, .name = r->first });
     }
     const Node *n = sc.node;
-    if (vocab_is_session(n->kind) && r->scope_name == NAME_DATE)
-        return date_value(n->date, NOTE_SESSION_DATE);
-    if (vocab_is_session(n->kind) && r->scope_name == NAME_CONCLUSION) {
-        if (!n->has_conclusion)
-            return unknown(NOTE_NO_CONCLUSION);
-        return date_value(n->conclusion_date, NOTE_CONCLUSION_DATE);
+    if (n->kind->session) {
+        switch (r->scope_name) {
+        case NAME_DATE:
+            return date_value(n->date, NOTE_SESSION_DATE);
+        case NAME_CONCLUSION:
+            if (!n->has_conclusion)
+                return unknown(NOTE_NO_CONCLUSION);
+            return date_value(n->conclusion_date, NOTE_CONCLUSION_DATE);
+        case NAME_KIND:
+            return n->session_kind ? (EV){ .kind = V_STR, .str = n->session_kind->name->text } : unknown(NOTE_NO_KIND);
+        case NAME_SCOPE:
+            return n->scope ? (EV){ .kind = V_STR, .str = n->scope->name->text } : unknown(NOTE_NO_SCOPE);
+        case NAME_FIGURE: case NAME_TOPIC: case NAME_STATUS: case NAME_SATISFIED: case NAME_TRUE: case NAME_FALSE:
+            break;
+        }
     }
     Value v = r->path ? derive_value(ev->d, n, r->path) : (Value){ 0 };
     if (!v.known)
         return unknown_note((Note){ .kind = NOTE_FIGURE_UNKNOWN, .text = r->text, .node = n });
+    if (v.percent)
+        return number((double)v.value / pow(10, v.decimals), UNIT_PERCENT);
     EV x = number((double)v.value, v.money ? UNIT_MONEY : UNIT_COUNT);
     x.approx = v.approx;
     return x;
@@ -641,7 +655,7 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
     }
     f->node = sc.node;
     f->src = sc.node->src ? sc.node->src : d->src;
-    f->span = sc.node->kind == NODE_ROOT ? d->span : sc.node->span;
+    f->span = sc.node->kind->level == LEVEL_ROOT ? d->span : sc.node->span;
     if (v.kind == V_UNKNOWN) {
         rr->unknown++;
         f->status = RESULT_UNKNOWN;

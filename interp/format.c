@@ -134,7 +134,7 @@ const char *format_note(Arena *a, const Note *n)
         return arena_printf(a, "%lld of %lld rows give a '%s' cell", (long long)n->a, (long long)n->b,
                             n->name->text);
     case NOTE_CELL_INEXACT: return "a cell is unknown or approximate";
-    case NOTE_UNSTATUSED: return "some listed opinions have no status";
+    case NOTE_UNSTATUSED: return arena_printf(a, "some listed %s have no %s", n->name->text, n->text);
     case NOTE_FROM_APPROX: return "computed from approximate figures";
     case NOTE_NEGATIVE: return "a count cannot be negative";
     case NOTE_PERCENT_DIFFERS:
@@ -143,6 +143,8 @@ const char *format_note(Arena *a, const Note *n)
     case NOTE_NO_TOPIC: return "the opinion has no topic";
     case NOTE_NO_STATUS: return "the opinion has no status";
     case NOTE_NO_SATISFIED: return "satisfaction is not given";
+    case NOTE_NO_KIND: return "the session's kind is not given";
+    case NOTE_NO_SCOPE: return "the session's scope is not given";
     case NOTE_OPINION_HAS_NO: return arena_printf(a, "an opinion has no '%s'", n->name->text);
     case NOTE_SESSION_DATE: return "the session's date is not known to the day";
     case NOTE_NO_CONCLUSION: return "no conclusion notice is recorded";

@@ -31,6 +31,40 @@ static const char *load_error(SourceStatus st)
     return "cannot read";
 }
 
+/* Number the source, parse it and keep it among the files. */
+static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src, Source *from, Span at)
+{
+    if (fs->nfiles == fs->cap_files) {
+        uint32_t cap = fs->cap_files ? fs->cap_files * 2 : 16;
+        LoadedFile **files = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
+        if (!files) {
+            diag_error(fs->diag, from, at, "out of memory");
+            return NULL;
+        }
+        if (fs->nfiles)
+            memcpy(files, fs->files, fs->nfiles * sizeof *files);
+        fs->files = files;
+        fs->cap_files = cap;
+    }
+    fs->files[fs->nfiles++] = f;
+    src->id = fs->nsources++;
+    f->src = src;
+    f->items = parse_source(src, fs->arena, fs->syms, fs->diag);
+    return f;
+}
+
+void load_library(FileSet *fs, const char *name, const char *bytes, size_t len)
+{
+    const char *shown = arena_printf(fs->arena, "<dlg>/%s", name);
+    Source *src = shown ? source_from_bytes(fs->arena, shown, bytes, len) : NULL;
+    LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
+    if (!src || !f) {
+        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
+        return;
+    }
+    parsed(fs, f, src, NULL, (Span){ 0, 0 });
+}
+
 /* Read and parse a file once, however it is named: files are known by
  * their identity (device and inode). NULL when already read, or when it
  * cannot be read: then with a diagnostic at `from`/`at`, or at no position. */
@@ -50,10 +84,7 @@ static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span a
         diag_error(fs->diag, from, at, "out of memory");
         return NULL;
     }
-    src->id = fs->nsources++;
-    f->src = src;
-    f->items = parse_source(src, fs->arena, fs->syms, fs->diag);
-    return f;
+    return parsed(fs, f, src, from, at);
 }
 
 /* Is `path` inside directory `dir` once every symbolic link is resolved? */

@@ -35,6 +35,8 @@ typedef struct FileSet {
     Diag *diag;
     LoadedFile **roots;     /* one per load_file() that read a new file */
     uint32_t nroots, cap_roots;
+    LoadedFile **files;     /* every file read, in order: library, roots, used */
+    uint32_t nfiles, cap_files;
     PtrMap seen;            /* file identity -> LoadedFile: each file read once */
     PtrMap used;            /* `use` item -> the LoadedFile it brought in */
     Symbol *use;            /* the name `use` */
@@ -46,6 +48,9 @@ void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d);
  * first, every file it uses. A file already read is skipped silently; one
  * that cannot be read gets a diagnostic. */
 void load_file(FileSet *fs, const char *path);
+/* Parse a file dlg ships (library.h), named "<dlg>/NAME" in messages. It
+ * is one of the files, not a root: nothing in it is modelled. */
+void load_library(FileSet *fs, const char *name, const char *bytes, size_t len);
 /* The file a top-level `use` item brought in; NULL when it named a file
  * read before, or one that could not be read (already reported). */
 const LoadedFile *load_used(const FileSet *fs, const Item *use);

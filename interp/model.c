@@ -1,38 +1,54 @@
 /* model.c - building the model from syntax trees: the schema of every
  * context (spec §4), units merged by kind and name, figures with their
- * breakdowns (spec §5), rules and indicators (spec §8, §9). */
+ * breakdowns checked against the vocabulary (spec §5, §14), itemised
+ * entries with the cells they count into, rules and indicators (spec §8,
+ * §9). */
 #include "model.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "suggest.h"
+
 bool model_selector(const Vocab *v, const Symbol *name, Selector *out)
 {
     if (strcmp(name->text, "commune") == 0 || strcmp(name->text, "commune_level") == 0) {
-        *out = (Selector){ SEL_COMMUNE_LEVEL, NODE_COMMUNE };
+        *out = (Selector){ SEL_COMMUNE_LEVEL, NULL };
         return true;
     }
     if (strcmp(name->text, "opinion") == 0) {
-        *out = (Selector){ SEL_OPINION, NODE_ROOT };
+        *out = (Selector){ SEL_OPINION, NULL };
         return true;
     }
     if (strcmp(name->text, "document") == 0) {
-        *out = (Selector){ SEL_DOCUMENT, NODE_ROOT };
+        *out = (Selector){ SEL_DOCUMENT, NULL };
         return true;
     }
-    int k = vocab_kind_by_name(v, name);
-    if (k < 0)
+    const Kind *k = vocab_kind(v, name);
+    if (!k || k == v->root)
         return false;
-    *out = (Selector){ SEL_KIND, (NodeKind)k };
+    *out = (Selector){ SEL_KIND, k };
     return true;
+}
+
+const char *model_selector_nearest(const Vocab *v, const Symbol *name)
+{
+    Suggest s;
+    suggest_init(&s, name->text);
+    static const char *const words[] = { "commune_level", "opinion", "document" };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        suggest_offer(&s, words[i], strlen(words[i]));
+    for (uint32_t i = 1; i < v->nkinds; i++)
+        suggest_offer(&s, v->kinds[i]->name->text, v->kinds[i]->name->len);
+    return suggest_best(&s);
 }
 
 bool model_selects(const Selector *s, const Node *n)
 {
     switch (s->what) {
     case SEL_KIND: return n->kind == s->kind;
-    case SEL_COMMUNE_LEVEL: return vocab_is_commune_level(n->kind);
-    case SEL_REPORT: return n->kind == NODE_ROOT;
+    case SEL_COMMUNE_LEVEL: return n->kind->level == LEVEL_COMMUNE;
+    case SEL_REPORT: return n->kind->level == LEVEL_ROOT;
     case SEL_OPINION: case SEL_DOCUMENT: break;
     }
     return false;
@@ -41,7 +57,7 @@ bool model_selects(const Selector *s, const Node *n)
 const char *model_selector_name(const Selector *s)
 {
     switch (s->what) {
-    case SEL_KIND: return vocab_kind_name(s->kind);
+    case SEL_KIND: return s->kind->name->text;
     case SEL_COMMUNE_LEVEL: return "commune";
     case SEL_OPINION: return "itemised opinion";
     case SEL_DOCUMENT: return "itemised document";
@@ -110,18 +126,19 @@ static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
 
 const char *model_subject(Arena *a, const Node *n)
 {
-    if (!n || n->kind == NODE_ROOT)
+    if (!n || n->kind->level == LEVEL_ROOT)
         return "the report";
-    if (vocab_is_session(n->kind)) {
+    const char *kind = n->kind->name->text;
+    if (n->kind->session) {
         char date[16];
         const char *where = model_subject(a, n->parent);
         if (n->date.precision != DATE_UNKNOWN)
-            return arena_printf(a, "%s %s in %s", vocab_kind_name(n->kind), date_format(n->date, date), where);
+            return arena_printf(a, "%s %s in %s", kind, date_format(n->date, date), where);
         if (n->name)
-            return arena_printf(a, "%s \"%s\" in %s", vocab_kind_name(n->kind), n->name->text, where);
-        return arena_printf(a, "%s (undated) in %s", vocab_kind_name(n->kind), where);
+            return arena_printf(a, "%s \"%s\" in %s", kind, n->name->text, where);
+        return arena_printf(a, "%s (undated) in %s", kind, where);
     }
-    return arena_printf(a, "%s %s", vocab_kind_name(n->kind), n->name ? n->name->text : "?");
+    return arena_printf(a, "%s %s", kind, n->name ? n->name->text : "?");
 }
 
 Figure *model_figure(const Node *n, const Symbol *path)
@@ -129,10 +146,6 @@ Figure *model_figure(const Node *n, const Symbol *path)
     return ptrmap_get(&n->figure_index, path, 0);
 }
 
-bool model_declares(const Model *m, const Symbol *path)
-{
-    return ptrmap_get(&m->declared, path, 0) != NULL;
-}
 
 static void oom(Builder *b, Span at)
 {
@@ -251,11 +264,61 @@ static Symbol *word_attr(Builder *b, const Item *it, WordList allowed, const cha
     return a->as.name;
 }
 
+/* The one name argument of an attribute, a part of dimension d: the word
+ * of a session's kind or scope, an opinion's status or topic, a document's
+ * kind (spec §14.2). */
+static const Part *word_part(Builder *b, const Item *it, const Dimension *d, const char *what)
+{
+    Model *m = b->m;
+    WordList words = vocab_words(m->vocab, d);
+    Atom *a = it->args;
+    if (!a || a->kind != ATOM_NAME) {
+        diag_error(m->diag, b->src, a ? a->span : it->name_span, "'%s' needs %s", it->name->text,
+                   word_list(m->arena, words));
+        return NULL;
+    }
+    const Part *p = vocab_part(m->vocab, d, a->as.name);
+    if (p)
+        return p;
+    const char *near = vocab_nearest(words, a->as.name);
+    if (near)
+        diag_error(m->diag, b->src, a->span, "unknown %s '%s'; did you mean '%s'?", what, a->as.name->text, near);
+    else
+        diag_error(m->diag, b->src, a->span, "unknown %s '%s': use %s", what, a->as.name->text,
+                   word_list(m->arena, words));
+    return NULL;
+}
+
 /* ---- figures ------------------------------------------------------------ */
 
-/* VALUE ["LABEL"]    VALUE = count | money | "?" | "~" N | about N | over N | nearly N
- * (spec §5.1); no VALUE when a breakdown follows. */
-static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
+/* What a figure of each type is written as, for messages. */
+static const char *type_example(ValueType t)
+{
+    switch (t) {
+    case TYPE_COUNT: return "a number, such as 15_590";
+    case TYPE_MONEY: return "an amount in đồng, such as 48_686_352đ";
+    case TYPE_PERCENTAGE: return "a percentage, such as 79,63%";
+    case TYPE_DAYS: return "a number of days, such as 10";
+    }
+    return "a number";
+}
+
+/* Does the value atom fit the figure's type (spec §14.3)? */
+static bool fits(ValueType t, AtomKind k)
+{
+    switch (t) {
+    case TYPE_COUNT: case TYPE_DAYS: return k == ATOM_COUNT || k == ATOM_APPROX;
+    case TYPE_MONEY: return k == ATOM_MONEY;
+    case TYPE_PERCENTAGE: return k == ATOM_PERCENT;
+    }
+    return false;
+}
+
+/* VALUE ["LABEL"]    VALUE = count | money | percentage | "?" | "~" N
+ *                          | about N | over N | nearly N
+ * (spec §5.1), of the figure's type (§14.3); no VALUE when a breakdown
+ * follows. */
+static bool parse_quantity(Builder *b, const Item *it, ValueType type, Quantity *q, Str *label)
 {
     Atom *a = it->args;
     memset(q, 0, sizeof *q);
@@ -267,36 +330,51 @@ static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
         return false;
     }
     Atom *value = a;
-    switch (a->kind) {
-    case ATOM_COUNT: q->known = true; q->value = a->as.count; break;
-    case ATOM_MONEY: q->known = q->money = true; q->value = a->as.count; break;
-    case ATOM_UNKNOWN: break;
-    case ATOM_APPROX: q->known = true; q->approx = APPROX_ABOUT; q->value = a->as.count; break;
-    case ATOM_NAME: {
+    if (a->kind == ATOM_NAME) {
         Keyword k = keyword(b->m, a->as.name);
         Atom *n = a->next;
         if ((k == KW_ABOUT || k == KW_OVER || k == KW_NEARLY) && n &&
             (n->kind == ATOM_COUNT || n->kind == ATOM_MONEY)) {
-            q->known = true;
-            q->money = n->kind == ATOM_MONEY;
             q->approx = (uint8_t)(k == KW_ABOUT ? APPROX_ABOUT : k == KW_OVER ? APPROX_OVER : APPROX_NEARLY);
-            q->value = n->as.count;
             value = n;
-            break;
+        } else {
+            if (memchr(b->src->text + it->name_span.end, '\n', a->span.start - it->name_span.end))
+                diag_error(b->m->diag, b->src, it->name_span,
+                           "'%s' has no value: write '%s N', or '%s ?' when the report does not give it",
+                           it->name->text, it->name->text, it->name->text);
+            else
+                diag_error(b->m->diag, b->src, a->span, "'%s' is a figure and needs a number, not the name '%s'",
+                           it->name->text, a->as.name->text);
+            return false;
         }
-        if (memchr(b->src->text + it->name_span.end, '\n', a->span.start - it->name_span.end))
-            diag_error(b->m->diag, b->src, it->name_span,
-                       "'%s' has no value: write '%s N', or '%s ?' when the report does not give it",
-                       it->name->text, it->name->text, it->name->text);
-        else
-            diag_error(b->m->diag, b->src, a->span, "'%s' is a figure and needs a number, not the name '%s'",
-                       it->name->text, a->as.name->text);
-        return false;
     }
+    switch (value->kind) {
+    case ATOM_UNKNOWN:
+        break;
+    case ATOM_COUNT: case ATOM_MONEY: case ATOM_APPROX: case ATOM_PERCENT:
+        if (!fits(type, value->kind)) {
+            diag_error(b->m->diag, b->src, value->span, "'%s' is a %s figure: write %s, not %s %s",
+                       it->name->text, vocab_type_name(type), type_example(type),
+                       value->kind == ATOM_APPROX || value->kind == ATOM_MONEY ? "an" : "a",
+                       ast_atom_kind_name(value->kind));
+            return false;
+        }
+        q->known = true;
+        q->money = value->kind == ATOM_MONEY;
+        if (value->kind == ATOM_APPROX)
+            q->approx = APPROX_ABOUT;
+        if (value->kind == ATOM_PERCENT) {
+            q->percent = true;
+            q->value = value->as.percent.mantissa;
+            q->decimals = value->as.percent.decimals;
+        } else {
+            q->value = value->as.count;
+        }
+        break;
     default:
-        diag_error(b->m->diag, b->src, a->span,
+        diag_error(b->m->diag, b->src, value->span,
                    "'%s' is a figure and needs a number (or '?' when unknown), not a %s",
-                   it->name->text, ast_atom_kind_name(a->kind));
+                   it->name->text, ast_atom_kind_name(value->kind));
         return false;
     }
     Atom *rest = value->next;
@@ -313,10 +391,75 @@ static bool parse_quantity(Builder *b, const Item *it, Quantity *q, Str *label)
     return true;
 }
 
+/* "level, year, status or topic": the dimensions a figure's cell leaves free. */
+static const char *free_dims(Arena *a, const FigureDecl *d, const Part *const cell[])
+{
+    const char *out = "";
+    uint32_t n = 0, total = 0;
+    for (uint32_t i = 0; i < d->ndims; i++)
+        total += !cell[i];
+    for (uint32_t i = 0; i < d->ndims && out; i++)
+        if (!cell[i]) {
+            n++;
+            out = arena_printf(a, "%s%s%s", out, n == 1 ? "" : n == total ? " or " : ", ", d->dims[i]->name->text);
+        }
+    return out ? out : "";
+}
+
+/* The part `name` of one of the dimensions the cell leaves free (spec
+ * §14.2), or NULL with a message saying why it is none. */
+static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *it, const Breakdown *bd)
+{
+    Model *m = b->m;
+    const FigureDecl *d = whole->decl;
+    if (!d->ndims) {
+        diag_error(m->diag, b->src, it->name_span,
+                   "'%s' is not broken down by anything in the vocabulary: declare a dimension for it, "
+                   "as figure %s { by DIMENSION }", d->name->text, d->name->text);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < d->ndims; i++) {
+        const Part *p = vocab_part(m->vocab, d->dims[i], it->name);
+        if (!p)
+            continue;
+        if (whole->cell[i]) {
+            diag_error(m->diag, b->src, it->name_span,
+                       "'%s' belongs to %s, like '%s' it is part of: a part is not broken down by its own "
+                       "dimension", it->name->text, d->dims[i]->name->text, whole->cell[i]->name->text);
+            return NULL;
+        }
+        if (bd->dim && bd->dim != d->dims[i]) {
+            diag_error(m->diag, b->src, it->name_span,
+                       "'%s' belongs to %s, but '%s' before it to %s: the parts of one breakdown belong to "
+                       "one dimension", it->name->text, d->dims[i]->name->text, bd->parts->leaf->text,
+                       bd->dim->name->text);
+            return NULL;
+        }
+        return p;
+    }
+    Suggest s;
+    suggest_init(&s, it->name->text);
+    for (uint32_t i = 0; i < d->ndims; i++)
+        if (!whole->cell[i] && (!bd->dim || bd->dim == d->dims[i]))
+            for (uint32_t j = 0; j < d->dims[i]->nparts; j++)
+                suggest_offer(&s, d->dims[i]->words[j]->text, d->dims[i]->words[j]->len);
+    const char *near = suggest_best(&s);
+    if (near)
+        diag_error(m->diag, b->src, it->name_span, "'%s' is not a part of '%s'; did you mean '%s'?",
+                   it->name->text, whole->path->text, near);
+    else
+        diag_error(m->diag, b->src, it->name_span, "'%s' is not a part of '%s', which is broken down by %s",
+                   it->name->text, whole->path->text, free_dims(m->arena, d, whole->cell));
+    return NULL;
+}
+
 /* figure    = NAME VALUE ["LABEL"] { breakdown }
  *           | NAME { breakdown } ;                         (spec §5.1)
- * breakdown = "{" { figure } [ "..." ] "}" ;               (spec §5.2) */
-static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
+ * breakdown = "{" { figure } [ "..." ] "}" ;               (spec §5.2)
+ * NAME is a figure of the vocabulary (§14.3); a part's NAME, a part of one
+ * of its dimensions (§14.2). */
+static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *part, const FigureDecl *decl,
+                          const Item *it)
 {
     Model *m = b->m;
     if (it->binding) {
@@ -326,22 +469,31 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
     }
     Quantity q;
     Str label;
-    if (!parse_quantity(b, it, &q, &label))
+    if (!parse_quantity(b, it, decl->type, &q, &label))
         return NULL;
-    Symbol *path = whole ? symtab_join(m->syms, whole->path, it->name) : it->name;
     Figure *f = ARENA_NEW(m->arena, Figure);
-    if (!path || !f) {
+    if (!f) {
         oom(b, it->span);
         return NULL;
     }
-    Figure *prev = model_figure(node, path);
+    f->decl = decl;
+    if (whole)
+        memcpy(f->cell, whole->cell, sizeof f->cell);
+    if (part)
+        f->cell[vocab_figure_dim(decl, part->dim)] = part;
+    f->part = part;
+    f->path = vocab_cell(m->vocab, decl, f->cell);
+    if (!f->path) {
+        oom(b, it->span);
+        return NULL;
+    }
+    Figure *prev = model_figure(node, f->path);
     if (prev) {
-        diag_error(m->diag, b->src, it->name_span, "'%s' is declared twice in %s", path->text,
+        diag_error(m->diag, b->src, it->name_span, "'%s' is declared twice in %s", f->path->text,
                    model_subject(m->arena, node));
         diag_note(m->diag, prev->src, prev->span, "first declared here");
         return NULL;
     }
-    f->path = path;
     f->leaf = it->name;
     f->owner = node;
     f->whole = whole;
@@ -349,8 +501,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
     f->label = label;
     f->src = b->src;
     f->span = it->name_span;
-    if (!ptrmap_put(&node->figure_index, m->arena, path, 0, f) ||
-        !ptrmap_put(&m->declared, m->arena, path, 0, path)) {
+    if (!ptrmap_put(&node->figure_index, m->arena, f->path, 0, f)) {
         oom(b, it->span);
         return NULL;
     }
@@ -360,6 +511,11 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
         else
             node->figures = f;
         node->last_figure = f;
+    }
+    if (it->blocks && decl->type == TYPE_PERCENTAGE) {
+        diag_error(m->diag, b->src, it->blocks->span,
+                   "'%s' is a percentage: percentages do not add up, so it has no breakdown", decl->name->text);
+        return f;
     }
     Breakdown **tail = &f->breakdowns;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
@@ -378,10 +534,12 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
         }
         Figure **ptail = &bd->parts;
         for (Item *p = blk->items; p; p = p->next) {
-            Figure *part = add_figure(b, node, f, p);
-            if (part) {
-                *ptail = part;
-                ptail = &part->next_part;
+            const Part *pp = breakdown_part(b, f, p, bd);
+            Figure *child = pp ? add_figure(b, node, f, pp, decl, p) : NULL;
+            if (child) {
+                bd->dim = pp->dim;
+                *ptail = child;
+                ptail = &child->next_part;
                 bd->nparts++;
             }
         }
@@ -392,9 +550,146 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Item *it)
     return f;
 }
 
+/* The vocabulary's figure for an item that names one, in a place it may
+ * stand (spec §14.3); NULL with a message otherwise. */
+static const FigureDecl *figure_decl(Builder *b, const Node *node, const Item *it)
+{
+    Model *m = b->m;
+    const FigureDecl *d = vocab_figure(m->vocab, it->name);
+    if (!d && diag_error_at(m->diag, b->src, it->name_span.start))
+        return NULL;                    /* the scanner said what is wrong with it */
+    if (!d) {
+        Suggest s;
+        suggest_init(&s, it->name->text);
+        for (uint32_t i = 0; i < m->vocab->nfigures; i++)
+            suggest_offer(&s, m->vocab->figures[i]->name->text, m->vocab->figures[i]->name->len);
+        const char *near = suggest_best(&s);
+        if (near)
+            diag_error(m->diag, b->src, it->name_span, "unknown figure '%s'; did you mean '%s'?", it->name->text, near);
+        else
+            diag_error(m->diag, b->src, it->name_span,
+                       "unknown figure '%s': declare it (figure %s \"TITLE\") or use a figure of the vocabulary",
+                       it->name->text, it->name->text);
+        return NULL;
+    }
+    if (!d->nplaces)
+        return d;
+    for (uint32_t i = 0; i < d->nplaces; i++)
+        if (d->places[i] == node->kind)
+            return d;
+    const char *where = "";
+    for (uint32_t i = 0; i < d->nplaces && where; i++)
+        where = arena_printf(m->arena, "%s%s%s", where, i == 0 ? "" : i + 1 == d->nplaces ? " or " : ", ",
+                             d->places[i]->level == LEVEL_ROOT ? "the report" : d->places[i]->name->text);
+    diag_error(m->diag, b->src, it->name_span, "'%s' cannot stand in %s: it is given for %s", it->name->text,
+               node->kind->level == LEVEL_ROOT ? "the report" : model_subject(m->arena, node), where ? where : "");
+    return NULL;
+}
+
+/* ---- the cells entries count into ------------------------------------------ */
+
+/* "opinions (without a status)": entries of figure f lacking the attribute
+ * `word`, whose parts are those of dimension d. No name can be this: it
+ * has a space. */
+static Symbol *missing_path(Builder *b, const FigureDecl *f, const Dimension *d, const char *word)
+{
+    Model *m = b->m;
+    const Missing *x = ptrmap_get(&m->missing, f, (uintptr_t)d);
+    if (x)
+        return x->path;
+    Missing *mm = ARENA_NEW(m->arena, Missing);
+    const char *text = arena_printf(m->arena, "%s (without a %s)", f->name->text, word);
+    if (!mm || !text || !(mm->path = symtab_intern_cstr(m->syms, text)) ||
+        !ptrmap_put(&m->missing, m->arena, f, (uintptr_t)d, mm))
+        return NULL;
+    mm->word = word;
+    return mm->path;
+}
+
+const Missing *model_missing(const Model *m, const FigureDecl *f, const Dimension *d)
+{
+    return ptrmap_get(&m->missing, f, (uintptr_t)d);
+}
+
+/* One attribute of an entry: its part of dimension `dim`, or NULL when the
+ * entry does not give it; `word` names the attribute in messages. */
+typedef struct Attr {
+    const Dimension *dim;
+    const Part *part;
+    const char *word;
+} Attr;
+
+enum { MAX_ATTRS = 3 };
+
+/* The cells an entry of figure f with these attributes counts 1 into
+ * (spec §5.3): the cell fixed by every subset of the parts it gives, and
+ * for each attribute it lacks, the count of entries without it. An
+ * attribute whose dimension f lacks adds nothing. Shared by entries alike. */
+static const Cells *entry_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n)
+{
+    Model *m = b->m;
+    const Part *full[VOCAB_MAX_DIMS] = { 0 };
+    int at[MAX_ATTRS];
+    uint32_t given = 0, mask = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        at[i] = attrs[i].dim ? vocab_figure_dim(f, attrs[i].dim) : -1;
+        if (at[i] < 0)
+            continue;
+        if (attrs[i].part) {
+            full[at[i]] = attrs[i].part;
+            given++;
+        } else {
+            mask |= 1u << i;
+        }
+    }
+    Symbol *key = vocab_cell(m->vocab, f, full);
+    if (!key)
+        return NULL;
+    Cells *c = ptrmap_get(&m->cells, key, mask);
+    if (c)
+        return c;
+    c = ARENA_NEW(m->arena, Cells);
+    if (!c)
+        return NULL;
+    c->figure = f;
+    c->cells = ARENA_ARRAY(m->arena, Symbol *, 1u << given);
+    c->missing = ARENA_ARRAY(m->arena, Symbol *, n);
+    if (!c->cells || !c->missing)
+        return NULL;
+    /* every subset of the given parts, the whole (no part) first */
+    for (uint32_t subset = 0; subset < (1u << given); subset++) {
+        const Part *cell[VOCAB_MAX_DIMS] = { 0 };
+        uint32_t bit = 0;
+        for (uint32_t i = 0; i < n; i++)
+            if (at[i] >= 0 && attrs[i].part && (subset >> bit++ & 1u))
+                cell[at[i]] = attrs[i].part;
+        if (!(c->cells[c->ncells++] = vocab_cell(m->vocab, f, cell)))
+            return NULL;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        if (mask >> i & 1u)
+            if (!(c->missing[c->nmissing++] = missing_path(b, f, attrs[i].dim, attrs[i].word)))
+                return NULL;
+    return ptrmap_put(&m->cells, m->arena, key, mask, c) ? c : NULL;
+}
+
+/* What a session counts into once its block is read: its kind's count of
+ * held sessions, or of sessions not held, by its kind and scope. */
+static void session_cells(Builder *b, Node *n)
+{
+    const Kind *k = n->kind;
+    const FigureDecl *f = n->not_held ? k->not_held : k->count;
+    if (!f)
+        return;
+    Attr attrs[] = { { k->kinds, n->session_kind, "kind" }, { k->scopes, n->scope, "scope" } };
+    n->cells = entry_cells(b, f, attrs, 2);
+    if (!n->cells)
+        oom(b, n->span);
+}
+
 /* ---- units, sessions, entries -------------------------------------------- */
 
-static Node *new_node(Builder *b, Node *parent, NodeKind kind, Symbol *name, Span at)
+static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, Span at)
 {
     Node *n = ARENA_NEW(b->m->arena, Node);
     if (!n) {
@@ -403,8 +698,8 @@ static Node *new_node(Builder *b, Node *parent, NodeKind kind, Symbol *name, Spa
     }
     n->kind = kind;
     n->name = name;
-    n->src = b->src;
-    n->span = at;
+    n->src = n->last_src = b->src;
+    n->span = n->last_span = at;
     n->parent = parent;
     n->id = b->m->nnodes++;
     if (parent) {
@@ -417,21 +712,27 @@ static Node *new_node(Builder *b, Node *parent, NodeKind kind, Symbol *name, Spa
     return n;
 }
 
+/* A block that is not a breakdown may not end with '...'. */
+static void no_ellipsis(Builder *b, const Block *blk, const char *what)
+{
+    if (blk->partial)
+        diag_error(b->m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end %s", what);
+}
+
 /* unit = KIND "NAME" { "{" { item } "}" } ;
- * KIND = province | district | commune | ward | township | village  (spec §4.2) */
-static void add_unit(Builder *b, Node *parent, NodeKind kind, const Item *it)
+ * KIND = a unit kind of the vocabulary: province, district, commune, ward,
+ *        township, village, ...                            (spec §4.2) */
+static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
 {
     Model *m = b->m;
-    Level lp = vocab_kind_level(parent->kind), lc = vocab_kind_level(kind);
-    if (lc <= lp) {
-        diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", vocab_kind_name(kind),
-                   vocab_kind_name(parent->kind));
+    const char *kn = kind->name->text;
+    if (kind->level <= parent->kind->level) {
+        diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", kn, parent->kind->name->text);
         return;
     }
     if (it->binding || !it->args || it->args->kind != ATOM_STRING || it->args->next) {
         diag_error(m->diag, b->src, it->args ? args_span(it) : it->name_span,
-                   "a %s needs its name in double quotes: %s \"NAME\" { ... }", vocab_kind_name(kind),
-                   vocab_kind_name(kind));
+                   "a %s needs its name in double quotes: %s \"NAME\" { ... }", kn, kn);
         return;
     }
     Str name = it->args->as.str;
@@ -440,31 +741,30 @@ static void add_unit(Builder *b, Node *parent, NodeKind kind, const Item *it)
         oom(b, it->span);
         return;
     }
-    Node *n = ptrmap_get(&parent->unit_index, sym, (uintptr_t)kind);
+    Node *n = ptrmap_get(&parent->unit_index, sym, kind->id);
     if (!n) {
         n = new_node(b, parent, kind, sym, it->args->span);
-        if (!n || !ptrmap_put(&parent->unit_index, m->arena, sym, (uintptr_t)kind, n)) {
+        if (!n || !ptrmap_put(&parent->unit_index, m->arena, sym, kind->id, n)) {
             oom(b, it->span);
             return;
         }
         parent->nunits++;
-        parent->nunits_level[lc]++;
+        parent->nunits_level[kind->level]++;
     }
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        if (blk->partial)
-            diag_error(m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end a %s",
-                       vocab_kind_name(kind));
+        no_ellipsis(b, blk, arena_printf(m->arena, "a %s", kn));
         add_items(b, n, CTX_UNIT, blk->items);
     }
 }
 
-/* session = ( dialogue | reception | voter_contact ) [ DATE ] [ "TITLE" ] { "{" { item } "}" } ;
- *                                                          (spec §4.3) */
-static void add_session(Builder *b, Node *parent, NodeKind kind, const Item *it)
+/* session = KIND [ DATE ] [ "TITLE" ] { "{" { item } "}" } ;
+ * KIND = a session kind of the vocabulary: dialogue, reception,
+ *        voter_contact, ...                                (spec §4.3) */
+static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *it)
 {
     Model *m = b->m;
     if (it->binding) {
-        diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", vocab_kind_name(kind), it->binding);
+        diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", kind->name->text, it->binding);
         return;
     }
     if (!expect_args(b, it, "DS", "a session as KIND [DATE] [\"TITLE\"] { ... }"))
@@ -475,25 +775,33 @@ static void add_session(Builder *b, Node *parent, NodeKind kind, const Item *it)
     if (!n)
         return;
     n->date = date_arg(it);
-    for (Block *blk = it->blocks; blk; blk = blk->next)
+    for (Block *blk = it->blocks; blk; blk = blk->next) {
+        no_ellipsis(b, blk, arena_printf(m->arena, "a %s", kind->name->text));
         add_items(b, n, CTX_SESSION, blk->items);
+    }
+    session_cells(b, n);
 }
 
-/* kind NAME | scope commune|cluster ["VILLAGES"] | chair "NAME" | place "PLACE"
- * | date DATE | conclusion ["NUMBER"] [DATE] | not_held "REASON"|?   (spec §4.3) */
+/* kind NAME | scope NAME ["VILLAGES"] | chair "NAME" | place "PLACE"
+ * | date DATE | conclusion ["NUMBER"] [DATE] | not_held "REASON"|?   (spec §4.3)
+ * The words of kind and scope are the parts of the session kind's
+ * dimensions (§14.1). */
 static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
 {
     if (!no_blocks(b, it, it->name->text))
         return;
     switch (k) {
-    case KW_KIND: {
-        if (expect_args(b, it, "n", "kind NAME"))
-            n->session_kind = word_attr(b, it, vocab_session_kinds(b->m->vocab, n->kind), "kind of session");
+    case KW_KIND:
+        if (!n->kind->kinds)
+            diag_error(b->m->diag, b->src, it->name_span, "a %s has no kinds in the vocabulary", n->kind->name->text);
+        else if (expect_args(b, it, "n", "kind NAME"))
+            n->session_kind = word_part(b, it, n->kind->kinds, "kind of session");
         break;
-    }
     case KW_SCOPE:
-        if (expect_args(b, it, "nS", "scope commune or scope cluster \"VILLAGES\"")) {
-            n->scope = word_attr(b, it, vocab_scopes(b->m->vocab), "scope");
+        if (!n->kind->scopes)
+            diag_error(b->m->diag, b->src, it->name_span, "a %s has no scope in the vocabulary", n->kind->name->text);
+        else if (expect_args(b, it, "nS", "scope NAME [\"VILLAGES\"]")) {
+            n->scope = word_part(b, it, n->kind->scopes, "scope");
             n->scope_detail = string_arg(it, 0);
         }
         break;
@@ -529,7 +837,28 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     }
 }
 
-/* opinion = opinion "TEXT" [ "{" { topic NAME|"TEXT" | status STATUS [DATE] ["NOTE"]
+/* topic NAME: a part of the topic dimension. A quoted topic is refused,
+ * naming the part whose title it is when there is one. */
+static const Part *opinion_topic(Builder *b, const Item *a)
+{
+    Model *m = b->m;
+    const Dimension *d = m->vocab->topic;
+    if (a->args && a->args->kind == ATOM_STRING && !a->args->next) {
+        Str text = a->args->as.str;
+        for (uint32_t i = 0; i < d->nparts; i++)
+            if (d->parts[i]->title.len == text.len && memcmp(d->parts[i]->title.ptr, text.ptr, text.len) == 0) {
+                diag_error(m->diag, b->src, a->args->span, "write the topic as a name: topic %s",
+                           d->parts[i]->name->text);
+                return NULL;
+            }
+        diag_error(m->diag, b->src, a->args->span, "write the topic as a name: %s",
+                   word_list(m->arena, vocab_words(m->vocab, d)));
+        return NULL;
+    }
+    return expect_args(b, a, "n", "topic NAME") ? word_part(b, a, d, "topic") : NULL;
+}
+
+/* opinion = opinion "TEXT" [ "{" { topic NAME | status STATUS [DATE] ["NOTE"]
  *                                | satisfied yes|no | received DATE } "}" ] ;   (spec §4.4) */
 static void add_opinion(Builder *b, Node *node, const Item *it)
 {
@@ -550,21 +879,18 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     o->src = b->src;
     o->span = it->name_span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
+        no_ellipsis(b, blk, "an opinion");
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (!no_blocks(b, a, a->name->text))
                 continue;
             switch (k) {
             case KW_TOPIC:
-                if (a->args && !a->args->next && a->args->kind == ATOM_NAME)
-                    o->topic = a->args->as.name;
-                else if (expect_args(b, a, "s", "topic NAME or topic \"TEXT\""))
-                    o->topic = symtab_intern(m->syms, a->args->as.str.ptr, a->args->as.str.len);
+                o->topic = opinion_topic(b, a);
                 break;
             case KW_STATUS:
                 if (expect_args(b, a, "nDS", "status STATUS [DATE] [\"NOTE\"]")) {
-                    o->status = word_attr(b, a, vocab_statuses(m->vocab), "opinion status");
-                    o->status_path = o->status ? symtab_join(m->syms, m->vocab->opinions, o->status) : NULL;
+                    o->status = word_part(b, a, m->vocab->status, "opinion status");
                     o->status_date = date_arg(a);
                     o->note = string_arg(a, 0);
                 }
@@ -587,6 +913,13 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
             }
         }
     }
+    Attr attrs[] = { { m->vocab->status, o->status, "status" }, { m->vocab->topic, o->topic, "topic" } };
+    o->cells = entry_cells(b, m->vocab->opinions, attrs, 2);
+    o->satisfied_cells = entry_cells(b, m->vocab->satisfied, attrs, 2);
+    if (!o->cells || !o->satisfied_cells) {
+        oom(b, it->span);
+        return;
+    }
     if (node->last_opinion)
         node->last_opinion->next = o;
     else
@@ -594,7 +927,8 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     node->last_opinion = o;
 }
 
-/* document = document KIND "NUMBER" [ DATE ] [ "TITLE" ] ;   (spec §4.5) */
+/* document = document KIND "NUMBER" [ DATE ] [ "TITLE" ] ;   (spec §4.5)
+ * KIND is a part of the document_kind dimension. */
 static void add_document(Builder *b, Node *node, const Item *it)
 {
     Model *m = b->m;
@@ -606,17 +940,16 @@ static void add_document(Builder *b, Node *node, const Item *it)
     if (!no_blocks(b, it, "document") ||
         !expect_args(b, it, "nsDS", "document KIND \"NUMBER\" [DATE] [\"TITLE\"]"))
         return;
+    const Part *kind = word_part(b, it, m->vocab->document_kind, "kind of document");
+    if (!kind)
+        return;
     Document *d = ARENA_NEW(m->arena, Document);
-    if (!d) {
+    Attr attrs[] = { { m->vocab->document_kind, kind, "kind" } };
+    if (!d || !(d->cells = entry_cells(b, m->vocab->documents, attrs, 1))) {
         oom(b, it->span);
         return;
     }
-    d->kind = it->args->as.name;
-    d->kind_path = symtab_join(m->syms, m->vocab->documents, d->kind);
-    if (!d->kind_path) {
-        oom(b, it->span);
-        return;
-    }
+    d->kind = kind;
     d->number = string_arg(it, 0);
     d->date = date_arg(it);
     d->title = string_arg(it, 1);
@@ -704,7 +1037,8 @@ static void add_report(Builder *b, const Item *it)
     h->title = title;
     h->src = b->src;
     h->span = it->args->span;
-    for (Block *blk = it->blocks; blk; blk = blk->next)
+    for (Block *blk = it->blocks; blk; blk = blk->next) {
+        no_ellipsis(b, blk, "the report header");
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k == KW_ISSUER || k == KW_REFERENCE || k == KW_DATE || k == KW_PLACE || k == KW_PERIOD)
@@ -714,18 +1048,41 @@ static void add_report(Builder *b, const Item *it)
                            "'%s' does not belong in the report header: use issuer, reference, date, place or period",
                            a->name->text);
         }
+    }
 }
 
-/* `each commune`, `per district`: a node kind, or commune_level. */
+/* "province, district, commune, ..., commune_level or voter_contact": what
+ * `each` and `per` take, for messages. */
+static const char *kinds_text(Model *m)
+{
+    const Vocab *v = m->vocab;
+    const char *out = "";
+    for (uint32_t i = 1; i < v->nkinds && out; i++) {
+        out = arena_printf(m->arena, "%s%s, ", out, v->kinds[i]->name->text);
+        if (out && v->kinds[i]->level == LEVEL_COMMUNE && (i + 1 == v->nkinds || v->kinds[i + 1]->level != LEVEL_COMMUNE))
+            out = arena_printf(m->arena, "%scommune_level, ", out);   /* after the last commune-level kind */
+    }
+    if (!out || strlen(out) < 2)
+        return "";
+    /* "a, b, c, " -> "a, b or c" */
+    char *text = arena_strndup(m->arena, out, strlen(out) - 2);
+    char *last = text ? strrchr(text, ',') : NULL;
+    return last ? arena_printf(m->arena, "%.*s or%s", (int)(last - text), text, last + 1) : text;
+}
+
+/* `each commune`, `per district`: a kind of unit or session, or commune_level. */
 static bool kind_selector(Builder *b, const Item *it, Selector *sel)
 {
     if (!expect_args(b, it, "n", "a kind such as commune, district or dialogue"))
         return false;
     Symbol *s = it->args->as.name;
     if (!model_selector(b->m->vocab, s, sel) || sel->what == SEL_OPINION || sel->what == SEL_DOCUMENT) {
-        diag_error(b->m->diag, b->src, it->args->span,
-                   "unknown kind '%s': use province, district, commune, ward, township, commune_level, "
-                   "village, dialogue, reception or voter_contact", s->text);
+        const char *near = model_selector_nearest(b->m->vocab, s);
+        if (near && strcmp(near, "opinion") != 0 && strcmp(near, "document") != 0)
+            diag_error(b->m->diag, b->src, it->args->span, "unknown kind '%s'; did you mean '%s'?", s->text, near);
+        else
+            diag_error(b->m->diag, b->src, it->args->span, "unknown kind '%s': use %s", s->text,
+                       kinds_text(b->m));
         return false;
     }
     return true;
@@ -774,7 +1131,8 @@ static void add_rule(Builder *b, const Item *it)
     r->severity = SEVERITY_ERROR;
     r->src = b->src;
     r->span = it->args->span;
-    for (Block *blk = it->blocks; blk; blk = blk->next)
+    for (Block *blk = it->blocks; blk; blk = blk->next) {
+        no_ellipsis(b, blk, "a rule");
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k == KW_WHERE || k == KW_REQUIRE) {
@@ -809,6 +1167,7 @@ static void add_rule(Builder *b, const Item *it)
                     r->each.what = SEL_REPORT;
             }
         }
+    }
     if (!r->require) {
         diag_error(m->diag, b->src, it->args->span, "rule '%s' has no condition: add require: CONDITION",
                    r->id->text);
@@ -841,7 +1200,8 @@ static void add_indicator(Builder *b, const Item *it)
     ind->expr = it->expr;
     ind->src = b->src;
     ind->span = it->args->span;
-    for (Block *blk = it->blocks; blk; blk = blk->next)
+    for (Block *blk = it->blocks; blk; blk = blk->next) {
+        no_ellipsis(b, blk, "an indicator");
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k != KW_REPORTED && k != KW_PER && k != KW_NOTE) {
@@ -866,6 +1226,7 @@ static void add_indicator(Builder *b, const Item *it)
                 ind->comment = string_arg(a, 0);
             }
         }
+    }
     if (m->last_indicator)
         m->last_indicator->next = ind;
     else
@@ -930,7 +1291,7 @@ static void add_use(Builder *b, const Item *it)
 
 static const char *context_name(Arena *a, const Node *n)
 {
-    return n->kind == NODE_ROOT ? "the top level" : model_subject(a, n);
+    return n->kind->level == LEVEL_ROOT ? "the top level" : model_subject(a, n);
 }
 
 /* item = unit | session | opinion | document | session attribute
@@ -943,16 +1304,23 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
     for (Item *it = items; it; it = it->next) {
         if (diag_full(m->diag))
             return;
-        int kind = vocab_kind_by_name(m->vocab, it->name);
-        if (kind > NODE_ROOT) {
-            if (ctx == CTX_SESSION) {
-                diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s",
-                           vocab_kind_name((NodeKind)kind), vocab_kind_name(node->kind));
-            } else if (vocab_is_session((NodeKind)kind)) {
-                add_session(b, node, (NodeKind)kind, it);
-            } else {
-                add_unit(b, node, (NodeKind)kind, it);
-            }
+        const Kind *kind = vocab_kind(m->vocab, it->name);
+        if (kind && kind != m->vocab->root) {
+            if (ctx == CTX_SESSION)
+                diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", kind->name->text,
+                           node->kind->name->text);
+            else if (kind->session)
+                add_session(b, node, kind, it);
+            else
+                add_unit(b, node, kind, it);
+            continue;
+        }
+        if (vocab_is_declaration(m->vocab, it)) {
+            /* read with the vocabulary, before any file was modelled */
+            if (ctx != CTX_ROOT)
+                diag_error(m->diag, b->src, it->name_span,
+                           "'%s' declares vocabulary: it belongs at the top level of a file, not inside %s",
+                           it->name->text, context_name(m->arena, node));
             continue;
         }
         Keyword k = keyword(m, it->name);
@@ -1011,11 +1379,13 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
                        "dialogue, reception or voter_contact block", it->name->text);
             continue;
         }
-        add_figure(b, node, NULL, it);
+        const FigureDecl *decl = figure_decl(b, node, it);
+        if (decl)
+            add_figure(b, node, NULL, NULL, decl, it);
     }
 }
 
-Model *model_new(Arena *a, Symtab *syms, const Vocab *vocab, Diag *d)
+Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
 {
     Model *m = ARENA_NEW(a, Model);
     if (!m)
@@ -1030,7 +1400,7 @@ Model *model_new(Arena *a, Symtab *syms, const Vocab *vocab, Diag *d)
             return NULL;
     }
     Builder b = { m, NULL, NULL };
-    m->root = new_node(&b, NULL, NODE_ROOT, NULL, (Span){ 0, 0 });
+    m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
 

@@ -22,18 +22,23 @@
 
 typedef enum { APPROX_NONE, APPROX_ABOUT, APPROX_OVER, APPROX_NEARLY } Approx;
 
-/* A declared value: a whole number of people, items or đồng, or unknown. */
+/* A declared value: a whole number of people, items or đồng, a
+ * percentage (value / 10^decimals), or unknown. */
 typedef struct Quantity {
     bool known;
     bool money;
+    bool percent;
     uint8_t approx;         /* Approx */
+    uint8_t decimals;       /* percent: digits after the point */
     int64_t value;
 } Quantity;
 
 typedef struct Node Node;
 typedef struct Figure Figure;
 
+/* A breakdown: the parts of one dimension (spec §5.2). */
 typedef struct Breakdown {
+    const Dimension *dim;
     Figure *parts;          /* linked through Figure.next_part */
     uint32_t nparts;
     bool partial;
@@ -42,9 +47,13 @@ typedef struct Breakdown {
     struct Breakdown *next;
 } Breakdown;
 
+/* A declared figure, or a part of one: a cell of the vocabulary's figure. */
 struct Figure {
-    Symbol *path;           /* "opinions.resolved" */
-    Symbol *leaf;           /* "resolved" */
+    const FigureDecl *decl; /* the figure of the vocabulary */
+    const Part *cell[VOCAB_MAX_DIMS];   /* its part of each dimension, or NULL */
+    const Part *part;       /* the part this is of its whole; NULL for a whole */
+    Symbol *path;           /* canonical: "petitions.district_level.complaint" */
+    Symbol *leaf;           /* as written: "complaint" */
     Node *owner;
     Figure *whole;          /* the figure this is a part of, or NULL */
     Quantity declared;
@@ -57,11 +66,24 @@ struct Figure {
     Figure *next;           /* next figure of the owner, declaration order */
 };
 
+/* The cells one itemised entry counts 1 into (spec §5.3): every cell of its
+ * figure that its attributes fix, from the whole to all of them at once
+ * ("opinions", "opinions.resolved", "opinions.land", "opinions.resolved.land"),
+ * and, for an attribute it lacks, the figure's count of entries without it.
+ * Shared by every entry with the same attributes. */
+typedef struct Cells {
+    const FigureDecl *figure;
+    uint32_t ncells, nmissing;
+    Symbol **cells;
+    Symbol **missing;       /* "opinions (without a status)": see model_missing() */
+} Cells;
+
 typedef struct Opinion {
     Str text;
-    Symbol *topic;
-    Symbol *status;         /* the status name, NULL if not given */
-    Symbol *status_path;    /* "opinions.resolved": the part it counts in */
+    const Part *topic;
+    const Part *status;     /* NULL if not given */
+    const Cells *cells;     /* what it counts into */
+    const Cells *satisfied_cells;   /* when satisfied yes */
     Date status_date;
     Str note;
     int8_t satisfied;       /* -1 unknown, 0 no, 1 yes */
@@ -72,8 +94,8 @@ typedef struct Opinion {
 } Opinion;
 
 typedef struct Document {
-    Symbol *kind;
-    Symbol *kind_path;      /* "documents.plan": the part it counts in */
+    const Part *kind;
+    const Cells *cells;
     Str number;
     Date date;
     Str title;
@@ -83,24 +105,27 @@ typedef struct Document {
 } Document;
 
 struct Node {
-    NodeKind kind;
+    const Kind *kind;
     uint32_t id;            /* order of creation, from 0 (the root) */
-    Symbol *name;           /* unit name, session title, or NULL */
+    Symbol *name;           /* unit name (NFC), session title, or NULL */
     Source *src;
     Span span;              /* the first declaration's name */
+    Source *last_src;       /* the file that declared it last, and where */
+    Span last_span;
     Node *parent;
     Node *first_child, *last_child, *next_sibling;
     PtrMap unit_index;      /* (name, kind) -> child unit, for merging */
     Figure *figures, *last_figure;
-    PtrMap figure_index;    /* path -> Figure, parts included */
+    PtrMap figure_index;    /* canonical path -> Figure, parts included */
     uint32_t nunits;        /* child units present */
-    uint32_t nunits_level[LEVEL_SESSION + 1];
+    uint32_t nunits_level[LEVEL_MAX + 1];
     Opinion *opinions, *last_opinion;
     Document *documents, *last_document;
     /* sessions */
     Date date;
-    Symbol *session_kind;   /* periodic, ad_hoc, ... */
-    Symbol *scope;
+    const Part *session_kind;   /* periodic, ad_hoc, ... */
+    const Part *scope;
+    const Cells *cells;     /* what a session counts into, held or not */
     Str scope_detail, chair, place;
     bool not_held;
     Str not_held_reason;
@@ -129,7 +154,7 @@ typedef enum {
 
 typedef struct Selector {
     SelectorKind what;
-    NodeKind kind;          /* SEL_KIND */
+    const Kind *kind;       /* SEL_KIND */
 } Selector;
 
 typedef struct RuleDef {
@@ -173,7 +198,7 @@ typedef struct Header {
 typedef struct Model {
     Arena *arena;
     Symtab *syms;
-    const Vocab *vocab;
+    Vocab *vocab;           /* numbered parts are made as the model meets them */
     Diag *diag;
     Node *root;
     uint32_t nnodes;
@@ -181,20 +206,28 @@ typedef struct Model {
     RuleDef *rules, *last_rule;
     IndicatorDef *indicators, *last_indicator;
     Holiday *holidays;
-    PtrMap declared;        /* every figure path declared in some unit or session */
     PtrMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
+    PtrMap cells;           /* full cell -> Cells, shared by entries */
+    PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
 } Model;
 
-Model *model_new(Arena *a, Symtab *syms, const Vocab *vocab, Diag *d);
+Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d);
 /* Add the items of one file to the model; a `use` item adds the items of
  * the file it names, read beforehand into `files` (load.h). */
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file);
 
 /* Lookups used by the checks and the evaluator. */
 Figure *model_figure(const Node *n, const Symbol *path);
-/* Is `path` declared in some unit or session of the report? */
-bool model_declares(const Model *m, const Symbol *path);
+/* Entries of figure f that lack their part of dimension d: the path that
+ * counts them ("opinions (without a status)") and the attribute's name. */
+typedef struct Missing {
+    Symbol *path;
+    const char *word;       /* "status" */
+} Missing;
+
+/* NULL when no entry of f lacks its part of d. */
+const Missing *model_missing(const Model *m, const FigureDecl *f, const Dimension *d);
 /* "commune Kỳ Châu", "dialogue 2020-12-10 in commune Quài Nưa", "the report". */
 const char *model_subject(Arena *a, const Node *n);
 
@@ -202,6 +235,8 @@ const char *model_subject(Arena *a, const Node *n);
  * or session kind, `commune` or `commune_level` (every commune-level
  * unit), `opinion` or `document`. False when the name is none of these. */
 bool model_selector(const Vocab *v, const Symbol *name, Selector *out);
+/* The names a selector may be, for "did you mean". */
+const char *model_selector_nearest(const Vocab *v, const Symbol *name);
 /* Is n a subject of the selector (SEL_KIND, SEL_COMMUNE_LEVEL)? */
 bool model_selects(const Selector *s, const Node *n);
 /* The subjects' kind in words: "commune", "dialogue", "itemised opinion". */

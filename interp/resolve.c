@@ -11,11 +11,9 @@ struct Resolution {
 
 typedef struct Resolver {
     const Model *m;
-    const Derived *d;
     Arena *arena;
     Diag *diag;
     Resolution *r;
-    uint32_t name_warnings;
     bool ok, oom;
 } Resolver;
 
@@ -50,27 +48,9 @@ static Resolved *record(Resolver *rs, const Expr *e)
 
 /* ---- paths ------------------------------------------------------------------ */
 
-static void offer(void *ctx, const Symbol *path)
-{
-    suggest_offer(ctx, path->text, path->len);
-}
-
-static void offer_map(Suggest *s, const PtrMap *map)
-{
-    for (uint32_t i = 0; i < map->cap; i++)
-        if (map->slots[i].key)
-            offer(s, map->slots[i].key);
-}
-
-static bool known_path(const Resolver *rs, const Symbol *path)
-{
-    return path && (model_declares(rs->m, path) || vocab_contributed(rs->m->vocab, path) ||
-                    derive_has_path(rs->d, path));
-}
-
-/* What a path names in its scope (spec §7.2): `date`, `conclusion` and
- * `conclusion.date` in a session; `topic`, `status`, `satisfied` in an
- * opinion; else a figure. */
+/* What a path names in its scope (spec §7.2): `date`, `conclusion`,
+ * `conclusion.date`, `kind` and `scope` in a session; `topic`, `status`,
+ * `satisfied` in an opinion; `true` and `false` anywhere; else a figure. */
 static ScopeName scope_name_of(const Vocab *v, const PathPart *p)
 {
     ScopeName n = vocab_scope_name(v, p->name);
@@ -81,8 +61,35 @@ static ScopeName scope_name_of(const Vocab *v, const PathPart *p)
     return NAME_FIGURE;
 }
 
+static const char *nearest_figure(const Vocab *v, const Symbol *name)
+{
+    Suggest s;
+    suggest_init(&s, name->text);
+    for (uint32_t i = 0; i < v->nfigures; i++)
+        suggest_offer(&s, v->figures[i]->name->text, v->figures[i]->name->len);
+    return suggest_best(&s);
+}
+
+/* The part `name` of a dimension of f that `cell` leaves free; -1 when
+ * there is none. *part is NULL for a numbered part no figure has yet. */
+static int free_part(const Vocab *v, const FigureDecl *f, const Part *const cell[], const Symbol *name,
+                     const Part **part)
+{
+    for (uint32_t i = 0; i < f->ndims; i++) {
+        if (cell[i])
+            continue;
+        const Part *p = vocab_find_part(v, f->dims[i], name);
+        if (p || vocab_numbered_part(f->dims[i], name)) {
+            *part = p;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
 static void resolve_path(Resolver *rs, Source *src, const Expr *e)
 {
+    const Vocab *v = rs->m->vocab;
     const PathPart *p = e->as.path;
     const char *text = p->name->text;
     for (const PathPart *q = p->next; q && text; q = q->next)
@@ -94,27 +101,96 @@ static void resolve_path(Resolver *rs, Source *src, const Expr *e)
     }
     x->first = p->name;
     x->text = text;
-    x->scope_name = scope_name_of(rs->m->vocab, p);
-    /* every path declared or derived is interned: one that is not names
-     * no figure, and the symbol table is not written here */
-    x->path = symtab_find(rs->m->syms, text, strlen(text));
-    if (vocab_scope_name(rs->m->vocab, p->name) != NAME_FIGURE || known_path(rs, x->path))
+    x->scope_name = scope_name_of(v, p);
+    /* closed world (spec §14): a figure of the vocabulary, then parts of
+     * distinct dimensions of it, in any order; a name its scope gives
+     * (`satisfied` in an opinion) may also be a figure elsewhere */
+    const FigureDecl *f = vocab_figure(v, p->name);
+    if (!f && vocab_scope_name(v, p->name) != NAME_FIGURE)
         return;
-    if (rs->name_warnings++ == RESOLVE_MAX_NAME_WARNINGS)
-        diag_note(rs->diag, src, e->span, "further names missing from this report are not listed");
-    if (rs->name_warnings > RESOLVE_MAX_NAME_WARNINGS)
+    if (!f) {
+        const char *near = nearest_figure(v, p->name);
+        if (near)
+            diag_error(rs->diag, src, p->span, "unknown figure '%s'; did you mean '%s'?", p->name->text, near);
+        else
+            diag_error(rs->diag, src, p->span, "unknown figure '%s': no figure of the vocabulary has this name",
+                       p->name->text);
+        rs->ok = false;
         return;
+    }
+    const Part *cell[VOCAB_MAX_DIMS] = { 0 };
+    bool absent = false;                /* a numbered part no figure has */
+    for (const PathPart *q = p->next; q; q = q->next) {
+        const Part *part = NULL;
+        int i = free_part(v, f, cell, q->name, &part);
+        if (i < 0) {
+            Suggest s;
+            suggest_init(&s, q->name->text);
+            for (uint32_t d = 0; d < f->ndims; d++)
+                if (!cell[d])
+                    for (uint32_t j = 0; j < f->dims[d]->nparts; j++)
+                        suggest_offer(&s, f->dims[d]->words[j]->text, f->dims[d]->words[j]->len);
+            const char *near = suggest_best(&s);
+            if (near)
+                diag_error(rs->diag, src, q->span, "'%s' is not a part of '%s'; did you mean '%s'?",
+                           q->name->text, f->name->text, near);
+            else
+                diag_error(rs->diag, src, q->span, "'%s' is not a part of '%s'", q->name->text, f->name->text);
+            rs->ok = false;
+            return;
+        }
+        cell[i] = part;
+        absent |= part == NULL;
+    }
+    x->figure = f;
+    memcpy(x->cell, cell, sizeof x->cell);
+    /* every cell declared or derived is interned: one that is not is in
+     * no unit, and its value is unknown wherever it is asked for */
+    x->path = absent ? NULL : vocab_cell_find(v, f, cell);
+}
+
+/* `status == "resolved"`, `kind != "periodic"`: a string compared with an
+ * attribute must be one of its words (spec §7.2). */
+static void check_word(Resolver *rs, Source *src, const Expr *attr, const Expr *str)
+{
+    const Vocab *v = rs->m->vocab;
+    const Resolved *x = resolve_get(rs->r, attr);
+    if (!x || str->kind != EXPR_STRING)
+        return;
+    const Dimension *dims[16];
+    uint32_t n = 0;
+    const char *what = NULL;
+    switch (x->scope_name) {
+    case NAME_STATUS: dims[n++] = v->status; what = "opinion status"; break;
+    case NAME_TOPIC: dims[n++] = v->topic; what = "topic"; break;
+    case NAME_KIND: case NAME_SCOPE:
+        what = x->scope_name == NAME_KIND ? "kind of session" : "scope";
+        for (uint32_t i = 0; i < v->nkinds && n < 16; i++) {
+            const Dimension *d = x->scope_name == NAME_KIND ? v->kinds[i]->kinds : v->kinds[i]->scopes;
+            if (d)
+                dims[n++] = d;
+        }
+        break;
+    default:
+        return;
+    }
+    const Symbol *word = symtab_find(rs->m->syms, str->as.str.ptr, str->as.str.len);
     Suggest s;
-    suggest_init(&s, text);
-    offer_map(&s, &rs->m->declared);
-    offer_map(&s, &rs->m->vocab->contributed);
-    derive_each_path(rs->d, offer, &s);
+    suggest_init(&s, str->as.str.ptr);
+    for (uint32_t i = 0; i < n; i++) {
+        if (word && vocab_find_part(v, dims[i], word))
+            return;
+        for (uint32_t j = 0; j < dims[i]->nparts; j++)
+            suggest_offer(&s, dims[i]->words[j]->text, dims[i]->words[j]->len);
+    }
     const char *near = suggest_best(&s);
     if (near)
-        diag_warning(rs->diag, src, e->span,
-                     "no figure '%s' in this report; did you mean '%s'? (its value will be unknown)", text, near);
+        diag_error(rs->diag, src, str->span, "\"%.*s\" is not a %s; did you mean \"%s\"?", (int)str->as.str.len,
+                   str->as.str.ptr, what, near);
     else
-        diag_warning(rs->diag, src, e->span, "no figure '%s' in this report: its value will be unknown", text);
+        diag_error(rs->diag, src, str->span, "\"%.*s\" is not a %s of the vocabulary", (int)str->as.str.len,
+                   str->as.str.ptr, what);
+    rs->ok = false;
 }
 
 /* ---- calls and the rest ------------------------------------------------------- */
@@ -151,10 +227,15 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
         bool kind = a->kind == EXPR_PATH && !a->as.path->next &&
                     model_selector(rs->m->vocab, a->as.path->name, &x->sel);
         if (!kind) {
-            diag_error(rs->diag, src, a->span,
-                       "the first argument of %s() is a kind: province, district, commune, ward, "
-                       "township, commune_level, village, dialogue, reception, voter_contact, opinion "
-                       "or document", functions[fn].name);
+            const char *near = a->kind == EXPR_PATH && !a->as.path->next
+                                   ? model_selector_nearest(rs->m->vocab, a->as.path->name) : NULL;
+            if (near)
+                diag_error(rs->diag, src, a->span, "the first argument of %s() is a kind: '%s' is none; did "
+                           "you mean '%s'?", functions[fn].name, a->as.path->name->text, near);
+            else
+                diag_error(rs->diag, src, a->span,
+                           "the first argument of %s() is a kind of unit or session, commune_level, opinion or "
+                           "document", functions[fn].name);
             rs->ok = false;
         } else if (x->sel.what == SEL_DOCUMENT && (x->fn != FN_COUNT || a->next)) {
             diag_error(rs->diag, src, a->next ? a->next->span : a->span,
@@ -183,6 +264,12 @@ static void resolve_expr(Resolver *rs, Source *src, const Expr *e)
     case EXPR_BINARY:
         resolve_expr(rs, src, e->as.op.lhs);
         resolve_expr(rs, src, e->as.op.rhs);
+        if (e->as.op.op == OP_EQ || e->as.op.op == OP_NE) {
+            if (e->as.op.lhs->kind == EXPR_PATH)
+                check_word(rs, src, e->as.op.lhs, e->as.op.rhs);
+            if (e->as.op.rhs->kind == EXPR_PATH)
+                check_word(rs, src, e->as.op.rhs, e->as.op.lhs);
+        }
         break;
     case EXPR_NUMBER: case EXPR_PERCENT: case EXPR_MONEY: case EXPR_DATE: case EXPR_STRING:
     case EXPR_UNKNOWN:
@@ -190,12 +277,12 @@ static void resolve_expr(Resolver *rs, Source *src, const Expr *e)
     }
 }
 
-Resolution *resolve_run(const Model *m, const Derived *d, Arena *a, Diag *diag, bool *ok)
+Resolution *resolve_run(const Model *m, Arena *a, Diag *diag, bool *ok)
 {
     Resolution *r = ARENA_NEW(a, Resolution);
     if (!r)
         return NULL;
-    Resolver rs = { .m = m, .d = d, .arena = a, .diag = diag, .r = r, .ok = true };
+    Resolver rs = { .m = m, .arena = a, .diag = diag, .r = r, .ok = true };
     for (const IndicatorDef *ind = m->indicators; ind; ind = ind->next)
         resolve_expr(&rs, ind->src, ind->expr);
     for (const RuleDef *rule = m->rules; rule; rule = rule->next) {

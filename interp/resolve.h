@@ -1,14 +1,15 @@
 /* resolve.h - name resolution of expressions (spec §7), once, after every
- * file is read and the derived values are known: each call to its
- * function and the KIND it ranges over, each path to a figure path or to a
- * name its scope gives (§7.2). The answers go into a side table keyed by
- * the expression; the syntax tree is never written.
+ * file is read: each call to its function and the KIND it ranges over,
+ * each path to a cell of a figure of the vocabulary or to a name its scope
+ * gives (§7.2). The answers go into a side table keyed by the expression;
+ * the syntax tree and the symbol table are never written.
  *
- * Resolving is also validating: an unknown function, a wrong number of
- * arguments, a bad KIND or a second argument after `document` is an error;
- * a figure path that nothing in the report declares or contributes is a
- * warning with the nearest known path as a hint (a rulebook may name
- * figures a submission lacks), at most RESOLVE_MAX_NAME_WARNINGS of them.
+ * Resolving is also validating, against the vocabulary (spec §14): an
+ * unknown function, figure, part or KIND, a wrong number of arguments, a
+ * second argument after `document`, or a string compared with an
+ * attribute that is none of its words is an error, with the nearest name
+ * as a hint. A figure the vocabulary knows but the report does not give is
+ * no error: its value is unknown where it is asked for.
  *
  * Ownership: the Resolution lives in the arena passed to resolve_run(). */
 #ifndef DLG_RESOLVE_H
@@ -16,11 +17,8 @@
 
 #include <stdbool.h>
 
-#include "derive.h"
 #include "diag.h"
 #include "model.h"
-
-enum { RESOLVE_MAX_NAME_WARNINGS = 20 };
 
 /* Functions: name, fewest and most arguments (spec §7.4). */
 #define FUNCTIONS(X)                                   \
@@ -46,7 +44,9 @@ typedef struct Resolved {
     /* EXPR_PATH */
     ScopeName scope_name;   /* what the scope gives, or NAME_FIGURE */
     const Symbol *first;    /* the path's first name */
-    const Symbol *path;     /* the figure path; NULL when no figure has it */
+    const FigureDecl *figure;           /* the vocabulary's figure */
+    const Part *cell[VOCAB_MAX_DIMS];   /* its parts, by dimension */
+    const Symbol *path;     /* canonical; NULL when no unit has this cell */
     const char *text;       /* the path as written: "opinions.resolved" */
     /* EXPR_CALL */
     Function fn;
@@ -57,7 +57,7 @@ typedef struct Resolution Resolution;
 
 /* Resolve the expressions of every rule and indicator. *ok is false when an
  * error was reported; NULL when out of memory. */
-Resolution *resolve_run(const Model *m, const Derived *d, Arena *a, Diag *diag, bool *ok);
+Resolution *resolve_run(const Model *m, Arena *a, Diag *diag, bool *ok);
 /* What a path or a call resolved to (never NULL for one resolve_run saw). */
 const Resolved *resolve_get(const Resolution *r, const Expr *e);
 

@@ -81,7 +81,7 @@ typedef struct Val {
     X(NOTE_PART_APPROX)                                                        \
     X(NOTE_ROWS_MISSING)        /* a of b rows give the cell; name: column */  \
     X(NOTE_CELL_INEXACT)                                                       \
-    X(NOTE_UNSTATUSED)                                                         \
+    X(NOTE_UNSTATUSED)          /* name: the figure; text: the attribute */    \
     X(NOTE_FROM_APPROX)                                                        \
     X(NOTE_NEGATIVE)                                                           \
     X(NOTE_PERCENT_DIFFERS)     /* x: one unit of the last digit */            \
@@ -89,6 +89,8 @@ typedef struct Val {
     X(NOTE_NO_TOPIC)                                                           \
     X(NOTE_NO_STATUS)                                                          \
     X(NOTE_NO_SATISFIED)                                                       \
+    X(NOTE_NO_KIND)                                                            \
+    X(NOTE_NO_SCOPE)                                                           \
     X(NOTE_OPINION_HAS_NO)      /* name */                                     \
     X(NOTE_SESSION_DATE)                                                       \
     X(NOTE_NO_CONCLUSION)                                                      \

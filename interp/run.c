@@ -9,6 +9,7 @@
 #include "derive.h"
 #include "diag.h"
 #include "eval.h"
+#include "library.h"
 #include "load.h"
 #include "model.h"
 #include "resolve.h"
@@ -30,10 +31,18 @@ static bool analyse(const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag, M
     }
     FileSet files;
     load_init(&files, a, syms, diag);
+    for (const LibraryFile *lib = library_files; lib->name; lib++)
+        load_library(&files, lib->name, lib->bytes, lib->len);
     for (int i = 0; i < opt->nfiles && !diag_full(diag); i++)
         load_file(&files, opt->files[i]);
     for (int i = 0; i < opt->nrulebooks && !diag_full(diag); i++)
         load_file(&files, opt->rulebooks[i]);
+    /* The vocabulary first, from every file's declarations (spec §14): the
+     * model may use no other name. */
+    for (uint32_t i = 0; i < files.nfiles; i++)
+        vocab_declare(vocab, files.files[i]->src, files.files[i]->items);
+    if (!vocab_finish(vocab, diag))
+        return false;
     Model *m = *model = model_new(a, syms, vocab, diag);
     if (!m) {
         out_of_memory(diag);
@@ -43,12 +52,10 @@ static bool analyse(const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag, M
         model_add_file(m, &files, files.roots[i]);
     if (diag->errors)
         return false;
-    /* Derived values first: expressions are validated against every figure
-     * the report declares or its entries contribute. */
-    Derived *derived = derive_run(m, a);
     bool valid = true;
-    Resolution *res = derived ? resolve_run(m, derived, a, diag, &valid) : NULL;
-    if (!res) {
+    Resolution *res = resolve_run(m, a, diag, &valid);
+    Derived *derived = res ? derive_run(m, a) : NULL;
+    if (!derived) {
         out_of_memory(diag);
         return false;
     }

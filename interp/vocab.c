@@ -1,150 +1,240 @@
-/* vocab.c - the standard vocabulary: kinds, contributed figures, bounds,
- * attribute words and scope names, interned once per run. */
+/* vocab.c - building the vocabulary from declarations (spec §14), and the
+ * lookups every later pass uses. */
 #include "vocab.h"
 
 #include <stdio.h>
+#include <string.h>
 
-static const struct {
-    const char *name, *vn;
-    Level level;
-    const char *plural;
-} kind_info[] = {
-#define X(k, name, vn, level, plural) { name, vn, level, plural },
-    NODE_KINDS(X)
-#undef X
+#include "suggest.h"
+
+/* Declarations, by the word that opens them. */
+typedef enum { DECL_DIMENSION = 1, DECL_FIGURE, DECL_UNIT_KIND, DECL_SESSION_KIND, DECL_RELATION } DeclKind;
+
+static const char *const decl_words[] = { "", "dimension", "figure", "unit_kind", "session_kind", "relation" };
+
+struct Decl {
+    DeclKind kind;
+    Source *src;
+    const Item *it;
+    Decl *next;
 };
 
-const char *vocab_kind_name(NodeKind k) { return kind_info[k].name; }
-Level vocab_kind_level(NodeKind k) { return kind_info[k].level; }
-bool vocab_is_session(NodeKind k) { return kind_info[k].level == LEVEL_SESSION; }
-bool vocab_is_commune_level(NodeKind k) { return kind_info[k].level == LEVEL_COMMUNE; }
-
-NodeKind vocab_level_kind(Level l)
-{
-    switch (l) {
-    case LEVEL_PROVINCE: return NODE_PROVINCE;
-    case LEVEL_DISTRICT: return NODE_DISTRICT;
-    case LEVEL_COMMUNE: return NODE_COMMUNE;
-    case LEVEL_VILLAGE: return NODE_VILLAGE;
-    case LEVEL_ROOT: case LEVEL_SESSION: break;
-    }
-    return NODE_ROOT;
-}
-
-/* Opinion statuses (spec §4.4), in the order messages list them. */
-static const char *const statuses[] = {
-    "resolved", "answered", "on_spot", "pending", "transferred", "duplicate", "unfounded",
-};
-/* Session kinds (spec §4.3): a reception has its own. */
-static const char *const dialogue_kinds[] = { "periodic", "ad_hoc", "thematic" };
-static const char *const reception_kinds[] = { "periodic", "regular", "ad_hoc", "leader" };
-static const char *const scopes[] = { "commune", "cluster" };
-/* Figure <= figure (spec §6.6). */
-static const char *const bounds[][2] = {
-    { "attended", "invited" },
-    { "satisfied", "opinions" },
-    { "communes_held", "communes" },
-};
 /* Names an expression reads from its scope (spec §7.2). */
 static const struct { const char *name; ScopeName meaning; } scope_names[] = {
-    { "date", NAME_DATE },
-    { "conclusion", NAME_CONCLUSION },
-    { "topic", NAME_TOPIC },
-    { "status", NAME_STATUS },
-    { "satisfied", NAME_SATISFIED },
+    { "date", NAME_DATE }, { "conclusion", NAME_CONCLUSION }, { "kind", NAME_KIND },
+    { "scope", NAME_SCOPE }, { "topic", NAME_TOPIC }, { "status", NAME_STATUS },
+    { "satisfied", NAME_SATISFIED }, { "true", NAME_TRUE }, { "false", NAME_FALSE },
 };
 
 #define COUNT(a) ((uint32_t)(sizeof(a) / sizeof *(a)))
 
-static bool intern_all(Symtab *syms, const char *const *names, uint32_t n, Symbol **out)
+/* ---- growing arrays ------------------------------------------------------ */
+
+/* Append p to an arena array of pointers, doubling it when full. */
+static bool push(Arena *a, void ***items, uint32_t *n, uint32_t *cap, void *p)
 {
-    for (uint32_t i = 0; i < n; i++)
-        if (!(out[i] = symtab_intern_cstr(syms, names[i])))
+    if (*n == *cap) {
+        uint32_t ncap = *cap ? *cap * 2 : 16;
+        void **grown = ARENA_ARRAY(a, void *, ncap);
+        if (!grown)
             return false;
+        if (*n)
+            memcpy(grown, *items, *n * sizeof *grown);
+        *items = grown;
+        *cap = ncap;
+    }
+    (*items)[(*n)++] = p;
     return true;
 }
 
-static bool contribute(Vocab *v, Arena *a, Symbol *path)
-{
-    return path && ptrmap_put(&v->contributed, a, path, 0, path);
-}
+#define PUSH(a, arr, n, cap, p) push((a), (void ***)&(arr), &(n), &(cap), (p))
+
+/* ---- the language's own words --------------------------------------------- */
 
 Vocab *vocab_new(Arena *a, Symtab *syms)
 {
     Vocab *v = ARENA_NEW(a, Vocab);
-    if (!v)
+    Kind *root = ARENA_NEW(a, Kind);
+    if (!v || !root)
         return NULL;
+    v->arena = a;
+    v->syms = syms;
     static const char *const answers[] = { "yes", "no" }, *const severities[] = { "error", "warning" };
-    v->nstatuses = COUNT(statuses);
-    v->ndialogue_kinds = COUNT(dialogue_kinds);
-    v->nreception_kinds = COUNT(reception_kinds);
-    v->nscopes = COUNT(scopes);
-    if (!intern_all(syms, statuses, v->nstatuses, v->statuses) ||
-        !intern_all(syms, dialogue_kinds, v->ndialogue_kinds, v->dialogue_kinds) ||
-        !intern_all(syms, reception_kinds, v->nreception_kinds, v->reception_kinds) ||
-        !intern_all(syms, scopes, v->nscopes, v->scopes) || !intern_all(syms, answers, 2, v->answers) ||
-        !intern_all(syms, severities, 2, v->severities))
-        return NULL;
-    for (uint32_t i = 0; i < COUNT(bounds); i++) {
-        Bound *b = &v->bounds[v->nbounds++];
-        if (!(b->small = symtab_intern_cstr(syms, bounds[i][0])) || !(b->large = symtab_intern_cstr(syms, bounds[i][1])))
+    for (uint32_t i = 0; i < 2; i++)
+        if (!(v->answers[i] = symtab_intern_cstr(syms, answers[i])) ||
+            !(v->severities[i] = symtab_intern_cstr(syms, severities[i])))
             return NULL;
-    }
     for (uint32_t i = 0; i < COUNT(scope_names); i++) {
         Symbol *s = symtab_intern_cstr(syms, scope_names[i].name);
         if (!s || !ptrmap_put(&v->scope_names, a, s, 0, (void *)(uintptr_t)scope_names[i].meaning))
             return NULL;
     }
-    /* Entries contribute (spec §5.3): opinions, their statuses, satisfied,
-     * documents; each unit its level's count; each session its kind's
-     * count, or its _not_held count. */
-    v->opinions = symtab_intern_cstr(syms, "opinions");
-    v->satisfied = symtab_intern_cstr(syms, "satisfied");
-    v->documents = symtab_intern_cstr(syms, "documents");
+    for (uint32_t k = DECL_DIMENSION; k <= DECL_RELATION; k++) {
+        Symbol *s = symtab_intern_cstr(syms, decl_words[k]);
+        if (!s || !ptrmap_put(&v->keywords, a, s, 0, (void *)(uintptr_t)k))
+            return NULL;
+    }
     if (!(v->unstatused = symtab_intern_cstr(syms, "opinions (without a status)")))
         return NULL;
-    if (!contribute(v, a, v->opinions) || !contribute(v, a, v->satisfied) || !contribute(v, a, v->documents))
+    /* the report itself is the root of every run: kind 0, level 0 */
+    root->name = symtab_intern_cstr(syms, "report");
+    root->title = (Str){ "báo cáo", (uint32_t)strlen("báo cáo") };
+    if (!root->name || !PUSH(a, v->kinds, v->nkinds, v->cap_kinds, root) ||
+        !ptrmap_put(&v->kind_index, a, root->name, 0, root))
         return NULL;
-    for (uint32_t i = 0; i < v->nstatuses; i++)
-        if (!contribute(v, a, symtab_join(syms, v->opinions, v->statuses[i])))
-            return NULL;
-    for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++) {
-        Symbol *name = symtab_intern_cstr(syms, kind_info[k].name);
-        if (!name || !ptrmap_put(&v->kinds, a, name, 0, (void *)(uintptr_t)(k + 1)) ||
-            !contribute(v, a, v->count[k] = symtab_intern_cstr(syms, kind_info[k].plural)))
-            return NULL;
-        if (vocab_is_session((NodeKind)k)) {
-            char buf[64];
-            snprintf(buf, sizeof buf, "%s_not_held", kind_info[k].plural);
-            if (!contribute(v, a, v->not_held[k] = symtab_intern_cstr(syms, buf)))
-                return NULL;
-        }
-    }
+    v->root = root;
     return v;
 }
 
-int vocab_kind_by_name(const Vocab *v, const Symbol *name)
+/* ---- collecting ------------------------------------------------------------ */
+
+static DeclKind decl_kind(const Vocab *v, const Symbol *name)
 {
-    return (int)(uintptr_t)ptrmap_get(&v->kinds, name, 0) - 1;
+    return (DeclKind)(uintptr_t)ptrmap_get(&v->keywords, name, 0);
 }
 
-bool vocab_contributed(const Vocab *v, const Symbol *path)
+bool vocab_is_declaration(const Vocab *v, const Item *it)
 {
-    return ptrmap_get(&v->contributed, path, 0) != NULL;
+    return decl_kind(v, it->name) != 0;
+}
+
+void vocab_declare(Vocab *v, Source *src, Item *items)
+{
+    for (const Item *it = items; it; it = it->next) {
+        DeclKind k = decl_kind(v, it->name);
+        if (!k)
+            continue;
+        Decl *d = ARENA_NEW(v->arena, Decl);
+        if (!d)
+            return;                 /* the arena remembers; the run reports it */
+        d->kind = k;
+        d->src = src;
+        d->it = it;
+        if (v->last_decl)
+            v->last_decl->next = d;
+        else
+            v->decls = d;
+        v->last_decl = d;
+    }
+}
+
+/* ---- lookups ---------------------------------------------------------------- */
+
+const Kind *vocab_kind(const Vocab *v, const Symbol *name) { return ptrmap_get(&v->kind_index, name, 0); }
+const Dimension *vocab_dimension(const Vocab *v, const Symbol *name) { return ptrmap_get(&v->dim_index, name, 0); }
+const FigureDecl *vocab_figure(const Vocab *v, const Symbol *name) { return ptrmap_get(&v->figure_index, name, 0); }
+
+bool vocab_numbered_part(const Dimension *d, const Symbol *name)
+{
+    const Symbol *p = d->numbered;
+    if (!p || name->len <= p->len || name->len > p->len + 9 || memcmp(name->text, p->text, p->len) != 0)
+        return false;
+    const char *digits = name->text + p->len;
+    if (digits[0] == '0')
+        return false;               /* y2020, never y02020 */
+    for (const char *c = digits; *c; c++)
+        if (*c < '0' || *c > '9')
+            return false;
+    return true;
+}
+
+const Part *vocab_find_part(const Vocab *v, const Dimension *d, const Symbol *name)
+{
+    (void)v;
+    return ptrmap_get(&d->index, name, 0);
+}
+
+const Part *vocab_part(Vocab *v, const Dimension *d, const Symbol *name)
+{
+    const Part *found = vocab_find_part(v, d, name);
+    if (found || !vocab_numbered_part(d, name))
+        return found;
+    /* a numbered part is made when first met: "Năm 2020" */
+    Part *p = ARENA_NEW(v->arena, Part);
+    const char *title = arena_printf(v->arena, "%s %s", d->title.ptr ? d->title.ptr : d->name->text,
+                                     name->text + d->numbered->len);
+    Dimension *dim = (Dimension *)d;  /* its index only: the parts stay as declared */
+    if (!p || !title || !ptrmap_put(&dim->index, v->arena, name, 0, p))
+        return NULL;
+    p->name = (Symbol *)name;
+    p->title = (Str){ title, (uint32_t)strlen(title) };
+    p->dim = d;
+    return p;
+}
+
+int vocab_figure_dim(const FigureDecl *f, const Dimension *d)
+{
+    for (uint32_t i = 0; i < f->ndims; i++)
+        if (f->dims[i] == d)
+            return (int)i;
+    return -1;
+}
+
+/* "name.part.part": the text of a cell, into the arena. */
+static char *cell_text(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS], size_t *len)
+{
+    size_t n = f->name->len;
+    for (uint32_t i = 0; i < f->ndims; i++)
+        if (parts[i])
+            n += 1 + parts[i]->name->len;
+    char *buf = arena_alloc(v->arena, n + 1);
+    if (!buf)
+        return NULL;
+    memcpy(buf, f->name->text, f->name->len);
+    size_t k = f->name->len;
+    for (uint32_t i = 0; i < f->ndims; i++)
+        if (parts[i]) {
+            buf[k++] = '.';
+            memcpy(buf + k, parts[i]->name->text, parts[i]->name->len);
+            k += parts[i]->name->len;
+        }
+    buf[k] = '\0';
+    *len = k;
+    return buf;
+}
+
+Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
+{
+    size_t len;
+    char *text = cell_text(v, f, parts, &len);
+    return text ? symtab_intern(v->syms, text, len) : NULL;
+}
+
+Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
+{
+    /* a short text on the stack: finding never allocates */
+    char buf[1024];
+    size_t k = 0, n = f->name->len;
+    for (uint32_t i = 0; i < f->ndims; i++)
+        if (parts[i])
+            n += 1 + parts[i]->name->len;
+    if (n >= sizeof buf)
+        return NULL;
+    memcpy(buf, f->name->text, f->name->len);
+    k = f->name->len;
+    for (uint32_t i = 0; i < f->ndims; i++)
+        if (parts[i]) {
+            buf[k++] = '.';
+            memcpy(buf + k, parts[i]->name->text, parts[i]->name->len);
+            k += parts[i]->name->len;
+        }
+    return symtab_find(v->syms, buf, k);
 }
 
 bool vocab_zero_in_units(const Vocab *v, const Symbol *path)
 {
-    for (int k = NODE_DIALOGUE; k < NODE_KIND_COUNT; k++)
-        if (path == v->count[k] || path == v->not_held[k])
+    for (uint32_t i = 0; i < v->nkinds; i++) {
+        const Kind *k = v->kinds[i];
+        if (k->session && ((k->count && k->count->name == path) || (k->not_held && k->not_held->name == path)))
             return true;
+    }
     return false;
 }
 
-bool vocab_is_unit_count(const Vocab *v, const Symbol *path)
+bool vocab_is_unit_count(const Vocab *v, const FigureDecl *f)
 {
-    for (int k = NODE_PROVINCE; k < NODE_KIND_COUNT; k++)
-        if (!vocab_is_session((NodeKind)k) && path == v->count[k])
+    for (uint32_t i = 0; i < v->nkinds; i++)
+        if (!v->kinds[i]->session && v->kinds[i]->count == f)
             return true;
     return false;
 }
@@ -154,17 +244,14 @@ ScopeName vocab_scope_name(const Vocab *v, const Symbol *name)
     return (ScopeName)(uintptr_t)ptrmap_get(&v->scope_names, name, 0);
 }
 
-WordList vocab_statuses(const Vocab *v) { return (WordList){ v->statuses, v->nstatuses }; }
-WordList vocab_scopes(const Vocab *v) { return (WordList){ v->scopes, v->nscopes }; }
+WordList vocab_words(const Vocab *v, const Dimension *d)
+{
+    (void)v;
+    return d ? (WordList){ d->words, d->nparts } : (WordList){ NULL, 0 };
+}
+
 WordList vocab_answers(const Vocab *v) { return (WordList){ v->answers, 2 }; }
 WordList vocab_severities(const Vocab *v) { return (WordList){ v->severities, 2 }; }
-
-WordList vocab_session_kinds(const Vocab *v, int session_kind)
-{
-    if (session_kind == NODE_RECEPTION)
-        return (WordList){ v->reception_kinds, v->nreception_kinds };
-    return (WordList){ v->dialogue_kinds, v->ndialogue_kinds };
-}
 
 bool vocab_word_in(WordList list, const Symbol *word)
 {
@@ -172,4 +259,454 @@ bool vocab_word_in(WordList list, const Symbol *word)
         if (list.words[i] == word)
             return true;
     return false;
+}
+
+const char *vocab_nearest(WordList list, const Symbol *word)
+{
+    Suggest s;
+    suggest_init(&s, word->text);
+    for (uint32_t i = 0; i < list.count; i++)
+        suggest_offer(&s, list.words[i]->text, list.words[i]->len);
+    return suggest_best(&s);
+}
+
+const char *vocab_type_name(ValueType t)
+{
+    switch (t) {
+    case TYPE_COUNT: return "count";
+    case TYPE_MONEY: return "money";
+    case TYPE_PERCENTAGE: return "percentage";
+    case TYPE_DAYS: return "days";
+    }
+    return "count";
+}
+
+/* ---- giving declarations their meaning ------------------------------------------ */
+
+typedef struct Builder {
+    Vocab *v;
+    Diag *diag;
+    Source *src;
+} Builder;
+
+/* " (did you mean 'x'?)", or "" */
+static const char *hint(Arena *a, const char *near)
+{
+    return near ? arena_printf(a, "; did you mean '%s'?", near) : "";
+}
+
+static const char *nearest_in(const PtrMap *index, const Symbol *name)
+{
+    Suggest s;
+    suggest_init(&s, name->text);
+    for (uint32_t i = 0; i < index->cap; i++) {
+        const Symbol *k = index->slots[i].key;
+        if (k)
+            suggest_offer(&s, k->text, k->len);
+    }
+    return suggest_best(&s);
+}
+
+/* NAME ["TITLE"] as the head of a declaration. */
+static bool head(Builder *b, const Item *it, const char *form, Symbol **name, Str *title)
+{
+    const Atom *a = it->args;
+    if (!a || a->kind != ATOM_NAME || (a->next && (a->next->kind != ATOM_STRING || a->next->next)) || it->binding) {
+        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", form);
+        return false;
+    }
+    *name = a->as.name;
+    *title = a->next ? a->next->as.str : (Str){ NULL, 0 };
+    return true;
+}
+
+/* One name argument: `by status`, `count dialogues`. */
+static Symbol *name_arg(Builder *b, const Item *it, const char *form)
+{
+    const Atom *a = it->args;
+    if (!a || a->kind != ATOM_NAME || a->next || it->blocks || it->binding) {
+        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", form);
+        return NULL;
+    }
+    return a->as.name;
+}
+
+/* A name may stand for one thing only: a kind, a dimension or a figure. */
+static bool name_is_free(Builder *b, const Symbol *name, Span at, const char *what)
+{
+    const char *taken = vocab_kind(b->v, name) ? "a kind of unit or session"
+                      : decl_kind(b->v, name) ? "a word of the language" : NULL;
+    if (!taken)
+        return true;
+    diag_error(b->diag, b->src, at, "'%s' is %s: a %s needs a name of its own", name->text, taken, what);
+    return false;
+}
+
+static void twice(Builder *b, Span at, const char *what, const char *name, Source *first_src, Span first)
+{
+    diag_error(b->diag, b->src, at, "%s '%s' is declared twice", what, name);
+    diag_note(b->diag, first_src, first, "first declared here");
+}
+
+/* dimension NAME "TITLE" { PART "TITLE" ... }  |  dimension NAME "TITLE" { numbered PREFIX } */
+static void declare_dimension(Builder *b, const Item *it)
+{
+    Vocab *v = b->v;
+    Symbol *name;
+    Str title;
+    if (!head(b, it, "dimension NAME \"TITLE\" { PART \"TITLE\" ... }", &name, &title))
+        return;
+    Dimension *d = (Dimension *)vocab_dimension(v, name);
+    if (!d) {
+        if (!name_is_free(b, name, it->args->span, "dimension"))
+            return;
+        d = ARENA_NEW(v->arena, Dimension);
+        if (!d || !ptrmap_put(&v->dim_index, v->arena, name, 0, d) || !PUSH(v->arena, v->dims, v->ndims, v->cap_dims, d))
+            return;
+        d->name = name;
+        d->id = v->ndims - 1;
+        d->src = b->src;
+        d->span = it->args->span;
+    }
+    if (title.ptr && !d->title.ptr)
+        d->title = title;           /* a dimension declared again gains parts */
+    const Symbol *numbered = symtab_intern_cstr(v->syms, "numbered");
+    for (const Block *blk = it->blocks; blk; blk = blk->next)
+        for (const Item *p = blk->items; p; p = p->next) {
+            if (p->name == numbered) {
+                Symbol *prefix = name_arg(b, p, "numbered PREFIX: numbered y gives the parts y2019, y2020, ...");
+                if (prefix && d->nparts)
+                    diag_error(b->diag, b->src, p->name_span,
+                               "dimension '%s' has parts already: numbered parts cannot join them", name->text);
+                else if (prefix)
+                    d->numbered = prefix;
+                continue;
+            }
+            if (!p->args || p->args->kind != ATOM_STRING || p->args->next || p->blocks || p->binding) {
+                diag_error(b->diag, b->src, p->name_span,
+                           "a part of a dimension is NAME \"TITLE\": write the title of '%s' in double quotes",
+                           p->name->text);
+                continue;
+            }
+            if (d->numbered) {
+                diag_error(b->diag, b->src, p->name_span,
+                           "dimension '%s' has numbered parts: it takes no named ones", name->text);
+                continue;
+            }
+            const Part *prev = vocab_find_part(v, d, p->name);
+            if (prev) {
+                twice(b, p->name_span, "part", p->name->text, prev->src, prev->span);
+                continue;
+            }
+            Part *part = ARENA_NEW(v->arena, Part);
+            if (!part || !ptrmap_put(&d->index, v->arena, p->name, 0, part))
+                return;
+            part->name = p->name;
+            part->title = p->args->as.str;
+            part->dim = d;
+            part->src = b->src;
+            part->span = p->name_span;
+            uint32_t n = d->nparts, cap = d->cap;
+            if (!PUSH(v->arena, d->parts, n, cap, part) || !PUSH(v->arena, d->words, d->nparts, d->cap, p->name))
+                return;
+        }
+}
+
+static const Kind *kind_named(Builder *b, const Symbol *name, Span at)
+{
+    const Kind *k = vocab_kind(b->v, name);
+    if (!k)
+        diag_error(b->diag, b->src, at, "unknown kind '%s'%s", name->text,
+                   hint(b->v->arena, nearest_in(&b->v->kind_index, name)));
+    return k;
+}
+
+static const Dimension *dimension_named(Builder *b, const Symbol *name, Span at)
+{
+    const Dimension *d = vocab_dimension(b->v, name);
+    if (!d)
+        diag_error(b->diag, b->src, at, "unknown dimension '%s'%s", name->text,
+                   hint(b->v->arena, nearest_in(&b->v->dim_index, name)));
+    return d;
+}
+
+static const FigureDecl *figure_named(Builder *b, const Symbol *name, Span at)
+{
+    const FigureDecl *f = vocab_figure(b->v, name);
+    if (!f)
+        diag_error(b->diag, b->src, at, "unknown figure '%s'%s", name->text,
+                   hint(b->v->arena, nearest_in(&b->v->figure_index, name)));
+    return f;
+}
+
+/* Two dimensions of one figure may not share a part: a breakdown's parts
+ * name their dimension. */
+static bool disjoint(Builder *b, const FigureDecl *f, const Dimension *d, Span at)
+{
+    for (uint32_t i = 0; i < f->ndims; i++)
+        for (uint32_t j = 0; j < d->nparts; j++)
+            if (vocab_find_part(b->v, f->dims[i], d->parts[j]->name) ||
+                (f->dims[i]->numbered && vocab_numbered_part(f->dims[i], d->parts[j]->name))) {
+                diag_error(b->diag, b->src, at,
+                           "dimensions '%s' and '%s' of figure '%s' share the part '%s': a part must say "
+                           "which dimension it belongs to", f->dims[i]->name->text, d->name->text,
+                           f->name->text, d->parts[j]->name->text);
+                return false;
+            }
+    return true;
+}
+
+/* figure NAME "TITLE" { type TYPE  by DIMENSION ...  in KIND ... } */
+static void declare_figure(Builder *b, const Item *it)
+{
+    Vocab *v = b->v;
+    Symbol *name;
+    Str title;
+    if (!head(b, it, "figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }", &name, &title))
+        return;
+    FigureDecl *f = (FigureDecl *)vocab_figure(v, name);
+    bool extends = f != NULL;
+    if (!f) {
+        if (!name_is_free(b, name, it->args->span, "figure"))
+            return;
+        f = ARENA_NEW(v->arena, FigureDecl);
+        if (!f || !ptrmap_put(&v->figure_index, v->arena, name, 0, f) ||
+            !PUSH(v->arena, v->figures, v->nfigures, v->cap_figures, f))
+            return;
+        f->name = name;
+        f->title = title;
+        f->src = b->src;
+        f->span = it->args->span;
+    } else if (title.ptr && !f->title.ptr) {
+        f->title = title;
+    }
+    static const char *const types[] = { "count", "money", "percentage", "days" };
+    for (const Block *blk = it->blocks; blk; blk = blk->next)
+        for (const Item *p = blk->items; p; p = p->next) {
+            const char *word = p->name->text;
+            if (strcmp(word, "type") == 0) {
+                Symbol *t = name_arg(b, p, "type count, type money, type percentage or type days");
+                if (!t)
+                    continue;
+                int k = -1;
+                for (int i = 0; i < 4; i++)
+                    if (strcmp(t->text, types[i]) == 0)
+                        k = i;
+                if (k < 0)
+                    diag_error(b->diag, b->src, p->args->span, "unknown type '%s': use count, money, percentage or days",
+                               t->text);
+                else if (extends && (ValueType)k != f->type)
+                    diag_error(b->diag, b->src, p->args->span, "figure '%s' is a %s already (%s)", name->text,
+                               vocab_type_name(f->type), f->src ? f->src->name : "");
+                else
+                    f->type = (ValueType)k;
+            } else if (strcmp(word, "by") == 0) {
+                Symbol *dn = name_arg(b, p, "by DIMENSION, one item each: by status  by topic");
+                const Dimension *d = dn ? dimension_named(b, dn, p->args->span) : NULL;
+                if (!d || vocab_figure_dim(f, d) >= 0)
+                    continue;       /* declared again when extending: already there */
+                if (f->ndims == VOCAB_MAX_DIMS) {
+                    diag_error(b->diag, b->src, p->args->span, "figure '%s' has more than %d dimensions",
+                               name->text, VOCAB_MAX_DIMS);
+                    continue;
+                }
+                if (disjoint(b, f, d, p->args->span))
+                    f->dims[f->ndims++] = d;
+            } else if (strcmp(word, "in") == 0) {
+                Symbol *kn = name_arg(b, p, "in KIND, one item each: in report  in district");
+                const Kind *k = kn ? kind_named(b, kn, p->args->span) : NULL;
+                if (!k)
+                    continue;
+                if (f->nplaces == VOCAB_MAX_PLACES) {
+                    diag_error(b->diag, b->src, p->args->span, "figure '%s' names more than %d places",
+                               name->text, VOCAB_MAX_PLACES);
+                    continue;
+                }
+                f->places[f->nplaces++] = k;
+            } else {
+                diag_error(b->diag, b->src, p->name_span,
+                           "unknown part of a figure declaration '%s': use type, by or in", word);
+            }
+        }
+}
+
+/* unit_kind NAME "TITLE" { level N ... }, session_kind NAME "TITLE" { ... }:
+ * the kind is made first, so figures may name it in `in`. */
+static void register_kind(Builder *b, const Item *it, bool session)
+{
+    Vocab *v = b->v;
+    Symbol *name;
+    Str title;
+    if (!head(b, it, session ? "session_kind NAME \"TITLE\" { count FIGURE  not_held FIGURE  kinds DIMENSION }"
+                             : "unit_kind NAME \"TITLE\" { level N  count FIGURE }", &name, &title))
+        return;
+    const Kind *prev = vocab_kind(v, name);
+    if (prev) {
+        twice(b, it->args->span, "kind", name->text, prev->src, prev->span);
+        return;
+    }
+    if (!name_is_free(b, name, it->args->span, "kind"))
+        return;
+    Kind *k = ARENA_NEW(v->arena, Kind);
+    if (!k || !ptrmap_put(&v->kind_index, v->arena, name, 0, k) || !PUSH(v->arena, v->kinds, v->nkinds, v->cap_kinds, k))
+        return;
+    k->name = name;
+    k->title = title;
+    k->id = v->nkinds - 1;
+    k->session = session;
+    k->level = session ? LEVEL_SESSION : 0;
+    k->src = b->src;
+    k->span = it->args->span;
+}
+
+static const FigureDecl *kind_figure(Builder *b, const Item *p, const char *form)
+{
+    Symbol *n = name_arg(b, p, form);
+    return n ? figure_named(b, n, p->args->span) : NULL;
+}
+
+/* The kind's own items, now that figures and dimensions exist. */
+static void define_kind(Builder *b, const Item *it)
+{
+    Kind *k = (Kind *)vocab_kind(b->v, it->args->as.name);
+    if (!k || k->src != b->src || k->span.start != it->args->span.start)
+        return;                     /* refused when registered */
+    for (const Block *blk = it->blocks; blk; blk = blk->next)
+        for (const Item *p = blk->items; p; p = p->next) {
+            const char *word = p->name->text;
+            if (!k->session && strcmp(word, "level") == 0) {
+                const Atom *a = p->args;
+                if (!a || a->kind != ATOM_COUNT || a->next || a->as.count < 1 || a->as.count > LEVEL_MAX)
+                    diag_error(b->diag, b->src, a ? a->span : p->name_span,
+                               "a unit kind's level is a number from 1 (province) to %d", LEVEL_MAX);
+                else
+                    k->level = (uint8_t)a->as.count;
+            } else if (strcmp(word, "count") == 0) {
+                k->count = kind_figure(b, p, "count FIGURE: the figure that counts these in their parent");
+            } else if (k->session && strcmp(word, "not_held") == 0) {
+                k->not_held = kind_figure(b, p, "not_held FIGURE: the figure that counts those not held");
+            } else if (k->session && (strcmp(word, "kinds") == 0 || strcmp(word, "scopes") == 0)) {
+                Symbol *dn = name_arg(b, p, "kinds DIMENSION or scopes DIMENSION");
+                const Dimension *d = dn ? dimension_named(b, dn, p->args->span) : NULL;
+                if (word[0] == 'k')
+                    k->kinds = d;
+                else
+                    k->scopes = d;
+            } else {
+                diag_error(b->diag, b->src, p->name_span, "unknown part of a kind declaration '%s': use %s", word,
+                           k->session ? "count, not_held, kinds or scopes" : "level or count");
+            }
+        }
+    if (!k->session && !k->level)
+        diag_error(b->diag, b->src, it->args->span, "unit kind '%s' needs its level: level N", k->name->text);
+}
+
+/* A path of the vocabulary in a relation: a figure and parts of its
+ * dimensions. */
+static Symbol *relation_path(Builder *b, const Expr *e)
+{
+    if (e->kind != EXPR_PATH)
+        return NULL;
+    const PathPart *pp = e->as.path;
+    const FigureDecl *f = figure_named(b, pp->name, pp->span);
+    if (!f)
+        return NULL;
+    const Part *parts[VOCAB_MAX_DIMS] = { 0 };
+    for (pp = pp->next; pp; pp = pp->next) {
+        bool found = false;
+        for (uint32_t i = 0; i < f->ndims && !found; i++) {
+            const Part *p = vocab_part(b->v, f->dims[i], pp->name);
+            if (p && !parts[i]) {
+                parts[i] = p;
+                found = true;
+            }
+        }
+        if (!found) {
+            diag_error(b->diag, b->src, pp->span, "'%s' is not a part of figure '%s'", pp->name->text, f->name->text);
+            return NULL;
+        }
+    }
+    return vocab_cell(b->v, f, parts);
+}
+
+/* relation [ID] ["TITLE"] : FIGURE <= FIGURE */
+static void declare_relation(Builder *b, const Item *it)
+{
+    Vocab *v = b->v;
+    const Expr *e = it->expr;
+    const Atom *a = it->args;
+    bool form = it->binding && !it->blocks && (!a || (a->kind == ATOM_NAME && (!a->next ||
+                (a->next->kind == ATOM_STRING && !a->next->next))));
+    if (!form || e->kind != EXPR_BINARY || (e->as.op.op != OP_LE && e->as.op.op != OP_GE)) {
+        diag_error(b->diag, b->src, it->binding ? e->span : it->name_span,
+                   "write relation ID \"TITLE\": FIGURE <= FIGURE");
+        return;
+    }
+    Symbol *lhs = relation_path(b, e->as.op.lhs), *rhs = relation_path(b, e->as.op.rhs);
+    if (!lhs || !rhs)
+        return;
+    Bound *r = ARENA_NEW(v->arena, Bound);
+    if (!r || !PUSH(v->arena, v->bounds, v->nbounds, v->cap_bounds, r))
+        return;
+    r->id = a ? a->as.name : NULL;
+    r->title = a && a->next ? a->next->as.str : (Str){ NULL, 0 };
+    r->small = e->as.op.op == OP_LE ? lhs : rhs;
+    r->large = e->as.op.op == OP_LE ? rhs : lhs;
+    r->src = b->src;
+    r->span = e->span;
+}
+
+/* The names the language itself gives a meaning (spec §14.5). */
+static bool required(Builder *b)
+{
+    Vocab *v = b->v;
+    const struct { const char *name; const char *dims[2]; const FigureDecl **out; } needs[] = {
+        { "opinions", { "status", "topic" }, &v->opinions },
+        { "satisfied", { NULL, NULL }, &v->satisfied },
+        { "documents", { "document_kind", NULL }, &v->documents },
+    };
+    bool ok = true;
+    for (uint32_t i = 0; i < COUNT(needs); i++) {
+        const FigureDecl *f = vocab_figure(v, symtab_intern_cstr(v->syms, needs[i].name));
+        for (uint32_t j = 0; f && j < 2 && needs[i].dims[j]; j++) {
+            const Dimension *d = vocab_dimension(v, symtab_intern_cstr(v->syms, needs[i].dims[j]));
+            if (!d || vocab_figure_dim(f, d) < 0)
+                f = NULL;
+        }
+        if (!f) {
+            diag_error(b->diag, NULL, (Span){ 0, 0 },
+                       "the vocabulary has no figure '%s'%s%s%s: itemised entries count into it", needs[i].name,
+                       needs[i].dims[0] ? " broken down by " : "", needs[i].dims[0] ? needs[i].dims[0] : "",
+                       needs[i].dims[1] ? " and topic" : "");
+            ok = false;
+        }
+        *needs[i].out = f;
+    }
+    v->status = vocab_dimension(v, symtab_intern_cstr(v->syms, "status"));
+    v->topic = vocab_dimension(v, symtab_intern_cstr(v->syms, "topic"));
+    v->document_kind = vocab_dimension(v, symtab_intern_cstr(v->syms, "document_kind"));
+    return ok;
+}
+
+bool vocab_finish(Vocab *v, Diag *diag)
+{
+    Builder b = { v, diag, NULL };
+    uint32_t errors = diag->errors;
+    for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++)
+        for (const Decl *d = v->decls; d; d = d->next) {
+            b.src = d->src;
+            bool kind = d->kind == DECL_UNIT_KIND || d->kind == DECL_SESSION_KIND;
+            /* kinds are named before figures (a figure's `in`), defined after */
+            if (pass == DECL_DIMENSION && d->kind == DECL_DIMENSION)
+                declare_dimension(&b, d->it);
+            else if (pass == DECL_FIGURE && kind)
+                register_kind(&b, d->it, d->kind == DECL_SESSION_KIND);
+            else if (pass == DECL_UNIT_KIND && d->kind == DECL_FIGURE)
+                declare_figure(&b, d->it);
+            else if (pass == DECL_SESSION_KIND && kind && d->it->args && d->it->args->kind == ATOM_NAME)
+                define_kind(&b, d->it);
+            else if (pass == DECL_RELATION && d->kind == DECL_RELATION)
+                declare_relation(&b, d->it);
+        }
+    return required(&b) && diag->errors == errors && !v->arena->failed;
 }

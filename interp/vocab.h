@@ -1,12 +1,16 @@
-/* vocab.h - the vocabulary every report shares: the kinds of units and
- * sessions, the figures that entries contribute to (spec §5.3), the bounds
- * between figures (§6.6), the words an attribute accepts (opinion statuses,
- * session kinds, scopes) and the names an expression may use without a
- * figure of that name (§7.2). One table: every pass asks it, none keeps a
- * list of its own.
+/* vocab.h - the vocabulary of a run (spec §14): the kinds of units and
+ * sessions, the dimensions figures are broken down by and their parts, the
+ * figures a report may give (type, dimensions, where they may stand), and
+ * the relations between figures. A report may use no other name.
  *
- * Ownership: a Vocab and its symbols live in the arena passed to
- * vocab_new(); it is read-only once built. */
+ * It is built from declarations, the standard library's (lib/std/) first,
+ * then those of the report's own files, before anything is modelled:
+ * vocab_declare() for every file, then vocab_finish(). Read-only after.
+ * It also holds the words the language itself fixes: severities, answers,
+ * the names a scope gives an expression (§7.2).
+ *
+ * Ownership: everything lives in the arena passed to vocab_new(); names are
+ * interned in the run's symbol table. */
 #ifndef DLG_VOCAB_H
 #define DLG_VOCAB_H
 
@@ -14,47 +18,97 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "source.h"
 #include "symbol.h"
 
-/* Node kinds: name in .dlg, Vietnamese name, level, the figure counting them. */
-#define NODE_KINDS(X)                                                          \
-    X(NODE_ROOT, "report", "báo cáo", LEVEL_ROOT, NULL)                        \
-    X(NODE_PROVINCE, "province", "tỉnh", LEVEL_PROVINCE, "provinces")          \
-    X(NODE_DISTRICT, "district", "huyện", LEVEL_DISTRICT, "districts")         \
-    X(NODE_COMMUNE, "commune", "xã", LEVEL_COMMUNE, "communes")                \
-    X(NODE_WARD, "ward", "phường", LEVEL_COMMUNE, "communes")                  \
-    X(NODE_TOWNSHIP, "township", "thị trấn", LEVEL_COMMUNE, "communes")        \
-    X(NODE_VILLAGE, "village", "thôn, bản", LEVEL_VILLAGE, "villages")         \
-    X(NODE_DIALOGUE, "dialogue", "hội nghị đối thoại", LEVEL_SESSION, "dialogues") \
-    X(NODE_RECEPTION, "reception", "tiếp công dân", LEVEL_SESSION, "receptions") \
-    X(NODE_VOTER_CONTACT, "voter_contact", "tiếp xúc cử tri", LEVEL_SESSION, "voter_contacts")
+typedef struct Dimension Dimension;
+typedef struct FigureDecl FigureDecl;
+typedef struct Kind Kind;
 
-typedef enum {
-#define X(k, name, vn, level, plural) k,
-    NODE_KINDS(X)
-#undef X
-    NODE_KIND_COUNT
-} NodeKind;
+/* Levels of units: a unit stands only inside one of a smaller level. */
+enum {
+    LEVEL_ROOT = 0,         /* the report */
+    LEVEL_COMMUNE = 3,      /* what `commune` and `commune_level` select */
+    LEVEL_MAX = 9,          /* the deepest a declared unit kind may be */
+    LEVEL_SESSION = 10,     /* sessions, below every unit */
+};
 
-typedef enum {
-    LEVEL_ROOT, LEVEL_PROVINCE, LEVEL_DISTRICT, LEVEL_COMMUNE, LEVEL_VILLAGE, LEVEL_SESSION
-} Level;
+/* A part of a dimension: `resolved` of status, `y2020` of year. */
+typedef struct Part {
+    Symbol *name;
+    Str title;
+    const Dimension *dim;
+    Source *src;
+    Span span;
+} Part;
 
-const char *vocab_kind_name(NodeKind k);
-Level vocab_kind_level(NodeKind k);
-bool vocab_is_session(NodeKind k);
-bool vocab_is_commune_level(NodeKind k);
-/* The kind of unit that stands for a level (LEVEL_COMMUNE: NODE_COMMUNE). */
-NodeKind vocab_level_kind(Level l);
+struct Dimension {
+    Symbol *name;
+    Str title;
+    uint32_t id;            /* order of declaration */
+    Part **parts;           /* declared parts, in order */
+    Symbol **words;         /* their names, for messages */
+    uint32_t nparts, cap;
+    PtrMap index;           /* part name -> Part, numbered ones as met */
+    Symbol *numbered;       /* parts are this prefix and a number (y2020) */
+    Source *src;
+    Span span;
+};
+
+typedef enum { TYPE_COUNT, TYPE_MONEY, TYPE_PERCENTAGE, TYPE_DAYS } ValueType;
+
+enum { VOCAB_MAX_DIMS = 8, VOCAB_MAX_PLACES = 16 };
+
+struct FigureDecl {
+    Symbol *name;
+    Str title;
+    ValueType type;
+    const Dimension *dims[VOCAB_MAX_DIMS];  /* canonical order of a path's parts */
+    uint32_t ndims;
+    const Kind *places[VOCAB_MAX_PLACES];   /* where it may stand; none: anywhere */
+    uint32_t nplaces;
+    Source *src;
+    Span span;
+};
+
+struct Kind {
+    Symbol *name;
+    Str title;
+    uint32_t id;            /* 0 is the report itself */
+    uint8_t level;          /* LEVEL_ROOT, 1..LEVEL_MAX, LEVEL_SESSION */
+    bool session;
+    const FigureDecl *count;        /* counts units (held sessions) in the parent */
+    const FigureDecl *not_held;     /* sessions scheduled but not held */
+    const Dimension *kinds;         /* sessions: the words of `kind` */
+    const Dimension *scopes;        /* sessions: the words of `scope` */
+    Source *src;
+    Span span;
+};
+
+/* A relation between two figures, checked wherever both are known: a
+ * `bound` check (§14.4). */
+typedef struct Bound {
+    Symbol *id;
+    Str title;
+    Symbol *small, *large;  /* canonical paths: small <= large */
+    Source *src;
+    Span span;
+} Bound;
 
 /* Names an expression reads from its scope rather than from a figure (§7.2). */
 typedef enum {
     NAME_FIGURE = 0,        /* not special: a figure path */
     NAME_DATE,              /* a session's date */
     NAME_CONCLUSION,        /* a session's conclusion notice (its date) */
+    NAME_KIND,              /* a session's kind */
+    NAME_SCOPE,             /* a session's scope */
     NAME_TOPIC,             /* an opinion's topic */
     NAME_STATUS,            /* an opinion's status */
     NAME_SATISFIED,         /* an opinion's satisfaction */
+    NAME_TRUE,              /* true */
+    NAME_FALSE,             /* false */
 } ScopeName;
 
 /* A set of words an attribute accepts, in the order messages list them. */
@@ -63,60 +117,82 @@ typedef struct WordList {
     uint32_t count;
 } WordList;
 
-/* Figure <= figure, checked where both are known (§6.6). */
-typedef struct Bound {
-    Symbol *small, *large;
-} Bound;
-
-enum { VOCAB_MAX_WORDS = 8, VOCAB_MAX_BOUNDS = 8 };
+typedef struct Decl Decl;
 
 typedef struct Vocab {
-    /* figures that entries contribute to */
-    Symbol *opinions, *satisfied, *documents;
+    Arena *arena;
+    Symtab *syms;
+    Kind **kinds;
+    uint32_t nkinds, cap_kinds;
+    Dimension **dims;
+    uint32_t ndims, cap_dims;
+    FigureDecl **figures;
+    uint32_t nfigures, cap_figures;
+    Bound **bounds;
+    uint32_t nbounds, cap_bounds;
+    PtrMap kind_index, dim_index, figure_index;
+    Decl *decls, *last_decl;        /* collected by vocab_declare() */
+    const Kind *root;               /* the report */
+    /* the names the language gives a meaning of its own (§5.3) */
+    const FigureDecl *opinions, *satisfied, *documents;
+    const Dimension *status, *topic, *document_kind;
     Symbol *unstatused;     /* listed opinions without a status: no name can be this */
-    Symbol *count[NODE_KIND_COUNT];      /* "communes", "dialogues"; NULL for the root */
-    Symbol *not_held[NODE_KIND_COUNT];   /* "dialogues_not_held"; sessions only */
-    /* attribute words */
-    Symbol *statuses[VOCAB_MAX_WORDS];
-    Symbol *dialogue_kinds[VOCAB_MAX_WORDS], *reception_kinds[VOCAB_MAX_WORDS];
-    Symbol *scopes[VOCAB_MAX_WORDS];
-    Symbol *answers[2];                  /* yes, no */
-    Symbol *severities[2];               /* error, warning */
-    uint32_t nstatuses, ndialogue_kinds, nreception_kinds, nscopes;
-    Bound bounds[VOCAB_MAX_BOUNDS];
-    uint32_t nbounds;
-    PtrMap kinds;           /* name -> NodeKind + 1 */
-    PtrMap contributed;     /* path -> path: every figure some entry contributes to */
+    Symbol *answers[2];     /* yes, no */
+    Symbol *severities[2];  /* error, warning */
+    PtrMap keywords;        /* declaration keywords -> their Decl kind */
     PtrMap scope_names;     /* name -> ScopeName */
 } Vocab;
 
-/* The standard vocabulary, with every name interned in `syms`; NULL when
- * out of memory. */
+/* The words the language fixes and the report kind; NULL when out of memory. */
 Vocab *vocab_new(Arena *a, Symtab *syms);
+/* Collect the declarations at the top level of one file. */
+void vocab_declare(Vocab *v, Source *src, Item *items);
+/* Give every collected declaration its meaning: dimensions, then figures,
+ * kinds and relations, so any may name any other. Problems go to `diag`;
+ * false when the vocabulary lacks what the language needs (§14.5). */
+bool vocab_finish(Vocab *v, Diag *diag);
+/* Is this top-level item a declaration (dimension, figure, ...)? */
+bool vocab_is_declaration(const Vocab *v, const Item *it);
 
-/* A unit or session kind by its name (`commune`, `dialogue`), or -1. */
-int vocab_kind_by_name(const Vocab *v, const Symbol *name);
+/* Lookups; NULL when there is none. */
+const Kind *vocab_kind(const Vocab *v, const Symbol *name);
+const Dimension *vocab_dimension(const Vocab *v, const Symbol *name);
+const FigureDecl *vocab_figure(const Vocab *v, const Symbol *name);
+/* The part `name` of dimension d (a numbered part is made when first asked
+ * for), or NULL when d has none of that name. Not const: numbered parts
+ * are added as they are met. */
+const Part *vocab_part(Vocab *v, const Dimension *d, const Symbol *name);
+/* Read-only lookup: declared parts, and numbered ones already made. */
+const Part *vocab_find_part(const Vocab *v, const Dimension *d, const Symbol *name);
+/* Is `name` a numbered part of d (whether made yet or not)? */
+bool vocab_numbered_part(const Dimension *d, const Symbol *name);
+/* Index of d among f's dimensions, or -1. */
+int vocab_figure_dim(const FigureDecl *f, const Dimension *d);
 
-/* Does some entry contribute to this path (§5.3: `opinions.resolved`,
- * `communes`, `dialogues_not_held`)? Documents contribute `documents.KIND`
- * for any KIND, which this does not list. */
-bool vocab_contributed(const Vocab *v, const Symbol *path);
+/* The canonical path of a cell of figure f: its name, then its parts in
+ * the order of f's dimensions ("petitions.district_level.complaint").
+ * `parts[i]` is the part of f->dims[i], or NULL. Interned; NULL when out of
+ * memory. vocab_cell_find() only finds one already interned. */
+Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS]);
+Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS]);
 
-/* A count of listed sessions: 0 in a unit that lists none (§5.4 step 4). */
+/* The figures a session kind's count and not-held count give 0 in a unit
+ * that lists no such session (§5.4 step 4). */
 bool vocab_zero_in_units(const Vocab *v, const Symbol *path);
-
-/* The count of child units that `path` is (communes, districts, ...). */
-bool vocab_is_unit_count(const Vocab *v, const Symbol *path);
+/* Is this figure the count of some unit kind (communes, districts, ...)? */
+bool vocab_is_unit_count(const Vocab *v, const FigureDecl *f);
 
 /* What a name means in an expression, or NAME_FIGURE. */
 ScopeName vocab_scope_name(const Vocab *v, const Symbol *name);
 
-/* The words an attribute accepts. */
-WordList vocab_statuses(const Vocab *v);
-WordList vocab_session_kinds(const Vocab *v, int session_kind);
-WordList vocab_scopes(const Vocab *v);
+/* The parts of a dimension, and the fixed words of the language. */
+WordList vocab_words(const Vocab *v, const Dimension *d);
 WordList vocab_answers(const Vocab *v);
 WordList vocab_severities(const Vocab *v);
 bool vocab_word_in(WordList list, const Symbol *word);
+/* The word of `list` nearest to `word` (two edits at most), or NULL. */
+const char *vocab_nearest(WordList list, const Symbol *word);
+
+const char *vocab_type_name(ValueType t);
 
 #endif

@@ -36,6 +36,7 @@
 #include "diag.h"
 #include "eval.h"
 #include "format.h"
+#include "library.h"
 #include "literal.h"
 #include "load.h"
 #include "model.h"
@@ -158,14 +159,68 @@ static inline void assert_no_errors(const Fixture *f)
     assert_int_equal(f->diag.errors, 0);
 }
 
+/* Names the unit tests give figures that stand for nothing in particular
+ * (x, p, fund ...), declared as a report would declare its own (spec §14),
+ * and two standard figures extended with a dimension more. */
+static const char TEST_VOCAB[] =
+    "dimension part \"Phần\" { a \"A\"  b \"B\"  c \"C\"  d \"D\"  e \"E\"  g \"G\" }\n"
+    "dimension row \"Dòng\" { x \"X\"  y \"Y\" }\n"
+    "dimension spending \"Khoản chi\" { wages \"Lương\"  other \"Khác\" }\n"
+    "figure x \"X\" { by part }\n"
+    "figure y \"Y\" { by part }\n"
+    "figure z \"Z\" { by part }\n"
+    "figure w \"W\" { by part }\n"
+    "figure v \"V\" { by part }\n"
+    "figure p \"P\" { by part  by row }\n"
+    "figure a \"A\" { }\n"
+    "figure b \"B\" { }\n"
+    "figure sessions \"Buổi\" { by part }\n"
+    "figure fund \"Quỹ\" { type money  by part }\n"
+    "figure budget \"Ngân sách\" { type money  by spending }\n"
+    "figure visits \"Lượt\" { }\n"
+    "figure visitors \"Khách\" { }\n"
+    "figure letters \"Thư\" { }\n"
+    "figure calls \"Cuộc gọi\" { }\n"
+    "figure meetings \"Cuộc họp\" { }\n"
+    "figure debt \"Nợ\" { }\n"
+    "figure note \"Ghi chú\" { }\n"
+    "figure severity \"Mức độ\" { }\n"
+    "figure reported \"Đã báo cáo\" { }\n"
+    "figure status \"Tình trạng\" { }\n"
+    "figure topic \"Lĩnh vực\" { }\n"
+    "figure opinions { by timeliness }\n"
+    "figure voters { by sex }\n";
+
+/* The vocabulary of a run (spec §14): the standard library, the tests'
+ * own names, then the declarations of the test's own file. */
+static inline Vocab *load_vocab(Fixture *f)
+{
+    f->vocab = vocab_new(&f->arena, &f->syms);
+    assert_non_null(f->vocab);
+    for (const LibraryFile *lib = library_files; lib->name; lib++) {
+        Source *src = source_from_bytes(&f->arena, lib->name, lib->bytes, lib->len);
+        assert_non_null(src);
+        vocab_declare(f->vocab, src, parse_source(src, &f->arena, &f->syms, &f->diag));
+    }
+    Source *tv = source_from_bytes(&f->arena, "test-vocab.dlg", TEST_VOCAB, sizeof TEST_VOCAB - 1);
+    assert_non_null(tv);
+    vocab_declare(f->vocab, tv, parse_source(tv, &f->arena, &f->syms, &f->diag));
+    if (f->src)
+        vocab_declare(f->vocab, f->src, f->items);
+    bool ok = vocab_finish(f->vocab, &f->diag);
+    if (!ok)
+        diag_print(&f->diag, stderr);
+    assert_true(ok);
+    return f->vocab;
+}
+
 /* Parse, then build the model of that one file (a `use` in it is
  * ignored: nothing was loaded); no error expected. */
 static inline Model *build_model(Fixture *f, const char *text)
 {
     parse_text(f, text);
     assert_no_errors(f);
-    f->vocab = vocab_new(&f->arena, &f->syms);
-    assert_non_null(f->vocab);
+    load_vocab(f);
     f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(f->model);
     LoadedFile file = { f->src, f->items };
@@ -199,7 +254,7 @@ static inline bool resolve(Fixture *f, const char *text)
     build_model(f, text);
     derive(f);
     bool ok = false;
-    f->resolution = resolve_run(f->model, f->derived, &f->arena, &f->diag, &ok);
+    f->resolution = resolve_run(f->model, &f->arena, &f->diag, &ok);
     assert_non_null(f->resolution);
     return ok;
 }

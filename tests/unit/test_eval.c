@@ -427,13 +427,13 @@ TEST(kind_argument_must_be_a_kind)
     assert_non_null(find_diag(&f->diag, DIAG_ERROR, "first argument of share()"));
 }
 
-TEST(misspelt_figure_is_a_warning_with_a_suggestion)
+TEST(misspelt_figure_is_an_error_with_a_suggestion)
 {
-    assert_true(validate(f, "invited 100\nattended 80\n"
-                            "indicator x \"T\" = percent(atended, invited)\n"));
-    assert_int_equal(f->diag.errors, 0);
-    assert_int_equal(f->diag.warnings, 1);
-    const Diagnostic *g = find_diag(&f->diag, DIAG_WARNING, "'atended'");
+    /* closed world (spec §14): a name the vocabulary lacks is an error */
+    assert_false(validate(f, "invited 100\nattended 80\n"
+                             "indicator x \"T\" = percent(atended, invited)\n"));
+    assert_int_equal(f->diag.errors, 1);
+    const Diagnostic *g = find_diag(&f->diag, DIAG_ERROR, "'atended'");
     assert_non_null(g);
     assert_non_null(strstr(g->message, "did you mean 'attended'"));
     uint32_t line, col;
@@ -442,13 +442,38 @@ TEST(misspelt_figure_is_a_warning_with_a_suggestion)
     assert_int_equal(col, 27);
 }
 
-TEST(unrelated_name_is_a_warning_without_a_suggestion)
+TEST(misspelt_part_is_an_error_with_a_suggestion)
 {
-    assert_true(validate(f, "invited 100\nrule r \"T\": zzzzzzzz > 1\n"));
-    assert_int_equal(f->diag.warnings, 1);
-    const Diagnostic *g = find_diag(&f->diag, DIAG_WARNING, "'zzzzzzzz'");
+    assert_false(validate(f, "opinions 10 { resolved 8  pending 2 }\n"
+                             "indicator x \"T\" = percent(opinions.pendng, opinions)\n"));
+    const Diagnostic *g = find_diag(&f->diag, DIAG_ERROR, "'pendng' is not a part of 'opinions'; did you mean 'pending'?");
+    assert_non_null(g);
+    uint32_t line, col;
+    diag_line_col(g, &line, &col);
+    /* "indicator x \"T\" = percent(opinions." is 35 characters */
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 36);
+}
+
+TEST(unrelated_name_is_an_error_without_a_suggestion)
+{
+    assert_false(validate(f, "invited 100\nrule r \"T\": zzzzzzzz > 1\n"));
+    assert_int_equal(f->diag.errors, 1);
+    const Diagnostic *g = find_diag(&f->diag, DIAG_ERROR, "'zzzzzzzz'");
     assert_non_null(g);
     assert_null(strstr(g->message, "did you mean"));
+}
+
+TEST(known_figure_the_report_lacks_is_unknown_not_an_error)
+{
+    /* `people` is in the vocabulary; this report does not give it */
+    const Result *r = run_all(f, "invited 100\nindicator x \"T\" = percent(people, invited)\n");
+    assert_int_equal(f->diag.errors, 0);
+    assert_int_equal(f->diag.warnings, 0);
+    const IndicatorResult *ir = find_indicator(f, "x", NULL);
+    assert_false(ir->value.known);
+    assert_string_equal(note_text(f, &ir->note), "'people' is not known for the report");
+    (void)r;
 }
 
 TEST(contributed_figures_need_no_declaration)
@@ -492,8 +517,10 @@ int main(void)
         FIXTURE_TEST(unknown_function_is_an_error),
         FIXTURE_TEST(wrong_arity_is_an_error),
         FIXTURE_TEST(kind_argument_must_be_a_kind),
-        FIXTURE_TEST(misspelt_figure_is_a_warning_with_a_suggestion),
-        FIXTURE_TEST(unrelated_name_is_a_warning_without_a_suggestion),
+        FIXTURE_TEST(misspelt_figure_is_an_error_with_a_suggestion),
+        FIXTURE_TEST(misspelt_part_is_an_error_with_a_suggestion),
+        FIXTURE_TEST(unrelated_name_is_an_error_without_a_suggestion),
+        FIXTURE_TEST(known_figure_the_report_lacks_is_unknown_not_an_error),
         FIXTURE_TEST(contributed_figures_need_no_declaration),
     };
     return cmocka_run_group_tests_name("eval", tests, NULL, NULL);

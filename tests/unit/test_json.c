@@ -664,7 +664,7 @@ TEST(report_with_coverage_note_and_warning)
 {
     const Result *r = run_all(f, "district \"D\" {\n  communes 2\n  invited 30\n  commune \"A\" { invited 10 }\n"
                                  "  opinions 5 { resolved 4  pending ? }\n}\n"
-                                 "indicator x \"T\" = percent(atended, invited)\n");
+                                 "report \"Một\"\nreport \"Hai\"\n");
     size_t len;
     const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false), &len);
     const JVal *doc = json_parse(f, text, len);
@@ -689,13 +689,15 @@ TEST(report_with_coverage_note_and_warning)
     }
     assert_true(seen_coverage);
     assert_true(seen_note);
-    /* the misspelt figure is a warning in the diagnostics of an evaluated run */
+    /* a second report header with another title is a warning (line 8)
+     * in the diagnostics of an evaluated run, with its note */
     const JVal *diags = jget(doc, "diagnostics");
-    assert_int_equal(diags->count, 1);
+    assert_int_equal(diags->count, 2);
     const JVal *w = jat(diags, 0);
     assert_keys_in_order(f, w, "severity message file line column");
     assert_jstr(jget(w, "severity"), "warning");
-    assert_jraw(jget(w, "line"), "7");
+    assert_jraw(jget(w, "line"), "8");
+    assert_jstr(jget(jat(diags, 1), "severity"), "note");
 }
 
 TEST(report_of_a_parse_error)

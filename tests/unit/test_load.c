@@ -159,7 +159,7 @@ TEST(used_files_join_the_model_where_the_use_stands)
     start(f, &fs);
     load_file(&fs, path_in(f, "main.dlg"));
     assert_no_errors(f);
-    f->vocab = vocab_new(&f->arena, &f->syms);
+    load_vocab(f);
     Model *m = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(m);
     model_add_file(m, &fs, fs.roots[0]);
@@ -228,7 +228,7 @@ TEST(a_file_named_through_a_symbolic_link_is_read_once)
     assert_source(load_used(&fs, nth_item(main_file, 0)), 1, path_in(f, "b.dlg"));
     assert_null(load_used(&fs, nth_item(main_file, 1)));
     /* so the model sees `invited` once, and no "declared twice" */
-    f->vocab = vocab_new(&f->arena, &f->syms);
+    load_vocab(f);
     Model *m = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(m);
     model_add_file(m, &fs, main_file);
