@@ -17,7 +17,7 @@ DATADIR   ?= $(PREFIX)/share/dlg
 CC        ?= cc
 BISON     ?= bison
 FLEX      ?= flex
-VERSION   := 1.0.0
+VERSION   := 2.0.0
 
 WARNINGS  := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 ifeq ($(WERROR),1)
@@ -50,8 +50,13 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: $(DLG)
 
+LIBS      := -lutf8proc -lm
+
+# The version is compiled into main.o: a new one rebuilds it.
+$(MAIN_OBJ): Makefile
+
 $(DLG): $(MAIN_OBJ) $(LIB_OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ -lm
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # Grouped targets (&:): one bison and one flex run even under make -j.
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/parser.y
@@ -87,7 +92,7 @@ $(BUILD)/%.o: %.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka -lm
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(LIBS)
 
 # ---- tests ------------------------------------------------------------------
 check: | deps
@@ -112,7 +117,7 @@ valgrind: $(DLG)
 	  sh tests/golden/run.sh $(DLG)
 
 # ---- set-up -----------------------------------------------------------------
-# What the build needs: a C compiler, make, flex, bison and cmocka. Missing
+# What the build needs: a C compiler, make, flex, bison, cmocka and utf8proc. Missing
 # pieces are installed from Debian's packages when run as root with apt-get,
 # otherwise the exact command is printed.
 deps:
@@ -122,6 +127,7 @@ deps:
 	command -v $(BISON) >/dev/null 2>&1 || missing="$$missing bison"; \
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <cmocka.h>\n' | \
 	  $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"; \
+	printf '#include <utf8proc.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libutf8proc-dev"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing:$$missing"; \

@@ -86,6 +86,14 @@ static void judge(Check *k, Quantity declared, int64_t computed, bool computed_k
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
 }
 
+/* A check that passes only as a lower bound because some children or
+ * rows did not give their part is partial, not a pass (spec §6.3). */
+static void settle(Check *k)
+{
+    if (k->status == RESULT_PASS && k->has_coverage && k->covered < k->expected)
+        k->status = RESULT_PARTIAL;
+}
+
 static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
 {
     if (!f->declared.known)
@@ -164,12 +172,17 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
             return;
         k->parts = rows;
         bool complete = have[j] == rows->nparts;
-        /* rows ending in '...' are only part of the column: a lower bound */
-        judge(k, col->declared, sum[j], complete && exact[j], rows->partial ? REL_GE : REL_EQ);
-        if (!complete)
-            k->note = (Note){ .kind = NOTE_ROWS_MISSING, .a = have[j], .b = rows->nparts, .name = col->leaf };
-        else if (!exact[j])
+        /* rows ending in '...' are only part of the column, and so are the
+         * rows that give the cell when some do not: a lower bound */
+        judge(k, col->declared, sum[j], exact[j], rows->partial || !complete ? REL_GE : REL_EQ);
+        if (!complete) {
+            k->has_coverage = true;
+            k->covered = have[j];
+            k->expected = rows->nparts;
+        }
+        if (!exact[j])
             k->note = (Note){ .kind = NOTE_CELL_INEXACT };
+        settle(k);
         result_add_check(c->r, k);
     }
 }
@@ -263,6 +276,7 @@ static void check_rollup(Checker *c, const Figure *f)
         k->has_coverage = true;
         k->covered = clamp_u32(a->sum);
         k->expected = clamp_u32(f->declared.value);
+        settle(k);
         result_add_check(c->r, k);
         return;
     }
@@ -283,6 +297,7 @@ static void check_rollup(Checker *c, const Figure *f)
         k->status = RESULT_UNKNOWN;
         k->note = (Note){ .kind = NOTE_FROM_APPROX };
     }
+    settle(k);
     result_add_check(c->r, k);
 }
 

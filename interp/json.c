@@ -236,7 +236,7 @@ void report_json(const ReportInput *in, FILE *out)
 {
     Arena scratch;
     arena_init(&scratch, NULL);
-    fputs("{\n  \"dlg\": 1,\n  \"ok\": ", out);
+    fputs("{\n  \"dlg\": 2,\n  \"ok\": ", out);
     fputs(in->exit_status == 0 ? "true" : "false", out);
     fputs(",\n  \"files\": [", out);
     for (int i = 0; i < in->nfiles; i++) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "suggest.h"
+#include "unicode.h"
 
 bool model_selector(const Vocab *v, const Symbol *name, Selector *out)
 {
@@ -79,7 +80,8 @@ const char *model_selector_name(const Selector *s)
     X(KW_SEVERITY, "severity") X(KW_SOURCE, "source") X(KW_EACH, "each")       \
     X(KW_WHERE, "where") X(KW_REQUIRE, "require") X(KW_REPORTED, "reported")   \
     X(KW_PER, "per") X(KW_NOTE, "note") X(KW_ABOUT, "about")                   \
-    X(KW_OVER, "over") X(KW_NEARLY, "nearly")
+    X(KW_OVER, "over") X(KW_NEARLY, "nearly") X(KW_LISTS, "lists")           \
+    X(KW_WITHIN, "within")
 
 typedef enum {
     KW_NONE = 0,
@@ -108,9 +110,12 @@ typedef struct Builder {
     Model *m;
     Source *src;
     const FileSet *files;   /* where `use` finds the files it names */
+    Node *within;           /* the unit a `within` file's figures are of */
+    bool used;              /* the file came by `use`: it cannot be `within` */
 } Builder;
 
 static void add_items(Builder *b, Node *node, Context ctx, Item *items);
+static const char *context_name(Arena *a, const Node *n);
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -719,6 +724,76 @@ static void no_ellipsis(Builder *b, const Block *blk, const char *what)
         diag_error(b->m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end %s", what);
 }
 
+/* The child unit of this kind and name, made when it is new. Names are
+ * compared and kept in Unicode NFC (spec §4.2): "Quài Nưa" typed composed
+ * or decomposed is one commune. */
+static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Span at)
+{
+    Model *m = b->m;
+    size_t len;
+    char *nfc = unicode_nfc(m->arena, name.ptr, name.len, &len);
+    Symbol *sym = nfc ? symtab_intern(m->syms, nfc, len) : NULL;
+    if (!sym) {
+        oom(b, at);
+        return NULL;
+    }
+    Node *n = ptrmap_get(&parent->unit_index, sym, kind->id);
+    if (n)
+        return n;
+    n = new_node(b, parent, kind, sym, at);
+    if (!n || !ptrmap_put(&parent->unit_index, m->arena, sym, kind->id, n)) {
+        oom(b, at);
+        return NULL;
+    }
+    n->last_src = NULL;             /* not declared yet, only made */
+    parent->nunits++;
+    parent->nunits_level[kind->level]++;
+    return n;
+}
+
+/* lists = lists KIND "NAME" { "NAME" } ;                      (spec §4.2)
+ * The unit's children: every child unit must be one of those listed. */
+static void add_lists(Builder *b, Node *node, const Item *it)
+{
+    Model *m = b->m;
+    if (!no_blocks(b, it, "lists"))
+        return;
+    if (!it->args || it->args->kind != ATOM_NAME || !it->args->next) {
+        diag_error(m->diag, b->src, it->args ? it->args->span : it->name_span,
+                   "write lists KIND \"NAME\" \"NAME\" ...: the kind, then every unit's name");
+        return;
+    }
+    const Kind *kind = vocab_kind(m->vocab, it->args->as.name);
+    if (!kind || kind->session || kind->level <= node->kind->level) {
+        diag_error(m->diag, b->src, it->args->span, kind && !kind->session
+                   ? "a %s cannot be inside %s" : "'%s' is not a kind of unit%s",
+                   it->args->as.name->text, kind && !kind->session ? context_name(m->arena, node)
+                   : kind ? ": sessions are not listed" : "");
+        return;
+    }
+    if (!node->lists_src) {
+        node->lists_src = b->src;
+        node->lists_span = it->name_span;
+    }
+    for (const Atom *a = it->args->next; a; a = a->next) {
+        if (a->kind != ATOM_STRING) {
+            diag_error(m->diag, b->src, a->span, "unexpected %s in 'lists': write lists KIND \"NAME\" \"NAME\" ...",
+                       ast_atom_kind_name(a->kind));
+            continue;
+        }
+        Node *n = child_unit(b, node, kind, a->as.str, a->span);
+        if (!n)
+            return;
+        if (n->listed) {
+            diag_error(m->diag, b->src, a->span, "%s is listed twice", model_subject(m->arena, n));
+            continue;
+        }
+        n->listed = true;
+        if (!n->last_src)
+            n->span = a->span;      /* a unit no file declares is pointed at in the list */
+    }
+}
+
 /* unit = KIND "NAME" { "{" { item } "}" } ;
  * KIND = a unit kind of the vocabulary: province, district, commune, ward,
  *        township, village, ...                            (spec §4.2) */
@@ -735,22 +810,19 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
                    "a %s needs its name in double quotes: %s \"NAME\" { ... }", kn, kn);
         return;
     }
-    Str name = it->args->as.str;
-    Symbol *sym = symtab_intern(m->syms, name.ptr, name.len);
-    if (!sym) {
-        oom(b, it->span);
+    Node *n = child_unit(b, parent, kind, it->args->as.str, it->args->span);
+    if (!n)
+        return;
+    if (n->last_src == b->src && n->last_span.start != it->args->span.start) {
+        /* merging is for several files; one file gives a unit once */
+        diag_error(m->diag, b->src, it->args->span,
+                   "%s is declared twice in this file: give all its figures in one block",
+                   model_subject(m->arena, n));
+        diag_note(m->diag, n->last_src, n->last_span, "first declared here");
         return;
     }
-    Node *n = ptrmap_get(&parent->unit_index, sym, kind->id);
-    if (!n) {
-        n = new_node(b, parent, kind, sym, it->args->span);
-        if (!n || !ptrmap_put(&parent->unit_index, m->arena, sym, kind->id, n)) {
-            oom(b, it->span);
-            return;
-        }
-        parent->nunits++;
-        parent->nunits_level[kind->level]++;
-    }
+    n->last_src = b->src;
+    n->last_span = it->args->span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         no_ellipsis(b, blk, arena_printf(m->arena, "a %s", kn));
         add_items(b, n, CTX_UNIT, blk->items);
@@ -1283,6 +1355,7 @@ static void add_use(Builder *b, const Item *it)
     if (f) {
         Builder inner = *b;
         inner.src = f->src;
+        inner.used = true;
         add_items(&inner, b->m->root, CTX_ROOT, f->items);
     }
 }
@@ -1298,12 +1371,10 @@ static const char *context_name(Arena *a, const Node *n)
  *      | header attribute | report | use | holiday | rule | indicator
  *      | figure ;                                          (spec §4)
  * Which of these an item is depends on its name and its context. */
-static void add_items(Builder *b, Node *node, Context ctx, Item *items)
+static void add_item(Builder *b, Node *node, Context ctx, Item *it)
 {
     Model *m = b->m;
-    for (Item *it = items; it; it = it->next) {
-        if (diag_full(m->diag))
-            return;
+    {
         const Kind *kind = vocab_kind(m->vocab, it->name);
         if (kind && kind != m->vocab->root) {
             if (ctx == CTX_SESSION)
@@ -1313,7 +1384,7 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
                 add_session(b, node, kind, it);
             else
                 add_unit(b, node, kind, it);
-            continue;
+            return;
         }
         if (vocab_is_declaration(m->vocab, it)) {
             /* read with the vocabulary, before any file was modelled */
@@ -1321,42 +1392,59 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
                 diag_error(m->diag, b->src, it->name_span,
                            "'%s' declares vocabulary: it belongs at the top level of a file, not inside %s",
                            it->name->text, context_name(m->arena, node));
-            continue;
+            return;
         }
         Keyword k = keyword(m, it->name);
         switch (k) {
         case KW_OPINION:
             add_opinion(b, node, it);
-            continue;
+            return;
+        case KW_LISTS:
+            if (ctx != CTX_SESSION) {
+                add_lists(b, node, it);
+                return;
+            }
+            break;
+        case KW_WITHIN:
+            if (ctx == CTX_ROOT && node == m->root) {
+                if (b->used)        /* a root file's was read when it was placed */
+                    diag_error(m->diag, b->src, it->name_span,
+                               "'within' may stand only in a file named on the command line, not in a used one");
+                return;
+            }
+            diag_error(m->diag, b->src, it->name_span,
+                       "'within' belongs at the top level of a file, where it says which unit the file's "
+                       "figures are of");
+            return;
         case KW_DOCUMENT:
             add_document(b, node, it);
-            continue;
+            return;
         case KW_KIND: case KW_SCOPE: case KW_CHAIR: case KW_CONCLUSION: case KW_NOT_HELD:
             if (ctx == CTX_SESSION) {
                 session_attr(b, node, k, it);
-                continue;
+                return;
             }
             break;
         case KW_DATE: case KW_PLACE:
             if (ctx == CTX_SESSION) {
                 session_attr(b, node, k, it);
-                continue;
+                return;
             }
             if (ctx == CTX_ROOT) {
                 header_attr(b, k, it);
-                continue;
+                return;
             }
             diag_error(m->diag, b->src, it->name_span,
                        "'%s' belongs to the report header or to a session, not to %s", it->name->text,
                        model_subject(m->arena, node));
-            continue;
+            return;
         case KW_REPORT: case KW_ISSUER: case KW_REFERENCE: case KW_PERIOD: case KW_USE:
         case KW_HOLIDAY: case KW_RULE: case KW_INDICATOR:
             if (ctx != CTX_ROOT) {
                 diag_error(m->diag, b->src, it->name_span,
                            "'%s' belongs at the top level of a file, not inside %s", it->name->text,
                            context_name(m->arena, node));
-                continue;
+                return;
             }
             if (k == KW_REPORT)
                 add_report(b, it);
@@ -1370,19 +1458,25 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items)
                 add_indicator(b, it);
             else
                 header_attr(b, k, it);
-            continue;
+            return;
         default:
             break;
         }
         if (k == KW_KIND || k == KW_SCOPE || k == KW_CHAIR || k == KW_CONCLUSION || k == KW_NOT_HELD) {
             diag_error(m->diag, b->src, it->name_span, "'%s' describes a session; put it inside a "
                        "dialogue, reception or voter_contact block", it->name->text);
-            continue;
+            return;
         }
         const FigureDecl *decl = figure_decl(b, node, it);
         if (decl)
             add_figure(b, node, NULL, NULL, decl, it);
     }
+}
+
+static void add_items(Builder *b, Node *node, Context ctx, Item *items)
+{
+    for (Item *it = items; it && !diag_full(b->m->diag); it = it->next)
+        add_item(b, node, ctx, it);
 }
 
 Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
@@ -1399,13 +1493,255 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
         if (!s || !ptrmap_put(&m->keywords, a, s, 0, (void *)(uintptr_t)k))
             return NULL;
     }
-    Builder b = { m, NULL, NULL };
+    Builder b = { m, NULL, NULL, NULL, false };
     m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
 
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    Builder b = { m, file->src, files };
+    Builder b = { m, file->src, files, NULL, false };
     add_items(&b, m->root, CTX_ROOT, file->items);
+}
+
+/* ---- files that say where they stand ------------------------------------------- */
+
+/* Items that stand for the whole report wherever they are written: the
+ * header, rules, indicators, declarations; the rest of a `within` file is
+ * of its unit. */
+static bool report_wide(const Model *m, const Item *it)
+{
+    switch (keyword(m, it->name)) {
+    case KW_REPORT: case KW_ISSUER: case KW_REFERENCE: case KW_DATE: case KW_PLACE: case KW_PERIOD:
+    case KW_USE: case KW_HOLIDAY: case KW_RULE: case KW_INDICATOR: case KW_WITHIN:
+        return true;
+    default:
+        return vocab_is_declaration(m->vocab, it);
+    }
+}
+
+/* within = within KIND "NAME" ;                              (spec §4.2)
+ * The kind of unit, and its name in NFC; false with a message when the
+ * item is not of this form. */
+static bool within_form(Builder *b, const Item *it)
+{
+    Model *m = b->m;
+    if (!no_blocks(b, it, "within") || !expect_args(b, it, "ns", "within KIND \"NAME\", e.g. within district \"Tuần Giáo\""))
+        return false;
+    const Kind *k = vocab_kind(m->vocab, it->args->as.name);
+    if (!k || k->session || k == m->vocab->root) {
+        diag_error(m->diag, b->src, it->args->span, "'within' needs a kind of unit, not '%s'",
+                   it->args->as.name->text);
+        return false;
+    }
+    return true;
+}
+
+/* The `within` item of a root file, or NULL. A second one is an error. */
+static const Item *within_of(Builder *b, const LoadedFile *f)
+{
+    const Item *found = NULL;
+    Symbol *word = symtab_find(b->m->syms, "within", 6);
+    for (const Item *it = f->items; it; it = it->next)
+        if (it->name == word) {
+            if (found) {
+                diag_error(b->m->diag, f->src, it->name_span, "a file stands within one unit only");
+                diag_note(b->m->diag, f->src, found->name_span, "it says so here");
+            } else {
+                found = it;
+            }
+        }
+    return found && within_form(b, found) ? found : NULL;
+}
+
+/* The units of this kind and name anywhere in the model: the first, and
+ * how many there are. */
+static Node *find_unit(Node *n, const Kind *kind, const Symbol *name, Node *first, uint32_t *count)
+{
+    for (Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+        if (ch->kind->session)
+            continue;
+        if (ch->kind == kind && ch->name == name && (*count)++ == 0)
+            first = ch;
+        first = find_unit(ch, kind, name, first, count);
+    }
+    return first;
+}
+
+/* Model a `within` file into its unit: report-wide items at the top, the
+ * others in the unit. */
+static void add_within(Builder *b, const LoadedFile *f, Node *unit)
+{
+    b->within = unit;
+    b->src = f->src;
+    for (Item *it = f->items; it && !diag_full(b->m->diag); it = it->next) {
+        if (report_wide(b->m, it))
+            add_item(b, b->m->root, CTX_ROOT, it);
+        else
+            add_item(b, unit, CTX_UNIT, it);
+    }
+    b->within = NULL;
+}
+
+void model_add_files(Model *m, const FileSet *files)
+{
+    Builder b = { m, NULL, files, NULL, false };
+    const Item **within = ARENA_ARRAY(m->arena, const Item *, files->nroots + 1);
+    if (!within) {
+        oom(&b, (Span){ 0, 0 });
+        return;
+    }
+    uint32_t waiting = 0;
+    for (uint32_t i = 0; i < files->nroots && !diag_full(m->diag); i++) {
+        b.src = files->roots[i]->src;
+        within[i] = within_of(&b, files->roots[i]);
+        if (within[i])
+            waiting++;
+        else
+            model_add_file(m, files, files->roots[i]);
+    }
+    /* a `within` file goes into its unit once some file has made it; when
+     * none has, the unit is made at the top, as a wrapper would */
+    while (waiting && !diag_full(m->diag)) {
+        bool placed = false;
+        for (uint32_t i = 0; i < files->nroots; i++) {
+            const Item *w = within[i];
+            if (!w)
+                continue;
+            const Kind *kind = vocab_kind(m->vocab, w->args->as.name);
+            size_t len;
+            const char *nfc = unicode_nfc(m->arena, w->args->next->as.str.ptr, w->args->next->as.str.len, &len);
+            Symbol *name = nfc ? symtab_intern(m->syms, nfc, len) : NULL;
+            uint32_t count = 0;
+            Node *unit = name ? find_unit(m->root, kind, name, NULL, &count) : NULL;
+            b.src = files->roots[i]->src;
+            if (count > 1) {
+                diag_error(m->diag, b.src, w->args->next->span,
+                           "%u units are %s \"%s\": write the units around this file's figures instead",
+                           count, kind->name->text, name->text);
+                within[i] = NULL;
+                waiting--;
+                placed = true;
+                continue;
+            }
+            if (!unit)
+                continue;
+            add_within(&b, files->roots[i], unit);
+            within[i] = NULL;
+            waiting--;
+            placed = true;
+        }
+        if (placed)
+            continue;
+        /* nothing could be placed: the first waiting file's unit is made */
+        for (uint32_t i = 0; i < files->nroots; i++)
+            if (within[i]) {
+                b.src = files->roots[i]->src;
+                const Item *w = within[i];
+                const Kind *kind = vocab_kind(m->vocab, w->args->as.name);
+                Node *unit = child_unit(&b, m->root, kind, w->args->next->as.str, w->args->next->span);
+                if (unit)
+                    add_within(&b, files->roots[i], unit);
+                within[i] = NULL;
+                waiting--;
+                break;
+            }
+    }
+    model_finish(m);
+}
+
+/* ---- what needs every file ---------------------------------------------------------- */
+
+/* A child unit its parent does not list is an error (spec §4.2). A listed
+ * unit no file declares is present with no figures: the roll-ups say what
+ * it lacks. */
+static void check_lists(Model *m, const Node *parent)
+{
+    if (!parent->lists_src)
+        return;
+    for (const Node *ch = parent->first_child; ch; ch = ch->next_sibling) {
+        if (ch->kind->session || ch->listed)
+            continue;
+        /* the nearest listed name of the same kind: one that differs only by
+         * case, spaces or accents first, else within two edits */
+        size_t len;
+        const char *skel = unicode_skeleton(m->arena, ch->name->text, ch->name->len, &len);
+        const Node *near = NULL;
+        Suggest s;
+        suggest_init(&s, ch->name->text);
+        for (const Node *o = parent->first_child; o && !near; o = o->next_sibling) {
+            if (!o->listed || o->kind != ch->kind)
+                continue;
+            size_t olen;
+            const char *oskel = unicode_skeleton(m->arena, o->name->text, o->name->len, &olen);
+            if (skel && oskel && len == olen && memcmp(skel, oskel, len) == 0)
+                near = o;
+            suggest_offer(&s, o->name->text, o->name->len);
+        }
+        const char *hint = near ? near->name->text : suggest_best(&s);
+        if (hint)
+            diag_error(m->diag, ch->src, ch->span, "%s is not one of the units %s lists; did you mean \"%s\"?",
+                       model_subject(m->arena, ch), model_subject(m->arena, parent), hint);
+        else
+            diag_error(m->diag, ch->src, ch->span, "%s is not one of the units %s lists",
+                       model_subject(m->arena, ch), model_subject(m->arena, parent));
+        diag_note(m->diag, parent->lists_src, parent->lists_span, "the list is here");
+    }
+}
+
+/* Two children of one kind whose names differ only by case, spaces or
+ * accents are most likely one unit typed twice. */
+static void near_duplicates(Model *m, const Node *parent)
+{
+    PtrMap seen = { 0 };
+    for (const Node *ch = parent->first_child; ch; ch = ch->next_sibling) {
+        if (ch->kind->session)
+            continue;
+        size_t len;
+        const char *skel = unicode_skeleton(m->arena, ch->name->text, ch->name->len, &len);
+        Symbol *key = skel ? symtab_intern(m->syms, skel, len) : NULL;
+        if (!key)
+            return;
+        const Node *first = ptrmap_get(&seen, key, ch->kind->id);
+        if (!first) {
+            if (!ptrmap_put(&seen, m->arena, key, ch->kind->id, (void *)ch))
+                return;
+            continue;
+        }
+        if (parent->lists_src && (!first->listed || !ch->listed))
+            continue;               /* the unlisted one is an error already */
+        diag_warning(m->diag, ch->src, ch->span,
+                     "%s and %s differ only by case, spaces or accents; did you mean \"%s\"?",
+                     model_subject(m->arena, ch), model_subject(m->arena, first), first->name->text);
+        diag_note(m->diag, first->src, first->span, "the other is here");
+    }
+}
+
+static void finish(Model *m, const Node *n)
+{
+    check_lists(m, n);
+    near_duplicates(m, n);
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+        if (!ch->kind->session)
+            finish(m, ch);
+}
+
+void model_finish(Model *m)
+{
+    finish(m, m->root);
+}
+
+static bool gives_figures(const Node *n)
+{
+    if (n->figures || n->opinions || n->documents || n->kind->session)
+        return true;
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+        if (gives_figures(ch))
+            return true;
+    return false;
+}
+
+bool model_gives_figures(const Model *m)
+{
+    return gives_figures(m->root);
 }

@@ -112,6 +112,9 @@ struct Node {
     Span span;              /* the first declaration's name */
     Source *last_src;       /* the file that declared it last, and where */
     Span last_span;
+    bool listed;            /* named by its parent's `lists` */
+    Source *lists_src;      /* where this unit lists its children, if it does */
+    Span lists_span;
     Node *parent;
     Node *first_child, *last_child, *next_sibling;
     PtrMap unit_index;      /* (name, kind) -> child unit, for merging */
@@ -216,6 +219,16 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d);
 /* Add the items of one file to the model; a `use` item adds the items of
  * the file it names, read beforehand into `files` (load.h). */
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file);
+/* Add every root file of the set: first those that say nothing of where
+ * they stand, then each `within KIND "NAME"` file once its unit exists
+ * (spec §4.2); then model_finish(). */
+void model_add_files(Model *m, const FileSet *files);
+/* What needs every file: units their parent does not list, names that
+ * differ only by case, spaces or accents. */
+void model_finish(Model *m);
+/* Does the report give anything to check: a declared figure or an
+ * itemised entry (opinion, document, session) anywhere? */
+bool model_gives_figures(const Model *m);
 
 /* Lookups used by the checks and the evaluator. */
 Figure *model_figure(const Node *n, const Symbol *path);

@@ -23,6 +23,7 @@ typedef struct ReportInput {
     const Result *result;       /* NULL when nothing was evaluated */
     const Diag *diag;
     int exit_status;
+    bool strict;                /* --strict: warnings and undecided results fail */
 } ReportInput;
 
 typedef struct Writer {

@@ -11,7 +11,13 @@ const char *result_check_kind_name(CheckKind k) { return check_names[k]; }
 
 const char *result_status_name(Status s)
 {
-    return s == RESULT_PASS ? "pass" : s == RESULT_FAIL ? "fail" : "unknown";
+    switch (s) {
+    case RESULT_PASS: return "pass";
+    case RESULT_FAIL: return "fail";
+    case RESULT_UNKNOWN: return "unknown";
+    case RESULT_PARTIAL: return "partial";
+    }
+    return "unknown";
 }
 
 static const struct { const char *symbol, *name; } relations[] = {
@@ -46,6 +52,7 @@ void result_add_check(Result *r, Check *c)
     r->nchecks++;
     r->checks_failed += c->status == RESULT_FAIL;
     r->checks_unknown += c->status == RESULT_UNKNOWN;
+    r->checks_partial += c->status == RESULT_PARTIAL;
 }
 
 void result_add_rule(Result *r, RuleResult *rr)
@@ -55,6 +62,10 @@ void result_add_rule(Result *r, RuleResult *rr)
     else
         r->rules = rr;
     r->last_rule = rr;
+    if (rr->status == RESULT_UNKNOWN) {
+        r->rules_unknown++;
+        r->rules_unknown_error += rr->def->severity == SEVERITY_ERROR;
+    }
     if (rr->status == RESULT_FAIL) {
         if (rr->def->severity == SEVERITY_ERROR)
             r->rules_failed_error++;
@@ -72,9 +83,11 @@ void result_add_indicator(Result *r, IndicatorResult *ir)
     r->last_indicator = ir;
 }
 
-int result_exit_status(const Result *r, bool strict)
+int result_exit_status(const Result *r, bool strict, uint32_t warnings)
 {
-    if (r->checks_failed || r->rules_failed_error || (strict && r->rules_failed_warning))
+    if (r->checks_failed || r->rules_failed_error)
+        return 1;
+    if (strict && (r->rules_failed_warning || r->rules_unknown_error || r->checks_partial || warnings))
         return 1;
     return 0;
 }

@@ -16,7 +16,10 @@
 #include "model.h"
 #include "source.h"
 
-typedef enum { RESULT_PASS, RESULT_FAIL, RESULT_UNKNOWN } Status;
+/* A check or rule passes, fails, or cannot be decided; a check that
+ * passes only as a lower bound, because some children or rows did not
+ * give their part, is partial (spec §6.3): not a pass. */
+typedef enum { RESULT_PASS, RESULT_FAIL, RESULT_UNKNOWN, RESULT_PARTIAL } Status;
 
 #define CHECK_KINDS(X)                  \
     X(CHECK_SUM, "sum")                 \
@@ -196,8 +199,9 @@ typedef struct Result {
     Check *checks, *last_check;
     RuleResult *rules, *last_rule;
     IndicatorResult *indicators, *last_indicator;
-    uint32_t nchecks, checks_failed, checks_unknown;
+    uint32_t nchecks, checks_failed, checks_unknown, checks_partial;
     uint32_t rules_failed_error, rules_failed_warning;
+    uint32_t rules_unknown, rules_unknown_error;   /* of which error-severity */
 } Result;
 
 const char *result_check_kind_name(CheckKind k);
@@ -211,7 +215,9 @@ void result_add_check(Result *r, Check *c);
 void result_add_rule(Result *r, RuleResult *rr);
 void result_add_indicator(Result *r, IndicatorResult *ir);
 
-/* Exit status (spec §12): 1 when the report is wrong, else 0. */
-int result_exit_status(const Result *r, bool strict);
+/* Exit status (spec §12): 1 when the report is wrong, else 0. Under
+ * --strict a failed warning rule, an unknown error rule, a partial check
+ * or any of `warnings` diagnostics makes it wrong too. */
+int result_exit_status(const Result *r, bool strict, uint32_t warnings);
 
 #endif

@@ -48,8 +48,17 @@ static bool analyse(const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag, M
         out_of_memory(diag);
         return false;
     }
-    for (uint32_t i = 0; i < files.nroots && !diag_full(diag); i++)
-        model_add_file(m, &files, files.roots[i]);
+    model_add_files(m, &files);
+    if (opt->strict && !diag->errors) {
+        /* CI: an empty or headless submission is not a report that passed */
+        Source *first = files.nroots ? files.roots[0]->src : NULL;
+        if (!m->header.present)
+            diag_error(diag, first, (Span){ 0, 0 },
+                       "with --strict a submission needs its report header: report \"TITLE\" { issuer ... period ... }");
+        if (!model_gives_figures(m))
+            diag_error(diag, first, (Span){ 0, 0 },
+                       "with --strict a submission needs figures to check: this one gives none");
+    }
     if (diag->errors)
         return false;
     bool valid = true;
@@ -80,7 +89,7 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
     Result result;
     memset(&result, 0, sizeof result);
     bool evaluated = analyse(opt, &arena, &syms, &diag, &model, &result);
-    int status = evaluated ? result_exit_status(&result, opt->strict) : 2;
+    int status = evaluated ? result_exit_status(&result, opt->strict, diag.warnings) : 2;
 
     diag_sort(&diag);
     diag_print(&diag, err);
@@ -91,6 +100,7 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
         .result = evaluated ? &result : NULL,
         .diag = &diag,
         .exit_status = status,
+        .strict = opt->strict,
     };
     opt->writer->write(&in, evaluated || opt->writer->for_machines ? out : err);
     fflush(out);

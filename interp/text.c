@@ -51,7 +51,13 @@ static void location(FILE *out, Source *src, Span span)
 
 static const char *status_text(Status s)
 {
-    return s == RESULT_PASS ? "pass" : s == RESULT_FAIL ? "FAIL" : "????";
+    switch (s) {
+    case RESULT_PASS: return "pass";
+    case RESULT_FAIL: return "FAIL";
+    case RESULT_UNKNOWN: return "????";
+    case RESULT_PARTIAL: return "part";
+    }
+    return "????";
 }
 
 static void header(FILE *out, const Header *h)
@@ -80,8 +86,9 @@ static void checks(FILE *out, const Result *r, Arena *a)
 {
     if (!r->checks)
         return;
-    fprintf(out, "Checks: %u (%u pass, %u fail, %u unknown)\n", r->nchecks,
-            r->nchecks - r->checks_failed - r->checks_unknown, r->checks_failed, r->checks_unknown);
+    fprintf(out, "Checks: %u (%u pass, %u fail, %u partial, %u unknown)\n", r->nchecks,
+            r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial, r->checks_failed,
+            r->checks_partial, r->checks_unknown);
     /* every subject is rendered once; the first pass measures the columns */
     const char **subjects = ARENA_ARRAY(a, const char *, r->nchecks);
     if (!subjects)
@@ -204,23 +211,47 @@ static void indicators(FILE *out, const Result *r, Arena *a)
     fputc('\n', out);
 }
 
-static void verdict(FILE *out, const Result *r, int exit_status)
+/* "1 check failed, 2 error rules failed": the counts that are not 0, each
+ * with its noun and `tail`, after `sep`; false when all are 0. */
+typedef struct Count {
+    uint32_t n;
+    const char *one, *many;
+} Count;
+
+static bool counts(FILE *out, const char *sep, const Count *c, size_t n, const char *tail)
 {
-    const struct { uint32_t n; const char *what; } failed[] = {
-        { r->checks_failed, "check" },
-        { r->rules_failed_error, "error rule" },
-        { r->rules_failed_warning, "warning rule" },
-    };
-    fputs(exit_status == 0 ? "Result: OK" : "Result: the report is wrong", out);
-    const char *sep = exit_status == 0 ? ", but " : ": ";
-    for (size_t i = 0; i < sizeof failed / sizeof *failed; i++) {
-        if (!failed[i].n)
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!c[i].n)
             continue;
-        fprintf(out, "%s%u %s%s failed", sep, failed[i].n, failed[i].what, failed[i].n == 1 ? "" : "s");
-        sep = ", ";
+        fprintf(out, "%s%u %s%s", any ? ", " : sep, c[i].n, c[i].n == 1 ? c[i].one : c[i].many, tail);
+        any = true;
     }
-    if (exit_status == 0 && !r->rules_failed_warning)
+    return any;
+}
+
+/* The last line (spec §13): what failed, then what was not decided. */
+static void verdict(FILE *out, const ReportInput *in)
+{
+    const Result *r = in->result;
+    const Count failed[] = {
+        { r->checks_failed, "check", "checks" },
+        { r->rules_failed_error, "error rule", "error rules" },
+        { r->rules_failed_warning, "warning rule", "warning rules" },
+    };
+    const Count undecided[] = {
+        { r->checks_partial, "partial check", "partial checks" },
+        { r->checks_unknown, "unknown check", "unknown checks" },
+        { r->rules_unknown, "unknown rule", "unknown rules" },
+        { in->strict ? in->diag->warnings : 0, "warning", "warnings" },
+    };
+    size_t nfailed = sizeof failed / sizeof *failed, nundecided = sizeof undecided / sizeof *undecided;
+    bool ok = in->exit_status == 0;
+    fputs(ok ? "Result: OK" : "Result: the report is wrong", out);
+    bool any_failed = counts(out, ok ? ", but " : ": ", failed, nfailed, " failed");
+    if (!any_failed && ok)
         fprintf(out, ": %u check%s, none failed", r->nchecks, r->nchecks == 1 ? "" : "s");
+    counts(out, !any_failed && !ok ? " under --strict: " : "; not decided: ", undecided, nundecided, "");
     fputs(".\n", out);
 }
 
@@ -237,6 +268,6 @@ void report_text(const ReportInput *in, FILE *out)
     checks(out, in->result, &scratch);
     rules(out, in->result, &scratch);
     indicators(out, in->result, &scratch);
-    verdict(out, in->result, in->exit_status);
+    verdict(out, in);
     arena_free(&scratch);
 }

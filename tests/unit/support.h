@@ -229,6 +229,38 @@ static inline Model *build_model(Fixture *f, const char *text)
     return f->model;
 }
 
+/* Parse several texts as the files test1.dlg, test2.dlg, ... of one run,
+ * and model them in that order, as files given on the command line merge
+ * (spec §10); no error expected unless `errors_ok`. */
+static inline Model *build_model_files(Fixture *f, const char *const *texts, unsigned n, bool errors_ok)
+{
+    Source *srcs[8];
+    Item *items[8];
+    assert_true(n <= 8);
+    for (unsigned i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "test%u.dlg", i + 1);
+        srcs[i] = source_from_bytes(&f->arena, arena_strndup(&f->arena, name, strlen(name)), texts[i],
+                                    strlen(texts[i]));
+        assert_non_null(srcs[i]);
+        srcs[i]->id = i;
+        items[i] = parse_source(srcs[i], &f->arena, &f->syms, &f->diag);
+    }
+    assert_no_errors(f);
+    f->src = NULL;
+    load_vocab(f);
+    for (unsigned i = 0; i < n; i++)
+        vocab_declare(f->vocab, srcs[i], items[i]);
+    f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
+    assert_non_null(f->model);
+    for (unsigned i = 0; i < n; i++)
+        model_add_file(f->model, NULL, &(LoadedFile){ srcs[i], items[i] });
+    model_finish(f->model);
+    if (!errors_ok)
+        assert_no_errors(f);
+    return f->model;
+}
+
 /* Derive the values of the model built. */
 static inline const Derived *derive(Fixture *f)
 {

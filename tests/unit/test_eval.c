@@ -37,7 +37,7 @@ static bool validate(Fixture *f, const char *text)
 
 TEST(percent_of_figures)
 {
-    const Result *r = run_all(f, "opinions 358 { resolved 357  pending 1 }\n"
+    run_all(f, "opinions 358 { resolved 357  pending 1 }\n"
                                  "indicator resolved_rate \"T\" = percent(opinions.resolved, opinions)\n");
     /* 357 / 358 * 100 = 99.720670391... */
     const IndicatorResult *ir = find_indicator(f, "resolved_rate", NULL);
@@ -49,7 +49,7 @@ TEST(percent_of_figures)
 
 TEST(attendance_rate)
 {
-    const Result *r = run_all(f, "invited 15_590\nattended 12_674\n"
+    run_all(f, "invited 15_590\nattended 12_674\n"
                                  "indicator attendance \"T\" = percent(attended, invited)\n");
     /* 12674 / 15590 * 100 = 81.2957023733... */
     const IndicatorResult *ir = find_indicator(f, "attendance", NULL);
@@ -59,7 +59,7 @@ TEST(attendance_rate)
 
 TEST(zero_denominator)
 {
-    const Result *r = run_all(f, "invited 0\nattended 0\n"
+    run_all(f, "invited 0\nattended 0\n"
                                  "indicator attendance \"T\" = percent(attended, invited)\n");
     const IndicatorResult *ir = find_indicator(f, "attendance", NULL);
     assert_no_value(f, ir, "zero");
@@ -68,7 +68,7 @@ TEST(zero_denominator)
 
 TEST(unknown_figure)
 {
-    const Result *r = run_all(f, "invited 100\nattended ?\n"
+    run_all(f, "invited 100\nattended ?\n"
                                  "indicator attendance \"T\" = percent(attended, invited)\n");
     const IndicatorResult *ir = find_indicator(f, "attendance", NULL);
     assert_no_value(f, ir, "'attended'");
@@ -77,7 +77,7 @@ TEST(unknown_figure)
 
 TEST(percent_of_rolled_up_figures)
 {
-    const Result *r = run_all(f, "district \"D\" {\n"
+    run_all(f, "district \"D\" {\n"
                                  "  commune \"A\" { invited 40  attended 30 }\n"
                                  "  commune \"B\" { invited 60  attended 50 }\n}\n"
                                  "indicator attendance \"T\" = percent(attended, invited)\n");
@@ -89,7 +89,7 @@ TEST(percent_of_rolled_up_figures)
 
 TEST(share_of_communes)
 {
-    const Result *r = run_all(f, "district \"D\" {\n"
+    run_all(f, "district \"D\" {\n"
                                  "  commune \"A\" { dialogue 2024-03-01 { } }\n"
                                  "  commune \"B\" { dialogue 2024-04-01 { }  dialogue 2024-05-01 { } }\n"
                                  "  commune \"C\" { invited 10 }\n}\n"
@@ -103,7 +103,7 @@ TEST(share_of_communes)
 
 TEST(count_and_sum)
 {
-    const Result *r = run_all(f, "district \"D\" {\n"
+    run_all(f, "district \"D\" {\n"
                                  "  commune \"A\" { invited 40 }\n  ward \"B\" { invited 60 }\n"
                                  "  township \"C\" { invited 5 }\n}\n"
                                  "indicator n \"T\" = count(commune)\n"
@@ -123,7 +123,7 @@ TEST(count_and_sum)
 
 TEST(mean_of_rates_is_not_the_pooled_rate)
 {
-    const Result *r = run_all(f, "district \"D\" {\n"
+    run_all(f, "district \"D\" {\n"
                                  "  commune \"A\" { opinions 1 { resolved 1  pending 0 } }\n"
                                  "  commune \"B\" { opinions 3 { resolved 1  pending 2 } }\n}\n"
                                  "indicator pooled \"T\" = percent(opinions.resolved, opinions)\n"
@@ -141,7 +141,7 @@ TEST(mean_of_rates_is_not_the_pooled_rate)
 
 TEST(mean_leaves_unknowns_out)
 {
-    const Result *r = run_all(f, "commune \"A\" { invited 10 }\ncommune \"B\" { invited 20 }\n"
+    run_all(f, "commune \"A\" { invited 10 }\ncommune \"B\" { invited 20 }\n"
                                  "commune \"C\" { invited ? }\n"
                                  "indicator m \"T\" = mean(commune, invited)\n");
     /* (10 + 20) / 2 = 15; C is left out and the note says so */
@@ -154,7 +154,7 @@ TEST(mean_leaves_unknowns_out)
 
 TEST(per_commune_indicator)
 {
-    const Result *r = run_all(f, "commune \"A\" { invited 4  attended 3 }\n"
+    run_all(f, "commune \"A\" { invited 4  attended 3 }\n"
                                  "commune \"B\" { invited 5  attended 5 }\n"
                                  "indicator att \"T\" = percent(attended, invited) { per commune }\n");
     /* report: (3 + 5) / (4 + 5) = 8 / 9 = 88.89 %; A: 3 / 4 = 75 %; B: 5 / 5 = 100 % */
@@ -165,7 +165,7 @@ TEST(per_commune_indicator)
 
 TEST(unit_of_an_unknown_quotient)
 {
-    const Result *r = run_all(f, "commune \"A\" { dialogue 2024-01-10 { } }\n"
+    run_all(f, "commune \"A\" { dialogue 2024-01-10 { } }\n"
                                  "indicator per_year \"T\" = dialogues / years()\n");
     /* no period: years() is unknown, so is the quotient */
     const IndicatorResult *ir = find_indicator(f, "per_year", NULL);
@@ -179,7 +179,7 @@ TEST(unit_of_an_unknown_quotient)
 
 static const Check *reported(Fixture *f, const char *pct)
 {
-    const Result *r = run_all(f, arena_printf(&f->arena,
+    run_all(f, arena_printf(&f->arena,
                                               "opinions 358 { resolved 357  pending 1 }\n"
                                               "indicator rate \"T\" = percent(opinions.resolved, opinions) "
                                               "{ reported %s }\n", pct));
@@ -220,7 +220,7 @@ TEST(reported_percent_truncated)
 TEST(reported_percent_with_a_decimal_comma)
 {
     /* 79,63% against 12674 / 15590 * 100 = 81.2957: off by 1.67 > 0.01 */
-    const Result *r = run_all(f, "invited 15_590\nattended 12_674\n"
+    run_all(f, "invited 15_590\nattended 12_674\n"
                                  "indicator a \"T\" = percent(attended, invited) { reported 79,63% }\n"
                                  "indicator b \"T\" = percent(attended, invited) { reported 81,30% }\n");
     assert_int_equal(find_check(f, CHECK_PERCENT, "indicator a:")->status, RESULT_FAIL);
@@ -261,7 +261,7 @@ TEST(rule_per_commune_per_year)
     if (!strstr(detail, "6 >= 10"))
         fail_msg("detail \"%s\" does not give 6 >= 10", detail);
     assert_int_equal(r->rules_failed_error, 1);
-    assert_int_equal(result_exit_status(r, false), 1);
+    assert_int_equal(result_exit_status(r, false, 0), 1);
 }
 
 TEST(rule_without_period_is_unknown)
@@ -272,12 +272,12 @@ TEST(rule_without_period_is_unknown)
     assert_int_equal(rr->status, RESULT_UNKNOWN);
     assert_int_equal(rr->unknown, 1);
     assert_non_null(strstr(failure_detail(f, rr, rr->failures), "period"));
-    assert_int_equal(result_exit_status(r, false), 0);
+    assert_int_equal(result_exit_status(r, false, 0), 0);
 }
 
 TEST(rule_with_no_subject)
 {
-    const Result *r = run_all(f, "commune \"K\" { invited 5 }\n"
+    run_all(f, "commune \"K\" { invited 5 }\n"
                                  "rule r \"T\" {\n  each dialogue\n  require: invited > 0\n}\n");
     const RuleResult *rr = find_rule(f, "r");
     assert_int_equal(rr->status, RESULT_UNKNOWN);
@@ -288,7 +288,7 @@ TEST(rule_with_no_subject)
 
 TEST(rule_where_filter)
 {
-    const Result *r = run_all(f, "commune \"A\" { invited 50  attended 10 }\n"
+    run_all(f, "commune \"A\" { invited 50  attended 10 }\n"
                                  "commune \"B\" { invited 5  attended 1 }\n"
                                  "rule r \"T\" {\n  each commune\n  where: invited >= 10\n"
                                  "  require: attended * 2 >= invited\n}\n");
@@ -306,13 +306,13 @@ TEST(warning_rule_fails_only_when_strict)
     assert_int_equal(rr->status, RESULT_FAIL);
     assert_int_equal(r->rules_failed_warning, 1);
     assert_int_equal(r->rules_failed_error, 0);
-    assert_int_equal(result_exit_status(r, false), 0);
-    assert_int_equal(result_exit_status(r, true), 1);
+    assert_int_equal(result_exit_status(r, false, 0), 0);
+    assert_int_equal(result_exit_status(r, true, 0), 1);
 }
 
 TEST(three_valued_logic)
 {
-    const Result *r = run_all(f, "invited 5\n"
+    run_all(f, "invited 5\n"
                                  "rule a \"T\": invited > 10 and ? > 1\n"
                                  "rule b \"T\": invited > 1 or ? > 1\n"
                                  "rule c \"T\": invited > 1 and ? > 1\n"
@@ -327,7 +327,7 @@ TEST(three_valued_logic)
 
 TEST(arithmetic)
 {
-    const Result *r = run_all(f, "a 7\nb 2\n"
+    run_all(f, "a 7\nb 2\n"
                                  "indicator q \"T\" = a / b\n"
                                  "indicator p \"T\" = a - b * 3\n"
                                  "indicator z \"T\" = a / (b - 2)\n"
@@ -343,7 +343,7 @@ TEST(arithmetic)
 
 TEST(working_days_across_a_holiday)
 {
-    const Result *r = run_all(f, "holiday 2024-02-08 .. 2024-02-14 \"T\xe1\xba\xbft\"\n"
+    run_all(f, "holiday 2024-02-08 .. 2024-02-14 \"T\xe1\xba\xbft\"\n"
                                  "commune \"A\" {\n"
                                  "  dialogue 2024-02-05 { conclusion \"12/TB\" 2024-02-19 }\n}\n"
                                  "indicator lag \"T\" = working_days(date, conclusion.date) { per dialogue }\n"
@@ -370,7 +370,7 @@ TEST(working_days_across_a_holiday)
 
 TEST(working_days_without_holidays)
 {
-    const Result *r = run_all(f, "dialogue 2024-06-14 { conclusion 2024-06-24 }\n"
+    run_all(f, "dialogue 2024-06-14 { conclusion 2024-06-24 }\n"
                                  "dialogue 2024-06-24 { conclusion 2024-06-14 }\n"
                                  "indicator lag \"T\" = working_days(date, conclusion) { per dialogue }\n");
     /* 2024-06-14 is a Friday; after it up to Monday 24 June: Mon 17 .. Fri 21
@@ -381,7 +381,7 @@ TEST(working_days_without_holidays)
 
 TEST(date_of_a_session_not_known_to_the_day)
 {
-    const Result *r = run_all(f, "dialogue 2024-02 { conclusion 2024-02-19 }\n"
+    run_all(f, "dialogue 2024-02 { conclusion 2024-02-19 }\n"
                                  "indicator lag \"T\" = working_days(date, conclusion) { per dialogue }\n");
     const IndicatorResult *ir = find_indicator(f, "lag", "dialogue 2024-02 in the report");
     assert_no_value(f, ir, "day");

@@ -543,7 +543,7 @@ static const char *const FILES[] = { "test.dlg" };
 /* report_json() of the fixture's run, as text. */
 static const char *report_of(Fixture *f, const Header *h, const Result *r, int status, size_t *len)
 {
-    ReportInput in = { FILES, 1, h, r, &f->diag, status };
+    ReportInput in = { FILES, 1, h, r, &f->diag, status, false };
     Mem m;
     report_json(&in, mem_open(&m));
     return mem_close(f, &m, len);
@@ -567,12 +567,12 @@ TEST(report_of_an_evaluated_run)
 {
     const Result *r = run_all(f, EVALUATED);
     size_t len;
-    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false), &len);
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
     assert_int_equal(strlen(text), len);
     const JVal *doc = json_parse(f, text, len);
     assert_int_equal(doc->type, J_OBJECT);
     assert_keys_in_order(f, doc, "dlg ok files report checks rules indicators diagnostics");
-    assert_jraw(jget(doc, "dlg"), "1");
+    assert_jraw(jget(doc, "dlg"), "2");
     const JVal *ok = jget(doc, "ok");
     assert_int_equal(ok->type, J_BOOL);
     assert_true(ok->b);
@@ -649,7 +649,7 @@ TEST(report_of_a_failing_run)
 {
     const Result *r = run_all(f, "commune \"A\" { receptions 52 { periodic 2  regular 7 } }\n");
     size_t len;
-    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false), &len);
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
     const JVal *doc = json_parse(f, text, len);
     assert_false(jget(doc, "ok")->b);
     assert_int_equal(jget(doc, "report")->type, J_NULL);   /* no report "TITLE" */
@@ -666,7 +666,7 @@ TEST(report_with_coverage_note_and_warning)
                                  "  opinions 5 { resolved 4  pending ? }\n}\n"
                                  "report \"Một\"\nreport \"Hai\"\n");
     size_t len;
-    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false), &len);
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
     const JVal *doc = json_parse(f, text, len);
     const JVal *checks = jget(doc, "checks");
     bool seen_coverage = false, seen_note = false;
@@ -744,7 +744,7 @@ TEST(report_of_a_parse_error)
 TEST(report_file_names_are_escaped)
 {
     static const char *const names[] = { "a\"b.dlg", "c\\d\x01.dlg", "\xc3.dlg" };
-    ReportInput in = { names, 3, NULL, NULL, &f->diag, 2 };
+    ReportInput in = { names, 3, NULL, NULL, &f->diag, 2, false };
     Mem m;
     report_json(&in, mem_open(&m));
     size_t len;

@@ -242,10 +242,10 @@ TEST(date_and_place_depend_on_the_context)
 
 TEST(units_with_the_same_kind_and_name_merge)
 {
-    const Model *m = model_of(f, "commune \"A\" { invited 5 }\n"
-                                 "commune \"A\" { attended 3 }\n"
-                                 "ward \"A\" { invited 7 }\n");
-    assert_no_errors(f);
+    /* two files: a unit is merged across files (spec §10) */
+    const char *const files[] = { "commune \"A\" { invited 5 }\nward \"A\" { invited 7 }\n",
+                                  "commune \"A\" { attended 3 }\n" };
+    const Model *m = build_model_files(f, files, 2, false);
     const Node *root = m->root;
     /* two `commune "A"` blocks are one node; `ward "A"` is another kind */
     assert_int_equal(child_count(root), 2);
@@ -257,8 +257,10 @@ TEST(units_with_the_same_kind_and_name_merge)
     assert_string_equal(a->figures->path->text, "invited");
     assert_string_equal(a->figures->next->path->text, "attended");
     assert_null(a->figures->next->next);
-    /* the node points at its first declaration: the "A" of line 1, column 9 */
+    /* the node points at its first declaration: the "A" of test1.dlg,
+     * line 1, column 9 */
     uint32_t line, col;
+    assert_string_equal(a->src->name, "test1.dlg");
     source_position(a->src, a->span.start, &line, &col);
     assert_int_equal(line, 1);
     assert_int_equal(col, 9);
@@ -271,19 +273,19 @@ TEST(units_with_the_same_kind_and_name_merge)
 
 TEST(node_ids_follow_creation_order)
 {
-    const Model *m = model_of(f, "district \"D\" {\n"                 /* id 1 */
-                                 "  commune \"A\" {\n"                 /* id 2 */
-                                 "    dialogue 2020-01-10 { }\n"       /* id 3 */
-                                 "  }\n"
-                                 "  commune \"B\" { }\n"               /* id 4 */
-                                 "}\n"
-                                 "district \"D\" {\n"                  /* merged into 1 */
-                                 "  commune \"A\" { village \"V\" { } }\n" /* A merged; V id 5 */
-                                 "  dialogue ? { }\n"                  /* id 6: sessions never merge */
-                                 "  dialogue ? { }\n"                  /* id 7 */
-                                 "}\n"
-                                 "commune \"A\" { }\n");               /* id 8: another parent */
-    assert_no_errors(f);
+    const char *const files[] = { "district \"D\" {\n"             /* id 1 */
+                                  "  commune \"A\" {\n"             /* id 2 */
+                                  "    dialogue 2020-01-10 { }\n"   /* id 3 */
+                                  "  }\n"
+                                  "  commune \"B\" { }\n"           /* id 4 */
+                                  "}\n",
+                                  "district \"D\" {\n"              /* merged into 1 */
+                                  "  commune \"A\" { village \"V\" { } }\n" /* A merged; V id 5 */
+                                  "  dialogue ? { }\n"              /* id 6: sessions never merge */
+                                  "  dialogue ? { }\n"              /* id 7 */
+                                  "}\n"
+                                  "commune \"A\" { }\n" };          /* id 8: another parent */
+    const Model *m = build_model_files(f, files, 2, false);
     const Node *root = m->root;
     assert_int_equal(root->id, 0);
     const Node *d = child(root, "district", "D");
@@ -471,8 +473,9 @@ TEST(a_figure_declared_twice)
 
 TEST(a_figure_declared_twice_across_merged_blocks)
 {
-    model_of(f, "commune \"A\" { invited 1 }\n"
-                "commune \"A\" { invited 2 }\n");   /* line 2, column 15 */
+    const char *const files[] = { "commune \"A\" { invited 1 }\n",
+                                  "\ncommune \"A\" { invited 2 }\n" };   /* test2.dlg line 2, column 15 */
+    build_model_files(f, files, 2, true);
     assert_int_equal(f->diag.errors, 1);
     const Diagnostic *g = assert_diag_at(f, DIAG_ERROR, "'invited' is declared twice in commune A", 2, 15);
     uint32_t line, col;

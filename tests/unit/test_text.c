@@ -37,7 +37,8 @@ static const char *report_of(Fixture *f, bool strict)
         .header = &f->model->header,
         .result = &f->result,
         .diag = &f->diag,
-        .exit_status = result_exit_status(&f->result, strict),
+        .exit_status = result_exit_status(&f->result, strict, f->diag.warnings),
+        .strict = strict,
     };
     return render(f, &in);
 }
@@ -117,7 +118,7 @@ TEST(header_block_then_checks_then_result)
                 "  place      Tuần Giáo\n"
                 "  period     2020-01-01 .. 2020-12-31\n"
                 "\n"
-                "Checks: 1 (1 pass, 0 fail, 0 unknown)\n"
+                "Checks: 1 (1 pass, 0 fail, 0 partial, 0 unknown)\n"
                 "  pass  bound    the report: attended <= invited  80 <= 100" "         " "  test.dlg:9:1\n"
                 "\n"
                 "Result: OK: 1 check, none failed.\n");
@@ -156,7 +157,7 @@ TEST(a_passing_and_a_failing_check)
      * is padded to 12: "12" or "33" and 10 spaces. */
     assert_int_equal(f->result.checks_failed, 1);
     assert_text(report_of(f, false),
-                "Checks: 2 (1 pass, 1 fail, 0 unknown)\n"
+                "Checks: 2 (1 pass, 1 fail, 0 partial, 0 unknown)\n"
                 "  pass  sum      commune Quài Nưa: opinions = resolved + pending  12 =  12" "          "
                 "  test.dlg:2:3\n"
                 "  FAIL  sum      commune Tỏa Tình: opinions = resolved + pending  34 =  33" "          "
@@ -204,7 +205,7 @@ TEST(money_is_right_aligned_by_characters)
      * right-aligned with 6 spaces; computed values padded to 12 (1 and 7
      * spaces). Subjects: 12 + 22 = 34 and 12 + 12 = 24, padded by 10. */
     assert_text(report_of(f, false),
-                "Checks: 2 (2 pass, 0 fail, 0 unknown)\n"
+                "Checks: 2 (2 pass, 0 fail, 0 partial, 0 unknown)\n"
                 "  pass  sum      the report: budget = wages + other  1,500,000 đ =  1,500,000 đ" " "
                 "  test.dlg:1:1\n"
                 "  pass  sum      the report: fund = a + b" "          " "  " "      " "900 đ =  900 đ" "       "
@@ -218,17 +219,23 @@ TEST(check_lines_with_coverage_and_a_note)
     run_all(f, "communes 3\n"
                "commune \"A\" { }\n"
                "opinions 10 { resolved 4  pending ? }\n");
-    /* communes 3 with 1 present: a lower bound, 3 >= 1 passes, coverage
-     * 1/3 (§6.3). pending is '?': unknown, and it would be 10 - 4 = 6
-     * (§6.1). Subjects: "the report: communes" (20), padded by 21 to 41. */
+    /* communes 3 with 1 present: a lower bound, 3 >= 1 holds with coverage
+     * 1/3, so the check is partial, not a pass (§6.3). pending is '?':
+     * unknown, and it would be 10 - 4 = 6 (§6.1). Subjects: "the report:
+     * communes" (20), padded by 21 to 41. The result is OK but says what
+     * was not decided. */
     assert_text(report_of(f, false),
-                "Checks: 2 (1 pass, 0 fail, 1 unknown)\n"
-                "  pass  rollup   the report: communes" "                     " "   3 >= 1" "           "
+                "Checks: 2 (0 pass, 0 fail, 1 partial, 1 unknown)\n"
+                "  part  rollup   the report: communes" "                     " "   3 >= 1" "           "
                 "  coverage 1/3  test.dlg:1:1\n"
                 "  ????  sum      the report: opinions = resolved + pending  10 =  ?" "           "
                 "  (the unknown part 'pending' would be 6)  test.dlg:3:1\n"
                 "\n"
-                "Result: OK: 2 checks, none failed.\n");
+                "Result: OK: 2 checks, none failed; not decided: 1 partial check, 1 unknown check.\n");
+    /* with --strict the same report is wrong, and says why */
+    assert_int_equal(result_exit_status(&f->result, true, 0), 1);
+    const char *strict = report_of(f, true);
+    assert_non_null(strstr(strict, "Result: the report is wrong under --strict: 1 partial check, 1 unknown check.\n"));
 }
 
 /* ---- rules (§9, §13) ------------------------------------------------------------------------- */
@@ -263,9 +270,10 @@ TEST(rules_section)
     assert_text(line_at(f, text, n + 3), "  ????  listed  warning  0/0 passed  Có tiếp công dân");
     assert_text(line_at(f, text, n + 4), "        (no reception in this report to check)");
     assert_text(line_at(f, text, n + 5), "");
-    /* an error rule failed: exit status 1 */
+    /* an error rule failed: exit status 1; the warning rule is unknown */
     assert_int_equal(f->result.rules_failed_error, 1);
-    assert_text(line_at(f, text, n + 6), "Result: the report is wrong: 1 error rule failed.");
+    assert_text(line_at(f, text, n + 6),
+                "Result: the report is wrong: 1 error rule failed; not decided: 1 unknown rule.");
 }
 
 /* ---- indicators (§8, §13) -------------------------------------------------------------------- */
@@ -358,9 +366,9 @@ TEST(result_line_when_checks_and_a_rule_fail)
      * "opinions = resolved + pending" (29) = 41, "invited = men + women"
      * (21) = 33, padded by 8. The rule's subject is the report, at its id
      * (line 3, column 6). */
-    assert_int_equal(result_exit_status(&f->result, false), 1);
+    assert_int_equal(result_exit_status(&f->result, false, 0), 1);
     assert_text(report_of(f, false),
-                "Checks: 2 (0 pass, 2 fail, 0 unknown)\n"
+                "Checks: 2 (0 pass, 2 fail, 0 partial, 0 unknown)\n"
                 "  FAIL  sum      the report: opinions = resolved + pending  10 =  9" "           "
                 "  imbalance +1  test.dlg:1:1\n"
                 "  FAIL  sum      the report: invited = men + women" "        " "  10 =  9" "           "
@@ -380,12 +388,12 @@ TEST(result_line_for_a_failed_warning_rule)
     /* 80 >= 90 is false, a warning: exit 0 unless --strict; the bound
      * 80 <= 100 passes */
     assert_int_equal(f->result.rules_failed_warning, 1);
-    assert_int_equal(result_exit_status(&f->result, false), 0);
+    assert_int_equal(result_exit_status(&f->result, false, 0), 0);
     const char *text = report_of(f, false);
     assert_non_null(strstr(text, "\nResult: OK, but 1 warning rule failed.\n"));
     assert_text(strstr(text, "Result:"), "Result: OK, but 1 warning rule failed.\n");
     /* --strict: exit 1 */
-    assert_int_equal(result_exit_status(&f->result, true), 1);
+    assert_int_equal(result_exit_status(&f->result, true, 0), 1);
     text = report_of(f, true);
     assert_text(strstr(text, "Result:"), "Result: the report is wrong: 1 warning rule failed.\n");
 }

@@ -1,0 +1,25 @@
+/* unicode.h - the Unicode facts dlg needs beyond UTF-8's byte form, from
+ * utf8proc (Debian's libutf8proc): a unit's name compared and printed in
+ * normalisation form C, so the same name typed composed or decomposed is
+ * one name; and a "skeleton" of a name, without case, accents or repeated
+ * spaces, to tell names that differ only by those.
+ *
+ * Ownership: results are copied into the arena passed. */
+#ifndef DLG_UNICODE_H
+#define DLG_UNICODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+/* The NFC form of valid UTF-8 s[0..n), NUL-terminated, its length in *len;
+ * NULL when out of memory. Invalid UTF-8 (already refused by the scanner)
+ * is returned as it is. */
+char *unicode_nfc(Arena *a, const char *s, size_t n, size_t *len);
+
+/* s without accents, case or repeated spaces: "Mường  Ảng" and "muong ang"
+ * have one skeleton (đ counts as d). NULL when out of memory. */
+char *unicode_skeleton(Arena *a, const char *s, size_t n, size_t *len);
+
+#endif

@@ -1,0 +1,2 @@
+# an empty file passes without --strict: nothing to check
+tests/golden/inputs/empty.dlg

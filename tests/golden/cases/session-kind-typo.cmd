@@ -1,0 +1,2 @@
+# a word compared with kind must be one of its words
+tests/golden/inputs/session-kind-typo.dlg

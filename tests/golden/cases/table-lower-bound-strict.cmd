@@ -1,0 +1,2 @@
+# with --strict a partial column makes the report wrong
+--strict tests/golden/inputs/table-lower-bound.dlg
