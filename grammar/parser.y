@@ -173,6 +173,8 @@ atom
     : STRING                    { NEED($$ = ast_atom(ps->arena, ATOM_STRING, @1)); $$->as.str = $1; }
     | COUNT                     { NEED($$ = ast_atom(ps->arena, ATOM_COUNT, @1)); $$->as.count = $1; }
     | '-' COUNT                 { NEED($$ = ast_atom(ps->arena, ATOM_COUNT, @$)); $$->as.count = -$2; }
+    | '-' PERCENT               { NEED($$ = ast_atom(ps->arena, ATOM_PERCENT, @$)); $$->as.percent = $2;
+                                  $$->as.percent.mantissa = -$2.mantissa; }
     | MONEY                     { NEED($$ = ast_atom(ps->arena, ATOM_MONEY, @1)); $$->as.count = $1; }
     | PERCENT                   { NEED($$ = ast_atom(ps->arena, ATOM_PERCENT, @1)); $$->as.percent = $1; }
     | DATE                      { NEED($$ = ast_atom(ps->arena, ATOM_DATE, @1)); $$->as.date = $1; }

@@ -1,6 +1,7 @@
 /* check.c - the checks (spec §6), over the model and its derived values. */
 #include "check.h"
 
+#include <math.h>
 #include <string.h>
 
 typedef struct Checker {
@@ -34,56 +35,63 @@ static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure 
     return k;
 }
 
-/* 10 % of |d| rounded up, at least 1 (spec §6.5), without overflow. */
-static int64_t tolerance_of(int64_t d)
+/* The computed side of a check: its value and, when it comes from
+ * approximate figures, the range it may be in. */
+typedef struct Computed {
+    bool known;
+    int64_t value;
+    Range range;
+    bool approx;
+} Computed;
+
+static Computed exact(int64_t v)
 {
-    uint64_t ad = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
-    uint64_t tol = ad / 10 + (ad % 10 != 0);
-    return tol < 1 ? 1 : (int64_t)tol;          /* ad/10 + 1 always fits */
+    return (Computed){ true, v, { v, v, false }, false };
 }
 
-/* Decide pass/fail for an integer comparison and fill in the numbers.
- * Differences that do not fit in 64 bits leave the check unknown. */
-static void judge(Check *k, Quantity declared, int64_t computed, bool computed_known, Relation rel)
+static Computed of_aggregate(const Aggregate *a)
+{
+    return (Computed){ !a->overflow, a->sum, a->range, a->approx };
+}
+
+/* Decide a comparison and fill in the numbers (spec §6.5). Each side is a
+ * range (an exact value is [v, v]; `about N` N within its tolerance; `over
+ * N` more than N; `nearly N` up to N): `=` holds when the ranges meet,
+ * `>=` when the declared side can be at least the computed one, `<=` the
+ * other way. Differences that do not fit in 64 bits leave it unknown. */
+static void judge(Check *k, Quantity declared, Computed c, Relation rel)
 {
     k->declared = count_number(declared.value, declared.money);
-    int64_t d = declared.value, x = computed;
-    int64_t tol = tolerance_of(d);
+    int64_t tol = derive_tolerance(declared.value);
     k->relation = rel;
     if (declared.approx && rel == REL_EQ)
         k->relation = declared.approx == APPROX_ABOUT ? REL_ABOUT
                     : declared.approx == APPROX_OVER ? REL_OVER : REL_NEARLY;
     if (declared.approx == APPROX_ABOUT || declared.approx == APPROX_NEARLY)
         k->tolerance = (double)tol;
-    if (!computed_known) {
+    if (!c.known) {
         k->status = RESULT_UNKNOWN;
         return;
     }
-    k->computed = count_number(computed, declared.money);
+    k->computed = count_number(c.value, declared.money);
     int64_t diff;
-    if (__builtin_sub_overflow(d, x, &diff)) {
+    if (__builtin_sub_overflow(declared.value, c.value, &diff)) {
         k->status = RESULT_UNKNOWN;
         k->note.kind = NOTE_TOO_LARGE;
         return;
     }
     k->imbalance = count_number(diff, declared.money);
-    /* |diff| <= tol, written so that neither side can overflow */
-    bool within = diff >= -tol && diff <= tol;
+    Range d = derive_range(&declared), x = c.range;
     bool ok = false;
-    switch (k->relation) {
-    case REL_EQ: ok = diff == 0; break;
-    case REL_GE:
-        /* a lower bound on an approximate total: "about 300" covers up to 330,
-         * "nearly 300" up to 300, "over 300" has no upper end */
-        ok = declared.approx == APPROX_ABOUT ? diff >= -tol : declared.approx == APPROX_OVER ? true : diff >= 0;
-        break;
-    case REL_LE: ok = diff <= 0; break;
-    case REL_ABOUT: ok = within; break;
-    case REL_OVER: ok = diff < 0; break;
-    case REL_NEARLY: ok = diff >= 0 && diff <= tol; break;
-    case REL_WITHIN: break;
+    switch (rel) {
+    case REL_EQ: ok = (x.unbounded || d.lo <= x.hi) && (d.unbounded || x.lo <= d.hi); break;
+    case REL_GE: ok = d.unbounded || d.hi >= x.lo; break;
+    case REL_LE: ok = x.unbounded || d.lo <= x.hi; break;
+    case REL_ABOUT: case REL_OVER: case REL_NEARLY: case REL_WITHIN: break;
     }
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
+    if (c.approx)
+        k->note = (Note){ .kind = NOTE_APPROX_RANGE, .a = x.lo, .b = x.hi, .x = x.unbounded };
 }
 
 /* A check that passes only as a lower bound because some children or
@@ -98,37 +106,32 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
 {
     if (!f->declared.known)
         return;                     /* the total is derived from this breakdown */
-    int64_t sum = 0;
+    Computed sum = exact(0);
     uint32_t unknown = 0;
     const Figure *missing = NULL;
-    bool overflow = false, approx = false;
     for (const Figure *p = bd->parts; p; p = p->next_part) {
-        int64_t v;
-        approx |= p->declared.approx != APPROX_NONE;
-        if (derive_part_value(c->d, p, &v))
-            overflow |= __builtin_add_overflow(sum, v, &sum);
-        else {
+        Value v;
+        if (!derive_part_value(c->d, p, &v)) {
             unknown++;
             missing = p;
+        } else if (__builtin_add_overflow(sum.value, v.value, &sum.value) || !derive_range_add(&sum.range, v.range)) {
+            return;
+        } else {
+            sum.approx |= v.approx;
         }
     }
-    if (overflow)
-        return;
     Check *k = new_check(c, CHECK_SUM, f->owner, f, f->src, f->span);
     if (!k)
         return;
     k->parts = bd;
-    judge(k, f->declared, sum, unknown == 0, bd->partial ? REL_GE : REL_EQ);
+    sum.known = unknown == 0;
+    judge(k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
     int64_t need;
-    if (unknown == 1 && !bd->partial && !f->declared.approx &&
-        !__builtin_sub_overflow(f->declared.value, sum, &need))
+    if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx &&
+        !__builtin_sub_overflow(f->declared.value, sum.value, &need))
         k->note = (Note){ .kind = NOTE_PART_WOULD_BE, .name = missing->leaf, .a = need };
     else if (unknown)
         k->note = (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown };
-    if (approx && k->status == RESULT_FAIL) {
-        k->status = RESULT_UNKNOWN;
-        k->note = (Note){ .kind = NOTE_PART_APPROX };
-    }
     result_add_check(c->r, k);
 }
 
@@ -139,29 +142,33 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
 {
     Arena *a = c->arena;
     uint32_t ncols = cols->nparts;
-    int64_t *sum = ARENA_ARRAY(a, int64_t, ncols);
+    Computed *sum = ARENA_ARRAY(a, Computed, ncols);
     uint32_t *have = ARENA_ARRAY(a, uint32_t, ncols);
-    bool *exact = ARENA_ARRAY(a, bool, ncols);
+    bool *known = ARENA_ARRAY(a, bool, ncols);
     PtrMap index = { 0 };
     uint32_t j = 0;
     for (const Figure *col = cols->parts; col; col = col->next_part, j++)
-        if (!sum || !have || !exact || !ptrmap_put(&index, a, col->leaf, 0, (void *)(uintptr_t)(j + 1))) {
+        if (!sum || !have || !known || !ptrmap_put(&index, a, col->leaf, 0, (void *)(uintptr_t)(j + 1))) {
             c->oom = true;
             return;
         }
-    for (j = 0; j < ncols; j++)
-        exact[j] = true;
+    for (j = 0; j < ncols; j++) {
+        known[j] = true;            /* every cell known, without overflow */
+        sum[j] = exact(0);
+    }
     for (const Figure *row = rows->parts; row; row = row->next_part)
         for (const Breakdown *bd = row->breakdowns; bd; bd = bd->next)
             for (const Figure *cell = bd->parts; cell; cell = cell->next_part) {
                 uintptr_t k = (uintptr_t)ptrmap_get(&index, cell->leaf, 0);
                 if (!k)
                     continue;
-                int64_t v;
+                Value v;
+                Computed *col = &sum[k - 1];
                 have[k - 1]++;
-                if (!derive_part_value(c->d, cell, &v) || cell->declared.approx ||
-                    __builtin_add_overflow(sum[k - 1], v, &sum[k - 1]))
-                    exact[k - 1] = false;
+                if (!derive_part_value(c->d, cell, &v) || __builtin_add_overflow(col->value, v.value, &col->value) ||
+                    !derive_range_add(&col->range, v.range))
+                    known[k - 1] = false;
+                col->approx |= v.approx;
             }
     j = 0;
     for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
@@ -174,13 +181,14 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
         bool complete = have[j] == rows->nparts;
         /* rows ending in '...' are only part of the column, and so are the
          * rows that give the cell when some do not: a lower bound */
-        judge(k, col->declared, sum[j], exact[j], rows->partial || !complete ? REL_GE : REL_EQ);
+        sum[j].known = known[j];
+        judge(k, col->declared, sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
         if (!complete) {
             k->has_coverage = true;
             k->covered = have[j];
             k->expected = rows->nparts;
         }
-        if (!exact[j])
+        if (!known[j])
             k->note = (Note){ .kind = NOTE_CELL_INEXACT };
         settle(k);
         result_add_check(c->r, k);
@@ -259,7 +267,7 @@ static void check_rollup(Checker *c, const Figure *f)
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f, f->src, f->span);
         if (k) {
-            judge(k, f->declared, a->sum, true, REL_GE);
+            judge(k, f->declared, of_aggregate(a), REL_GE);
             k->note = (Note){ .kind = NOTE_UNSTATUSED, .name = f->decl->name, .text = missing->word };
             result_add_check(c->r, k);
         }
@@ -272,7 +280,7 @@ static void check_rollup(Checker *c, const Figure *f)
     if (!f->whole && vocab_is_unit_count(c->v, f->decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
-        judge(k, f->declared, a->sum, true, a->sum < f->declared.value ? REL_GE : REL_EQ);
+        judge(k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
         k->has_coverage = true;
         k->covered = clamp_u32(a->sum);
         k->expected = clamp_u32(f->declared.value);
@@ -292,11 +300,7 @@ static void check_rollup(Checker *c, const Figure *f)
         if (k->covered < expected)
             rel = REL_GE;
     }
-    judge(k, f->declared, a->sum, true, rel);
-    if (a->approx && k->status == RESULT_FAIL) {
-        k->status = RESULT_UNKNOWN;
-        k->note = (Note){ .kind = NOTE_FROM_APPROX };
-    }
+    judge(k, f->declared, of_aggregate(a), rel);
     settle(k);
     result_add_check(c->r, k);
 }
@@ -308,14 +312,66 @@ static void check_negative(Checker *c, const Figure *f)
     Check *k = new_check(c, CHECK_BOUND, f->owner, f, f->src, f->span);
     if (!k)
         return;
-    judge(k, f->declared, 0, true, REL_GE);
+    judge(k, f->declared, exact(0), REL_GE);
     k->note = (Note){ .kind = NOTE_NEGATIVE };
+    result_add_check(c->r, k);
+}
+
+/* A Decimal-like quantity as a double: a percentage's mantissa scaled. */
+static double as_double(const Quantity *q)
+{
+    return q->percent ? (double)q->value / pow(10, q->decimals) : (double)q->value;
+}
+
+/* `previous` and `change` agree with the figure (spec §6.8): a difference
+ * exactly; a percentage change, or a change in percentage points, within
+ * one unit of the last digit the report printed. */
+static void check_change(Checker *c, const Figure *f)
+{
+    const Quantity *v = &f->declared, *p = &f->previous, *d = &f->change;
+    if (!d->known || !p->known || !v->known || v->approx)
+        return;
+    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, f->src, f->change_span);
+    if (!k)
+        return;
+    if (!d->percent) {
+        int64_t diff;
+        bool ok = !__builtin_sub_overflow(v->value, p->value, &diff);
+        Computed x = exact(diff);
+        x.known = ok;
+        judge(k, *d, x, REL_EQ);
+        if (!ok)
+            k->note = (Note){ .kind = NOTE_TOO_LARGE };
+        result_add_check(c->r, k);
+        return;
+    }
+    double unit = pow(10, -(double)d->decimals), declared = as_double(d);
+    k->declared = (Number){ true, declared, d->decimals, false };
+    k->relation = REL_WITHIN;
+    k->tolerance = unit;
+    double computed;
+    if (v->percent) {
+        computed = as_double(v) - as_double(p);         /* percentage points */
+    } else if (p->value == 0) {
+        k->status = RESULT_UNKNOWN;
+        k->note = (Note){ .kind = NOTE_ZERO_DENOMINATOR };
+        result_add_check(c->r, k);
+        return;
+    } else {
+        computed = 100.0 * ((double)v->value - (double)p->value) / (double)p->value;
+    }
+    k->computed = (Number){ true, computed, 4, false };
+    k->imbalance = (Number){ true, declared - computed, 4, false };
+    k->status = fabs(declared - computed) <= unit + 1e-9 ? RESULT_PASS : RESULT_FAIL;
+    if (k->status == RESULT_FAIL)
+        k->note = (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit };
     result_add_check(c->r, k);
 }
 
 static void check_figure(Checker *c, const Figure *f)
 {
     check_negative(c, f);
+    check_change(c, f);
     for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
         check_sum(c, f, bd);
     for (const Breakdown *rows = f->breakdowns; rows; rows = rows->next)
@@ -342,7 +398,7 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
     if (!k)
         return;
     k->bound = b;
-    judge(k, (Quantity){ .known = true, .value = s.value }, l.value, true, REL_LE);
+    judge(k, (Quantity){ .known = true, .value = s.value }, exact(l.value), REL_LE);
     result_add_check(c->r, k);
 }
 

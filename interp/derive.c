@@ -14,7 +14,7 @@ typedef struct Entry {
     uint32_t next;          /* next entry of the same node, + 1; 0 ends */
     bool has_aggregate, has_breakdown;
     Aggregate agg;
-    int64_t breakdown_sum;
+    Value breakdown;        /* the sum of the figure's complete breakdown */
 } Entry;
 
 struct Derived {
@@ -29,6 +29,50 @@ struct Derived {
     PtrMap paths;           /* every path with an aggregate somewhere */
     bool oom;
 };
+
+/* ---- ranges ----------------------------------------------------------------- */
+
+int64_t derive_tolerance(int64_t n)
+{
+    uint64_t an = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+    uint64_t tol = an / 10 + (an % 10 != 0);
+    return tol < 1 ? 1 : (int64_t)tol;          /* an/10 + 1 always fits */
+}
+
+Range derive_range(const Quantity *q)
+{
+    int64_t n = q->value, t = derive_tolerance(n);
+    Range r = { n, n, false };
+    switch ((Approx)q->approx) {
+    case APPROX_NONE: break;
+    case APPROX_ABOUT:
+        if (__builtin_sub_overflow(n, t, &r.lo))
+            r.lo = INT64_MIN;
+        if (__builtin_add_overflow(n, t, &r.hi))
+            r.unbounded = true;
+        break;
+    case APPROX_OVER:
+        if (__builtin_add_overflow(n, 1, &r.lo))
+            r.lo = INT64_MAX;
+        r.unbounded = true;
+        break;
+    case APPROX_NEARLY:
+        if (__builtin_sub_overflow(n, t, &r.lo))
+            r.lo = INT64_MIN;
+        break;
+    }
+    return r;
+}
+
+bool derive_range_add(Range *acc, Range r)
+{
+    if (__builtin_add_overflow(acc->lo, r.lo, &acc->lo))
+        return false;
+    acc->unbounded |= r.unbounded;
+    if (!acc->unbounded && __builtin_add_overflow(acc->hi, r.hi, &acc->hi))
+        acc->unbounded = true;          /* beyond any count: no upper end */
+    return true;
+}
 
 /* ---- the table ------------------------------------------------------------ */
 
@@ -131,15 +175,23 @@ const Aggregate *derive_aggregate(const Derived *d, const Node *n, const Symbol 
     return x && x->has_aggregate ? &x->agg : NULL;
 }
 
-bool derive_part_value(const Derived *d, const Figure *f, int64_t *value)
+/* The value of a declared quantity. */
+static Value declared_value(const Quantity *q)
+{
+    return (Value){ .known = true, .declared = true, .from_declared = true, .approx = q->approx != APPROX_NONE,
+                    .money = q->money, .percent = q->percent, .decimals = q->decimals, .value = q->value,
+                    .range = derive_range(q) };
+}
+
+bool derive_part_value(const Derived *d, const Figure *f, Value *value)
 {
     if (f->declared.known) {
-        *value = f->declared.value;
+        *value = declared_value(&f->declared);
         return true;
     }
     const Entry *x = find(d, f->owner, f->path, 0);
     if (x && x->has_breakdown) {
-        *value = x->breakdown_sum;
+        *value = x->breakdown;
         return true;
     }
     return false;
@@ -149,21 +201,11 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
 {
     Value v = { 0 };
     const Figure *f = model_figure(n, path);
-    if (f && f->declared.known) {
-        v.known = v.declared = v.from_declared = true;
-        v.approx = f->declared.approx != APPROX_NONE;
-        v.money = f->declared.money;
-        v.percent = f->declared.percent;
-        v.decimals = f->declared.decimals;
-        v.value = f->declared.value;
-        return v;
-    }
+    if (f && f->declared.known)
+        return declared_value(&f->declared);
     const Entry *x = find(d, n, path, 0);
-    if (f && x && x->has_breakdown) {
-        v.known = v.from_declared = true;
-        v.value = x->breakdown_sum;
-        return v;
-    }
+    if (f && x && x->has_breakdown)
+        return x->breakdown;
     if (x && x->has_aggregate) {
         if (x->agg.overflow)
             return v;
@@ -171,6 +213,7 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
         v.approx = x->agg.approx;
         v.money = x->agg.money;
         v.value = x->agg.sum;
+        v.range = x->agg.range;
         v.from_declared = x->agg.declared;
     } else if (vocab_zero_in_units(d->m->vocab, path) && !n->kind->session) {
         v.known = true;             /* no dialogue listed: 0 dialogues */
@@ -193,8 +236,9 @@ void derive_each_path(const Derived *d, void (*fn)(void *ctx, const Symbol *path
 /* ---- deriving ------------------------------------------------------------------ */
 
 /* "x ? { a 1  b 2 }": a figure declared unknown whose first breakdown is
- * complete and whose parts are all exact has their sum as its value.
- * Parts first, so a part's own breakdown sum counts. */
+ * complete and whose parts are all known has their sum as its value,
+ * approximate when a part is (its range the parts' ranges added). Parts
+ * first, so a part's own breakdown sum counts. */
 static void breakdown_sums(Derived *d, const Figure *f)
 {
     for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
@@ -203,23 +247,25 @@ static void breakdown_sums(Derived *d, const Figure *f)
     const Breakdown *first = f->breakdowns;
     if (f->declared.known || !first || !first->nparts || first->partial)
         return;
-    int64_t sum = 0;
+    Value sum = { .known = true, .from_declared = true };
     for (const Figure *p = first->parts; p; p = p->next_part) {
-        int64_t v;
-        if ((p->declared.known && p->declared.approx) || !derive_part_value(d, p, &v) ||
-            __builtin_add_overflow(sum, v, &sum))
+        Value v;
+        if (!derive_part_value(d, p, &v) || v.percent || __builtin_add_overflow(sum.value, v.value, &sum.value) ||
+            !derive_range_add(&sum.range, v.range))
             return;
+        sum.approx |= v.approx;
+        sum.money |= v.money;
     }
     Entry *x = entry_for(d, f->owner, f->path);
     if (x) {
         x->has_breakdown = true;
-        x->breakdown_sum = sum;
+        x->breakdown = sum;
     }
 }
 
 static void add_to(Aggregate *a, Value v)
 {
-    if (__builtin_add_overflow(a->sum, v.value, &a->sum))
+    if (__builtin_add_overflow(a->sum, v.value, &a->sum) || !derive_range_add(&a->range, v.range))
         a->overflow = true;
     a->approx |= v.approx;
     a->money |= v.money;
@@ -231,7 +277,7 @@ static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
     Aggregate *a = path ? agg_for(d, n, path) : NULL;
     if (!a)
         return;
-    add_to(a, (Value){ .known = true, .value = k });
+    add_to(a, (Value){ .known = true, .value = k, .range = { k, k, false } });
     a->entries++;
 }
 

@@ -17,9 +17,26 @@
 
 #include "model.h"
 
+/* What a value may be, when it is approximate (spec §6.5): `about N` is N
+ * within its tolerance, `over N` more than N, `nearly N` up to N; an exact
+ * value is [v, v]. Sums of approximate values add their ranges, so
+ * `over 11_000` + `about 3_600` is at least 14,241. */
+typedef struct Range {
+    int64_t lo, hi;
+    bool unbounded;         /* no upper end: hi means nothing */
+} Range;
+
+/* The tolerance of N: 10 % of |N| rounded up, at least 1 (spec §6.5). */
+int64_t derive_tolerance(int64_t n);
+/* The range of a declared value. */
+Range derive_range(const Quantity *q);
+/* acc += r; false when the sum does not fit in 64 bits. */
+bool derive_range_add(Range *acc, Range r);
+
 /* What a node's children and entries add up to for one path (§5.4 step 3). */
 typedef struct Aggregate {
     int64_t sum;
+    Range range;            /* what the sum may be, from approximate contributions */
     uint32_t units;         /* child units that provided a value */
     uint32_t sessions;      /* sessions that provided a value */
     uint32_t entries;       /* opinions, documents, sessions counted */
@@ -38,7 +55,8 @@ typedef struct Value {
     bool from_declared;     /* declared here or somewhere below */
     bool percent;           /* a percentage: value / 10^decimals */
     uint8_t decimals;
-    int64_t value;
+    int64_t value;          /* approximate: the sum of the nominal values */
+    Range range;            /* approximate: what it may be */
 } Value;
 
 typedef struct Derived Derived;
@@ -52,8 +70,9 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path);
  * provides it. */
 const Aggregate *derive_aggregate(const Derived *d, const Node *n, const Symbol *path);
 /* A part's value as a sum sees it: declared (approximate included), or the
- * sum of its complete breakdown when declared '?' (§5.4 step 2). */
-bool derive_part_value(const Derived *d, const Figure *f, int64_t *value);
+ * sum of its complete breakdown when declared '?' (§5.4 step 2). False
+ * when it has none. */
+bool derive_part_value(const Derived *d, const Figure *f, Value *value);
 /* Is `path` provided by some entry or child anywhere in the report? */
 bool derive_has_path(const Derived *d, const Symbol *path);
 

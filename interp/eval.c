@@ -21,10 +21,12 @@ typedef struct EV {
     Note why;               /* why unknown; on a number, a caveat */
 } EV;
 
-/* The scope an expression is evaluated in: a node, or one opinion. */
+/* The scope an expression is evaluated in: a node, or one opinion, and
+ * within it possibly one part of a dimension (per year, per level). */
 typedef struct Scope {
     const Node *node;
     const Opinion *opinion;
+    const Part *part;
 } Scope;
 
 /* Declared holidays, merged into disjoint intervals sorted by start;
@@ -99,9 +101,23 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
             break;
         }
     }
-    Value v = r->path ? derive_value(ev->d, n, r->path) : (Value){ 0 };
+    const Symbol *path = r->path;
+    const char *text = r->text;
+    if (sc.part && r->figure) {
+        /* in the scope of a part, a figure broken down by its dimension is
+         * that part's cell: `people` per level is people.district_level */
+        int i = vocab_figure_dim(r->figure, sc.part->dim);
+        if (i >= 0 && !r->cell[i]) {
+            const Part *cell[VOCAB_MAX_DIMS];
+            memcpy(cell, r->cell, sizeof cell);
+            cell[i] = sc.part;
+            path = vocab_cell_find(ev->m->vocab, r->figure, cell);
+            text = arena_printf(ev->arena, "%s.%s", r->text, sc.part->name->text);
+        }
+    }
+    Value v = path ? derive_value(ev->d, n, path) : (Value){ 0 };
     if (!v.known)
-        return unknown_note((Note){ .kind = NOTE_FIGURE_UNKNOWN, .text = r->text, .node = n });
+        return unknown_note((Note){ .kind = NOTE_FIGURE_UNKNOWN, .text = path ? path->text : text, .node = n });
     if (v.percent)
         return number((double)v.value / pow(10, v.decimals), UNIT_PERCENT);
     EV x = number((double)v.value, v.money ? UNIT_MONEY : UNIT_COUNT);
@@ -124,16 +140,59 @@ static EV as_bool(EV v)
  * session not held, and all it lists, is never a subject. */
 typedef void (*Visit)(Eval *ev, Scope sc, void *ctx);
 
+static int cmp_parts(const void *a, const void *b)
+{
+    const Part *x = *(const Part *const *)a, *y = *(const Part *const *)b;
+    /* numbered parts by their number: same prefix, so by length, then bytes */
+    if (x->name->len != y->name->len)
+        return x->name->len < y->name->len ? -1 : 1;
+    return strcmp(x->name->text, y->name->text);
+}
+
+/* The parts a dimension selects: its declared parts in order, or for a
+ * numbered dimension the parts the report uses, in numeric order. */
+static const Part *const *dim_parts(Eval *ev, const Dimension *d, uint32_t *n)
+{
+    if (!d->numbered) {
+        *n = d->nparts;
+        return (const Part *const *)d->parts;
+    }
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < d->index.cap; i++)
+        k += d->index.slots[i].key != NULL;
+    const Part **parts = ARENA_ARRAY(ev->arena, const Part *, k ? k : 1);
+    if (!parts) {
+        ev->oom = true;
+        *n = 0;
+        return NULL;
+    }
+    k = 0;
+    for (uint32_t i = 0; i < d->index.cap; i++)
+        if (d->index.slots[i].key)
+            parts[k++] = d->index.slots[i].value;
+    qsort(parts, k, sizeof *parts, cmp_parts);
+    *n = k;
+    return parts;
+}
+
 static void each_in(Eval *ev, const Node *n, const Selector *sel, Visit fn, void *ctx)
 {
+    if (sel->what == SEL_PART) {
+        /* the parts of a dimension, in the scope of n itself */
+        uint32_t count;
+        const Part *const *parts = dim_parts(ev, sel->dim, &count);
+        for (uint32_t i = 0; i < count; i++)
+            fn(ev, (Scope){ n, NULL, parts[i] }, ctx);
+        return;
+    }
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (ch->not_held)
             continue;
         if (sel->what == SEL_OPINION) {
             for (const Opinion *o = ch->opinions; o; o = o->next)
-                fn(ev, (Scope){ ch, o }, ctx);
+                fn(ev, (Scope){ ch, o, NULL }, ctx);
         } else if (model_selects(sel, ch)) {
-            fn(ev, (Scope){ ch, NULL }, ctx);
+            fn(ev, (Scope){ ch, NULL, NULL }, ctx);
         }
         each_in(ev, ch, sel, fn, ctx);
     }
@@ -203,7 +262,7 @@ static void tally(Eval *ev, const Node *n, const Selector *sel, const Expr *expr
     }
     if (sel->what == SEL_OPINION)
         for (const Opinion *o = n->opinions; o; o = o->next)
-            tally_visit(ev, (Scope){ n, o }, t);
+            tally_visit(ev, (Scope){ n, o, NULL }, t);
     each_in(ev, n, sel, tally_visit, t);
 }
 
@@ -530,7 +589,8 @@ static Number num_of(double v, ValueUnit u)
     return (Number){ true, v, decimals, u == UNIT_MONEY };
 }
 
-static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope sc, const Node *subject)
+static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope sc, const Node *subject,
+                                         const Part *part)
 {
     IndicatorResult *ir = ARENA_NEW(ev->arena, IndicatorResult);
     if (!ir) {
@@ -539,6 +599,7 @@ static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope 
     }
     ir->def = d;
     ir->node = subject;
+    ir->part = part;
     EV v = eval(ev, sc, d->expr);
     ir->unit = v.kind == V_BOOL ? UNIT_BOOLEAN : v.kind == V_NUM ? v.unit : UNIT_NUMBER;
     if (v.kind == V_NUM) {
@@ -606,7 +667,8 @@ typedef struct PerCtx {
 static void per_visit(Eval *ev, Scope sc, void *ctx)
 {
     PerCtx *p = ctx;
-    IndicatorResult *ir = indicator_result(ev, p->d, sc, sc.node);
+    IndicatorResult *ir = sc.part ? indicator_result(ev, p->d, sc, NULL, sc.part)
+                                  : indicator_result(ev, p->d, sc, sc.node, NULL);
     if (ir)
         result_add_indicator(p->r, ir);
 }
@@ -687,7 +749,7 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d)
     rr->def = d;
     RuleCtx rc = { rr, 0 };
     if (d->each.what == SEL_REPORT)
-        rule_visit(ev, (Scope){ ev->m->root, NULL }, &rc);
+        rule_visit(ev, (Scope){ ev->m->root, NULL, NULL }, &rc);
     else
         each_in(ev, ev->m->root, &d->each, rule_visit, &rc);
     rr->status = rr->failed ? RESULT_FAIL : rr->unknown ? RESULT_UNKNOWN : RESULT_PASS;
@@ -707,9 +769,9 @@ bool eval_run(const Model *m, const Derived *d, const Resolution *res, Arena *ar
     Eval ev = { .m = m, .d = d, .res = res, .arena = arena };
     if (!holidays_init(&ev))
         return false;
-    Scope root = { m->root, NULL };
+    Scope root = { m->root, NULL, NULL };
     for (const IndicatorDef *ind = m->indicators; ind && !ev.oom; ind = ind->next) {
-        IndicatorResult *ir = indicator_result(&ev, ind, root, NULL);
+        IndicatorResult *ir = indicator_result(&ev, ind, root, NULL, NULL);
         if (!ir)
             return false;
         result_add_indicator(r, ir);

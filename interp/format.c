@@ -74,6 +74,13 @@ const char *format_subject(Arena *a, const Node *n)
     return model_subject(a, n);
 }
 
+const char *format_indicator_subject(Arena *a, const IndicatorResult *ir)
+{
+    if (ir->part)
+        return arena_printf(a, "%s %s", ir->part->dim->name->text, ir->part->name->text);
+    return ir->node ? model_subject(a, ir->node) : NULL;
+}
+
 /* "WHOLE = PART + PART ...", naming at most MAX_NAMED parts: a breakdown's
  * ("opinions = resolved + pending"), or, given the column of a table, the
  * cells of that column ("petitions.complaint = eligible.complaint + ..."). */
@@ -114,6 +121,9 @@ const char *format_check_subject(Arena *a, const Check *c)
     case CHECK_ITEMS:
         what = c->figure->path->text;
         break;
+    case CHECK_CHANGE:
+        what = arena_printf(a, "change of %s", c->figure->path->text);
+        break;
     }
     return arena_printf(a, "%s: %s", model_subject(a, c->node), what ? what : c->figure->path->text);
 }
@@ -129,13 +139,16 @@ const char *format_note(Arena *a, const Note *n)
         return arena_printf(a, "the unknown part '%s' would be %lld", n->name->text, (long long)n->a);
     case NOTE_PARTS_UNKNOWN:
         return arena_printf(a, "%lld part%s unknown", (long long)n->a, n->a == 1 ? " is" : "s are");
-    case NOTE_PART_APPROX: return "a part is approximate";
-    case NOTE_ROWS_MISSING:
-        return arena_printf(a, "%lld of %lld rows give a '%s' cell", (long long)n->a, (long long)n->b,
-                            n->name->text);
-    case NOTE_CELL_INEXACT: return "a cell is unknown or approximate";
+    case NOTE_CELL_INEXACT: return "a cell is unknown";
     case NOTE_UNSTATUSED: return arena_printf(a, "some listed %s have no %s", n->name->text, n->text);
-    case NOTE_FROM_APPROX: return "computed from approximate figures";
+    case NOTE_APPROX_RANGE: {
+        char lo[64], hi[64];
+        format_number(lo, sizeof lo, (double)n->a, 0, &FORMAT_TEXT);
+        if (n->x != 0)
+            return arena_printf(a, "computed from approximate figures: at least %s", lo);
+        format_number(hi, sizeof hi, (double)n->b, 0, &FORMAT_TEXT);
+        return arena_printf(a, "computed from approximate figures: between %s and %s", lo, hi);
+    }
     case NOTE_NEGATIVE: return "a count cannot be negative";
     case NOTE_PERCENT_DIFFERS:
         return arena_printf(a, "the report's percentage differs from the computed one by more than one "

@@ -40,5 +40,8 @@ const char *format_note(Arena *a, const Note *n);
 const char *format_failure(Arena *a, const RuleDef *d, const Failure *f);
 /* The subject of a rule failure or a per-unit indicator row. */
 const char *format_subject(Arena *a, const Node *n);
+/* The subject of an indicator row: "commune Quài Nưa", "level
+ * district_level", or NULL for the report's own row. */
+const char *format_indicator_subject(Arena *a, const IndicatorResult *ir);
 
 #endif

@@ -199,7 +199,7 @@ static void indicators(FILE *out, const Result *r, Arena *a)
         first = false;
         key(out, "id"); cstr(out, d->id->text);
         fputs(", ", out); key(out, "title"); str(out, d->title);
-        fputs(", ", out); key(out, "subject"); cstr(out, ir->node ? format_subject(a, ir->node) : NULL);
+        fputs(", ", out); key(out, "subject"); cstr(out, format_indicator_subject(a, ir));
         fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(ir->unit));
         fputs(", ", out); key(out, "value"); number(out, ir->value);
         fputs(", ", out); key(out, "numerator"); number(out, ir->numerator);

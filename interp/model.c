@@ -14,22 +14,28 @@
 bool model_selector(const Vocab *v, const Symbol *name, Selector *out)
 {
     if (strcmp(name->text, "commune") == 0 || strcmp(name->text, "commune_level") == 0) {
-        *out = (Selector){ SEL_COMMUNE_LEVEL, NULL };
+        *out = (Selector){ SEL_COMMUNE_LEVEL, NULL, NULL };
         return true;
     }
     if (strcmp(name->text, "opinion") == 0) {
-        *out = (Selector){ SEL_OPINION, NULL };
+        *out = (Selector){ SEL_OPINION, NULL, NULL };
         return true;
     }
     if (strcmp(name->text, "document") == 0) {
-        *out = (Selector){ SEL_DOCUMENT, NULL };
+        *out = (Selector){ SEL_DOCUMENT, NULL, NULL };
         return true;
     }
     const Kind *k = vocab_kind(v, name);
-    if (!k || k == v->root)
-        return false;
-    *out = (Selector){ SEL_KIND, k };
-    return true;
+    if (k && k != v->root) {
+        *out = (Selector){ SEL_KIND, k, NULL };
+        return true;
+    }
+    const Dimension *d = vocab_dimension(v, name);
+    if (d) {
+        *out = (Selector){ SEL_PART, NULL, d };
+        return true;
+    }
+    return false;
 }
 
 const char *model_selector_nearest(const Vocab *v, const Symbol *name)
@@ -41,6 +47,8 @@ const char *model_selector_nearest(const Vocab *v, const Symbol *name)
         suggest_offer(&s, words[i], strlen(words[i]));
     for (uint32_t i = 1; i < v->nkinds; i++)
         suggest_offer(&s, v->kinds[i]->name->text, v->kinds[i]->name->len);
+    for (uint32_t i = 0; i < v->ndims; i++)
+        suggest_offer(&s, v->dims[i]->name->text, v->dims[i]->name->len);
     return suggest_best(&s);
 }
 
@@ -50,7 +58,7 @@ bool model_selects(const Selector *s, const Node *n)
     case SEL_KIND: return n->kind == s->kind;
     case SEL_COMMUNE_LEVEL: return n->kind->level == LEVEL_COMMUNE;
     case SEL_REPORT: return n->kind->level == LEVEL_ROOT;
-    case SEL_OPINION: case SEL_DOCUMENT: break;
+    case SEL_OPINION: case SEL_DOCUMENT: case SEL_PART: break;
     }
     return false;
 }
@@ -62,6 +70,7 @@ const char *model_selector_name(const Selector *s)
     case SEL_COMMUNE_LEVEL: return "commune";
     case SEL_OPINION: return "itemised opinion";
     case SEL_DOCUMENT: return "itemised document";
+    case SEL_PART: return s->dim->name->text;
     case SEL_REPORT: break;
     }
     return "report";
@@ -81,7 +90,7 @@ const char *model_selector_name(const Selector *s)
     X(KW_WHERE, "where") X(KW_REQUIRE, "require") X(KW_REPORTED, "reported")   \
     X(KW_PER, "per") X(KW_NOTE, "note") X(KW_ABOUT, "about")                   \
     X(KW_OVER, "over") X(KW_NEARLY, "nearly") X(KW_LISTS, "lists")           \
-    X(KW_WITHIN, "within")
+    X(KW_WITHIN, "within") X(KW_PREVIOUS, "previous") X(KW_CHANGE, "change")
 
 typedef enum {
     KW_NONE = 0,
@@ -183,6 +192,13 @@ static bool no_blocks(Builder *b, const Item *it, const char *what)
         return false;
     }
     return true;
+}
+
+/* A block that is not a breakdown may not end with '...'. */
+static void no_ellipsis(Builder *b, const Block *blk, const char *what)
+{
+    if (blk->partial)
+        diag_error(b->m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end %s", what);
 }
 
 /* Arguments must match `pattern`: one char per argument,
@@ -458,6 +474,37 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     return NULL;
 }
 
+/* previous VALUE ["LABEL"] | change DIFFERENCE|PERCENTAGE ["LABEL"]
+ * (spec §5.5): the figure a period before, and the change the report
+ * prints ("cùng kỳ 1.012, giảm 146", "tăng 9,3 %", "giảm 0,4 %"). */
+static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
+{
+    Model *m = b->m;
+    if (!no_blocks(b, it, it->name->text))
+        return;
+    Quantity q;
+    Str label;
+    ValueType type = f->decl->type;
+    /* a change of a count or an amount may also be a percentage */
+    if (k == KW_CHANGE && it->args && it->args->kind == ATOM_PERCENT)
+        type = TYPE_PERCENTAGE;
+    if (!parse_quantity(b, it, type, &q, &label))
+        return;
+    if (!q.known || q.approx) {
+        diag_error(m->diag, b->src, it->args ? it->args->span : it->name_span,
+                   "write the %s the report prints, exactly", it->name->text);
+        return;
+    }
+    Quantity *slot = k == KW_PREVIOUS ? &f->previous : &f->change;
+    if (slot->known) {
+        diag_error(m->diag, b->src, it->name_span, "'%s' of '%s' is given twice", it->name->text, f->path->text);
+        return;
+    }
+    *slot = q;
+    if (k == KW_CHANGE)
+        f->change_span = it->args->span;
+}
+
 /* figure    = NAME VALUE ["LABEL"] { breakdown }
  *           | NAME { breakdown } ;                         (spec §5.1)
  * breakdown = "{" { figure } [ "..." ] "}" ;               (spec §5.2)
@@ -517,13 +564,26 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             node->figures = f;
         node->last_figure = f;
     }
-    if (it->blocks && decl->type == TYPE_PERCENTAGE) {
-        diag_error(m->diag, b->src, it->blocks->span,
-                   "'%s' is a percentage: percentages do not add up, so it has no breakdown", decl->name->text);
-        return f;
-    }
     Breakdown **tail = &f->breakdowns;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
+        /* `previous` and `change` describe the figure, the rest are parts */
+        uint32_t nparts = 0;
+        for (Item *p = blk->items; p; p = p->next) {
+            Keyword k = keyword(m, p->name);
+            if (k == KW_PREVIOUS || k == KW_CHANGE)
+                figure_attr(b, f, k, p);
+            else
+                nparts++;
+        }
+        if (blk->items && !nparts) {
+            no_ellipsis(b, blk, "a block without parts");
+            continue;
+        }
+        if (nparts && decl->type == TYPE_PERCENTAGE) {
+            diag_error(m->diag, b->src, blk->span,
+                       "'%s' is a percentage: percentages do not add up, so it has no breakdown", decl->name->text);
+            continue;
+        }
         Breakdown *bd = ARENA_NEW(m->arena, Breakdown);
         if (!bd) {
             oom(b, blk->span);
@@ -539,6 +599,9 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         }
         Figure **ptail = &bd->parts;
         for (Item *p = blk->items; p; p = p->next) {
+            Keyword k = keyword(m, p->name);
+            if (k == KW_PREVIOUS || k == KW_CHANGE)
+                continue;
             const Part *pp = breakdown_part(b, f, p, bd);
             Figure *child = pp ? add_figure(b, node, f, pp, decl, p) : NULL;
             if (child) {
@@ -715,13 +778,6 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
         parent->last_child = n;
     }
     return n;
-}
-
-/* A block that is not a breakdown may not end with '...'. */
-static void no_ellipsis(Builder *b, const Block *blk, const char *what)
-{
-    if (blk->partial)
-        diag_error(b->m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end %s", what);
 }
 
 /* The child unit of this kind and name, made when it is new. Names are
@@ -1143,12 +1199,13 @@ static const char *kinds_text(Model *m)
 }
 
 /* `each commune`, `per district`: a kind of unit or session, or commune_level. */
-static bool kind_selector(Builder *b, const Item *it, Selector *sel)
+static bool kind_selector(Builder *b, const Item *it, Selector *sel, bool parts)
 {
     if (!expect_args(b, it, "n", "a kind such as commune, district or dialogue"))
         return false;
     Symbol *s = it->args->as.name;
-    if (!model_selector(b->m->vocab, s, sel) || sel->what == SEL_OPINION || sel->what == SEL_DOCUMENT) {
+    if (!model_selector(b->m->vocab, s, sel) || sel->what == SEL_OPINION || sel->what == SEL_DOCUMENT ||
+        (sel->what == SEL_PART && !parts)) {
         const char *near = model_selector_nearest(b->m->vocab, s);
         if (near && strcmp(near, "opinion") != 0 && strcmp(near, "document") != 0)
             diag_error(b->m->diag, b->src, it->args->span, "unknown kind '%s'; did you mean '%s'?", s->text, near);
@@ -1235,7 +1292,7 @@ static void add_rule(Builder *b, const Item *it)
                 if (expect_args(b, a, "s", "source \"LEGAL SOURCE\""))
                     r->legal_source = string_arg(a, 0);
             } else {
-                if (!kind_selector(b, a, &r->each))
+                if (!kind_selector(b, a, &r->each, false))
                     r->each.what = SEL_REPORT;
             }
         }
@@ -1293,7 +1350,7 @@ static void add_indicator(Builder *b, const Item *it)
                                "write the percentage the report printed, e.g. reported 99.72%%");
                 }
             } else if (k == KW_PER) {
-                ind->has_per = kind_selector(b, a, &ind->per);
+                ind->has_per = kind_selector(b, a, &ind->per, true);
             } else if (expect_args(b, a, "s", "note \"TEXT\"")) {
                 ind->comment = string_arg(a, 0);
             }

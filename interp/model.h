@@ -57,6 +57,9 @@ struct Figure {
     Node *owner;
     Figure *whole;          /* the figure this is a part of, or NULL */
     Quantity declared;
+    Quantity previous;      /* `previous V`: the same figure a period before */
+    Quantity change;        /* `change D`: a difference, or a percentage */
+    Span change_span;       /* where the change is written; 0-length: none */
     Str label;
     Source *src;
     Span span;              /* the name */
@@ -153,11 +156,13 @@ typedef enum {
     SEL_COMMUNE_LEVEL,      /* every commune-level unit: xã, phường, thị trấn */
     SEL_OPINION,            /* itemised opinions */
     SEL_DOCUMENT,           /* listed documents */
+    SEL_PART,               /* the parts of a dimension: years, levels, topics */
 } SelectorKind;
 
 typedef struct Selector {
     SelectorKind what;
     const Kind *kind;       /* SEL_KIND */
+    const Dimension *dim;   /* SEL_PART */
 } Selector;
 
 typedef struct RuleDef {
@@ -246,7 +251,8 @@ const char *model_subject(Arena *a, const Node *n);
 
 /* A KIND as `each`, `per` and share()/count() take it (spec §7.4): a unit
  * or session kind, `commune` or `commune_level` (every commune-level
- * unit), `opinion` or `document`. False when the name is none of these. */
+ * unit), `opinion`, `document`, or a dimension (its parts). False when the
+ * name is none of these. */
 bool model_selector(const Vocab *v, const Symbol *name, Selector *out);
 /* The names a selector may be, for "did you mean". */
 const char *model_selector_nearest(const Vocab *v, const Symbol *name);

@@ -27,7 +27,8 @@ typedef enum { RESULT_PASS, RESULT_FAIL, RESULT_UNKNOWN, RESULT_PARTIAL } Status
     X(CHECK_ROLLUP, "rollup")           \
     X(CHECK_ITEMS, "items")             \
     X(CHECK_BOUND, "bound")             \
-    X(CHECK_PERCENT, "percent")
+    X(CHECK_PERCENT, "percent")         \
+    X(CHECK_CHANGE, "change")
 
 typedef enum {
 #define X(k, s) k,
@@ -81,11 +82,9 @@ typedef struct Val {
     X(NOTE_TOO_LARGE)           /* the imbalance does not fit in 64 bits */    \
     X(NOTE_PART_WOULD_BE)       /* name: the part; a: the value it needs */    \
     X(NOTE_PARTS_UNKNOWN)       /* a: how many parts */                        \
-    X(NOTE_PART_APPROX)                                                        \
-    X(NOTE_ROWS_MISSING)        /* a of b rows give the cell; name: column */  \
     X(NOTE_CELL_INEXACT)                                                       \
     X(NOTE_UNSTATUSED)          /* name: the figure; text: the attribute */    \
-    X(NOTE_FROM_APPROX)                                                        \
+    X(NOTE_APPROX_RANGE)        /* computed between a and b; x: b unbounded */ \
     X(NOTE_NEGATIVE)                                                           \
     X(NOTE_PERCENT_DIFFERS)     /* x: one unit of the last digit */            \
     /* values in expressions */                                                \
@@ -187,7 +186,8 @@ typedef struct RuleResult {
 
 typedef struct IndicatorResult {
     const IndicatorDef *def;
-    const Node *node;           /* NULL for the report, else the unit (per) */
+    const Node *node;           /* NULL for the report, else the unit (per KIND) */
+    const Part *part;           /* per DIMENSION: the part, else NULL */
     ValueUnit unit;
     Number value, numerator, denominator;
     bool approximate;           /* computed from an approximate figure */

@@ -169,11 +169,12 @@ static void indicators(FILE *out, const Result *r, Arena *a)
     fputs("Indicators\n", out);
     size_t iw = 0, tw = 0;
     for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
-        const char *id = ir->node ? "" : ir->def->id->text;
+        const char *subject = format_indicator_subject(a, ir);
+        const char *id = subject ? "" : ir->def->id->text;
         if (width(id) > iw)
             iw = width(id);
         /* a per-unit subject stands 2 columns right of the titles */
-        size_t w = ir->node ? width(or_mark(format_subject(a, ir->node))) + 2 : width(ir->def->title.ptr);
+        size_t w = subject ? width(subject) + 2 : width(ir->def->title.ptr);
         if (w > tw)
             tw = w;                             /* Str text is NUL-terminated */
     }
@@ -181,11 +182,12 @@ static void indicators(FILE *out, const Result *r, Arena *a)
         tw = TITLE_WIDTH;
     char buf[NUMBER_BUF], buf2[NUMBER_BUF];
     for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
+        const char *subject = format_indicator_subject(a, ir);
         fputs("  ", out);
-        pad(out, ir->node ? "" : ir->def->id->text, iw);
-        fputs(ir->node ? "    " : "  ", out);
-        if (ir->node)
-            pad(out, or_mark(format_subject(a, ir->node)), tw > 2 ? tw - 2 : 0);
+        pad(out, subject ? "" : ir->def->id->text, iw);
+        fputs(subject ? "    " : "  ", out);
+        if (subject)
+            pad(out, subject, tw > 2 ? tw - 2 : 0);
         else
             pad(out, ir->def->title.ptr, tw);
         const char *note = format_note(a, &ir->note);
@@ -202,7 +204,7 @@ static void indicators(FILE *out, const Result *r, Arena *a)
             fprintf(out, "  %*s  %s", VALUE_WIDTH, "-", note ? note : "unknown");
         }
         fputc('\n', out);
-        if (ir->def->comment.ptr && !ir->node) {
+        if (ir->def->comment.ptr && !subject) {
             fputs("  ", out);
             pad(out, "", iw);
             fprintf(out, "    note: %.*s\n", (int)ir->def->comment.len, ir->def->comment.ptr);

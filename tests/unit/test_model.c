@@ -876,7 +876,7 @@ TEST(selectors)
     assert_true(model_selects(&dlg, dial));
     assert_false(model_selects(&dlg, rec));
     assert_false(model_selects(&dlg, t));
-    Selector report = { SEL_REPORT, NULL };
+    Selector report = { SEL_REPORT, NULL, NULL };
     assert_true(model_selects(&report, m->root));
     assert_false(model_selects(&report, d));
     /* opinions and documents are not nodes */

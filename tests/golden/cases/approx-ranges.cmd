@@ -1,0 +1,2 @@
+# approximate figures are ranges that add up
+tests/golden/inputs/approx-ranges.dlg

@@ -1,0 +1,2 @@
+# previous and change: a difference, a percentage change, percentage points
+tests/golden/inputs/change.dlg
