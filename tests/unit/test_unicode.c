@@ -1,0 +1,221 @@
+/* test_unicode.c - the Unicode facts dlg needs beyond UTF-8's byte form
+ * (interp/unicode.c, spec §4.2): a unit's name is compared in normalisation
+ * form C, so "Quài Nưa" typed with composed or with decomposed accents is
+ * one name; and the "skeleton" of a name (no case, no accents, đ as d, runs
+ * of spaces as one, no space at either end) tells names that differ only by
+ * those.
+ *
+ * Every byte sequence is written out by hand from the Unicode tables, with
+ * the code points in a comment:
+ *   à U+00E0 = C3 A0        a + U+0300 (grave)        = 61 CC 80
+ *   ư U+01B0 = C6 B0        u + U+031B (horn)         = 75 CC 9B
+ *   ờ U+1EDD = E1 BB 9D     o + U+031B + U+0300       = 6F CC 9B CC 80
+ *   Ả U+1EA2 = E1 BA A2     A + U+0309 (hook above)   = 41 CC 89
+ *   Ẳ U+1EB2 = E1 BA B2     A + U+0306 (breve) + U+0309 = 41 CC 86 CC 89
+ *   ế U+1EBF = E1 BA BF     e + U+0302 (circumflex) + U+0301 (acute)
+ *   Ệ U+1EC6 = E1 BB 86     E + U+0323 (dot below) + U+0302
+ *   Đ U+0110 = C4 90, đ U+0111 = C4 91: letters of their own, no
+ *   decomposition (hence the special fold to d, spec §4.2). */
+#include "support.h"
+
+#include "unicode.h"
+
+/* ---- helpers ---------------------------------------------------------------------- */
+
+/* The NFC form of a NUL-terminated string; its length must be strlen. */
+static const char *nfc(Fixture *f, const char *s)
+{
+    size_t len = 12345;
+    char *out = unicode_nfc(&f->arena, s, strlen(s), &len);
+    assert_non_null(out);
+    assert_int_equal(len, strlen(out));
+    return out;
+}
+
+static const char *skeleton(Fixture *f, const char *s)
+{
+    size_t len = 12345;
+    char *out = unicode_skeleton(&f->arena, s, strlen(s), &len);
+    assert_non_null(out);
+    assert_int_equal(len, strlen(out));
+    return out;
+}
+
+/* Bytes compared exactly, shown in hex when they differ. */
+static void assert_bytes(const char *got, size_t got_len, const char *want, size_t want_len)
+{
+    if (got_len == want_len && memcmp(got, want, want_len) == 0)
+        return;
+    char g[256] = "", w[256] = "";
+    for (size_t i = 0; i < got_len && 3 * i + 3 < sizeof g; i++)
+        snprintf(g + 3 * i, 4, "%02X ", (unsigned char)got[i]);
+    for (size_t i = 0; i < want_len && 3 * i + 3 < sizeof w; i++)
+        snprintf(w + 3 * i, 4, "%02X ", (unsigned char)want[i]);
+    fail_msg("got %zu bytes [%s], expected %zu bytes [%s]", got_len, g, want_len, w);
+}
+
+/* ---- unicode_nfc ------------------------------------------------------------------- */
+
+TEST(nfc_composes_a_letter_and_its_combining_accent)
+{
+    /* "a" + U+0300 combining grave = "à" U+00E0 = C3 A0: three bytes to two */
+    size_t len;
+    const char *out = unicode_nfc(&f->arena, "a\xCC\x80", 3, &len);
+    assert_non_null(out);
+    assert_bytes(out, len, "\xC3\xA0", 2);
+    assert_int_equal(out[2], '\0');     /* NUL-terminated */
+}
+
+TEST(nfc_composes_a_decomposed_vietnamese_name)
+{
+    /* "Quài Nưa" typed decomposed (spec §4.2): Q u a+U+0300 i space N
+     * u+U+031B a = 12 bytes; composed: Q u C3A0 i space N C6B0 a = 10 */
+    const char nfd[] = "Qua\xCC\x80i Nu\xCC\x9B" "a";
+    assert_int_equal(sizeof nfd - 1, 12);
+    size_t len;
+    const char *out = unicode_nfc(&f->arena, nfd, sizeof nfd - 1, &len);
+    assert_non_null(out);
+    assert_bytes(out, len, "Qu\xC3\xA0i N\xC6\xB0" "a", 10);
+    /* the very bytes a composed "Quài Nưa" in this source file has */
+    assert_string_equal(out, "Quài Nưa");
+}
+
+TEST(nfc_composes_two_marks_on_one_letter)
+{
+    /* Mường Ảng decomposed: ư = u+U+031B, ờ = o+U+031B+U+0300, Ả = A+U+0309 */
+    const char *nfd = "Mu\xCC\x9Bo\xCC\x9B\xCC\x80ng A\xCC\x89ng";
+    assert_string_equal(nfc(f, nfd), "M\xC6\xB0\xE1\xBB\x9Dng \xE1\xBA\xA2ng");
+    assert_string_equal(nfc(f, nfd), "Mường Ảng");
+    /* ế: e + circumflex + acute, composed into one code point U+1EBF */
+    assert_string_equal(nfc(f, "e\xCC\x82\xCC\x81"), "\xE1\xBA\xBF");
+    /* Ẳ: A + breve + hook above = U+1EB2 (Mường Ẳng of §4.2) */
+    assert_string_equal(nfc(f, "A\xCC\x86\xCC\x89ng"), "\xE1\xBA\xB2ng");
+}
+
+TEST(nfc_orders_marks_canonically_before_composing)
+{
+    /* o + grave (class 230) + horn (class 216) is canonically o + horn +
+     * grave, so it is ờ U+1EDD too: typed in either order, one name */
+    assert_string_equal(nfc(f, "o\xCC\x80\xCC\x9B"), "\xE1\xBB\x9D");
+    assert_string_equal(nfc(f, "o\xCC\x9B\xCC\x80"), "\xE1\xBB\x9D");
+}
+
+TEST(nfc_leaves_composed_text_unchanged)
+{
+    const char *names[] = {
+        "Quài Nưa", "Mường Ảng", "Kỳ Châu", "Tuần Giáo", "Đồng Đăng", "plain ascii 123", "",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        size_t len = 999;
+        const char *out = unicode_nfc(&f->arena, names[i], strlen(names[i]), &len);
+        assert_non_null(out);
+        assert_bytes(out, len, names[i], strlen(names[i]));
+        assert_int_equal(out[len], '\0');
+    }
+}
+
+TEST(nfc_reads_exactly_n_bytes)
+{
+    /* only the first 5 bytes "Qua" + U+0300 of a longer buffer: "Quà" */
+    size_t len;
+    const char *out = unicode_nfc(&f->arena, "Qua\xCC\x80i Nua", 5, &len);
+    assert_non_null(out);
+    assert_bytes(out, len, "Qu\xC3\xA0", 4);
+    assert_int_equal(out[len], '\0');
+}
+
+TEST(nfc_returns_invalid_utf8_as_it_is)
+{
+    /* invalid UTF-8 (the scanner refuses it in strings already) comes back
+     * byte for byte, in a NUL-terminated copy: */
+    static const struct { const char *bytes; size_t len; } bad[] = {
+        { "X\xE0", 2 },                 /* Latin-1 à: a lead byte with no continuation */
+        { "a\xCC\x80\xC3", 4 },         /* a valid à in NFD, then a truncated sequence */
+        { "\xED\xA0\x80", 3 },          /* a UTF-16 surrogate, U+D800 */
+        { "\xC0\xAF", 2 },              /* an overlong '/' */
+        { "\xFF", 1 },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        size_t len = 999;
+        const char *out = unicode_nfc(&f->arena, bad[i].bytes, bad[i].len, &len);
+        assert_non_null(out);
+        assert_ptr_not_equal(out, bad[i].bytes);
+        assert_bytes(out, len, bad[i].bytes, bad[i].len);
+        assert_int_equal(out[len], '\0');
+    }
+}
+
+/* ---- unicode_skeleton ---------------------------------------------------------------- */
+
+TEST(skeleton_folds_case_accents_and_spaces)
+{
+    /* m-ư-ờ-n-g: ư and ờ lose horn and grave, M its case: "muong"; Ả "a" */
+    assert_string_equal(skeleton(f, "Mường Ảng"), "muong ang");
+    /* runs of spaces become one, and none is kept at either end */
+    assert_string_equal(skeleton(f, "  Mường   Ảng "), "muong ang");
+    assert_string_equal(skeleton(f, "muong ang"), "muong ang");
+    assert_string_equal(skeleton(f, "MUONG ANG"), "muong ang");
+    /* Ẳ (breve and hook) and Ả (hook) are both A */
+    assert_string_equal(skeleton(f, "Mường Ẳng"), "muong ang");
+    /* Ệ: E with dot below and circumflex, upper case: "e" */
+    assert_string_equal(skeleton(f, "\xC4\x90I\xE1\xBB\x86N BI\xC3\x8AN"), "dien bien");
+}
+
+TEST(skeleton_folds_d_with_stroke)
+{
+    /* đ U+0111 and Đ U+0110 have no decomposition; both count as d */
+    assert_string_equal(skeleton(f, "\xC4\x91"), "d");
+    assert_string_equal(skeleton(f, "\xC4\x90"), "d");
+    assert_string_equal(skeleton(f, "Đồng Đăng"), "dong dang");
+    assert_string_equal(skeleton(f, "Dong dang"), "dong dang");
+}
+
+TEST(skeleton_of_composed_and_decomposed_is_the_same)
+{
+    /* "Quài Nưa" in NFD (12 bytes) and in NFC: "quai nua" */
+    assert_string_equal(skeleton(f, "Qua\xCC\x80i Nu\xCC\x9B" "a"), "quai nua");
+    assert_string_equal(skeleton(f, "Quài Nưa"), "quai nua");
+    assert_string_equal(skeleton(f, "Quai Nua"), "quai nua");
+}
+
+TEST(skeletons_of_different_names_differ)
+{
+    /* "ha noi" and "ha tay" */
+    assert_string_equal(skeleton(f, "Hà Nội"), "ha noi");
+    assert_string_equal(skeleton(f, "Hà Tây"), "ha tay");
+    assert_string_not_equal(skeleton(f, "Hà Nội"), skeleton(f, "Hà Tây"));
+    /* a space is not nothing: "Ang Nua" is not "AngNua" */
+    assert_string_not_equal(skeleton(f, "Ẳng Nưa"), skeleton(f, "ẲngNưa"));
+    /* neither are the letters a mark sits on: Ẳng Tở is not Ẳng Nưa */
+    assert_string_not_equal(skeleton(f, "Ẳng Tở"), skeleton(f, "Ẳng Nưa"));
+}
+
+TEST(skeleton_of_nothing_but_spaces_is_empty)
+{
+    size_t len = 999;
+    const char *out = unicode_skeleton(&f->arena, "", 0, &len);
+    assert_non_null(out);
+    assert_int_equal(len, 0);
+    assert_string_equal(out, "");
+    assert_string_equal(skeleton(f, "    "), "");
+    assert_string_equal(skeleton(f, " a "), "a");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(nfc_composes_a_letter_and_its_combining_accent),
+        FIXTURE_TEST(nfc_composes_a_decomposed_vietnamese_name),
+        FIXTURE_TEST(nfc_composes_two_marks_on_one_letter),
+        FIXTURE_TEST(nfc_orders_marks_canonically_before_composing),
+        FIXTURE_TEST(nfc_leaves_composed_text_unchanged),
+        FIXTURE_TEST(nfc_reads_exactly_n_bytes),
+        FIXTURE_TEST(nfc_returns_invalid_utf8_as_it_is),
+        FIXTURE_TEST(skeleton_folds_case_accents_and_spaces),
+        FIXTURE_TEST(skeleton_folds_d_with_stroke),
+        FIXTURE_TEST(skeleton_of_composed_and_decomposed_is_the_same),
+        FIXTURE_TEST(skeletons_of_different_names_differ),
+        FIXTURE_TEST(skeleton_of_nothing_but_spaces_is_empty),
+    };
+    return cmocka_run_group_tests_name("unicode", tests, NULL, NULL);
+}
