@@ -115,13 +115,18 @@ typedef struct Site {
     Span span;
 } Site;
 
+typedef struct Waiting Waiting;
+
 typedef struct Builder {
     Model *m;
     Source *src;
     const FileSet *files;   /* where `use` finds the files it names */
     Node *within;           /* the unit a `within` file's figures are of */
     bool used;              /* the file came by `use`: it cannot be `within` */
+    Waiting *waiting;       /* `within` files told of each unit made, or NULL */
 } Builder;
+
+static void unit_made(Waiting *w, const Symbol *name, const Kind *kind);
 
 static void add_items(Builder *b, Node *node, Context ctx, Item *items);
 static const char *context_name(Arena *a, const Node *n);
@@ -338,8 +343,8 @@ static bool fits(ValueType t, AtomKind k)
 /* VALUE ["LABEL"]    VALUE = count | money | percentage | "?" | "~" N
  *                          | about N | over N | nearly N
  * (spec §5.1), of the figure's type (§14.3); no VALUE when a breakdown
- * follows. */
-static bool parse_quantity(Builder *b, const Item *it, ValueType type, Quantity *q, Str *label)
+ * follows. `figure` is the name a type error gives. */
+static bool parse_quantity(Builder *b, const Item *it, const char *figure, ValueType type, Quantity *q, Str *label)
 {
     Atom *a = it->args;
     memset(q, 0, sizeof *q);
@@ -375,7 +380,7 @@ static bool parse_quantity(Builder *b, const Item *it, ValueType type, Quantity 
     case ATOM_COUNT: case ATOM_MONEY: case ATOM_APPROX: case ATOM_PERCENT:
         if (!fits(type, value->kind)) {
             diag_error(b->m->diag, b->src, value->span, "'%s' is a %s figure: write %s, not %s %s",
-                       it->name->text, vocab_type_name(type), type_example(type),
+                       figure, vocab_type_name(type), type_example(type),
                        value->kind == ATOM_APPROX || value->kind == ATOM_MONEY ? "an" : "a",
                        ast_atom_kind_name(value->kind));
             return false;
@@ -488,7 +493,7 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
     /* a change of a count or an amount may also be a percentage */
     if (k == KW_CHANGE && it->args && it->args->kind == ATOM_PERCENT)
         type = TYPE_PERCENTAGE;
-    if (!parse_quantity(b, it, type, &q, &label))
+    if (!parse_quantity(b, it, f->path->text, type, &q, &label))
         return;
     if (!q.known || q.approx) {
         diag_error(m->diag, b->src, it->args ? it->args->span : it->name_span,
@@ -521,7 +526,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     }
     Quantity q;
     Str label;
-    if (!parse_quantity(b, it, decl->type, &q, &label))
+    if (!parse_quantity(b, it, it->name->text, decl->type, &q, &label))
         return NULL;
     Figure *f = ARENA_NEW(m->arena, Figure);
     if (!f) {
@@ -802,6 +807,13 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
         return NULL;
     }
     n->last_src = NULL;             /* not declared yet, only made */
+    n->namesake = ptrmap_get(&m->units, sym, kind->id);
+    if (!ptrmap_put(&m->units, m->arena, sym, kind->id, n)) {
+        oom(b, at);
+        return NULL;
+    }
+    if (b->waiting)
+        unit_made(b->waiting, sym, kind);
     parent->nunits++;
     parent->nunits_level[kind->level]++;
     return n;
@@ -1550,15 +1562,21 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
         if (!s || !ptrmap_put(&m->keywords, a, s, 0, (void *)(uintptr_t)k))
             return NULL;
     }
-    Builder b = { m, NULL, NULL, NULL, false };
+    Builder b = { m, NULL, NULL, NULL, false, NULL };
     m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
 
+static void add_root_file(Builder *b, const LoadedFile *file)
+{
+    b->src = file->src;
+    add_items(b, b->m->root, CTX_ROOT, file->items);
+}
+
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    Builder b = { m, file->src, files, NULL, false };
-    add_items(&b, m->root, CTX_ROOT, file->items);
+    Builder b = { m, file->src, files, NULL, false, NULL };
+    add_root_file(&b, file);
 }
 
 /* ---- files that say where they stand ------------------------------------------- */
@@ -1611,24 +1629,155 @@ static const Item *within_of(Builder *b, const LoadedFile *f)
     return found && within_form(b, found) ? found : NULL;
 }
 
-/* The units of this kind and name anywhere in the model: the first, and
- * how many there are. */
-static Node *find_unit(Node *n, const Kind *kind, const Symbol *name, Node *first, uint32_t *count)
+/* ---- placing `within` files ----------------------------------------------------
+ *
+ * A `within` file goes into its unit once some file has made it. The files
+ * waiting for one unit form a chain; the units a waiting file makes are
+ * counted as it is read, so that when no file can be placed the unit made
+ * at the top is one no waiting file holds: a commune's file waits for the
+ * district file that lists or writes it, whatever the order on the command
+ * line. Every step is a map lookup: placing W files costs O(W) plus their
+ * items, never a walk of the model per file. */
+
+struct Waiting {
+    uint32_t n;             /* root files */
+    const Item **within;    /* the file's `within` item; NULL once placed */
+    const Kind **kind;      /* its unit */
+    Symbol **name;
+    uint32_t *key;          /* the first waiting file with the same unit */
+    uint32_t *next;         /* the next waiting file with the same unit */
+    uint32_t *makers;       /* by key: waiting files that make the unit */
+    struct Made { uint32_t key; struct Made *next; } **made;
+    bool *queued;
+    uint32_t *ready, nready, ready_at;      /* their unit exists */
+    uint32_t *free, nfree, free_at;        /* no waiting file makes it */
+    uint32_t first;         /* no file before this one is waiting */
+    PtrMap keys;            /* (name, kind) -> key + 1 */
+};
+
+enum { NONE = UINT32_MAX };
+
+static uint32_t waiting_key(const Waiting *w, const Symbol *name, const Kind *kind)
 {
-    for (Node *ch = n->first_child; ch; ch = ch->next_sibling) {
-        if (ch->kind->session)
-            continue;
-        if (ch->kind == kind && ch->name == name && (*count)++ == 0)
-            first = ch;
-        first = find_unit(ch, kind, name, first, count);
+    return (uint32_t)(uintptr_t)ptrmap_get(&w->keys, name, kind->id) - 1;
+}
+
+/* A unit was made: the files waiting for it can be placed. */
+static void unit_made(Waiting *w, const Symbol *name, const Kind *kind)
+{
+    uint32_t key = waiting_key(w, name, kind);
+    if (key == NONE)
+        return;
+    for (uint32_t i = key; i != NONE; i = w->next[i])
+        if (!w->queued[i]) {
+            w->queued[i] = true;
+            w->ready[w->nready++] = i;
+        }
+}
+
+/* The symbol of a unit's written name, in NFC; NULL when out of memory. */
+static Symbol *unit_name(Model *m, Str name)
+{
+    size_t len;
+    const char *nfc = unicode_nfc(m->arena, name.ptr, name.len, &len);
+    return nfc ? symtab_intern(m->syms, nfc, len) : NULL;
+}
+
+static bool note_made(Model *m, Waiting *w, uint32_t file, const Kind *kind, Str written)
+{
+    Symbol *name = unit_name(m, written);
+    if (!name)
+        return false;
+    uint32_t key = waiting_key(w, name, kind);
+    if (key == NONE || key == w->key[file])
+        return true;
+    struct Made *made = ARENA_NEW(m->arena, struct Made);
+    if (!made)
+        return false;
+    *made = (struct Made){ key, w->made[file] };
+    w->made[file] = made;
+    w->makers[key]++;
+    return true;
+}
+
+/* Count the waiting units these items of a waiting file make, written or
+ * listed, at any depth. */
+static bool count_made(Model *m, Waiting *w, uint32_t file, const Item *items)
+{
+    Symbol *lists = symtab_find(m->syms, "lists", 5);
+    for (const Item *it = items; it; it = it->next) {
+        const Atom *a = it->args;
+        const Kind *kind = vocab_kind(m->vocab, it->name);
+        if (kind && !kind->session && a && a->kind == ATOM_STRING && !note_made(m, w, file, kind, a->as.str))
+            return false;
+        if (it->name == lists && a && a->kind == ATOM_NAME && (kind = vocab_kind(m->vocab, a->as.name)) != NULL)
+            for (a = a->next; a; a = a->next)
+                if (a->kind == ATOM_STRING && !note_made(m, w, file, kind, a->as.str))
+                    return false;
+        for (const Block *bl = it->blocks; bl; bl = bl->next)
+            if (!count_made(m, w, file, bl->items))
+                return false;
     }
-    return first;
+    return true;
+}
+
+/* The waiting files and what they make; false when out of memory. */
+static bool waiting_init(Builder *b, Waiting *w)
+{
+    Model *m = b->m;
+    uint32_t n = w->n = b->files->nroots;
+    Arena *a = m->arena;
+    w->within = ARENA_ARRAY(a, const Item *, n + 1);
+    w->kind = ARENA_ARRAY(a, const Kind *, n + 1);
+    w->name = ARENA_ARRAY(a, Symbol *, n + 1);
+    w->key = ARENA_ARRAY(a, uint32_t, n + 1);
+    w->next = ARENA_ARRAY(a, uint32_t, n + 1);
+    w->makers = ARENA_ARRAY(a, uint32_t, n + 1);
+    w->made = ARENA_ARRAY(a, struct Made *, n + 1);
+    w->queued = ARENA_ARRAY(a, bool, n + 1);
+    w->ready = ARENA_ARRAY(a, uint32_t, n + 1);
+    w->free = ARENA_ARRAY(a, uint32_t, n + 1);
+    if (!w->within || !w->kind || !w->name || !w->key || !w->next || !w->makers || !w->made || !w->queued
+        || !w->ready || !w->free)
+        return false;
+    uint32_t *last = ARENA_ARRAY(a, uint32_t, n + 1);
+    if (!last)
+        return false;
+    for (uint32_t i = 0; i < n && !diag_full(m->diag); i++) {
+        b->src = b->files->roots[i]->src;
+        w->next[i] = NONE;
+        const Item *it = w->within[i] = within_of(b, b->files->roots[i]);
+        if (!it)
+            continue;
+        w->kind[i] = vocab_kind(m->vocab, it->args->as.name);
+        if (!(w->name[i] = unit_name(m, it->args->next->as.str)))
+            return false;
+        uint32_t key = waiting_key(w, w->name[i], w->kind[i]);
+        if (key == NONE) {
+            w->key[i] = last[i] = i;
+            if (!ptrmap_put(&w->keys, a, w->name[i], w->kind[i]->id, (void *)(uintptr_t)(i + 1)))
+                return false;
+        } else {
+            w->key[i] = key;
+            w->next[last[key]] = i;
+            last[key] = i;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++)
+        if (w->within[i] && !count_made(m, w, i, b->files->roots[i]->items))
+            return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (w->within[i] && w->makers[w->key[i]] == 0)
+            w->free[w->nfree++] = i;
+    return true;
 }
 
 /* Model a `within` file into its unit: report-wide items at the top, the
- * others in the unit. */
-static void add_within(Builder *b, const LoadedFile *f, Node *unit)
+ * others in the unit; then the units it held back are free. */
+static void add_within(Builder *b, Waiting *w, uint32_t i, Node *unit)
 {
+    const LoadedFile *f = b->files->roots[i];
+    w->within[i] = NULL;
     b->within = unit;
     b->src = f->src;
     for (Item *it = f->items; it && !diag_full(b->m->diag); it = it->next) {
@@ -1638,72 +1787,79 @@ static void add_within(Builder *b, const LoadedFile *f, Node *unit)
             add_item(b, unit, CTX_UNIT, it);
     }
     b->within = NULL;
+    for (const struct Made *made = w->made[i]; made; made = made->next)
+        if (--w->makers[made->key] == 0)
+            for (uint32_t j = made->key; j != NONE; j = w->next[j])
+                if (w->within[j])
+                    w->free[w->nfree++] = j;
+}
+
+/* The next file whose unit to make at the top, when none can be placed:
+ * one no waiting file holds, else (the files hold each other's units) the
+ * first waiting. */
+static uint32_t next_to_make(Waiting *w)
+{
+    while (w->free_at < w->nfree)
+        if (w->within[w->free[w->free_at++]])
+            return w->free[w->free_at - 1];
+    while (w->first < w->n && !w->within[w->first])
+        w->first++;
+    return w->first < w->n ? w->first : NONE;
+}
+
+/* A unit written more than once under different parents cannot say which
+ * one a file is of. */
+static void check_namesakes(Builder *b, const Waiting *w)
+{
+    Model *m = b->m;
+    for (uint32_t i = 0; i < w->n; i++) {
+        if (!w->queued[i])
+            continue;
+        uint32_t count = 0;
+        for (const Node *n = ptrmap_get(&m->units, w->name[i], w->kind[i]->id); n; n = n->namesake)
+            count++;
+        if (count > 1) {
+            const Item *it = within_of(b, b->files->roots[i]);
+            diag_error(m->diag, b->files->roots[i]->src, it->args->next->span,
+                       "%u units are %s \"%s\": write the units around this file's figures instead",
+                       count, w->kind[i]->name->text, w->name[i]->text);
+        }
+    }
 }
 
 void model_add_files(Model *m, const FileSet *files)
 {
-    Builder b = { m, NULL, files, NULL, false };
-    const Item **within = ARENA_ARRAY(m->arena, const Item *, files->nroots + 1);
-    if (!within) {
+    Waiting w = { 0 };
+    Builder b = { m, NULL, files, NULL, false, &w };
+    if (!waiting_init(&b, &w)) {
         oom(&b, (Span){ 0, 0 });
         return;
     }
-    uint32_t waiting = 0;
-    for (uint32_t i = 0; i < files->nroots && !diag_full(m->diag); i++) {
-        b.src = files->roots[i]->src;
-        within[i] = within_of(&b, files->roots[i]);
-        if (within[i])
-            waiting++;
-        else
-            model_add_file(m, files, files->roots[i]);
-    }
-    /* a `within` file goes into its unit once some file has made it; when
-     * none has, the unit is made at the top, as a wrapper would */
-    while (waiting && !diag_full(m->diag)) {
-        bool placed = false;
-        for (uint32_t i = 0; i < files->nroots; i++) {
-            const Item *w = within[i];
-            if (!w)
-                continue;
-            const Kind *kind = vocab_kind(m->vocab, w->args->as.name);
-            size_t len;
-            const char *nfc = unicode_nfc(m->arena, w->args->next->as.str.ptr, w->args->next->as.str.len, &len);
-            Symbol *name = nfc ? symtab_intern(m->syms, nfc, len) : NULL;
-            uint32_t count = 0;
-            Node *unit = name ? find_unit(m->root, kind, name, NULL, &count) : NULL;
-            b.src = files->roots[i]->src;
-            if (count > 1) {
-                diag_error(m->diag, b.src, w->args->next->span,
-                           "%u units are %s \"%s\": write the units around this file's figures instead",
-                           count, kind->name->text, name->text);
-                within[i] = NULL;
-                waiting--;
-                placed = true;
-                continue;
-            }
-            if (!unit)
-                continue;
-            add_within(&b, files->roots[i], unit);
-            within[i] = NULL;
-            waiting--;
-            placed = true;
-        }
-        if (placed)
+    for (uint32_t i = 0; i < files->nroots && !diag_full(m->diag); i++)
+        if (!w.within[i])
+            add_root_file(&b, files->roots[i]);
+    for (;;) {
+        if (diag_full(m->diag))
+            break;
+        if (w.ready_at < w.nready) {
+            uint32_t i = w.ready[w.ready_at++];
+            add_within(&b, &w, i, ptrmap_get(&m->units, w.name[i], w.kind[i]->id));
             continue;
-        /* nothing could be placed: the first waiting file's unit is made */
-        for (uint32_t i = 0; i < files->nroots; i++)
-            if (within[i]) {
-                b.src = files->roots[i]->src;
-                const Item *w = within[i];
-                const Kind *kind = vocab_kind(m->vocab, w->args->as.name);
-                Node *unit = child_unit(&b, m->root, kind, w->args->next->as.str, w->args->next->span);
-                if (unit)
-                    add_within(&b, files->roots[i], unit);
-                within[i] = NULL;
-                waiting--;
-                break;
-            }
+        }
+        uint32_t i = next_to_make(&w);
+        if (i == NONE)
+            break;
+        b.src = files->roots[i]->src;
+        const Item *it = w.within[i];
+        Node *unit = child_unit(&b, m->root, w.kind[i], it->args->next->as.str, it->args->next->span);
+        if (!unit)
+            break;
+        if (!w.queued[i]) {         /* made before the files were read: cannot be, but never loop */
+            w.queued[i] = true;
+            add_within(&b, &w, i, unit);
+        }
     }
+    check_namesakes(&b, &w);
     model_finish(m);
 }
 

@@ -121,6 +121,7 @@ struct Node {
     Node *parent;
     Node *first_child, *last_child, *next_sibling;
     PtrMap unit_index;      /* (name, kind) -> child unit, for merging */
+    Node *namesake;         /* the unit of this kind and name made before, elsewhere */
     Figure *figures, *last_figure;
     PtrMap figure_index;    /* canonical path -> Figure, parts included */
     uint32_t nunits;        /* child units present */
@@ -218,6 +219,7 @@ typedef struct Model {
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
+    PtrMap units;           /* (name, kind) -> the unit made last; see Node.namesake */
 } Model;
 
 Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d);

@@ -16,8 +16,14 @@ struct Decl {
     DeclKind kind;
     Source *src;
     const Item *it;
+    bool refused;           /* its name stands for another sort of thing */
     Decl *next;
 };
+
+/* What a declaration's name stands for, and the sort it is, in messages. */
+static const char *const decl_what[] = { "", "a dimension", "a figure", "a kind of unit or session",
+                                         "a kind of unit or session", "" };
+static const char *const decl_noun[] = { "", "dimension", "figure", "kind", "kind", "relation" };
 
 /* Names an expression reads from its scope (spec §7.2). */
 static const struct { const char *name; ScopeName meaning; } scope_names[] = {
@@ -100,6 +106,9 @@ bool vocab_is_declaration(const Vocab *v, const Item *it)
 
 void vocab_declare(Vocab *v, Source *src, Item *items)
 {
+    if (!ptrmap_get(&v->file_order, src, 0) &&
+        !ptrmap_put(&v->file_order, v->arena, src, 0, (void *)(uintptr_t)(v->file_order.count + 1)))
+        return;
     for (const Item *it = items; it; it = it->next) {
         DeclKind k = decl_kind(v, it->name);
         if (!k)
@@ -287,6 +296,7 @@ typedef struct Builder {
     Vocab *v;
     Diag *diag;
     Source *src;
+    PtrMap shared;          /* parts already said to be shared, once each */
 } Builder;
 
 /* " (did you mean 'x'?)", or "" */
@@ -439,20 +449,41 @@ static const FigureDecl *figure_named(Builder *b, const Symbol *name, Span at)
     return f;
 }
 
+/* Was (src, at) written after (src2, at2): in a file declared later, or further on? */
+static bool written_after(const Vocab *v, const Source *src, Span at, const Source *src2, Span at2)
+{
+    uintptr_t order = (uintptr_t)ptrmap_get(&v->file_order, src, 0);
+    uintptr_t order2 = (uintptr_t)ptrmap_get(&v->file_order, src2, 0);
+    return order != order2 ? order > order2 : at.start > at2.start;
+}
+
 /* Two dimensions of one figure may not share a part: a breakdown's parts
- * name their dimension. */
+ * name their dimension. The error stands where the clash was made: at the
+ * figure's `by`, or at the part when it was written last, as when a report
+ * adds a part to a standard dimension; a note then shows the figure. */
 static bool disjoint(Builder *b, const FigureDecl *f, const Dimension *d, Span at)
 {
     for (uint32_t i = 0; i < f->ndims; i++)
-        for (uint32_t j = 0; j < d->nparts; j++)
-            if (vocab_find_part(b->v, f->dims[i], d->parts[j]->name) ||
-                (f->dims[i]->numbered && vocab_numbered_part(f->dims[i], d->parts[j]->name))) {
-                diag_error(b->diag, b->src, at,
-                           "dimensions '%s' and '%s' of figure '%s' share the part '%s': a part must say "
-                           "which dimension it belongs to", f->dims[i]->name->text, d->name->text,
-                           f->name->text, d->parts[j]->name->text);
+        for (uint32_t j = 0; j < d->nparts; j++) {
+            const Part *mine = d->parts[j];
+            const Part *other = vocab_find_part(b->v, f->dims[i], mine->name);
+            if (!other && !(f->dims[i]->numbered && vocab_numbered_part(f->dims[i], mine->name)))
+                continue;
+            const Part *last = other && written_after(b->v, other->src, other->span, mine->src, mine->span) ? other
+                                                                                                           : mine;
+            bool at_part = other && written_after(b->v, last->src, last->span, b->src, at);
+            if (at_part && ptrmap_get(&b->shared, last, 0))
                 return false;
-            }
+            if (at_part && !ptrmap_put(&b->shared, b->v->arena, last, 0, (void *)last))
+                return false;
+            diag_error(b->diag, at_part ? last->src : b->src, at_part ? last->span : at,
+                       "dimensions '%s' and '%s' of figure '%s' share the part '%s': a part must say "
+                       "which dimension it belongs to", f->dims[i]->name->text, d->name->text,
+                       f->name->text, mine->name->text);
+            if (at_part)
+                diag_note(b->diag, b->src, at, "figure '%s' is broken down by both here", f->name->text);
+            return false;
+        }
     return true;
 }
 
@@ -688,14 +719,50 @@ static bool required(Builder *b)
     return ok;
 }
 
+static bool is_kind(DeclKind k) { return k == DECL_UNIT_KIND || k == DECL_SESSION_KIND; }
+
+/* A kind may not share its name with a dimension or a figure (spec §14):
+ * `commune` in a rule must mean one thing. The first declaration in the
+ * order the files were read, the standard vocabulary first, keeps the
+ * name; a later one of the other sort is refused at its name, whatever
+ * order the passes below declare them in. A figure and a dimension may
+ * share a name (`by status`, a figure `status`): where each may stand
+ * tells them apart. Declarations of one sort may repeat: they extend one
+ * another or clash there. */
+static void refuse_clashes(Builder *b)
+{
+    Vocab *v = b->v;
+    PtrMap first = { 0 };
+    for (Decl *d = v->decls; d; d = d->next) {
+        const Atom *a = d->it->args;
+        if (d->kind == DECL_RELATION || !a || a->kind != ATOM_NAME)
+            continue;
+        Decl *f = ptrmap_get(&first, a->as.name, 0);
+        if (!f) {
+            if (!ptrmap_put(&first, v->arena, a->as.name, 0, d))
+                return;
+            continue;
+        }
+        if (is_kind(f->kind) == is_kind(d->kind))
+            continue;
+        diag_error(b->diag, d->src, a->span, "'%s' is %s: a %s needs a name of its own", a->as.name->text,
+                   decl_what[f->kind], decl_noun[d->kind]);
+        diag_note(b->diag, f->src, f->it->args->span, "declared here");
+        d->refused = true;
+    }
+}
+
 bool vocab_finish(Vocab *v, Diag *diag)
 {
-    Builder b = { v, diag, NULL };
+    Builder b = { v, diag, NULL, { 0 } };
     uint32_t errors = diag->errors;
+    refuse_clashes(&b);
     for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++)
         for (const Decl *d = v->decls; d; d = d->next) {
+            if (d->refused)
+                continue;
             b.src = d->src;
-            bool kind = d->kind == DECL_UNIT_KIND || d->kind == DECL_SESSION_KIND;
+            bool kind = is_kind(d->kind);
             /* kinds are named before figures (a figure's `in`), defined after */
             if (pass == DECL_DIMENSION && d->kind == DECL_DIMENSION)
                 declare_dimension(&b, d->it);
@@ -708,5 +775,7 @@ bool vocab_finish(Vocab *v, Diag *diag)
             else if (pass == DECL_RELATION && d->kind == DECL_RELATION)
                 declare_relation(&b, d->it);
         }
-    return required(&b) && diag->errors == errors && !v->arena->failed;
+    /* what the evaluator needs is asked for only of a vocabulary without
+     * errors: an error above may be why it is missing */
+    return diag->errors == errors && required(&b) && !v->arena->failed;
 }

@@ -132,6 +132,7 @@ typedef struct Vocab {
     uint32_t nbounds, cap_bounds;
     PtrMap kind_index, dim_index, figure_index;
     Decl *decls, *last_decl;        /* collected by vocab_declare() */
+    PtrMap file_order;              /* Source -> 1, 2, ... in the order declared */
     const Kind *root;               /* the report */
     /* the names the language gives a meaning of its own (§5.3) */
     const FigureDecl *opinions, *satisfied, *documents;

@@ -192,21 +192,30 @@ static const char TEST_VOCAB[] =
     "figure voters { by sex }\n";
 
 /* The vocabulary of a run (spec §14): the standard library, the tests'
- * own names, then the declarations of the test's own file. */
-static inline Vocab *load_vocab(Fixture *f)
+ * own names, then the declarations of these files. */
+/* A new vocabulary with the standard library's declarations, its files
+ * named as a run names them: <dlg>/std/... */
+static inline Vocab *declare_library(Fixture *f)
 {
     f->vocab = vocab_new(&f->arena, &f->syms);
     assert_non_null(f->vocab);
     for (const LibraryFile *lib = library_files; lib->name; lib++) {
-        Source *src = source_from_bytes(&f->arena, lib->name, lib->bytes, lib->len);
+        const char *name = arena_printf(&f->arena, "<dlg>/%s", lib->name);
+        Source *src = source_from_bytes(&f->arena, name, lib->bytes, lib->len);
         assert_non_null(src);
         vocab_declare(f->vocab, src, parse_source(src, &f->arena, &f->syms, &f->diag));
     }
+    return f->vocab;
+}
+
+static inline Vocab *load_vocab_files(Fixture *f, Source *const *srcs, Item *const *items, unsigned n)
+{
+    declare_library(f);
     Source *tv = source_from_bytes(&f->arena, "test-vocab.dlg", TEST_VOCAB, sizeof TEST_VOCAB - 1);
     assert_non_null(tv);
     vocab_declare(f->vocab, tv, parse_source(tv, &f->arena, &f->syms, &f->diag));
-    if (f->src)
-        vocab_declare(f->vocab, f->src, f->items);
+    for (unsigned i = 0; i < n; i++)
+        vocab_declare(f->vocab, srcs[i], items[i]);
     bool ok = vocab_finish(f->vocab, &f->diag);
     if (!ok)
         diag_print(&f->diag, stderr);
@@ -214,9 +223,16 @@ static inline Vocab *load_vocab(Fixture *f)
     return f->vocab;
 }
 
-/* Parse, then build the model of that one file (a `use` in it is
- * ignored: nothing was loaded); no error expected. */
-static inline Model *build_model(Fixture *f, const char *text)
+/* The vocabulary with the declarations of the test's own file, if any. */
+static inline Vocab *load_vocab(Fixture *f)
+{
+    return load_vocab_files(f, &f->src, &f->items, f->src ? 1 : 0);
+}
+
+/* Parse (no syntax error expected), then build the model of that one
+ * file, letting the model report whatever errors it finds (a `use` in it
+ * is ignored: nothing was loaded). */
+static inline Model *model_of(Fixture *f, const char *text)
 {
     parse_text(f, text);
     assert_no_errors(f);
@@ -225,6 +241,13 @@ static inline Model *build_model(Fixture *f, const char *text)
     assert_non_null(f->model);
     LoadedFile file = { f->src, f->items };
     model_add_file(f->model, NULL, &file);
+    return f->model;
+}
+
+/* The same, no error expected. */
+static inline Model *build_model(Fixture *f, const char *text)
+{
+    model_of(f, text);
     assert_no_errors(f);
     return f->model;
 }
@@ -248,9 +271,7 @@ static inline Model *build_model_files(Fixture *f, const char *const *texts, uns
     }
     assert_no_errors(f);
     f->src = NULL;
-    load_vocab(f);
-    for (unsigned i = 0; i < n; i++)
-        vocab_declare(f->vocab, srcs[i], items[i]);
+    load_vocab_files(f, srcs, items, n);
     f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(f->model);
     for (unsigned i = 0; i < n; i++)
@@ -477,5 +498,119 @@ static inline void diag_line_col(const Diagnostic *g, uint32_t *line, uint32_t *
         if (!(a_ - b_ <= (eps) && b_ - a_ <= (eps)))                                      \
             fail_msg("%s = %.10g, expected %.10g (within %g)", #a, a_, b_, (double)(eps)); \
     } while (0)
+
+/* Every diagnostic, with its place, to stderr: shown when a test fails. */
+static inline void list_diags(const Fixture *f)
+{
+    for (const Diagnostic *g = f->diag.first; g; g = g->next) {
+        uint32_t l = 0, c = 0;
+        if (g->src)
+            source_position(g->src, g->span.start, &l, &c);
+        fprintf(stderr, "  %s:%u:%u: %s\n", g->src ? g->src->name : "-", l, c, g->message);
+    }
+}
+
+/* The diagnostic of this severity whose message is exactly `message`. */
+static inline const Diagnostic *diag_exact(const Fixture *f, DiagSeverity sev, const char *message)
+{
+    for (const Diagnostic *g = f->diag.first; g; g = g->next)
+        if (g->severity == sev && strcmp(g->message, message) == 0)
+            return g;
+    list_diags(f);
+    fail_msg("no diagnostic \"%s\"", message);
+    return NULL;
+}
+
+/* That exact diagnostic, starting at line:col of whatever file. */
+static inline const Diagnostic *assert_diag_at(const Fixture *f, DiagSeverity sev, const char *message,
+                                               uint32_t line, uint32_t col)
+{
+    const Diagnostic *g = diag_exact(f, sev, message);
+    uint32_t l, c;
+    diag_line_col(g, &l, &c);
+    if (l != line || c != col) {
+        list_diags(f);
+        fail_msg("\"%s\" at %u:%u, expected %u:%u", message, l, c, line, col);
+    }
+    return g;
+}
+
+/* That exact diagnostic in file `file` at line:col; line 0 for anywhere
+ * in the file, as in a standard file whose lines may move as it grows. */
+static inline const Diagnostic *assert_diag(const Fixture *f, DiagSeverity sev, const char *message,
+                                            const char *file, uint32_t line, uint32_t col)
+{
+    const Diagnostic *g = diag_exact(f, sev, message);
+    uint32_t l, c;
+    diag_line_col(g, &l, &c);
+    if (strcmp(g->src->name, file) != 0 || (line && (l != line || c != col))) {
+        list_diags(f);
+        fail_msg("\"%s\" at %s:%u:%u, expected %s:%u:%u", message, g->src->name, l, c, file, line, col);
+    }
+    return g;
+}
+
+/* ---- the model -------------------------------------------------------------------- */
+
+/* A check's numbers: the declared and computed values, the imbalance
+ * (always declared - computed, spec §6), the relation and the status. */
+static inline void assert_check(const Check *c, double declared, double computed, Relation rel, Status status)
+{
+    assert_non_null(c);
+    assert_true(c->declared.known);
+    assert_double_near(c->declared.value, declared, 1e-9);
+    assert_true(c->computed.known);
+    assert_double_near(c->computed.value, computed, 1e-9);
+    assert_true(c->imbalance.known);
+    assert_double_near(c->imbalance.value, declared - computed, 1e-9);
+    assert_int_equal(c->relation, rel);
+    assert_int_equal(c->status, status);
+}
+
+static inline Symbol *sym(Fixture *f, const char *text)
+{
+    Symbol *s = symtab_intern_cstr(&f->syms, text);
+    assert_non_null(s);
+    return s;
+}
+
+static inline void assert_str(Str s, const char *want)
+{
+    if (!s.ptr)
+        fail_msg("expected \"%s\", got no string", want);
+    if (s.len != strlen(want) || memcmp(s.ptr, want, s.len) != 0)
+        fail_msg("expected \"%s\", got \"%.*s\"", want, (int)s.len, s.ptr);
+}
+
+/* The child (unit or session) of `parent` with this kind and name (NULL
+ * name: the first child of that kind without one); names compared as
+ * bytes. */
+static inline Node *child(const Node *parent, const char *kind, const char *name)
+{
+    for (Node *n = parent->first_child; n; n = n->next_sibling)
+        if (strcmp(n->kind->name->text, kind) == 0 && (name ? n->name && strcmp(n->name->text, name) == 0 : !n->name))
+            return n;
+    fail_msg("no %s \"%s\" in %s", kind, name ? name : "(no name)",
+             parent->name ? parent->name->text : "the report");
+    return NULL;
+}
+
+static inline unsigned child_count(const Node *parent)
+{
+    unsigned n = 0;
+    for (const Node *c = parent->first_child; c; c = c->next_sibling)
+        n++;
+    return n;
+}
+
+/* The figure (top level or part) with this canonical path at node n. */
+static inline Figure *figure_at(Fixture *f, const Node *n, const char *path)
+{
+    Symbol *s = symtab_find(&f->syms, path, strlen(path));
+    Figure *fig = s ? model_figure(n, s) : NULL;
+    if (!fig)
+        fail_msg("no figure '%s'", path);
+    return fig;
+}
 
 #endif

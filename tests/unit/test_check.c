@@ -6,36 +6,11 @@
  * Every expected number is worked out by hand in a comment next to it. */
 #include "support.h"
 
-/* declared, computed, relation and status of one check; the imbalance is
- * always declared - computed (spec §6). */
-static void assert_check(const Check *c, double declared, double computed, Relation rel, Status status)
-{
-    assert_non_null(c);
-    assert_true(c->declared.known);
-    assert_double_near(c->declared.value, declared, 1e-9);
-    assert_true(c->computed.known);
-    assert_double_near(c->computed.value, computed, 1e-9);
-    assert_true(c->imbalance.known);
-    assert_double_near(c->imbalance.value, declared - computed, 1e-9);
-    assert_int_equal(c->relation, rel);
-    assert_int_equal(c->status, status);
-}
-
 static void assert_coverage(const Check *c, uint32_t covered, uint32_t expected)
 {
     assert_true(c->has_coverage);
     assert_int_equal(c->covered, covered);
     assert_int_equal(c->expected, expected);
-}
-
-/* The child unit of `parent` with this kind and name. */
-static const Node *child(const Node *parent, const char *kind, const char *name)
-{
-    for (const Node *n = parent->first_child; n; n = n->next_sibling)
-        if (strcmp(n->kind->name->text, kind) == 0 && n->name && strcmp(n->name->text, name) == 0)
-            return n;
-    fail_msg("no %s \"%s\"", kind, name);
-    return NULL;
 }
 
 

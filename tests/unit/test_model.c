@@ -10,20 +10,6 @@
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
-/* Parse (no syntax error expected) and build the model of one file,
- * letting the model report whatever errors it finds. */
-static Model *model_of(Fixture *f, const char *text)
-{
-    parse_text(f, text);
-    assert_no_errors(f);
-    load_vocab(f);
-    f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
-    assert_non_null(f->model);
-    LoadedFile file = { f->src, f->items };
-    model_add_file(f->model, NULL, &file);
-    return f->model;
-}
-
 /* The vocabulary alone. */
 /* Does an entry count 1 into the cell of this path? */
 static bool counts_in(const Cells *c, const char *path)
@@ -40,86 +26,12 @@ static Vocab *vocab_of(Fixture *f)
     return load_vocab(f);
 }
 
-static Symbol *sym(Fixture *f, const char *text)
-{
-    Symbol *s = symtab_intern_cstr(&f->syms, text);
-    assert_non_null(s);
-    return s;
-}
-
-static void assert_str(Str s, const char *want)
-{
-    if (!s.ptr)
-        fail_msg("expected \"%s\", got no string", want);
-    if (s.len != strlen(want) || memcmp(s.ptr, want, s.len) != 0)
-        fail_msg("expected \"%s\", got \"%.*s\"", want, (int)s.len, s.ptr);
-}
-
 static void assert_date(Date d, int year, int month, int day, DatePrecision precision)
 {
     assert_int_equal(d.precision, precision);
     assert_int_equal(d.year, year);
     assert_int_equal(d.month, month);
     assert_int_equal(d.day, day);
-}
-
-/* The child (unit or session) of `parent` with this kind and name (NULL
- * name: the first child of that kind without one). */
-static Node *child(const Node *parent, const char *kind, const char *name)
-{
-    for (Node *n = parent->first_child; n; n = n->next_sibling)
-        if (strcmp(n->kind->name->text, kind) == 0 && (name ? n->name && strcmp(n->name->text, name) == 0 : !n->name))
-            return n;
-    fail_msg("no %s \"%s\" in %s", kind, name ? name : "(no name)",
-             parent->name ? parent->name->text : "the report");
-    return NULL;
-}
-
-static unsigned child_count(const Node *parent)
-{
-    unsigned n = 0;
-    for (const Node *c = parent->first_child; c; c = c->next_sibling)
-        n++;
-    return n;
-}
-
-/* The figure (top level or part) with this path at node n. */
-static Figure *figure(Fixture *f, const Node *n, const char *path)
-{
-    Symbol *s = symtab_find(&f->syms, path, strlen(path));
-    Figure *fig = s ? model_figure(n, s) : NULL;
-    if (!fig)
-        fail_msg("no figure '%s'", path);
-    return fig;
-}
-
-static void list_diags(const Fixture *f)
-{
-    for (const Diagnostic *g = f->diag.first; g; g = g->next)
-        fprintf(stderr, "  diag: %s\n", g->message);
-}
-
-/* The diagnostic of this severity whose message is exactly `message`. */
-static const Diagnostic *diag_exact(const Fixture *f, DiagSeverity sev, const char *message)
-{
-    for (const Diagnostic *g = f->diag.first; g; g = g->next)
-        if (g->severity == sev && strcmp(g->message, message) == 0)
-            return g;
-    list_diags(f);
-    fail_msg("no diagnostic \"%s\"", message);
-    return NULL;
-}
-
-/* That exact diagnostic, starting at line:col. */
-static const Diagnostic *assert_diag_at(const Fixture *f, DiagSeverity sev, const char *message,
-                                        uint32_t line, uint32_t col)
-{
-    const Diagnostic *g = diag_exact(f, sev, message);
-    uint32_t l, c;
-    diag_line_col(g, &l, &c);
-    if (l != line || c != col)
-        fail_msg("\"%s\" at %u:%u, expected %u:%u", message, l, c, line, col);
-    return g;
 }
 
 static unsigned figure_count(const Node *n)
@@ -149,16 +61,16 @@ TEST(figures_and_entries_in_file_unit_and_session)
     const Node *root = m->root;
     assert_string_equal(root->kind->name->text, "report");
     /* the file is the root unit: `invited 10` is its figure */
-    assert_int_equal(figure(f, root, "invited")->declared.value, 10);
+    assert_int_equal(figure_at(f, root, "invited")->declared.value, 10);
     assert_int_equal(figure_count(root), 1);
     const Node *a = child(root, "commune", "A");
     assert_ptr_equal(a->parent, root);
-    assert_int_equal(figure(f, a, "invited")->declared.value, 5);
-    assert_ptr_equal(figure(f, a, "invited")->owner, a);
+    assert_int_equal(figure_at(f, a, "invited")->declared.value, 5);
+    assert_ptr_equal(figure_at(f, a, "invited")->owner, a);
     /* a session of the commune, with its own figure, opinion and document */
     const Node *d = child(a, "dialogue", NULL);
     assert_ptr_equal(d->parent, a);
-    assert_int_equal(figure(f, d, "invited")->declared.value, 3);
+    assert_int_equal(figure_at(f, d, "invited")->declared.value, 3);
     assert_non_null(d->opinions);
     assert_str(d->opinions->text, "Đường");
     assert_null(d->opinions->next);
@@ -186,17 +98,17 @@ TEST(names_of_other_contexts_are_figures_here)
                                  "commune \"A\" { status 3  topic 6 }\n"
                                  "documents 3 { plan 1  report 1  decision 1 }\n");
     assert_no_errors(f);
-    assert_int_equal(figure(f, m->root, "note")->declared.value, 4);
-    assert_int_equal(figure(f, m->root, "severity")->declared.value, 2);
-    assert_int_equal(figure(f, m->root, "reported")->declared.value, 1);
+    assert_int_equal(figure_at(f, m->root, "note")->declared.value, 4);
+    assert_int_equal(figure_at(f, m->root, "severity")->declared.value, 2);
+    assert_int_equal(figure_at(f, m->root, "reported")->declared.value, 1);
     const Node *a = child(m->root, "commune", "A");
-    assert_int_equal(figure(f, a, "status")->declared.value, 3);
-    assert_int_equal(figure(f, a, "topic")->declared.value, 6);
-    const Figure *docs = figure(f, m->root, "documents");
+    assert_int_equal(figure_at(f, a, "status")->declared.value, 3);
+    assert_int_equal(figure_at(f, a, "topic")->declared.value, 6);
+    const Figure *docs = figure_at(f, m->root, "documents");
     assert_int_equal(docs->breakdowns->nparts, 3);
-    assert_ptr_equal(figure(f, m->root, "documents.report")->whole, docs);
-    assert_ptr_equal(figure(f, m->root, "documents.decision")->whole, docs);
-    assert_int_equal(figure(f, m->root, "documents.plan")->declared.value, 1);
+    assert_ptr_equal(figure_at(f, m->root, "documents.report")->whole, docs);
+    assert_ptr_equal(figure_at(f, m->root, "documents.decision")->whole, docs);
+    assert_int_equal(figure_at(f, m->root, "documents.plan")->declared.value, 1);
     /* the header took nothing: `report` in a breakdown is no title */
     assert_false(m->header.present);
     assert_null(m->rules);
@@ -266,7 +178,7 @@ TEST(units_with_the_same_kind_and_name_merge)
     assert_int_equal(col, 9);
     const Node *w = child(root, "ward", "A");
     assert_ptr_not_equal(w, a);
-    assert_int_equal(figure(f, w, "invited")->declared.value, 7);
+    assert_int_equal(figure_at(f, w, "invited")->declared.value, 7);
     /* root, commune A, ward A */
     assert_int_equal(m->nnodes, 3);
 }
@@ -329,8 +241,8 @@ TEST(same_name_under_different_parents_is_two_units)
     const Node *a1 = child(child(m->root, "district", "D1"), "commune", "A");
     const Node *a2 = child(child(m->root, "district", "D2"), "commune", "A");
     assert_ptr_not_equal(a1, a2);
-    assert_int_equal(figure(f, a1, "invited")->declared.value, 1);
-    assert_int_equal(figure(f, a2, "invited")->declared.value, 2);
+    assert_int_equal(figure_at(f, a1, "invited")->declared.value, 1);
+    assert_int_equal(figure_at(f, a2, "invited")->declared.value, 2);
     /* root, D1, A, D2, A */
     assert_int_equal(m->nnodes, 5);
 }
@@ -350,7 +262,7 @@ TEST(figures_with_breakdowns)
                                  "sessions { a 1  b 2 }\n");
     assert_no_errors(f);
     const Node *root = m->root;
-    const Figure *op = figure(f, root, "opinions");
+    const Figure *op = figure_at(f, root, "opinions");
     assert_ptr_equal(op->path, op->leaf);
     assert_null(op->whole);
     assert_ptr_equal(op->owner, root);
@@ -368,32 +280,32 @@ TEST(figures_with_breakdowns)
     assert_ptr_equal(res->whole, op);
     assert_ptr_equal(res->owner, root);
     assert_int_equal(res->declared.value, 357);
-    assert_ptr_equal(figure(f, root, "opinions.resolved"), res);
+    assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
     assert_string_equal(res->next_part->path->text, "opinions.pending");
     assert_null(res->next_part->next_part);
     assert_null(res->label.ptr);
     /* two breakdowns: 3 parts, then 2 rows of 3 cells each */
-    const Figure *pet = figure(f, root, "petitions");
+    const Figure *pet = figure_at(f, root, "petitions");
     assert_int_equal(pet->nbreakdowns, 2);
     assert_int_equal(pet->breakdowns->nparts, 3);
     assert_int_equal(pet->breakdowns->next->nparts, 2);
     assert_null(pet->breakdowns->next->next);
-    const Figure *eligible = figure(f, root, "petitions.eligible");
+    const Figure *eligible = figure_at(f, root, "petitions.eligible");
     assert_ptr_equal(eligible->whole, pet);
     assert_int_equal(eligible->nbreakdowns, 1);
     /* a cell's path is canonical: petition_type before eligibility, as
      * lib/std/figures.dlg orders the dimensions of petitions */
-    const Figure *cell = figure(f, root, "petitions.complaint.eligible");
+    const Figure *cell = figure_at(f, root, "petitions.complaint.eligible");
     assert_ptr_equal(cell->whole, eligible);
     assert_string_equal(cell->leaf->text, "complaint");
     assert_int_equal(cell->declared.value, 2);
-    assert_int_equal(figure(f, root, "petitions.complaint")->declared.value, 3);
+    assert_int_equal(figure_at(f, root, "petitions.complaint")->declared.value, 3);
     /* `...`: partial */
-    const Figure *people = figure(f, root, "people");
+    const Figure *people = figure_at(f, root, "people");
     assert_true(people->breakdowns->partial);
     assert_int_equal(people->breakdowns->nparts, 1);
     /* no value before the breakdown: unknown, derived from it */
-    const Figure *sessions = figure(f, root, "sessions");
+    const Figure *sessions = figure_at(f, root, "sessions");
     assert_false(sessions->declared.known);
     assert_int_equal(sessions->breakdowns->nparts, 2);
     /* the node's list holds wholes only: opinions, petitions, people, sessions */
@@ -414,33 +326,33 @@ TEST(values_of_figures)
                                  "debt -3\n");
     assert_no_errors(f);
     const Node *root = m->root;
-    Quantity q = figure(f, root, "budget")->declared;
+    Quantity q = figure_at(f, root, "budget")->declared;
     assert_true(q.known && q.money);
     assert_int_equal(q.value, 48686352);
     assert_int_equal(q.approx, APPROX_NONE);
-    q = figure(f, root, "households")->declared;
+    q = figure_at(f, root, "households")->declared;
     assert_true(q.known);
     assert_false(q.money);
     assert_int_equal(q.approx, APPROX_ABOUT);
     assert_int_equal(q.value, 300);
-    q = figure(f, root, "visitors")->declared;
+    q = figure_at(f, root, "visitors")->declared;
     assert_int_equal(q.approx, APPROX_OVER);
     assert_int_equal(q.value, 500);
-    q = figure(f, root, "letters")->declared;
+    q = figure_at(f, root, "letters")->declared;
     assert_int_equal(q.approx, APPROX_NEARLY);
     assert_int_equal(q.value, 20);
-    q = figure(f, root, "calls")->declared;
+    q = figure_at(f, root, "calls")->declared;
     assert_int_equal(q.approx, APPROX_ABOUT);
     assert_int_equal(q.value, 12);
-    q = figure(f, root, "meetings")->declared;
+    q = figure_at(f, root, "meetings")->declared;
     assert_false(q.known);
     /* about 800.000.000 đồng: 800 million, money, approximate */
-    q = figure(f, root, "fund")->declared;
+    q = figure_at(f, root, "fund")->declared;
     assert_true(q.known && q.money);
     assert_int_equal(q.approx, APPROX_ABOUT);
     assert_int_equal(q.value, 800000000);
     /* a negative count is kept, to be reported as a finding (§6.6) */
-    assert_int_equal(figure(f, root, "debt")->declared.value, -3);
+    assert_int_equal(figure_at(f, root, "debt")->declared.value, -3);
 }
 
 TEST(a_figure_declared_twice)
@@ -466,9 +378,9 @@ TEST(a_figure_declared_twice)
     assert_int_equal(line, 4);
     assert_int_equal(col, 14);
     /* the first declaration is kept */
-    assert_int_equal(figure(f, f->model->root, "invited")->declared.value, 10);
-    assert_int_equal(figure(f, f->model->root, "opinions.resolved")->declared.value, 1);
-    assert_int_equal(figure(f, f->model->root, "opinions")->breakdowns->nparts, 1);
+    assert_int_equal(figure_at(f, f->model->root, "invited")->declared.value, 10);
+    assert_int_equal(figure_at(f, f->model->root, "opinions.resolved")->declared.value, 1);
+    assert_int_equal(figure_at(f, f->model->root, "opinions")->breakdowns->nparts, 1);
 }
 
 TEST(a_figure_declared_twice_across_merged_blocks)
@@ -1079,7 +991,7 @@ TEST(constructs_out_of_place)
     assert_int_equal(a->nunits, 0);
     assert_int_equal(child(a, "dialogue", NULL)->nunits, 0);
     /* the ward's block was still read */
-    assert_int_equal(figure(f, child(m->root, "ward", "W"), "invited")->declared.value, 3);
+    assert_int_equal(figure_at(f, child(m->root, "ward", "W"), "invited")->declared.value, 3);
 }
 
 TEST(figure_misuse)

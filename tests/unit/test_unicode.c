@@ -114,6 +114,16 @@ TEST(nfc_leaves_composed_text_unchanged)
     }
 }
 
+TEST(nfc_is_not_nfkc)
+{
+    /* NFC keeps compatibility characters as they are (NFKC would not):
+     * the ligature ﬁ U+FB01 = EF AC 81, superscript two U+00B2 = C2 B2,
+     * fullwidth Ａ U+FF21 = EF BC A1 */
+    assert_string_equal(nfc(f, "\xEF\xAC\x81"), "\xEF\xAC\x81");
+    assert_string_equal(nfc(f, "x\xC2\xB2"), "x\xC2\xB2");
+    assert_string_equal(nfc(f, "\xEF\xBC\xA1"), "\xEF\xBC\xA1");
+}
+
 TEST(nfc_reads_exactly_n_bytes)
 {
     /* only the first 5 bytes "Qua" + U+0300 of a longer buffer: "Quà" */
@@ -209,6 +219,7 @@ int main(void)
         FIXTURE_TEST(nfc_composes_two_marks_on_one_letter),
         FIXTURE_TEST(nfc_orders_marks_canonically_before_composing),
         FIXTURE_TEST(nfc_leaves_composed_text_unchanged),
+        FIXTURE_TEST(nfc_is_not_nfkc),
         FIXTURE_TEST(nfc_reads_exactly_n_bytes),
         FIXTURE_TEST(nfc_returns_invalid_utf8_as_it_is),
         FIXTURE_TEST(skeleton_folds_case_accents_and_spaces),
