@@ -37,7 +37,7 @@ LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
 GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c $(BUILD)/gen/library.c
 # The files dlg ships, in the order a run reads them: compiled in, and
 # installed under share/dlg for people to read.
-LIBRARY   := lib/std/dimensions.dlg lib/std/kinds.dlg lib/std/figures.dlg
+LIBRARY   := lib/std/dimensions.dlg lib/std/kinds.dlg lib/std/figures.dlg lib/calendar/vn.dlg
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(GEN_SRCS:%.c=%.o)
 MAIN_OBJ  := $(BUILD)/interp/main.o
 DLG       := $(BUILD)/dlg
@@ -142,9 +142,11 @@ demo: deps
 	$(DLG) examples/tuan-giao-2020.dlg
 
 install: $(DLG)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/std
+	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(DLG) $(DESTDIR)$(BINDIR)/dlg
-	install -m 644 $(LIBRARY) $(DESTDIR)$(DATADIR)/std/
+	for f in $(LIBRARY:lib/%=%); do \
+	    install -d $(DESTDIR)$(DATADIR)/$$(dirname $$f) && install -m 644 lib/$$f $(DESTDIR)$(DATADIR)/$$f || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dlg

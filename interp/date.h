@@ -33,4 +33,28 @@ int64_t date_weekdays_before(int32_t days);
 const char *date_format(Date d, char buf[static 16]);
 int date_compare(Date a, Date b);
 
+/* Calendar windows (spec §14.2): a year, a half-year, a quarter, a month
+ * or an ISO 8601 week (Monday to Sunday, numbered in the year of its
+ * Thursday), named as the parts of the calendar dimensions are:
+ * y2024, h2024_1, q2024_3, m2024_03, w2024_05. */
+typedef enum { WIN_NONE, WIN_YEAR, WIN_HALF, WIN_QUARTER, WIN_MONTH, WIN_WEEK } WindowUnit;
+
+typedef struct Window {
+    uint8_t unit;           /* WindowUnit; WIN_NONE: no window */
+    int32_t first, last;    /* days, inclusive */
+} Window;
+
+/* The window of this unit that contains `day`. */
+Window date_window(WindowUnit unit, int32_t day);
+/* The window a part name stands for ("m2024_03"), of unit `unit` (or of
+ * any unit for WIN_NONE); false unless the name is in canonical form and
+ * names a real window of the years 1 to 9999. */
+bool date_window_parse(const char *name, WindowUnit unit, Window *out);
+/* Its part name ("m2024_03") and the label writers show ("2024-03",
+ * "2024 Q3", "2024-W05", "2024 H1", "2024"), into buf of 16 bytes. */
+const char *date_window_name(Window w, char buf[static 16]);
+const char *date_window_label(Window w, char buf[static 16]);
+/* The unit's word in messages and JSON: "year", "half", "quarter", "month", "week". */
+const char *date_window_unit(WindowUnit unit);
+
 #endif

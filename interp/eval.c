@@ -27,22 +27,16 @@ typedef struct Scope {
     const Node *node;
     const Opinion *opinion;
     const Part *part;
+    Window win;             /* a window of time (each year, per month), or none */
 } Scope;
-
-/* Declared holidays, merged into disjoint intervals sorted by start;
- * `before` counts the weekday holidays of all earlier intervals. */
-typedef struct HolidaySpan {
-    int32_t first, last;
-    int64_t before;
-} HolidaySpan;
 
 typedef struct Eval {
     const Model *m;
     const Derived *d;
     const Resolution *res;
+    const Calendar *cal;
+    const Result *result;   /* the rules, evaluated before the indicators */
     Arena *arena;
-    HolidaySpan *holidays;
-    uint32_t nholidays;
     bool oom;
 } Eval;
 
@@ -63,12 +57,212 @@ static EV date_value(Date d, NoteKind why)
 }
 
 static EV eval(Eval *ev, Scope sc, const Expr *e);
+static EV arith(ExprOp op, EV x, EV y);
+
+/* ---- values in a window of time (spec §5.6) ---------------------------------------- */
+
+/* Where a date falls against a window: inside, outside, or unknown (a
+ * date not given to the day, or a month that straddles the window). */
+typedef enum { AT_IN, AT_OUT, AT_UNKNOWN } At;
+
+static At date_at(Date d, Window w)
+{
+    if (d.precision == DATE_DAY) {
+        int32_t day = date_to_days(d);
+        return day >= w.first && day <= w.last ? AT_IN : AT_OUT;
+    }
+    if (d.precision == DATE_MONTH) {
+        Window m = date_window(WIN_MONTH, date_to_days(d));
+        if (m.first >= w.first && m.last <= w.last)
+            return AT_IN;
+        if (m.last < w.first || m.first > w.last)
+            return AT_OUT;
+    }
+    return AT_UNKNOWN;
+}
+
+static bool counts_into(const Cells *c, const Symbol *path)
+{
+    for (uint32_t i = 0; c && path && i < c->ncells; i++)
+        if (c->cells[i] == path)
+            return true;
+    return false;
+}
+
+/* Is f what sessions count (dialogues, receptions_not_held, ...)? A unit
+ * that lists none of them has 0 in any window, as in the whole (§5.4). */
+static bool session_count(const Vocab *v, const FigureDecl *f)
+{
+    for (uint32_t i = 0; i < v->nkinds; i++)
+        if (v->kinds[i]->session && (v->kinds[i]->count == f || v->kinds[i]->not_held == f))
+            return true;
+    return false;
+}
+
+typedef struct Windowed {
+    const FigureDecl *f;
+    const Symbol *path;         /* the cell without its time part; NULL: in no unit */
+    const Symbol *dated;        /* the cell with the window's part; NULL: none has it */
+    Window win;
+    Value sum;
+    bool found;                 /* something below gives the figure */
+    Note why;                   /* set when unknown */
+} Windowed;
+
+static void add_value(Windowed *w, Value v)
+{
+    w->found = true;
+    if (__builtin_add_overflow(w->sum.value, v.value, &w->sum.value) || !derive_range_add(&w->sum.range, v.range))
+        w->why = (Note){ .kind = NOTE_TOO_LARGE };
+    w->sum.approx |= v.approx;
+    w->sum.money |= v.money;
+}
+
+static void add_one(Windowed *w) { add_value(w, (Value){ .known = true, .value = 1, .range = { 1, 1, false } }); }
+
+static bool window_sum(Eval *ev, const Node *n, Windowed *w);
+
+/* A held session adds what it counts and what it gives, when its date
+ * falls in the window. */
+static bool window_session(Eval *ev, const Node *s, Windowed *w)
+{
+    if (s->not_held && !(s->cells && s->cells->figure == w->f))
+        return true;                        /* counts only into *_not_held */
+    bool counted = counts_into(s->cells, w->path) && !(s->kind->count && model_figure(s, s->kind->count->name));
+    Value own = w->path ? derive_value(ev->d, s, w->path) : (Value){ 0 };
+    if (!counted && !own.known)
+        return true;                        /* it gives nothing of this figure */
+    w->found = true;
+    switch (date_at(s->date, w->win)) {
+    case AT_OUT:
+        return true;
+    case AT_UNKNOWN:
+        w->why = (Note){ .kind = NOTE_UNDATED, .node = s };
+        return false;
+    case AT_IN:
+        break;
+    }
+    if (counted)
+        add_one(w);
+    if (own.known && !own.percent)
+        add_value(w, own);
+    return true;
+}
+
+/* A unit: its own declared cell for the window; else what its sessions,
+ * units and entries give in the window. A unit that gives the figure for
+ * the whole period only cannot say how much of it falls in the window,
+ * unless the window holds the whole period or its entries add up to it. */
+static bool window_unit(Eval *ev, const Node *n, Windowed *w)
+{
+    const Figure *cell = w->dated ? model_figure(n, w->dated) : NULL;
+    Value v;
+    if (cell && derive_part_value(ev->d, cell, &v)) {
+        if (v.percent) {
+            w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->f->name->text, .node = n };
+            return false;
+        }
+        add_value(w, v);
+        return true;
+    }
+    const Figure *whole = w->path ? model_figure(n, w->path) : NULL;
+    if (whole && derive_part_value(ev->d, whole, &v)) {
+        const Header *h = &ev->m->header;
+        if (h->has_period && w->win.first <= h->period_first && w->win.last >= h->period_last && !v.percent) {
+            add_value(w, v);
+            return true;
+        }
+        const Aggregate *ag = derive_aggregate(ev->d, n, w->path);
+        if (!ag || ag->overflow || ag->approx || v.approx || ag->sum != v.value) {
+            w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->path->text, .node = n };
+            return false;
+        }
+    }
+    return window_sum(ev, n, w);
+}
+
+/* Everything below n, in the window. What gives nothing of the figure
+ * adds nothing, as in the figure's own roll-up (§5.4). */
+static bool window_sum(Eval *ev, const Node *n, Windowed *w)
+{
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+        if (!(ch->kind->session ? window_session(ev, ch, w) : window_unit(ev, ch, w)))
+            return false;
+    for (const Opinion *o = n->opinions; o; o = o->next) {
+        bool c = counts_into(o->cells, w->path) || (o->satisfied == 1 && counts_into(o->satisfied_cells, w->path));
+        if (!c)
+            continue;
+        w->found = true;
+        Date when = o->received.precision ? o->received : n->kind->session ? n->date : o->received;
+        At at = date_at(when, w->win);
+        if (at == AT_UNKNOWN) {
+            w->why = (Note){ .kind = NOTE_UNDATED_ENTRY, .text = "an opinion", .node = n };
+            return false;
+        }
+        if (at == AT_IN)
+            add_one(w);
+    }
+    for (const Document *d = n->documents; d; d = d->next) {
+        if (!counts_into(d->cells, w->path))
+            continue;
+        w->found = true;
+        At at = date_at(d->date, w->win);
+        if (at == AT_UNKNOWN) {
+            w->why = (Note){ .kind = NOTE_UNDATED_ENTRY, .text = "a document", .node = n };
+            return false;
+        }
+        if (at == AT_IN)
+            add_one(w);
+    }
+    return true;
+}
+
+/* The value of figure f's cell `base` (its time part left free) at n in
+ * window `win`. */
+static EV window_value(Eval *ev, const Node *n, const FigureDecl *f, const Part *const base[VOCAB_MAX_DIMS], int t,
+                       Window win)
+{
+    const Vocab *v = ev->m->vocab;
+    Windowed w = { .f = f, .win = win, .sum = { .known = true } };
+    const Part *cell[VOCAB_MAX_DIMS];
+    memcpy(cell, base, sizeof cell);
+    cell[t] = NULL;
+    w.path = vocab_cell_find(v, f, cell);
+    char name[16];
+    date_window_name(win, name);
+    const Symbol *pname = symtab_find(v->syms, name, strlen(name));
+    const Part *part = pname && v->calendar[win.unit] ? vocab_find_part(v, v->calendar[win.unit], pname) : NULL;
+    if (part) {
+        cell[t] = part;
+        w.dated = vocab_cell_find(v, f, cell);
+    }
+    bool ok = n->kind->session ? window_session(ev, n, &w) : window_unit(ev, n, &w);
+    if (!ok || w.why.kind)
+        return unknown_note(w.why.kind ? w.why : (Note){ .kind = NOTE_UNKNOWN });
+    if (!w.found && !session_count(v, f)) {
+        /* nothing gives the figure here: unknown, as without a window;
+         * sessions not listed are none (§5.4) */
+        char label[16];
+        return unknown_note((Note){ .kind = NOTE_FIGURE_UNKNOWN, .node = n,
+                                    .text = arena_printf(ev->arena, "%s in %s", w.path ? w.path->text : f->name->text,
+                                                         date_window_label(win, label)) });
+    }
+    EV x = number((double)w.sum.value, w.sum.money ? UNIT_MONEY : UNIT_COUNT);
+    x.approx = w.sum.approx;
+    return x;
+}
 
 static EV eval_path(Eval *ev, Scope sc, const Expr *e)
 {
     const Resolved *r = resolve_get(ev->res, e);
     if (r->scope_name == NAME_TRUE || r->scope_name == NAME_FALSE)
         return boolean(r->scope_name == NAME_TRUE);
+    if (r->scope_name == NAME_PERIOD) {
+        const Header *h = &ev->m->header;
+        if (!h->has_period)
+            return unknown(NOTE_NO_PERIOD);
+        return (EV){ .kind = V_DATE, .days = r->period_end ? h->period_last : h->period_first };
+    }
     if (sc.opinion) {
         const Opinion *o = sc.opinion;
         switch (r->scope_name) {
@@ -78,8 +272,8 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
             return o->status ? (EV){ .kind = V_STR, .str = o->status->name->text } : unknown(NOTE_NO_STATUS);
         case NAME_SATISFIED:
             return o->satisfied < 0 ? unknown(NOTE_NO_SATISFIED) : boolean(o->satisfied == 1);
-        case NAME_FIGURE: case NAME_DATE: case NAME_CONCLUSION: case NAME_KIND: case NAME_SCOPE:
-        case NAME_TRUE: case NAME_FALSE:
+        case NAME_FIGURE: case NAME_DATE: case NAME_CONCLUSION: case NAME_NOTICE: case NAME_KIND: case NAME_SCOPE:
+        case NAME_TRUE: case NAME_FALSE: case NAME_PERIOD:
             break;
         }
         return unknown_note((Note){ .kind = NOTE_OPINION_HAS_NO, .name = r->first });
@@ -93,13 +287,29 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
             if (!n->has_conclusion)
                 return unknown(NOTE_NO_CONCLUSION);
             return date_value(n->conclusion_date, NOTE_CONCLUSION_DATE);
+        case NAME_NOTICE:
+            if (!n->has_notice)
+                return unknown(NOTE_NO_NOTICE);
+            return date_value(n->notice_date, NOTE_NOTICE_DATE);
         case NAME_KIND:
             return n->session_kind ? (EV){ .kind = V_STR, .str = n->session_kind->name->text } : unknown(NOTE_NO_KIND);
         case NAME_SCOPE:
             return n->scope ? (EV){ .kind = V_STR, .str = n->scope->name->text } : unknown(NOTE_NO_SCOPE);
         case NAME_FIGURE: case NAME_TOPIC: case NAME_STATUS: case NAME_SATISFIED: case NAME_TRUE: case NAME_FALSE:
+        case NAME_PERIOD:
             break;
         }
+    }
+    /* a window of time: named in the path (gifts.y2020), or the scope's
+     * (each year) when the figure has a time axis the path leaves free */
+    int t = r->figure ? vocab_time_dim(r->figure) : -1;
+    if (t >= 0 && (r->win.unit || (sc.win.unit && !r->cell[t]))) {
+        const Part *cell[VOCAB_MAX_DIMS];
+        memcpy(cell, r->cell, sizeof cell);
+        int i = sc.part ? vocab_figure_dim(r->figure, sc.part->dim) : -1;
+        if (i >= 0 && !cell[i])
+            cell[i] = sc.part;
+        return window_value(ev, n, r->figure, cell, t, r->win.unit ? r->win : sc.win);
     }
     const Symbol *path = r->path;
     const char *text = r->text;
@@ -140,6 +350,13 @@ static EV as_bool(EV v)
  * session not held, and all it lists, is never a subject. */
 typedef void (*Visit)(Eval *ev, Scope sc, void *ctx);
 
+/* What a selection of windows of time did: how many it visited, how many
+ * it left out at the period's edges, and whether it refused (too many). */
+typedef struct Selected {
+    uint32_t visited, edges;
+    bool too_many;
+} Selected;
+
 static int cmp_parts(const void *a, const void *b)
 {
     const Part *x = *(const Part *const *)a, *y = *(const Part *const *)b;
@@ -153,7 +370,7 @@ static int cmp_parts(const void *a, const void *b)
  * numbered dimension the parts the report uses, in numeric order. */
 static const Part *const *dim_parts(Eval *ev, const Dimension *d, uint32_t *n)
 {
-    if (!d->numbered) {
+    if (!d->numbered && !d->calendar) {
         *n = d->nparts;
         return (const Part *const *)d->parts;
     }
@@ -175,27 +392,79 @@ static const Part *const *dim_parts(Eval *ev, const Dimension *d, uint32_t *n)
     return parts;
 }
 
-static void each_in(Eval *ev, const Node *n, const Selector *sel, Visit fn, void *ctx)
+/* More windows than this in one selection is no report: refused with a note. */
+enum { MAX_WINDOWS = 10000 };
+
+/* Are the working days of window w all inside the report's period? A
+ * window the period cuts into is left out (spec §7.4): a partial year
+ * would fail "a dialogue a year" for the part that is missing. */
+static bool window_inside(const Eval *ev, Window w)
 {
+    const Header *h = &ev->m->header;
+    if (w.first >= h->period_first && w.last <= h->period_last)
+        return true;
+    int32_t from = w.first > h->period_first ? w.first : h->period_first;
+    int32_t to = w.last < h->period_last ? w.last : h->period_last;
+    return from <= to + 1 && calendar_working_days(ev->cal, w.first - 1, w.last) ==
+                             (from <= to ? calendar_working_days(ev->cal, from - 1, to) : 0);
+}
+
+/* Visit the windows of calendar dimension d in the report's period, in
+ * order, in the scope `base`; the number left out at the edges. */
+static Selected each_window(Eval *ev, Scope base, const Dimension *d, Visit fn, void *ctx)
+{
+    const Header *h = &ev->m->header;
+    Selected out = { 0, 0, false };
+    WindowUnit unit = (WindowUnit)d->calendar;
+    Window first = date_window(unit, h->period_first), last = date_window(unit, h->period_last);
+    int64_t span = (int64_t)last.last - first.first;
+    int64_t per = unit == WIN_WEEK ? 7 : unit == WIN_MONTH ? 28 : unit == WIN_QUARTER ? 90 : unit == WIN_HALF ? 181 : 365;
+    if (span / per >= MAX_WINDOWS) {
+        out.too_many = true;
+        return out;
+    }
+    for (Window w = first; w.first <= h->period_last; w = date_window(unit, w.last + 1)) {
+        if (!window_inside(ev, w)) {
+            out.edges++;
+            continue;
+        }
+        Scope sc = base;
+        sc.win = w;
+        fn(ev, sc, ctx);
+        out.visited++;
+        if (w.last >= h->period_last)
+            break;
+    }
+    return out;
+}
+
+static Selected each_in(Eval *ev, const Node *n, const Selector *sel, Visit fn, void *ctx)
+{
+    Selected out = { 0, 0, false };
     if (sel->what == SEL_PART) {
-        /* the parts of a dimension, in the scope of n itself */
+        /* the parts of a dimension, in the scope of n itself; a calendar
+         * dimension's, the windows of the period */
+        if (sel->dim->calendar && ev->m->header.has_period)
+            return each_window(ev, (Scope){ .node = n }, sel->dim, fn, ctx);
         uint32_t count;
         const Part *const *parts = dim_parts(ev, sel->dim, &count);
         for (uint32_t i = 0; i < count; i++)
-            fn(ev, (Scope){ n, NULL, parts[i] }, ctx);
-        return;
+            fn(ev, (Scope){ .node = n, .part = parts[i]->win.unit ? NULL : parts[i], .win = parts[i]->win }, ctx);
+        out.visited = count;
+        return out;
     }
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (ch->not_held)
             continue;
         if (sel->what == SEL_OPINION) {
             for (const Opinion *o = ch->opinions; o; o = o->next)
-                fn(ev, (Scope){ ch, o, NULL }, ctx);
+                fn(ev, (Scope){ .node = ch, .opinion = o }, ctx);
         } else if (model_selects(sel, ch)) {
-            fn(ev, (Scope){ ch, NULL, NULL }, ctx);
+            fn(ev, (Scope){ .node = ch }, ctx);
         }
         each_in(ev, ch, sel, fn, ctx);
     }
+    return out;
 }
 
 typedef struct Tally {
@@ -205,6 +474,7 @@ typedef struct Tally {
     uint32_t yes, known, total;
     bool approx, money;
     Note why;               /* why the first unknown one is unknown */
+    Selected selected;      /* windows of time left out, or refused */
 } Tally;
 
 static void tally_visit(Eval *ev, Scope sc, void *ctx)
@@ -251,19 +521,20 @@ static uint32_t count_documents(const Node *n)
     return k;
 }
 
-static void tally(Eval *ev, const Node *n, const Selector *sel, const Expr *expr, bool condition, Tally *t)
+static void tally(Eval *ev, Scope sc, const Selector *sel, const Expr *expr, bool condition, Tally *t)
 {
     memset(t, 0, sizeof *t);
     t->expr = expr;
     t->condition = condition;
+    const Node *n = sc.node;
     if (sel->what == SEL_DOCUMENT) {
         t->total = t->yes = t->known = count_documents(n);
         return;
     }
     if (sel->what == SEL_OPINION)
         for (const Opinion *o = n->opinions; o; o = o->next)
-            tally_visit(ev, (Scope){ n, o, NULL }, t);
-    each_in(ev, n, sel, tally_visit, t);
+            tally_visit(ev, (Scope){ .node = n, .opinion = o }, t);
+    t->selected = each_in(ev, n, sel, tally_visit, t);
 }
 
 static EV ratio(double numer, double denom, NoteKind why_zero)
@@ -277,74 +548,93 @@ static EV ratio(double numer, double denom, NoteKind why_zero)
     return r;
 }
 
-/* ---- working days ------------------------------------------------------------ */
-
-static int cmp_spans(const void *a, const void *b)
+/* A caveat on a value counted over windows of time, unless it has one. */
+static EV with_edges(EV v, const Tally *t, const Selector *sel)
 {
-    int32_t x = ((const HolidaySpan *)a)->first, y = ((const HolidaySpan *)b)->first;
-    return (x > y) - (x < y);
+    if (t->selected.too_many)
+        return unknown_note((Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS });
+    if (t->selected.edges && v.kind != V_UNKNOWN && !v.why.kind)
+        v.why = (Note){ .kind = NOTE_EDGES_LEFT_OUT, .a = t->selected.edges, .sel = *sel };
+    return v;
 }
 
-/* Merge the declared holidays into sorted, disjoint intervals. */
-static bool holidays_init(Eval *ev)
+/* passed(RULE): the share of its subjects in scope that pass, among those
+ * with a verdict (spec §7.4). */
+static EV passed_share(const Eval *ev, const RuleDef *rule, const Node *scope)
 {
-    uint32_t n = 0;
-    for (const Holiday *h = ev->m->holidays; h; h = h->next)
-        n++;
-    if (!n)
-        return true;
-    ev->holidays = ARENA_ARRAY(ev->arena, HolidaySpan, n);
-    if (!ev->holidays)
+    const RuleResult *rr = ev->result->rules;
+    while (rr && rr->def != rule)
+        rr = rr->next;
+    uint32_t yes = 0, known = 0, all = 0;
+    for (const Verdict *v = rr ? rr->verdicts : NULL; v; v = v->next) {
+        const Node *n = v->node;
+        while (n && n != scope)
+            n = n->parent;
+        if (!n)
+            continue;                   /* not in this scope */
+        all++;
+        known += v->status != RESULT_UNKNOWN;
+        yes += v->status == RESULT_PASS;
+    }
+    if (!known)
+        return unknown_note(all ? (Note){ .kind = NOTE_VERDICTS_UNKNOWN, .name = rule->id }
+                                : (Note){ .kind = NOTE_NO_VERDICT, .name = rule->id });
+    EV r = ratio(yes, known, NOTE_NOTHING_TO_COUNT);
+    if (known < all)
+        r.why = (Note){ .kind = NOTE_SOME_UNKNOWN, .a = all - known, .b = all };
+    return r;
+}
+
+
+/* ---- the calendar ---------------------------------------------------------------- */
+
+/* Unknown when the calendar cannot count these days (spec §4.6). */
+static bool uncovered(const Eval *ev, int32_t from, int32_t to, EV *why)
+{
+    int year;
+    if (calendar_covers(ev->cal, from, to, &year))
         return false;
-    for (const Holiday *h = ev->m->holidays; h; h = h->next)
-        ev->holidays[ev->nholidays++] = (HolidaySpan){ h->first, h->last, 0 };
-    qsort(ev->holidays, ev->nholidays, sizeof *ev->holidays, cmp_spans);
-    uint32_t u = 0;                             /* merge overlapping and touching ones */
-    for (uint32_t i = 0; i < ev->nholidays; i++) {
-        HolidaySpan h = ev->holidays[i];
-        if (u && h.first <= ev->holidays[u - 1].last + 1) {
-            if (h.last > ev->holidays[u - 1].last)
-                ev->holidays[u - 1].last = h.last;
-        } else {
-            ev->holidays[u++] = h;
-        }
-    }
-    ev->nholidays = u;
-    int64_t before = 0;
-    for (uint32_t i = 0; i < u; i++) {
-        ev->holidays[i].before = before;
-        before += date_weekdays_before(ev->holidays[i].last + 1) - date_weekdays_before(ev->holidays[i].first);
-    }
+    *why = unknown_note((Note){ .kind = NOTE_CALENDAR_UNCOVERED, .a = year, .text = calendar_name(ev->cal) });
     return true;
 }
 
-/* Weekday holidays before `day`: binary search over the merged intervals,
- * then the weekdays of the interval that contains it. */
-static int64_t holidays_before(const Eval *ev, int32_t day)
+/* working_days(d1, d2), deadline(d, n), working_deadline(d, n) (spec §7.4). */
+static EV calendar_call(Eval *ev, Function fn, EV x, EV y)
 {
-    uint32_t lo = 0, hi = ev->nholidays;       /* first interval starting at or after day */
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (ev->holidays[mid].first < day)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (x.kind == V_UNKNOWN)
+        return x;
+    if (y.kind == V_UNKNOWN)
+        return y;
+    EV why;
+    if (fn == FN_WORKING_DAYS) {
+        if (x.kind != V_DATE || y.kind != V_DATE)
+            return unknown(NOTE_NEED_DATES);
+        if (uncovered(ev, x.days, y.days, &why))
+            return why;
+        return number((double)calendar_working_days(ev->cal, x.days, y.days), UNIT_DAYS);
     }
-    if (lo == 0)
-        return 0;
-    const HolidaySpan *h = &ev->holidays[lo - 1]; /* starts before day */
-    int32_t end = h->last < day ? h->last + 1 : day;
-    return h->before + date_weekdays_before(end) - date_weekdays_before(h->first);
-}
-
-/* Working days after `from` up to and including `to` (spec §7). */
-static int64_t working_days(const Eval *ev, int32_t from, int32_t to)
-{
-    if (to < from)
-        return -working_days(ev, to, from);
-    int64_t weekdays = date_weekdays_before(to + 1) - date_weekdays_before(from + 1);
-    int64_t holidays = holidays_before(ev, to + 1) - holidays_before(ev, from + 1);
-    return weekdays - holidays;
+    if (x.kind != V_DATE || y.kind != V_NUM)
+        return unknown(NOTE_DEADLINE_ARGS);
+    if (y.num != floor(y.num) || y.num < 0)
+        return unknown(NOTE_WHOLE_DAYS_COUNT);
+    int32_t due;
+    if (fn == FN_DEADLINE) {
+        /* Điều 147: the event's day is not counted, so d + n is the last
+         * day; Điều 148 khoản 5: a last day off moves to the next working day */
+        EV last = arith(OP_ADD, x, y);
+        if (last.kind != V_DATE)
+            return last;
+        if (uncovered(ev, x.days, last.days, &why))
+            return why;
+        if (!calendar_next_working_day(ev->cal, last.days, &due))
+            return unknown(NOTE_OUTSIDE_CALENDAR);
+    } else {
+        if (y.num > 3660000 || !calendar_add_working_days(ev->cal, x.days, (int64_t)y.num, &due))
+            return unknown(NOTE_OUTSIDE_CALENDAR);
+    }
+    if (uncovered(ev, x.days, due, &why))
+        return why;
+    return (EV){ .kind = V_DATE, .days = due };
 }
 
 /* ---- calls --------------------------------------------------------------------- */
@@ -386,26 +676,29 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
         return p;
     }
     case FN_SHARE:
-        tally(ev, sc.node, &r->sel, a1, true, &t);
+        tally(ev, sc, &r->sel, a1, true, &t);
         if (t.total == 0)
-            return unknown_note((Note){ .kind = NOTE_NONE_LISTED_IN, .sel = r->sel, .node = sc.node });
+            return with_edges(unknown_note((Note){ .kind = NOTE_NONE_LISTED_IN, .sel = r->sel, .node = sc.node }),
+                              &t, &r->sel);
         if (t.known < t.total && t.known == 0)
             return unknown_note(t.why);
-        return ratio(t.yes, t.known, NOTE_NOTHING_TO_COUNT);
+        return with_edges(ratio(t.yes, t.known, NOTE_NOTHING_TO_COUNT), &t, &r->sel);
     case FN_COUNT:
-        tally(ev, sc.node, &r->sel, a1, true, &t);
-        return number(t.yes, UNIT_COUNT);
+        tally(ev, sc, &r->sel, a1, true, &t);
+        return with_edges(number(t.yes, UNIT_COUNT), &t, &r->sel);
     case FN_SUM: {
-        tally(ev, sc.node, &r->sel, a1, false, &t);
+        tally(ev, sc, &r->sel, a1, false, &t);
         if (t.known < t.total)
             return unknown_note(t.why);
         EV s = number(t.sum, t.money ? UNIT_MONEY : UNIT_NUMBER);
         s.approx = t.approx;
-        return s;
+        return with_edges(s, &t, &r->sel);
     }
+    case FN_PASSED:
+        return passed_share(ev, r->rule, sc.node);
     case FN_MEAN: {
         /* the mean of the values that are known; the note says how many are not */
-        tally(ev, sc.node, &r->sel, a1, false, &t);
+        tally(ev, sc, &r->sel, a1, false, &t);
         if (t.known == 0)
             return t.total ? unknown_note(t.why) : unknown_note((Note){ .kind = NOTE_NONE_LISTED, .sel = r->sel });
         bool rate = a1->kind == EXPR_CALL && resolve_get(ev->res, a1)->fn == FN_PERCENT;
@@ -421,7 +714,6 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
             return unknown(NOTE_NO_PERIOD);
         return number(h->period_end.year - h->period_start.year + 1, UNIT_NUMBER);
     case FN_DAYS:
-    case FN_WORKING_DAYS: {
         x = eval_two(ev, sc, a0, a1, &y);
         if (x.kind == V_UNKNOWN)
             return x;
@@ -429,9 +721,12 @@ static EV eval_call(Eval *ev, Scope sc, const Expr *e)
             return y;
         if (x.kind != V_DATE || y.kind != V_DATE)
             return unknown(NOTE_NEED_DATES);
-        int64_t d = r->fn == FN_DAYS ? (int64_t)y.days - x.days : working_days(ev, x.days, y.days);
-        return number((double)d, UNIT_DAYS);
-    }
+        return number((double)y.days - x.days, UNIT_DAYS);
+    case FN_WORKING_DAYS:
+    case FN_DEADLINE:
+    case FN_WORKING_DEADLINE:
+        x = eval_two(ev, sc, a0, a1, &y);
+        return calendar_call(ev, r->fn, x, y);
     case FN_KNOWN:
         return boolean(eval(ev, sc, a0).kind != V_UNKNOWN);
     case FN_MIN:
@@ -667,10 +962,13 @@ typedef struct PerCtx {
 static void per_visit(Eval *ev, Scope sc, void *ctx)
 {
     PerCtx *p = ctx;
-    IndicatorResult *ir = sc.part ? indicator_result(ev, p->d, sc, NULL, sc.part)
-                                  : indicator_result(ev, p->d, sc, sc.node, NULL);
-    if (ir)
+    bool dimension = sc.part || sc.win.unit;
+    IndicatorResult *ir = dimension ? indicator_result(ev, p->d, sc, NULL, sc.part)
+                                    : indicator_result(ev, p->d, sc, sc.node, NULL);
+    if (ir) {
+        ir->win = sc.win;
         result_add_indicator(p->r, ir);
+    }
 }
 
 /* ---- rules ------------------------------------------------------------------ */
@@ -690,7 +988,215 @@ static Val shown(EV v)
 typedef struct RuleCtx {
     RuleResult *rr;
     uint32_t candidates;    /* subjects before the where: filter */
+    uint32_t edges;         /* windows of time left out at the period's edges */
+    bool too_many;          /* a selection of windows refused */
 } RuleCtx;
+
+/* ---- schedules (spec §9.1) ------------------------------------------------------ */
+
+/* The cell a schedule counts: its session kind's count of held sessions,
+ * of one kind (receptions.periodic) when it says so. */
+static bool schedule_cell(const Eval *ev, const Schedule *sc, const FigureDecl *f, const Part *cell[VOCAB_MAX_DIMS])
+{
+    memset(cell, 0, sizeof(const Part *) * VOCAB_MAX_DIMS);
+    if (sc->kind) {
+        int i = vocab_figure_dim(f, sc->kind->dim);
+        if (i < 0)
+            return false;
+        cell[i] = sc->kind;
+    }
+    (void)ev;
+    return vocab_time_dim(f) >= 0;
+}
+
+/* Sessions of the schedule's kind not held below n, dated in the period
+ * or undated: how many, and their reasons as written. */
+static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
+{
+    const Header *h = &ev->m->header;
+    Window period = { WIN_NONE, h->period_first, h->period_last };
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+        if (!ch->kind->session) {
+            not_held(ev, sc, ch, sl);
+            continue;
+        }
+        if (ch->kind != sc->session || !ch->not_held || (sc->kind && ch->session_kind != sc->kind) ||
+            date_at(ch->date, period) == AT_OUT)
+            continue;
+        sl->not_held++;
+        if (ch->not_held_reason.ptr) {
+            const char *r = arena_printf(ev->arena, "%s%s\"%.*s\"", sl->reasons ? sl->reasons : "",
+                                         sl->reasons ? "; " : "", (int)ch->not_held_reason.len,
+                                         ch->not_held_reason.ptr);
+            if (!r)
+                ev->oom = true;
+            else
+                sl->reasons = r;
+        }
+    }
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The due days of a weekly schedule on a weekday, in the period: each
+ * week's day, moved to the next working day when it is a rest day
+ * (Civil Code 2015, Điều 148 khoản 5), once each. */
+static int32_t *due_days(Eval *ev, const Schedule *sc, uint32_t *n, uint32_t *moved)
+{
+    const Header *h = &ev->m->header;
+    Window first = date_window(WIN_WEEK, h->period_first);
+    uint32_t cap = (uint32_t)((h->period_last - first.first) / 7 + 2);
+    int32_t *days = ARENA_ARRAY(ev->arena, int32_t, cap);
+    *n = *moved = 0;
+    if (!days) {
+        ev->oom = true;
+        return NULL;
+    }
+    for (int32_t monday = first.first; monday <= h->period_last && *n < cap; monday += 7) {
+        int32_t day = monday + sc->weekday, due;
+        if (!calendar_next_working_day(ev->cal, day, &due))
+            continue;
+        *moved += due != day;
+        if (due >= h->period_first && due <= h->period_last && day >= h->period_first)
+            days[(*n)++] = due;
+    }
+    qsort(days, *n, sizeof *days, cmp_day);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < *n; i++)
+        if (!u || days[u - 1] != days[i])
+            days[u++] = days[i];
+    *n = u;
+    return days;
+}
+
+/* Sessions due in window w of the period: `times`, prorated by the
+ * working days when the period cuts the window (rounded half up). */
+static int64_t due_in(Eval *ev, const Schedule *sc, Window w, bool *cut)
+{
+    const Header *h = &ev->m->header;
+    *cut = false;
+    if (w.first >= h->period_first && w.last <= h->period_last)
+        return sc->times;
+    int32_t from = w.first > h->period_first ? w.first : h->period_first;
+    int32_t to = w.last < h->period_last ? w.last : h->period_last;
+    int64_t all = calendar_working_days(ev->cal, w.first - 1, w.last);
+    int64_t in = from <= to ? calendar_working_days(ev->cal, from - 1, to) : 0;
+    if (in == all)
+        return sc->times;
+    *cut = true;
+    return all ? (sc->times * in * 2 + all) / (2 * all) : 0;
+}
+
+static void missed(Eval *ev, Slots *sl, Window w, int32_t due)
+{
+    if (sl->nmissed < MAX_MISSED) {
+        if (!sl->missed) {
+            sl->missed = ARENA_ARRAY(ev->arena, Window, MAX_MISSED);
+            sl->due = ARENA_ARRAY(ev->arena, int32_t, MAX_MISSED);
+            if (!sl->missed || !sl->due) {
+                ev->oom = true;
+                return;
+            }
+        }
+        sl->missed[sl->nmissed] = w;
+        sl->due[sl->nmissed] = due;
+    }
+    sl->nmissed++;
+}
+
+/* Count a subject's sessions against its schedule. Held sessions are
+ * counted per window when the report lets them be placed in time; when it
+ * gives only a total for the period, the total stands against the sum
+ * due (a note says so). */
+static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slots *sl, Note *why)
+{
+    const Header *h = &ev->m->header;
+    if (!h->has_period) {
+        *why = (Note){ .kind = NOTE_NO_PERIOD };
+        return RESULT_UNKNOWN;
+    }
+    int year;
+    if (!calendar_covers(ev->cal, h->period_first, h->period_last, &year)) {
+        *why = (Note){ .kind = NOTE_CALENDAR_UNCOVERED, .a = year, .text = calendar_name(ev->cal) };
+        return RESULT_UNKNOWN;
+    }
+    const FigureDecl *f = sc->session->count;
+    const Part *cell[VOCAB_MAX_DIMS];
+    if (!f || !schedule_cell(ev, sc, f, cell)) {
+        *why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = f ? f->name->text : sc->session->name->text, .node = n };
+        return RESULT_UNKNOWN;
+    }
+    int t = vocab_time_dim(f);
+    not_held(ev, sc, n, sl);
+    Window first = date_window((WindowUnit)sc->every, h->period_first);
+    if ((h->period_last - first.first) / (sc->every == WIN_WEEK ? 7 : 28) >= MAX_WINDOWS) {
+        *why = (Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS };
+        return RESULT_UNKNOWN;
+    }
+    uint32_t ndue = 0, k = 0;
+    int32_t *due = sc->weekday >= 0 ? due_days(ev, sc, &ndue, &sl->nmoved) : NULL;
+    bool placed = true;
+    Note first_why = { 0 };
+    int64_t short_by = 0;
+    for (Window w = first; w.first <= h->period_last; w = date_window((WindowUnit)sc->every, w.last + 1)) {
+        int64_t want;
+        int32_t when = 0;
+        if (due) {
+            for (want = 0; k < ndue && due[k] <= w.last; k++, want++)
+                when = due[k];
+        } else {
+            bool cut;
+            want = due_in(ev, sc, w, &cut);
+            sl->edges += cut;
+        }
+        sl->expected += want;
+        if (!placed)
+            continue;
+        EV held = window_value(ev, n, f, cell, t, w);
+        if (held.kind != V_NUM) {
+            placed = false;                     /* the total may still say */
+            first_why = held.why;
+            continue;
+        }
+        sl->held += (int64_t)held.num;
+        if ((int64_t)held.num < want) {
+            short_by += want - (int64_t)held.num;
+            missed(ev, sl, w, when);
+        }
+    }
+    if (placed) {
+        sl->held_known = true;
+        return sl->nmissed ? RESULT_FAIL : RESULT_PASS;
+    }
+    /* no placing in time: the period's total against the sum due */
+    sl->held = 0;
+    sl->nmissed = 0;
+    const Symbol *path = vocab_cell_find(ev->m->vocab, f, cell);
+    Value total = path ? derive_value(ev->d, n, path) : (Value){ 0 };
+    if (!total.known || total.approx) {
+        *why = first_why.kind ? first_why : (Note){ .kind = NOTE_UNKNOWN };
+        return RESULT_UNKNOWN;
+    }
+    sl->held_known = true;
+    sl->held = total.value;
+    *why = (Note){ .kind = NOTE_TOTAL_ONLY, .inner = first_why.kind ? keep_note(ev, first_why) : NULL };
+    return sl->held >= sl->expected ? RESULT_PASS : RESULT_FAIL;
+}
+
+/* ---- rules ---------------------------------------------------------------------- */
+
+static void add_verdict(RuleResult *rr, Verdict *v)
+{
+    if (rr->last_verdict)
+        rr->last_verdict->next = v;
+    else
+        rr->verdicts = v;
+    rr->last_verdict = v;
+}
 
 static void rule_visit(Eval *ev, Scope sc, void *ctx)
 {
@@ -703,40 +1209,51 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
         if (w.kind != V_BOOL || !w.b)
             return;                 /* not a subject of this rule */
     }
-    rr->total++;
-    const Expr *req = d->require;
-    EV v = as_bool(eval(ev, sc, req));
-    if (v.kind == V_BOOL && v.b) {
-        rr->passed++;
-        return;
-    }
-    Failure *f = ARENA_NEW(ev->arena, Failure);
-    if (!f) {
+    Verdict *v = ARENA_NEW(ev->arena, Verdict);
+    if (!v) {
         ev->oom = true;
         return;
     }
-    f->node = sc.node;
-    f->src = sc.node->src ? sc.node->src : d->src;
-    f->span = sc.node->kind->level == LEVEL_ROOT ? d->span : sc.node->span;
-    if (v.kind == V_UNKNOWN) {
-        rr->unknown++;
-        f->status = RESULT_UNKNOWN;
-        f->why = v.why.kind ? v.why : (Note){ .kind = NOTE_VALUE_MISSING };
+    rr->total++;
+    v->node = sc.node;
+    v->part = sc.part;
+    v->win = sc.win;
+    v->src = sc.node->src ? sc.node->src : d->src;
+    v->span = sc.node->kind->level == LEVEL_ROOT ? d->span : sc.node->span;
+    if (d->schedule) {
+        Slots *sl = ARENA_NEW(ev->arena, Slots);
+        if (!sl) {
+            ev->oom = true;
+            return;
+        }
+        v->slots = sl;
+        v->status = schedule_verdict(ev, d->schedule, sc.node, sl, &v->why);
     } else {
-        rr->failed++;
-        f->status = RESULT_FAIL;
+        const Expr *req = d->require;
+        EV x = as_bool(eval(ev, sc, req));
+        v->status = x.kind == V_UNKNOWN ? RESULT_UNKNOWN : x.b ? RESULT_PASS : RESULT_FAIL;
+        if (v->status == RESULT_UNKNOWN)
+            v->why = x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING };
         if (req->kind == EXPR_BINARY && req->as.op.op >= OP_EQ && req->as.op.op <= OP_GE) {
-            f->compared = true;
-            f->op = req->as.op.op;
-            f->lhs = shown(eval(ev, sc, req->as.op.lhs));
-            f->rhs = shown(eval(ev, sc, req->as.op.rhs));
+            v->compared = true;
+            v->op = req->as.op.op;
+            v->lhs = shown(eval(ev, sc, req->as.op.lhs));
+            v->rhs = shown(eval(ev, sc, req->as.op.rhs));
         }
     }
-    if (rr->last_failure)
-        rr->last_failure->next = f;
-    else
-        rr->failures = f;
-    rr->last_failure = f;
+    rr->passed += v->status == RESULT_PASS;
+    rr->failed += v->status == RESULT_FAIL;
+    rr->unknown += v->status == RESULT_UNKNOWN;
+    add_verdict(rr, v);
+}
+
+/* each KIND  each DIMENSION: every subject with every part or window. */
+static void pair_visit(Eval *ev, Scope sc, void *ctx)
+{
+    RuleCtx *rc = ctx;
+    Selected s = each_in(ev, sc.node, &rc->rr->def->each2, rule_visit, rc);
+    rc->edges = s.edges;                /* the same windows for every subject */
+    rc->too_many |= s.too_many;
 }
 
 static RuleResult *rule_result(Eval *ev, const RuleDef *d)
@@ -747,29 +1264,46 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d)
         return NULL;
     }
     rr->def = d;
-    RuleCtx rc = { rr, 0 };
+    RuleCtx rc = { rr, 0, 0, false };
+    Selected s = { 0, 0, false };
     if (d->each.what == SEL_REPORT)
-        rule_visit(ev, (Scope){ ev->m->root, NULL, NULL }, &rc);
+        rule_visit(ev, (Scope){ .node = ev->m->root }, &rc);
+    else if (d->each2.what != SEL_REPORT)
+        each_in(ev, ev->m->root, &d->each, pair_visit, &rc);
     else
-        each_in(ev, ev->m->root, &d->each, rule_visit, &rc);
+        s = each_in(ev, ev->m->root, &d->each, rule_visit, &rc);
+    rc.edges += s.edges;
+    rc.too_many |= s.too_many;
     rr->status = rr->failed ? RESULT_FAIL : rr->unknown ? RESULT_UNKNOWN : RESULT_PASS;
-    if (rr->total == 0) {
+    if (rc.too_many) {
+        rr->status = RESULT_UNKNOWN;
+        rr->note = (Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS };
+    } else if (rr->total == 0) {
         /* "for each dialogue" with no dialogue listed checks nothing */
         rr->status = RESULT_UNKNOWN;
         if (d->each.what == SEL_REPORT)
             rr->note.kind = NOTE_REPORT_NOT_WHERE;
         else
-            rr->note = (Note){ .kind = rc.candidates ? NOTE_NONE_MEETS_WHERE : NOTE_NO_SUBJECT, .sel = d->each };
+            rr->note = (Note){ .kind = rc.candidates ? NOTE_NONE_MEETS_WHERE : NOTE_NO_SUBJECT,
+                               .sel = d->each2.what != SEL_REPORT && rc.candidates ? d->each2 : d->each };
+    } else if (rc.edges) {
+        const Selector *cal = d->each2.what != SEL_REPORT ? &d->each2 : &d->each;
+        rr->note = (Note){ .kind = NOTE_EDGES_LEFT_OUT, .a = rc.edges, .sel = *cal };
     }
     return rr;
 }
 
-bool eval_run(const Model *m, const Derived *d, const Resolution *res, Arena *arena, Result *r)
+bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Calendar *cal, Arena *arena,
+              Result *r)
 {
-    Eval ev = { .m = m, .d = d, .res = res, .arena = arena };
-    if (!holidays_init(&ev))
-        return false;
-    Scope root = { m->root, NULL, NULL };
+    Eval ev = { .m = m, .d = d, .res = res, .cal = cal, .result = r, .arena = arena };
+    Scope root = { .node = m->root };
+    /* rules first: an indicator may count their verdicts (passed()) */
+    for (const RuleDef *rule = m->rules; rule && !ev.oom; rule = rule->next) {
+        RuleResult *rr = rule_result(&ev, rule);
+        if (rr)
+            result_add_rule(r, rr);
+    }
     for (const IndicatorDef *ind = m->indicators; ind && !ev.oom; ind = ind->next) {
         IndicatorResult *ir = indicator_result(&ev, ind, root, NULL, NULL);
         if (!ir)
@@ -779,13 +1313,12 @@ bool eval_run(const Model *m, const Derived *d, const Resolution *res, Arena *ar
             percent_check(&ev, r, ind, ir);
         if (ind->has_per) {
             PerCtx pc = { r, ind };
-            each_in(&ev, m->root, &ind->per, per_visit, &pc);
+            Selected s = each_in(&ev, m->root, &ind->per, per_visit, &pc);
+            if (s.too_many && !ir->note.kind)
+                ir->note = (Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS };
+            else if (s.edges && !ir->note.kind)
+                ir->note = (Note){ .kind = NOTE_EDGES_LEFT_OUT, .a = s.edges, .sel = ind->per };
         }
-    }
-    for (const RuleDef *rule = m->rules; rule && !ev.oom; rule = rule->next) {
-        RuleResult *rr = rule_result(&ev, rule);
-        if (rr)
-            result_add_rule(r, rr);
     }
     return !ev.oom;
 }

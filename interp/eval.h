@@ -10,12 +10,14 @@
 
 #include <stdbool.h>
 
+#include "calendar.h"
 #include "derive.h"
 #include "model.h"
 #include "resolve.h"
 #include "result.h"
 
 /* False when out of memory. */
-bool eval_run(const Model *m, const Derived *d, const Resolution *res, Arena *arena, Result *r);
+bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Calendar *cal, Arena *arena,
+              Result *r);
 
 #endif

@@ -76,9 +76,23 @@ const char *format_subject(Arena *a, const Node *n)
 
 const char *format_indicator_subject(Arena *a, const IndicatorResult *ir)
 {
+    char buf[16];
+    if (ir->win.unit)
+        return arena_printf(a, "%s %s", date_window_unit((WindowUnit)ir->win.unit), date_window_label(ir->win, buf));
     if (ir->part)
         return arena_printf(a, "%s %s", ir->part->dim->name->text, ir->part->name->text);
     return ir->node ? model_subject(a, ir->node) : NULL;
+}
+
+const char *format_verdict_subject(Arena *a, const Verdict *v)
+{
+    char buf[16];
+    const char *who = model_subject(a, v->node);
+    if (v->win.unit)
+        return arena_printf(a, "%s, %s", who, date_window_label(v->win, buf));
+    if (v->part)
+        return arena_printf(a, "%s, %s %s", who, v->part->dim->name->text, v->part->name->text);
+    return who;
 }
 
 /* "WHOLE = PART + PART ...", naming at most MAX_NAMED parts: a breakdown's
@@ -162,6 +176,35 @@ const char *format_note(Arena *a, const Note *n)
     case NOTE_SESSION_DATE: return "the session's date is not known to the day";
     case NOTE_NO_CONCLUSION: return "no conclusion notice is recorded";
     case NOTE_CONCLUSION_DATE: return "the conclusion notice's date is not known to the day";
+    case NOTE_NO_NOTICE: return "no public notice is recorded";
+    case NOTE_NOTICE_DATE: return "the public notice's date is not known to the day";
+    case NOTE_CALENDAR_UNCOVERED:
+        return arena_printf(a, "the calendar %s does not cover %lld: declare that year's holidays and working "
+                               "days, or write calendar none", n->text ? n->text : "", (long long)n->a);
+    case NOTE_WHOLE_DAYS_COUNT: return "a deadline is a whole number of days, not negative";
+    case NOTE_DEADLINE_ARGS: return "deadline() and working_deadline() need a date and a number of days";
+    case NOTE_UNDATED: return arena_printf(a, "%s has no date to the day", model_subject(a, n->node));
+    case NOTE_UNDATED_ENTRY:
+        return arena_printf(a, "%s listed in %s has no date to the day", n->text, model_subject(a, n->node));
+    case NOTE_VERDICTS_UNKNOWN:
+        return arena_printf(a, "rule '%s' is unknown for every subject here", n->name->text);
+    case NOTE_NO_VERDICT: return arena_printf(a, "rule '%s' has no subject here", n->name->text);
+    case NOTE_SOME_UNKNOWN:
+        return arena_printf(a, "%lld of %lld subjects have no verdict and are left out", (long long)n->a,
+                            (long long)n->b);
+    case NOTE_TOO_MANY_WINDOWS:
+        return arena_printf(a, "the period holds more than %lld windows of time: not counted", (long long)n->a);
+    case NOTE_EDGES_LEFT_OUT:
+        return arena_printf(a, "%lld %s%s only partly inside the report's period: not checked", (long long)n->a,
+                            model_selector_name(&n->sel), n->a == 1 ? " is" : "s are");
+    case NOTE_TOTAL_ONLY: {
+        const char *why = n->inner ? format_note(a, n->inner) : NULL;
+        return arena_printf(a, "counted from the period's total, as the sessions cannot be placed in time%s%s",
+                            why ? ": " : "", why ? why : "");
+    }
+    case NOTE_NOT_BY_DATE:
+        return arena_printf(a, "'%s' of %s is given for the whole period, not by date", n->text,
+                            model_subject(a, n->node));
     case NOTE_FIGURE_UNKNOWN:
         return arena_printf(a, "'%s' is not known for %s", n->text, model_subject(a, n->node));
     case NOTE_NOT_CONDITION: return "the condition is a value, not true or false: compare it, e.g. x >= 1";
@@ -218,7 +261,7 @@ static const char *value_text(Arena *a, const Val *v)
     return "unknown";
 }
 
-static const char *op_text(ExprOp op)
+const char *format_op(ExprOp op)
 {
     switch (op) {
     case OP_EQ: return "==";
@@ -233,15 +276,56 @@ static const char *op_text(ExprOp op)
     return "?";
 }
 
-const char *format_failure(Arena *a, const RuleDef *d, const Failure *f)
+/* "held 50 of 52 due: 2 short (2024-W06 due 2024-02-08, ...)". */
+static const char *slots_text(Arena *a, const Verdict *v)
 {
+    const Slots *sl = v->slots;
+    char buf[16], due[16];
+    const char *text = arena_printf(a, "held %lld of %lld due", (long long)sl->held, (long long)sl->expected);
+    if (sl->nmissed) {
+        text = arena_printf(a, "%s: short in %u window%s (", text, sl->nmissed, sl->nmissed == 1 ? "" : "s");
+        for (uint32_t i = 0; text && i < sl->nmissed && i < MAX_MISSED; i++) {
+            text = arena_printf(a, "%s%s%s", text, i ? ", " : "", date_window_label(sl->missed[i], buf));
+            if (text && sl->due[i])
+                text = arena_printf(a, "%s due %s", text, date_format(date_from_days(sl->due[i]), due));
+        }
+        if (text && sl->nmissed > MAX_MISSED)
+            text = arena_printf(a, "%s, ...", text);
+        text = text ? arena_printf(a, "%s)", text) : NULL;
+    } else if (sl->held < sl->expected) {
+        text = arena_printf(a, "%s: %lld short", text, (long long)(sl->expected - sl->held));
+    }
+    if (text && sl->nmoved)
+        text = arena_printf(a, "%s; %u due day%s moved off a rest day", text, sl->nmoved, sl->nmoved == 1 ? "" : "s");
+    if (text && sl->edges)
+        text = arena_printf(a, "%s; %u window%s cut by the period, prorated", text, sl->edges,
+                            sl->edges == 1 ? "" : "s");
+    if (text && sl->not_held)
+        text = arena_printf(a, "%s; not held: %lld%s%s", text, (long long)sl->not_held, sl->reasons ? " " : "",
+                            sl->reasons ? sl->reasons : "");
+    return text;
+}
+
+const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
+{
+    if (v->slots && (v->status != RESULT_UNKNOWN || v->slots->held_known)) {
+        const char *text = slots_text(a, v);
+        const char *why = format_note(a, &v->why);
+        return why && text ? arena_printf(a, "%s (%s)", text, why) : text;
+    }
+    if (v->slots)
+        return arena_printf(a, "the schedule cannot be counted: %s", format_note(a, &v->why));
     const Expr *req = d->require;
     const char *cond = arena_strndup(a, d->src->text + req->span.start, req->span.end - req->span.start);
-    if (f->status == RESULT_UNKNOWN)
-        return arena_printf(a, "%s is unknown: %s", cond, format_note(a, &f->why));
+    if (v->status == RESULT_UNKNOWN)
+        return arena_printf(a, "%s is unknown: %s", cond, format_note(a, &v->why));
+    if (v->status == RESULT_PASS)
+        return v->compared ? arena_printf(a, "%s holds: %s %s %s", cond, value_text(a, &v->lhs), format_op(v->op),
+                                          value_text(a, &v->rhs))
+                           : arena_printf(a, "%s holds", cond);
     const char *detail = arena_printf(a, "%s is false", cond);
-    if (f->compared)
-        detail = arena_printf(a, "%s: %s %s %s does not hold", detail, value_text(a, &f->lhs), op_text(f->op),
-                              value_text(a, &f->rhs));
+    if (v->compared)
+        detail = arena_printf(a, "%s: %s %s %s does not hold", detail, value_text(a, &v->lhs), format_op(v->op),
+                              value_text(a, &v->rhs));
     return detail;
 }

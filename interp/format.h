@@ -35,9 +35,15 @@ const char *format_number_text(char *buf, size_t size, Number n, int decimals);
 const char *format_check_subject(Arena *a, const Check *c);
 /* A note as a sentence; NULL for NOTE_NONE. */
 const char *format_note(Arena *a, const Note *n);
-/* A rule's verdict on one subject: "dialogues >= 1 is false: 0 >= 1 does
- * not hold", "… is unknown: why". */
-const char *format_failure(Arena *a, const RuleDef *d, const Failure *f);
+/* A rule's verdict on one subject: "dialogues >= 1 holds: 2 >= 1",
+ * "dialogues >= 1 is false: 0 >= 1 does not hold", "… is unknown: why";
+ * for a schedule, "held 50 of 52 due: 2 short (2024-W06, 2024-W16) ...". */
+const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v);
+/* The subject of a verdict: "commune Quài Nưa", "commune Quài Nưa, 2022",
+ * "the report, level district_level". */
+const char *format_verdict_subject(Arena *a, const Verdict *v);
+/* "<=", "==" ... */
+const char *format_op(ExprOp op);
 /* The subject of a rule failure or a per-unit indicator row. */
 const char *format_subject(Arena *a, const Node *n);
 /* The subject of an indicator row: "commune Quài Nưa", "level

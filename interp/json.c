@@ -156,6 +156,80 @@ static void checks(FILE *out, const Result *r, Arena *a)
     fputs(first ? "]" : "\n  ]", out);
 }
 
+/* A window of time: {"unit": "month", "part": "m2024_03", "label": "2024-03",
+ * "start": "2024-03-01", "end": "2024-03-31"}, or null. */
+static void window(FILE *out, Window w)
+{
+    if (!w.unit) {
+        fputs("null", out);
+        return;
+    }
+    char buf[16];
+    fputs("{", out);
+    key(out, "unit"); cstr(out, date_window_unit((WindowUnit)w.unit));
+    fputs(", ", out); key(out, "part"); cstr(out, date_window_name(w, buf));
+    fputs(", ", out); key(out, "label"); cstr(out, date_window_label(w, buf));
+    fputs(", ", out); key(out, "start"); date(out, date_from_days(w.first));
+    fputs(", ", out); key(out, "end"); date(out, date_from_days(w.last));
+    fputs("}", out);
+}
+
+static void val(FILE *out, const Val *v)
+{
+    switch (v->kind) {
+    case VAL_NUMBER: json_number(out, v->num, v->num == (double)(int64_t)v->num ? 0 : 4); return;
+    case VAL_BOOL: fputs(v->b ? "true" : "false", out); return;
+    case VAL_DATE: date(out, date_from_days(v->days)); return;
+    case VAL_STRING: cstr(out, v->str); return;
+    case VAL_UNKNOWN: break;
+    }
+    fputs("null", out);
+}
+
+/* One subject of a rule (spec/json.md §7.1). */
+static void verdict(FILE *out, Arena *a, const RuleDef *d, const Verdict *v)
+{
+    key(out, "subject"); cstr(out, model_subject(a, v->node));
+    fputs(", ", out); key(out, "part");
+    if (v->part)
+        fprintf(out, "{\"dimension\": \"%s\", \"part\": \"%s\"}", v->part->dim->name->text, v->part->name->text);
+    else
+        fputs("null", out);
+    fputs(", ", out); key(out, "window"); window(out, v->win);
+    fputs(", ", out); key(out, "status"); cstr(out, result_status_name(v->status));
+    fputs(", ", out); key(out, "compared");
+    if (v->compared) {
+        fputs("{", out);
+        key(out, "op"); cstr(out, format_op(v->op));
+        fputs(", ", out); key(out, "left"); val(out, &v->lhs);
+        fputs(", ", out); key(out, "right"); val(out, &v->rhs);
+        fputs("}", out);
+    } else {
+        fputs("null", out);
+    }
+    fputs(", ", out); key(out, "schedule");
+    const Slots *sl = v->slots;
+    if (sl) {
+        fprintf(out, "{\"expected\": %lld, \"held\": ", (long long)sl->expected);
+        if (sl->held_known)
+            fprintf(out, "%lld", (long long)sl->held);
+        else
+            fputs("null", out);
+        fprintf(out, ", \"not_held\": %lld, \"missed\": [", (long long)sl->not_held);
+        for (uint32_t i = 0; i < sl->nmissed && i < MAX_MISSED; i++) {
+            fputs(i ? ", " : "", out);
+            window(out, sl->missed[i]);
+        }
+        fprintf(out, "], \"windows_missed\": %u, \"moved\": %u, \"prorated\": %u}", sl->nmissed, sl->nmoved,
+                sl->edges);
+    } else {
+        fputs("null", out);
+    }
+    fputs(", ", out); key(out, "detail"); cstr(out, format_verdict(a, d, v));
+    fputs(", ", out);
+    position(out, v->src, v->span);
+}
+
 static void rules(FILE *out, const Result *r, Arena *a)
 {
     fputs("[", out);
@@ -168,20 +242,33 @@ static void rules(FILE *out, const Result *r, Arena *a)
         fputs(", ", out); key(out, "title"); str(out, d->title);
         fputs(", ", out); key(out, "severity"); cstr(out, d->severity == SEVERITY_ERROR ? "error" : "warning");
         fputs(", ", out); key(out, "source"); str(out, d->legal_source);
+        fputs(", ", out); key(out, "code"); str(out, d->code);
+        fputs(", ", out); key(out, "unverified"); str(out, d->unverified);
         fputs(", ", out); key(out, "status"); cstr(out, result_status_name(rr->status));
         fprintf(out, ", \"passed\": %u, \"failed\": %u, \"unknown\": %u, \"total\": %u", rr->passed,
                 rr->failed, rr->unknown, rr->total);
         fputs(", ", out); key(out, "note"); cstr(out, format_note(a, &rr->note));
         fputs(", \"failures\": [", out);
-        for (const Failure *f = rr->failures; f; f = f->next) {
-            fputs(f == rr->failures ? "{" : ", {", out);
-            key(out, "subject"); cstr(out, format_subject(a, f->node));
-            fputs(", ", out); key(out, "detail"); cstr(out, format_failure(a, d, f));
+        bool any = false;
+        for (const Verdict *v = rr->verdicts; v; v = v->next) {
+            if (v->status == RESULT_PASS)
+                continue;
+            fputs(any ? ", {" : "{", out);
+            any = true;
+            key(out, "subject"); cstr(out, format_verdict_subject(a, v));
+            fputs(", ", out); key(out, "detail"); cstr(out, format_verdict(a, d, v));
             fputs(", ", out);
-            position(out, f->src, f->span);
+            position(out, v->src, v->span);
             fputs("}", out);
         }
         fputs("]", out);
+        fputs(", \"subjects\": [", out);
+        for (const Verdict *v = rr->verdicts; v; v = v->next) {
+            fputs(v == rr->verdicts ? "\n      {" : ",\n      {", out);
+            verdict(out, a, d, v);
+            fputs("}", out);
+        }
+        fputs(rr->verdicts ? "\n    ]" : "]", out);
         fputs(", ", out);
         position(out, d->src, d->span);
         fputs("}", out);
@@ -200,6 +287,9 @@ static void indicators(FILE *out, const Result *r, Arena *a)
         key(out, "id"); cstr(out, d->id->text);
         fputs(", ", out); key(out, "title"); str(out, d->title);
         fputs(", ", out); key(out, "subject"); cstr(out, format_indicator_subject(a, ir));
+        if (ir->win.unit) {
+            fputs(", ", out); key(out, "window"); window(out, ir->win);
+        }
         fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(ir->unit));
         fputs(", ", out); key(out, "value"); number(out, ir->value);
         fputs(", ", out); key(out, "numerator"); number(out, ir->numerator);

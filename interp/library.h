@@ -1,5 +1,7 @@
 /* library.h - the files dlg ships (lib/ in the source tree): the standard
- * vocabulary, read by every run before the report's own files. They are
+ * vocabulary (std/) and the working-day calendar (calendar/), read by
+ * every run before the report's own files, and the rulebooks (rules/),
+ * read when --rules names one. They are
  * compiled into the binary (tools/embed.c), so a run never depends on where
  * dlg is installed; `make install` also copies them to share/dlg/ for
  * people to read.
@@ -16,8 +18,7 @@ typedef struct LibraryFile {
     size_t len;
 } LibraryFile;
 
-/* Every shipped file, ending with { NULL }; the standard vocabulary (std/)
- * in the order it is read. */
+/* Every shipped file, ending with { NULL }, in the order a run reads them. */
 extern const LibraryFile library_files[];
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "form.h"
 #include "suggest.h"
 #include "unicode.h"
 
@@ -81,6 +82,10 @@ const char *model_selector_name(const Selector *s)
     X(KW_REPORT, "report") X(KW_ISSUER, "issuer") X(KW_REFERENCE, "reference")  \
     X(KW_DATE, "date") X(KW_PLACE, "place") X(KW_PERIOD, "period")             \
     X(KW_USE, "use") X(KW_HOLIDAY, "holiday") X(KW_RULE, "rule")               \
+    X(KW_CALENDAR, "calendar") X(KW_WORKING_DAY, "working_day")               \
+    X(KW_NOTICE, "notice") X(KW_CODE, "code") X(KW_UNVERIFIED, "unverified")  \
+    X(KW_SCHEDULE, "schedule") X(KW_EVERY, "every") X(KW_TIMES, "times")       \
+    X(KW_DAY, "day")                                                           \
     X(KW_INDICATOR, "indicator") X(KW_OPINION, "opinion")                      \
     X(KW_DOCUMENT, "document") X(KW_KIND, "kind") X(KW_SCOPE, "scope")         \
     X(KW_CHAIR, "chair") X(KW_CONCLUSION, "conclusion")                        \
@@ -171,73 +176,23 @@ static void oom(Builder *b, Span at)
     diag_error(b->m->diag, b->src, at, "out of memory");
 }
 
-static Span args_span(const Item *it)
-{
-    Span s = it->args->span;
-    for (Atom *a = it->args; a; a = a->next)
-        s.end = a->span.end;
-    return s;
-}
-
-/* "a string", "a date or '?'" ... for messages */
-static const char *atom_desc(const Atom *a)
-{
-    return a ? ast_atom_kind_name(a->kind) : "nothing";
-}
+static Span args_span(const Item *it) { return form_args_span(it); }
+static const char *atom_desc(const Atom *a) { return form_atom_desc(a); }
 
 static bool no_blocks(Builder *b, const Item *it, const char *what)
 {
-    if (it->blocks) {
-        diag_error(b->m->diag, b->src, it->blocks->span, "'%s' takes no block { ... }", what);
-        return false;
-    }
-    if (it->binding) {
-        diag_error(b->m->diag, b->src, it->expr ? it->expr->span : it->name_span,
-                   "'%s' takes no expression after '%c'", what, it->binding);
-        return false;
-    }
-    return true;
+    return form_no_blocks(b->m->diag, b->src, it, what);
 }
 
-/* A block that is not a breakdown may not end with '...'. */
 static void no_ellipsis(Builder *b, const Block *blk, const char *what)
 {
-    if (blk->partial)
-        diag_error(b->m->diag, b->src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end %s", what);
+    form_no_ellipsis(b->m->diag, b->src, blk, what);
 }
 
-/* Arguments must match `pattern`: one char per argument,
- *   s string, d date or '?', n name, R '..';
- *   uppercase = optional from there on. Reports a precise error. */
+/* Arguments must match `pattern` (form.h). */
 static bool expect_args(Builder *b, const Item *it, const char *pattern, const char *usage)
 {
-    Atom *a = it->args;
-    for (const char *p = pattern; *p; p++) {
-        char want = *p;
-        bool optional = want >= 'A' && want <= 'Z';
-        char w = optional ? (char)(want - 'A' + 'a') : want;
-        bool ok = a && ((w == 's' && a->kind == ATOM_STRING) ||
-                        (w == 'd' && (a->kind == ATOM_DATE || a->kind == ATOM_UNKNOWN)) ||
-                        (w == 'n' && a->kind == ATOM_NAME) || (w == 'r' && a->kind == ATOM_RANGE));
-        if (ok) {
-            a = a->next;
-            continue;
-        }
-        if (optional)
-            continue;
-        if (a)
-            diag_error(b->m->diag, b->src, a->span, "unexpected %s in '%s': write %s", atom_desc(a),
-                       it->name->text, usage);
-        else
-            diag_error(b->m->diag, b->src, it->name_span, "'%s' is incomplete: write %s", it->name->text, usage);
-        return false;
-    }
-    if (a) {
-        diag_error(b->m->diag, b->src, a->span, "unexpected %s in '%s': write %s",
-                   atom_desc(a), it->name->text, usage);
-        return false;
-    }
-    return true;
+    return form_args(b->m->diag, b->src, it, pattern, usage);
 }
 
 /* The first argument of the given kind, if any. */
@@ -255,13 +210,7 @@ static Date date_arg(const Item *it)
     return a ? a->as.date : (Date){ 0 };
 }
 
-static Str string_arg(const Item *it, uint32_t nth)
-{
-    for (Atom *a = it->args; a; a = a->next)
-        if (a->kind == ATOM_STRING && nth-- == 0)
-            return a->as.str;
-    return (Str){ NULL, 0 };
-}
+static Str string_arg(const Item *it, uint32_t nth) { return form_string(it, nth); }
 
 /* The words of a list for a message: "a, b or c". */
 static const char *word_list(Arena *a, WordList list)
@@ -964,6 +913,13 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
             n->conclusion_date = date_arg(it);
         }
         break;
+    case KW_NOTICE:
+        if (expect_args(b, it, "SD", "notice [\"NUMBER\"] [DATE]")) {
+            n->has_notice = true;
+            n->notice_number = string_arg(it, 0);
+            n->notice_date = date_arg(it);
+        }
+        break;
     case KW_NOT_HELD:
         if (it->args && it->args->kind == ATOM_UNKNOWN && !it->args->next) {
             n->not_held = true;
@@ -1104,8 +1060,104 @@ static void add_document(Builder *b, Node *node, const Item *it)
 
 /* ---- report header, rules, indicators ------------------------------------ */
 
+/* A year of a period: 1 to 9999. */
+static bool period_year(Builder *b, const Atom *a, int *year)
+{
+    if (a->kind != ATOM_COUNT || a->as.count < 1 || a->as.count > 9999) {
+        diag_error(b->m->diag, b->src, a->span, "a period's year is a number from 1 to 9999, such as 2024");
+        return false;
+    }
+    *year = (int)a->as.count;
+    return true;
+}
+
+/* The first and last day of a date to the day or the month. */
+static bool period_date(Builder *b, const Atom *a, bool end, int32_t *day)
+{
+    if (a->kind != ATOM_DATE || a->as.date.precision < DATE_MONTH) {
+        diag_error(b->m->diag, b->src, a->span, "a period needs both dates, to the day or to the month");
+        return false;
+    }
+    Date d = a->as.date;
+    if (d.precision == DATE_DAY || !end)
+        *day = date_to_days(d);
+    else
+        *day = date_window(WIN_MONTH, date_to_days(d)).last;
+    return true;
+}
+
+/* period START .. END | period YEAR [.. YEAR] | period MONTH
+ * | period h1|h2 YEAR | period q1 .. q4 YEAR                 (spec §4.1)
+ * The days it runs over, into *w. */
+static bool period_form(Builder *b, const Item *it, Window *w)
+{
+    static const char form[] = "period START .. END, period 2020, period 2016 .. 2021, period h1 2021, "
+                               "period q3 2024 or period 2021-02";
+    const Atom *a = it->args;
+    if (!a) {
+        diag_error(b->m->diag, b->src, it->name_span, "'period' is incomplete: write %s", form);
+        return false;
+    }
+    const Atom *r = a->next, *z = r && r->kind == ATOM_RANGE ? r->next : NULL;
+    int y, y2;
+    if (a->kind == ATOM_NAME) {
+        /* h1 2021, q3 2024 */
+        const char *n = a->as.name->text;
+        int k = (n[0] == 'h' || n[0] == 'q') && n[1] >= '1' && n[1] <= '4' && !n[2] ? n[1] - '0' : 0;
+        if (!k || (n[0] == 'h' && k > 2)) {
+            diag_error(b->m->diag, b->src, a->span, "unknown part of a year '%s': write h1, h2 or q1 to q4", n);
+            return false;
+        }
+        if (!r || r->next) {
+            diag_error(b->m->diag, b->src, r ? r->next->span : a->span, "write %s YEAR, e.g. period %s 2021", n, n);
+            return false;
+        }
+        if (!period_year(b, r, &y))
+            return false;
+        int month = n[0] == 'h' ? (k - 1) * 6 + 1 : (k - 1) * 3 + 1;
+        *w = date_window(n[0] == 'h' ? WIN_HALF : WIN_QUARTER,
+                         date_to_days((Date){ (int16_t)y, (uint8_t)month, 1, DATE_DAY }));
+        return true;
+    }
+    if (r && (r->kind != ATOM_RANGE || !z || z->next)) {
+        diag_error(b->m->diag, b->src, r->kind == ATOM_RANGE && z ? z->next->span : r->span,
+                   "unexpected %s in 'period': write %s", atom_desc(r->kind == ATOM_RANGE && z ? z->next : r),
+                   form);
+        return false;
+    }
+    if (r && !z) {
+        diag_error(b->m->diag, b->src, r->span, "'period' is incomplete: write %s", form);
+        return false;
+    }
+    if (a->kind == ATOM_COUNT) {
+        /* 2020; 2016 .. 2021 */
+        if (!period_year(b, a, &y) || (z && !period_year(b, z, &y2)))
+            return false;
+        if (!z)
+            y2 = y;
+        *w = (Window){ WIN_NONE, date_to_days((Date){ (int16_t)y, 1, 1, DATE_DAY }),
+                       date_to_days((Date){ (int16_t)y2, 12, 31, DATE_DAY }) };
+    } else if (a->kind == ATOM_DATE && a->as.date.precision == DATE_MONTH && !z) {
+        *w = date_window(WIN_MONTH, date_to_days(a->as.date));    /* 2021-02 */
+    } else if (a->kind == ATOM_DATE && z) {
+        if (!period_date(b, a, false, &w->first) || !period_date(b, z, true, &w->last))
+            return false;
+    } else if (a->kind == ATOM_DATE || a->kind == ATOM_UNKNOWN) {
+        diag_error(b->m->diag, b->src, a->span, "a period needs both dates, to the day or to the month");
+        return false;
+    } else {
+        diag_error(b->m->diag, b->src, a->span, "unexpected %s in 'period': write %s", atom_desc(a), form);
+        return false;
+    }
+    if (w->last < w->first) {
+        diag_error(b->m->diag, b->src, args_span(it), "the period ends before it starts");
+        return false;
+    }
+    return true;
+}
+
 /* issuer "BODY" | reference "NUMBER" | date DATE | place "PLACE"
- * | period DATE .. DATE                                    (spec §4.1) */
+ * | period ...                                             (spec §4.1) */
 static void header_attr(Builder *b, Keyword k, const Item *it)
 {
     Header *h = &b->m->header;
@@ -1134,20 +1186,18 @@ static void header_attr(Builder *b, Keyword k, const Item *it)
             h->date = date_arg(it);
         break;
     case KW_PERIOD: {
-        if (!expect_args(b, it, "drd", "period START .. END, e.g. period 2020-01-01 .. 2020-12-31"))
+        Window w;
+        if (!period_form(b, it, &w))
             break;
-        Date s = it->args->as.date, e = it->args->next->next->as.date;
-        if (it->args->kind != ATOM_DATE || it->args->next->next->kind != ATOM_DATE) {
-            diag_error(b->m->diag, b->src, args_span(it), "a period needs both dates");
-            break;
-        }
-        if (date_compare(s, e) > 0) {
-            diag_error(b->m->diag, b->src, args_span(it), "the period ends before it starts");
-            break;
-        }
         h->has_period = true;
-        h->period_start = s;
-        h->period_end = e;
+        h->period_first = w.first;
+        h->period_last = w.last;
+        h->period_start = date_from_days(w.first);
+        h->period_end = date_from_days(w.last);
+        if (it->args->kind == ATOM_DATE && it->args->next && it->args->next->kind == ATOM_RANGE) {
+            h->period_start = it->args->as.date;        /* shown as written: 2019-01 .. 2024-04 */
+            h->period_end = it->args->next->next->as.date;
+        }
         break;
     }
     default:
@@ -1229,6 +1279,126 @@ static bool kind_selector(Builder *b, const Item *it, Selector *sel, bool parts)
     return true;
 }
 
+/* each KIND [each DIMENSION]: a rule's subjects (spec §9). The second
+ * `each` pairs every subject with every part of a dimension, or every
+ * window of time of the period: each commune  each year. */
+static void rule_each(Builder *b, RuleDef *r, const Item *a)
+{
+    Selector sel;
+    if (!kind_selector(b, a, &sel, true))
+        return;
+    if (r->each.what == SEL_REPORT) {
+        r->each = sel;
+        return;
+    }
+    if (r->each2.what != SEL_REPORT) {
+        diag_error(b->m->diag, b->src, a->name_span, "a rule has two each at most: each KIND  each DIMENSION");
+        return;
+    }
+    if (sel.what != SEL_PART || r->each.what == SEL_PART || (r->each.kind && r->each.kind->session)) {
+        diag_error(b->m->diag, b->src, a->args->span, "a second each takes a dimension and pairs it with units: "
+                   "each commune  each year");
+        return;
+    }
+    r->each2 = sel;
+}
+
+/* The weekdays as `day` names them. */
+static const char *const weekdays[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday" };
+
+/* schedule SESSION_KIND { kind PART  every UNIT  times N  day WEEKDAY }   (spec §9.1) */
+static const Schedule *add_schedule(Builder *b, const Item *it)
+{
+    Model *m = b->m;
+    static const char form[] = "schedule SESSION_KIND { every UNIT  times N  kind PART  day WEEKDAY }, e.g. "
+                               "schedule reception { kind periodic  every week  day thursday }";
+    if (!it->args || it->args->kind != ATOM_NAME || it->args->next || it->binding || !it->blocks) {
+        diag_error(m->diag, b->src, it->args ? it->args->span : it->name_span, "write %s", form);
+        return NULL;
+    }
+    Schedule *sc = ARENA_NEW(m->arena, Schedule);
+    if (!sc) {
+        oom(b, it->span);
+        return NULL;
+    }
+    sc->src = b->src;
+    sc->span = it->name_span;
+    sc->times = 1;
+    sc->weekday = -1;
+    sc->session = vocab_kind(m->vocab, it->args->as.name);
+    if (!sc->session || !sc->session->session) {
+        diag_error(m->diag, b->src, it->args->span, "a schedule is of a session kind, such as dialogue or "
+                   "reception, not '%s'", it->args->as.name->text);
+        return NULL;
+    }
+    bool ok = true;
+    for (const Block *blk = it->blocks; blk; blk = blk->next) {
+        no_ellipsis(b, blk, "a schedule");
+        for (const Item *a = blk->items; a; a = a->next) {
+            Keyword k = keyword(m, a->name);
+            if (!no_blocks(b, a, a->name->text)) {
+                ok = false;
+                continue;
+            }
+            if (k == KW_KIND) {
+                if (!sc->session->kinds) {
+                    diag_error(m->diag, b->src, a->name_span, "a %s has no kinds in the vocabulary",
+                               sc->session->name->text);
+                    ok = false;
+                } else if (!expect_args(b, a, "n", "kind NAME") ||
+                           !(sc->kind = word_part(b, a, sc->session->kinds, "kind of session"))) {
+                    ok = false;
+                }
+            } else if (k == KW_EVERY) {
+                const Dimension *d = a->args && a->args->kind == ATOM_NAME && !a->args->next
+                                         ? vocab_dimension(m->vocab, a->args->as.name) : NULL;
+                if (!d || !d->calendar) {
+                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                               "write every year, every half, every quarter, every month or every week");
+                    ok = false;
+                } else {
+                    sc->every = d->calendar;
+                }
+            } else if (k == KW_TIMES) {
+                if (!a->args || a->args->kind != ATOM_COUNT || a->args->next || a->args->as.count < 1 ||
+                    a->args->as.count > 1000) {
+                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                               "write times N: the sessions due in each, from 1 to 1000");
+                    ok = false;
+                } else {
+                    sc->times = a->args->as.count;
+                }
+            } else if (k == KW_DAY) {
+                int wd = -1;
+                for (int i = 0; a->args && a->args->kind == ATOM_NAME && !a->args->next && i < 7; i++)
+                    if (str_eq(a->args->as.name, weekdays[i]))
+                        wd = i;
+                if (wd < 0) {
+                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                               "write day monday, tuesday, wednesday, thursday, friday, saturday or sunday");
+                    ok = false;
+                }
+                sc->weekday = wd;
+            } else {
+                diag_error(m->diag, b->src, a->name_span,
+                           "unknown part of a schedule '%s': use every, times, kind or day", a->name->text);
+                ok = false;
+            }
+        }
+    }
+    if (ok && !sc->every) {
+        diag_error(m->diag, b->src, it->args->span, "a schedule needs its frequency: every year, every month, every "
+                   "week ...");
+        ok = false;
+    }
+    if (ok && sc->weekday >= 0 && (sc->every != WIN_WEEK || sc->times != 1)) {
+        diag_error(m->diag, b->src, it->args->span, "day fixes the day of a schedule of once every week");
+        ok = false;
+    }
+    return ok ? sc : NULL;
+}
+
 static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **id, Str *title, PtrMap *ids)
 {
     Atom *a = it->args;
@@ -1287,10 +1457,16 @@ static void add_rule(Builder *b, const Item *it)
                     r->require = a->expr;
                 continue;
             }
-            if (k != KW_SEVERITY && k != KW_SOURCE && k != KW_EACH) {
-                diag_error(m->diag, b->src, a->name_span,
-                           "unknown part of a rule '%s': use severity, source, each, where: or require:",
-                           a->name->text);
+            if (k == KW_SCHEDULE) {
+                if (r->schedule)
+                    diag_error(m->diag, b->src, a->name_span, "a rule has one schedule");
+                else
+                    r->schedule = add_schedule(b, a);
+                continue;
+            }
+            if (k != KW_SEVERITY && k != KW_SOURCE && k != KW_EACH && k != KW_CODE && k != KW_UNVERIFIED) {
+                diag_error(m->diag, b->src, a->name_span, "unknown part of a rule '%s': use severity, source, code, "
+                           "unverified, each, where:, require: or schedule", a->name->text);
                 continue;
             }
             if (!no_blocks(b, a, a->name->text))
@@ -1303,13 +1479,28 @@ static void add_rule(Builder *b, const Item *it)
             } else if (k == KW_SOURCE) {
                 if (expect_args(b, a, "s", "source \"LEGAL SOURCE\""))
                     r->legal_source = string_arg(a, 0);
+            } else if (k == KW_CODE) {
+                if (expect_args(b, a, "s", "code \"REFERENCE\", e.g. code \"LTCD-15.2.d\""))
+                    r->code = string_arg(a, 0);
+            } else if (k == KW_UNVERIFIED) {
+                if (expect_args(b, a, "s", "unverified \"WHY THE SOURCE COULD NOT BE CHECKED\""))
+                    r->unverified = string_arg(a, 0);
             } else {
-                if (!kind_selector(b, a, &r->each, false))
-                    r->each.what = SEL_REPORT;
+                rule_each(b, r, a);
             }
         }
     }
-    if (!r->require) {
+    if (r->require && r->schedule) {
+        diag_error(m->diag, b->src, r->schedule->span, "rule '%s' has a require: condition and a schedule: give "
+                   "each its own rule", r->id->text);
+        return;
+    }
+    if (r->schedule && (r->each2.what != SEL_REPORT || r->each.what == SEL_PART)) {
+        diag_error(m->diag, b->src, r->schedule->span, "a schedule counts its own windows of time (every ...): "
+                   "its rule takes each KIND only");
+        return;
+    }
+    if (!r->require && !r->schedule) {
         diag_error(m->diag, b->src, it->args->span, "rule '%s' has no condition: add require: CONDITION",
                    r->id->text);
         return;
@@ -1373,45 +1564,6 @@ static void add_indicator(Builder *b, const Item *it)
     else
         m->indicators = ind;
     m->last_indicator = ind;
-}
-
-/* holiday = holiday DATE [ .. DATE ] [ "NAME" ] ;          (spec §4.1) */
-static void add_holiday(Builder *b, const Item *it)
-{
-    if (!no_blocks(b, it, "holiday") ||
-        !expect_args(b, it, "dRDS", "holiday DATE [.. DATE] [\"NAME\"]"))
-        return;
-    Atom *first = it->args, *last = first;
-    if (first->next && first->next->kind == ATOM_RANGE)
-        last = first->next->next;
-    else if (first->next && first->next->kind != ATOM_STRING) {
-        diag_error(b->m->diag, b->src, first->next->span,
-                   "write a holiday of several days as holiday FIRST .. LAST");
-        return;
-    }
-    if (first->kind != ATOM_DATE || !last || last->kind != ATOM_DATE ||
-        first->as.date.precision != DATE_DAY || last->as.date.precision != DATE_DAY) {
-        diag_error(b->m->diag, b->src, args_span(it), "a holiday needs full dates (day, month and year)");
-        return;
-    }
-    Holiday *h = ARENA_NEW(b->m->arena, Holiday);
-    if (!h) {
-        oom(b, it->span);
-        return;
-    }
-    h->first = date_to_days(first->as.date);
-    h->last = date_to_days(last->as.date);
-    if (h->last < h->first) {
-        diag_error(b->m->diag, b->src, args_span(it), "the holiday ends before it starts");
-        return;
-    }
-    if (h->last - h->first >= 366) {
-        diag_error(b->m->diag, b->src, args_span(it), "a holiday of more than a year: check the dates");
-        return;
-    }
-    h->name = string_arg(it, 0);
-    h->next = b->m->holidays;
-    b->m->holidays = h;
 }
 
 /* use = use "PATH" ;                                       (spec §10) */
@@ -1488,7 +1640,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         case KW_DOCUMENT:
             add_document(b, node, it);
             return;
-        case KW_KIND: case KW_SCOPE: case KW_CHAIR: case KW_CONCLUSION: case KW_NOT_HELD:
+        case KW_KIND: case KW_SCOPE: case KW_CHAIR: case KW_CONCLUSION: case KW_NOTICE: case KW_NOT_HELD:
             if (ctx == CTX_SESSION) {
                 session_attr(b, node, k, it);
                 return;
@@ -1508,7 +1660,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
                        model_subject(m->arena, node));
             return;
         case KW_REPORT: case KW_ISSUER: case KW_REFERENCE: case KW_PERIOD: case KW_USE:
-        case KW_HOLIDAY: case KW_RULE: case KW_INDICATOR:
+        case KW_HOLIDAY: case KW_CALENDAR: case KW_WORKING_DAY: case KW_RULE: case KW_INDICATOR:
             if (ctx != CTX_ROOT) {
                 diag_error(m->diag, b->src, it->name_span,
                            "'%s' belongs at the top level of a file, not inside %s", it->name->text,
@@ -1519,8 +1671,8 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
                 add_report(b, it);
             else if (k == KW_USE)
                 add_use(b, it);
-            else if (k == KW_HOLIDAY)
-                add_holiday(b, it);
+            else if (k == KW_HOLIDAY || k == KW_CALENDAR || k == KW_WORKING_DAY)
+                ;                           /* the calendar's (calendar.c) */
             else if (k == KW_RULE)
                 add_rule(b, it);
             else if (k == KW_INDICATOR)
@@ -1531,7 +1683,8 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         default:
             break;
         }
-        if (k == KW_KIND || k == KW_SCOPE || k == KW_CHAIR || k == KW_CONCLUSION || k == KW_NOT_HELD) {
+        if (k == KW_KIND || k == KW_SCOPE || k == KW_CHAIR || k == KW_CONCLUSION || k == KW_NOTICE ||
+            k == KW_NOT_HELD) {
             diag_error(m->diag, b->src, it->name_span, "'%s' describes a session; put it inside a "
                        "dialogue, reception or voter_contact block", it->name->text);
             return;
@@ -1588,7 +1741,8 @@ static bool report_wide(const Model *m, const Item *it)
 {
     switch (keyword(m, it->name)) {
     case KW_REPORT: case KW_ISSUER: case KW_REFERENCE: case KW_DATE: case KW_PLACE: case KW_PERIOD:
-    case KW_USE: case KW_HOLIDAY: case KW_RULE: case KW_INDICATOR: case KW_WITHIN:
+    case KW_USE: case KW_HOLIDAY: case KW_CALENDAR: case KW_WORKING_DAY: case KW_RULE: case KW_INDICATOR:
+    case KW_WITHIN:
         return true;
     default:
         return vocab_is_declaration(m->vocab, it);
@@ -1930,6 +2084,23 @@ static void near_duplicates(Model *m, const Node *parent)
     }
 }
 
+/* A session dated outside the report's period still counts, but the
+ * report or the date is wrong (spec §4.3): a warning, once per session. */
+static void outside_period(Model *m, const Node *s)
+{
+    const Header *h = &m->header;
+    if (!h->has_period || s->date.precision < DATE_MONTH)
+        return;
+    int32_t first = date_to_days(s->date);
+    int32_t last = s->date.precision == DATE_DAY ? first : date_window(WIN_MONTH, first).last;
+    if (last >= h->period_first && first <= h->period_last)
+        return;
+    char a[16], b[16];
+    diag_warning(m->diag, s->src, s->span, "%s is dated outside the report's period (%s .. %s): correct the date "
+                 "or the period", model_subject(m->arena, s), date_format(date_from_days(h->period_first), a),
+                 date_format(date_from_days(h->period_last), b));
+}
+
 static void finish(Model *m, const Node *n)
 {
     check_lists(m, n);
@@ -1937,6 +2108,8 @@ static void finish(Model *m, const Node *n)
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         if (!ch->kind->session)
             finish(m, ch);
+        else
+            outside_period(m, ch);
 }
 
 void model_finish(Model *m)

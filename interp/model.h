@@ -139,13 +139,10 @@ struct Node {
     bool has_conclusion;
     Str conclusion_number;
     Date conclusion_date;
+    bool has_notice;        /* the public notice of the session (thông báo) */
+    Str notice_number;
+    Date notice_date;
 };
-
-typedef struct Holiday {
-    int32_t first, last;    /* days, inclusive */
-    Str name;
-    struct Holiday *next;
-} Holiday;
 
 typedef enum { SEVERITY_ERROR, SEVERITY_WARNING } Severity;
 
@@ -166,14 +163,30 @@ typedef struct Selector {
     const Dimension *dim;   /* SEL_PART */
 } Selector;
 
+/* schedule SESSION_KIND { kind PART  every UNIT  times N  day WEEKDAY }
+ * (spec §9.1): how often a rule's subjects must hold sessions. */
+typedef struct Schedule {
+    const Kind *session;    /* dialogue, reception, ... */
+    const Part *kind;       /* only sessions of this kind (periodic), or NULL */
+    uint8_t every;          /* WindowUnit: a year, half, quarter, month or week */
+    int64_t times;          /* sessions in each, at least 1 */
+    int weekday;            /* 0 Monday ... 6 Sunday: the day of a weekly one; -1 none */
+    Source *src;
+    Span span;
+} Schedule;
+
 typedef struct RuleDef {
     Symbol *id;
     Str title;
     Severity severity;
     Str legal_source;
+    Str code;               /* `code "..."`: the rule's reference, e.g. for CI annotations */
+    Str unverified;         /* `unverified "..."`: why its source could not be checked */
     Selector each;          /* SEL_REPORT without `each` */
+    Selector each2;         /* a second `each`: a dimension (each commune  each year); else SEL_REPORT */
     Expr *where;
-    Expr *require;
+    Expr *require;          /* NULL for a schedule */
+    const Schedule *schedule;
     Source *src;
     Span span;
     struct RuleDef *next;
@@ -199,7 +212,8 @@ typedef struct Header {
     Str title, issuer, reference, place;
     Date date;
     bool has_period;
-    Date period_start, period_end;
+    Date period_start, period_end;  /* as written (a day or a month) */
+    int32_t period_first, period_last;  /* its days, inclusive */
     Source *src;
     Span span;
 } Header;
@@ -214,7 +228,6 @@ typedef struct Model {
     Header header;
     RuleDef *rules, *last_rule;
     IndicatorDef *indicators, *last_indicator;
-    Holiday *holidays;
     PtrMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */

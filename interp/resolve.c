@@ -49,14 +49,16 @@ static Resolved *record(Resolver *rs, const Expr *e)
 /* ---- paths ------------------------------------------------------------------ */
 
 /* What a path names in its scope (spec §7.2): `date`, `conclusion`,
- * `conclusion.date`, `kind` and `scope` in a session; `topic`, `status`,
+ * `conclusion.date`, `notice`, `notice.date`, `kind` and `scope` in a session; `topic`, `status`,
  * `satisfied` in an opinion; `true` and `false` anywhere; else a figure. */
 static ScopeName scope_name_of(const Vocab *v, const PathPart *p)
 {
     ScopeName n = vocab_scope_name(v, p->name);
+    if (n == NAME_PERIOD)
+        return n;                   /* period.start, period.end: checked below */
     if (!p->next)
         return n;
-    if (n == NAME_CONCLUSION && !p->next->next && strcmp(p->next->name->text, "date") == 0)
+    if ((n == NAME_CONCLUSION || n == NAME_NOTICE) && !p->next->next && strcmp(p->next->name->text, "date") == 0)
         return n;
     return NAME_FIGURE;
 }
@@ -71,7 +73,8 @@ static const char *nearest_figure(const Vocab *v, const Symbol *name)
 }
 
 /* The part `name` of a dimension of f that `cell` leaves free; -1 when
- * there is none. *part is NULL for a numbered part no figure has yet. */
+ * there is none. *part is NULL for a numbered part, or a window of time,
+ * no figure has yet. */
 static int free_part(const Vocab *v, const FigureDecl *f, const Part *const cell[], const Symbol *name,
                      const Part **part)
 {
@@ -79,7 +82,7 @@ static int free_part(const Vocab *v, const FigureDecl *f, const Part *const cell
         if (cell[i])
             continue;
         const Part *p = vocab_find_part(v, f->dims[i], name);
-        if (p || vocab_numbered_part(f->dims[i], name)) {
+        if (p || vocab_made_part(v, f->dims[i], name, NULL)) {
             *part = p;
             return (int)i;
         }
@@ -102,6 +105,16 @@ static void resolve_path(Resolver *rs, Source *src, const Expr *e)
     x->first = p->name;
     x->text = text;
     x->scope_name = scope_name_of(v, p);
+    if (x->scope_name == NAME_PERIOD) {
+        const char *end = p->next && !p->next->next ? p->next->name->text : "";
+        if (strcmp(end, "start") != 0 && strcmp(end, "end") != 0) {
+            diag_error(rs->diag, src, e->span, "write period.start or period.end: the first or last day of the "
+                       "report's period");
+            rs->ok = false;
+        }
+        x->period_end = strcmp(end, "end") == 0;
+        return;
+    }
     /* closed world (spec §14): a figure of the vocabulary, then parts of
      * distinct dimensions of it, in any order; a name its scope gives
      * (`satisfied` in an opinion) may also be a figure elsewhere */
@@ -141,6 +154,8 @@ static void resolve_path(Resolver *rs, Source *src, const Expr *e)
         }
         cell[i] = part;
         absent |= part == NULL;
+        if (f->dims[i]->calendar)
+            vocab_made_part(v, f->dims[i], q->name, &x->win);
     }
     x->figure = f;
     memcpy(x->cell, cell, sizeof x->cell);
@@ -201,9 +216,21 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
 {
     int fn = function_of(e->as.call.fn);
     if (fn < 0) {
-        diag_error(rs->diag, src, e->as.call.fn_span,
-                   "unknown function '%s': use percent, share, count, sum, mean, years, days, "
-                   "working_days, known, min or max", e->as.call.fn->text);
+        const char *list = "";
+        Suggest sg;
+        suggest_init(&sg, e->as.call.fn->text);
+        for (size_t i = 0; i < sizeof functions / sizeof *functions && list; i++) {
+            size_t last = sizeof functions / sizeof *functions - 1;
+            list = arena_printf(rs->arena, "%s%s%s", list, i == 0 ? "" : i == last ? " or " : ", ", functions[i].name);
+            suggest_offer(&sg, functions[i].name, strlen(functions[i].name));
+        }
+        const char *near = suggest_best(&sg);
+        if (near)
+            diag_error(rs->diag, src, e->as.call.fn_span, "unknown function '%s'; did you mean '%s'?",
+                       e->as.call.fn->text, near);
+        else
+            diag_error(rs->diag, src, e->as.call.fn_span, "unknown function '%s': use %s", e->as.call.fn->text,
+                       list ? list : "");
         rs->ok = false;
         return;
     }
@@ -244,6 +271,26 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
             rs->ok = false;
         }
         a = a->next;
+    }
+    if (x->fn == FN_PASSED) {
+        /* passed(RULE): a rule of the run, by its identifier */
+        const Symbol *id = a->kind == EXPR_PATH && !a->as.path->next ? a->as.path->name : NULL;
+        Suggest sg;
+        suggest_init(&sg, id ? id->text : "");
+        for (const RuleDef *r = rs->m->rules; r && id; r = r->next) {
+            if (r->id == id)
+                x->rule = r;
+            suggest_offer(&sg, r->id->text, r->id->len);
+        }
+        if (!x->rule) {
+            const char *near = id ? suggest_best(&sg) : NULL;
+            if (near)
+                diag_error(rs->diag, src, a->span, "unknown rule '%s'; did you mean '%s'?", id->text, near);
+            else
+                diag_error(rs->diag, src, a->span, "passed() takes the identifier of a rule of this run");
+            rs->ok = false;
+        }
+        return;
     }
     for (; a; a = a->next)
         resolve_expr(rs, src, a);
@@ -288,7 +335,8 @@ Resolution *resolve_run(const Model *m, Arena *a, Diag *diag, bool *ok)
     for (const RuleDef *rule = m->rules; rule; rule = rule->next) {
         if (rule->where)
             resolve_expr(&rs, rule->src, rule->where);
-        resolve_expr(&rs, rule->src, rule->require);
+        if (rule->require)
+            resolve_expr(&rs, rule->src, rule->require);
     }
     *ok = rs.ok;
     return rs.oom ? NULL : r;

@@ -30,6 +30,9 @@
     X(FN_YEARS, "years", 0, 0)                         \
     X(FN_DAYS, "days", 2, 2)                           \
     X(FN_WORKING_DAYS, "working_days", 2, 2)           \
+    X(FN_DEADLINE, "deadline", 2, 2)                   \
+    X(FN_WORKING_DEADLINE, "working_deadline", 2, 2)   \
+    X(FN_PASSED, "passed", 1, 1)                       \
     X(FN_KNOWN, "known", 1, 1)                         \
     X(FN_MIN, "min", 2, 2)                             \
     X(FN_MAX, "max", 2, 2)
@@ -46,11 +49,14 @@ typedef struct Resolved {
     const Symbol *first;    /* the path's first name */
     const FigureDecl *figure;           /* the vocabulary's figure */
     const Part *cell[VOCAB_MAX_DIMS];   /* its parts, by dimension */
+    Window win;             /* the window of time the path names (gifts.y2020), if any */
+    bool period_end;        /* period.end, not period.start */
     const Symbol *path;     /* canonical; NULL when no unit has this cell */
     const char *text;       /* the path as written: "opinions.resolved" */
     /* EXPR_CALL */
     Function fn;
     Selector sel;           /* the KIND of share, count, sum, mean */
+    const RuleDef *rule;    /* passed(RULE) */
 } Resolved;
 
 typedef struct Resolution Resolution;

@@ -97,6 +97,20 @@ typedef struct Val {
     X(NOTE_SESSION_DATE)                                                       \
     X(NOTE_NO_CONCLUSION)                                                      \
     X(NOTE_CONCLUSION_DATE)                                                    \
+    X(NOTE_NO_NOTICE)                                                          \
+    X(NOTE_NOTICE_DATE)                                                        \
+    X(NOTE_CALENDAR_UNCOVERED)  /* a: the year; text: the calendar */          \
+    X(NOTE_WHOLE_DAYS_COUNT)                                                   \
+    X(NOTE_DEADLINE_ARGS)                                                      \
+    X(NOTE_UNDATED)             /* node: the session without a day */          \
+    X(NOTE_UNDATED_ENTRY)       /* text: opinion or document; node: where */   \
+    X(NOTE_NOT_BY_DATE)         /* text: the path; node: who gives it whole */ \
+    X(NOTE_TOO_MANY_WINDOWS)    /* a: the most */                              \
+    X(NOTE_EDGES_LEFT_OUT)      /* a: windows; sel: the calendar dimension */  \
+    X(NOTE_TOTAL_ONLY)          /* inner: why the windows could not be told */ \
+    X(NOTE_VERDICTS_UNKNOWN)    /* name: the rule */                           \
+    X(NOTE_NO_VERDICT)          /* name: the rule */                           \
+    X(NOTE_SOME_UNKNOWN)        /* a unknown of b subjects */                  \
     X(NOTE_FIGURE_UNKNOWN)      /* text: the path; node: where */              \
     X(NOTE_NOT_CONDITION)                                                      \
     X(NOTE_NOT_NUMBER)                                                         \
@@ -162,25 +176,43 @@ typedef struct Check {
     struct Check *next;
 } Check;
 
-/* A subject of a rule that did not pass. */
-typedef struct Failure {
+/* What a schedule found for one subject (spec §9.1). */
+typedef struct Slots {
+    int64_t expected, held, not_held;   /* sessions due, held, scheduled and not held */
+    bool held_known;                    /* held is known (sessions itemised or counted) */
+    uint32_t nmissed;                   /* windows of time short of sessions */
+    Window *missed;                     /* the first MAX_MISSED of them */
+    int32_t *due;                       /* weekly on a day: each missed window's due day */
+    uint32_t nmoved;                    /* due days moved off a rest day (Điều 148) */
+    uint32_t edges;                     /* windows the period cuts: prorated */
+    const char *reasons;                /* why sessions were not held, as written, "; "-separated */
+} Slots;
+
+enum { MAX_MISSED = 12 };
+
+/* The verdict of a rule on one subject: a unit or session, or the report,
+ * in a part of a dimension or a window of time when the rule says so. */
+typedef struct Verdict {
     const Node *node;           /* the subject; the root for the report */
-    Status status;              /* RESULT_FAIL or RESULT_UNKNOWN */
-    bool compared;              /* a failed comparison: its two sides */
+    const Part *part;           /* each DIMENSION: its part, else NULL */
+    Window win;                 /* each year ...: the window, else none */
+    Status status;              /* RESULT_PASS, RESULT_FAIL or RESULT_UNKNOWN */
+    bool compared;              /* a comparison: its two sides */
     ExprOp op;
     Val lhs, rhs;
+    const Slots *slots;         /* a schedule's count */
     Note why;                   /* unknown: why */
     Source *src;
     Span span;
-    struct Failure *next;
-} Failure;
+    struct Verdict *next;
+} Verdict;
 
 typedef struct RuleResult {
     const RuleDef *def;
     Status status;
     uint32_t passed, failed, unknown, total;
-    Note note;                  /* e.g. why nothing was checked */
-    Failure *failures, *last_failure;
+    Note note;                  /* why nothing was checked, or a caveat (windows left out) */
+    Verdict *verdicts, *last_verdict;   /* every subject, in order */
     struct RuleResult *next;
 } RuleResult;
 
@@ -188,6 +220,7 @@ typedef struct IndicatorResult {
     const IndicatorDef *def;
     const Node *node;           /* NULL for the report, else the unit (per KIND) */
     const Part *part;           /* per DIMENSION: the part, else NULL */
+    Window win;                 /* per year ...: the window of time, else none */
     ValueUnit unit;
     Number value, numerator, denominator;
     bool approximate;           /* computed from an approximate figure */

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "calendar.h"
 #include "check.h"
 #include "derive.h"
 #include "diag.h"
@@ -43,6 +44,15 @@ static bool analyse(const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag, M
         vocab_declare(vocab, files.files[i]->src, files.files[i]->items);
     if (!vocab_finish(vocab, diag))
         return false;
+    /* The calendar next (spec §4.6): its own items, from every file. */
+    Calendar *cal = calendar_new(a, syms);
+    if (!cal) {
+        out_of_memory(diag);
+        return false;
+    }
+    for (uint32_t i = 0; i < files.nfiles; i++)
+        calendar_declare(cal, files.files[i]->src, files.files[i]->items, diag);
+    calendar_finish(cal, diag);         /* its errors stop the run below, with the model's */
     Model *m = *model = model_new(a, syms, vocab, diag);
     if (!m) {
         out_of_memory(diag);
@@ -70,7 +80,7 @@ static bool analyse(const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag, M
     }
     if (!valid || diag->errors)
         return false;
-    if (!check_run(m, derived, a, result) || !eval_run(m, derived, res, a, result) || a->failed) {
+    if (!check_run(m, derived, a, result) || !eval_run(m, derived, res, cal, a, result) || a->failed) {
         out_of_memory(diag);
         return false;
     }

@@ -148,14 +148,22 @@ static void rules(FILE *out, const Result *r, Arena *a)
         const RuleDef *d = rr->def;
         fprintf(out, "  %s  ", status_text(rr->status));
         pad(out, d->id->text, iw);
-        fprintf(out, "  %-7s  %u/%u passed  %.*s\n", d->severity == SEVERITY_ERROR ? "error" : "warning",
+        fprintf(out, "  %-7s  %u/%u passed  %.*s", d->severity == SEVERITY_ERROR ? "error" : "warning",
                 rr->passed, rr->total, (int)d->title.len, d->title.ptr);
+        if (d->code.ptr)
+            fprintf(out, "  [%.*s]", (int)d->code.len, d->code.ptr);
+        fputc('\n', out);
         const char *note = format_note(a, &rr->note);
         if (note)
             fprintf(out, "        (%s)\n", note);
-        for (const Failure *f = rr->failures; f; f = f->next) {
-            fprintf(out, "        %s: %s  ", or_mark(format_subject(a, f->node)), or_mark(format_failure(a, d, f)));
-            location(out, f->src, f->span);
+        if (d->unverified.ptr)
+            fprintf(out, "        (source unverified: %s)\n", or_mark(arena_strndup(a, d->unverified.ptr,
+                                                                                     d->unverified.len)));
+        /* every subject with the values it was judged on (spec §13) */
+        for (const Verdict *v = rr->verdicts; v; v = v->next) {
+            fprintf(out, "        %s  %s: %s  ", status_text(v->status), or_mark(format_verdict_subject(a, v)),
+                    or_mark(format_verdict(a, d, v)));
+            location(out, v->src, v->span);
             fputc('\n', out);
         }
     }

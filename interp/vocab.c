@@ -27,7 +27,8 @@ static const char *const decl_noun[] = { "", "dimension", "figure", "kind", "kin
 
 /* Names an expression reads from its scope (spec §7.2). */
 static const struct { const char *name; ScopeName meaning; } scope_names[] = {
-    { "date", NAME_DATE }, { "conclusion", NAME_CONCLUSION }, { "kind", NAME_KIND },
+    { "date", NAME_DATE }, { "conclusion", NAME_CONCLUSION }, { "notice", NAME_NOTICE }, { "period", NAME_PERIOD },
+    { "kind", NAME_KIND },
     { "scope", NAME_SCOPE }, { "topic", NAME_TOPIC }, { "status", NAME_STATUS },
     { "satisfied", NAME_SATISFIED }, { "true", NAME_TRUE }, { "false", NAME_FALSE },
 };
@@ -147,34 +148,61 @@ bool vocab_numbered_part(const Dimension *d, const Symbol *name)
     return true;
 }
 
+bool vocab_made_part(const Vocab *v, const Dimension *d, const Symbol *name, Window *win)
+{
+    Window w = { WIN_NONE, 0, 0 };
+    bool ok = d->calendar ? date_window_parse(name->text, WIN_NONE, &w) && v->calendar[w.unit]
+                          : vocab_numbered_part(d, name);
+    if (ok && win)
+        *win = w;
+    return ok;
+}
+
 const Part *vocab_find_part(const Vocab *v, const Dimension *d, const Symbol *name)
 {
-    (void)v;
+    Window w;
+    if (d->calendar && vocab_made_part(v, d, name, &w))
+        d = v->calendar[w.unit];            /* m2024_03 is month's, whatever the axis says */
     return ptrmap_get(&d->index, name, 0);
 }
 
 const Part *vocab_part(Vocab *v, const Dimension *d, const Symbol *name)
 {
     const Part *found = vocab_find_part(v, d, name);
-    if (found || !vocab_numbered_part(d, name))
+    Window w;
+    if (found || !vocab_made_part(v, d, name, &w))
         return found;
-    /* a numbered part is made when first met: "Năm 2020" */
+    /* a numbered part is made when first met: "Đợt 3"; a window of time
+     * is its calendar dimension's, titled as writers show it: "2024-03" */
+    if (w.unit)
+        d = v->calendar[w.unit];
+    char label[16];
     Part *p = ARENA_NEW(v->arena, Part);
-    const char *title = arena_printf(v->arena, "%s %s", d->title.ptr ? d->title.ptr : d->name->text,
-                                     name->text + d->numbered->len);
+    const char *title = w.unit ? arena_printf(v->arena, "%s", date_window_label(w, label))
+                               : arena_printf(v->arena, "%s %s", d->title.ptr ? d->title.ptr : d->name->text,
+                                              name->text + d->numbered->len);
     Dimension *dim = (Dimension *)d;  /* its index only: the parts stay as declared */
     if (!p || !title || !ptrmap_put(&dim->index, v->arena, name, 0, p))
         return NULL;
     p->name = (Symbol *)name;
     p->title = (Str){ title, (uint32_t)strlen(title) };
     p->dim = d;
+    p->win = w;
     return p;
 }
 
 int vocab_figure_dim(const FigureDecl *f, const Dimension *d)
 {
     for (uint32_t i = 0; i < f->ndims; i++)
-        if (f->dims[i] == d)
+        if (f->dims[i] == d || (d->calendar && f->dims[i]->calendar))
+            return (int)i;
+    return -1;
+}
+
+int vocab_time_dim(const FigureDecl *f)
+{
+    for (uint32_t i = 0; i < f->ndims; i++)
+        if (f->dims[i]->calendar)
             return (int)i;
     return -1;
 }
@@ -358,7 +386,38 @@ static void twice(Builder *b, Span at, const char *what, const char *name, Sourc
     diag_note(b->diag, first_src, first, "first declared here");
 }
 
-/* dimension NAME "TITLE" { PART "TITLE" ... }  |  dimension NAME "TITLE" { numbered PREFIX } */
+/* calendar UNIT: the dimension's parts are windows of time (spec §14.2). */
+static void declare_calendar(Builder *b, Dimension *d, const Item *p)
+{
+    Vocab *v = b->v;
+    static const char form[] = "calendar UNIT: calendar year, half, quarter, month or week";
+    Symbol *unit = name_arg(b, p, form);
+    if (!unit)
+        return;
+    WindowUnit u = WIN_NONE;
+    for (int i = WIN_YEAR; i <= WIN_WEEK; i++)
+        if (strcmp(unit->text, date_window_unit((WindowUnit)i)) == 0)
+            u = (WindowUnit)i;
+    if (!u) {
+        diag_error(b->diag, b->src, p->args->span, "unknown calendar unit '%s': write %s", unit->text, form);
+        return;
+    }
+    if (d->nparts || d->numbered || (d->calendar && d->calendar != u)) {
+        diag_error(b->diag, b->src, p->name_span,
+                   "dimension '%s' has parts already: calendar parts cannot join them", d->name->text);
+        return;
+    }
+    if (v->calendar[u] && v->calendar[u] != d) {
+        diag_error(b->diag, b->src, p->args->span, "dimension '%s' has the calendar's %ss already",
+                   v->calendar[u]->name->text, unit->text);
+        return;
+    }
+    d->calendar = (uint8_t)u;
+    v->calendar[u] = d;
+}
+
+/* dimension NAME "TITLE" { PART "TITLE" ... }  |  dimension NAME "TITLE" { numbered PREFIX }
+ * | dimension NAME "TITLE" { calendar UNIT } */
 static void declare_dimension(Builder *b, const Item *it)
 {
     Vocab *v = b->v;
@@ -381,11 +440,16 @@ static void declare_dimension(Builder *b, const Item *it)
     if (title.ptr && !d->title.ptr)
         d->title = title;           /* a dimension declared again gains parts */
     const Symbol *numbered = symtab_intern_cstr(v->syms, "numbered");
+    const Symbol *calendar = symtab_intern_cstr(v->syms, "calendar");
     for (const Block *blk = it->blocks; blk; blk = blk->next)
         for (const Item *p = blk->items; p; p = p->next) {
+            if (p->name == calendar) {
+                declare_calendar(b, d, p);
+                continue;
+            }
             if (p->name == numbered) {
                 Symbol *prefix = name_arg(b, p, "numbered PREFIX: numbered y gives the parts y2019, y2020, ...");
-                if (prefix && d->nparts)
+                if (prefix && (d->nparts || d->calendar))
                     diag_error(b->diag, b->src, p->name_span,
                                "dimension '%s' has parts already: numbered parts cannot join them", name->text);
                 else if (prefix)
@@ -398,9 +462,9 @@ static void declare_dimension(Builder *b, const Item *it)
                            p->name->text);
                 continue;
             }
-            if (d->numbered) {
-                diag_error(b->diag, b->src, p->name_span,
-                           "dimension '%s' has numbered parts: it takes no named ones", name->text);
+            if (d->numbered || d->calendar) {
+                diag_error(b->diag, b->src, p->name_span, "dimension '%s' has %s parts: it takes no named ones",
+                           name->text, d->numbered ? "numbered" : "calendar");
                 continue;
             }
             const Part *prev = vocab_find_part(v, d, p->name);
@@ -467,7 +531,7 @@ static bool disjoint(Builder *b, const FigureDecl *f, const Dimension *d, Span a
         for (uint32_t j = 0; j < d->nparts; j++) {
             const Part *mine = d->parts[j];
             const Part *other = vocab_find_part(b->v, f->dims[i], mine->name);
-            if (!other && !(f->dims[i]->numbered && vocab_numbered_part(f->dims[i], mine->name)))
+            if (!other && !vocab_made_part(b->v, f->dims[i], mine->name, NULL))
                 continue;
             const Part *last = other && written_after(b->v, other->src, other->span, mine->src, mine->span) ? other
                                                                                                            : mine;

@@ -40,6 +40,7 @@ typedef struct Part {
     Symbol *name;
     Str title;
     const Dimension *dim;
+    Window win;             /* a calendar dimension's part: its days */
     Source *src;
     Span span;
 } Part;
@@ -52,7 +53,8 @@ struct Dimension {
     Symbol **words;         /* their names, for messages */
     uint32_t nparts, cap;
     PtrMap index;           /* part name -> Part, numbered ones as met */
-    Symbol *numbered;       /* parts are this prefix and a number (y2020) */
+    Symbol *numbered;       /* parts are this prefix and a number (round3) */
+    uint8_t calendar;       /* WindowUnit: parts are windows of time (y2020, m2024_03) */
     Source *src;
     Span span;
 };
@@ -102,6 +104,8 @@ typedef enum {
     NAME_FIGURE = 0,        /* not special: a figure path */
     NAME_DATE,              /* a session's date */
     NAME_CONCLUSION,        /* a session's conclusion notice (its date) */
+    NAME_NOTICE,            /* a session's public notice (its date) */
+    NAME_PERIOD,            /* period.start, period.end: the report's period */
     NAME_KIND,              /* a session's kind */
     NAME_SCOPE,             /* a session's scope */
     NAME_TOPIC,             /* an opinion's topic */
@@ -137,6 +141,7 @@ typedef struct Vocab {
     /* the names the language gives a meaning of its own (§5.3) */
     const FigureDecl *opinions, *satisfied, *documents;
     const Dimension *status, *topic, *document_kind;
+    const Dimension *calendar[WIN_WEEK + 1];    /* the calendar dimension of each unit */
     Symbol *unstatused;     /* listed opinions without a status: no name can be this */
     Symbol *answers[2];     /* yes, no */
     Symbol *severities[2];  /* error, warning */
@@ -167,8 +172,16 @@ const Part *vocab_part(Vocab *v, const Dimension *d, const Symbol *name);
 const Part *vocab_find_part(const Vocab *v, const Dimension *d, const Symbol *name);
 /* Is `name` a numbered part of d (whether made yet or not)? */
 bool vocab_numbered_part(const Dimension *d, const Symbol *name);
-/* Index of d among f's dimensions, or -1. */
+/* Is `name` a part d makes when met: a numbered part, or for a calendar
+ * dimension a window of any calendar unit the vocabulary declares (the
+ * time axis of a figure takes years, months, weeks ...)? `win` gets the
+ * window (WIN_NONE for a numbered part); may be NULL. */
+bool vocab_made_part(const Vocab *v, const Dimension *d, const Symbol *name, Window *win);
+/* Index of d among f's dimensions, or -1. The calendar dimensions share
+ * one index, f's time axis: a figure `by year` is by month too. */
 int vocab_figure_dim(const FigureDecl *f, const Dimension *d);
+/* Index of f's time axis, or -1. */
+int vocab_time_dim(const FigureDecl *f);
 
 /* The canonical path of a cell of figure f: its name, then its parts in
  * the order of f's dimensions ("petitions.district_level.complaint").

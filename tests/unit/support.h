@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "calendar.h"
 #include "ast.h"
 #include "check.h"
 #include "date.h"
@@ -91,6 +92,7 @@ typedef struct Fixture {
     Model *model;
     Derived *derived;
     Resolution *resolution;
+    Calendar *calendar;
     Result result;
 } Fixture;
 
@@ -312,14 +314,38 @@ static inline bool resolve(Fixture *f, const char *text)
     return ok;
 }
 
+/* The calendar of a run (spec §4.6): the shipped calendar files, then the
+ * calendar items of the test's own file, if any. */
+static inline Calendar *build_calendar(Fixture *f)
+{
+    f->calendar = calendar_new(&f->arena, &f->syms);
+    assert_non_null(f->calendar);
+    for (const LibraryFile *lib = library_files; lib->name; lib++) {
+        if (strncmp(lib->name, "calendar/", 9) != 0)
+            continue;
+        const char *name = arena_printf(&f->arena, "<dlg>/%s", lib->name);
+        Source *src = source_from_bytes(&f->arena, name, lib->bytes, lib->len);
+        assert_non_null(src);
+        calendar_declare(f->calendar, src, parse_source(src, &f->arena, &f->syms, &f->diag), &f->diag);
+    }
+    if (f->src)
+        calendar_declare(f->calendar, f->src, f->items, &f->diag);
+    bool ok = calendar_finish(f->calendar, &f->diag);
+    if (!ok)
+        diag_print(&f->diag, stderr);
+    assert_true(ok);
+    return f->calendar;
+}
+
 /* Build, derive, resolve, check, then evaluate indicators and rules. */
 static inline Result *run_all(Fixture *f, const char *text)
 {
     assert_true(resolve(f, text));
     assert_no_errors(f);
+    build_calendar(f);
     memset(&f->result, 0, sizeof f->result);
     assert_true(check_run(f->model, f->derived, &f->arena, &f->result));
-    assert_true(eval_run(f->model, f->derived, f->resolution, &f->arena, &f->result));
+    assert_true(eval_run(f->model, f->derived, f->resolution, f->calendar, &f->arena, &f->result));
     assert_false(f->arena.failed);
     return &f->result;
 }
@@ -344,14 +370,23 @@ static inline const char *note_text(Fixture *f, const Note *n)
     return format_note(&f->arena, n);
 }
 
-static inline const char *failure_subject(Fixture *f, const Failure *fl)
+/* The first subject of a rule that did not pass, or NULL. */
+static inline const Verdict *first_failure(const RuleResult *rr)
 {
-    return format_subject(&f->arena, fl->node);
+    for (const Verdict *v = rr->verdicts; v; v = v->next)
+        if (v->status != RESULT_PASS)
+            return v;
+    return NULL;
 }
 
-static inline const char *failure_detail(Fixture *f, const RuleResult *rr, const Failure *fl)
+static inline const char *failure_subject(Fixture *f, const Verdict *v)
 {
-    return format_failure(&f->arena, rr->def, fl);
+    return format_verdict_subject(&f->arena, v);
+}
+
+static inline const char *failure_detail(Fixture *f, const RuleResult *rr, const Verdict *v)
+{
+    return format_verdict(&f->arena, rr->def, v);
 }
 
 /* ---- syntax trees ---------------------------------------------------------------- */

@@ -155,9 +155,9 @@ TEST(verdict_of_a_failed_comparison)
                            "rule twice { each commune  require: dialogues >= 2 }\n");
     const RuleResult *rr = r->rules;
     assert_int_equal(rr->status, RESULT_FAIL);
-    assert_string_equal(failure_subject(f, rr->failures), "commune K");
+    assert_string_equal(failure_subject(f, first_failure(rr)), "commune K");
     /* the condition as written, then both sides: 1 >= 2 */
-    assert_string_equal(failure_detail(f, rr, rr->failures), "dialogues >= 2 is false: 1 >= 2 does not hold");
+    assert_string_equal(failure_detail(f, rr, first_failure(rr)), "dialogues >= 2 is false: 1 >= 2 does not hold");
 }
 
 TEST(verdict_of_an_unknown_condition)
@@ -166,7 +166,7 @@ TEST(verdict_of_an_unknown_condition)
                            "rule r { each commune  require: invited >= 1 }\n");
     const RuleResult *rr = r->rules;
     assert_int_equal(rr->status, RESULT_UNKNOWN);
-    assert_string_equal(failure_detail(f, rr, rr->failures),
+    assert_string_equal(failure_detail(f, rr, first_failure(rr)),
                         "invited >= 1 is unknown: 'invited' is not known for commune K");
 }
 

@@ -126,7 +126,8 @@ TEST(a_figure_where_it_does_not_belong)
                    1, 15);
     assert_diag_at(f, DIAG_ERROR,
                    "'invited' does not belong in the report header: use issuer, reference, date, place or period", 2, 14);
-    assert_diag_at(f, DIAG_ERROR, "unknown part of a rule 'invited': use severity, source, each, where: or require:",
+    assert_diag_at(f, DIAG_ERROR, "unknown part of a rule 'invited': use severity, source, code, unverified, each, where:, require: or "
+                   "schedule",
                    3, 10);
     assert_diag_at(f, DIAG_ERROR, "unknown part of an indicator 'invited': use reported, per or note", 4, 25);
     assert_int_equal(f->diag.errors, 4);
@@ -895,9 +896,10 @@ TEST(header_errors)
     assert_int_equal(line, 1);
     assert_int_equal(col, 8);
     assert_diag_at(f, DIAG_ERROR, "the period ends before it starts", 3, 8);
-    assert_diag_at(f, DIAG_ERROR, "a period needs both dates", 4, 8);
+    assert_diag_at(f, DIAG_ERROR, "a period needs both dates, to the day or to the month", 4, 8);
     assert_diag_at(f, DIAG_ERROR,
-                   "unexpected date in 'period': write period START .. END, e.g. period 2020-01-01 .. 2020-12-31", 5, 19);
+                   "unexpected date in 'period': write period START .. END, period 2020, period 2016 .. 2021, "
+                   "period h1 2021, period q3 2024 or period 2021-02", 5, 19);
     assert_diag_at(f, DIAG_ERROR, "write the report's title in double quotes: report \"TITLE\" { ... }", 6, 1);
     assert_int_equal(f->diag.errors, 4);
     assert_int_equal(f->diag.warnings, 1);
@@ -907,29 +909,32 @@ TEST(header_errors)
     assert_false(m->header.has_period);
 }
 
+/* The report's own holidays are the calendar's (calendar.c, spec §4.6);
+ * `calendar none` leaves them alone. */
 TEST(holidays)
 {
-    const Model *m = model_of(f, "holiday 2024-02-08 .. 2024-02-14 \"Tết Giáp Thìn\"\n"
-                                 "holiday 30/4/2024\n"
-                                 "holiday 2024-01-01 .. 2024-12-31\n");
+    model_of(f, "calendar none\n"
+                "holiday 2024-02-08 .. 2024-02-14 \"Tết Giáp Thìn\"\n"
+                "holiday 30/4/2024\n"
+                "holiday 2024-01-01 .. 2024-12-31\n");
     assert_no_errors(f);
-    /* days since 1970-01-01: 2000-01-01 is 10957; 2024-01-01 is
-     * 10957 + 24 * 365 + 6 leap days (2000 ... 2020) = 19723 */
-    const Holiday *h = m->holidays;
-    /* the list holds the last declared first */
-    assert_int_equal(h->first, 19723);
-    assert_int_equal(h->last, 19723 + 365);     /* 2024 has 366 days: the most allowed */
-    assert_null(h->name.ptr);
-    h = h->next;
-    /* 30 April 2024: 19723 + 31 (Jan) + 29 (Feb) + 31 (Mar) + 29 = 19843 */
-    assert_int_equal(h->first, 19843);
-    assert_int_equal(h->last, 19843);
-    h = h->next;
+    build_calendar(f);
+    uint32_t n;
+    const CalendarDay *const *days = calendar_applied(f->calendar, &n);
+    assert_int_equal(n, 3);
+    /* in date order. Days since 1970-01-01: 2000-01-01 is 10957;
+     * 2024-01-01 is 10957 + 24 * 365 + 6 leap days (2000 ... 2020) = 19723 */
+    assert_int_equal(days[0]->first, 19723);
+    assert_int_equal(days[0]->last, 19723 + 365);   /* 2024 has 366 days: the most allowed */
+    assert_null(days[0]->name.ptr);
     /* 8 February 2024: 19723 + 31 + 7 = 19761; to the 14th: 19767 */
-    assert_int_equal(h->first, 19761);
-    assert_int_equal(h->last, 19767);
-    assert_str(h->name, "Tết Giáp Thìn");
-    assert_null(h->next);
+    assert_int_equal(days[1]->first, 19761);
+    assert_int_equal(days[1]->last, 19767);
+    assert_str(days[1]->name, "Tết Giáp Thìn");
+    /* 30 April 2024: 19723 + 31 (Jan) + 29 (Feb) + 31 (Mar) + 29 = 19843 */
+    assert_int_equal(days[2]->first, 19843);
+    assert_int_equal(days[2]->last, 19843);
+    assert_null(calendar_name(f->calendar));
 }
 
 TEST(holiday_errors)
@@ -939,13 +944,19 @@ TEST(holiday_errors)
                 "holiday 2024-02-14 .. 2024-02-08\n"       /* 3: col 9 */
                 "holiday 2024-01-01 .. 2025-01-01\n"       /* 4: 367 days, col 9 */
                 "commune \"A\" { holiday 2024-01-01 }\n");  /* 5: col 15 */
+    /* the unit's holiday is the model's error; the others the calendar's */
+    assert_diag_at(f, DIAG_ERROR, "'holiday' belongs at the top level of a file, not inside commune A", 5, 15);
+    Calendar *c = calendar_new(&f->arena, &f->syms);
+    calendar_declare(c, f->src, f->items, &f->diag);
+    assert_false(calendar_finish(c, &f->diag));
     assert_diag_at(f, DIAG_ERROR, "write a holiday of several days as holiday FIRST .. LAST", 1, 20);
-    assert_diag_at(f, DIAG_ERROR, "a holiday needs full dates (day, month and year)", 2, 9);
+    assert_diag_at(f, DIAG_ERROR, "a holiday needs a full date (day, month and year)", 2, 9);
     assert_diag_at(f, DIAG_ERROR, "the holiday ends before it starts", 3, 9);
     assert_diag_at(f, DIAG_ERROR, "a holiday of more than a year: check the dates", 4, 9);
-    assert_diag_at(f, DIAG_ERROR, "'holiday' belongs at the top level of a file, not inside commune A", 5, 15);
     assert_int_equal(f->diag.errors, 5);
-    assert_null(f->model->holidays);
+    uint32_t n;
+    calendar_applied(c, &n);
+    assert_int_equal(n, 0);
 }
 
 /* ---- misuse (§4) ------------------------------------------------------------------------------- */
@@ -1067,9 +1078,18 @@ TEST(vocab_figures_and_dimensions)
     assert_null(vocab_find_part(v, v->status, sym(f, "solved")));
     const Dimension *year = vocab_dimension(v, sym(f, "year"));
     assert_non_null(year);
-    assert_true(vocab_numbered_part(year, sym(f, "y2020")));
-    assert_false(vocab_numbered_part(year, sym(f, "y02020")));
-    assert_false(vocab_numbered_part(year, sym(f, "year2020")));
+    /* the time axis takes a window of any calendar unit, in canonical form */
+    Window w;
+    assert_true(vocab_made_part(v, year, sym(f, "y2020"), &w));
+    assert_int_equal(w.unit, WIN_YEAR);
+    assert_true(vocab_made_part(v, year, sym(f, "m2024_03"), &w));
+    assert_int_equal(w.unit, WIN_MONTH);
+    assert_false(vocab_made_part(v, year, sym(f, "y02020"), NULL));
+    assert_false(vocab_made_part(v, year, sym(f, "year2020"), NULL));
+    assert_false(vocab_made_part(v, year, sym(f, "m2024_3"), NULL));
+    const Dimension *round = vocab_dimension(v, sym(f, "round"));
+    assert_true(vocab_numbered_part(round, sym(f, "round3")));
+    assert_false(vocab_numbered_part(round, sym(f, "round03")));
     /* a cell's canonical path follows the figure's dimensions: status
      * (index 3) before topic (index 4), whatever order it was written in */
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };

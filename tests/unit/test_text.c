@@ -261,18 +261,21 @@ TEST(rules_section)
     unsigned n = line_number(f, text, "Rules");
     assert_int_equal(n, 0);
     /* ids padded to the widest, "yearly" and "listed" (6): none; Quài Nưa
-     * fails (0 >= 1), Tỏa Tình passes (2 >= 1): 1 of 2. The failure names
-     * the commune and points at its name, line 1, column 9. */
+     * fails (0 >= 1), Tỏa Tình passes (2 >= 1): 1 of 2. Every subject is
+     * listed with its values, pointing at the commune's name: line 1,
+     * column 9, and line 2, column 9. */
     assert_text(line_at(f, text, n + 1), "  FAIL  yearly  error    1/2 passed  Đối thoại ít nhất một lần");
     assert_text(line_at(f, text, n + 2),
-                "        commune Quài Nưa: dialogues >= 1 is false: 0 >= 1 does not hold  test.dlg:1:9");
+                "        FAIL  commune Quài Nưa: dialogues >= 1 is false: 0 >= 1 does not hold  test.dlg:1:9");
+    assert_text(line_at(f, text, n + 3),
+                "        pass  commune Tỏa Tình: dialogues >= 1 holds: 2 >= 1  test.dlg:2:9");
     /* no reception listed: unknown, with the note; "warning" fills the 7 */
-    assert_text(line_at(f, text, n + 3), "  ????  listed  warning  0/0 passed  Có tiếp công dân");
-    assert_text(line_at(f, text, n + 4), "        (no reception in this report to check)");
-    assert_text(line_at(f, text, n + 5), "");
+    assert_text(line_at(f, text, n + 4), "  ????  listed  warning  0/0 passed  Có tiếp công dân");
+    assert_text(line_at(f, text, n + 5), "        (no reception in this report to check)");
+    assert_text(line_at(f, text, n + 6), "");
     /* an error rule failed: exit status 1; the warning rule is unknown */
     assert_int_equal(f->result.rules_failed_error, 1);
-    assert_text(line_at(f, text, n + 6),
+    assert_text(line_at(f, text, n + 7),
                 "Result: the report is wrong: 1 error rule failed; not decided: 1 unknown rule.");
 }
 
@@ -376,7 +379,7 @@ TEST(result_line_when_checks_and_a_rule_fail)
                 "\n"
                 "Rules\n"
                 "  FAIL  enough  error    0/1 passed  Đủ\n"
-                "        the report: invited >= 20 is false: 10 >= 20 does not hold  test.dlg:3:6\n"
+                "        FAIL  the report: invited >= 20 is false: 10 >= 20 does not hold  test.dlg:3:6\n"
                 "\n"
                 "Result: the report is wrong: 2 checks failed, 1 error rule failed.\n");
 }

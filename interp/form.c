@@ -1,0 +1,80 @@
+/* form.c - checking the form of an item's arguments and blocks. */
+#include "form.h"
+
+Span form_args_span(const Item *it)
+{
+    Span s = it->args ? it->args->span : it->name_span;
+    for (const Atom *a = it->args; a; a = a->next)
+        s.end = a->span.end;
+    return s;
+}
+
+const char *form_atom_desc(const Atom *a)
+{
+    return a ? ast_atom_kind_name(a->kind) : "nothing";
+}
+
+bool form_no_blocks(Diag *d, Source *src, const Item *it, const char *what)
+{
+    if (it->blocks) {
+        diag_error(d, src, it->blocks->span, "'%s' takes no block { ... }", what);
+        return false;
+    }
+    if (it->binding) {
+        diag_error(d, src, it->expr ? it->expr->span : it->name_span, "'%s' takes no expression after '%c'", what,
+                   it->binding);
+        return false;
+    }
+    return true;
+}
+
+void form_no_ellipsis(Diag *d, Source *src, const Block *blk, const char *what)
+{
+    if (blk->partial)
+        diag_error(d, src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end %s", what);
+}
+
+static bool fits(char w, const Atom *a)
+{
+    switch (w) {
+    case 's': return a->kind == ATOM_STRING;
+    case 'd': return a->kind == ATOM_DATE || a->kind == ATOM_UNKNOWN;
+    case 'n': return a->kind == ATOM_NAME;
+    case 'r': return a->kind == ATOM_RANGE;
+    case 'c': return a->kind == ATOM_COUNT;
+    default: return false;
+    }
+}
+
+bool form_args(Diag *d, Source *src, const Item *it, const char *pattern, const char *usage)
+{
+    const Atom *a = it->args;
+    for (const char *p = pattern; *p; p++) {
+        bool optional = *p >= 'A' && *p <= 'Z';
+        char w = optional ? (char)(*p - 'A' + 'a') : *p;
+        if (a && fits(w, a)) {
+            a = a->next;
+            continue;
+        }
+        if (optional)
+            continue;
+        if (a)
+            diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, usage);
+        else
+            diag_error(d, src, it->name_span, "'%s' is incomplete: write %s", it->name->text, usage);
+        return false;
+    }
+    if (a) {
+        diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, usage);
+        return false;
+    }
+    return true;
+}
+
+Str form_string(const Item *it, uint32_t nth)
+{
+    for (const Atom *a = it->args; a; a = a->next)
+        if (a->kind == ATOM_STRING && nth-- == 0)
+            return a->as.str;
+    return (Str){ NULL, 0 };
+}

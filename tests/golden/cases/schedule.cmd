@@ -1,0 +1,2 @@
+# schedules: a weekly day moved off Tết and Giỗ Tổ, missed weeks named, sessions not held with their reason
+tests/golden/inputs/schedule.dlg
