@@ -37,7 +37,8 @@ LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
 GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c $(BUILD)/gen/library.c
 # The files dlg ships, in the order a run reads them: compiled in, and
 # installed under share/dlg for people to read.
-LIBRARY   := lib/std/dimensions.dlg lib/std/kinds.dlg lib/std/figures.dlg lib/calendar/vn.dlg
+LIBRARY   := lib/std/dimensions.dlg lib/std/kinds.dlg lib/std/figures.dlg lib/calendar/vn.dlg \
+             lib/rules/dialogue.dlg lib/rules/dialogue-district.dlg lib/rules/reception.dlg lib/rules/party.dlg
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(GEN_SRCS:%.c=%.o)
 MAIN_OBJ  := $(BUILD)/interp/main.o
 DLG       := $(BUILD)/dlg
@@ -139,7 +140,7 @@ deps:
 
 demo: deps
 	$(MAKE) all
-	$(DLG) examples/tuan-giao-2020.dlg
+	$(DLG) --rules dialogue-district examples/tuan-giao-2020.dlg
 
 install: $(DLG)
 	install -d $(DESTDIR)$(BINDIR)

@@ -106,6 +106,7 @@ typedef struct Windowed {
     Window win;
     Value sum;
     bool found;                 /* something below gives the figure */
+    bool own;                   /* the unit's own sessions only, not its sub-units' */
     Note why;                   /* set when unknown */
 } Windowed;
 
@@ -186,7 +187,7 @@ static bool window_unit(Eval *ev, const Node *n, Windowed *w)
 static bool window_sum(Eval *ev, const Node *n, Windowed *w)
 {
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
-        if (!(ch->kind->session ? window_session(ev, ch, w) : window_unit(ev, ch, w)))
+        if ((ch->kind->session || !w->own) && !(ch->kind->session ? window_session(ev, ch, w) : window_unit(ev, ch, w)))
             return false;
     for (const Opinion *o = n->opinions; o; o = o->next) {
         bool c = counts_into(o->cells, w->path) || (o->satisfied == 1 && counts_into(o->satisfied_cells, w->path));
@@ -220,10 +221,10 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
 /* The value of figure f's cell `base` (its time part left free) at n in
  * window `win`. */
 static EV window_value(Eval *ev, const Node *n, const FigureDecl *f, const Part *const base[VOCAB_MAX_DIMS], int t,
-                       Window win)
+                       Window win, bool own)
 {
     const Vocab *v = ev->m->vocab;
-    Windowed w = { .f = f, .win = win, .sum = { .known = true } };
+    Windowed w = { .f = f, .win = win, .sum = { .known = true }, .own = own };
     const Part *cell[VOCAB_MAX_DIMS];
     memcpy(cell, base, sizeof cell);
     cell[t] = NULL;
@@ -309,7 +310,7 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
         int i = sc.part ? vocab_figure_dim(r->figure, sc.part->dim) : -1;
         if (i >= 0 && !cell[i])
             cell[i] = sc.part;
-        return window_value(ev, n, r->figure, cell, t, r->win.unit ? r->win : sc.win);
+        return window_value(ev, n, r->figure, cell, t, r->win.unit ? r->win : sc.win, false);
     }
     const Symbol *path = r->path;
     const char *text = r->text;
@@ -1009,17 +1010,15 @@ static bool schedule_cell(const Eval *ev, const Schedule *sc, const FigureDecl *
     return vocab_time_dim(f) >= 0;
 }
 
-/* Sessions of the schedule's kind not held below n, dated in the period
- * or undated: how many, and their reasons as written. */
+/* The subject's own sessions of the schedule's kind not held, dated in
+ * the period or undated: how many, and their reasons as written. */
 static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
 {
     const Header *h = &ev->m->header;
     Window period = { WIN_NONE, h->period_first, h->period_last };
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
-        if (!ch->kind->session) {
-            not_held(ev, sc, ch, sl);
-            continue;
-        }
+        if (!ch->kind->session)
+            continue;                   /* a sub-unit's sessions are its own */
         if (ch->kind != sc->session || !ch->not_held || (sc->kind && ch->session_kind != sc->kind) ||
             date_at(ch->date, period) == AT_OUT)
             continue;
@@ -1132,6 +1131,15 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
     }
     int t = vocab_time_dim(f);
     not_held(ev, sc, n, sl);
+    const FigureDecl *nh = sc->session->not_held;
+    const Part *nh_cell[VOCAB_MAX_DIMS];
+    if (!sl->not_held && nh && schedule_cell(ev, sc, nh, nh_cell)) {
+        /* not itemised: the count the report gives, if it does */
+        const Symbol *path = vocab_cell_find(ev->m->vocab, nh, nh_cell);
+        Value v = path ? derive_value(ev->d, n, path) : (Value){ 0 };
+        if (v.known && !v.approx && !v.percent)
+            sl->not_held = v.value;
+    }
     Window first = date_window((WindowUnit)sc->every, h->period_first);
     if ((h->period_last - first.first) / (sc->every == WIN_WEEK ? 7 : 28) >= MAX_WINDOWS) {
         *why = (Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS };
@@ -1156,7 +1164,7 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
         sl->expected += want;
         if (!placed)
             continue;
-        EV held = window_value(ev, n, f, cell, t, w);
+        EV held = window_value(ev, n, f, cell, t, w, true);
         if (held.kind != V_NUM) {
             placed = false;                     /* the total may still say */
             first_why = held.why;
@@ -1218,8 +1226,12 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
     v->node = sc.node;
     v->part = sc.part;
     v->win = sc.win;
-    v->src = sc.node->src ? sc.node->src : d->src;
-    v->span = sc.node->kind->level == LEVEL_ROOT ? d->span : sc.node->span;
+    /* a unit is pointed at where it is declared: its own block rather than
+     * the parent's `lists` that made it */
+    const Node *n = sc.node;
+    bool declared = n->last_src && n->kind->level != LEVEL_ROOT;
+    v->src = declared ? n->last_src : n->src ? n->src : d->src;
+    v->span = n->kind->level == LEVEL_ROOT ? d->span : declared ? n->last_span : n->span;
     if (d->schedule) {
         Slots *sl = ARENA_NEW(ev->arena, Slots);
         if (!sl) {

@@ -322,6 +322,38 @@ static void diagnostics(FILE *out, const Diag *d)
     fputs(first ? "]" : "\n  ]", out);
 }
 
+/* --previous (spec/json.md §8.1): the previous report and each indicator
+ * beside its value then; null without --previous. */
+static void comparison(FILE *out, const Comparison *cmp, Arena *a)
+{
+    if (!cmp) {
+        fputs("null", out);
+        return;
+    }
+    fputs("{\"files\": [", out);
+    for (int i = 0; i < cmp->nfiles; i++) {
+        fputs(i ? ", " : "", out);
+        cstr(out, cmp->files[i]);
+    }
+    fputs("], \"report\": ", out);
+    header(out, cmp->previous);
+    fprintf(out, ", \"consecutive\": %s, \"indicators\": [", cmp->consecutive ? "true" : "false");
+    for (const Compared *c = cmp->rows; c; c = c->next) {
+        fputs(c == cmp->rows ? "\n      {" : ",\n      {", out);
+        key(out, "id"); cstr(out, c->def->id->text);
+        fputs(", ", out); key(out, "subject"); cstr(out, c->subject);
+        fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(c->unit));
+        fputs(", ", out); key(out, "previous"); number(out, c->previous);
+        fputs(", ", out); key(out, "current"); number(out, c->current);
+        fputs(", ", out); key(out, "difference"); number(out, c->difference);
+        fputs(", ", out); key(out, "relative"); number(out, c->relative);
+        fputs(", ", out); key(out, "note"); cstr(out, c->note);
+        fputs("}", out);
+    }
+    fputs(cmp->rows ? "\n    ]}" : "]}", out);
+    (void)a;
+}
+
 void report_json(const ReportInput *in, FILE *out)
 {
     Arena scratch;
@@ -342,6 +374,8 @@ void report_json(const ReportInput *in, FILE *out)
     rules(out, in->result, &scratch);
     fputs(",\n  \"indicators\": ", out);
     indicators(out, in->result, &scratch);
+    fputs(",\n  \"comparison\": ", out);
+    comparison(out, in->comparison, &scratch);
     fputs(",\n  \"diagnostics\": ", out);
     diagnostics(out, in->diag);
     fputs("\n}\n", out);

@@ -53,16 +53,46 @@ static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src, Source *from,
     return f;
 }
 
-void load_library(FileSet *fs, const char *name, const char *bytes, size_t len)
+static LoadedFile *library(FileSet *fs, const char *name, const char *bytes, size_t len)
 {
     const char *shown = arena_printf(fs->arena, "<dlg>/%s", name);
     Source *src = shown ? source_from_bytes(fs->arena, shown, bytes, len) : NULL;
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
     if (!src || !f) {
         diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
-        return;
+        return NULL;
     }
-    parsed(fs, f, src, NULL, (Span){ 0, 0 });
+    return parsed(fs, f, src, NULL, (Span){ 0, 0 });
+}
+
+void load_library(FileSet *fs, const char *name, const char *bytes, size_t len)
+{
+    library(fs, name, bytes, len);
+}
+
+static bool add_root(FileSet *fs, LoadedFile *root)
+{
+    if (fs->nroots == fs->cap_roots) {
+        uint32_t cap = fs->cap_roots ? fs->cap_roots * 2 : 8;
+        LoadedFile **roots = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
+        if (!roots) {
+            diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
+            return false;
+        }
+        if (fs->nroots)
+            memcpy(roots, fs->roots, fs->nroots * sizeof *roots);
+        fs->roots = roots;
+        fs->cap_roots = cap;
+    }
+    fs->roots[fs->nroots++] = root;
+    return true;
+}
+
+void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, size_t len)
+{
+    LoadedFile *f = library(fs, name, bytes, len);
+    if (f)
+        add_root(fs, f);
 }
 
 /* Read and parse a file once, however it is named: files are known by
@@ -146,21 +176,8 @@ typedef struct Pending {
 void load_file(FileSet *fs, const char *path)
 {
     LoadedFile *root = read_file(fs, path, NULL, (Span){ 0, 0 });
-    if (!root)
+    if (!root || !add_root(fs, root))
         return;
-    if (fs->nroots == fs->cap_roots) {
-        uint32_t cap = fs->cap_roots ? fs->cap_roots * 2 : 8;
-        LoadedFile **roots = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
-        if (!roots) {
-            diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
-            return;
-        }
-        if (fs->nroots)
-            memcpy(roots, fs->roots, fs->nroots * sizeof *roots);
-        fs->roots = roots;
-        fs->cap_roots = cap;
-    }
-    fs->roots[fs->nroots++] = root;
     /* Depth first over `use` items, with an explicit stack: a long chain of
      * files costs no C stack, and a chain deeper than the limit stops. */
     Pending stack[LOAD_MAX_USE_DEPTH + 1];

@@ -51,6 +51,9 @@ void load_file(FileSet *fs, const char *path);
 /* Parse a file dlg ships (library.h), named "<dlg>/NAME" in messages. It
  * is one of the files, not a root: nothing in it is modelled. */
 void load_library(FileSet *fs, const char *name, const char *bytes, size_t len);
+/* Parse a rulebook dlg ships (`--rules NAME`): a root, like a file named
+ * on the command line, whose `use` items are not followed. */
+void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, size_t len);
 /* The file a top-level `use` item brought in; NULL when it named a file
  * read before, or one that could not be read (already reported). */
 const LoadedFile *load_used(const FileSet *fs, const Item *use);

@@ -11,7 +11,7 @@
 #endif
 
 static const char usage[] =
-    "usage: dlg [--format text|json] [--strict] [--rules FILE]... FILE...\n"
+    "usage: dlg [--format text|json] [--strict] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
     "\n"
     "Check a report written in the dlg language: every total adds up, every\n"
     "rule holds; print the indicators. Several files form one report; '-'\n"
@@ -19,7 +19,10 @@ static const char usage[] =
     "\n"
     "  --format text|json  output for people (default) or for CI\n"
     "  --strict            a failed warning-severity rule fails the report\n"
-    "  --rules FILE        apply a rulebook to all files (repeatable)\n"
+    "  --rules NAME|FILE   apply a rulebook to all files (repeatable): one that\n"
+    "                      ships with dlg, by name, or a file\n"
+    "  --previous FILE     the report of the period before (repeatable): set\n"
+    "                      each indicator beside its value then\n"
     "  --help              print this help\n"
     "  --version           print the version\n"
     "\n"
@@ -57,11 +60,12 @@ static int bad_usage(const char *fmt, ...)
 
 int main(int argc, char **argv)
 {
-    RunOptions opt = { &report_writers[0], false, NULL, 0, NULL, 0 };
+    RunOptions opt = { &report_writers[0], false, NULL, 0, NULL, 0, NULL, 0 };
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
+    const char **previous = calloc((size_t)argc + 1, sizeof *previous);
     int status = 2;
-    if (!files || !rules) {
+    if (!files || !rules || !previous) {
         fputs("dlg: out of memory\n", stderr);
         goto done;
     }
@@ -72,6 +76,10 @@ int main(int argc, char **argv)
             options = false;
         } else if (options && strcmp(a, "--help") == 0) {
             fputs(usage, stdout);
+            Arena scratch;
+            arena_init(&scratch, NULL);
+            printf("\nrulebooks shipped with dlg: %s\n", run_shipped_rulebooks(&scratch));
+            arena_free(&scratch);
             status = 0;
             goto done;
         } else if (options && strcmp(a, "--version") == 0) {
@@ -95,10 +103,17 @@ int main(int argc, char **argv)
         } else if (options && (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0)) {
             const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
             if (!v) {
-                status = bad_usage("--rules needs a file");
+                status = bad_usage("--rules needs a rulebook: a name or a file");
                 goto done;
             }
             rules[opt.nrulebooks++] = v;
+        } else if (options && (strcmp(a, "--previous") == 0 || strncmp(a, "--previous=", 11) == 0)) {
+            const char *v = a[10] == '=' ? a + 11 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v) {
+                status = bad_usage("--previous needs a file: the report of the period before");
+                goto done;
+            }
+            previous[opt.nprevious++] = v;
         } else if (options && a[0] == '-' && a[1] != '\0') {
             status = bad_usage("unknown option '%s'", a);
             goto done;
@@ -112,9 +127,11 @@ int main(int argc, char **argv)
     }
     opt.files = files;
     opt.rulebooks = rules;
+    opt.previous = previous;
     status = dlg_run(&opt, stdout, stderr);
 done:
     free(files);
     free(rules);
+    free(previous);
     return status;
 }

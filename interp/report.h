@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "compare.h"
 #include "diag.h"
 #include "model.h"
 #include "result.h"
@@ -21,6 +22,7 @@ typedef struct ReportInput {
     int nfiles;
     const Header *header;       /* NULL when nothing was evaluated */
     const Result *result;       /* NULL when nothing was evaluated */
+    const Comparison *comparison;   /* --previous: the indicators of two periods, or NULL */
     const Diag *diag;
     int exit_status;
     bool strict;                /* --strict: warnings and undecided results fail */

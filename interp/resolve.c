@@ -286,6 +286,9 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
             const char *near = id ? suggest_best(&sg) : NULL;
             if (near)
                 diag_error(rs->diag, src, a->span, "unknown rule '%s'; did you mean '%s'?", id->text, near);
+            else if (id)
+                diag_error(rs->diag, src, a->span, "unknown rule '%s': no rule of this run has this identifier (is "
+                           "its rulebook given with --rules?)", id->text);
             else
                 diag_error(rs->diag, src, a->span, "passed() takes the identifier of a rule of this run");
             rs->ok = false;

@@ -7,6 +7,7 @@
 
 #include "calendar.h"
 #include "check.h"
+#include "compare.h"
 #include "derive.h"
 #include "diag.h"
 #include "eval.h"
@@ -15,6 +16,7 @@
 #include "model.h"
 #include "resolve.h"
 #include "result.h"
+#include "suggest.h"
 #include "vocab.h"
 
 static void out_of_memory(Diag *d)
@@ -22,8 +24,60 @@ static void out_of_memory(Diag *d)
     diag_error(d, NULL, (Span){ 0, 0 }, "out of memory");
 }
 
-/* Everything after reading: true when the result may be reported. */
-static bool analyse(const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag, Model **model, Result *result)
+const LibraryFile *run_shipped_rulebook(const char *name)
+{
+    size_t n = strlen(name);
+    for (const LibraryFile *lib = library_files; lib->name; lib++)
+        if (strncmp(lib->name, "rules/", 6) == 0 && strncmp(lib->name + 6, name, n) == 0 &&
+            strcmp(lib->name + 6 + n, ".dlg") == 0)
+            return lib;
+    return NULL;
+}
+
+const char *run_shipped_rulebooks(Arena *a)
+{
+    const char *list = "";
+    for (const LibraryFile *lib = library_files; lib->name && list; lib++)
+        if (strncmp(lib->name, "rules/", 6) == 0) {
+            size_t len = strlen(lib->name) - 6 - 4;
+            list = arena_printf(a, "%s%s%.*s", list, *list ? ", " : "", (int)len, lib->name + 6);
+        }
+    return list ? list : "";
+}
+
+/* --rules NAME reads the shipped rulebook lib/rules/NAME.dlg; a name with a
+ * '/' or ending in .dlg (or '-') is a file. */
+static void load_rulebook(FileSet *files, Diag *diag, Arena *a, const char *arg)
+{
+    size_t n = strlen(arg);
+    bool path = strchr(arg, '/') || (n > 4 && strcmp(arg + n - 4, ".dlg") == 0) || strcmp(arg, "-") == 0;
+    if (path) {
+        load_file(files, arg);
+        return;
+    }
+    const LibraryFile *lib = run_shipped_rulebook(arg);
+    if (lib) {
+        load_shipped_rulebook(files, lib->name, lib->bytes, lib->len);
+        return;
+    }
+    Suggest s;
+    suggest_init(&s, arg);
+    for (const LibraryFile *l = library_files; l->name; l++)
+        if (strncmp(l->name, "rules/", 6) == 0) {
+            const char *name = arena_strndup(a, l->name + 6, strlen(l->name) - 6 - 4);
+            if (name)
+                suggest_offer(&s, name, strlen(name));
+        }
+    const char *near = suggest_best(&s);
+    diag_error(diag, NULL, (Span){ 0, 0 }, "no rulebook '%s' ships with dlg%s%s%s: the shipped ones are %s; "
+               "name your own file with a path (./%s.dlg)", arg, near ? " (did you mean '" : "", near ? near : "",
+               near ? "'?)" : "", run_shipped_rulebooks(a), arg);
+}
+
+/* Everything after reading one report (the files and the rulebooks): true
+ * when its result may be reported. */
+static bool analyse(const RunOptions *opt, const char *const *names, int nnames, Arena *a, Symtab *syms, Diag *diag,
+                    Model **model, Result *result)
 {
     Vocab *vocab = vocab_new(a, syms);
     if (!vocab) {
@@ -33,11 +87,12 @@ static bool analyse(const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag, M
     FileSet files;
     load_init(&files, a, syms, diag);
     for (const LibraryFile *lib = library_files; lib->name; lib++)
-        load_library(&files, lib->name, lib->bytes, lib->len);
-    for (int i = 0; i < opt->nfiles && !diag_full(diag); i++)
-        load_file(&files, opt->files[i]);
+        if (strncmp(lib->name, "rules/", 6) != 0)
+            load_library(&files, lib->name, lib->bytes, lib->len);
+    for (int i = 0; i < nnames && !diag_full(diag); i++)
+        load_file(&files, names[i]);
     for (int i = 0; i < opt->nrulebooks && !diag_full(diag); i++)
-        load_file(&files, opt->rulebooks[i]);
+        load_rulebook(&files, diag, a, opt->rulebooks[i]);
     /* The vocabulary first, from every file's declarations (spec §14): the
      * model may use no other name. */
     for (uint32_t i = 0; i < files.nfiles; i++)
@@ -95,10 +150,30 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
     arena_init(&arena, NULL);
     diag_init(&diag, &arena);
     symtab_init(&syms, &arena);
-    Model *model = NULL;
-    Result result;
+    Model *model = NULL, *before = NULL;
+    Result result, previous;
     memset(&result, 0, sizeof result);
-    bool evaluated = analyse(opt, &arena, &syms, &diag, &model, &result);
+    memset(&previous, 0, sizeof previous);
+    bool evaluated = analyse(opt, opt->files, opt->nfiles, &arena, &syms, &diag, &model, &result);
+    Comparison *comparison = NULL;
+    if (evaluated && opt->nprevious) {
+        /* the previous period: its own run over the same rulebooks, whose
+         * indicators are set beside this one's (spec §12.1) */
+        evaluated = analyse(opt, opt->previous, opt->nprevious, &arena, &syms, &diag, &before, &previous);
+        if (evaluated) {
+            comparison = compare_results(&arena, &before->header, &previous, &model->header, &result);
+            if (!comparison) {
+                out_of_memory(&diag);
+                evaluated = false;
+            } else {
+                comparison->files = opt->previous;
+                comparison->nfiles = opt->nprevious;
+                if (!comparison->consecutive)
+                    diag_warning(&diag, NULL, (Span){ 0, 0 }, "the previous report's period does not end the day "
+                                 "before this report's begins: the comparison is not of consecutive periods");
+            }
+        }
+    }
     int status = evaluated ? result_exit_status(&result, opt->strict, diag.warnings) : 2;
 
     diag_sort(&diag);
@@ -108,6 +183,7 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
         .nfiles = opt->nfiles,
         .header = evaluated ? &model->header : NULL,
         .result = evaluated ? &result : NULL,
+        .comparison = evaluated ? comparison : NULL,
         .diag = &diag,
         .exit_status = status,
         .strict = opt->strict,

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "arena.h"
+#include "library.h"
 #include "report.h"
 
 typedef struct RunOptions {
@@ -16,8 +18,15 @@ typedef struct RunOptions {
     int nfiles;
     const char *const *rulebooks;
     int nrulebooks;
+    const char *const *previous;    /* --previous: the previous period's files */
+    int nprevious;
 } RunOptions;
 
 int dlg_run(const RunOptions *opt, FILE *out, FILE *err);
+
+/* The shipped rulebook `--rules NAME` names (lib/rules/NAME.dlg), or NULL;
+ * and their names for messages: "dialogue, reception, ...". */
+const LibraryFile *run_shipped_rulebook(const char *name);
+const char *run_shipped_rulebooks(Arena *a);
 
 #endif

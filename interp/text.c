@@ -156,9 +156,11 @@ static void rules(FILE *out, const Result *r, Arena *a)
         const char *note = format_note(a, &rr->note);
         if (note)
             fprintf(out, "        (%s)\n", note);
+        if (d->legal_source.ptr)
+            fprintf(out, "        source: %.*s%s\n", (int)d->legal_source.len, d->legal_source.ptr,
+                    d->unverified.ptr ? " (unverified)" : "");
         if (d->unverified.ptr)
-            fprintf(out, "        (source unverified: %s)\n", or_mark(arena_strndup(a, d->unverified.ptr,
-                                                                                     d->unverified.len)));
+            fprintf(out, "        (unverified: %.*s)\n", (int)d->unverified.len, d->unverified.ptr);
         /* every subject with the values it was judged on (spec §13) */
         for (const Verdict *v = rr->verdicts; v; v = v->next) {
             fprintf(out, "        %s  %s: %s  ", status_text(v->status), or_mark(format_verdict_subject(a, v)),
@@ -265,6 +267,67 @@ static void verdict(FILE *out, const ReportInput *in)
     fputs(".\n", out);
 }
 
+/* A compared value: "99.72 %", "12,674", "-". */
+static const char *compared_value(Arena *a, const Compared *c, Number n)
+{
+    char buf[NUMBER_BUF];
+    if (!n.known)
+        return "-";
+    int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n);
+    format_number_text(buf, sizeof buf, n, dec);
+    return arena_printf(a, "%s%s", buf, c->unit == UNIT_PERCENT ? " %" : "");
+}
+
+/* Each indicator beside its value in the previous period (spec §12.1). */
+static void comparison(FILE *out, const Comparison *cmp, Arena *a)
+{
+    if (!cmp || !cmp->rows)
+        return;
+    char from[16], to[16];
+    const Header *h = cmp->previous;
+    fputs("Compared with the previous period", out);
+    if (h && h->has_period)
+        fprintf(out, " %s .. %s", date_format(date_from_days(h->period_first), from),
+                date_format(date_from_days(h->period_last), to));
+    for (int i = 0; i < cmp->nfiles; i++)
+        fprintf(out, "%s%s", i ? ", " : " (", cmp->files[i]);
+    fputs(cmp->nfiles ? ")\n" : "\n", out);
+    size_t iw = 0, vw = 0;
+    for (const Compared *c = cmp->rows; c; c = c->next) {
+        const char *id = c->subject ? arena_printf(a, "  %s", c->subject) : c->def->id->text;
+        size_t w = width(or_mark(id));
+        iw = w > iw ? w : iw;
+        w = width(compared_value(a, c, c->previous));
+        vw = w > vw ? w : vw;
+    }
+    if (iw > TITLE_WIDTH)
+        iw = TITLE_WIDTH;
+    char buf[NUMBER_BUF];
+    for (const Compared *c = cmp->rows; c; c = c->next) {
+        fputs("  ", out);
+        pad(out, or_mark(c->subject ? arena_printf(a, "  %s", c->subject) : c->def->id->text), iw);
+        const char *prev = compared_value(a, c, c->previous), *cur = compared_value(a, c, c->current);
+        fputs("  ", out);
+        for (size_t n = width(prev); n < vw; n++)
+            fputc(' ', out);
+        fprintf(out, "%s  ->  %s", prev, cur);
+        if (c->difference.known) {
+            int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&c->difference);
+            format_number_text(buf, sizeof buf, c->difference, dec);
+            fprintf(out, "  %s%s%s", c->difference.value > 0 ? "+" : "", buf,
+                    c->unit == UNIT_PERCENT ? " points" : "");
+            if (c->relative.known) {
+                format_number_text(buf, sizeof buf, c->relative, SHOWN_DECIMALS);
+                fprintf(out, " (%s%s %%)", c->relative.value > 0 ? "+" : "", buf);
+            }
+        }
+        if (c->note)
+            fprintf(out, "  %s", c->note);
+        fputc('\n', out);
+    }
+    fputc('\n', out);
+}
+
 void report_text(const ReportInput *in, FILE *out)
 {
     if (!in->result) {
@@ -278,6 +341,7 @@ void report_text(const ReportInput *in, FILE *out)
     checks(out, in->result, &scratch);
     rules(out, in->result, &scratch);
     indicators(out, in->result, &scratch);
+    comparison(out, in->comparison, &scratch);
     verdict(out, in);
     arena_free(&scratch);
 }

@@ -32,6 +32,7 @@
 #include "calendar.h"
 #include "ast.h"
 #include "check.h"
+#include "compare.h"
 #include "date.h"
 #include "derive.h"
 #include "diag.h"

@@ -543,7 +543,7 @@ static const char *const FILES[] = { "test.dlg" };
 /* report_json() of the fixture's run, as text. */
 static const char *report_of(Fixture *f, const Header *h, const Result *r, int status, size_t *len)
 {
-    ReportInput in = { FILES, 1, h, r, &f->diag, status, false };
+    ReportInput in = { FILES, 1, h, r, NULL, &f->diag, status, false };
     Mem m;
     report_json(&in, mem_open(&m));
     return mem_close(f, &m, len);
@@ -744,7 +744,7 @@ TEST(report_of_a_parse_error)
 TEST(report_file_names_are_escaped)
 {
     static const char *const names[] = { "a\"b.dlg", "c\\d\x01.dlg", "\xc3.dlg" };
-    ReportInput in = { names, 3, NULL, NULL, &f->diag, 2, false };
+    ReportInput in = { names, 3, NULL, NULL, NULL, &f->diag, 2, false };
     Mem m;
     report_json(&in, mem_open(&m));
     size_t len;

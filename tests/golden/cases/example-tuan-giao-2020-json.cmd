@@ -1,2 +1,2 @@
-# the tuan-giao-2020 report, JSON output
---format json examples/tuan-giao-2020.dlg
+# the tuan-giao-2020 report, JSON output, with the rulebook dialogue-district
+--format json --rules dialogue-district examples/tuan-giao-2020.dlg

@@ -1,2 +1,2 @@
-# the tuan-giao-2020 report, text output
-examples/tuan-giao-2020.dlg
+# the tuan-giao-2020 report, text output, with the shipped rulebook dialogue-district: 19 of 19 communes held their dialogue
+--rules dialogue-district examples/tuan-giao-2020.dlg
