@@ -219,3 +219,20 @@ const char *date_window_unit(WindowUnit unit)
     static const char *const words[] = { "none", "year", "half", "quarter", "month", "week" };
     return unit <= WIN_WEEK ? words[unit] : "none";
 }
+
+int64_t date_window_count(WindowUnit unit, int32_t first, int32_t last)
+{
+    if (last < first)
+        return 0;
+    Date a = date_from_days(first), b = date_from_days(last);
+    int64_t ya = a.year, yb = b.year;
+    switch (unit) {
+    case WIN_YEAR: return yb - ya + 1;
+    case WIN_HALF: return (yb * 2 + (b.month > 6)) - (ya * 2 + (a.month > 6)) + 1;
+    case WIN_QUARTER: return (yb * 4 + (b.month - 1) / 3) - (ya * 4 + (a.month - 1) / 3) + 1;
+    case WIN_MONTH: return (yb * 12 + b.month) - (ya * 12 + a.month) + 1;
+    case WIN_WEEK: return (date_window(WIN_WEEK, last).first - date_window(WIN_WEEK, first).first) / 7 + 1;
+    case WIN_NONE: break;
+    }
+    return 1;
+}

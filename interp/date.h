@@ -54,6 +54,8 @@ bool date_window_parse(const char *name, WindowUnit unit, Window *out);
  * "2024 Q3", "2024-W05", "2024 H1", "2024"), into buf of 16 bytes. */
 const char *date_window_name(Window w, char buf[static 16]);
 const char *date_window_label(Window w, char buf[static 16]);
+/* How many windows of this unit the days from `first` to `last` touch. */
+int64_t date_window_count(WindowUnit unit, int32_t first, int32_t last);
 /* The unit's word in messages and JSON: "year", "half", "quarter", "month", "week". */
 const char *date_window_unit(WindowUnit unit);
 

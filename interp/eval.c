@@ -417,10 +417,8 @@ static Selected each_window(Eval *ev, Scope base, const Dimension *d, Visit fn, 
     const Header *h = &ev->m->header;
     Selected out = { 0, 0, false };
     WindowUnit unit = (WindowUnit)d->calendar;
-    Window first = date_window(unit, h->period_first), last = date_window(unit, h->period_last);
-    int64_t span = (int64_t)last.last - first.first;
-    int64_t per = unit == WIN_WEEK ? 7 : unit == WIN_MONTH ? 28 : unit == WIN_QUARTER ? 90 : unit == WIN_HALF ? 181 : 365;
-    if (span / per >= MAX_WINDOWS) {
+    Window first = date_window(unit, h->period_first);
+    if (date_window_count(unit, h->period_first, h->period_last) > MAX_WINDOWS) {
         out.too_many = true;
         return out;
     }
@@ -1048,20 +1046,20 @@ static int32_t *due_days(Eval *ev, const Schedule *sc, uint32_t *n, uint32_t *mo
 {
     const Header *h = &ev->m->header;
     Window first = date_window(WIN_WEEK, h->period_first);
-    uint32_t cap = (uint32_t)((h->period_last - first.first) / 7 + 2);
+    uint32_t cap = (uint32_t)((h->period_last - first.first) / 7 + 3);
     int32_t *days = ARENA_ARRAY(ev->arena, int32_t, cap);
     *n = *moved = 0;
     if (!days) {
         ev->oom = true;
         return NULL;
     }
-    for (int32_t monday = first.first; monday <= h->period_last && *n < cap; monday += 7) {
+    /* a week before the period may move its day into it: start one early */
+    for (int32_t monday = first.first - 7; monday <= h->period_last && *n < cap; monday += 7) {
         int32_t day = monday + sc->weekday, due;
-        if (!calendar_next_working_day(ev->cal, day, &due))
-            continue;
+        if (!calendar_next_working_day(ev->cal, day, &due) || due < h->period_first || due > h->period_last)
+            continue;                   /* only due days inside the period count */
+        days[(*n)++] = due;
         *moved += due != day;
-        if (due >= h->period_first && due <= h->period_last && day >= h->period_first)
-            days[(*n)++] = due;
     }
     qsort(days, *n, sizeof *days, cmp_day);
     uint32_t u = 0;
@@ -1136,12 +1134,13 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
     if (!sl->not_held && nh && schedule_cell(ev, sc, nh, nh_cell)) {
         /* not itemised: the count the report gives, if it does */
         const Symbol *path = vocab_cell_find(ev->m->vocab, nh, nh_cell);
-        Value v = path ? derive_value(ev->d, n, path) : (Value){ 0 };
-        if (v.known && !v.approx && !v.percent)
+        const Figure *own = path ? model_figure(n, path) : NULL;
+        Value v;
+        if (own && derive_part_value(ev->d, own, &v) && !v.approx && !v.percent)
             sl->not_held = v.value;
     }
     Window first = date_window((WindowUnit)sc->every, h->period_first);
-    if ((h->period_last - first.first) / (sc->every == WIN_WEEK ? 7 : 28) >= MAX_WINDOWS) {
+    if (date_window_count((WindowUnit)sc->every, h->period_first, h->period_last) > MAX_WINDOWS) {
         *why = (Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS };
         return RESULT_UNKNOWN;
     }
@@ -1183,9 +1182,11 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
     /* no placing in time: the period's total against the sum due */
     sl->held = 0;
     sl->nmissed = 0;
+    /* the total the unit itself gives: its own sessions, not its sub-units' */
     const Symbol *path = vocab_cell_find(ev->m->vocab, f, cell);
-    Value total = path ? derive_value(ev->d, n, path) : (Value){ 0 };
-    if (!total.known || total.approx) {
+    const Figure *own = path ? model_figure(n, path) : NULL;
+    Value total = { 0 };
+    if (!own || !derive_part_value(ev->d, own, &total) || total.approx || total.percent) {
         *why = first_why.kind ? first_why : (Note){ .kind = NOTE_UNKNOWN };
         return RESULT_UNKNOWN;
     }
@@ -1293,7 +1294,10 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d)
     } else if (rr->total == 0) {
         /* "for each dialogue" with no dialogue listed checks nothing */
         rr->status = RESULT_UNKNOWN;
-        if (d->each.what == SEL_REPORT)
+        if (rc.edges)
+            rr->note = (Note){ .kind = NOTE_EDGES_LEFT_OUT, .a = rc.edges,
+                               .sel = d->each2.what != SEL_REPORT ? d->each2 : d->each };
+        else if (d->each.what == SEL_REPORT)
             rr->note.kind = NOTE_REPORT_NOT_WHERE;
         else
             rr->note = (Note){ .kind = rc.candidates ? NOTE_NONE_MEETS_WHERE : NOTE_NO_SUBJECT,

@@ -1119,14 +1119,13 @@ static bool period_form(Builder *b, const Item *it, Window *w)
                          date_to_days((Date){ (int16_t)y, (uint8_t)month, 1, DATE_DAY }));
         return true;
     }
-    if (r && (r->kind != ATOM_RANGE || !z || z->next)) {
-        diag_error(b->m->diag, b->src, r->kind == ATOM_RANGE && z ? z->next->span : r->span,
-                   "unexpected %s in 'period': write %s", atom_desc(r->kind == ATOM_RANGE && z ? z->next : r),
-                   form);
+    if (r && r->kind == ATOM_RANGE && !z) {
+        diag_error(b->m->diag, b->src, it->name_span, "'period' is incomplete: write %s", form);
         return false;
     }
-    if (r && !z) {
-        diag_error(b->m->diag, b->src, r->span, "'period' is incomplete: write %s", form);
+    if (r && (r->kind != ATOM_RANGE || z->next)) {
+        const Atom *bad = r->kind == ATOM_RANGE ? z->next : r;
+        diag_error(b->m->diag, b->src, bad->span, "unexpected %s in 'period': write %s", atom_desc(bad), form);
         return false;
     }
     if (a->kind == ATOM_COUNT) {

@@ -588,6 +588,19 @@ static inline const Diagnostic *assert_diag(const Fixture *f, DiagSeverity sev, 
 
 /* ---- the model -------------------------------------------------------------------- */
 
+/* A known percentage indicator value with its numerator and denominator. */
+static inline void assert_ratio(const IndicatorResult *ir, double value, double numerator, double denominator)
+{
+    assert_non_null(ir);
+    assert_int_equal(ir->unit, UNIT_PERCENT);
+    assert_true(ir->value.known);
+    assert_double_near(ir->value.value, value, 1e-9);
+    assert_true(ir->numerator.known);
+    assert_double_near(ir->numerator.value, numerator, 1e-9);
+    assert_true(ir->denominator.known);
+    assert_double_near(ir->denominator.value, denominator, 1e-9);
+}
+
 /* A check's numbers: the declared and computed values, the imbalance
  * (always declared - computed, spec §6), the relation and the status. */
 static inline void assert_check(const Check *c, double declared, double computed, Relation rel, Status status)

@@ -3,19 +3,6 @@
  * computed from the inputs written in the test, shown in a comment. */
 #include "support.h"
 
-/* A known indicator value with its numerator and denominator. */
-static void assert_ratio(const IndicatorResult *ir, double value, double numerator, double denominator)
-{
-    assert_non_null(ir);
-    assert_int_equal(ir->unit, UNIT_PERCENT);
-    assert_true(ir->value.known);
-    assert_double_near(ir->value.value, value, 1e-9);
-    assert_true(ir->numerator.known);
-    assert_double_near(ir->numerator.value, numerator, 1e-9);
-    assert_true(ir->denominator.known);
-    assert_double_near(ir->denominator.value, denominator, 1e-9);
-}
-
 /* An indicator without a value, and a note containing `needle`. */
 static void assert_no_value(Fixture *f, const IndicatorResult *ir, const char *needle)
 {
