@@ -157,3 +157,6 @@ clean:
 	rm -rf build
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Fuzzing (tests/fuzz/README.md): make fuzz [FUZZ_SECONDS=60]
+-include tests/fuzz/fuzz.mk

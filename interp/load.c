@@ -88,6 +88,19 @@ static bool add_root(FileSet *fs, LoadedFile *root)
     return true;
 }
 
+void load_bytes(FileSet *fs, const char *name, const char *bytes, size_t len)
+{
+    Source *src = source_from_bytes(fs->arena, name, bytes, len);
+    LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
+    if (!src || !f) {
+        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
+        return;
+    }
+    f = parsed(fs, f, src, NULL, (Span){ 0, 0 });
+    if (f)
+        add_root(fs, f);
+}
+
 void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, size_t len)
 {
     LoadedFile *f = library(fs, name, bytes, len);

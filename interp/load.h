@@ -51,6 +51,9 @@ void load_file(FileSet *fs, const char *path);
 /* Parse a file dlg ships (library.h), named "<dlg>/NAME" in messages. It
  * is one of the files, not a root: nothing in it is modelled. */
 void load_library(FileSet *fs, const char *name, const char *bytes, size_t len);
+/* Parse bytes held in memory as a root file named `name` (the fuzzer, an
+ * embedding program); its `use` items are not followed. */
+void load_bytes(FileSet *fs, const char *name, const char *bytes, size_t len);
 /* Parse a rulebook dlg ships (`--rules NAME`): a root, like a file named
  * on the command line, whose `use` items are not followed. */
 void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, size_t len);

@@ -76,8 +76,8 @@ static void load_rulebook(FileSet *files, Diag *diag, Arena *a, const char *arg)
 
 /* Everything after reading one report (the files and the rulebooks): true
  * when its result may be reported. */
-static bool analyse(const RunOptions *opt, const char *const *names, int nnames, Arena *a, Symtab *syms, Diag *diag,
-                    Model **model, Result *result)
+static bool analyse(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
+                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Model **model, Result *result)
 {
     Vocab *vocab = vocab_new(a, syms);
     if (!vocab) {
@@ -89,6 +89,8 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
     for (const LibraryFile *lib = library_files; lib->name; lib++)
         if (strncmp(lib->name, "rules/", 6) != 0)
             load_library(&files, lib->name, lib->bytes, lib->len);
+    for (int i = 0; i < nmemory && !diag_full(diag); i++)
+        load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
     for (int i = 0; i < nnames && !diag_full(diag); i++)
         load_file(&files, names[i]);
     for (int i = 0; i < opt->nrulebooks && !diag_full(diag); i++)
@@ -154,12 +156,13 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
     Result result, previous;
     memset(&result, 0, sizeof result);
     memset(&previous, 0, sizeof previous);
-    bool evaluated = analyse(opt, opt->files, opt->nfiles, &arena, &syms, &diag, &model, &result);
+    bool evaluated = analyse(opt, opt->files, opt->nfiles, opt->memory, opt->nmemory, &arena, &syms, &diag, &model,
+                             &result);
     Comparison *comparison = NULL;
     if (evaluated && opt->nprevious) {
         /* the previous period: its own run over the same rulebooks, whose
          * indicators are set beside this one's (spec §12.1) */
-        evaluated = analyse(opt, opt->previous, opt->nprevious, &arena, &syms, &diag, &before, &previous);
+        evaluated = analyse(opt, opt->previous, opt->nprevious, NULL, 0, &arena, &syms, &diag, &before, &previous);
         if (evaluated) {
             comparison = compare_results(&arena, &before->header, &previous, &model->header, &result);
             if (!comparison) {

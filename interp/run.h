@@ -11,6 +11,13 @@
 #include "library.h"
 #include "report.h"
 
+/* A file held in memory, read as if named on the command line. */
+typedef struct MemoryFile {
+    const char *name;
+    const char *bytes;
+    size_t len;
+} MemoryFile;
+
 typedef struct RunOptions {
     const Writer *writer;       /* report_writers[] */
     bool strict;
@@ -20,6 +27,8 @@ typedef struct RunOptions {
     int nrulebooks;
     const char *const *previous;    /* --previous: the previous period's files */
     int nprevious;
+    const MemoryFile *memory;       /* read before `files`: for the fuzzer and tests */
+    int nmemory;
 } RunOptions;
 
 int dlg_run(const RunOptions *opt, FILE *out, FILE *err);
