@@ -19,15 +19,31 @@ Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag)
 
     yyscan_t scanner;
     if (yylex_init_extra(&ps, &scanner) != 0) {
-        diag_error(diag, src, (Span){ 0, 0 }, "out of memory");
+        diag_out_of_memory(diag);
         return NULL;
     }
-    /* The text is followed by two NUL bytes (source.h): flex scans it in
-     * place, so no token is ever copied or rescanned. A UTF-8 byte-order
-     * mark is skipped by starting after it; offsets stay file offsets. */
+    /* flex scans a copy of the text, as PostgreSQL's scanner does: it
+     * writes a NUL after each token while it works, and a parse that stops
+     * early (too deep) would leave one in the text that diagnostics quote.
+     * The copy ends with the two NUL bytes flex needs; no token is copied
+     * or rescanned. A UTF-8 byte-order mark is skipped by starting after
+     * it; offsets stay file offsets. */
     uint32_t skip = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (!yy_scan_buffer(src->text + skip, src->len - skip + 2, scanner)) {
-        diag_error(diag, src, (Span){ 0, 0 }, "out of memory");
+    size_t n = (size_t)src->len - skip;
+    char *copy = arena_alloc(arena, n + 2);
+    if (copy) {
+        memcpy(copy, src->text + skip, n);
+        copy[n] = copy[n + 1] = '\0';
+    }
+    ps.scan_base = copy;
+    ps.scan_skip = skip;
+    if (setjmp(ps.fatal)) {
+        /* flex ran out of memory (lexer.l): its blocks are the arena's */
+        diag_out_of_memory(diag);
+        return NULL;
+    }
+    if (!copy || !yy_scan_buffer(copy, n + 2, scanner)) {
+        diag_out_of_memory(diag);
         yylex_destroy(scanner);
         return NULL;
     }

@@ -3,6 +3,7 @@
 #ifndef DLG_SCAN_H
 #define DLG_SCAN_H
 
+#include <setjmp.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -22,6 +23,8 @@ typedef struct PathList { PathPart *first, *last; } PathList;
 
 typedef struct ParseState {
     Source *src;
+    const char *scan_base;              /* flex's copy of the text (parse.c) */
+    uint32_t scan_skip;                 /* bytes of the file before the copy: a byte-order mark */
     Arena *arena;
     Symtab *syms;
     Diag *diag;
@@ -31,6 +34,7 @@ typedef struct ParseState {
     bool stop;                          /* nesting or error limit: end input */
     int token, prev_token;              /* the last two tokens, for messages */
     Span span, prev_span;
+    jmp_buf fatal;                      /* flex out of memory (lexer.l) */
 } ParseState;
 
 #endif

@@ -25,6 +25,7 @@ void arena_init(Arena *a, const Allocator *allocator)
         a->allocator = *allocator;
     else
         a->allocator = (Allocator){ default_alloc, default_release, NULL };
+    a->key = siphash_random_key();
 }
 
 void arena_free(Arena *a)

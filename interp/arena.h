@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "siphash.h"
+
 typedef struct ArenaChunk ArenaChunk;
 
 typedef struct Allocator {
@@ -26,6 +28,7 @@ typedef struct Arena {
     size_t total;           /* bytes obtained from the allocator */
     Allocator allocator;
     bool failed;
+    SipKey key;             /* drawn at random by arena_init: the run's hash key */
 } Arena;
 
 /* Initialise with the given allocator, or malloc/free when NULL. */

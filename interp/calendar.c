@@ -106,9 +106,9 @@ typedef struct Reader {
     Diag *d;
 } Reader;
 
-static void oom(Reader *r, Span at)
+static void oom(Reader *r)
 {
-    diag_error(r->d, r->src, at, "out of memory");
+    diag_out_of_memory(r->d);
 }
 
 /* { source "..."  unverified "..." } after a day. */
@@ -149,7 +149,7 @@ static CalendarDay *new_day(Reader *r, const Item *it, const Symbol *calendar)
 {
     CalendarDay *day = ARENA_NEW(r->c->arena, CalendarDay);
     if (!day || !PUSH(r->c->arena, r->c->days, r->c->ndays, r->c->cap_days, day)) {
-        oom(r, it->span);
+        oom(r);
         return NULL;
     }
     day->calendar = calendar;
@@ -252,7 +252,7 @@ static void read_calendar(Reader *r, const Item *it)
     }
     Cal *cal = ARENA_NEW(c->arena, Cal);
     if (!cal || !ptrmap_put(&c->cals, c->arena, name, 0, cal) || !PUSH(c->arena, c->cal_list, c->ncals, c->cap_cals, cal)) {
-        oom(r, it->span);
+        oom(r);
         return;
     }
     cal->name = name;
@@ -405,7 +405,7 @@ bool calendar_finish(Calendar *c, Diag *d)
     c->working = ARENA_ARRAY(c->arena, int32_t, c->ndays + 1);
     c->own_years = ARENA_ARRAY(c->arena, int32_t, c->ndays + 1);
     if (!applied || !unverified || !rest || !c->working || !c->own_years) {
-        diag_error(d, NULL, (Span){ 0, 0 }, "out of memory");
+        diag_out_of_memory(d);
         return false;
     }
     uint32_t nrest = 0;
@@ -434,7 +434,7 @@ bool calendar_finish(Calendar *c, Diag *d)
     c->applied = applied;
     c->unverified = unverified;
     if (!build_runs(c, rest, nrest)) {
-        diag_error(d, NULL, (Span){ 0, 0 }, "out of memory");
+        diag_out_of_memory(d);
         return false;
     }
     /* a day is worked or rested, not both; the run says whether, the

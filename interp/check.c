@@ -15,10 +15,7 @@ typedef struct Checker {
 
 /* ---- building checks ------------------------------------------------------ */
 
-static Number count_number(int64_t v, bool money)
-{
-    return (Number){ true, (double)v, 0, money };
-}
+static Number count_number(Wide v, bool money) { return number_whole(v, money); }
 
 static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure *f, Source *src, Span span)
 {
@@ -39,8 +36,8 @@ static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure 
  * approximate figures, the range it may be in. */
 typedef struct Computed {
     bool known;
-    int64_t value;
-    Range range;
+    Wide value;             /* exact, beyond 64 bits if it must be */
+    Range range;            /* for approximate figures */
     bool approx;
 } Computed;
 
@@ -51,7 +48,16 @@ static Computed exact(int64_t v)
 
 static Computed of_aggregate(const Aggregate *a)
 {
-    return (Computed){ !a->overflow, a->sum, a->range, a->approx };
+    return (Computed){ true, a->sum, a->range, a->approx };
+}
+
+/* Add one part: exact in Wide; its range saturates without a bound. */
+static void add_part(Computed *c, const Value *v)
+{
+    c->value += v->value;
+    if (!derive_range_add(&c->range, v->range))
+        c->range = (Range){ INT64_MIN, INT64_MAX, true };
+    c->approx |= v->approx;
 }
 
 /* Decide a comparison and fill in the numbers (spec §6.5). Each side is a
@@ -74,24 +80,32 @@ static void judge(Check *k, Quantity declared, Computed c, Relation rel)
         return;
     }
     k->computed = count_number(c.value, declared.money);
-    int64_t diff;
-    if (__builtin_sub_overflow(declared.value, c.value, &diff)) {
-        k->status = RESULT_UNKNOWN;
-        k->note.kind = NOTE_TOO_LARGE;
-        return;
-    }
+    /* exact, whatever the size: a sum beyond 64 bits is a finding, never a
+     * check that vanishes (issue: hostile submissions) */
+    Wide diff = (Wide)declared.value - c.value;
     k->imbalance = count_number(diff, declared.money);
-    Range d = derive_range(&declared), x = c.range;
     bool ok = false;
-    switch (rel) {
-    case REL_EQ: ok = (x.unbounded || d.lo <= x.hi) && (d.unbounded || x.lo <= d.hi); break;
-    case REL_GE: ok = d.unbounded || d.hi >= x.lo; break;
-    case REL_LE: ok = x.unbounded || d.lo <= x.hi; break;
-    case REL_ABOUT: case REL_OVER: case REL_NEARLY: case REL_WITHIN: break;
+    if (!c.approx && !declared.approx) {
+        switch (rel) {
+        case REL_EQ: ok = diff == 0; break;
+        case REL_GE: ok = diff >= 0; break;
+        case REL_LE: ok = diff <= 0; break;
+        case REL_ABOUT: case REL_OVER: case REL_NEARLY: case REL_WITHIN: break;
+        }
+        if (!derive_fits(c.value))
+            k->note = (Note){ .kind = NOTE_SUM_TOO_LARGE };
+    } else {
+        Range d = derive_range(&declared), x = c.range;
+        switch (rel) {
+        case REL_EQ: ok = (x.unbounded || d.lo <= x.hi) && (d.unbounded || x.lo <= d.hi); break;
+        case REL_GE: ok = d.unbounded || d.hi >= x.lo; break;
+        case REL_LE: ok = x.unbounded || d.lo <= x.hi; break;
+        case REL_ABOUT: case REL_OVER: case REL_NEARLY: case REL_WITHIN: break;
+        }
     }
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
     if (c.approx)
-        k->note = (Note){ .kind = NOTE_APPROX_RANGE, .a = x.lo, .b = x.hi, .x = x.unbounded };
+        k->note = (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi, .x = c.range.unbounded };
 }
 
 /* A check that passes only as a lower bound because some children or
@@ -114,10 +128,8 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
         if (!derive_part_value(c->d, p, &v)) {
             unknown++;
             missing = p;
-        } else if (__builtin_add_overflow(sum.value, v.value, &sum.value) || !derive_range_add(&sum.range, v.range)) {
-            return;
         } else {
-            sum.approx |= v.approx;
+            add_part(&sum, &v);
         }
     }
     Check *k = new_check(c, CHECK_SUM, f->owner, f, f->src, f->span);
@@ -126,10 +138,9 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
     k->parts = bd;
     sum.known = unknown == 0;
     judge(k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
-    int64_t need;
-    if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx &&
-        !__builtin_sub_overflow(f->declared.value, sum.value, &need))
-        k->note = (Note){ .kind = NOTE_PART_WOULD_BE, .name = missing->leaf, .a = need };
+    Wide need = (Wide)f->declared.value - sum.value;
+    if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx && derive_fits(need))
+        k->note = (Note){ .kind = NOTE_PART_WOULD_BE, .name = missing->leaf, .a = (int64_t)need };
     else if (unknown)
         k->note = (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown };
     result_add_check(c->r, k);
@@ -153,7 +164,7 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
             return;
         }
     for (j = 0; j < ncols; j++) {
-        known[j] = true;            /* every cell known, without overflow */
+        known[j] = true;            /* every cell known */
         sum[j] = exact(0);
     }
     for (const Figure *row = rows->parts; row; row = row->next_part)
@@ -165,10 +176,10 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
                 Value v;
                 Computed *col = &sum[k - 1];
                 have[k - 1]++;
-                if (!derive_part_value(c->d, cell, &v) || __builtin_add_overflow(col->value, v.value, &col->value) ||
-                    !derive_range_add(&col->range, v.range))
+                if (!derive_part_value(c->d, cell, &v))
                     known[k - 1] = false;
-                col->approx |= v.approx;
+                else
+                    add_part(col, &v);
             }
     j = 0;
     for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
@@ -245,10 +256,10 @@ static const Aggregate *listed_zero(Checker *c, const Figure *f)
     if (!f->whole || !counts_entries(c->v, f->decl))
         return NULL;
     const Aggregate *whole = derive_aggregate(c->d, f->owner, f->whole->path);
-    return whole && !whole->declared && !whole->overflow ? &zero : NULL;
+    return whole && !whole->declared ? &zero : NULL;
 }
 
-static uint32_t clamp_u32(int64_t v)
+static uint32_t clamp_u32(Wide v)
 {
     return v <= 0 ? 0 : v > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
@@ -259,7 +270,7 @@ static void check_rollup(Checker *c, const Figure *f)
     const Aggregate *a = derive_aggregate(c->d, n, f->path);
     if (!a)
         a = listed_zero(c, f);
-    if (!a || !f->declared.known || a->overflow)
+    if (!a || !f->declared.known)
         return;
     const Missing *missing = f->part ? model_missing(c->m, f->decl, f->part->dim) : NULL;
     const Aggregate *lacking = missing ? derive_aggregate(c->d, n, missing->path) : NULL;
@@ -335,18 +346,14 @@ static void check_change(Checker *c, const Figure *f)
     if (!k)
         return;
     if (!d->percent) {
-        int64_t diff;
-        bool ok = !__builtin_sub_overflow(v->value, p->value, &diff);
-        Computed x = exact(diff);
-        x.known = ok;
+        Computed x = exact(0);
+        x.value = (Wide)v->value - p->value;     /* exact: a change of two 64-bit figures */
         judge(k, *d, x, REL_EQ);
-        if (!ok)
-            k->note = (Note){ .kind = NOTE_TOO_LARGE };
         result_add_check(c->r, k);
         return;
     }
     double unit = pow(10, -(double)d->decimals), declared = as_double(d);
-    k->declared = (Number){ true, declared, d->decimals, false };
+    k->declared = number_real(declared, d->decimals, false);
     k->relation = REL_WITHIN;
     k->tolerance = unit;
     double computed;
@@ -360,8 +367,8 @@ static void check_change(Checker *c, const Figure *f)
     } else {
         computed = 100.0 * ((double)v->value - (double)p->value) / (double)p->value;
     }
-    k->computed = (Number){ true, computed, 4, false };
-    k->imbalance = (Number){ true, declared - computed, 4, false };
+    k->computed = number_real(computed, 4, false);
+    k->imbalance = number_real(declared - computed, 4, false);
     k->status = fabs(declared - computed) <= unit + 1e-9 ? RESULT_PASS : RESULT_FAIL;
     if (k->status == RESULT_FAIL)
         k->note = (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit };

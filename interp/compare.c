@@ -27,7 +27,7 @@ static const IndicatorResult *match(Arena *a, const Result *previous, const Indi
 
 static Number known(double v, uint8_t decimals, bool money)
 {
-    return (Number){ true, v, decimals, money };
+    return number_real(v, decimals, money);
 }
 
 static Compared *row(Arena *a, const IndicatorResult *cur, const IndicatorResult *prev, const char *subject)

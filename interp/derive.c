@@ -76,11 +76,11 @@ bool derive_range_add(Range *acc, Range r)
 
 /* ---- the table ------------------------------------------------------------ */
 
-static uint32_t key_hash(const Node *n, const Symbol *path, uint32_t period)
+static uint32_t key_hash(const Derived *d, const Node *n, const Symbol *path, uint32_t period)
 {
-    /* splitmix64's finaliser over the node's id, the path's own hash and
-     * the period: well spread whatever the ids and addresses */
-    uint64_t x = ((uint64_t)n->id << 32 | path->hash) ^ (uint64_t)period * 0x9E3779B97F4A7C15ull;
+    /* splitmix64's finaliser over the node's id, the path's own (keyed)
+     * hash, the period and the run's key: well spread whatever the ids */
+    uint64_t x = ((uint64_t)n->id << 32 | path->hash) ^ (uint64_t)period * 0x9E3779B97F4A7C15ull ^ d->arena->key.k1;
     x ^= x >> 30;
     x *= 0xBF58476D1CE4E5B9ull;
     x ^= x >> 27;
@@ -93,7 +93,7 @@ static const Entry *find(const Derived *d, const Node *n, const Symbol *path, ui
 {
     if (!d->nslots)
         return NULL;
-    for (uint32_t i = key_hash(n, path, period) & (d->nslots - 1);; i = (i + 1) & (d->nslots - 1)) {
+    for (uint32_t i = key_hash(d, n, path, period) & (d->nslots - 1);; i = (i + 1) & (d->nslots - 1)) {
         uint32_t e = d->slots[i];
         if (!e)
             return NULL;
@@ -106,7 +106,7 @@ static const Entry *find(const Derived *d, const Node *n, const Symbol *path, ui
 static void place(Derived *d, uint32_t index)
 {
     const Entry *x = &d->entries[index];
-    uint32_t i = key_hash(x->node, x->path, x->period) & (d->nslots - 1);
+    uint32_t i = key_hash(d, x->node, x->path, x->period) & (d->nslots - 1);
     while (d->slots[i])
         i = (i + 1) & (d->nslots - 1);
     d->slots[i] = index + 1;
@@ -207,12 +207,14 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
     if (f && x && x->has_breakdown)
         return x->breakdown;
     if (x && x->has_aggregate) {
-        if (x->agg.overflow)
+        if (!derive_fits(x->agg.sum)) {
+            v.too_large = true;
             return v;
+        }
         v.known = true;
         v.approx = x->agg.approx;
         v.money = x->agg.money;
-        v.value = x->agg.sum;
+        v.value = (int64_t)x->agg.sum;
         v.range = x->agg.range;
         v.from_declared = x->agg.declared;
     } else if (vocab_zero_in_units(d->m->vocab, path) && !n->kind->session) {
@@ -224,13 +226,6 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
 bool derive_has_path(const Derived *d, const Symbol *path)
 {
     return ptrmap_get(&d->paths, path, 0) != NULL;
-}
-
-void derive_each_path(const Derived *d, void (*fn)(void *ctx, const Symbol *path), void *ctx)
-{
-    for (uint32_t i = 0; i < d->paths.cap; i++)
-        if (d->paths.slots[i].key)
-            fn(ctx, d->paths.slots[i].key);
 }
 
 /* ---- deriving ------------------------------------------------------------------ */
@@ -265,8 +260,9 @@ static void breakdown_sums(Derived *d, const Figure *f)
 
 static void add_to(Aggregate *a, Value v)
 {
-    if (__builtin_add_overflow(a->sum, v.value, &a->sum) || !derive_range_add(&a->range, v.range))
-        a->overflow = true;
+    a->sum += v.value;
+    if (!derive_range_add(&a->range, v.range))
+        a->range = (Range){ INT64_MIN, INT64_MAX, true };   /* no bound left */
     a->approx |= v.approx;
     a->money |= v.money;
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "result.h"
 
 /* What a value may be, when it is approximate (spec §6.5): `about N` is N
  * within its tolerance, `over N` more than N, `nearly N` up to N; an exact
@@ -35,7 +36,7 @@ bool derive_range_add(Range *acc, Range r);
 
 /* What a node's children and entries add up to for one path (§5.4 step 3). */
 typedef struct Aggregate {
-    int64_t sum;
+    Wide sum;               /* exact: it cannot overflow, however many are added */
     Range range;            /* what the sum may be, from approximate contributions */
     uint32_t units;         /* child units that provided a value */
     uint32_t sessions;      /* sessions that provided a value */
@@ -43,8 +44,11 @@ typedef struct Aggregate {
     bool approx;            /* some contribution was approximate */
     bool declared;          /* some contribution was declared, not listed */
     bool money;
-    bool overflow;          /* the sum does not fit in 64 bits */
 } Aggregate;
+
+/* Does the sum fit in the 64 bits a Value holds? A sum that does not is
+ * still exact for the checks (check.c); as a Value it is unknown. */
+static inline bool derive_fits(Wide v) { return v >= INT64_MIN && v <= INT64_MAX; }
 
 /* The value of a path at a node (spec §5.4): declared, else derived. */
 typedef struct Value {
@@ -57,6 +61,7 @@ typedef struct Value {
     uint8_t decimals;
     int64_t value;          /* approximate: the sum of the nominal values */
     Range range;            /* approximate: what it may be */
+    bool too_large;         /* unknown because it does not fit in 64 bits */
 } Value;
 
 typedef struct Derived Derived;
@@ -76,7 +81,5 @@ bool derive_part_value(const Derived *d, const Figure *f, Value *value);
 /* Is `path` provided by some entry or child anywhere in the report? */
 bool derive_has_path(const Derived *d, const Symbol *path);
 
-/* Every path derived somewhere, for suggestions: calls fn for each once. */
-void derive_each_path(const Derived *d, void (*fn)(void *ctx, const Symbol *path), void *ctx);
 
 #endif

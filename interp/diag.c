@@ -25,23 +25,48 @@ bool diag_error_at(const Diag *d, const Source *src, uint32_t offset)
     return false;
 }
 
+void diag_out_of_memory(Diag *d)
+{
+    if (!d->out_of_memory)
+        d->errors++;
+    d->out_of_memory = true;
+}
+
 static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *fmt, va_list ap)
 {
     if (d->overflowed)
         return;
+    if (sev == DIAG_NOTE && d->dropping)
+        return;                     /* the note of a diagnostic not kept */
+    d->dropping = false;
     if (sev == DIAG_ERROR && d->errors == DIAG_MAX_ERRORS) {
         d->overflowed = true;       /* diag_sort() adds the closing note */
+        return;
+    }
+    if (sev == DIAG_WARNING && d->warnings >= DIAG_MAX_WARNINGS) {
+        d->warnings++;              /* still counted: --strict fails on it */
+        d->warnings_dropped++;
+        d->dropping = true;
         return;
     }
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);
     va_end(copy);
+    /* a message quoting a huge name is cut, at a character, with "..." */
+    size_t keep = n < 0 ? 0 : (size_t)n <= DIAG_MAX_MESSAGE ? (size_t)n : DIAG_MAX_MESSAGE;
     Diagnostic *g = ARENA_NEW(d->arena, Diagnostic);
     char *msg = n >= 0 ? arena_alloc(d->arena, (size_t)n + 1) : NULL;
-    if (!g || !msg)
+    if (!g || !msg) {
+        diag_out_of_memory(d);
+        d->dropping = true;
         return;
+    }
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    if (keep < (size_t)n) {
+        keep = utf8_cut(msg, keep, DIAG_MAX_MESSAGE - 3);
+        memcpy(msg + keep, "...", 4);
+    }
     g->severity = sev;
     g->src = src;
     g->span = span;
@@ -102,16 +127,69 @@ static void print_caret(FILE *out, const char *line, uint32_t len, uint32_t from
     fputc('\n', out);
 }
 
+/* A control character in a message would start a new line of the log or
+ * act on the terminal: written \n, \t, \r or \xNN instead. */
+static void put_escaped(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != 0x7F)
+            fputc(c, out);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else
+            fprintf(out, "\\x%02x", c);
+    }
+}
+
+const char *diag_escape(Arena *a, const char *s)
+{
+    size_t n = 0;
+    bool plain = true;
+    for (const char *p = s; *p; p++, n++)
+        plain &= (unsigned char)*p >= 0x20 && *p != 0x7F;
+    if (plain)
+        return s;
+    char *buf = arena_alloc(a, n * 4 + 1), *w = buf;
+    if (!buf)
+        return NULL;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != 0x7F)
+            *w++ = (char)c;
+        else if (c == '\n' || c == '\t' || c == '\r') {
+            *w++ = '\\';
+            *w++ = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+        } else {
+            static const char hex[] = "0123456789abcdef";
+            *w++ = '\\';
+            *w++ = 'x';
+            *w++ = hex[c >> 4];
+            *w++ = hex[c & 15];
+        }
+    }
+    *w = '\0';
+    return buf;
+}
+
 static void print_one(const Diagnostic *g, FILE *out)
 {
     if (!g->src) {
-        fprintf(out, "dlg: %s: %s\n", severity_name(g->severity), g->message);
+        fprintf(out, "dlg: %s: ", severity_name(g->severity));
+        put_escaped(out, g->message);
+        fputc('\n', out);
         return;
     }
     uint32_t line, col, len;
     source_position(g->src, g->span.start, &line, &col);
-    fprintf(out, "%s:%u:%u: %s: %s\n", g->src->name, line, col,
-            severity_name(g->severity), g->message);
+    put_escaped(out, g->src->name);
+    fprintf(out, ":%u:%u: %s: ", line, col, severity_name(g->severity));
+    put_escaped(out, g->message);
+    fputc('\n', out);
     const char *text = source_line(g->src, g->span.start, &len);
     uint32_t from = g->span.start - (uint32_t)(text - g->src->text);
     uint32_t to = g->span.end > g->span.start ? g->span.end - (uint32_t)(text - g->src->text) : from;
@@ -142,10 +220,34 @@ static void print_one(const Diagnostic *g, FILE *out)
     print_caret(out, text, len, from, to);
 }
 
-void diag_print(const Diag *d, FILE *out)
+static void print_all(const Diag *d, FILE *out)
 {
     for (const Diagnostic *g = d->first; g; g = g->next)
         print_one(g, out);
+    if (d->warnings_dropped)
+        fprintf(out, "dlg: note: %u more warning%s not shown\n", d->warnings_dropped,
+                d->warnings_dropped == 1 ? "" : "s");
+    if (d->out_of_memory)
+        fputs("dlg: error: out of memory\n", out);
+}
+
+void diag_print(const Diag *d, FILE *out)
+{
+    /* gathered in memory and written at once: an unbuffered stderr would
+     * otherwise take one write(2) per character */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (mem) {
+        print_all(d, mem);
+        if (fclose(mem) == 0 && buf)
+            fwrite(buf, 1, len, out);
+        else
+            print_all(d, out);
+        free(buf);
+        return;
+    }
+    print_all(d, out);
 }
 
 static void sort_groups(Diag *d);

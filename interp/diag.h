@@ -24,13 +24,20 @@ typedef struct Diagnostic {
     struct Diagnostic *next;
 } Diagnostic;
 
-enum { DIAG_MAX_ERRORS = 50 };
+enum {
+    DIAG_MAX_ERRORS = 50,
+    DIAG_MAX_WARNINGS = 50,     /* more are counted (for --strict) but not shown */
+    DIAG_MAX_MESSAGE = 1024,    /* a longer message is cut, at a character, with "..." */
+};
 
 typedef struct Diag {
     Arena *arena;
     Diagnostic *first, *last;
     uint32_t errors, warnings;
+    uint32_t warnings_dropped;  /* warnings past DIAG_MAX_WARNINGS: counted, not kept */
     bool overflowed;        /* DIAG_MAX_ERRORS reached: stop parsing */
+    bool dropping;          /* the last error or warning was dropped: so are its notes */
+    bool out_of_memory;     /* an allocation failed somewhere: reported without allocating */
 } Diag;
 
 void diag_init(Diag *d, Arena *a);
@@ -41,6 +48,9 @@ void diag_warning(Diag *d, Source *src, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_note(Diag *d, Source *src, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* An allocation failed: one error "out of memory", without a position,
+ * recorded without allocating (so it is never lost). */
+void diag_out_of_memory(Diag *d);
 
 /* Order diagnostics by file (in the order files were read, Source.id) and
  * position; a note stays after the diagnostic it belongs to. When the error
@@ -56,7 +66,12 @@ bool diag_error_at(const Diag *d, const Source *src, uint32_t offset);
  * first 50 are kept, the 51st and every later diagnostic are dropped. */
 bool diag_full(const Diag *d);
 
-/* GNU form: "file:line:col: severity: message", the source line, a caret. */
+/* GNU form: "file:line:col: severity: message", the source line, a caret;
+ * control characters in messages escaped (\n, \x1b); all of it written
+ * at once. Then the warnings not shown, and "out of memory" if it was. */
 void diag_print(const Diag *d, FILE *out);
+/* A message with its control characters escaped, into the arena (for the
+ * writers); NULL when out of memory. */
+const char *diag_escape(Arena *a, const char *s);
 
 #endif

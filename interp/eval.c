@@ -37,6 +37,9 @@ typedef struct Eval {
     const Calendar *cal;
     const Result *result;   /* the rules, evaluated before the indicators */
     Arena *arena;
+    struct Memo *memo;      /* aggregates already computed, by expression and scope */
+    uint32_t nmemo, cap_memo;
+    PtrMap verdicts;        /* (RuleResult, node) -> VerdictCount, for passed() */
     bool oom;
 } Eval;
 
@@ -47,7 +50,15 @@ static const double EPSILON = 1e-9;
 
 static EV unknown(NoteKind why) { return (EV){ .kind = V_UNKNOWN, .why = { .kind = why } }; }
 static EV unknown_note(Note why) { return (EV){ .kind = V_UNKNOWN, .why = why }; }
-static EV number(double v, ValueUnit u) { return (EV){ .kind = V_NUM, .num = v, .unit = u }; }
+/* A number; one that is not finite (1e308 * 10) is unknown, never a
+ * value that would print as "inf" or fail a check (issue: hostile
+ * submissions). */
+static EV number(double v, ValueUnit u)
+{
+    if (!isfinite(v))
+        return (EV){ .kind = V_UNKNOWN, .why = { .kind = NOTE_NOT_FINITE } };
+    return (EV){ .kind = V_NUM, .num = v, .unit = u };
+}
 static EV boolean(bool b) { return (EV){ .kind = V_BOOL, .b = b, .unit = UNIT_BOOLEAN }; }
 static EV date_value(Date d, NoteKind why)
 {
@@ -174,7 +185,7 @@ static bool window_unit(Eval *ev, const Node *n, Windowed *w)
             return true;
         }
         const Aggregate *ag = derive_aggregate(ev->d, n, w->path);
-        if (!ag || ag->overflow || ag->approx || v.approx || ag->sum != v.value) {
+        if (!ag || ag->approx || v.approx || ag->sum != v.value) {
             w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->path->text, .node = n };
             return false;
         }
@@ -355,6 +366,7 @@ typedef void (*Visit)(Eval *ev, Scope sc, void *ctx);
  * it left out at the period's edges, and whether it refused (too many). */
 typedef struct Selected {
     uint32_t visited, edges;
+    uint32_t undated;       /* sessions or opinions a window could not place */
     bool too_many;
 } Selected;
 
@@ -415,7 +427,7 @@ static bool window_inside(const Eval *ev, Window w)
 static Selected each_window(Eval *ev, Scope base, const Dimension *d, Visit fn, void *ctx)
 {
     const Header *h = &ev->m->header;
-    Selected out = { 0, 0, false };
+    Selected out = { 0, 0, 0, false };
     WindowUnit unit = (WindowUnit)d->calendar;
     Window first = date_window(unit, h->period_first);
     if (date_window_count(unit, h->period_first, h->period_last) > MAX_WINDOWS) {
@@ -437,32 +449,71 @@ static Selected each_window(Eval *ev, Scope base, const Dimension *d, Visit fn, 
     return out;
 }
 
-static Selected each_in(Eval *ev, const Node *n, const Selector *sel, Visit fn, void *ctx)
+/* Is a subject in the scope's window of time? Units are, in any window;
+ * a session is by its date, an opinion by its date received or its
+ * session's. A date that cannot be placed counts in *undated. */
+static bool in_window(Window w, Date d, uint32_t *undated)
 {
-    Selected out = { 0, 0, false };
-    if (sel->what == SEL_PART) {
-        /* the parts of a dimension, in the scope of n itself; a calendar
-         * dimension's, the windows of the period */
-        if (sel->dim->calendar && ev->m->header.has_period)
-            return each_window(ev, (Scope){ .node = n }, sel->dim, fn, ctx);
-        uint32_t count;
-        const Part *const *parts = dim_parts(ev, sel->dim, &count);
-        for (uint32_t i = 0; i < count; i++)
-            fn(ev, (Scope){ .node = n, .part = parts[i]->win.unit ? NULL : parts[i], .win = parts[i]->win }, ctx);
-        out.visited = count;
-        return out;
-    }
+    if (!w.unit)
+        return true;
+    At at = date_at(d, w);
+    *undated += at == AT_UNKNOWN;
+    return at == AT_IN;
+}
+
+static Date opinion_date(const Opinion *o, const Node *n)
+{
+    return o->received.precision || !n->kind->session ? o->received : n->date;
+}
+
+/* Visit the subjects of the selector below the scope's node (the node
+ * excluded), each in a scope that keeps the part and the window of time
+ * of `base`: per level, count(commune, ...) counts in that level's cells,
+ * and in a year only that year's sessions and opinions. */
+static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel, Visit fn, void *ctx,
+                       Selected *out)
+{
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (ch->not_held)
             continue;
+        Scope sc = base;
+        sc.node = ch;
         if (sel->what == SEL_OPINION) {
             for (const Opinion *o = ch->opinions; o; o = o->next)
-                fn(ev, (Scope){ .node = ch, .opinion = o }, ctx);
-        } else if (model_selects(sel, ch)) {
-            fn(ev, (Scope){ .node = ch }, ctx);
+                if (in_window(base.win, opinion_date(o, ch), &out->undated)) {
+                    sc.opinion = o;
+                    fn(ev, sc, ctx);
+                }
+        } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, ch->date, &out->undated))) {
+            fn(ev, sc, ctx);
         }
-        each_in(ev, ch, sel, fn, ctx);
+        each_below(ev, base, ch, sel, fn, ctx, out);
     }
+}
+
+static Selected each_in(Eval *ev, Scope base, const Selector *sel, Visit fn, void *ctx)
+{
+    Selected out = { 0, 0, 0, false };
+    base.opinion = NULL;
+    if (sel->what == SEL_PART) {
+        /* the parts of a dimension, in the scope itself; a calendar
+         * dimension's, the windows of the period */
+        if (sel->dim->calendar && ev->m->header.has_period)
+            return each_window(ev, base, sel->dim, fn, ctx);
+        uint32_t count;
+        const Part *const *parts = dim_parts(ev, sel->dim, &count);
+        for (uint32_t i = 0; i < count; i++) {
+            Scope sc = base;
+            if (parts[i]->win.unit)
+                sc.win = parts[i]->win;
+            else
+                sc.part = parts[i];
+            fn(ev, sc, ctx);
+        }
+        out.visited = count;
+        return out;
+    }
+    each_below(ev, base, base.node, sel, fn, ctx, &out);
     return out;
 }
 
@@ -532,8 +583,14 @@ static void tally(Eval *ev, Scope sc, const Selector *sel, const Expr *expr, boo
     }
     if (sel->what == SEL_OPINION)
         for (const Opinion *o = n->opinions; o; o = o->next)
-            tally_visit(ev, (Scope){ .node = n, .opinion = o }, t);
-    t->selected = each_in(ev, n, sel, tally_visit, t);
+            if (in_window(sc.win, opinion_date(o, n), &t->selected.undated)) {
+                Scope os = sc;
+                os.opinion = o;
+                tally_visit(ev, os, t);
+            }
+    uint32_t undated = t->selected.undated;
+    t->selected = each_in(ev, sc, sel, tally_visit, t);
+    t->selected.undated += undated;
 }
 
 static EV ratio(double numer, double denom, NoteKind why_zero)
@@ -541,6 +598,8 @@ static EV ratio(double numer, double denom, NoteKind why_zero)
     if (denom == 0)
         return unknown(why_zero);
     EV r = number(100.0 * numer / denom, UNIT_PERCENT);
+    if (r.kind != V_NUM)
+        return r;
     r.ratio = true;
     r.numer = numer;
     r.denom = denom;
@@ -554,33 +613,57 @@ static EV with_edges(EV v, const Tally *t, const Selector *sel)
         return unknown_note((Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS });
     if (t->selected.edges && v.kind != V_UNKNOWN && !v.why.kind)
         v.why = (Note){ .kind = NOTE_EDGES_LEFT_OUT, .a = t->selected.edges, .sel = *sel };
+    if (t->selected.undated && v.kind != V_UNKNOWN && !v.why.kind)
+        v.why = (Note){ .kind = NOTE_UNDATED_LEFT_OUT, .a = t->selected.undated, .sel = *sel };
     return v;
+}
+
+/* The verdicts of a rule counted at each unit, its own and its
+ * descendants' together: built once per rule, so passed() per commune costs
+ * a lookup, not a walk of every verdict. */
+typedef struct VerdictCount {
+    uint32_t yes, known, all;
+} VerdictCount;
+
+static bool count_verdicts(Eval *ev, const RuleResult *rr)
+{
+    for (const Verdict *v = rr->verdicts; v; v = v->next)
+        for (const Node *n = v->node; n; n = n->parent) {
+            VerdictCount *c = ptrmap_get(&ev->verdicts, rr, (uintptr_t)n);
+            if (!c) {
+                c = ARENA_NEW(ev->arena, VerdictCount);
+                if (!c || !ptrmap_put(&ev->verdicts, ev->arena, rr, (uintptr_t)n, c))
+                    return false;
+            }
+            c->all++;
+            c->known += v->status != RESULT_UNKNOWN;
+            c->yes += v->status == RESULT_PASS;
+        }
+    /* the rule itself, at no node: marks it counted */
+    return ptrmap_put(&ev->verdicts, ev->arena, rr, 0, (void *)rr);
 }
 
 /* passed(RULE): the share of its subjects in scope that pass, among those
  * with a verdict (spec §7.4). */
-static EV passed_share(const Eval *ev, const RuleDef *rule, const Node *scope)
+static EV passed_share(Eval *ev, const RuleDef *rule, const Node *scope)
 {
     const RuleResult *rr = ev->result->rules;
     while (rr && rr->def != rule)
         rr = rr->next;
-    uint32_t yes = 0, known = 0, all = 0;
-    for (const Verdict *v = rr ? rr->verdicts : NULL; v; v = v->next) {
-        const Node *n = v->node;
-        while (n && n != scope)
-            n = n->parent;
-        if (!n)
-            continue;                   /* not in this scope */
-        all++;
-        known += v->status != RESULT_UNKNOWN;
-        yes += v->status == RESULT_PASS;
+    if (rr && !ptrmap_get(&ev->verdicts, rr, 0) && !count_verdicts(ev, rr)) {
+        ev->oom = true;
+        return unknown(NOTE_OUT_OF_MEMORY);
     }
-    if (!known)
-        return unknown_note(all ? (Note){ .kind = NOTE_VERDICTS_UNKNOWN, .name = rule->id }
-                                : (Note){ .kind = NOTE_NO_VERDICT, .name = rule->id });
-    EV r = ratio(yes, known, NOTE_NOTHING_TO_COUNT);
-    if (known < all)
-        r.why = (Note){ .kind = NOTE_SOME_UNKNOWN, .a = all - known, .b = all };
+    const VerdictCount *c = rr ? ptrmap_get(&ev->verdicts, rr, (uintptr_t)scope) : NULL;
+    VerdictCount none = { 0, 0, 0 };
+    if (!c)
+        c = &none;
+    if (!c->known)
+        return unknown_note(c->all ? (Note){ .kind = NOTE_VERDICTS_UNKNOWN, .name = rule->id }
+                                   : (Note){ .kind = NOTE_NO_VERDICT, .name = rule->id });
+    EV r = ratio(c->yes, c->known, NOTE_NOTHING_TO_COUNT);
+    if (c->known < c->all)
+        r.why = (Note){ .kind = NOTE_SOME_UNKNOWN, .a = c->all - c->known, .b = c->all };
     return r;
 }
 
@@ -656,7 +739,86 @@ static EV eval_two(Eval *ev, Scope sc, const Expr *a0, const Expr *a1, EV *y)
     return x;
 }
 
+/* ---- aggregates, computed once per scope ----------------------------------------- */
+
+/* share, count, sum and mean depend on the expression and on the scope's
+ * unit, part and window only (the opinion of an opinion's scope does not
+ * change what they range over): each is computed once per such scope, so
+ * aggregates nested in aggregates cost the sum of their subjects, not the
+ * product (issue: hostile submissions). */
+typedef struct Memo {
+    const Expr *e;          /* NULL: empty slot */
+    const Node *node;
+    const Part *part;
+    Window win;
+    EV value;
+} Memo;
+
+static uint32_t memo_hash(const Eval *ev, const Expr *e, Scope sc)
+{
+    uint64_t x = (uint64_t)(uintptr_t)e ^ ev->arena->key.k0;
+    x = (x ^ (uint64_t)(uintptr_t)sc.node) * 0x9E3779B97F4A7C15ull;
+    x = (x ^ (uint64_t)(uintptr_t)sc.part) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ ((uint64_t)(uint32_t)sc.win.first << 8 | sc.win.unit)) * 0x94D049BB133111EBull;
+    x ^= x >> 31;
+    return (uint32_t)x;
+}
+
+static bool memo_same(const Memo *m, const Expr *e, Scope sc)
+{
+    return m->e == e && m->node == sc.node && m->part == sc.part && m->win.unit == sc.win.unit &&
+           m->win.first == sc.win.first;
+}
+
+static Memo *memo_slot(Eval *ev, const Expr *e, Scope sc)
+{
+    if (!ev->cap_memo)
+        return NULL;
+    for (uint32_t i = memo_hash(ev, e, sc) & (ev->cap_memo - 1);; i = (i + 1) & (ev->cap_memo - 1))
+        if (!ev->memo[i].e || memo_same(&ev->memo[i], e, sc))
+            return &ev->memo[i];
+}
+
+static void memo_put(Eval *ev, const Expr *e, Scope sc, EV v)
+{
+    if ((ev->nmemo + 1) * 2 > ev->cap_memo) {
+        uint32_t cap = ev->cap_memo ? ev->cap_memo * 2 : 256;
+        Memo *grown = cap > ev->cap_memo ? ARENA_ARRAY(ev->arena, Memo, cap) : NULL;
+        if (!grown) {
+            ev->oom = true;
+            return;
+        }
+        Memo *old = ev->memo;
+        uint32_t n = ev->cap_memo;
+        ev->memo = grown;
+        ev->cap_memo = cap;
+        for (uint32_t i = 0; i < n; i++)
+            if (old[i].e)
+                *memo_slot(ev, old[i].e, (Scope){ .node = old[i].node, .part = old[i].part, .win = old[i].win }) =
+                    old[i];
+    }
+    Memo *m = memo_slot(ev, e, sc);
+    if (!m->e)
+        ev->nmemo++;
+    *m = (Memo){ e, sc.node, sc.part, sc.win, v };
+}
+
+static EV eval_call_once(Eval *ev, Scope sc, const Expr *e);
+
 static EV eval_call(Eval *ev, Scope sc, const Expr *e)
+{
+    Function fn = resolve_get(ev->res, e)->fn;
+    if (fn != FN_SHARE && fn != FN_COUNT && fn != FN_SUM && fn != FN_MEAN)
+        return eval_call_once(ev, sc, e);
+    Memo *m = memo_slot(ev, e, sc);
+    if (m && m->e)
+        return m->value;
+    EV v = eval_call_once(ev, sc, e);
+    memo_put(ev, e, sc, v);
+    return v;
+}
+
+static EV eval_call_once(Eval *ev, Scope sc, const Expr *e)
 {
     const Resolved *r = resolve_get(ev->res, e);
     const Expr *a0 = e->as.call.args, *a1 = a0 ? a0->next : NULL;
@@ -880,7 +1042,7 @@ enum { INDICATOR_DECIMALS = 4 };    /* a computed value keeps this many */
 static Number num_of(double v, ValueUnit u)
 {
     uint8_t decimals = u == UNIT_PERCENT || v != floor(v) ? INDICATOR_DECIMALS : 0;
-    return (Number){ true, v, decimals, u == UNIT_MONEY };
+    return number_real(v, decimals, u == UNIT_MONEY);
 }
 
 static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope sc, const Node *subject,
@@ -907,7 +1069,7 @@ static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope 
         if (ir->approximate)
             ir->note = (Note){ .kind = NOTE_FROM_APPROX_FIGURE };
     } else if (v.kind == V_BOOL) {
-        ir->value = (Number){ true, v.b ? 1 : 0, 0, false };
+        ir->value = number_real(v.b ? 1 : 0, 0, false);
     } else if (v.kind == V_UNKNOWN) {
         ir->note = v.why.kind ? v.why : (Note){ .kind = NOTE_UNKNOWN };
         /* still say it is a percentage when the expression is one */
@@ -937,7 +1099,7 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
     k->span = d->reported_span;
     double declared = (double)d->reported.mantissa / pow(10, d->reported.decimals);
     double unit = pow(10, -(double)d->reported.decimals);
-    k->declared = (Number){ true, declared, d->reported.decimals, false };
+    k->declared = number_real(declared, d->reported.decimals, false);
     k->relation = REL_WITHIN;
     k->tolerance = unit;
     if (!ir->value.known) {
@@ -945,7 +1107,7 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
         k->note = ir->note;
     } else {
         k->computed = ir->value;
-        k->imbalance = (Number){ true, declared - ir->value.value, INDICATOR_DECIMALS, false };
+        k->imbalance = number_real(declared - ir->value.value, INDICATOR_DECIMALS, false);
         k->status = fabs(declared - ir->value.value) <= unit + EPSILON ? RESULT_PASS : RESULT_FAIL;
         if (k->status == RESULT_FAIL)
             k->note = (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit };
@@ -1264,7 +1426,7 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
 static void pair_visit(Eval *ev, Scope sc, void *ctx)
 {
     RuleCtx *rc = ctx;
-    Selected s = each_in(ev, sc.node, &rc->rr->def->each2, rule_visit, rc);
+    Selected s = each_in(ev, sc, &rc->rr->def->each2, rule_visit, rc);
     rc->edges = s.edges;                /* the same windows for every subject */
     rc->too_many |= s.too_many;
 }
@@ -1278,13 +1440,13 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d)
     }
     rr->def = d;
     RuleCtx rc = { rr, 0, 0, false };
-    Selected s = { 0, 0, false };
+    Selected s = { 0, 0, 0, false };
     if (d->each.what == SEL_REPORT)
         rule_visit(ev, (Scope){ .node = ev->m->root }, &rc);
     else if (d->each2.what != SEL_REPORT)
-        each_in(ev, ev->m->root, &d->each, pair_visit, &rc);
+        each_in(ev, (Scope){ .node = ev->m->root }, &d->each, pair_visit, &rc);
     else
-        s = each_in(ev, ev->m->root, &d->each, rule_visit, &rc);
+        s = each_in(ev, (Scope){ .node = ev->m->root }, &d->each, rule_visit, &rc);
     rc.edges += s.edges;
     rc.too_many |= s.too_many;
     rr->status = rr->failed ? RESULT_FAIL : rr->unknown ? RESULT_UNKNOWN : RESULT_PASS;
@@ -1329,7 +1491,7 @@ bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Cal
             percent_check(&ev, r, ind, ir);
         if (ind->has_per) {
             PerCtx pc = { r, ind };
-            Selected s = each_in(&ev, m->root, &ind->per, per_visit, &pc);
+            Selected s = each_in(&ev, root, &ind->per, per_visit, &pc);
             if (s.too_many && !ir->note.kind)
                 ir->note = (Note){ .kind = NOTE_TOO_MANY_WINDOWS, .a = MAX_WINDOWS };
             else if (s.edges && !ir->note.kind)

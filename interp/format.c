@@ -53,13 +53,39 @@ bool format_number(char *buf, size_t size, double v, int decimals, const NumberS
     return true;
 }
 
+bool format_whole(char *buf, size_t size, Wide v, const NumberStyle *st)
+{
+    char digits[48];                /* 2^127 has 39 digits */
+    size_t n = 0;
+    bool negative = v < 0;
+    do {
+        int d = (int)(v % 10);
+        digits[n++] = (char)('0' + (d < 0 ? -d : d));
+        v /= 10;
+    } while (v != 0);
+    size_t k = 0;
+    if (negative && k + 1 < size)
+        buf[k++] = '-';
+    for (size_t i = 0; i < n && k + 2 < size; i++) {
+        buf[k++] = digits[n - 1 - i];
+        size_t left = n - 1 - i;
+        if (st->group && left > 0 && left % 3 == 0)
+            buf[k++] = st->group;
+    }
+    buf[k < size ? k : size - 1] = '\0';
+    return true;
+}
+
 const char *format_number_text(char *buf, size_t size, Number n, int decimals)
 {
     if (!n.known) {
         snprintf(buf, size, "?");
         return buf;
     }
-    format_number(buf, size, n.value, decimals, &FORMAT_TEXT);
+    if (n.whole)
+        format_whole(buf, size, n.exact, &FORMAT_TEXT);
+    else
+        format_number(buf, size, n.value, decimals, &FORMAT_TEXT);
     if (n.money) {
         size_t len = strlen(buf);
         snprintf(buf + len, size - len, " đ");
@@ -149,6 +175,8 @@ const char *format_note(Arena *a, const Note *n)
     switch (n->kind) {
     case NOTE_NONE: return NULL;
     case NOTE_TOO_LARGE: return "the numbers are too large to compare";
+    case NOTE_SUM_TOO_LARGE: return "the parts add up to more than a 64-bit count holds (9,223,372,036,854,775,807)";
+    case NOTE_NOT_FINITE: return "the computed value is too large to be a number";
     case NOTE_PART_WOULD_BE:
         return arena_printf(a, "the unknown part '%s' would be %lld", n->name->text, (long long)n->a);
     case NOTE_PARTS_UNKNOWN:
@@ -197,6 +225,9 @@ const char *format_note(Arena *a, const Note *n)
     case NOTE_EDGES_LEFT_OUT:
         return arena_printf(a, "%lld %s%s only partly inside the report's period: not checked", (long long)n->a,
                             model_selector_name(&n->sel), n->a == 1 ? " is" : "s are");
+    case NOTE_UNDATED_LEFT_OUT:
+        return arena_printf(a, "%lld %s%s no date to place in the window: left out", (long long)n->a,
+                            model_selector_name(&n->sel), n->a == 1 ? " has" : "s have");
     case NOTE_TOTAL_ONLY: {
         const char *why = n->inner ? format_note(a, n->inner) : NULL;
         return arena_printf(a, "counted from the period's total, as the sessions cannot be placed in time%s%s",
@@ -306,6 +337,50 @@ static const char *slots_text(Arena *a, const Verdict *v)
     return text;
 }
 
+/* The require: condition as written, on one line: a condition written over
+ * several lines has each run of white space (and any comment) as one space. */
+static const char *condition_text(Arena *a, const RuleDef *d)
+{
+    const Expr *req = d->require;
+    const char *src = d->src->text + req->span.start;
+    size_t n = req->span.end - req->span.start;
+    char *out = arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = src[i];
+        if (c == '"') {                     /* a string is kept as written */
+            if (space)
+                out[k++] = ' ';
+            space = false;
+            out[k++] = c;
+            while (i + 1 < n && src[i + 1] != '"' && src[i + 1] != '\n') {
+                out[k++] = src[++i];
+                if (src[i] == '\\' && i + 1 < n && src[i + 1] != '\n')
+                    out[k++] = src[++i];
+            }
+            if (i + 1 < n && src[i + 1] == '"')
+                out[k++] = src[++i];
+            continue;
+        }
+        if (c == '#')                       /* a comment runs to the end of its line */
+            while (i + 1 < n && src[i + 1] != '\n')
+                i++;
+        if (c == '#' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ';
+        space = false;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
 const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
 {
     if (v->slots && (v->status != RESULT_UNKNOWN || v->slots->held_known)) {
@@ -315,8 +390,7 @@ const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
     }
     if (v->slots)
         return arena_printf(a, "the schedule cannot be counted: %s", format_note(a, &v->why));
-    const Expr *req = d->require;
-    const char *cond = arena_strndup(a, d->src->text + req->span.start, req->span.end - req->span.start);
+    const char *cond = condition_text(a, d);
     if (v->status == RESULT_UNKNOWN)
         return arena_printf(a, "%s is unknown: %s", cond, format_note(a, &v->why));
     if (v->status == RESULT_PASS)

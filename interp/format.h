@@ -27,8 +27,10 @@ extern const NumberStyle FORMAT_PLAIN;  /* 15590    81.3  (JSON) */
 /* v with `decimals` digits after the point (none when v is whole); a value
  * that rounds to zero is 0, never -0. False (and "?") when v is not finite. */
 bool format_number(char *buf, size_t size, double v, int decimals, const NumberStyle *st);
+/* A whole number, every digit, grouped in the style's way. */
+bool format_whole(char *buf, size_t size, Wide v, const NumberStyle *st);
 /* A Number in text: grouped, amounts of money followed by " đ", "?" when
- * unknown. */
+ * unknown; a whole number exactly. */
 const char *format_number_text(char *buf, size_t size, Number n, int decimals);
 
 /* What a check is about: "district Tuần Giáo: opinions = resolved + pending". */

@@ -74,7 +74,10 @@ static void str(FILE *out, Str s)
 
 static void number(FILE *out, Number n)
 {
-    if (n.known)
+    char buf[NUMBER_BUF];
+    if (n.known && n.whole && format_whole(buf, sizeof buf, n.exact, &FORMAT_PLAIN))
+        fputs(buf, out);            /* an exact integer literal, beyond 2^53 too */
+    else if (n.known)
         json_number(out, n.value, n.decimals);
     else
         fputs("null", out);
@@ -318,6 +321,25 @@ static void diagnostics(FILE *out, const Diag *d)
         fputs(", ", out);
         position(out, g->src, g->span);
         fputs("}", out);
+    }
+    /* what diag_print() adds after the list (diag.h) */
+    char msg[64];
+    const char *tail[2] = { NULL, NULL };
+    if (d && d->warnings_dropped) {
+        snprintf(msg, sizeof msg, "%u more warning%s not shown", d->warnings_dropped,
+                 d->warnings_dropped == 1 ? "" : "s");
+        tail[0] = msg;
+    }
+    if (d && d->out_of_memory)
+        tail[1] = "out of memory";
+    for (int i = 0; i < 2; i++) {
+        if (!tail[i])
+            continue;
+        fputs(first ? "\n    {" : ",\n    {", out);
+        first = false;
+        fprintf(out, "\"severity\": \"%s\", \"message\": ", i ? "error" : "note");
+        cstr(out, tail[i]);
+        fputs(", \"file\": null, \"line\": null, \"column\": null}", out);
     }
     fputs(first ? "]" : "\n  ]", out);
 }

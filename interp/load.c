@@ -32,13 +32,13 @@ static const char *load_error(SourceStatus st)
 }
 
 /* Number the source, parse it and keep it among the files. */
-static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src, Source *from, Span at)
+static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
 {
     if (fs->nfiles == fs->cap_files) {
         uint32_t cap = fs->cap_files ? fs->cap_files * 2 : 16;
         LoadedFile **files = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
         if (!files) {
-            diag_error(fs->diag, from, at, "out of memory");
+            diag_out_of_memory(fs->diag);
             return NULL;
         }
         if (fs->nfiles)
@@ -59,10 +59,10 @@ static LoadedFile *library(FileSet *fs, const char *name, const char *bytes, siz
     Source *src = shown ? source_from_bytes(fs->arena, shown, bytes, len) : NULL;
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
     if (!src || !f) {
-        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
+        diag_out_of_memory(fs->diag);
         return NULL;
     }
-    return parsed(fs, f, src, NULL, (Span){ 0, 0 });
+    return parsed(fs, f, src);
 }
 
 void load_library(FileSet *fs, const char *name, const char *bytes, size_t len)
@@ -76,7 +76,7 @@ static bool add_root(FileSet *fs, LoadedFile *root)
         uint32_t cap = fs->cap_roots ? fs->cap_roots * 2 : 8;
         LoadedFile **roots = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
         if (!roots) {
-            diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
+            diag_out_of_memory(fs->diag);
             return false;
         }
         if (fs->nroots)
@@ -93,10 +93,10 @@ void load_bytes(FileSet *fs, const char *name, const char *bytes, size_t len)
     Source *src = source_from_bytes(fs->arena, name, bytes, len);
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
     if (!src || !f) {
-        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "out of memory");
+        diag_out_of_memory(fs->diag);
         return;
     }
-    f = parsed(fs, f, src, NULL, (Span){ 0, 0 });
+    f = parsed(fs, f, src);
     if (f)
         add_root(fs, f);
 }
@@ -124,10 +124,10 @@ static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span a
         return NULL;
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
     if (!f || (src->ino && !ptrmap_put(&fs->seen, fs->arena, key, (uintptr_t)src->dev, f))) {
-        diag_error(fs->diag, from, at, "out of memory");
+        diag_out_of_memory(fs->diag);
         return NULL;
     }
-    return parsed(fs, f, src, from, at);
+    return parsed(fs, f, src);
 }
 
 /* Is `path` inside directory `dir` once every symbolic link is resolved? */
@@ -163,7 +163,7 @@ static LoadedFile *use_file(FileSet *fs, Source *from, Span at, const Str *path)
     const char *dir = dir_len ? arena_strndup(fs->arena, from->path, (size_t)dir_len) : ".";
     const char *full = arena_printf(fs->arena, "%.*s%.*s", dir_len, dir_len ? from->path : "", (int)n, p);
     if (!full || !dir) {
-        diag_error(fs->diag, from, at, "out of memory");
+        diag_out_of_memory(fs->diag);
         return NULL;
     }
     if (!inside(dir, full)) {
@@ -215,7 +215,7 @@ void load_file(FileSet *fs, const char *path)
         if (!f)
             continue;
         if (!ptrmap_put(&fs->used, fs->arena, it, 0, f)) {
-            diag_error(fs->diag, top->file->src, it->args->span, "out of memory");
+            diag_out_of_memory(fs->diag);
             continue;
         }
         stack[depth++] = (Pending){ f, f->items };

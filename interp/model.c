@@ -171,9 +171,9 @@ Figure *model_figure(const Node *n, const Symbol *path)
 }
 
 
-static void oom(Builder *b, Span at)
+static void oom(Builder *b)
 {
-    diag_error(b->m->diag, b->src, at, "out of memory");
+    diag_out_of_memory(b->m->diag);
 }
 
 static Span args_span(const Item *it) { return form_args_span(it); }
@@ -479,7 +479,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         return NULL;
     Figure *f = ARENA_NEW(m->arena, Figure);
     if (!f) {
-        oom(b, it->span);
+        oom(b);
         return NULL;
     }
     f->decl = decl;
@@ -490,7 +490,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->part = part;
     f->path = vocab_cell(m->vocab, decl, f->cell);
     if (!f->path) {
-        oom(b, it->span);
+        oom(b);
         return NULL;
     }
     Figure *prev = model_figure(node, f->path);
@@ -508,7 +508,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->src = b->src;
     f->span = it->name_span;
     if (!ptrmap_put(&node->figure_index, m->arena, f->path, 0, f)) {
-        oom(b, it->span);
+        oom(b);
         return NULL;
     }
     if (!whole) {
@@ -540,7 +540,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         }
         Breakdown *bd = ARENA_NEW(m->arena, Breakdown);
         if (!bd) {
-            oom(b, blk->span);
+            oom(b);
             return f;
         }
         bd->partial = blk->partial;
@@ -706,7 +706,7 @@ static void session_cells(Builder *b, Node *n)
     Attr attrs[] = { { k->kinds, n->session_kind, "kind" }, { k->scopes, n->scope, "scope" } };
     n->cells = entry_cells(b, f, attrs, 2);
     if (!n->cells)
-        oom(b, n->span);
+        oom(b);
 }
 
 /* ---- units, sessions, entries -------------------------------------------- */
@@ -715,7 +715,7 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
 {
     Node *n = ARENA_NEW(b->m->arena, Node);
     if (!n) {
-        oom(b, at);
+        oom(b);
         return NULL;
     }
     n->kind = kind;
@@ -744,7 +744,7 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
     char *nfc = unicode_nfc(m->arena, name.ptr, name.len, &len);
     Symbol *sym = nfc ? symtab_intern(m->syms, nfc, len) : NULL;
     if (!sym) {
-        oom(b, at);
+        oom(b);
         return NULL;
     }
     Node *n = ptrmap_get(&parent->unit_index, sym, kind->id);
@@ -752,13 +752,13 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
         return n;
     n = new_node(b, parent, kind, sym, at);
     if (!n || !ptrmap_put(&parent->unit_index, m->arena, sym, kind->id, n)) {
-        oom(b, at);
+        oom(b);
         return NULL;
     }
     n->last_src = NULL;             /* not declared yet, only made */
     n->namesake = ptrmap_get(&m->units, sym, kind->id);
     if (!ptrmap_put(&m->units, m->arena, sym, kind->id, n)) {
-        oom(b, at);
+        oom(b);
         return NULL;
     }
     if (b->waiting)
@@ -967,7 +967,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     }
     Opinion *o = ARENA_NEW(m->arena, Opinion);
     if (!o) {
-        oom(b, it->span);
+        oom(b);
         return;
     }
     o->text = it->args->as.str;
@@ -1013,7 +1013,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     o->cells = entry_cells(b, m->vocab->opinions, attrs, 2);
     o->satisfied_cells = entry_cells(b, m->vocab->satisfied, attrs, 2);
     if (!o->cells || !o->satisfied_cells) {
-        oom(b, it->span);
+        oom(b);
         return;
     }
     if (node->last_opinion)
@@ -1042,7 +1042,7 @@ static void add_document(Builder *b, Node *node, const Item *it)
     Document *d = ARENA_NEW(m->arena, Document);
     Attr attrs[] = { { m->vocab->document_kind, kind, "kind" } };
     if (!d || !(d->cells = entry_cells(b, m->vocab->documents, attrs, 1))) {
-        oom(b, it->span);
+        oom(b);
         return;
     }
     d->kind = kind;
@@ -1318,7 +1318,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
     }
     Schedule *sc = ARENA_NEW(m->arena, Schedule);
     if (!sc) {
-        oom(b, it->span);
+        oom(b);
         return NULL;
     }
     sc->src = b->src;
@@ -1430,7 +1430,7 @@ static void add_rule(Builder *b, const Item *it)
     Model *m = b->m;
     RuleDef *r = ARENA_NEW(m->arena, RuleDef);
     if (!r) {
-        oom(b, it->span);
+        oom(b);
         return;
     }
     if (!id_and_title(b, it, "rule", &r->id, &r->title, &m->rule_ids))
@@ -1518,7 +1518,7 @@ static void add_indicator(Builder *b, const Item *it)
     Model *m = b->m;
     IndicatorDef *ind = ARENA_NEW(m->arena, IndicatorDef);
     if (!ind) {
-        oom(b, it->span);
+        oom(b);
         return;
     }
     if (!id_and_title(b, it, "indicator", &ind->id, &ind->title, &m->indicator_ids))
@@ -1985,7 +1985,7 @@ void model_add_files(Model *m, const FileSet *files)
     Waiting w = { 0 };
     Builder b = { m, NULL, files, NULL, false, &w };
     if (!waiting_init(&b, &w)) {
-        oom(&b, (Span){ 0, 0 });
+        oom(&b);
         return;
     }
     for (uint32_t i = 0; i < files->nroots && !diag_full(m->diag); i++)

@@ -14,6 +14,7 @@ typedef struct Resolver {
     Arena *arena;
     Diag *diag;
     Resolution *r;
+    uint32_t aggregates;    /* share, count, sum, mean enclosing the expression */
     bool ok, oom;
 } Resolver;
 
@@ -295,8 +296,17 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
         }
         return;
     }
+    bool aggregate = takes_kind(x->fn);
+    if (aggregate && rs->aggregates == RESOLVE_MAX_AGGREGATES) {
+        diag_error(rs->diag, src, e->span, "share, count, sum and mean nest at most %d deep: this one is the %dth",
+                   RESOLVE_MAX_AGGREGATES, RESOLVE_MAX_AGGREGATES + 1);
+        rs->ok = false;
+        return;
+    }
+    rs->aggregates += aggregate;
     for (; a; a = a->next)
         resolve_expr(rs, src, a);
+    rs->aggregates -= aggregate;
 }
 
 static void resolve_expr(Resolver *rs, Source *src, const Expr *e)

@@ -43,6 +43,9 @@ typedef enum {
 #undef X
 } Function;
 
+/* share, count, sum and mean nested deeper than this are an error (spec §2.7). */
+enum { RESOLVE_MAX_AGGREGATES = 16 };
+
 typedef struct Resolved {
     /* EXPR_PATH */
     ScopeName scope_name;   /* what the scope gives, or NAME_FIGURE */

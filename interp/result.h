@@ -56,12 +56,29 @@ typedef enum {
 typedef enum { UNIT_PERCENT, UNIT_COUNT, UNIT_MONEY, UNIT_NUMBER, UNIT_DAYS, UNIT_BOOLEAN } ValueUnit;
 
 /* A number as dlg prints it: whole numbers exactly, or with `decimals`. */
+/* Whole numbers beyond 64 bits: the sum of many counts, a difference of
+ * two (GCC and Clang's 128-bit integer). */
+__extension__ typedef __int128 Wide;
+
 typedef struct Number {
     bool known;
-    double value;
+    double value;           /* the value; for a whole number, close to `exact` */
     uint8_t decimals;       /* digits after the point to print */
     bool money;
+    bool whole;             /* a count or an amount: printed from `exact`, every digit */
+    Wide exact;
 } Number;
+
+/* A whole number, kept exactly; any other, with its decimals. */
+static inline Number number_whole(Wide v, bool money)
+{
+    return (Number){ .known = true, .value = (double)v, .money = money, .whole = true, .exact = v };
+}
+
+static inline Number number_real(double v, uint8_t decimals, bool money)
+{
+    return (Number){ .known = true, .value = v, .decimals = decimals, .money = money };
+}
 
 /* A value of an expression, as a rule's verdict shows it. */
 typedef enum { VAL_UNKNOWN, VAL_NUMBER, VAL_BOOL, VAL_DATE, VAL_STRING } ValKind;
@@ -80,6 +97,8 @@ typedef struct Val {
     X(NOTE_NONE)                                                               \
     /* checks */                                                               \
     X(NOTE_TOO_LARGE)           /* the imbalance does not fit in 64 bits */    \
+    X(NOTE_SUM_TOO_LARGE)       /* the parts add up beyond 64 bits */          \
+    X(NOTE_NOT_FINITE)          /* a computed value is not a finite number */  \
     X(NOTE_PART_WOULD_BE)       /* name: the part; a: the value it needs */    \
     X(NOTE_PARTS_UNKNOWN)       /* a: how many parts */                        \
     X(NOTE_CELL_INEXACT)                                                       \
@@ -107,6 +126,7 @@ typedef struct Val {
     X(NOTE_NOT_BY_DATE)         /* text: the path; node: who gives it whole */ \
     X(NOTE_TOO_MANY_WINDOWS)    /* a: the most */                              \
     X(NOTE_EDGES_LEFT_OUT)      /* a: windows; sel: the calendar dimension */  \
+    X(NOTE_UNDATED_LEFT_OUT)    /* a: subjects of sel without a date */        \
     X(NOTE_TOTAL_ONLY)          /* inner: why the windows could not be told */ \
     X(NOTE_VERDICTS_UNKNOWN)    /* name: the rule */                           \
     X(NOTE_NO_VERDICT)          /* name: the rule */                           \

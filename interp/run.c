@@ -21,7 +21,7 @@
 
 static void out_of_memory(Diag *d)
 {
-    diag_error(d, NULL, (Span){ 0, 0 }, "out of memory");
+    diag_out_of_memory(d);
 }
 
 const LibraryFile *run_shipped_rulebook(const char *name)

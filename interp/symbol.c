@@ -4,15 +4,19 @@
 
 #include <string.h>
 
-static uint32_t hash_bytes(const char *s, size_t len)
+#include "siphash.h"
+
+/* Names come from the input: hashed with the run's random SipHash key, so
+ * no submission can pick names that collide. */
+static uint32_t hash_bytes(const Symtab *t, const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;           /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    uint64_t h = siphash24(t->arena->key, s, len);
+    return (uint32_t)(h ^ h >> 32);
 }
+
+/* A probe longer than this grows the table whatever its load: with a keyed
+ * hash it does not happen, and if it did, it could not last. */
+enum { PROBE_LIMIT = 64 };
 
 void symtab_init(Symtab *t, Arena *a)
 {
@@ -24,7 +28,7 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
 {
     if (!t->cap)
         return NULL;
-    uint32_t h = hash_bytes(s, len);
+    uint32_t h = hash_bytes(t, s, len);
     for (uint32_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
         Symbol *sym = t->slots[i];
         if (!sym)
@@ -37,6 +41,8 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
 static bool grow(Symtab *t)
 {
     uint32_t ncap = t->cap ? t->cap * 2 : 256;
+    if (ncap > (UINT32_MAX >> 1))
+        return false;
     Symbol **slots = ARENA_ARRAY(t->arena, Symbol *, ncap);
     if (!slots)
         return false;
@@ -69,11 +75,20 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
         return NULL;
     sym->text = text;
     sym->len = (uint32_t)len;
-    sym->hash = hash_bytes(s, len);
-    uint32_t i = sym->hash & (t->cap - 1);
-    while (t->slots[i])
-        i = (i + 1) & (t->cap - 1);
-    t->slots[i] = sym;
+    sym->hash = hash_bytes(t, s, len);
+    for (;;) {
+        uint32_t i = sym->hash & (t->cap - 1), probes = 0;
+        while (t->slots[i] && probes < PROBE_LIMIT) {
+            i = (i + 1) & (t->cap - 1);
+            probes++;
+        }
+        if (!t->slots[i]) {
+            t->slots[i] = sym;
+            break;
+        }
+        if (!grow(t))
+            return NULL;
+    }
     t->count++;
     return sym;
 }
@@ -95,17 +110,24 @@ Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part)
     return symtab_intern(t, buf, n);
 }
 
-static uint32_t key_hash(const void *key, uintptr_t tag)
+/* Keys are addresses in the run's arena, whose layout the input shapes:
+ * mixed with the run's key through the murmur3 finaliser. */
+static uint32_t key_hash(uint64_t seed, const void *key, uintptr_t tag)
 {
-    uint64_t x = (uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull ^ (uint64_t)tag * 0xC2B2AE3D27D4EB4Full;
-    return (uint32_t)(x >> 32) ^ (uint32_t)x;
+    uint64_t x = ((uint64_t)(uintptr_t)key ^ seed) + (uint64_t)tag * 0x9E3779B97F4A7C15ull;
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDull;
+    x ^= x >> 33;
+    x *= 0xC4CEB9FE1A85EC53ull;
+    x ^= x >> 33;
+    return (uint32_t)x;
 }
 
 void *ptrmap_get(const PtrMap *m, const void *key, uintptr_t tag)
 {
     if (!m->cap)
         return NULL;
-    for (uint32_t i = key_hash(key, tag) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    for (uint32_t i = key_hash(m->seed, key, tag) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         const MapSlot *s = &m->slots[i];
         if (!s->key)
             return NULL;
@@ -114,28 +136,55 @@ void *ptrmap_get(const PtrMap *m, const void *key, uintptr_t tag)
     }
 }
 
-static MapSlot *slot_for(MapSlot *slots, uint32_t cap, const void *key, uintptr_t tag)
+/* The slot of the key, or the empty slot where it goes; NULL when that is
+ * more than PROBE_LIMIT slots away. */
+static MapSlot *slot_for(MapSlot *slots, uint32_t cap, uint64_t seed, const void *key, uintptr_t tag)
 {
-    uint32_t i = key_hash(key, tag) & (cap - 1);
-    while (slots[i].key && !(slots[i].key == key && slots[i].tag == tag))
+    uint32_t i = key_hash(seed, key, tag) & (cap - 1);
+    for (uint32_t probes = 0; slots[i].key && !(slots[i].key == key && slots[i].tag == tag); probes++) {
+        if (probes == PROBE_LIMIT)
+            return NULL;
         i = (i + 1) & (cap - 1);
+    }
     return &slots[i];
+}
+
+/* Double the table (or make its first 16 slots); false when out of memory. */
+static bool map_grow(PtrMap *m, Arena *a)
+{
+    for (uint32_t ncap = m->cap ? m->cap * 2 : 16;; ncap *= 2) {
+        if (ncap == 0 || ncap > (UINT32_MAX >> 1))
+            return false;
+        MapSlot *slots = ARENA_ARRAY(a, MapSlot, ncap);
+        if (!slots)
+            return false;
+        bool placed = true;
+        for (uint32_t i = 0; i < m->cap && placed; i++)
+            if (m->slots[i].key) {
+                MapSlot *s = slot_for(slots, ncap, m->seed, m->slots[i].key, m->slots[i].tag);
+                if (s)
+                    *s = m->slots[i];
+                else
+                    placed = false;
+            }
+        if (placed) {
+            m->slots = slots;
+            m->cap = ncap;
+            return true;
+        }
+    }
 }
 
 bool ptrmap_put(PtrMap *m, Arena *a, const void *key, uintptr_t tag, void *value)
 {
-    if ((m->count + 1) * 4 > m->cap * 3) {
-        uint32_t ncap = m->cap ? m->cap * 2 : 16;
-        MapSlot *slots = ARENA_ARRAY(a, MapSlot, ncap);
-        if (!slots)
+    if (!m->cap)
+        m->seed = a->key.k0 ^ a->key.k1;
+    if ((m->count + 1) * 4 > m->cap * 3 && !map_grow(m, a))
+        return false;
+    MapSlot *s;
+    while (!(s = slot_for(m->slots, m->cap, m->seed, key, tag)))
+        if (!map_grow(m, a))
             return false;
-        for (uint32_t i = 0; i < m->cap; i++)
-            if (m->slots[i].key)
-                *slot_for(slots, ncap, m->slots[i].key, m->slots[i].tag) = m->slots[i];
-        m->slots = slots;
-        m->cap = ncap;
-    }
-    MapSlot *s = slot_for(m->slots, m->cap, key, tag);
     if (!s->key)
         m->count++;
     s->key = key;

@@ -46,6 +46,7 @@ typedef struct MapSlot {
 typedef struct PtrMap {
     MapSlot *slots;
     uint32_t cap, count;
+    uint64_t seed;          /* the arena's key, taken at the first put */
 } PtrMap;
 
 /* An all-zero PtrMap is a valid empty map. */

@@ -1,6 +1,7 @@
 /* text.c - the report for people: header, checks, rules, indicators, then a
  * one-line verdict. Columns are aligned by character, not byte, so
  * Vietnamese subjects line up. */
+#include <stddef.h>
 #include <string.h>
 
 #include "format.h"
@@ -25,10 +26,40 @@ static size_t width(const char *s)
     return w;
 }
 
+/* User text (names, titles, labels, the report's own words) is written
+ * with its control characters escaped (\n, \t, \x1b), as diagnostics are:
+ * no submission can start a line of its own in the report or a CI log. */
+static void putn(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != 0x7F)
+            fputc(c, out);
+        else if (c == '\n' || c == '\t' || c == '\r')
+            fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+        else
+            fprintf(out, "\\x%02x", c);
+    }
+}
+
+static void put(FILE *out, const char *s) { putn(out, s, strlen(s)); }
+static void put_str(FILE *out, Str s) { putn(out, s.ptr, s.len); }
+
+/* The width of s as put() writes it. */
+static size_t put_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        w += c >= 0x20 && c != 0x7F ? (c & 0xC0) != 0x80 : c == '\n' || c == '\t' || c == '\r' ? 2 : 4;
+    }
+    return w;
+}
+
 static void pad(FILE *out, const char *s, size_t w)
 {
-    fputs(s, out);
-    for (size_t n = width(s); n < w; n++)
+    put(out, s);
+    for (size_t n = put_width(s); n < w; n++)
         fputc(' ', out);
 }
 
@@ -46,7 +77,8 @@ static void location(FILE *out, Source *src, Span span)
         return;
     uint32_t line, col;
     source_position(src, span.start, &line, &col);
-    fprintf(out, "%s:%u:%u", src->name, line, col);
+    put(out, src->name);
+    fprintf(out, ":%u:%u", line, col);
 }
 
 static const char *status_text(Status s)
@@ -65,16 +97,26 @@ static void header(FILE *out, const Header *h)
     if (!h || !h->present)
         return;
     char buf[16];
-    if (h->title.ptr)
-        fprintf(out, "%.*s\n", (int)h->title.len, h->title.ptr);
-    if (h->issuer.ptr)
-        fprintf(out, "  issuer     %.*s\n", (int)h->issuer.len, h->issuer.ptr);
-    if (h->reference.ptr)
-        fprintf(out, "  reference  %.*s\n", (int)h->reference.len, h->reference.ptr);
+    static const struct { const char *label; size_t offset; } lines[] = {
+        { "", offsetof(Header, title) },
+        { "  issuer     ", offsetof(Header, issuer) },
+        { "  reference  ", offsetof(Header, reference) },
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        const Str *v = (const Str *)((const char *)h + lines[i].offset);
+        if (v->ptr) {
+            fputs(lines[i].label, out);
+            put_str(out, *v);
+            fputc('\n', out);
+        }
+    }
     if (h->date.precision != DATE_UNKNOWN)
         fprintf(out, "  date       %s\n", date_format(h->date, buf));
-    if (h->place.ptr)
-        fprintf(out, "  place      %.*s\n", (int)h->place.len, h->place.ptr);
+    if (h->place.ptr) {
+        fputs("  place      ", out);
+        put_str(out, h->place);
+        fputc('\n', out);
+    }
     if (h->has_period) {
         fprintf(out, "  period     %s .. ", date_format(h->period_start, buf));
         fprintf(out, "%s\n", date_format(h->period_end, buf));
@@ -97,7 +139,7 @@ static void checks(FILE *out, const Result *r, Arena *a)
     char buf[NUMBER_BUF], buf2[NUMBER_BUF];
     for (const Check *c = r->checks; c; c = c->next, i++) {
         subjects[i] = or_mark(format_check_subject(a, c));
-        size_t w = width(subjects[i]);
+        size_t w = put_width(subjects[i]);
         if (w > sw)
             sw = w;
         w = width(format_number_text(buf, sizeof buf, c->declared, c->declared.decimals));
@@ -126,8 +168,11 @@ static void checks(FILE *out, const Result *r, Arena *a)
         if (c->has_coverage && c->covered < c->expected)
             fprintf(out, "  coverage %u/%u", c->covered, c->expected);
         const char *note = format_note(a, &c->note);
-        if (note)
-            fprintf(out, "  (%s)", note);
+        if (note) {
+            fputs("  (", out);
+            put(out, note);
+            fputc(')', out);
+        }
         fputs("  ", out);
         location(out, c->src, c->span);
         fputc('\n', out);
@@ -148,23 +193,38 @@ static void rules(FILE *out, const Result *r, Arena *a)
         const RuleDef *d = rr->def;
         fprintf(out, "  %s  ", status_text(rr->status));
         pad(out, d->id->text, iw);
-        fprintf(out, "  %-7s  %u/%u passed  %.*s", d->severity == SEVERITY_ERROR ? "error" : "warning",
-                rr->passed, rr->total, (int)d->title.len, d->title.ptr);
-        if (d->code.ptr)
-            fprintf(out, "  [%.*s]", (int)d->code.len, d->code.ptr);
+        fprintf(out, "  %-7s  %u/%u passed  ", d->severity == SEVERITY_ERROR ? "error" : "warning", rr->passed,
+                rr->total);
+        put_str(out, d->title);
+        if (d->code.ptr) {
+            fputs("  [", out);
+            put_str(out, d->code);
+            fputc(']', out);
+        }
         fputc('\n', out);
         const char *note = format_note(a, &rr->note);
-        if (note)
-            fprintf(out, "        (%s)\n", note);
-        if (d->legal_source.ptr)
-            fprintf(out, "        source: %.*s%s\n", (int)d->legal_source.len, d->legal_source.ptr,
-                    d->unverified.ptr ? " (unverified)" : "");
-        if (d->unverified.ptr)
-            fprintf(out, "        (unverified: %.*s)\n", (int)d->unverified.len, d->unverified.ptr);
+        if (note) {
+            fputs("        (", out);
+            put(out, note);
+            fputs(")\n", out);
+        }
+        if (d->legal_source.ptr) {
+            fputs("        source: ", out);
+            put_str(out, d->legal_source);
+            fputs(d->unverified.ptr ? " (unverified)\n" : "\n", out);
+        }
+        if (d->unverified.ptr) {
+            fputs("        (unverified: ", out);
+            put_str(out, d->unverified);
+            fputs(")\n", out);
+        }
         /* every subject with the values it was judged on (spec §13) */
         for (const Verdict *v = rr->verdicts; v; v = v->next) {
-            fprintf(out, "        %s  %s: %s  ", status_text(v->status), or_mark(format_verdict_subject(a, v)),
-                    or_mark(format_verdict(a, d, v)));
+            fprintf(out, "        %s  ", status_text(v->status));
+            put(out, or_mark(format_verdict_subject(a, v)));
+            fputs(": ", out);
+            put(out, or_mark(format_verdict(a, d, v)));
+            fputs("  ", out);
             location(out, v->src, v->span);
             fputc('\n', out);
         }
@@ -184,7 +244,7 @@ static void indicators(FILE *out, const Result *r, Arena *a)
         if (width(id) > iw)
             iw = width(id);
         /* a per-unit subject stands 2 columns right of the titles */
-        size_t w = subject ? width(subject) + 2 : width(ir->def->title.ptr);
+        size_t w = subject ? put_width(subject) + 2 : put_width(ir->def->title.ptr);
         if (w > tw)
             tw = w;                             /* Str text is NUL-terminated */
     }
@@ -208,16 +268,21 @@ static void indicators(FILE *out, const Result *r, Arena *a)
             if (ir->numerator.known && ir->denominator.known)
                 fprintf(out, "  (%s / %s)", format_number_text(buf, sizeof buf, ir->numerator, 0),
                         format_number_text(buf2, sizeof buf2, ir->denominator, 0));
-            if (note)
-                fprintf(out, "  %s", note);
+            if (note) {
+                fputs("  ", out);
+                put(out, note);
+            }
         } else {
-            fprintf(out, "  %*s  %s", VALUE_WIDTH, "-", note ? note : "unknown");
+            fprintf(out, "  %*s  ", VALUE_WIDTH, "-");
+            put(out, note ? note : "unknown");
         }
         fputc('\n', out);
         if (ir->def->comment.ptr && !subject) {
             fputs("  ", out);
             pad(out, "", iw);
-            fprintf(out, "    note: %.*s\n", (int)ir->def->comment.len, ir->def->comment.ptr);
+            fputs("    note: ", out);
+            put_str(out, ir->def->comment);
+            fputc('\n', out);
         }
     }
     fputc('\n', out);
@@ -289,13 +354,15 @@ static void comparison(FILE *out, const Comparison *cmp, Arena *a)
     if (h && h->has_period)
         fprintf(out, " %s .. %s", date_format(date_from_days(h->period_first), from),
                 date_format(date_from_days(h->period_last), to));
-    for (int i = 0; i < cmp->nfiles; i++)
-        fprintf(out, "%s%s", i ? ", " : " (", cmp->files[i]);
+    for (int i = 0; i < cmp->nfiles; i++) {
+        fputs(i ? ", " : " (", out);
+        put(out, cmp->files[i]);
+    }
     fputs(cmp->nfiles ? ")\n" : "\n", out);
     size_t iw = 0, vw = 0;
     for (const Compared *c = cmp->rows; c; c = c->next) {
         const char *id = c->subject ? arena_printf(a, "  %s", c->subject) : c->def->id->text;
-        size_t w = width(or_mark(id));
+        size_t w = put_width(or_mark(id));
         iw = w > iw ? w : iw;
         w = width(compared_value(a, c, c->previous));
         vw = w > vw ? w : vw;

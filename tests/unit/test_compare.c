@@ -17,7 +17,7 @@ static void add(Fixture *f, Result *r, const IndicatorDef *d, ValueUnit unit, bo
     assert_non_null(ir);
     ir->def = d;
     ir->unit = unit;
-    ir->value = (Number){ known, v, unit == UNIT_PERCENT ? 4 : 0, false };
+    ir->value = known ? number_real(v, unit == UNIT_PERCENT ? 4 : 0, false) : (Number){ .known = false };
     result_add_indicator(r, ir);
 }
 

@@ -24,7 +24,7 @@ static const char *text_number(Fixture *f, double v, int decimals)
 
 /* ---- numbers as JSON writes them (spec/json.md §3) ------------------------------------------------ */
 
-TEST(number_whole)
+TEST(json_whole_numbers)
 {
     assert_string_equal(json_number(f, 52, 4), "52");
     assert_string_equal(json_number(f, 100, 4), "100");
@@ -89,10 +89,34 @@ TEST(text_number_keeps_its_decimals)
 TEST(text_number_money_and_unknown)
 {
     char buf[64];
-    Number money = { true, 24444999, 0, true };
+    Number money = number_real(24444999, 0, true);
     assert_string_equal(format_number_text(buf, sizeof buf, money, 0), "24,444,999 đ");
-    Number unknown = { false, 0, 0, false };
+    Number unknown = { .known = false };
     assert_string_equal(format_number_text(buf, sizeof buf, unknown, 0), "?");
+}
+
+/* Whole numbers are printed from their exact value: 2^53 + 1 =
+ * 9,007,199,254,740,993 (a double would say ...992), and a sum beyond 64
+ * bits: 2 x (2^63 - 1) = 18,446,744,073,709,551,614; negative too. */
+TEST(whole_numbers_every_digit)
+{
+    char buf[64];
+    (void)f;
+    assert_string_equal(format_number_text(buf, sizeof buf, number_whole(9007199254740993, false), 0),
+                        "9,007,199,254,740,993");
+    Wide twice = (Wide)INT64_MAX * 2;
+    assert_string_equal(format_number_text(buf, sizeof buf, number_whole(twice, false), 0),
+                        "18,446,744,073,709,551,614");
+    assert_string_equal(format_number_text(buf, sizeof buf, number_whole(-twice, true), 0),
+                        "-18,446,744,073,709,551,614 đ");
+    assert_true(format_whole(buf, sizeof buf, -twice, &FORMAT_PLAIN));
+    assert_string_equal(buf, "-18446744073709551614");
+    assert_true(format_whole(buf, sizeof buf, 0, &FORMAT_PLAIN));
+    assert_string_equal(buf, "0");
+    /* the smallest 128-bit value still has every digit */
+    Wide least = (Wide)INT64_MIN * ((Wide)1 << 63) * 2;     /* -2^127 */
+    assert_true(format_whole(buf, sizeof buf, least, &FORMAT_PLAIN));
+    assert_string_equal(buf, "-170141183460469231731687303715884105728");
 }
 
 /* ---- subjects, notes and verdicts from a run --------------------------------------------------- */
@@ -173,7 +197,8 @@ TEST(verdict_of_an_unknown_condition)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        FIXTURE_TEST(number_whole),
+        FIXTURE_TEST(json_whole_numbers),
+        FIXTURE_TEST(whole_numbers_every_digit),
         FIXTURE_TEST(number_with_decimals),
         FIXTURE_TEST(number_not_finite),
         FIXTURE_TEST(number_negative_zero),

@@ -409,9 +409,44 @@ TEST(suggest_long_names_never)
     assert_string_equal(suggest_among(c62, ok63), c63);
 }
 
+/* ---- SipHash-2-4 --------------------------------------------------------------------- */
+
+/* The reference implementation's vectors (veorq/SipHash, vectors.h,
+ * vectors_sip64): key 00 01 ... 0f, message 00 01 ... (n - 1) of n bytes,
+ * the 8 output bytes little-endian. n = 0, 7, 8, 15, 63 cross the
+ * boundaries of the 8-byte blocks. */
+TEST(siphash_reference_vectors)
+{
+    SipKey key = { 0x0706050403020100ull, 0x0f0e0d0c0b0a0908ull };
+    unsigned char msg[64];
+    for (int i = 0; i < 64; i++)
+        msg[i] = (unsigned char)i;
+    (void)f;
+    assert_true(siphash24(key, msg, 0) == 0x726fdb47dd0e0e31ull);     /* 31 0e 0e dd 47 db 6f 72 */
+    assert_true(siphash24(key, msg, 7) == 0xab0200f58b01d137ull);     /* 37 d1 01 8b f5 00 02 ab */
+    assert_true(siphash24(key, msg, 8) == 0x93f5f5799a932462ull);     /* 62 24 93 9a 79 f5 f5 93 */
+    assert_true(siphash24(key, msg, 15) == 0xa129ca6149be45e5ull);    /* e5 45 be 49 61 ca 29 a1 */
+    assert_true(siphash24(key, msg, 63) == 0x958a324ceb064572ull);    /* 72 45 06 eb 4c 32 8a 95 */
+}
+
+/* Each run draws its own key: two arenas hash a name differently (the
+ * chance that two random 128-bit keys agree on it is 2^-32 at most). */
+TEST(each_run_has_its_own_key)
+{
+    Arena a, b;
+    arena_init(&a, NULL);
+    arena_init(&b, NULL);
+    (void)f;
+    assert_true(a.key.k0 != b.key.k0 || a.key.k1 != b.key.k1);
+    arena_free(&a);
+    arena_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(siphash_reference_vectors),
+        FIXTURE_TEST(each_run_has_its_own_key),
         FIXTURE_TEST(same_bytes_same_symbol),
         FIXTURE_TEST(different_bytes_different_symbols),
         FIXTURE_TEST(bytes_with_nul),
