@@ -41,6 +41,16 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
     ps->prev_span = ps->span;
     ps->token = yylex(lval, lloc, scanner);
     ps->span = *lloc;
+    /* prefix operators wait on the parser's stack until their operand
+     * comes: a run of more than the expression limit is refused here,
+     * before it can exhaust the stack (spec §2.7) */
+    ps->prefix_run = ps->token == '-' || ps->token == NOT ? ps->prefix_run + 1 : 0;
+    if (ps->prefix_run > AST_MAX_EXPR_DEPTH) {
+        diag_error(ps->diag, ps->src, *lloc, "this expression has more than %d levels of operators: split it into "
+                   "indicators", AST_MAX_EXPR_DEPTH);
+        ps->stop = true;
+        return END;
+    }
     return ps->token;
 }
 #define yylex next_token

@@ -33,6 +33,7 @@ typedef struct ParseState {
     uint32_t open[PARSE_MAX_DEPTH];     /* where each open bracket is */
     bool stop;                          /* nesting or error limit: end input */
     int token, prev_token;              /* the last two tokens, for messages */
+    uint32_t prefix_run;                /* '-' and 'not' in a row */
     Span span, prev_span;
     jmp_buf fatal;                      /* flex out of memory (lexer.l) */
 } ParseState;

@@ -24,7 +24,7 @@ void arena_init(Arena *a, const Allocator *allocator)
     if (allocator)
         a->allocator = *allocator;
     else
-        a->allocator = (Allocator){ default_alloc, default_release, NULL };
+        a->allocator = (Allocator){ default_alloc, default_release, NULL, NULL };
     a->key = siphash_random_key();
 }
 
@@ -60,8 +60,8 @@ void *arena_alloc(Arena *a, size_t size)
 {
     /* a zero-byte request gets a block too: NULL means out of memory only */
     size_t rounded = ((size ? size : 1) + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
-    if (rounded < size) {           /* wrapped around */
-        a->failed = true;
+    if (rounded < size || (a->allocator.fail && a->allocator.fail(a->allocator.ctx))) {
+        a->failed = true;           /* wrapped around, or a test says so */
         return NULL;
     }
     if (rounded <= (size_t)(a->limit - a->cursor)) {

@@ -20,6 +20,9 @@ typedef struct Allocator {
     void *(*alloc)(void *ctx, size_t size);
     void (*release)(void *ctx, void *block);
     void *ctx;
+    /* Tests only (tests/unit/test_faults.c), NULL otherwise: asked before
+     * every arena_alloc, true makes that one fail as if memory ran out. */
+    bool (*fail)(void *ctx);
 } Allocator;
 
 typedef struct Arena {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "unicode.h"
 #include "utf8.h"
 
 enum { WINDOW = 160 };      /* bytes of a long source line shown around a caret */
@@ -15,7 +16,8 @@ void diag_init(Diag *d, Arena *a)
     d->arena = a;
 }
 
-bool diag_full(const Diag *d) { return d->overflowed; }
+/* Too many errors, or no memory left: either way every pass stops here. */
+bool diag_full(const Diag *d) { return d->overflowed || d->out_of_memory || d->arena->failed; }
 
 bool diag_error_at(const Diag *d, const Source *src, uint32_t offset)
 {
@@ -104,25 +106,44 @@ static const char *severity_name(DiagSeverity s)
     return "error";
 }
 
-/* The caret line: the source line's own tabs are kept so the caret lines up;
- * every other code point becomes one space. */
+/* The caret line, under the source line as a terminal shows it: the line's
+ * own tabs are kept, and each character before the spot becomes as many
+ * spaces as the columns it takes (none for a combining mark of a
+ * decomposed letter, two for a wide one); `~` likewise under the spot. */
+/* Columns of the character at line[i], as the source line is printed (a
+ * control character is shown as one '?'), and its length in *k. */
+static int columns_at(const char *line, uint32_t len, uint32_t i, size_t *k)
+{
+    unsigned char c = (unsigned char)line[i];
+    if (c < 0x20 || c == 0x7F) {
+        *k = 1;
+        return 1;
+    }
+    return unicode_columns(line + i, len - i, k);
+}
+
 static void print_caret(FILE *out, const char *line, uint32_t len, uint32_t from, uint32_t to)
 {
-    for (uint32_t i = 0; i < from && i < len; i++) {
-        unsigned char c = (unsigned char)line[i];
-        if ((c & 0xC0) == 0x80)
-            continue;
-        fputc(c == '\t' ? '\t' : ' ', out);
+    uint32_t i = 0;
+    size_t k;
+    while (i < from && i < len) {
+        int w = columns_at(line, len, i, &k);
+        for (int j = 0; j < w; j++)
+            fputc(line[i] == '\t' ? '\t' : ' ', out);
+        i += (uint32_t)k;
     }
     fputc('^', out);
-    bool first = true;
-    for (uint32_t i = from; i < to && i < len; i++) {
-        unsigned char c = (unsigned char)line[i];
-        if ((c & 0xC0) == 0x80)
-            continue;
-        if (!first)
+    if (i < to && i < len) {                /* the rest of the first character */
+        int w = columns_at(line, len, i, &k);
+        for (int j = 1; j < w; j++)
             fputc('~', out);
-        first = false;
+        i += (uint32_t)k;
+    }
+    while (i < to && i < len) {
+        int w = columns_at(line, len, i, &k);
+        for (int j = 0; j < w; j++)
+            fputc('~', out);
+        i += (uint32_t)k;
     }
     fputc('\n', out);
 }
@@ -133,7 +154,11 @@ static void put_escaped(FILE *out, const char *s)
 {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != 0x7F)
+        size_t seq = c >= 0x80 ? utf8_sequence((const unsigned char *)s, strlen(s)) : 0;
+        if (seq) {
+            fwrite(s, 1, seq, out);     /* a character, kept */
+            s += seq - 1;
+        } else if (c >= 0x20 && c < 0x7F)
             fputc(c, out);
         else if (c == '\n')
             fputs("\\n", out);
@@ -144,36 +169,6 @@ static void put_escaped(FILE *out, const char *s)
         else
             fprintf(out, "\\x%02x", c);
     }
-}
-
-const char *diag_escape(Arena *a, const char *s)
-{
-    size_t n = 0;
-    bool plain = true;
-    for (const char *p = s; *p; p++, n++)
-        plain &= (unsigned char)*p >= 0x20 && *p != 0x7F;
-    if (plain)
-        return s;
-    char *buf = arena_alloc(a, n * 4 + 1), *w = buf;
-    if (!buf)
-        return NULL;
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != 0x7F)
-            *w++ = (char)c;
-        else if (c == '\n' || c == '\t' || c == '\r') {
-            *w++ = '\\';
-            *w++ = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
-        } else {
-            static const char hex[] = "0123456789abcdef";
-            *w++ = '\\';
-            *w++ = 'x';
-            *w++ = hex[c >> 4];
-            *w++ = hex[c & 15];
-        }
-    }
-    *w = '\0';
-    return buf;
 }
 
 static void print_one(const Diagnostic *g, FILE *out)

@@ -62,16 +62,15 @@ void diag_sort(Diag *d);
  * DIAG_MAX_ERRORS errors. */
 bool diag_error_at(const Diag *d, const Source *src, uint32_t offset);
 
-/* True once an error beyond the first DIAG_MAX_ERRORS was refused: the
- * first 50 are kept, the 51st and every later diagnostic are dropped. */
+/* True once an error beyond the first DIAG_MAX_ERRORS was refused (the
+ * first 50 are kept, the 51st and every later diagnostic are dropped), or
+ * once memory ran out: every pass stops at it. */
 bool diag_full(const Diag *d);
 
 /* GNU form: "file:line:col: severity: message", the source line, a caret;
  * control characters in messages escaped (\n, \x1b); all of it written
  * at once. Then the warnings not shown, and "out of memory" if it was. */
 void diag_print(const Diag *d, FILE *out);
-/* A message with its control characters escaped, into the arena (for the
- * writers); NULL when out of memory. */
-const char *diag_escape(Arena *a, const char *s);
+
 
 #endif

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse.h"
 
@@ -130,14 +131,36 @@ static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span a
     return parsed(fs, f, src);
 }
 
-/* Is `path` inside directory `dir` once every symbolic link is resolved? */
+static bool under(const char *rdir, const char *rpath)
+{
+    size_t n = strlen(rdir);
+    return strncmp(rdir, rpath, n) == 0 && (rpath[n] == '/' || rpath[n] == '\0' || (n == 1 && rdir[0] == '/'));
+}
+
+/* Does `path` stay inside directory `dir` once every symbolic link is
+ * resolved? The answer never depends on whether something outside exists
+ * (issue: hostile submissions): a path that does not resolve is judged by
+ * its deepest ancestor that does, and a link that resolves to nothing is
+ * refused as a link out would be. */
 static bool inside(const char *dir, const char *path)
 {
-    char rdir[PATH_MAX], rpath[PATH_MAX];
-    if (!realpath(dir, rdir) || !realpath(path, rpath))
-        return true;                /* a missing file is reported when read */
-    size_t n = strlen(rdir);
-    return strncmp(rdir, rpath, n) == 0 && (rpath[n] == '/' || (n == 1 && rdir[0] == '/'));
+    char rdir[PATH_MAX], r[PATH_MAX], p[PATH_MAX];
+    if (!realpath(dir, rdir) || strlen(path) >= sizeof p)
+        return false;
+    strcpy(p, path);
+    for (;;) {
+        if (realpath(p, r))
+            return under(rdir, r);
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISLNK(st.st_mode))
+            return false;           /* a link to nothing: where it points is not told */
+        char *slash = strrchr(p, '/');
+        if (!slash)
+            return true;            /* nothing of it exists: a missing file inside */
+        *slash = '\0';
+        if (!*p)
+            return false;           /* an absolute path: "/" is outside */
+    }
 }
 
 /* `use "PATH"`: relative to the using file; no absolute paths, no "..",
@@ -188,6 +211,11 @@ typedef struct Pending {
 
 void load_file(FileSet *fs, const char *path)
 {
+    if (fs->sandbox && strcmp(path, "-") != 0 && !inside(".", path)) {
+        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "with --sandbox, '%s' must lie inside the working folder, "
+                   "symbolic links resolved", path);
+        return;
+    }
     LoadedFile *root = read_file(fs, path, NULL, (Span){ 0, 0 });
     if (!root || !add_root(fs, root))
         return;

@@ -41,6 +41,7 @@ typedef struct FileSet {
     PtrMap used;            /* `use` item -> the LoadedFile it brought in */
     Symbol *use;            /* the name `use` */
     uint32_t nsources;
+    bool sandbox;           /* --sandbox: files named on the command line stay in the working folder */
 } FileSet;
 
 void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d);

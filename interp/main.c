@@ -11,14 +11,16 @@
 #endif
 
 static const char usage[] =
-    "usage: dlg [--format text|json] [--strict] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
+    "usage: dlg [--format text|json] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
     "\n"
     "Check a report written in the dlg language: every total adds up, every\n"
     "rule holds; print the indicators. Several files form one report; '-'\n"
     "reads standard input.\n"
     "\n"
     "  --format text|json  output for people (default) or for CI\n"
-    "  --strict            a failed warning-severity rule fails the report\n"
+    "  --strict            fail on anything undecided too: warnings, partial\n"
+    "                      checks, unknown rules, failed warning rules (for CI)\n"
+    "  --sandbox           read only files inside the working folder (for CI)\n"
     "  --rules NAME|FILE   apply a rulebook to all files (repeatable): one that\n"
     "                      ships with dlg, by name, or a file\n"
     "  --previous FILE     the report of the period before (repeatable): set\n"
@@ -60,7 +62,7 @@ static int bad_usage(const char *fmt, ...)
 
 int main(int argc, char **argv)
 {
-    RunOptions opt = { &report_writers[0], false, NULL, 0, NULL, 0, NULL, 0, NULL, 0 };
+    RunOptions opt = { &report_writers[0], false, false, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL };
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
     const char **previous = calloc((size_t)argc + 1, sizeof *previous);
@@ -88,6 +90,8 @@ int main(int argc, char **argv)
             goto done;
         } else if (options && strcmp(a, "--strict") == 0) {
             opt.strict = true;
+        } else if (options && strcmp(a, "--sandbox") == 0) {
+            opt.sandbox = true;
         } else if (options && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
             char names[128];

@@ -86,6 +86,7 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
     }
     FileSet files;
     load_init(&files, a, syms, diag);
+    files.sandbox = opt->sandbox;
     for (const LibraryFile *lib = library_files; lib->name; lib++)
         if (strncmp(lib->name, "rules/", 6) != 0)
             load_library(&files, lib->name, lib->bytes, lib->len);
@@ -149,7 +150,7 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
     Arena arena;
     Diag diag;
     Symtab syms;
-    arena_init(&arena, NULL);
+    arena_init(&arena, opt->allocator);
     diag_init(&diag, &arena);
     symtab_init(&syms, &arena);
     Model *model = NULL, *before = NULL;
@@ -177,9 +178,12 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
             }
         }
     }
+    diag_sort(&diag);
+    if (arena.failed)                   /* however far the run got, it is not to be trusted */
+        diag_out_of_memory(&diag);
+    evaluated = evaluated && !diag.out_of_memory;
     int status = evaluated ? result_exit_status(&result, opt->strict, diag.warnings) : 2;
 
-    diag_sort(&diag);
     diag_print(&diag, err);
     ReportInput in = {
         .files = opt->files,

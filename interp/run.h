@@ -21,6 +21,7 @@ typedef struct MemoryFile {
 typedef struct RunOptions {
     const Writer *writer;       /* report_writers[] */
     bool strict;
+    bool sandbox;               /* --sandbox: refuse files outside the working folder */
     const char *const *files;   /* "-" is standard input */
     int nfiles;
     const char *const *rulebooks;
@@ -29,6 +30,7 @@ typedef struct RunOptions {
     int nprevious;
     const MemoryFile *memory;       /* read before `files`: for the fuzzer and tests */
     int nmemory;
+    const Allocator *allocator;     /* the run's arena's; NULL: malloc (tests make it fail) */
 } RunOptions;
 
 int dlg_run(const RunOptions *opt, FILE *out, FILE *err);

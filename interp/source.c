@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,39 +26,67 @@ Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t 
     return s;
 }
 
-/* Read everything from f into a growing buffer in the arena; the final copy
+/* Read everything from f: a regular file's size is known, so it is read
+ * into one arena buffer; a pipe grows a malloc'd buffer (realloc moves big
+ * blocks without copying), copied once into the arena and freed, so a run
+ * keeps one copy of its input, not every buffer it outgrew. The arena copy
  * keeps the two NUL bytes the scanner needs. */
 static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, size_t *len)
 {
-    /* A regular file's size is known: one buffer, one extra byte to see EOF. */
-    size_t cap = hint ? hint + 1 : 64 * 1024, n = 0;
-    char *buf = arena_alloc(a, cap + 2);
+    if (hint) {
+        size_t cap = hint + 1, n = 0;       /* one extra byte to see the end */
+        char *buf = arena_alloc(a, cap + 2);
+        if (!buf)
+            return SOURCE_ERR_MEMORY;
+        for (size_t got; (got = fread(buf + n, 1, cap - n, f)) > 0 && n + got <= SOURCE_MAX_BYTES;)
+            n += got;
+        if (ferror(f))
+            return SOURCE_ERR_READ;
+        if (n > SOURCE_MAX_BYTES || n == cap)   /* grew while being read: read it as a stream */
+            return n > SOURCE_MAX_BYTES ? SOURCE_ERR_TOO_LARGE : SOURCE_ERR_READ;
+        buf[n] = buf[n + 1] = '\0';
+        *text = buf;
+        *len = n;
+        return SOURCE_OK;
+    }
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = malloc(cap);
     if (!buf)
         return SOURCE_ERR_MEMORY;
+    SourceStatus st = SOURCE_OK;
     for (;;) {
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
         if (got == 0) {
             if (ferror(f))
-                return SOURCE_ERR_READ;
+                st = SOURCE_ERR_READ;
             break;
         }
-        if (n > SOURCE_MAX_BYTES)
-            return SOURCE_ERR_TOO_LARGE;
+        if (n > SOURCE_MAX_BYTES) {
+            st = SOURCE_ERR_TOO_LARGE;
+            break;
+        }
         if (n == cap) {
-            size_t ncap = cap * 2;
-            char *nbuf = arena_alloc(a, ncap + 2);
-            if (!nbuf)
-                return SOURCE_ERR_MEMORY;
-            memcpy(nbuf, buf, n);     /* the old buffer stays in the arena */
-            buf = nbuf;
-            cap = ncap;
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                st = SOURCE_ERR_MEMORY;
+                break;
+            }
+            buf = grown;
+            cap *= 2;
         }
     }
-    buf[n] = buf[n + 1] = '\0';
-    *text = buf;
-    *len = n;
-    return SOURCE_OK;
+    char *copy = st == SOURCE_OK ? arena_alloc(a, n + 2) : NULL;
+    if (st == SOURCE_OK && !copy)
+        st = SOURCE_ERR_MEMORY;
+    if (copy) {
+        memcpy(copy, buf, n);
+        copy[n] = copy[n + 1] = '\0';
+        *text = copy;
+        *len = n;
+    }
+    free(buf);
+    return st;
 }
 
 SourceStatus source_load(Arena *a, const char *path, Source **out)
@@ -88,6 +117,13 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
             return st == SOURCE_OK ? SOURCE_ERR_OPEN : st;
         }
         hint = (size_t)sb.st_size;
+    }
+    if (is_stdin && fstat(fileno(stdin), &sb) == 0 && S_ISREG(sb.st_mode)) {
+        /* standard input redirected from a file: its size is known too */
+        if ((unsigned long long)sb.st_size > SOURCE_MAX_BYTES)
+            return SOURCE_ERR_TOO_LARGE;
+        off_t at = lseek(fileno(stdin), 0, SEEK_CUR);
+        hint = at >= 0 && at < sb.st_size ? (size_t)(sb.st_size - at) : 0;
     }
     char *text = NULL;
     size_t len = 0;
@@ -129,13 +165,18 @@ static void build_lines(Source *s)
     s->nlines = count;
 }
 
-/* Index of the line containing offset (binary search on line starts). */
+/* Index of the line containing offset (binary search on line starts);
+ * without the table (out of memory), by counting. */
 static uint32_t line_index(Source *s, uint32_t offset)
 {
     if (!s->lines)
         build_lines(s);
-    if (!s->lines)
-        return 0;
+    if (!s->lines) {
+        uint32_t li = 0;
+        for (uint32_t i = 0; i < offset; i++)
+            li += s->text[i] == '\n';
+        return li;
+    }
     uint32_t lo = 0, hi = s->nlines;
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -150,7 +191,13 @@ static uint32_t line_index(Source *s, uint32_t offset)
 /* Where line li starts, past a UTF-8 byte-order mark on the first line. */
 static uint32_t line_start(const Source *s, uint32_t li)
 {
-    uint32_t start = s->lines ? s->lines[li] : 0;
+    uint32_t start = 0;
+    if (s->lines)
+        start = s->lines[li];
+    else                            /* no table: after the li-th newline */
+        for (uint32_t i = 0, seen = 0; i < s->len && seen < li; i++)
+            if (s->text[i] == '\n' && ++seen == li)
+                start = i + 1;
     if (start == 0 && s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
     return start;

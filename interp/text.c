@@ -6,6 +6,7 @@
 
 #include "format.h"
 #include "report.h"
+#include "utf8.h"
 
 enum {
     SUBJECT_WIDTH = 64,     /* a wider check subject is not padded to */
@@ -33,7 +34,11 @@ static void putn(FILE *out, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != 0x7F)
+        size_t seq = c >= 0x80 ? utf8_sequence((const unsigned char *)s + i, n - i) : 0;
+        if (seq) {
+            fwrite(s + i, 1, seq, out);     /* a character, kept */
+            i += seq - 1;
+        } else if (c >= 0x20 && c < 0x7F)
             fputc(c, out);
         else if (c == '\n' || c == '\t' || c == '\r')
             fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
@@ -51,7 +56,10 @@ static size_t put_width(const char *s)
     size_t w = 0;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        w += c >= 0x20 && c != 0x7F ? (c & 0xC0) != 0x80 : c == '\n' || c == '\t' || c == '\r' ? 2 : 4;
+        size_t seq = c >= 0x80 ? utf8_sequence((const unsigned char *)s, strlen(s)) : 0;
+        if (seq)
+            s += seq - 1;
+        w += seq || (c >= 0x20 && c < 0x7F) ? 1 : c == '\n' || c == '\t' || c == '\r' ? 2 : 4;
     }
     return w;
 }

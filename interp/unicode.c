@@ -60,3 +60,16 @@ char *unicode_skeleton(Arena *a, const char *s, size_t n, size_t *len)
     *len = k;
     return folded;
 }
+
+int unicode_columns(const char *s, size_t n, size_t *len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+    if (k <= 0) {
+        *len = 1;
+        return 1;
+    }
+    *len = (size_t)k;
+    int w = utf8proc_charwidth(cp);
+    return w < 0 ? 1 : w;
+}

@@ -22,4 +22,9 @@ char *unicode_nfc(Arena *a, const char *s, size_t n, size_t *len);
  * have one skeleton (đ counts as d). NULL when out of memory. */
 char *unicode_skeleton(Arena *a, const char *s, size_t n, size_t *len);
 
+/* Columns the character at s takes on a terminal (0 for a combining mark,
+ * 2 for a wide one, 1 otherwise), and its length in bytes in *len (1 for a
+ * byte that starts no valid character). */
+int unicode_columns(const char *s, size_t n, size_t *len);
+
 #endif

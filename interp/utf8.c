@@ -21,7 +21,8 @@ size_t utf8_cut(const char *s, size_t n, size_t max)
     if (n <= max)
         return n;
     size_t cut = max;
-    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+    while (cut > 0 && max - cut < 4 && ((unsigned char)s[cut] & 0xC0) == 0x80)
         cut--;                  /* s[cut] would be a continuation byte */
-    return cut;
+    /* no lead byte within the last 4: not UTF-8 there, cut the bytes */
+    return ((unsigned char)s[cut] & 0xC0) == 0x80 ? max : cut;
 }

@@ -10,7 +10,8 @@
  * surrogate, beyond U+10FFFF). ASCII is not handled here. */
 size_t utf8_sequence(const unsigned char *s, size_t n);
 
-/* The largest length <= max that does not cut a character of s[0..n). */
+/* The largest length <= max that does not cut a character of s[0..n);
+ * where s is not UTF-8 there (a run of continuation bytes), max. */
 size_t utf8_cut(const char *s, size_t n, size_t max);
 
 #endif

@@ -823,6 +823,10 @@ bool vocab_finish(Vocab *v, Diag *diag)
     refuse_clashes(&b);
     for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++)
         for (const Decl *d = v->decls; d; d = d->next) {
+            if (v->arena->failed) {
+                diag_out_of_memory(diag);
+                return false;
+            }
             if (d->refused)
                 continue;
             b.src = d->src;

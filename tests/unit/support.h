@@ -102,7 +102,7 @@ static inline int fixture_setup(void **state)
     Fixture *f = test_calloc(1, sizeof *f);
     if (!f)
         return -1;
-    Allocator al = { support_alloc, support_release, NULL };
+    Allocator al = { support_alloc, support_release, NULL, NULL };
     arena_init(&f->arena, &al);
     diag_init(&f->diag, &f->arena);
     symtab_init(&f->syms, &f->arena);

@@ -54,7 +54,7 @@ static void counting_arena(Arena *a, CountingAlloc *c)
 {
     memset(c, 0, sizeof *c);
     c->fill = -1;
-    Allocator al = { counting_alloc, counting_release, c };
+    Allocator al = { counting_alloc, counting_release, c, NULL };
     arena_init(a, &al);
 }
 
