@@ -160,3 +160,8 @@ clean:
 
 # Fuzzing (tests/fuzz/README.md): make fuzz [FUZZ_SECONDS=60]
 -include tests/fuzz/fuzz.mk
+
+# Message tests as data (tests/messages/README.md)
+-include tests/messages/messages.mk
+# Coverage (make coverage)
+-include tests/coverage.mk
