@@ -110,15 +110,28 @@ static const char *severity_name(DiagSeverity s)
  * own tabs are kept, and each character before the spot becomes as many
  * spaces as the columns it takes (none for a combining mark of a
  * decomposed letter, two for a wide one); `~` likewise under the spot. */
-/* Columns of the character at line[i], as the source line is printed (a
- * control character is shown as one '?'), and its length in *k. */
-static int columns_at(const char *line, uint32_t len, uint32_t i, size_t *k)
+/* Is the character at line[i] shown as it is (else as one '?': a control
+ * character, C1 ones included, or a byte that is not UTF-8)? Its length
+ * in *k either way; a tab is shown as it is. */
+static bool printable_at(const char *line, uint32_t len, uint32_t i, size_t *k)
 {
     unsigned char c = (unsigned char)line[i];
-    if (c < 0x20 || c == 0x7F) {
-        *k = 1;
+    *k = 1;
+    if (c < 0x80)
+        return c >= 0x20 ? c != 0x7F : c == '\t';
+    size_t seq = utf8_sequence((const unsigned char *)line + i, len - i);
+    if (!seq)
+        return false;
+    *k = seq;
+    return !(c == 0xC2 && (unsigned char)line[i + 1] < 0xA0);     /* U+0080..U+009F */
+}
+
+/* Columns of the character at line[i], as the source line is printed, and
+ * its length in *k. */
+static int columns_at(const char *line, uint32_t len, uint32_t i, size_t *k)
+{
+    if (!printable_at(line, len, i, k) || line[i] == '\t')
         return 1;
-    }
     return unicode_columns(line + i, len - i, k);
 }
 
@@ -205,10 +218,16 @@ static void print_one(const Diagnostic *g, FILE *out)
     char gutter[16];
     int w = snprintf(gutter, sizeof gutter, "%5u", line);
     fprintf(out, "%s | %s", gutter, lead);
-    for (uint32_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        /* a control character would act on the terminal, not show */
-        fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);
+    for (uint32_t i = 0; i < len;) {
+        /* a control character, C1 ones (U+0080..U+009F) included, or a byte
+         * that is not UTF-8 (0x9B is CSI to some terminals) would act on
+         * the terminal, not show: each is one '?' */
+        size_t k;
+        if (printable_at(text, len, i, &k))
+            fwrite(text + i, 1, k, out);
+        else
+            fputc('?', out);
+        i += (uint32_t)k;
     }
     fprintf(out, "%s\n", tail);
     fprintf(out, "%*s | %s", w, "", *lead ? "   " : "");
