@@ -2,7 +2,7 @@
 #
 #   make            build build/release/dlg
 #   make demo       install missing build dependencies, build, run an example
-#   make check      unit tests (cmocka) and golden command-line tests
+#   make check      unit tests (cmocka), golden command-line tests, regressions
 #   make asan       the same tests under AddressSanitizer + UBSan
 #   make valgrind   the golden tests under valgrind's memcheck
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -46,7 +46,7 @@ DLG       := $(BUILD)/dlg
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo check unit golden asan valgrind install uninstall clean deps
+.PHONY: all demo check unit golden regress asan valgrind install uninstall clean deps
 .DEFAULT_GOAL := all
 
 all: $(DLG)
@@ -97,7 +97,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 
 # ---- tests ------------------------------------------------------------------
 check: | deps
-	@$(MAKE) --no-print-directory unit golden
+	@$(MAKE) --no-print-directory unit golden regress
 
 # Each test binary gets a time limit: a hang fails the run instead of CI.
 unit: $(UNIT_BINS)
@@ -105,6 +105,10 @@ unit: $(UNIT_BINS)
 
 golden: $(DLG)
 	@sh tests/golden/run.sh $(DLG)
+
+# One case per hostile-input finding; some build large inputs (python3).
+regress: $(DLG) $(UNIT_BINS)
+	@sh tests/regress/run.sh $(DLG)
 
 # The sanitizer build must really be instrumented: check an object for it.
 asan: | deps
@@ -118,7 +122,8 @@ valgrind: $(DLG)
 	  sh tests/golden/run.sh $(DLG)
 
 # ---- set-up -----------------------------------------------------------------
-# What the build needs: a C compiler, make, flex, bison, cmocka and utf8proc. Missing
+# What the build needs: a C compiler, make, flex, bison, cmocka and utf8proc;
+# the tests also python3. Missing
 # pieces are installed from Debian's packages when run as root with apt-get,
 # otherwise the exact command is printed.
 deps:
@@ -126,6 +131,7 @@ deps:
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
 	command -v $(FLEX) >/dev/null 2>&1 || missing="$$missing flex"; \
 	command -v $(BISON) >/dev/null 2>&1 || missing="$$missing bison"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <cmocka.h>\n' | \
 	  $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"; \
 	printf '#include <utf8proc.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libutf8proc-dev"; \
