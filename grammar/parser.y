@@ -45,8 +45,11 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
      * comes: a run of more than the expression limit is refused here,
      * before it can exhaust the stack (spec §2.7) */
     ps->prefix_run = ps->token == '-' || ps->token == NOT ? ps->prefix_run + 1 : 0;
+    if (ps->prefix_run == 1)
+        ps->prefix_start = lloc->start;
     if (ps->prefix_run > AST_MAX_EXPR_DEPTH) {
-        diag_error(ps->diag, ps->src, *lloc, "this expression has more than %d levels of operators: split it into "
+        uint32_t at = ps->prefix_start;     /* the run's first operator, as for other operators */
+        diag_error(ps->diag, ps->src, (Span){ at, at + 1 }, "this expression has more than %d levels of operators: split it into "
                    "indicators", AST_MAX_EXPR_DEPTH);
         ps->stop = true;
         return END;

@@ -34,6 +34,7 @@ typedef struct ParseState {
     bool stop;                          /* nesting or error limit: end input */
     int token, prev_token;              /* the last two tokens, for messages */
     uint32_t prefix_run;                /* '-' and 'not' in a row */
+    uint32_t prefix_start;              /* where that run starts */
     Span span, prev_span;
     jmp_buf fatal;                      /* flex out of memory (lexer.l) */
 } ParseState;

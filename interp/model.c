@@ -822,7 +822,11 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
         diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", kn, parent->kind->name->text);
         return;
     }
-    if (it->binding || !it->args || it->args->kind != ATOM_STRING || it->args->next) {
+    if (it->binding) {
+        diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", kn, it->binding);
+        return;
+    }
+    if (!it->args || it->args->kind != ATOM_STRING || it->args->next) {
         diag_error(m->diag, b->src, it->args ? args_span(it) : it->name_span,
                    "a %s needs its name in double quotes: %s \"NAME\" { ... }", kn, kn);
         return;
@@ -1336,6 +1340,13 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
         no_ellipsis(b, blk, "a schedule");
         for (const Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
+            if (k != KW_KIND && k != KW_EVERY && k != KW_TIMES && k != KW_DAY) {
+                /* named before its arguments are looked at: "at 14:00" */
+                diag_error(m->diag, b->src, a->name_span,
+                           "unknown part of a schedule '%s': use every, times, kind or day", a->name->text);
+                ok = false;
+                continue;
+            }
             if (!no_blocks(b, a, a->name->text)) {
                 ok = false;
                 continue;
@@ -1379,10 +1390,6 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
                     ok = false;
                 }
                 sc->weekday = wd;
-            } else {
-                diag_error(m->diag, b->src, a->name_span,
-                           "unknown part of a schedule '%s': use every, times, kind or day", a->name->text);
-                ok = false;
             }
         }
     }
@@ -1429,6 +1436,7 @@ static void add_rule(Builder *b, const Item *it)
 {
     Model *m = b->m;
     RuleDef *r = ARENA_NEW(m->arena, RuleDef);
+    bool bad_schedule = false;
     if (!r) {
         oom(b);
         return;
@@ -1459,8 +1467,8 @@ static void add_rule(Builder *b, const Item *it)
             if (k == KW_SCHEDULE) {
                 if (r->schedule)
                     diag_error(m->diag, b->src, a->name_span, "a rule has one schedule");
-                else
-                    r->schedule = add_schedule(b, a);
+                else if (!(r->schedule = add_schedule(b, a)))
+                    bad_schedule = true;    /* said; no "has no condition" after it */
                 continue;
             }
             if (k != KW_SEVERITY && k != KW_SOURCE && k != KW_EACH && k != KW_CODE && k != KW_UNVERIFIED) {
@@ -1499,6 +1507,8 @@ static void add_rule(Builder *b, const Item *it)
                    "its rule takes each KIND only");
         return;
     }
+    if (bad_schedule)
+        return;
     if (!r->require && !r->schedule) {
         diag_error(m->diag, b->src, it->args->span, "rule '%s' has no condition: add require: CONDITION",
                    r->id->text);

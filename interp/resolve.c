@@ -266,7 +266,8 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
                            "document", functions[fn].name);
             rs->ok = false;
         } else if (x->sel.what == SEL_DOCUMENT && (x->fn != FN_COUNT || a->next)) {
-            diag_error(rs->diag, src, a->next ? a->next->span : a->span,
+            /* count(document, COND) at the condition; share, sum, mean at the kind */
+            diag_error(rs->diag, src, x->fn == FN_COUNT && a->next ? a->next->span : a->span,
                        "a document has no figures to test: documents can only be counted, "
                        "as count(document)");
             rs->ok = false;

@@ -632,7 +632,7 @@ static void register_kind(Builder *b, const Item *it, bool session)
     Vocab *v = b->v;
     Symbol *name;
     Str title;
-    if (!head(b, it, session ? "session_kind NAME \"TITLE\" { count FIGURE  not_held FIGURE  kinds DIMENSION }"
+    if (!head(b, it, session ? "session_kind NAME \"TITLE\" { count FIGURE  not_held FIGURE  kinds DIMENSION  scopes DIMENSION }"
                              : "unit_kind NAME \"TITLE\" { level N  count FIGURE }", &name, &title))
         return;
     const Kind *prev = vocab_kind(v, name);

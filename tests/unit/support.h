@@ -557,6 +557,16 @@ static inline const Diagnostic *diag_exact(const Fixture *f, DiagSeverity sev, c
     return NULL;
 }
 
+/* No diagnostic's message contains `text`. */
+static inline void assert_no_diag(const Fixture *f, const char *text)
+{
+    for (const Diagnostic *g = f->diag.first; g; g = g->next)
+        if (strstr(g->message, text)) {
+            list_diags(f);
+            fail_msg("a diagnostic says \"%s\"", g->message);
+        }
+}
+
 /* That exact diagnostic, starting at line:col of whatever file. */
 static inline const Diagnostic *assert_diag_at(const Fixture *f, DiagSeverity sev, const char *message,
                                                uint32_t line, uint32_t col)
