@@ -97,7 +97,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 
 # ---- tests ------------------------------------------------------------------
 check: | deps
-	@$(MAKE) --no-print-directory unit golden regress
+	@$(MAKE) --no-print-directory unit golden regress messages
 
 # Each test binary gets a time limit: a hang fails the run instead of CI.
 unit: $(UNIT_BINS)
