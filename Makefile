@@ -46,7 +46,7 @@ DLG       := $(BUILD)/dlg
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo check unit golden regress asan valgrind install uninstall clean deps
+.PHONY: all demo check unit golden regress asan valgrind install uninstall clean deps deps-ci
 .DEFAULT_GOAL := all
 
 all: $(DLG)
@@ -143,6 +143,17 @@ deps:
 	  echo "missing:$$missing"; \
 	  echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
 	fi
+
+# What CI adds to the build's needs: valgrind, clang's libFuzzer and
+# sanitizers (make fuzz) and gcovr (make coverage). Root with apt-get only.
+deps-ci: deps
+	@missing=""; \
+	command -v valgrind >/dev/null 2>&1 || missing="$$missing valgrind"; \
+	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	command -v gcovr >/dev/null 2>&1 || missing="$$missing gcovr"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "installing:$$missing"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing
 
 demo: deps
 	$(MAKE) all
