@@ -1257,6 +1257,7 @@ static void missed(Eval *ev, Slots *sl, Window w, int32_t due)
             sl->missed = ARENA_ARRAY(ev->arena, Window, MAX_MISSED);
             sl->due = ARENA_ARRAY(ev->arena, int32_t, MAX_MISSED);
             if (!sl->missed || !sl->due) {
+                sl->missed = NULL;  /* both or neither: the next call must not write through due */
                 ev->oom = true;
                 return;
             }

@@ -700,8 +700,11 @@ static void define_kind(Builder *b, const Item *it)
  * dimensions. */
 static Symbol *relation_path(Builder *b, const Expr *e)
 {
-    if (e->kind != EXPR_PATH)
+    if (e->kind != EXPR_PATH) {
+        /* "5 <= invited", "invited + 1 <= attended": said, never dropped */
+        diag_error(b->diag, b->src, e->span, "write relation ID \"TITLE\": FIGURE <= FIGURE");
         return NULL;
+    }
     const PathPart *pp = e->as.path;
     const FigureDecl *f = figure_named(b, pp->name, pp->span);
     if (!f)

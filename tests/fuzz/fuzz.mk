@@ -1,0 +1,115 @@
+# fuzz.mk - libFuzzer over the whole pipeline (tests/fuzz/README.md).
+# Included by the top-level Makefile.
+#
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_JOBS=1] [FUZZ_DEFS=...] [FUZZ_FLAGS=...]
+#                          build build/fuzz/fuzz_dlg, fuzz for FUZZ_SECONDS over
+#                          build/fuzz/corpus; crashes go to build/fuzz/findings/
+#   make fuzz-build        only build the harness
+#   make fuzz-regress      replay every input in tests/fuzz/regress/
+#   make fuzz-clean        remove build/fuzz (the corpus too)
+#
+# The harness and every interpreter object are built by a second make with
+# MODE=fuzz BUILD=build/fuzz CC=clang, so the generated parser, lexer and
+# library come from the Makefile's own rules, under build/fuzz/gen.
+
+FUZZ_DIR     := build/fuzz
+FUZZ_BIN     := $(FUZZ_DIR)/fuzz_dlg
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 1
+# e.g. FUZZ_DEFS=-DFUZZ_CHECK_TEXT_CONTROL=1 (see fuzz_dlg.c)
+FUZZ_DEFS    ?=
+# 1: trace comparisons in the generated lexer and parser too (see below)
+FUZZ_GEN_CMP ?=
+# extra libFuzzer flags, e.g. FUZZ_FLAGS=-runs=100000
+FUZZ_FLAGS   ?=
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_OPT     := -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+# What the harness wraps to catch writes outside memory and to fix the hash key.
+FUZZ_WRAP    := open open64 openat openat64 creat creat64 fopen fopen64 freopen fdopen \
+                mkdir rename unlink remove rmdir truncate symlink link tmpfile getrandom
+FUZZ_LIBFUZZER_FLAGS = -dict=tests/fuzz/dlg.dict -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+                       -artifact_prefix=$(FUZZ_DIR)/findings/ -print_final_stats=1
+FUZZ_SEEDS    = $(shell find examples tests/golden/inputs lib -name '*.dlg' 2>/dev/null | sort)
+FUZZ_REGRESS  = $(filter-out tests/fuzz/regress/README%,$(wildcard tests/fuzz/regress/*))
+
+.PHONY: fuzz fuzz-build fuzz-check-tools fuzz-corpus fuzz-regress fuzz-clean
+
+fuzz-check-tools:
+	@mkdir -p $(FUZZ_DIR)
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+	  echo "fuzz: $(FUZZ_CC) not found: libFuzzer needs clang (Debian: apt-get install clang)" >&2; exit 1; }
+	@printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' \
+	  > $(FUZZ_DIR)/probe.c
+	@$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $(FUZZ_DIR)/probe $(FUZZ_DIR)/probe.c >$(FUZZ_DIR)/probe.log 2>&1 || { \
+	  echo "fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer,address,undefined: libFuzzer or the sanitizer runtimes are missing" >&2; \
+	  echo "fuzz: (Debian: apt-get install clang, or libclang-rt-dev for newer LLVM); see $(FUZZ_DIR)/probe.log" >&2; exit 1; }
+	@rm -f $(FUZZ_DIR)/probe $(FUZZ_DIR)/probe.c $(FUZZ_DIR)/probe.log
+
+# The objects are instrumented (fuzzer-no-link); the harness links libFuzzer.
+fuzz-build: fuzz-check-tools | deps
+	@$(MAKE) --no-print-directory MODE=fuzz BUILD=$(FUZZ_DIR) CC=$(FUZZ_CC) OPT='$(FUZZ_OPT)' \
+	  FUZZ_DEFS='$(FUZZ_DEFS)' FUZZ_GEN_CMP='$(FUZZ_GEN_CMP)' $(FUZZ_BIN)
+
+# A new FUZZ_DEFS rebuilds the harness.
+ifeq ($(BUILD),$(FUZZ_DIR))
+# The generated lexer and parser are table-driven: their comparisons are of
+# state and token numbers, never of input bytes, so tracing them (trace-cmp)
+# gives the fuzzer nothing while it took two thirds of each run (the
+# library is parsed in every run). Edge coverage and the sanitizers stay.
+# FUZZ_GEN_CMP=1 keeps trace-cmp there too.
+ifneq ($(FUZZ_GEN_CMP),1)
+$(FUZZ_DIR)/gen/lexer.o $(FUZZ_DIR)/gen/parser.o: CFLAGS += -fno-sanitize-coverage=trace-cmp
+endif
+
+$(FUZZ_DIR)/defs: FORCE_FUZZ_DEFS
+	@mkdir -p $(@D)
+	@echo '$(FUZZ_DEFS)' | cmp -s - $@ || echo '$(FUZZ_DEFS)' > $@
+
+.PHONY: FORCE_FUZZ_DEFS
+FORCE_FUZZ_DEFS:
+
+# The harness itself is not instrumented for coverage: its validator's
+# branches would count as features of the input.
+$(FUZZ_DIR)/fuzz_dlg.o: tests/fuzz/fuzz_dlg.c tests/fuzz/fuzz.mk $(FUZZ_DIR)/defs $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	$(CC) $(CPPFLAGS) $(filter-out -fsanitize=fuzzer-no-link,$(CFLAGS)) $(FUZZ_DEFS) -c -o $@ $<
+
+$(FUZZ_BIN): $(FUZZ_DIR)/fuzz_dlg.o $(LIB_OBJS)
+	$(CC) -fsanitize=fuzzer,address,undefined $(FUZZ_WRAP:%=-Wl,--wrap=%) -o $@ $(FUZZ_DIR)/fuzz_dlg.o $(LIB_OBJS) $(LIBS)
+	@nm $(FUZZ_DIR)/interp/check.o | grep -q __asan_ || { echo "fuzz: objects are not instrumented" >&2; rm -f $@; exit 1; }
+	@nm $(FUZZ_DIR)/interp/check.o | grep -q __sanitizer_cov || { echo "fuzz: objects lack coverage" >&2; rm -f $@; exit 1; }
+endif
+
+# Copies of the seeds (examples, golden inputs, the library, the regression
+# inputs): the fuzzer adds to build/fuzz/corpus, never to the sources.
+fuzz-corpus:
+	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/findings
+	@for f in $(FUZZ_SEEDS) $(FUZZ_REGRESS); do \
+	  t="$(FUZZ_DIR)/corpus/seed-$$(echo "$$f" | tr '/' '_')"; \
+	  [ -e "$$t" ] || cp "$$f" "$$t" || exit 1; chmod u+w "$$t"; \
+	done
+
+# FUZZ_JOBS > 1 fuzzes in that many processes (libFuzzer's -fork).
+fuzz: fuzz-build fuzz-corpus
+	@echo "fuzz: $(FUZZ_SECONDS) s, $(FUZZ_JOBS) job(s); findings go to $(FUZZ_DIR)/findings/"
+	$(FUZZ_BIN) $(FUZZ_LIBFUZZER_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	  $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) $(FUZZ_FLAGS) $(FUZZ_DIR)/corpus
+
+# Each regression input once, through the harness; all are run, then the
+# failures are counted.
+fuzz-regress: fuzz-build
+	@failed=0; n=0; \
+	for f in $(FUZZ_REGRESS); do \
+	  n=$$((n+1)); \
+	  if $(FUZZ_BIN) -timeout=10 -rss_limit_mb=2048 "$$f" >$(FUZZ_DIR)/regress.log 2>&1; then \
+	    echo "pass  $$f"; \
+	  else \
+	    echo "FAIL  $$f"; grep -E 'ERROR|assertion failed|runtime error|#[0-9]+ ' $(FUZZ_DIR)/regress.log | head -12 | sed 's/^/      /'; \
+	    failed=$$((failed+1)); \
+	  fi; \
+	done; \
+	echo "fuzz-regress: $$n inputs, $$failed failed"; \
+	[ $$failed -eq 0 ]
+
+fuzz-clean:
+	rm -rf $(FUZZ_DIR)
