@@ -150,6 +150,7 @@ deps-ci: deps
 	@missing=""; \
 	command -v valgrind >/dev/null 2>&1 || missing="$$missing valgrind"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	dpkg -s libclang-rt-dev >/dev/null 2>&1 || missing="$$missing libclang-rt-dev"; \
 	command -v gcovr >/dev/null 2>&1 || missing="$$missing gcovr"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "installing:$$missing"; \

@@ -125,6 +125,8 @@ static const Case CASES[] = {
       "'date' belongs to the report header or to a session, not to commune A", 1, 15),
 
     /* ---- rules and indicators (§8, §9) ---- */
+    /* 'hamlet' is within two edits of no kind or dimension (the tests'
+     * vocabulary has a dimension 'row', near the spec's example 'town') */
     E("each_of_no_kind", "rule r \"t\" { each hamlet  require: 1 < 2 }",
       "unknown kind 'hamlet': use province, district, commune, ward, township, commune_level, village, dialogue, "
       "reception or voter_contact", 1, 19),
