@@ -366,7 +366,7 @@ TEST(many_files_and_one_file_twice)
     /* ten files of one report (§10): the report declares 9 communes and
      * each other file gives one: 9 = 9 */
     MemoryFile files[10];
-    char names[10][16], texts[10][64];
+    char names[10][24], texts[10][64];
     for (int i = 0; i < 10; i++) {
         snprintf(names[i], sizeof names[i], "f%d.dlg", i);
         if (i == 0)
