@@ -144,6 +144,11 @@ static bool window_session(Eval *ev, const Node *s, Windowed *w)
     Value own = w->path ? derive_value(ev->d, s, w->path) : (Value){ 0 };
     if (!counted && !own.known)
         return true;                        /* it gives nothing of this figure */
+    if (own.known && own.percent) {
+        /* a percentage is never added up (§5.6): as for a unit's cell */
+        w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->f->name->text, .node = s };
+        return false;
+    }
     w->found = true;
     switch (date_at(s->date, w->win)) {
     case AT_OUT:
@@ -156,7 +161,7 @@ static bool window_session(Eval *ev, const Node *s, Windowed *w)
     }
     if (counted)
         add_one(w);
-    if (own.known && !own.percent)
+    if (own.known)
         add_value(w, own);
     return true;
 }
