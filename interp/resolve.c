@@ -120,8 +120,16 @@ static void resolve_path(Resolver *rs, Source *src, const Expr *e)
      * distinct dimensions of it, in any order; a name its scope gives
      * (`satisfied` in an opinion) may also be a figure elsewhere */
     const FigureDecl *f = vocab_figure(v, p->name);
-    if (!f && vocab_scope_name(v, p->name) != NAME_FIGURE)
+    if (!f && vocab_scope_name(v, p->name) != NAME_FIGURE) {
+        /* conclusion.number: a name of the scope has no parts (only
+         * conclusion.date and notice.date, taken above) */
+        if (p->next && x->scope_name == NAME_FIGURE) {
+            diag_error(rs->diag, src, p->next->span, "'%s' is not a part of '%s'", p->next->name->text,
+                       p->name->text);
+            rs->ok = false;
+        }
         return;
+    }
     if (!f) {
         const char *near = nearest_figure(v, p->name);
         if (near)
