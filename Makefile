@@ -183,3 +183,7 @@ clean:
 -include tests/messages/messages.mk
 # Coverage (make coverage)
 -include tests/coverage.mk
+# The JSON and SARIF outputs validated against their schemas (tests/schema/)
+-include tests/schema/schema.mk
+# The HTML report rendered in headless Chromium (tests/html/)
+-include tests/html/html.mk
