@@ -92,6 +92,13 @@ static At date_at(Date d, Window w)
     return AT_UNKNOWN;
 }
 
+/* An opinion is dated by `received`, else by the session it is listed in
+ * (§5.6 step 4). */
+static Date opinion_date(const Opinion *o, const Node *n)
+{
+    return o->received.precision || !n->kind->session ? o->received : n->date;
+}
+
 static bool counts_into(const Cells *c, const Symbol *path)
 {
     for (uint32_t i = 0; c && path && i < c->ncells; i++)
@@ -134,16 +141,23 @@ static void add_one(Windowed *w) { add_value(w, (Value){ .known = true, .value =
 
 static bool window_sum(Eval *ev, const Node *n, Windowed *w);
 
-/* A held session adds what it counts and what it gives, when its date
- * falls in the window. */
+/* A held session adds what it counts and the figures it declares when
+ * its date falls in the window; the opinions and documents it lists, by
+ * their own dates (an opinion without `received` by the session's). */
 static bool window_session(Eval *ev, const Node *s, Windowed *w)
 {
     if (s->not_held && !(s->cells && s->cells->figure == w->f))
         return true;                        /* counts only into *_not_held */
     bool counted = counts_into(s->cells, w->path) && !(s->kind->count && model_figure(s, s->kind->count->name));
-    Value own = w->path ? derive_value(ev->d, s, w->path) : (Value){ 0 };
+    const Figure *fig = w->path ? model_figure(s, w->path) : NULL;
+    Value own = { 0 };
+    if (!fig || !derive_part_value(ev->d, fig, &own)) {
+        own.known = false;
+        if (!s->not_held && !window_sum(ev, s, w))
+            return false;                   /* what it lists, by date */
+    }
     if (!counted && !own.known)
-        return true;                        /* it gives nothing of this figure */
+        return true;                        /* it gives nothing more of this figure */
     if (own.known && own.percent) {
         /* a percentage is never added up (§5.6): as for a unit's cell */
         w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->f->name->text, .node = s };
@@ -210,10 +224,12 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
         if (!c)
             continue;
         w->found = true;
-        Date when = o->received.precision ? o->received : n->kind->session ? n->date : o->received;
-        At at = date_at(when, w->win);
+        At at = date_at(opinion_date(o, n), w->win);
         if (at == AT_UNKNOWN) {
-            w->why = (Note){ .kind = NOTE_UNDATED_ENTRY, .text = "an opinion", .node = n };
+            /* dated by its session: the session is what lacks the date */
+            w->why = o->received.precision || !n->kind->session
+                         ? (Note){ .kind = NOTE_UNDATED_ENTRY, .text = "an opinion", .node = n }
+                         : (Note){ .kind = NOTE_UNDATED, .node = n };
             return false;
         }
         if (at == AT_IN)
@@ -232,6 +248,23 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
             add_one(w);
     }
     return true;
+}
+
+/* The path of a cell as the report would write it (opinions.land), also
+ * when no unit has the cell and so no symbol was made for it. */
+static const char *cell_label(Eval *ev, const FigureDecl *f, const Symbol *path, const Part *const cell[VOCAB_MAX_DIMS])
+{
+    if (path)
+        return path->text;
+    const char *s = f->name->text;
+    for (uint32_t i = 0; i < f->ndims; i++)
+        if (cell[i]) {
+            const char *t = arena_printf(ev->arena, "%s.%s", s, cell[i]->name->text);
+            if (!t)
+                return f->name->text;
+            s = t;
+        }
+    return s;
 }
 
 /* The value of figure f's cell `base` (its time part left free) at n in
@@ -260,8 +293,9 @@ static EV window_value(Eval *ev, const Node *n, const FigureDecl *f, const Part 
         /* nothing gives the figure here: unknown, as without a window;
          * sessions not listed are none (§5.4) */
         char label[16];
+        cell[t] = NULL;
         return unknown_note((Note){ .kind = NOTE_FIGURE_UNKNOWN, .node = n,
-                                    .text = arena_printf(ev->arena, "%s in %s", w.path ? w.path->text : f->name->text,
+                                    .text = arena_printf(ev->arena, "%s in %s", cell_label(ev, f, w.path, cell),
                                                          date_window_label(win, label)) });
     }
     EV x = number((double)w.sum.value, w.sum.money ? UNIT_MONEY : UNIT_COUNT);
@@ -464,11 +498,6 @@ static bool in_window(Window w, Date d, uint32_t *undated)
     At at = date_at(d, w);
     *undated += at == AT_UNKNOWN;
     return at == AT_IN;
-}
-
-static Date opinion_date(const Opinion *o, const Node *n)
-{
-    return o->received.precision || !n->kind->session ? o->received : n->date;
 }
 
 /* Visit the subjects of the selector below the scope's node (the node
