@@ -1630,11 +1630,13 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
             add_opinion(b, node, it);
             return;
         case KW_LISTS:
-            if (ctx != CTX_SESSION) {
+            if (ctx == CTX_SESSION)
+                diag_error(m->diag, b->src, it->name_span,
+                           "'lists' belongs in a unit's block or at the top level of a file, not inside %s",
+                           context_name(m->arena, node));
+            else
                 add_lists(b, node, it);
-                return;
-            }
-            break;
+            return;
         case KW_WITHIN:
             if (ctx == CTX_ROOT && node == m->root) {
                 if (b->used)        /* a root file's was read when it was placed */
