@@ -218,16 +218,22 @@ static void print_one(const Diagnostic *g, FILE *out)
     char gutter[16];
     int w = snprintf(gutter, sizeof gutter, "%5u", line);
     fprintf(out, "%s | %s", gutter, lead);
-    for (uint32_t i = 0; i < len;) {
+    for (uint32_t i = 0, shown = 0; i <= len;) {
         /* a control character, C1 ones (U+0080..U+009F) included, or a byte
          * that is not UTF-8 (0x9B is CSI to some terminals) would act on
-         * the terminal, not show: each is one '?' */
-        size_t k;
-        if (printable_at(text, len, i, &k))
-            fwrite(text + i, 1, k, out);
-        else
-            fputc('?', out);
+         * the terminal, not show: each is one '?'; the printable runs
+         * between them are written whole */
+        size_t k = 0;
+        if (i < len && printable_at(text, len, i, &k)) {
+            i += (uint32_t)k;
+            continue;
+        }
+        fwrite(text + shown, 1, i - shown, out);
+        if (i == len)
+            break;
+        fputc('?', out);
         i += (uint32_t)k;
+        shown = i;
     }
     fprintf(out, "%s\n", tail);
     fprintf(out, "%*s | %s", w, "", *lead ? "   " : "");

@@ -83,6 +83,15 @@ static void number(FILE *out, Number n)
         fputs("null", out);
 }
 
+/* A value of that unit: a boolean as true or false (spec/json.md §3). */
+static void value(FILE *out, Number n, ValueUnit u)
+{
+    if (u == UNIT_BOOLEAN && n.known)
+        fputs(n.value != 0 ? "true" : "false", out);
+    else
+        number(out, n);
+}
+
 static void date(FILE *out, Date d)
 {
     char buf[16];
@@ -104,6 +113,54 @@ static void position(FILE *out, Source *src, Span span)
     key(out, "file");
     cstr(out, src->name);
     fprintf(out, ", \"line\": %u, \"column\": %u", line, col);
+}
+
+/* The steps from the report down to n, each {"kind", "name"}, a session's
+ * with its "date"; false for the report itself (no step). */
+static bool steps(FILE *out, const Node *n)
+{
+    if (!n || n->kind->level == LEVEL_ROOT)
+        return false;
+    bool any = steps(out, n->parent);
+    fputs(any ? ", {" : "{", out);
+    key(out, "kind"); cstr(out, n->kind->name->text);
+    fputs(", ", out); key(out, "name"); cstr(out, n->name ? n->name->text : NULL);
+    if (n->kind->session) {
+        fputs(", ", out); key(out, "date"); date(out, n->date);
+    }
+    fputs("}", out);
+    return true;
+}
+
+/* "unit_path": [...] (spec/json.md §3.1) */
+static void unit_path(FILE *out, const Node *n)
+{
+    key(out, "unit_path");
+    fputs("[", out);
+    steps(out, n);
+    fputs("]", out);
+}
+
+/* "figure_path": ["opinions", "resolved"], or null */
+static void figure_path(FILE *out, const Figure *f)
+{
+    key(out, "figure_path");
+    if (!f) {
+        fputs("null", out);
+        return;
+    }
+    fputs("[", out);
+    const char *p = f->path->text;
+    for (;;) {
+        const char *dot = strchr(p, '.');
+        size_t len = dot ? (size_t)(dot - p) : strlen(p);
+        report_json_string(out, p, len);
+        if (!dot)
+            break;
+        fputs(", ", out);
+        p = dot + 1;
+    }
+    fputs("]", out);
 }
 
 static void header(FILE *out, const Header *h)
@@ -138,6 +195,10 @@ static void checks(FILE *out, const Result *r, Arena *a)
         first = false;
         key(out, "kind"); cstr(out, result_check_kind_name(c->kind));
         fputs(", ", out); key(out, "subject"); cstr(out, format_check_subject(a, c));
+        fputs(", ", out); unit_path(out, c->node);
+        fputs(", ", out); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
+        fputs(", ", out); key(out, "indicator"); cstr(out, c->indicator ? c->indicator->id->text : NULL);
+        fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(report_check_unit(c)));
         fputs(", ", out); key(out, "declared"); number(out, c->declared);
         fputs(", ", out); key(out, "computed"); number(out, c->computed);
         fputs(", ", out); key(out, "imbalance"); number(out, c->imbalance);
@@ -177,6 +238,20 @@ static void window(FILE *out, Window w)
     fputs("}", out);
 }
 
+/* "part": {"dimension": "level", "part": "district_level"}, or null */
+static void part(FILE *out, const Part *p)
+{
+    key(out, "part");
+    if (!p) {
+        fputs("null", out);
+        return;
+    }
+    fputs("{", out);
+    key(out, "dimension"); cstr(out, p->dim->name->text);
+    fputs(", ", out); key(out, "part"); cstr(out, p->name->text);
+    fputs("}", out);
+}
+
 static void val(FILE *out, const Val *v)
 {
     switch (v->kind) {
@@ -193,11 +268,8 @@ static void val(FILE *out, const Val *v)
 static void verdict(FILE *out, Arena *a, const RuleDef *d, const Verdict *v)
 {
     key(out, "subject"); cstr(out, model_subject(a, v->node));
-    fputs(", ", out); key(out, "part");
-    if (v->part)
-        fprintf(out, "{\"dimension\": \"%s\", \"part\": \"%s\"}", v->part->dim->name->text, v->part->name->text);
-    else
-        fputs("null", out);
+    fputs(", ", out); unit_path(out, v->node);
+    fputs(", ", out); part(out, v->part);
     fputs(", ", out); key(out, "window"); window(out, v->win);
     fputs(", ", out); key(out, "status"); cstr(out, result_status_name(v->status));
     fputs(", ", out); key(out, "compared");
@@ -259,6 +331,8 @@ static void rules(FILE *out, const Result *r, Arena *a)
             fputs(any ? ", {" : "{", out);
             any = true;
             key(out, "subject"); cstr(out, format_verdict_subject(a, v));
+            fputs(", ", out); unit_path(out, v->node);
+            fputs(", ", out); key(out, "status"); cstr(out, result_status_name(v->status));
             fputs(", ", out); key(out, "detail"); cstr(out, format_verdict(a, d, v));
             fputs(", ", out);
             position(out, v->src, v->span);
@@ -279,31 +353,49 @@ static void rules(FILE *out, const Result *r, Arena *a)
     fputs(first ? "]" : "\n  ]", out);
 }
 
+/* The value of an indicator row: "unit" to "note" (spec/json.md §8). */
+static void indicator_value(FILE *out, const IndicatorResult *ir, Arena *a)
+{
+    key(out, "unit"); cstr(out, result_unit_name(ir->unit));
+    fputs(", ", out); key(out, "value"); value(out, ir->value, ir->unit);
+    fputs(", ", out); key(out, "numerator"); number(out, ir->numerator);
+    fputs(", ", out); key(out, "denominator"); number(out, ir->denominator);
+    if (ir->approximate)
+        fputs(", \"approximate\": true", out);
+    fputs(", ", out); key(out, "note"); cstr(out, format_note(a, &ir->note));
+}
+
+/* Each indicator once, with the report's value; its rows per KIND,
+ * DIMENSION or window (which follow the report's row in the result) nested
+ * in "rows", so that no row shares the indicator's "id". */
 static void indicators(FILE *out, const Result *r, Arena *a)
 {
     fputs("[", out);
     bool first = true;
-    for (const IndicatorResult *ir = r ? r->indicators : NULL; ir; ir = ir->next) {
+    const IndicatorResult *ir = r ? r->indicators : NULL;
+    while (ir) {
         const IndicatorDef *d = ir->def;
         fputs(first ? "\n    {" : ",\n    {", out);
         first = false;
         key(out, "id"); cstr(out, d->id->text);
         fputs(", ", out); key(out, "title"); str(out, d->title);
-        fputs(", ", out); key(out, "subject"); cstr(out, format_indicator_subject(a, ir));
-        if (ir->win.unit) {
-            fputs(", ", out); key(out, "window"); window(out, ir->win);
-        }
-        fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(ir->unit));
-        fputs(", ", out); key(out, "value"); number(out, ir->value);
-        fputs(", ", out); key(out, "numerator"); number(out, ir->numerator);
-        fputs(", ", out); key(out, "denominator"); number(out, ir->denominator);
-        if (ir->approximate)
-            fputs(", \"approximate\": true", out);
-        fputs(", ", out); key(out, "note"); cstr(out, format_note(a, &ir->note));
+        fputs(", ", out); indicator_value(out, ir, a);
         fputs(", ", out); key(out, "comment"); str(out, d->comment);
         fputs(", ", out);
         position(out, d->src, d->span);
-        fputs("}", out);
+        fputs(", \"rows\": [", out);
+        const IndicatorResult *row = ir->next;
+        for (; row && row->def == d; row = row->next) {
+            fputs(row == ir->next ? "\n      {" : ",\n      {", out);
+            key(out, "subject"); cstr(out, format_indicator_subject(a, row));
+            fputs(", ", out); unit_path(out, row->node);
+            fputs(", ", out); part(out, row->win.unit ? NULL : row->part);
+            fputs(", ", out); key(out, "window"); window(out, row->win);
+            fputs(", ", out); indicator_value(out, row, a);
+            fputs("}", out);
+        }
+        fputs(row == ir->next ? "]}" : "\n    ]}", out);
+        ir = row;
     }
     fputs(first ? "]" : "\n  ]", out);
 }
@@ -344,9 +436,22 @@ static void diagnostics(FILE *out, const Diag *d)
     fputs(first ? "]" : "\n  ]", out);
 }
 
+/* A row of the comparison: "unit" to "note"; a boolean's difference is
+ * null, as it is no number (spec/json.md §8.1). */
+static void compared(FILE *out, const Compared *c)
+{
+    bool boolean = c->unit == UNIT_BOOLEAN;
+    key(out, "unit"); cstr(out, result_unit_name(c->unit));
+    fputs(", ", out); key(out, "previous"); value(out, c->previous, c->unit);
+    fputs(", ", out); key(out, "current"); value(out, c->current, c->unit);
+    fputs(", ", out); key(out, "difference"); number(out, boolean ? (Number){ 0 } : c->difference);
+    fputs(", ", out); key(out, "relative"); number(out, boolean ? (Number){ 0 } : c->relative);
+    fputs(", ", out); key(out, "note"); cstr(out, c->note);
+}
+
 /* --previous (spec/json.md §8.1): the previous report and each indicator
  * beside its value then; null without --previous. */
-static void comparison(FILE *out, const Comparison *cmp, Arena *a)
+static void comparison(FILE *out, const Comparison *cmp)
 {
     if (!cmp) {
         fputs("null", out);
@@ -360,27 +465,38 @@ static void comparison(FILE *out, const Comparison *cmp, Arena *a)
     fputs("], \"report\": ", out);
     header(out, cmp->previous);
     fprintf(out, ", \"consecutive\": %s, \"indicators\": [", cmp->consecutive ? "true" : "false");
+    /* each indicator's report row, its rows per unit nested (as in §8);
+     * every indicator has exactly one report row, in this report or only
+     * in the previous one */
+    bool first = true;
     for (const Compared *c = cmp->rows; c; c = c->next) {
-        fputs(c == cmp->rows ? "\n      {" : ",\n      {", out);
+        if (c->subject)
+            continue;
+        fputs(first ? "\n      {" : ",\n      {", out);
+        first = false;
         key(out, "id"); cstr(out, c->def->id->text);
-        fputs(", ", out); key(out, "subject"); cstr(out, c->subject);
-        fputs(", ", out); key(out, "unit"); cstr(out, result_unit_name(c->unit));
-        fputs(", ", out); key(out, "previous"); number(out, c->previous);
-        fputs(", ", out); key(out, "current"); number(out, c->current);
-        fputs(", ", out); key(out, "difference"); number(out, c->difference);
-        fputs(", ", out); key(out, "relative"); number(out, c->relative);
-        fputs(", ", out); key(out, "note"); cstr(out, c->note);
-        fputs("}", out);
+        fputs(", ", out); compared(out, c);
+        fputs(", \"rows\": [", out);
+        bool any = false;
+        for (const Compared *row = cmp->rows; row; row = row->next) {
+            if (!row->subject || strcmp(row->def->id->text, c->def->id->text) != 0)
+                continue;
+            fputs(any ? ",\n        {" : "\n        {", out);
+            any = true;
+            key(out, "subject"); cstr(out, row->subject);
+            fputs(", ", out); compared(out, row);
+            fputs("}", out);
+        }
+        fputs(any ? "\n      ]}" : "]}", out);
     }
-    fputs(cmp->rows ? "\n    ]}" : "]}", out);
-    (void)a;
+    fputs(first ? "]}" : "\n    ]}", out);
 }
 
 void report_json(const ReportInput *in, FILE *out)
 {
     Arena scratch;
     arena_init(&scratch, NULL);
-    fputs("{\n  \"dlg\": 2,\n  \"ok\": ", out);
+    fputs("{\n  \"dlg\": 3,\n  \"ok\": ", out);
     fputs(in->exit_status == 0 ? "true" : "false", out);
     fputs(",\n  \"files\": [", out);
     for (int i = 0; i < in->nfiles; i++) {
@@ -397,7 +513,7 @@ void report_json(const ReportInput *in, FILE *out)
     fputs(",\n  \"indicators\": ", out);
     indicators(out, in->result, &scratch);
     fputs(",\n  \"comparison\": ", out);
-    comparison(out, in->comparison, &scratch);
+    comparison(out, in->comparison);
     fputs(",\n  \"diagnostics\": ", out);
     diagnostics(out, in->diag);
     fputs("\n}\n", out);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "library.h"
 #include "parse.h"
 
 void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d)
@@ -33,14 +34,15 @@ static const char *load_error(SourceStatus st)
 }
 
 /* Number the source, parse it and keep it among the files. */
-static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
+/* One more file of the run, numbered in reading order. */
+static bool add_file(FileSet *fs, LoadedFile *f, Source *src)
 {
     if (fs->nfiles == fs->cap_files) {
         uint32_t cap = fs->cap_files ? fs->cap_files * 2 : 16;
         LoadedFile **files = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
         if (!files) {
             diag_out_of_memory(fs->diag);
-            return NULL;
+            return false;
         }
         if (fs->nfiles)
             memcpy(files, fs->files, fs->nfiles * sizeof *files);
@@ -50,6 +52,13 @@ static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
     fs->files[fs->nfiles++] = f;
     src->id = fs->nsources++;
     f->src = src;
+    return true;
+}
+
+static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
+{
+    if (!add_file(fs, f, src))
+        return NULL;
     f->items = parse_source(src, fs->arena, fs->syms, fs->diag);
     return f;
 }
@@ -69,6 +78,64 @@ static LoadedFile *library(FileSet *fs, const char *name, const char *bytes, siz
 void load_library(FileSet *fs, const char *name, const char *bytes, size_t len)
 {
     library(fs, name, bytes, len);
+}
+
+Prelude *prelude_new(const Allocator *allocator)
+{
+    Arena arena;
+    arena_init(&arena, allocator);
+    Prelude *p = ARENA_NEW(&arena, Prelude);
+    if (!p) {
+        arena_free(&arena);
+        return NULL;
+    }
+    p->arena = arena;                   /* from here on only p->arena is used */
+    symtab_init(&p->syms, &p->arena);
+    Diag diag;
+    diag_init(&diag, &p->arena);
+    FileSet fs;
+    load_init(&fs, &p->arena, &p->syms, &diag);
+    for (const LibraryFile *lib = library_files; lib->name; lib++)
+        if (strncmp(lib->name, "rules/", 6) != 0)
+            library(&fs, lib->name, lib->bytes, lib->len);
+    p->files = ARENA_ARRAY(&p->arena, LoadedFile, fs.nfiles ? fs.nfiles : 1);
+    bool ok = p->files && !diag.errors && !diag.warnings && !p->arena.failed;
+    for (uint32_t i = 0; ok && i < fs.nfiles; i++) {
+        p->files[i] = *fs.files[i];
+        ok = source_index_lines(p->files[i].src);
+    }
+    if (!ok) {
+        prelude_free(p);
+        return NULL;
+    }
+    p->nfiles = fs.nfiles;
+    return p;
+}
+
+void prelude_free(Prelude *p)
+{
+    if (p) {
+        Arena arena = p->arena;         /* the struct lives in the arena it names */
+        arena_free(&arena);
+    }
+}
+
+void load_prelude(FileSet *fs, const Prelude *p)
+{
+    for (uint32_t i = 0; i < p->nfiles && !diag_full(fs->diag); i++) {
+        const LoadedFile *shared = &p->files[i];
+        Source *src = ARENA_NEW(fs->arena, Source);
+        LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
+        if (!src || !f) {
+            diag_out_of_memory(fs->diag);
+            return;
+        }
+        *src = *shared->src;            /* the text, name and line table shared */
+        src->arena = fs->arena;
+        src->cache_offset = src->cache_line = src->cache_column = 0;
+        f->items = shared->items;
+        add_file(fs, f, src);
+    }
 }
 
 static bool add_root(FileSet *fs, LoadedFile *root)

@@ -45,6 +45,29 @@ typedef struct FileSet {
 } FileSet;
 
 void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d);
+
+/* The files dlg ships and every run reads first (library.h: std/ and
+ * calendar/), parsed once and then shared, read-only, by any number of
+ * runs: the fuzzer, the tests, a long-lived process. A run using it makes
+ * its symbol table over the prelude's (symtab_init_over) and calls
+ * load_prelude() where it would have called load_library() for each file.
+ *
+ * Ownership: the prelude owns an arena holding its symbols, sources and
+ * syntax trees; it must outlive every run using it. */
+typedef struct Prelude {
+    Arena arena;
+    Symtab syms;
+    LoadedFile *files;
+    uint32_t nfiles;
+} Prelude;
+
+/* NULL when out of memory or when a shipped file does not parse (a broken
+ * build: `make check` would fail). */
+Prelude *prelude_new(const Allocator *allocator);
+void prelude_free(Prelude *p);
+/* The prelude's files as this run's first files: each gets a Source of the
+ * run's (sharing the text, the line table and the tree). */
+void load_prelude(FileSet *fs, const Prelude *p);
 /* Read and parse a command-line file ("-" is standard input) and, depth
  * first, every file it uses. A file already read is skipped silently; one
  * that cannot be read gets a diagnostic. */

@@ -62,7 +62,7 @@ static int bad_usage(const char *fmt, ...)
 
 int main(int argc, char **argv)
 {
-    RunOptions opt = { &report_writers[0], false, false, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL };
+    RunOptions opt = { .writer = &report_writers[0] };
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
     const char **previous = calloc((size_t)argc + 1, sizeof *previous);

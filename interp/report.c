@@ -16,3 +16,10 @@ const Writer *report_writer(const char *name)
             return w;
     return NULL;
 }
+
+ValueUnit report_check_unit(const Check *c)
+{
+    if (c->kind == CHECK_PERCENT || !c->declared.whole)
+        return UNIT_PERCENT;
+    return c->declared.money ? UNIT_MONEY : UNIT_COUNT;
+}

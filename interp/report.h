@@ -43,7 +43,12 @@ const Writer *report_writer(const char *name);
 void report_json(const ReportInput *in, FILE *out);
 void report_text(const ReportInput *in, FILE *out);
 
-/* JSON string with escapes; invalid UTF-8 becomes U+FFFD. Exposed for tests. */
+/* JSON string with escapes; invalid UTF-8 becomes U+FFFD. Shared by the
+ * JSON and SARIF writers; exposed for tests. */
 void report_json_string(FILE *out, const char *s, size_t n);
+
+/* What a check's declared and computed values are: a count, an amount
+ * of money, or a percentage (a percent check, a change in percent). */
+ValueUnit report_check_unit(const Check *c);
 
 #endif

@@ -87,9 +87,12 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
     FileSet files;
     load_init(&files, a, syms, diag);
     files.sandbox = opt->sandbox;
-    for (const LibraryFile *lib = library_files; lib->name; lib++)
-        if (strncmp(lib->name, "rules/", 6) != 0)
-            load_library(&files, lib->name, lib->bytes, lib->len);
+    if (opt->prelude)
+        load_prelude(&files, opt->prelude);
+    else
+        for (const LibraryFile *lib = library_files; lib->name; lib++)
+            if (strncmp(lib->name, "rules/", 6) != 0)
+                load_library(&files, lib->name, lib->bytes, lib->len);
     for (int i = 0; i < nmemory && !diag_full(diag); i++)
         load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
     for (int i = 0; i < nnames && !diag_full(diag); i++)
@@ -145,58 +148,124 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
     return true;
 }
 
-int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
-{
+/* The analysis of one run and everything it points into, in its own arena
+ * (the struct itself too): report it with any writer, any number of times. */
+struct Analysis {
     Arena arena;
     Diag diag;
     Symtab syms;
+    Model *model;
+    Result result;
+    Comparison *comparison;
+    bool evaluated;             /* the result may be reported */
+    bool strict;
+    const char *const *files;
+    int nfiles;
+    int status;
+};
+
+Analysis *dlg_analyse(const RunOptions *opt)
+{
+    Arena arena;
     arena_init(&arena, opt->allocator);
-    diag_init(&diag, &arena);
-    symtab_init(&syms, &arena);
-    Model *model = NULL, *before = NULL;
-    Result result, previous;
-    memset(&result, 0, sizeof result);
+    Analysis *an = arena_zalloc(&arena, sizeof *an);
+    if (!an) {
+        arena_free(&arena);
+        return NULL;
+    }
+    an->arena = arena;                  /* from here on only an->arena is used */
+    Arena *a = &an->arena;
+    Diag *diag = &an->diag;
+    diag_init(diag, a);
+    if (opt->prelude)
+        symtab_init_over(&an->syms, a, &opt->prelude->syms);
+    else
+        symtab_init(&an->syms, a);
+    an->strict = opt->strict;
+    an->files = opt->files;
+    an->nfiles = opt->nfiles;
+    Model *before = NULL;
+    Result previous;
     memset(&previous, 0, sizeof previous);
-    bool evaluated = analyse(opt, opt->files, opt->nfiles, opt->memory, opt->nmemory, &arena, &syms, &diag, &model,
-                             &result);
-    Comparison *comparison = NULL;
+    bool evaluated = analyse(opt, opt->files, opt->nfiles, opt->memory, opt->nmemory, a, &an->syms, diag,
+                             &an->model, &an->result);
     if (evaluated && opt->nprevious) {
         /* the previous period: its own run over the same rulebooks, whose
          * indicators are set beside this one's (spec §12.1) */
-        evaluated = analyse(opt, opt->previous, opt->nprevious, NULL, 0, &arena, &syms, &diag, &before, &previous);
+        evaluated = analyse(opt, opt->previous, opt->nprevious, NULL, 0, a, &an->syms, diag, &before, &previous);
         if (evaluated) {
-            comparison = compare_results(&arena, &before->header, &previous, &model->header, &result);
+            Comparison *comparison = compare_results(a, &before->header, &previous, &an->model->header, &an->result);
             if (!comparison) {
-                out_of_memory(&diag);
+                out_of_memory(diag);
                 evaluated = false;
             } else {
                 comparison->files = opt->previous;
                 comparison->nfiles = opt->nprevious;
                 if (!comparison->consecutive)
-                    diag_warning(&diag, NULL, (Span){ 0, 0 }, "the previous report's period does not end the day "
+                    diag_warning(diag, NULL, (Span){ 0, 0 }, "the previous report's period does not end the day "
                                  "before this report's begins: the comparison is not of consecutive periods");
+                an->comparison = comparison;
             }
         }
     }
-    diag_sort(&diag);
-    if (arena.failed)                   /* however far the run got, it is not to be trusted */
-        diag_out_of_memory(&diag);
-    evaluated = evaluated && !diag.out_of_memory;
-    int status = evaluated ? result_exit_status(&result, opt->strict, diag.warnings) : 2;
+    diag_sort(diag);
+    if (a->failed)                      /* however far the run got, it is not to be trusted */
+        diag_out_of_memory(diag);
+    an->evaluated = evaluated && !diag->out_of_memory;
+    an->status = an->evaluated ? result_exit_status(&an->result, opt->strict, diag->warnings) : 2;
+    return an;
+}
 
-    diag_print(&diag, err);
+int dlg_analysis_status(const Analysis *an)
+{
+    return an ? an->status : 2;
+}
+
+void dlg_diagnostics(const Analysis *an, FILE *err)
+{
+    if (an) {
+        diag_print(&an->diag, err);
+        return;
+    }
+    /* not even the analysis's first bytes could be allocated */
+    Diag d;
+    memset(&d, 0, sizeof d);
+    diag_out_of_memory(&d);
+    diag_print(&d, err);
+}
+
+int dlg_report(const Analysis *an, const Writer *writer, FILE *out, FILE *err)
+{
+    if (!an)
+        return 2;
     ReportInput in = {
-        .files = opt->files,
-        .nfiles = opt->nfiles,
-        .header = evaluated ? &model->header : NULL,
-        .result = evaluated ? &result : NULL,
-        .comparison = evaluated ? comparison : NULL,
-        .diag = &diag,
-        .exit_status = status,
-        .strict = opt->strict,
+        .files = an->files,
+        .nfiles = an->nfiles,
+        .header = an->evaluated ? &an->model->header : NULL,
+        .result = an->evaluated ? &an->result : NULL,
+        .comparison = an->evaluated ? an->comparison : NULL,
+        .diag = &an->diag,
+        .exit_status = an->status,
+        .strict = an->strict,
     };
-    opt->writer->write(&in, evaluated || opt->writer->for_machines ? out : err);
+    writer->write(&in, an->evaluated || writer->for_machines ? out : err);
     fflush(out);
-    arena_free(&arena);
+    return an->status;
+}
+
+void dlg_analysis_free(Analysis *an)
+{
+    if (an) {
+        Arena arena = an->arena;        /* the struct lives in the arena it names */
+        arena_free(&arena);
+    }
+}
+
+int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
+{
+    Analysis *an = dlg_analyse(opt);
+    dlg_diagnostics(an, err);
+    int status = dlg_report(an, opt->writer, out, err);
+    dlg_analysis_free(an);
     return status;
 }

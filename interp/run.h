@@ -1,6 +1,10 @@
 /* run.h - one run of dlg: read every file, parse, build the model, derive,
- * resolve, check, evaluate, write the report. Owns the run's arena from
- * start to end. Never exits: returns the exit status of spec §12. */
+ * resolve, check, evaluate (the analysis), then write the report. Never
+ * exits: returns the exit status of spec §12.
+ *
+ * Ownership: an Analysis owns one arena holding everything the run made
+ * (sources, syntax, model, results, diagnostics); dlg_analysis_free()
+ * releases it. Reporting reads it and may be repeated with any writer. */
 #ifndef DLG_RUN_H
 #define DLG_RUN_H
 
@@ -31,8 +35,26 @@ typedef struct RunOptions {
     const MemoryFile *memory;       /* read before `files`: for the fuzzer and tests */
     int nmemory;
     const Allocator *allocator;     /* the run's arena's; NULL: malloc (tests make it fail) */
+    const struct Prelude *prelude;  /* the shipped files parsed once (load.h), or NULL:
+                                     * parsed by this run */
 } RunOptions;
 
+typedef struct Analysis Analysis;
+
+/* Read, model, check and evaluate (opt->writer is not used). NULL only when
+ * not even the analysis could be allocated; dlg_report() says so. */
+Analysis *dlg_analyse(const RunOptions *opt);
+/* The exit status the analysis calls for (2 for NULL). */
+int dlg_analysis_status(const Analysis *an);
+/* The diagnostics (spec §11), on `err`. */
+void dlg_diagnostics(const Analysis *an, FILE *err);
+/* The report by `writer` on `out` (on `err` for a writer for people when
+ * nothing was evaluated); returns the exit status. */
+int dlg_report(const Analysis *an, const Writer *writer, FILE *out, FILE *err);
+void dlg_analysis_free(Analysis *an);
+
+/* dlg_analyse(), dlg_diagnostics(), dlg_report() with opt->writer,
+ * dlg_analysis_free(). */
 int dlg_run(const RunOptions *opt, FILE *out, FILE *err);
 
 /* The shipped rulebook `--rules NAME` names (lib/rules/NAME.dlg), or NULL;

@@ -165,6 +165,13 @@ static void build_lines(Source *s)
     s->nlines = count;
 }
 
+bool source_index_lines(Source *s)
+{
+    if (!s->lines)
+        build_lines(s);
+    return s->lines != NULL;
+}
+
 /* Index of the line containing offset (binary search on line starts);
  * without the table (out of memory), by counting. */
 static uint32_t line_index(Source *s, uint32_t offset)

@@ -8,6 +8,7 @@
 #ifndef DLG_SOURCE_H
 #define DLG_SOURCE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -48,6 +49,9 @@ SourceStatus source_load(Arena *a, const char *path, Source **out);
 /* A source over a copy of the given bytes (tests, stdin). */
 Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t len);
 
+/* Build the table of line starts now rather than on first use (a source
+ * shared read-only by several runs); false when out of memory. */
+bool source_index_lines(Source *s);
 /* 1-based line and column (in UTF-8 code points) of a byte offset. */
 void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *column);
 /* The line containing offset, without its newline. */

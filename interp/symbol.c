@@ -10,7 +10,7 @@
  * no submission can pick names that collide. */
 static uint32_t hash_bytes(const Symtab *t, const char *s, size_t len)
 {
-    uint64_t h = siphash24(t->arena->key, s, len);
+    uint64_t h = siphash24(t->key, s, len);
     return (uint32_t)(h ^ h >> 32);
 }
 
@@ -22,13 +22,21 @@ void symtab_init(Symtab *t, Arena *a)
 {
     memset(t, 0, sizeof *t);
     t->arena = a;
+    t->key = a->key;
 }
 
-Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
+void symtab_init_over(Symtab *t, Arena *a, const Symtab *base)
+{
+    symtab_init(t, a);
+    t->key = base->key;     /* one hash serves both tables */
+    t->base = base;
+}
+
+/* The symbol in this table alone, its hash being h. */
+static Symbol *find_here(const Symtab *t, uint32_t h, const char *s, size_t len)
 {
     if (!t->cap)
         return NULL;
-    uint32_t h = hash_bytes(t, s, len);
     for (uint32_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
         Symbol *sym = t->slots[i];
         if (!sym)
@@ -36,6 +44,15 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
         if (sym->hash == h && sym->len == len && memcmp(sym->text, s, len) == 0)
             return sym;
     }
+}
+
+Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
+{
+    if (!t->cap && !t->base)
+        return NULL;
+    uint32_t h = hash_bytes(t, s, len);
+    Symbol *sym = t->base ? find_here(t->base, h, s, len) : NULL;
+    return sym ? sym : find_here(t, h, s, len);
 }
 
 static bool grow(Symtab *t)
@@ -64,7 +81,10 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
 {
     if (len > UINT32_MAX)
         return NULL;
-    Symbol *found = symtab_find(t, s, len);
+    uint32_t h = hash_bytes(t, s, len);
+    Symbol *found = t->base ? find_here(t->base, h, s, len) : NULL;
+    if (!found)
+        found = find_here(t, h, s, len);
     if (found)
         return found;
     if ((t->count + 1) * 4 > t->cap * 3 && !grow(t))
@@ -75,7 +95,7 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
         return NULL;
     sym->text = text;
     sym->len = (uint32_t)len;
-    sym->hash = hash_bytes(t, s, len);
+    sym->hash = h;
     for (;;) {
         uint32_t i = sym->hash & (t->cap - 1), probes = 0;
         while (t->slots[i] && probes < PROBE_LIMIT) {

@@ -5,7 +5,8 @@
  *
  * Ownership: symbols, their text and the tables live in the arena passed at
  * init; growing a table leaves the old slot array in the arena (bounded by
- * the final size, since tables double). */
+ * the final size, since tables double). A table made over a base (the
+ * prelude's, load.h) only reads the base, which must outlive it. */
 #ifndef DLG_SYMBOL_H
 #define DLG_SYMBOL_H
 
@@ -25,9 +26,14 @@ typedef struct Symtab {
     Arena *arena;
     Symbol **slots;
     uint32_t cap, count;    /* cap is a power of two */
+    SipKey key;             /* the arena's, or the base's */
+    const struct Symtab *base;  /* names looked up first, never added to */
 } Symtab;
 
 void symtab_init(Symtab *t, Arena *a);
+/* A table whose names include every name of `base` (same Symbols), new
+ * ones going into `a`. */
+void symtab_init_over(Symtab *t, Arena *a, const Symtab *base);
 /* The unique Symbol for these bytes; NULL when out of memory. */
 Symbol *symtab_intern(Symtab *t, const char *s, size_t len);
 Symbol *symtab_intern_cstr(Symtab *t, const char *s);

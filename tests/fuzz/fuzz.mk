@@ -4,16 +4,25 @@
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_JOBS=1] [FUZZ_DEFS=...] [FUZZ_FLAGS=...]
 #                          build build/fuzz/fuzz_dlg, fuzz for FUZZ_SECONDS over
 #                          build/fuzz/corpus; crashes go to build/fuzz/findings/
+#   make fuzz FUZZ_FAST=1  the same with a harness built -O2 with UBSan but
+#                          without ASan (build/fuzz-fast): about three times
+#                          the executions, for long runs; follow it with
+#   make fuzz-replay       every input of the corpus once through the ASan
+#                          harness
 #   make fuzz-build        only build the harness
 #   make fuzz-regress      replay every input in tests/fuzz/regress/
-#   make fuzz-clean        remove build/fuzz (the corpus too)
+#   make fuzz-clean        remove build/fuzz and build/fuzz-fast (the corpus too)
 #
 # The harness and every interpreter object are built by a second make with
 # MODE=fuzz BUILD=build/fuzz CC=clang, so the generated parser, lexer and
 # library come from the Makefile's own rules, under build/fuzz/gen.
 
 FUZZ_DIR     := build/fuzz
-FUZZ_BIN     := $(FUZZ_DIR)/fuzz_dlg
+# Where the harness is built: build/fuzz, or build/fuzz-fast with FUZZ_FAST=1.
+# The corpus and the findings stay in build/fuzz whichever is used.
+FUZZ_FAST    ?=
+FUZZ_OUT     := $(if $(filter 1,$(FUZZ_FAST)),build/fuzz-fast,$(FUZZ_DIR))
+FUZZ_BIN     := $(FUZZ_OUT)/fuzz_dlg
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
@@ -23,8 +32,9 @@ FUZZ_DEFS    ?=
 FUZZ_GEN_CMP ?=
 # extra libFuzzer flags, e.g. FUZZ_FLAGS=-runs=100000
 FUZZ_FLAGS   ?=
-FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_OPT     := -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+FUZZ_SAN     := $(if $(filter 1,$(FUZZ_FAST)),-fsanitize=undefined,-fsanitize=address,undefined) \
+                -fno-sanitize-recover=undefined
+FUZZ_OPT     := -g $(if $(filter 1,$(FUZZ_FAST)),-O2,-O1) -fno-omit-frame-pointer $(FUZZ_SAN) -fsanitize=fuzzer-no-link
 # What the harness wraps to catch writes outside memory and to fix the hash key.
 FUZZ_WRAP    := open open64 openat openat64 creat creat64 fopen fopen64 freopen fdopen \
                 mkdir rename unlink remove rmdir truncate symlink link tmpfile getrandom
@@ -33,7 +43,7 @@ FUZZ_LIBFUZZER_FLAGS = -dict=tests/fuzz/dlg.dict -max_len=65536 -timeout=10 -rss
 FUZZ_SEEDS    = $(shell find examples tests/golden/inputs lib -name '*.dlg' 2>/dev/null | sort)
 FUZZ_REGRESS  = $(filter-out tests/fuzz/regress/README%,$(wildcard tests/fuzz/regress/*))
 
-.PHONY: fuzz fuzz-build fuzz-check-tools fuzz-corpus fuzz-regress fuzz-clean
+.PHONY: fuzz fuzz-build fuzz-check-tools fuzz-corpus fuzz-regress fuzz-replay fuzz-clean
 
 fuzz-check-tools:
 	@mkdir -p $(FUZZ_DIR)
@@ -48,21 +58,21 @@ fuzz-check-tools:
 
 # The objects are instrumented (fuzzer-no-link); the harness links libFuzzer.
 fuzz-build: fuzz-check-tools | deps
-	@$(MAKE) --no-print-directory MODE=fuzz BUILD=$(FUZZ_DIR) CC=$(FUZZ_CC) OPT='$(FUZZ_OPT)' \
-	  FUZZ_DEFS='$(FUZZ_DEFS)' FUZZ_GEN_CMP='$(FUZZ_GEN_CMP)' $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory MODE=fuzz BUILD=$(FUZZ_OUT) CC=$(FUZZ_CC) OPT='$(FUZZ_OPT)' \
+	  FUZZ_DEFS='$(FUZZ_DEFS)' FUZZ_GEN_CMP='$(FUZZ_GEN_CMP)' FUZZ_FAST='$(FUZZ_FAST)' $(FUZZ_BIN)
 
 # A new FUZZ_DEFS rebuilds the harness.
-ifeq ($(BUILD),$(FUZZ_DIR))
+ifeq ($(BUILD),$(FUZZ_OUT))
 # The generated lexer and parser are table-driven: their comparisons are of
 # state and token numbers, never of input bytes, so tracing them (trace-cmp)
 # gives the fuzzer nothing while it took two thirds of each run (the
 # library is parsed in every run). Edge coverage and the sanitizers stay.
 # FUZZ_GEN_CMP=1 keeps trace-cmp there too.
 ifneq ($(FUZZ_GEN_CMP),1)
-$(FUZZ_DIR)/gen/lexer.o $(FUZZ_DIR)/gen/parser.o: CFLAGS += -fno-sanitize-coverage=trace-cmp
+$(FUZZ_OUT)/gen/lexer.o $(FUZZ_OUT)/gen/parser.o: CFLAGS += -fno-sanitize-coverage=trace-cmp
 endif
 
-$(FUZZ_DIR)/defs: FORCE_FUZZ_DEFS
+$(FUZZ_OUT)/defs: FORCE_FUZZ_DEFS
 	@mkdir -p $(@D)
 	@echo '$(FUZZ_DEFS)' | cmp -s - $@ || echo '$(FUZZ_DEFS)' > $@
 
@@ -71,13 +81,13 @@ FORCE_FUZZ_DEFS:
 
 # The harness itself is not instrumented for coverage: its validator's
 # branches would count as features of the input.
-$(FUZZ_DIR)/fuzz_dlg.o: tests/fuzz/fuzz_dlg.c tests/fuzz/fuzz.mk $(FUZZ_DIR)/defs $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+$(FUZZ_OUT)/fuzz_dlg.o: tests/fuzz/fuzz_dlg.c tests/fuzz/fuzz.mk $(FUZZ_OUT)/defs $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
 	$(CC) $(CPPFLAGS) $(filter-out -fsanitize=fuzzer-no-link,$(CFLAGS)) $(FUZZ_DEFS) -c -o $@ $<
 
-$(FUZZ_BIN): $(FUZZ_DIR)/fuzz_dlg.o $(LIB_OBJS)
-	$(CC) -fsanitize=fuzzer,address,undefined $(FUZZ_WRAP:%=-Wl,--wrap=%) -o $@ $(FUZZ_DIR)/fuzz_dlg.o $(LIB_OBJS) $(LIBS)
-	@nm $(FUZZ_DIR)/interp/check.o | grep -q __asan_ || { echo "fuzz: objects are not instrumented" >&2; rm -f $@; exit 1; }
-	@nm $(FUZZ_DIR)/interp/check.o | grep -q __sanitizer_cov || { echo "fuzz: objects lack coverage" >&2; rm -f $@; exit 1; }
+$(FUZZ_BIN): $(FUZZ_OUT)/fuzz_dlg.o $(LIB_OBJS)
+	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) $(FUZZ_WRAP:%=-Wl,--wrap=%) -o $@ $(FUZZ_OUT)/fuzz_dlg.o $(LIB_OBJS) $(LIBS)
+	@nm $(FUZZ_OUT)/interp/check.o | grep -q $(if $(filter 1,$(FUZZ_FAST)),__ubsan_,__asan_) || { echo "fuzz: objects are not instrumented" >&2; rm -f $@; exit 1; }
+	@nm $(FUZZ_OUT)/interp/check.o | grep -q __sanitizer_cov || { echo "fuzz: objects lack coverage" >&2; rm -f $@; exit 1; }
 endif
 
 # Copies of the seeds (examples, golden inputs, the library, the regression
@@ -111,5 +121,12 @@ fuzz-regress: fuzz-build
 	echo "fuzz-regress: $$n inputs, $$failed failed"; \
 	[ $$failed -eq 0 ]
 
+# Every input of the corpus once through the ASan harness: what a run with
+# FUZZ_FAST=1 found without ASan's eyes. A failing input stops it and is
+# saved in build/fuzz/findings/.
+fuzz-replay:
+	@$(MAKE) --no-print-directory FUZZ_FAST= fuzz-build
+	$(FUZZ_DIR)/fuzz_dlg -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_DIR)/findings/ -runs=0 $(FUZZ_DIR)/corpus
+
 fuzz-clean:
-	rm -rf $(FUZZ_DIR)
+	rm -rf $(FUZZ_DIR) build/fuzz-fast

@@ -1,15 +1,17 @@
 /* fuzz_dlg.c - libFuzzer harness over the whole dlg pipeline (issue
  * "Hostile submissions", point 7). See tests/fuzz/README.md.
  *
- * Each input is one in-memory file, "fuzz.dlg" (RunOptions.memory), run
- * through dlg_run() twice: with the text writer and with the JSON writer,
- * standard output and standard error captured with open_memstream(). An
- * input whose first line is exactly "# --strict" is run with --strict (so
- * the fuzzer can reach the strict paths; both runs use the same options).
+ * Each input is one in-memory file, "fuzz.dlg" (RunOptions.memory),
+ * analysed once (dlg_analyse(), the shipped files parsed once for all
+ * inputs: load.h's Prelude) and reported by every writer of
+ * report_writers[] (dlg_report()), standard output and standard error
+ * captured with open_memstream(). An input whose first line is exactly
+ * "# --strict" is run with --strict (so the fuzzer can reach the strict
+ * paths).
  *
  * Asserted (abort() with a message on failure, which libFuzzer reports as
  * a crash and saves the input):
- *   - the exit status is 0, 1 or 2, and both runs return the same one;
+ *   - the exit status is 0, 1 or 2, and every writer returns the same one;
  *   - the JSON output is one valid JSON value (strict RFC 8259 grammar,
  *     depth at most FUZZ_JSON_MAX_DEPTH), valid UTF-8 (no overlong form,
  *     surrogate or code point above U+10FFFF, no lone surrogate escape),
@@ -25,7 +27,7 @@
  *     of control characters is being written now): the text report on
  *     standard output has no byte below 0x20 but '\n', standard error none
  *     but '\n' and '\t', and at most one line starting "Result: ";
- *   - nothing is written outside memory: during dlg_run() the C streams
+ *   - nothing is written outside memory: while dlg runs the C streams
  *     stdout and stderr are swapped for memory streams that must stay
  *     empty, and open()/fopen()/creat()/... (wrapped with the linker's
  *     --wrap, see tests/fuzz/fuzz.mk) abort on any attempt to open a file
@@ -49,6 +51,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "load.h"
 #include "report.h"
 #include "run.h"
 
@@ -60,6 +63,10 @@
 #endif
 #ifndef FUZZ_RANDOM_KEY
 #define FUZZ_RANDOM_KEY 0
+#endif
+/* the contract's version, spec/json.md: "dlg" */
+#ifndef FUZZ_JSON_VERSION
+#define FUZZ_JSON_VERSION 2
 #endif
 #ifndef FUZZ_JSON_MAX_DEPTH
 #define FUZZ_JSON_MAX_DEPTH 64
@@ -82,13 +89,13 @@ __attribute__((noreturn, format(printf, 1, 2))) static void fail(const char *fmt
 
 /* ---- nothing outside memory ------------------------------------------------- */
 
-/* True while dlg_run() runs: only then do the wrappers below judge. */
+/* True while dlg runs: only then do the wrappers below judge. */
 static volatile bool in_run;
 
 static void refuse(const char *what, const char *path)
 {
     if (in_run)
-        fail("dlg_run() tried to %s '%s' outside memory", what, path ? path : "(null)");
+        fail("dlg tried to %s '%s' outside memory", what, path ? path : "(null)");
 }
 
 static bool mode_writes(const char *mode)
@@ -729,8 +736,9 @@ static void check_json(const char *buf, size_t len, int status)
         else if (strcmp(m[k].key, "ok") == 0)
             ok = &m[k];
     }
-    if (!dlg || dlg->value.type != J_NUMBER || dlg->value.end - dlg->value.start != 1 || s[dlg->value.start] != '2')
-        fail("\"dlg\" is missing or not 2");
+    if (!dlg || dlg->value.type != J_NUMBER || dlg->value.end - dlg->value.start != 1 ||
+        s[dlg->value.start] != '0' + FUZZ_JSON_VERSION)
+        fail("\"dlg\" is missing or not %d", FUZZ_JSON_VERSION);
     if (!ok || (ok->value.type != J_TRUE && ok->value.type != J_FALSE))
         fail("\"ok\" is missing or not a boolean");
     if ((ok->value.type == J_TRUE) != (status == 0))
@@ -811,39 +819,56 @@ typedef struct Captured {
     int status;
 } Captured;
 
-static void run_once(const Writer *w, const MemoryFile *file, bool strict, Captured *c)
+/* The C streams stdout and stderr swapped for a memory stream that must
+ * stay empty while dlg runs (trap_begin .. trap_end). */
+typedef struct Trap {
+    FILE *real_out, *real_err, *mem;
+    char *buf;
+    size_t len;
+} Trap;
+
+static void trap_begin(Trap *t)
+{
+    memset(t, 0, sizeof *t);
+    t->mem = open_memstream(&t->buf, &t->len);
+    if (!t->mem)
+        fail("open_memstream failed");
+    t->real_out = stdout;
+    t->real_err = stderr;
+    fflush(stdout);
+    fflush(stderr);
+    stdout = t->mem;
+    stderr = t->mem;
+    in_run = true;
+}
+
+static void trap_end(Trap *t)
+{
+    in_run = false;
+    stdout = t->real_out;
+    stderr = t->real_err;
+    fclose(t->mem);
+    if (t->len)
+        fail("dlg wrote %zu bytes to the process's stdout or stderr: \"%.*s\"", t->len,
+             (int)(t->len < 200 ? t->len : 200), t->buf);
+    free(t->buf);
+}
+
+/* One writer over the analysis, its two streams captured; the diagnostics
+ * too when `diagnostics` (they are the same for every writer). */
+static void report_once(const Analysis *an, const Writer *w, bool diagnostics, Captured *c)
 {
     memset(c, 0, sizeof *c);
     FILE *out = open_memstream(&c->out, &c->outlen);
     FILE *err = open_memstream(&c->err, &c->errlen);
-    char *trap_buf = NULL;
-    size_t trap_len = 0;
-    FILE *trap = open_memstream(&trap_buf, &trap_len);
-    if (!out || !err || !trap)
+    if (!out || !err)
         fail("open_memstream failed");
-    RunOptions opt;
-    memset(&opt, 0, sizeof opt);
-    opt.writer = w;
-    opt.strict = strict;
-    opt.memory = file;
-    opt.nmemory = 1;
-
-    FILE *real_out = stdout, *real_err = stderr;
-    fflush(stdout);
-    fflush(stderr);
-    stdout = trap;
-    stderr = trap;
-    in_run = true;
-    c->status = dlg_run(&opt, out, err);
-    in_run = false;
-    stdout = real_out;
-    stderr = real_err;
-
-    fclose(trap);
-    if (trap_len)
-        fail("dlg_run() wrote %zu bytes to the process's stdout or stderr: \"%.*s\"", trap_len,
-             (int)(trap_len < 200 ? trap_len : 200), trap_buf);
-    free(trap_buf);
+    Trap trap;
+    trap_begin(&trap);
+    if (diagnostics)
+        dlg_diagnostics(an, err);
+    c->status = dlg_report(an, w, out, err);
+    trap_end(&trap);
     if (fclose(out) != 0 || fclose(err) != 0)
         fail("closing a memory stream failed");
     if (c->status < 0 || c->status > 2)
@@ -861,18 +886,51 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!text || !json)
         fail("report_writer() lacks the text or the JSON writer");
 
+    /* The shipped files, parsed in the first run and shared by all (the
+     * prelude is read-only to a run: test_prelude.c). Kept to the end of
+     * the process, reachable, so LeakSanitizer does not count it. */
+    static Prelude *prelude;
+    if (!prelude && !(prelude = prelude_new(NULL)))
+        fail("prelude_new() failed: out of memory, or a shipped file does not parse");
+
+    RunOptions opt;
+    memset(&opt, 0, sizeof opt);
+    opt.strict = strict;
+    opt.memory = &file;
+    opt.nmemory = 1;
+    opt.prelude = prelude;
+    Trap trap;
+    trap_begin(&trap);
+    Analysis *an = dlg_analyse(&opt);
+    trap_end(&trap);
+
+    /* every writer, text and JSON checked most closely */
     Captured t, j;
     current_writer = "text";
-    run_once(text, &file, strict, &t);
+    report_once(an, text, true, &t);
 #if FUZZ_CHECK_TEXT_CONTROL
     check_text(t.out, t.outlen, t.err, t.errlen);
 #endif
     current_writer = "json";
-    run_once(json, &file, strict, &j);
+    report_once(an, json, false, &j);
     check_json(j.out, j.outlen, j.status);
     if (t.status != j.status)
-        fail("the text run returned %d and the JSON run %d", t.status, j.status);
+        fail("the text writer returned %d and the JSON writer %d", t.status, j.status);
+    for (const Writer *w = report_writers; w->name; w++) {
+        if (w == text || w == json)
+            continue;
+        Captured o;
+        current_writer = w->name;
+        report_once(an, w, false, &o);
+        if (o.status != j.status)
+            fail("the %s writer returned %d and the JSON writer %d", w->name, o.status, j.status);
+        free(o.out);
+        free(o.err);
+    }
 
+    trap_begin(&trap);
+    dlg_analysis_free(an);
+    trap_end(&trap);
     free(t.out);
     free(t.err);
     free(j.out);

@@ -104,11 +104,13 @@ TEST(json_compared_values_of_every_kind)
     assert_contains(j, "\"compared\":{\"op\":\">\",\"left\":7,\"right\":null}");
     assert_contains(j, "\"detail\":\"a > ? is unknown: written as '?'\"");
     /* each level: the part of each subject; 4 >= 5 fails for district_level */
-    assert_contains(j, "{\"subject\":\"the report\",\"part\":{\"dimension\":\"level\",\"part\":\"district_level\"},"
+    assert_contains(j, "{\"subject\":\"the report\",\"unit_path\":[],\"part\":{\"dimension\":\"level\",\"part\":\"district_level\"},"
                        "\"window\":null,\"status\":\"fail\",\"compared\":{\"op\":\">=\",\"left\":4,\"right\":5},"
                        "\"schedule\":null,\"detail\":\"people >= 5 is false: 4 >= 5 does not hold\"");
-    /* a failure's subject names the part after a comma (§7) */
-    assert_contains(j, "\"failures\":[{\"subject\":\"the report, level province_level\"");
+    /* a failure's subject names the part after a comma (§7); its status
+     * tells an unknown one (no province_level part) from a false one */
+    assert_contains(j, "\"failures\":[{\"subject\":\"the report, level province_level\",\"unit_path\":[],"
+                       "\"status\":\"unknown\"");
     free(j);
     output_free(&o);
 }
@@ -123,9 +125,10 @@ TEST(json_rows_per_window_and_approximate_values)
                        "indicator att \"T\" = percent(attended, invited)\n",
                        "json");
     char *j = compact(o.out);
-    /* §8: a row per a calendar dimension has "subject" "year 2024" and its
-     * window; 50 / 100 = 50 % from an approximate figure */
-    assert_contains(j, "\"subject\":\"year 2024\",\"window\":{\"unit\":\"year\",\"part\":\"y2024\",\"label\":\"2024\","
+    /* §8: a row per a calendar dimension, nested in its indicator's "rows",
+     * has "subject" "year 2024" and its window; 50 / 100 = 50 % from an
+     * approximate figure */
+    assert_contains(j, "\"rows\":[{\"subject\":\"year 2024\",\"unit_path\":[],\"part\":null,\"window\":{\"unit\":\"year\",\"part\":\"y2024\",\"label\":\"2024\","
                        "\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"},\"unit\":\"count\",\"value\":5");
     assert_contains(j, "\"unit\":\"percent\",\"value\":50,\"numerator\":50,\"denominator\":100,\"approximate\":true,"
                        "\"note\":\"computed from an approximate figure\"");
@@ -279,8 +282,8 @@ TEST(comparison_with_two_previous_files)
     char *j = compact(o.out);
     assert_contains(j, arena_printf(&f->arena, "\"comparison\":{\"files\":[\"%s\",\"%s\"]", p1, p2));
     assert_contains(j, "\"consecutive\":true");
-    assert_contains(j, "{\"id\":\"n\",\"subject\":null,\"unit\":\"count\",\"previous\":40,\"current\":50,"
-                       "\"difference\":10,\"relative\":25,\"note\":null}");
+    assert_contains(j, "{\"id\":\"n\",\"unit\":\"count\",\"previous\":40,\"current\":50,"
+                       "\"difference\":10,\"relative\":25,\"note\":null,\"rows\":[]}");
     free(j);
     output_free(&o);
     remove(p1);

@@ -44,7 +44,8 @@ static int run_failing(const MemoryFile *files, int nfiles, const char *writer, 
                        Failing *f, char **err, char **outbuf)
 {
     Allocator al = { failing_alloc, failing_release, f, failing_now };
-    RunOptions opt = { report_writer(writer), false, false, NULL, 0, rules, nrules, NULL, 0, files, nfiles, &al };
+    RunOptions opt = { .writer = report_writer(writer), .rulebooks = rules, .nrulebooks = nrules, .memory = files,
+                       .nmemory = nfiles, .allocator = &al };
     size_t outlen = 0, errlen = 0;
     FILE *out = open_memstream(outbuf, &outlen), *errf = open_memstream(err, &errlen);
     assert_non_null(out);
