@@ -6,6 +6,7 @@
 const Writer report_writers[] = {
     { "text", report_text, false },
     { "json", report_json, true },
+    { "html", report_html, true },
     { NULL, NULL, false },
 };
 

@@ -40,6 +40,7 @@ extern const Writer report_writers[];
 /* The writer of that name, or NULL. */
 const Writer *report_writer(const char *name);
 
+void report_html(const ReportInput *in, FILE *out);
 void report_json(const ReportInput *in, FILE *out);
 void report_text(const ReportInput *in, FILE *out);
 
