@@ -95,7 +95,7 @@ int main(int argc, char **argv)
         } else if (options && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
             char names[128];
-            if (!v) {
+            if (!v || !*v) {            /* --format= is no format */
                 status = bad_usage("--format needs a value: %s", writer_names(names, sizeof names));
                 goto done;
             }
@@ -106,14 +106,14 @@ int main(int argc, char **argv)
             }
         } else if (options && (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0)) {
             const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v) {
+            if (!v || !*v) {            /* --rules= names no rulebook */
                 status = bad_usage("--rules needs a rulebook: a name or a file");
                 goto done;
             }
             rules[opt.nrulebooks++] = v;
         } else if (options && (strcmp(a, "--previous") == 0 || strncmp(a, "--previous=", 11) == 0)) {
             const char *v = a[10] == '=' ? a + 11 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v) {
+            if (!v || !*v) {            /* --previous= names no file */
                 status = bad_usage("--previous needs a file: the report of the period before");
                 goto done;
             }

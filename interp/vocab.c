@@ -399,7 +399,8 @@ static void declare_calendar(Builder *b, Dimension *d, const Item *p)
         if (strcmp(unit->text, date_window_unit((WindowUnit)i)) == 0)
             u = (WindowUnit)i;
     if (!u) {
-        diag_error(b->diag, b->src, p->args->span, "unknown calendar unit '%s': write %s", unit->text, form);
+        diag_error(b->diag, b->src, p->args->span, "unknown calendar unit '%s': use year, half, quarter, month or week",
+                   unit->text);
         return;
     }
     if (d->nparts || d->numbered || (d->calendar && d->calendar != u)) {

@@ -21,7 +21,7 @@ static const Case CASES[] = {
     { "calendar_unit_a_string", "dimension d2 \"D\" { calendar \"year\" }",
       "write calendar UNIT: calendar year, half, quarter, month or week", 1, 29 },
     { "calendar_unit_unknown", "dimension d2 \"D\" { calendar decade }",
-      "unknown calendar unit 'decade': write calendar UNIT: calendar year, half, quarter, month or week", 1, 29 },
+      "unknown calendar unit 'decade': use year, half, quarter, month or week", 1, 29 },
     { "calendar_after_parts", "dimension d2 \"D\" { a \"A\"  calendar year }",
       "dimension 'd2' has parts already: calendar parts cannot join them", 1, 27 },
     /* one dimension per unit of time (§14.2): `year` has the years */
