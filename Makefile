@@ -14,6 +14,7 @@ BUILD     ?= build/$(MODE)
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/dlg
+MANDIR    ?= $(PREFIX)/share/man/man1
 CC        ?= cc
 BISON     ?= bison
 FLEX      ?= flex
@@ -166,10 +167,13 @@ install: $(DLG)
 	for f in $(LIBRARY:lib/%=%); do \
 	    install -d $(DESTDIR)$(DATADIR)/$$(dirname $$f) && install -m 644 lib/$$f $(DESTDIR)$(DATADIR)/$$f || exit 1; \
 	done
+	install -d $(DESTDIR)$(MANDIR)
+	install -m 644 dlg.1 $(DESTDIR)$(MANDIR)/dlg.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dlg
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANDIR)/dlg.1
 
 clean:
 	rm -rf build
