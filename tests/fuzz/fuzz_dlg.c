@@ -16,7 +16,7 @@
  *     depth at most FUZZ_JSON_MAX_DEPTH), valid UTF-8 (no overlong form,
  *     surrogate or code point above U+10FFFF, no lone surrogate escape),
  *     followed by exactly one newline;
- *   - it is an object whose "dlg" is 2 and whose "ok" is true exactly when
+ *   - it is an object whose "dlg" is the contract's version (FUZZ_JSON_VERSION) and whose "ok" is true exactly when
  *     the status is 0;
  *   - FUZZ_CHECK_CONTRACT (default 1): the rest of spec/json.md §2-§4 that a
  *     validator can see: the top-level keys in the contract's order, no
@@ -66,7 +66,7 @@
 #endif
 /* the contract's version, spec/json.md: "dlg" */
 #ifndef FUZZ_JSON_VERSION
-#define FUZZ_JSON_VERSION 2
+#define FUZZ_JSON_VERSION 3
 #endif
 #ifndef FUZZ_JSON_MAX_DEPTH
 #define FUZZ_JSON_MAX_DEPTH 64
