@@ -72,15 +72,12 @@ static void str(FILE *out, Str s)
         fputs("null", out);
 }
 
+/* A whole number is an exact integer literal, beyond 2^53 too. */
 static void number(FILE *out, Number n)
 {
     char buf[NUMBER_BUF];
-    if (n.known && n.whole && format_whole(buf, sizeof buf, n.exact, &FORMAT_PLAIN))
-        fputs(buf, out);            /* an exact integer literal, beyond 2^53 too */
-    else if (n.known)
-        json_number(out, n.value, n.decimals);
-    else
-        fputs("null", out);
+    const char *text = report_number(buf, sizeof buf, n);
+    fputs(text ? text : "null", out);
 }
 
 /* A value of that unit: a boolean as true or false (spec/json.md §3). */
@@ -407,30 +404,20 @@ static void diagnostics(FILE *out, const Diag *d)
     for (const Diagnostic *g = d ? d->first : NULL; g; g = g->next) {
         fputs(first ? "\n    {" : ",\n    {", out);
         first = false;
-        key(out, "severity");
-        cstr(out, g->severity == DIAG_ERROR ? "error" : g->severity == DIAG_WARNING ? "warning" : "note");
+        key(out, "severity"); cstr(out, report_severity_name(g->severity));
         fputs(", ", out); key(out, "message"); cstr(out, g->message);
         fputs(", ", out);
         position(out, g->src, g->span);
         fputs("}", out);
     }
-    /* what diag_print() adds after the list (diag.h) */
     char msg[64];
-    const char *tail[2] = { NULL, NULL };
-    if (d && d->warnings_dropped) {
-        snprintf(msg, sizeof msg, "%u more warning%s not shown", d->warnings_dropped,
-                 d->warnings_dropped == 1 ? "" : "s");
-        tail[0] = msg;
-    }
-    if (d && d->out_of_memory)
-        tail[1] = "out of memory";
-    for (int i = 0; i < 2; i++) {
-        if (!tail[i])
-            continue;
+    DiagTail tail[2];
+    int ntail = report_diag_tail(d, msg, sizeof msg, tail);
+    for (int i = 0; i < ntail; i++) {
         fputs(first ? "\n    {" : ",\n    {", out);
         first = false;
-        fprintf(out, "\"severity\": \"%s\", \"message\": ", i ? "error" : "note");
-        cstr(out, tail[i]);
+        fprintf(out, "\"severity\": \"%s\", \"message\": ", report_severity_name(tail[i].severity));
+        cstr(out, tail[i].message);
         fputs(", \"file\": null, \"line\": null, \"column\": null}", out);
     }
     fputs(first ? "]" : "\n  ]", out);

@@ -11,13 +11,14 @@
 #endif
 
 static const char usage[] =
-    "usage: dlg [--format text|json] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
+    "usage: dlg [--format FORMAT] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
     "\n"
     "Check a report written in the dlg language: every total adds up, every\n"
     "rule holds; print the indicators. Several files form one report; '-'\n"
     "reads standard input.\n"
     "\n"
-    "  --format text|json  output for people (default) or for CI\n"
+    "  --format FORMAT     text: for people (default); json: for CI (spec/json.md);\n"
+    "                      sarif: SARIF 2.1.0, for code scanning; html: a page\n"
     "  --strict            fail on anything undecided too: warnings, partial\n"
     "                      checks, unknown rules, failed warning rules (for CI)\n"
     "  --sandbox           read only files inside the working folder (for CI)\n"

@@ -42,6 +42,7 @@ const Writer *report_writer(const char *name);
 
 void report_html(const ReportInput *in, FILE *out);
 void report_json(const ReportInput *in, FILE *out);
+void report_sarif(const ReportInput *in, FILE *out);
 void report_text(const ReportInput *in, FILE *out);
 
 /* JSON string with escapes; invalid UTF-8 becomes U+FFFD. Shared by the
@@ -51,5 +52,40 @@ void report_json_string(FILE *out, const char *s, size_t n);
 /* What a check's declared and computed values are: a count, an amount
  * of money, or a percentage (a percent check, a change in percent). */
 ValueUnit report_check_unit(const Check *c);
+
+/* A number for machines: every digit of a whole number, others with their
+ * decimals, no grouping (spec/json.md §3); NULL when unknown or not
+ * finite. */
+const char *report_number(char *buf, size_t size, Number n);
+
+/* "error", "warning" or "note". */
+const char *report_severity_name(DiagSeverity s);
+
+/* What diag_print() adds after the list (diag.h): "N more warnings not
+ * shown" (a note) and "out of memory" (an error). Returns how many of the
+ * two apply; their text is in `buf` or static. */
+typedef struct DiagTail {
+    DiagSeverity severity;
+    const char *message;
+} DiagTail;
+int report_diag_tail(const Diag *d, char *buf, size_t size, DiagTail tail[2]);
+
+/* Annotations (SARIF results, GitHub workflow commands): one for each
+ * failed, partial or unknown check, each rule subject that failed or is
+ * unknown, each rule with no subject that did not pass, and each
+ * diagnostic, in that order (spec/formats.md). */
+typedef enum { ANNOTATE_NOTE, ANNOTATE_WARNING, ANNOTATE_ERROR } AnnotateLevel;
+
+typedef struct Annotation {
+    const char *family;         /* "check", "rule" or "diagnostic" */
+    const char *name;           /* the check's kind, the rule's identifier, the severity */
+    AnnotateLevel level;        /* error: a failed check or error rule, an error */
+    const char *message;        /* "sum check failed: SUBJECT: declared 52, computed 9, imbalance 43" */
+    Source *src;                /* NULL when tied to no file */
+    Span span;
+} Annotation;
+
+/* Call `emit` for each annotation; its strings live in `a`. */
+void report_annotations(const ReportInput *in, Arena *a, void (*emit)(void *ctx, const Annotation *an), void *ctx);
 
 #endif

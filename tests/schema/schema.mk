@@ -15,6 +15,7 @@ deps: deps-schema
 
 schema: $(DLG)
 	@sh tests/schema/run.sh $(DLG) json spec/dlg.schema.json $(SCHEMA_PYTHON)
+	@sh tests/schema/run.sh $(DLG) sarif tests/schema/sarif-2.1.0.json $(SCHEMA_PYTHON)
 
 deps-schema:
 	@for p in python3 /usr/bin/python3; do \

@@ -144,7 +144,7 @@ TEST(version_and_help)
     r = spawn_dlg((const char *const[]){ "--help", "nothing.dlg", NULL }, -1);
     assert_int_equal(r.status, 0);
     const char *synopsis =
-        "usage: dlg [--format text|json] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n";
+        "usage: dlg [--format FORMAT] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n";
     assert_int_equal(strncmp(r.out, synopsis, strlen(synopsis)), 0);
     assert_non_null(strstr(r.out, "dialogue, dialogue-district, reception, party"));
     assert_string_equal(r.err, "");
@@ -157,11 +157,11 @@ TEST(wrong_command_lines)
     assert_bad_usage((const char *const[]){ NULL }, "dlg: no input file\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--strict", NULL }, "dlg: no input file\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--format", NULL },
-                     "dlg: --format needs a value: text, json or html\ntry 'dlg --help'\n");
+                     "dlg: --format needs a value: text, json, sarif or html\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--format", "xml", "r.dlg", NULL },
-                     "dlg: unknown format 'xml': use text, json or html\ntry 'dlg --help'\n");
+                     "dlg: unknown format 'xml': use text, json, sarif or html\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--format=xml", "r.dlg", NULL },
-                     "dlg: unknown format 'xml': use text, json or html\ntry 'dlg --help'\n");
+                     "dlg: unknown format 'xml': use text, json, sarif or html\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "-x", "r.dlg", NULL }, "dlg: unknown option '-x'\ntry 'dlg --help'\n");
     /* nothing on standard output, even with --format json */
     assert_bad_usage((const char *const[]){ "--format", "json", "--frobnicate", NULL },
