@@ -162,9 +162,9 @@ static const char style[] =
     "th,td{border:1px solid var(--rule);padding:.25em .5em;text-align:left;vertical-align:top}"
     "th{background:#f6f6f6}td.num,th.num{text-align:right;white-space:nowrap}\n"
     "table.summary{width:auto}table.summary td{text-align:right;min-width:4em}\n"
-    ".verdict{font-size:1.2em;font-weight:bold;padding:.5em .8em;border-left:6px solid}"
-    ".verdict.ok{color:var(--pass);border-color:var(--pass);background:#eaf6ee}"
-    ".verdict.wrong{color:var(--fail);border-color:var(--fail);background:var(--fail-bg)}\n"
+    "p.result{font-size:1.2em;font-weight:bold;padding:.5em .8em;border-left:6px solid}"
+    "p.result.ok{color:var(--pass);border-color:var(--pass);background:#eaf6ee}"
+    "p.result.wrong{color:var(--fail);border-color:var(--fail);background:var(--fail-bg)}\n"
     "tr.fail,li.error{background:var(--fail-bg)}tr.partial,li.warning{background:var(--part-bg)}"
     "tr.unknown{background:var(--unknown-bg)}\n"
     ".status{font-weight:bold;white-space:nowrap}tr.fail .status{color:var(--fail)}"
@@ -228,7 +228,7 @@ static void verdict(FILE *out, const ReportInput *in)
     const char *text = in->exit_status == 0 ? "Result: OK"
                        : in->result        ? "Result: the report is wrong"
                                            : "Nothing was evaluated";
-    fprintf(out, "<p id=\"verdict\" class=\"verdict %s\" data-exit-status=\"%d\">%s", in->exit_status ? "wrong" : "ok",
+    fprintf(out, "<p id=\"verdict\" class=\"result %s\" data-exit-status=\"%d\">%s", in->exit_status ? "wrong" : "ok",
             in->exit_status, text);
     if (!in->result)
         fprintf(out, ": %u error%s in the input", in->diag ? in->diag->errors : 0,
