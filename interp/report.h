@@ -17,6 +17,16 @@
 #include "model.h"
 #include "result.h"
 
+/* How a report for people is laid out (spec §13), as the command line
+ * chose it from the terminal, the environment and its options: the library
+ * reads no environment. Writers for machines ignore it. All zero: 80
+ * columns, no colour, every line. */
+typedef struct ReportLayout {
+    unsigned width;             /* columns a line may take; 0: 80 */
+    bool colour;                /* ANSI SGR colours and bold headings */
+    bool quiet;                 /* --quiet: only what fails, and the result line */
+} ReportLayout;
+
 typedef struct ReportInput {
     const char *const *files;   /* as given on the command line */
     int nfiles;
@@ -26,6 +36,7 @@ typedef struct ReportInput {
     const Diag *diag;
     int exit_status;
     bool strict;                /* --strict: warnings and undecided results fail */
+    ReportLayout layout;        /* for people: width, colour, --quiet */
 } ReportInput;
 
 typedef struct Writer {
