@@ -15,7 +15,10 @@ HTML_OUT ?= build/html
 check: html-test
 deps: deps-html
 
-html-test: $(DLG)
+# deps first, then the build (as check's own recipe does): on a fresh
+# machine flex and bison are installed before anything is compiled
+html-test: | deps
+	@$(MAKE) --no-print-directory all
 	@if command -v $(CHROMIUM) >/dev/null 2>&1; then \
 	  python3 tests/html/check.py --dlg $(DLG) --chromium $(CHROMIUM) --out $(HTML_OUT); \
 	else \
