@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -26,7 +28,11 @@ static const char usage[] =
     "                      ships with dlg, by name, or a file\n"
     "  --previous FILE     the report of the period before (repeatable): set\n"
     "                      each indicator beside its value then\n"
-    "  --help              print this help\n"
+    "  --quiet             text: only what fails, and the result line\n"
+    "  --color=WHEN        text: colour when standard output is a terminal and\n"
+    "                      NO_COLOR is not set (auto, the default), always or\n"
+    "                      never; --color alone is always\n"
+    "  -h, --help          print this help\n"
     "  --version           print the version\n"
     "\n"
     "exit status: 0 the report is right, 1 the report is wrong (a check or an\n"
@@ -46,6 +52,51 @@ static const char *writer_names(char *buf, size_t size)
         n += (size_t)k;
     }
     return buf;
+}
+
+/* The text report's layout (ReportLayout): the command line reads the
+ * terminal and the environment, the library does not. The run hands a
+ * writer a ReportInput of its own making, so the chosen writer is wrapped:
+ * these two are set once, before the run. */
+static ReportLayout layout;
+static const Writer *chosen;
+
+static void write_laid_out(const ReportInput *in, FILE *out)
+{
+    ReportInput with = *in;
+    with.layout = layout;
+    chosen->write(&with, out);
+}
+
+typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorWhen;
+
+/* The width of the report: $COLUMNS when it is a number (POSIX: it
+ * overrides the terminal's), else the terminal's when standard output is
+ * one, else 0 (the writer's default, 80). */
+static unsigned columns(bool tty)
+{
+    const char *env = getenv("COLUMNS");
+    if (env && *env >= '1' && *env <= '9') {
+        char *end;
+        unsigned long n = strtoul(env, &end, 10);
+        if (!*end && n <= 10000)
+            return (unsigned)n;
+    }
+    struct winsize ws;
+    if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 0;
+}
+
+/* Colour: always or never as asked; on `auto`, when standard output is a
+ * terminal that is not "dumb" and NO_COLOR is not set to something
+ * (https://no-color.org). */
+static bool colour(ColorWhen when, bool tty)
+{
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (when != COLOR_AUTO)
+        return when == COLOR_ALWAYS;
+    return tty && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
 static int bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -73,11 +124,12 @@ int main(int argc, char **argv)
         goto done;
     }
     bool options = true;
+    ColorWhen color = COLOR_AUTO;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (options && strcmp(a, "--") == 0) {
             options = false;
-        } else if (options && strcmp(a, "--help") == 0) {
+        } else if (options && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
             fputs(usage, stdout);
             Arena scratch;
             arena_init(&scratch, NULL);
@@ -93,6 +145,24 @@ int main(int argc, char **argv)
             opt.strict = true;
         } else if (options && strcmp(a, "--sandbox") == 0) {
             opt.sandbox = true;
+        } else if (options && strcmp(a, "--quiet") == 0) {
+            layout.quiet = true;
+        } else if (options && (strcmp(a, "--color") == 0 || strncmp(a, "--color=", 8) == 0)) {
+            const char *v = a[7] == '=' ? a + 8 : "always";
+            if (!*v) {                  /* --color= is no value */
+                status = bad_usage("--color needs a value: auto, always or never");
+                goto done;
+            }
+            if (strcmp(v, "auto") == 0)
+                color = COLOR_AUTO;
+            else if (strcmp(v, "always") == 0)
+                color = COLOR_ALWAYS;
+            else if (strcmp(v, "never") == 0)
+                color = COLOR_NEVER;
+            else {
+                status = bad_usage("unknown --color value '%s': use auto, always or never", v);
+                goto done;
+            }
         } else if (options && (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0)) {
             const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
             char names[128];
@@ -133,6 +203,12 @@ int main(int argc, char **argv)
     opt.files = files;
     opt.rulebooks = rules;
     opt.previous = previous;
+    bool tty = isatty(STDOUT_FILENO);
+    layout.width = columns(tty);
+    layout.colour = colour(color, tty);
+    chosen = opt.writer;
+    Writer laid_out = { chosen->name, write_laid_out, chosen->for_machines };
+    opt.writer = &laid_out;
     status = dlg_run(&opt, stdout, stderr);
 done:
     free(files);
