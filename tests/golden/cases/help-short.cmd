@@ -1,0 +1,2 @@
+# -h is --help: the usage, exit 0
+-h
