@@ -4,7 +4,6 @@
 
 #include "format.h"
 #include "report.h"
-#include "utf8.h"
 
 enum {
     NUMBER_BUF = 512,
@@ -29,17 +28,10 @@ void report_json_string(FILE *out, const char *s, size_t n)
             fprintf(out, "\\u%04x", c);
             continue;
         }
-        if (c < 0x80) {
+        if (c < 0x80)
             fputc(c, out);
-            continue;
-        }
-        size_t len = utf8_sequence(p + i, n - i);
-        if (!len) {
-            fputs("\\ufffd", out);
-            continue;
-        }
-        fwrite(p + i, 1, len, out);
-        i += len - 1;
+        else
+            i += report_utf8(out, p + i, n - i, "\\ufffd") - 1;
     }
     fputc('"', out);
 }

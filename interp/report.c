@@ -5,11 +5,14 @@
 #include <string.h>
 
 #include "format.h"
+#include "utf8.h"
 
 const Writer report_writers[] = {
     { "text", report_text, false },
     { "json", report_json, true },
     { "sarif", report_sarif, true },
+    { "github", report_github, true },
+    { "csv", report_csv, true },
     { "html", report_html, true },
     { NULL, NULL, false },
 };
@@ -36,6 +39,17 @@ const char *report_number(char *buf, size_t size, Number n)
     if (n.whole)
         return format_whole(buf, size, n.exact, &FORMAT_PLAIN) ? buf : NULL;
     return format_number(buf, size, n.value, n.decimals, &FORMAT_PLAIN) ? buf : NULL;
+}
+
+size_t report_utf8(FILE *out, const unsigned char *p, size_t n, const char *replacement)
+{
+    size_t len = utf8_sequence(p, n);
+    if (!len) {
+        fputs(replacement, out);
+        return 1;
+    }
+    fwrite(p, 1, len, out);
+    return len;
 }
 
 const char *report_severity_name(DiagSeverity s)

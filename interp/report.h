@@ -1,8 +1,9 @@
-/* report.h - the report writers: the text report for people and the JSON
- * document for CI (spec §13, spec/json.md), found by name in one table
- * that the command line and the run share. Writers read the Result, the
- * model's header and the diagnostics, and render them through format.h;
- * they compute nothing.
+/* report.h - the report writers: the text report for people, the JSON
+ * document for CI (spec §13, spec/json.md), SARIF, GitHub annotations and
+ * CSV (spec/formats.md) and HTML, found by name in one table that the
+ * command line and the run share, and the helpers they share. Writers
+ * read the Result, the model's header and the diagnostics, and render them
+ * through format.h; they compute nothing.
  *
  * Ownership: a writer allocates only in a scratch arena of its own, freed
  * before it returns. */
@@ -54,6 +55,8 @@ const Writer *report_writer(const char *name);
 void report_html(const ReportInput *in, FILE *out);
 void report_json(const ReportInput *in, FILE *out);
 void report_sarif(const ReportInput *in, FILE *out);
+void report_github(const ReportInput *in, FILE *out);
+void report_csv(const ReportInput *in, FILE *out);
 void report_text(const ReportInput *in, FILE *out);
 
 /* JSON string with escapes; invalid UTF-8 becomes U+FFFD. Shared by the
@@ -68,6 +71,11 @@ ValueUnit report_check_unit(const Check *c);
  * decimals, no grouping (spec/json.md §3); NULL when unknown or not
  * finite. */
 const char *report_number(char *buf, size_t size, Number n);
+
+/* Write the character that starts at p (a byte of 0x80 or more): a valid
+ * UTF-8 sequence as it is, else `replacement` for the one byte. Returns
+ * the bytes read. The writers' escapers share it. */
+size_t report_utf8(FILE *out, const unsigned char *p, size_t n, const char *replacement);
 
 /* "error", "warning" or "note". */
 const char *report_severity_name(DiagSeverity s);

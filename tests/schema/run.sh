@@ -3,7 +3,7 @@
 # (tests/golden/cases/*.cmd) is run again with --format FORMAT in place of
 # its own --format, and each document printed is validated with python3's
 # jsonschema module (validate.py). A case that prints nothing must be a
-# wrong command line (exit status 2); --help and --version are skipped.
+# wrong command line (exit status 2); --help, -h and --version are skipped.
 #
 #   sh tests/schema/run.sh DLG FORMAT SCHEMA [PYTHON]
 #   sh tests/schema/run.sh build/release/dlg json spec/dlg.schema.json
@@ -31,7 +31,7 @@ for cmd in "$cases"/*.cmd; do
         case "$1" in
         --format) shift ;;
         --format=*) ;;
-        --help|--version) skip=1 ;;
+        --help|-h|--version) skip=1 ;;
         *) kept="$kept $1" ;;
         esac
         [ $# -gt 0 ] && shift

@@ -157,11 +157,11 @@ TEST(wrong_command_lines)
     assert_bad_usage((const char *const[]){ NULL }, "dlg: no input file\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--strict", NULL }, "dlg: no input file\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--format", NULL },
-                     "dlg: --format needs a value: text, json, sarif or html\ntry 'dlg --help'\n");
+                     "dlg: --format needs a value: text, json, sarif, github, csv or html\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--format", "xml", "r.dlg", NULL },
-                     "dlg: unknown format 'xml': use text, json, sarif or html\ntry 'dlg --help'\n");
+                     "dlg: unknown format 'xml': use text, json, sarif, github, csv or html\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "--format=xml", "r.dlg", NULL },
-                     "dlg: unknown format 'xml': use text, json, sarif or html\ntry 'dlg --help'\n");
+                     "dlg: unknown format 'xml': use text, json, sarif, github, csv or html\ntry 'dlg --help'\n");
     assert_bad_usage((const char *const[]){ "-x", "r.dlg", NULL }, "dlg: unknown option '-x'\ntry 'dlg --help'\n");
     /* nothing on standard output, even with --format json */
     assert_bad_usage((const char *const[]){ "--format", "json", "--frobnicate", NULL },

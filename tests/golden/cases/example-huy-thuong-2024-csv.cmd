@@ -1,0 +1,2 @@
+# the huy-thuong-2024 report, indicators as CSV
+--format csv examples/huy-thuong-2024.dlg

@@ -1,0 +1,2 @@
+# the huy-thuong-2024 report, GitHub Actions annotations
+--format github examples/huy-thuong-2024.dlg
