@@ -1,322 +1,711 @@
-/* text.c - the report for people: header, checks, rules, indicators, then a
- * one-line verdict. Columns are aligned by character, not byte, so
- * Vietnamese subjects line up. */
+/* text.c - the report for people (spec §13): header, checks, rules,
+ * indicators, the comparison, then a one-line verdict.
+ *
+ * Lines fit the width the command line gives (ReportLayout, 80 columns by
+ * default). Columns are measured in the cells a terminal gives each
+ * character (utf8proc): a name typed with decomposed accents or with wide
+ * characters keeps its column. A subject or title too long for its column
+ * wraps at a space, its continuation lines indented; what follows a value
+ * (an imbalance, a note, the source position) goes on the line when it
+ * fits and on the next one when not. Within each section what failed
+ * comes first, then what is partial, unknown, and what passed, each in
+ * the order of the result. */
+#include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "format.h"
 #include "report.h"
+#include "unicode.h"
 #include "utf8.h"
 
 enum {
-    SUBJECT_WIDTH = 64,     /* a wider check subject is not padded to */
-    TITLE_WIDTH = 60,       /* a wider indicator title likewise */
+    DEFAULT_WIDTH = 80,     /* when the layout says none */
+    MIN_WIDTH = 40,         /* a narrower width is taken as this */
+    MIN_CELL = 10,          /* a subject or title column is never narrower */
+    SUBJECT_WIDTH = 100,    /* nor is a check subject's wider, however wide the line */
+    TITLE_WIDTH = 100,      /* nor an indicator title's */
     KIND_WIDTH = 7,         /* "rollup" and the space after the widest kind */
-    COMPUTED_WIDTH = 12,
-    VALUE_WIDTH = 12,
+    SEVERITY_WIDTH = 7,     /* "warning" */
     SHOWN_DECIMALS = 2,     /* computed values are shown to this many */
     NUMBER_BUF = 512,
+    ESCAPE_BUF = 9,         /* "\xc2\x85" */
 };
 
-/* Display width in characters (UTF-8 code points). */
-static size_t width(const char *s)
+/* The report being written: where, how, and how far along its line. */
+typedef struct Out {
+    FILE *f;
+    size_t width;           /* columns a line may take */
+    size_t col;             /* columns written on the current line */
+    bool colour, quiet, strict;
+} Out;
+
+/* ANSI SGR parameters, written only with colour */
+#define SGR_BOLD "1"
+#define SGR_RED "31"
+#define SGR_GREEN "32"
+#define SGR_YELLOW "33"
+
+static void sgr(Out *o, const char *params)
 {
-    size_t w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
+    if (o->colour)
+        fprintf(o->f, "\x1b[%sm", params);
+}
+
+static void sgr_end(Out *o)
+{
+    if (o->colour)
+        fputs("\x1b[0m", o->f);
+}
+
+/* ---- text as written: escapes and columns ---------------------------------------------- */
+
+/* The character at s[0..n) as the report writes it. User text (names,
+ * titles, labels, the report's own words) keeps its characters, but a
+ * control character (C1 ones too) or a byte that is not UTF-8 is written
+ * escaped, as diagnostics do (\n, \t, \r, \xNN): no submission can start a
+ * line of its own in the report or a CI log, or act on the terminal.
+ * Returns its length in bytes; `esc` is its escape ("" when kept) and
+ * *cols the columns it takes (0 for a combining mark, 2 for a wide one). */
+static size_t glyph(const char *s, size_t n, char esc[ESCAPE_BUF], size_t *cols)
+{
+    unsigned char c = (unsigned char)s[0];
+    esc[0] = '\0';
+    if (c >= 0x20 && c < 0x7F) {
+        *cols = 1;
+        return 1;
+    }
+    size_t seq = c >= 0x80 ? utf8_sequence((const unsigned char *)s, n) : 0;
+    if (seq && !(c == 0xC2 && (unsigned char)s[1] < 0xA0)) {
+        size_t len;
+        *cols = (size_t)unicode_columns(s, seq, &len);
+        return seq;
+    }
+    if (seq)                            /* U+0080..U+009F */
+        snprintf(esc, ESCAPE_BUF, "\\x%02x\\x%02x", c, (unsigned char)s[1]);
+    else if (c == '\n' || c == '\t' || c == '\r')
+        snprintf(esc, ESCAPE_BUF, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+    else
+        snprintf(esc, ESCAPE_BUF, "\\x%02x", c);
+    *cols = strlen(esc);
+    return seq ? seq : 1;
+}
+
+/* The columns s[0..n) takes as written. */
+static size_t cols_n(const char *s, size_t n)
+{
+    size_t w = 0, c;
+    char esc[ESCAPE_BUF];
+    for (size_t i = 0; i < n; w += c)
+        i += glyph(s + i, n - i, esc, &c);
     return w;
 }
 
-/* User text (names, titles, labels, the report's own words) is written
- * with its control characters escaped (\n, \t, \x1b), as diagnostics are:
- * no submission can start a line of its own in the report or a CI log. */
-static void putn(FILE *out, const char *s, size_t n)
+static size_t cols(const char *s) { return cols_n(s, strlen(s)); }
+
+static void put_n(Out *o, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        size_t seq = c >= 0x80 ? utf8_sequence((const unsigned char *)s + i, n - i) : 0;
-        if (seq) {
-            fwrite(s + i, 1, seq, out);     /* a character, kept */
-            i += seq - 1;
-        } else if (c >= 0x20 && c < 0x7F)
-            fputc(c, out);
-        else if (c == '\n' || c == '\t' || c == '\r')
-            fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+    char esc[ESCAPE_BUF];
+    for (size_t i = 0, c; i < n;) {
+        size_t k = glyph(s + i, n - i, esc, &c);
+        if (esc[0])
+            fputs(esc, o->f);
         else
-            fprintf(out, "\\x%02x", c);
+            fwrite(s + i, 1, k, o->f);
+        o->col += c;
+        i += k;
     }
 }
 
-static void put(FILE *out, const char *s) { putn(out, s, strlen(s)); }
-static void put_str(FILE *out, Str s) { putn(out, s.ptr, s.len); }
+static void put(Out *o, const char *s) { put_n(o, s, strlen(s)); }
 
-/* The width of s as put() writes it. */
-static size_t put_width(const char *s)
+static void putf(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void putf(Out *o, const char *fmt, ...)
 {
-    size_t w = 0;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        size_t seq = c >= 0x80 ? utf8_sequence((const unsigned char *)s, strlen(s)) : 0;
-        if (seq)
-            s += seq - 1;
-        w += seq || (c >= 0x20 && c < 0x7F) ? 1 : c == '\n' || c == '\t' || c == '\r' ? 2 : 4;
+    char buf[NUMBER_BUF];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    put(o, buf);
+}
+
+static void newline(Out *o)
+{
+    fputc('\n', o->f);
+    o->col = 0;
+}
+
+/* Spaces up to column c (none when the line is there already). */
+static void to_col(Out *o, size_t c)
+{
+    for (; o->col < c; o->col++)
+        fputc(' ', o->f);
+}
+
+/* s right-aligned in w columns. */
+static void put_right(Out *o, const char *s, size_t w)
+{
+    to_col(o, o->col + (w > cols(s) ? w - cols(s) : 0));
+    put(o, s);
+}
+
+/* s padded to w columns. */
+static void put_left(Out *o, const char *s, size_t w)
+{
+    size_t start = o->col;
+    put(o, s);
+    to_col(o, start + w);
+}
+
+/* ---- wrapping ------------------------------------------------------------------------------ */
+
+/* The bytes of s[0..n) that fit in `avail` columns: all of s when it fits,
+ * else up to the last space that fits (*at_space), else as many characters
+ * as fit, at least one, with the combining marks that follow them.
+ * *used: their columns. */
+static size_t fit(const char *s, size_t n, size_t avail, size_t *used, bool *at_space)
+{
+    size_t i = 0, w = 0, brk = 0, brk_w = 0, c;
+    char esc[ESCAPE_BUF];
+    *at_space = false;
+    while (i < n) {
+        size_t k = glyph(s + i, n - i, esc, &c);
+        if (s[i] == ' ' && i > 0) {
+            brk = i;
+            brk_w = w;
+        }
+        if (w + c > avail && i > 0)
+            break;
+        w += c;
+        i += k;
     }
-    return w;
+    if (i < n && brk) {
+        *at_space = true;
+        *used = brk_w;
+        return brk;
+    }
+    *used = w;
+    return i;
 }
 
-static void pad(FILE *out, const char *s, size_t w)
+static const char *skip_spaces(const char *s)
 {
-    put(out, s);
-    for (size_t n = put_width(s); n < w; n++)
-        fputc(' ', out);
+    while (*s == ' ')
+        s++;
+    return s;
 }
+
+/* s from the current column, wrapped at the line's width; continuation
+ * lines start at column `indent`. A word that does not fit on a line
+ * already written on moves to the next. */
+static void flow(Out *o, const char *s, size_t indent)
+{
+    size_t n = strlen(s);
+    while (n) {
+        size_t avail = o->width > o->col ? o->width - o->col : 0, used;
+        bool at_space;
+        size_t k = fit(s, n, avail, &used, &at_space);
+        if (k < n && !at_space && o->col > indent) {
+            newline(o);
+            to_col(o, indent);
+            continue;
+        }
+        put_n(o, s, k);
+        const char *rest = skip_spaces(s + k);
+        n -= (size_t)(rest - s);
+        s = rest;
+        if (n) {
+            newline(o);
+            to_col(o, indent);
+        }
+    }
+}
+
+/* The first line of s in a column `w` wide from here, padded to w; returns
+ * the rest, for continuation lines. */
+static const char *cell(Out *o, const char *s, size_t w)
+{
+    size_t used;
+    bool at_space;
+    size_t k = fit(s, strlen(s), w, &used, &at_space);
+    size_t start = o->col;
+    put_n(o, s, k);
+    to_col(o, start + w);
+    return skip_spaces(s + k);
+}
+
+/* What follows a row's values: on its line after two spaces when it fits,
+ * else on the next line from column `indent` (wrapped there). A single word
+ * too long for that (a source position) starts from column 4 instead when
+ * it fits there, so that it is not cut. */
+static void tail(Out *o, const char *s, size_t indent)
+{
+    enum { OUTDENT = 4 };
+    size_t w = cols(s);
+    if (!strchr(s, ' ') && indent + w > o->width && OUTDENT + w <= o->width)
+        indent = OUTDENT;
+    if (o->col > indent) {
+        if (o->col + 2 + w <= o->width) {
+            put(o, "  ");
+        } else {
+            newline(o);
+            to_col(o, indent);
+        }
+    }
+    to_col(o, indent);
+    flow(o, s, indent);
+}
+
+/* The rest of a wrapped subject or title, on lines of its own from
+ * column `indent`. */
+static void rest_of(Out *o, const char *rest, size_t indent)
+{
+    if (!*rest)
+        return;
+    newline(o);
+    to_col(o, indent);
+    flow(o, rest, indent);
+}
+
+/* ---- what the report says --------------------------------------------------------------------- */
 
 /* A rendered string, or "?" when the scratch arena ran out. */
 static const char *or_mark(const char *s) { return s ? s : "?"; }
+
+static size_t max_size(size_t a, size_t b) { return a > b ? a : b; }
+static size_t min_size(size_t a, size_t b) { return a < b ? a : b; }
 
 static int shown_decimals(const Number *n)
 {
     return n->decimals > SHOWN_DECIMALS ? SHOWN_DECIMALS : n->decimals;
 }
 
-static void location(FILE *out, Source *src, Span span)
+/* "file:line:col", or "" without a source. */
+static const char *location(Arena *a, Source *src, Span span)
 {
     if (!src)
-        return;
+        return "";
     uint32_t line, col;
     source_position(src, span.start, &line, &col);
-    put(out, src->name);
-    fprintf(out, ":%u:%u", line, col);
+    return or_mark(arena_printf(a, "%s:%u:%u", src->name, line, col));
 }
 
-static const char *status_text(Status s)
+/* What failed comes first, then what is partial, unknown, what passed. */
+static int rank(Status s)
 {
     switch (s) {
-    case RESULT_PASS: return "pass";
-    case RESULT_FAIL: return "FAIL";
-    case RESULT_UNKNOWN: return "????";
-    case RESULT_PARTIAL: return "part";
+    case RESULT_FAIL: return 0;
+    case RESULT_PARTIAL: return 1;
+    case RESULT_UNKNOWN: return 2;
+    case RESULT_PASS: return 3;
     }
-    return "????";
+    return 2;
 }
 
-static void header(FILE *out, const Header *h)
+enum { RANKS = 4 };
+
+/* --quiet shows what fails the report: what failed, and under --strict
+ * what is partial or unknown. */
+static bool shown(const Out *o, Status s)
 {
-    if (!h || !h->present)
+    return !o->quiet || s == RESULT_FAIL || (o->strict && s != RESULT_PASS);
+}
+
+static void status(Out *o, Status s)
+{
+    switch (s) {
+    case RESULT_PASS:
+        sgr(o, SGR_GREEN);
+        put(o, "pass");
+        break;
+    case RESULT_FAIL:
+        sgr(o, SGR_BOLD ";" SGR_RED);
+        put(o, "FAIL");
+        break;
+    case RESULT_PARTIAL:
+        sgr(o, SGR_YELLOW);
+        put(o, "part");
+        break;
+    case RESULT_UNKNOWN:
+        sgr(o, SGR_YELLOW);
+        put(o, "????");
+        break;
+    }
+    sgr_end(o);
+}
+
+static void heading(Out *o, const char *s)
+{
+    sgr(o, SGR_BOLD);
+    flow(o, s, 2);
+    sgr_end(o);
+    newline(o);
+}
+
+static void header(Out *o, const Header *h)
+{
+    if (!h || !h->present || o->quiet)
         return;
     char buf[16];
     static const struct { const char *label; size_t offset; } lines[] = {
-        { "", offsetof(Header, title) },
         { "  issuer     ", offsetof(Header, issuer) },
         { "  reference  ", offsetof(Header, reference) },
     };
+    if (h->title.ptr)
+        heading(o, h->title.ptr);           /* Str text is NUL-terminated */
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
         const Str *v = (const Str *)((const char *)h + lines[i].offset);
         if (v->ptr) {
-            fputs(lines[i].label, out);
-            put_str(out, *v);
-            fputc('\n', out);
+            put(o, lines[i].label);
+            flow(o, v->ptr, o->col);
+            newline(o);
         }
     }
-    if (h->date.precision != DATE_UNKNOWN)
-        fprintf(out, "  date       %s\n", date_format(h->date, buf));
+    if (h->date.precision != DATE_UNKNOWN) {
+        putf(o, "  date       %s", date_format(h->date, buf));
+        newline(o);
+    }
     if (h->place.ptr) {
-        fputs("  place      ", out);
-        put_str(out, h->place);
-        fputc('\n', out);
+        put(o, "  place      ");
+        flow(o, h->place.ptr, o->col);
+        newline(o);
     }
     if (h->has_period) {
-        fprintf(out, "  period     %s .. ", date_format(h->period_start, buf));
-        fprintf(out, "%s\n", date_format(h->period_end, buf));
+        putf(o, "  period     %s .. ", date_format(h->period_start, buf));
+        put(o, date_format(h->period_end, buf));
+        newline(o);
     }
-    fputc('\n', out);
+    newline(o);
 }
 
-static void checks(FILE *out, const Result *r, Arena *a)
+/* ---- checks ------------------------------------------------------------------------------------ */
+
+/* "  STATUS  KIND     SUBJECT  DECLARED REL COMPUTED  [imbalance] [coverage] [(note)]  FILE:LINE:COL" */
+static void check_row(Out *o, Arena *a, const Check *c, const char *subject, size_t sw, size_t dw)
 {
-    if (!r->checks)
+    enum { SUBJECT_COL = 2 + 4 + 2 + KIND_WIDTH + 2 };
+    char buf[NUMBER_BUF];
+    put(o, "  ");
+    status(o, c->status);
+    put(o, "  ");
+    put_left(o, result_check_kind_name(c->kind), KIND_WIDTH);
+    put(o, "  ");
+    const char *rest = cell(o, subject, sw);
+    put(o, "  ");
+    put_right(o, format_number_text(buf, sizeof buf, c->declared, c->declared.decimals), dw);
+    put(o, " ");
+    put_left(o, result_relation_symbol(c->relation), 2);
+    put(o, " ");
+    put(o, format_number_text(buf, sizeof buf, c->computed, shown_decimals(&c->computed)));
+    rest_of(o, rest, SUBJECT_COL + 2);
+    if (c->status == RESULT_FAIL && c->imbalance.known) {
+        format_number_text(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
+        tail(o, or_mark(arena_printf(a, "imbalance %s%s", c->imbalance.value > 0 ? "+" : "", buf)),
+             SUBJECT_COL);
+    }
+    if (c->has_coverage && c->covered < c->expected)
+        tail(o, or_mark(arena_printf(a, "coverage %u/%u", c->covered, c->expected)), SUBJECT_COL);
+    const char *note = format_note(a, &c->note);
+    if (note)
+        tail(o, or_mark(arena_printf(a, "(%s)", note)), SUBJECT_COL);
+    if (c->src)
+        tail(o, location(a, c->src, c->span), SUBJECT_COL);
+    newline(o);
+}
+
+static void checks(Out *o, const Result *r, Arena *a)
+{
+    enum { SUBJECT_COL = 2 + 4 + 2 + KIND_WIDTH + 2 };
+    uint32_t nshown = 0;
+    for (const Check *c = r->checks; c; c = c->next)
+        nshown += shown(o, c->status);
+    if (!nshown)
         return;
-    fprintf(out, "Checks: %u (%u pass, %u fail, %u partial, %u unknown)\n", r->nchecks,
-            r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial, r->checks_failed,
-            r->checks_partial, r->checks_unknown);
+    char line[NUMBER_BUF];
+    snprintf(line, sizeof line, "Checks: %u (%u pass, %u fail, %u partial, %u unknown)", r->nchecks,
+             r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial, r->checks_failed,
+             r->checks_partial, r->checks_unknown);
+    heading(o, line);
     /* every subject is rendered once; the first pass measures the columns */
     const char **subjects = ARENA_ARRAY(a, const char *, r->nchecks);
     if (!subjects)
         return;
-    size_t sw = 0, dw = 0, i = 0;
-    char buf[NUMBER_BUF], buf2[NUMBER_BUF];
+    size_t sw = 0, dw = 0, cw = 0, i = 0;
+    char buf[NUMBER_BUF];
     for (const Check *c = r->checks; c; c = c->next, i++) {
+        if (!shown(o, c->status))
+            continue;
         subjects[i] = or_mark(format_check_subject(a, c));
-        size_t w = put_width(subjects[i]);
-        if (w > sw)
-            sw = w;
-        w = width(format_number_text(buf, sizeof buf, c->declared, c->declared.decimals));
-        if (w > dw)
-            dw = w;
+        sw = max_size(sw, cols(subjects[i]));
+        dw = max_size(dw, cols(format_number_text(buf, sizeof buf, c->declared, c->declared.decimals)));
+        cw = max_size(cw, cols(format_number_text(buf, sizeof buf, c->computed, shown_decimals(&c->computed))));
     }
-    if (sw > SUBJECT_WIDTH)
-        sw = SUBJECT_WIDTH;
-    i = 0;
-    for (const Check *c = r->checks; c; c = c->next, i++) {
-        fprintf(out, "  %s  ", status_text(c->status));
-        pad(out, result_check_kind_name(c->kind), KIND_WIDTH);
-        fputs("  ", out);
-        pad(out, subjects[i], sw);
-        format_number_text(buf, sizeof buf, c->declared, c->declared.decimals);
-        fputs("  ", out);
-        for (size_t n = width(buf); n < dw; n++)
-            fputc(' ', out);        /* right-aligned by character: "1,000 đ" */
-        fprintf(out, "%s %-2s ", buf, result_relation_symbol(c->relation));
-        format_number_text(buf2, sizeof buf2, c->computed, shown_decimals(&c->computed));
-        pad(out, buf2, COMPUTED_WIDTH);
-        if (c->status == RESULT_FAIL && c->imbalance.known) {
-            format_number_text(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
-            fprintf(out, "  imbalance %s%s", c->imbalance.value > 0 ? "+" : "", buf);
-        }
-        if (c->has_coverage && c->covered < c->expected)
-            fprintf(out, "  coverage %u/%u", c->covered, c->expected);
-        const char *note = format_note(a, &c->note);
-        if (note) {
-            fputs("  (", out);
-            put(out, note);
-            fputc(')', out);
-        }
-        fputs("  ", out);
-        location(out, c->src, c->span);
-        fputc('\n', out);
+    /* "DECLARED RR COMPUTED" after two spaces; the subject has what is left */
+    size_t values = 2 + dw + 4 + cw;
+    size_t room = o->width > SUBJECT_COL + values ? o->width - SUBJECT_COL - values : 0;
+    sw = min_size(sw, min_size(SUBJECT_WIDTH, max_size(room, MIN_CELL)));
+    for (int k = 0; k < RANKS; k++) {
+        i = 0;
+        for (const Check *c = r->checks; c; c = c->next, i++)
+            if (rank(c->status) == k && shown(o, c->status))
+                check_row(o, a, c, subjects[i], sw, dw);
     }
-    fputc('\n', out);
+    newline(o);
 }
 
-static void rules(FILE *out, const Result *r, Arena *a)
+/* ---- rules ------------------------------------------------------------------------------------- */
+
+/* "        STATUS  SUBJECT: VERDICT  FILE:LINE:COL" */
+static void verdict_row(Out *o, Arena *a, const RuleDef *d, const Verdict *v)
 {
-    if (!r->rules)
-        return;
-    fputs("Rules\n", out);
+    enum { STATUS_COL = 8, TEXT_COL = STATUS_COL + 4 + 2 };
+    to_col(o, STATUS_COL);
+    status(o, v->status);
+    put(o, "  ");
+    const char *subject = or_mark(format_verdict_subject(a, v)), *text = or_mark(format_verdict(a, d, v));
+    flow(o, or_mark(arena_printf(a, "%s: %s", subject, text)), TEXT_COL + 2);
+    if (v->src)
+        tail(o, location(a, v->src, v->span), TEXT_COL);
+    newline(o);
+}
+
+/* Is `title` the identifier itself (a rule or an indicator written
+ * without a title takes its identifier as title)? */
+static bool untitled(Str title, const Symbol *id)
+{
+    return !title.ptr || strcmp(title.ptr, id->text) == 0;
+}
+
+static void rule_row(Out *o, Arena *a, const RuleResult *rr, size_t iw)
+{
+    enum { NOTE_COL = 8, WRAP_COL = 10 };
+    const RuleDef *d = rr->def;
+    put(o, "  ");
+    status(o, rr->status);
+    put(o, "  ");
+    put_left(o, d->id->text, iw);
+    put(o, "  ");
+    put_left(o, d->severity == SEVERITY_ERROR ? "error" : "warning", SEVERITY_WIDTH);
+    putf(o, "  %u/%u passed", rr->passed, rr->total);
+    if (!untitled(d->title, d->id))
+        tail(o, d->title.ptr, WRAP_COL);
+    if (d->code.ptr)
+        tail(o, or_mark(arena_printf(a, "[%s]", d->code.ptr)), WRAP_COL);
+    newline(o);
+    const char *note = format_note(a, &rr->note);
+    if (note) {
+        to_col(o, NOTE_COL);
+        flow(o, or_mark(arena_printf(a, "(%s)", note)), NOTE_COL + 1);
+        newline(o);
+    }
+    if (d->legal_source.ptr) {
+        to_col(o, NOTE_COL);
+        flow(o, or_mark(arena_printf(a, "source: %s%s", d->legal_source.ptr, d->unverified.ptr ? " (unverified)" : "")),
+             WRAP_COL);
+        newline(o);
+    }
+    if (d->unverified.ptr) {
+        to_col(o, NOTE_COL);
+        flow(o, or_mark(arena_printf(a, "(unverified: %s)", d->unverified.ptr)), NOTE_COL + 1);
+        newline(o);
+    }
+    /* every subject with the values it was judged on (spec §13) */
+    for (int k = 0; k < RANKS; k++)
+        for (const Verdict *v = rr->verdicts; v; v = v->next)
+            if (rank(v->status) == k && shown(o, v->status))
+                verdict_row(o, a, d, v);
+}
+
+static void rules(Out *o, const Result *r, Arena *a)
+{
     size_t iw = 0;
     for (const RuleResult *rr = r->rules; rr; rr = rr->next)
-        if (width(rr->def->id->text) > iw)
-            iw = width(rr->def->id->text);
-    for (const RuleResult *rr = r->rules; rr; rr = rr->next) {
-        const RuleDef *d = rr->def;
-        fprintf(out, "  %s  ", status_text(rr->status));
-        pad(out, d->id->text, iw);
-        fprintf(out, "  %-7s  %u/%u passed  ", d->severity == SEVERITY_ERROR ? "error" : "warning", rr->passed,
-                rr->total);
-        put_str(out, d->title);
-        if (d->code.ptr) {
-            fputs("  [", out);
-            put_str(out, d->code);
-            fputc(']', out);
-        }
-        fputc('\n', out);
-        const char *note = format_note(a, &rr->note);
-        if (note) {
-            fputs("        (", out);
-            put(out, note);
-            fputs(")\n", out);
-        }
-        if (d->legal_source.ptr) {
-            fputs("        source: ", out);
-            put_str(out, d->legal_source);
-            fputs(d->unverified.ptr ? " (unverified)\n" : "\n", out);
-        }
-        if (d->unverified.ptr) {
-            fputs("        (unverified: ", out);
-            put_str(out, d->unverified);
-            fputs(")\n", out);
-        }
-        /* every subject with the values it was judged on (spec §13) */
-        for (const Verdict *v = rr->verdicts; v; v = v->next) {
-            fprintf(out, "        %s  ", status_text(v->status));
-            put(out, or_mark(format_verdict_subject(a, v)));
-            fputs(": ", out);
-            put(out, or_mark(format_verdict(a, d, v)));
-            fputs("  ", out);
-            location(out, v->src, v->span);
-            fputc('\n', out);
-        }
-    }
-    fputc('\n', out);
+        if (shown(o, rr->status))
+            iw = max_size(iw, cols(rr->def->id->text));
+    if (!iw)
+        return;
+    heading(o, "Rules");
+    /* an identifier wider than a third of the line pushes its row right */
+    iw = min_size(iw, o->width / 3);
+    for (int k = 0; k < RANKS; k++)
+        for (const RuleResult *rr = r->rules; rr; rr = rr->next)
+            if (rank(rr->status) == k && shown(o, rr->status))
+                rule_row(o, a, rr, iw);
+    newline(o);
 }
 
-static void indicators(FILE *out, const Result *r, Arena *a)
+/* ---- indicators -------------------------------------------------------------------------------- */
+
+/* A value as the indicators show it: "81.30", "19", "-"; a percentage
+ * adds " %" after the column. */
+static const char *indicator_value(char *buf, size_t size, const IndicatorResult *ir)
 {
-    if (!r->indicators)
+    if (!ir->value.known)
+        return "-";
+    int dec = ir->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&ir->value);
+    return format_number_text(buf, size, ir->value, dec);
+}
+
+static void indicators(Out *o, const Result *r, Arena *a)
+{
+    if (!r->indicators || o->quiet)
         return;
-    fputs("Indicators\n", out);
-    size_t iw = 0, tw = 0;
-    for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
-        const char *subject = format_indicator_subject(a, ir);
-        const char *id = subject ? "" : ir->def->id->text;
-        if (width(id) > iw)
-            iw = width(id);
-        /* a per-unit subject stands 2 columns right of the titles */
-        size_t w = subject ? put_width(subject) + 2 : put_width(ir->def->title.ptr);
-        if (w > tw)
-            tw = w;                             /* Str text is NUL-terminated */
-    }
-    if (tw > TITLE_WIDTH)
-        tw = TITLE_WIDTH;
+    heading(o, "Indicators");
+    /* "  ID  TITLE  VALUE %  (N / D)  note"; a per-unit row has its subject
+     * 2 columns right of the titles, its value under the report's */
+    size_t iw = 0, tw = 0, vw = 1;
     char buf[NUMBER_BUF], buf2[NUMBER_BUF];
     for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
         const char *subject = format_indicator_subject(a, ir);
-        fputs("  ", out);
-        pad(out, subject ? "" : ir->def->id->text, iw);
-        fputs(subject ? "    " : "  ", out);
-        if (subject)
-            pad(out, subject, tw > 2 ? tw - 2 : 0);
-        else
-            pad(out, ir->def->title.ptr, tw);
-        const char *note = format_note(a, &ir->note);
-        if (ir->value.known) {
-            int dec = ir->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&ir->value);
-            format_number_text(buf, sizeof buf, ir->value, dec);
-            fprintf(out, "  %*s%s", VALUE_WIDTH, buf, ir->unit == UNIT_PERCENT ? " %" : "");
-            if (ir->numerator.known && ir->denominator.known)
-                fprintf(out, "  (%s / %s)", format_number_text(buf, sizeof buf, ir->numerator, 0),
-                        format_number_text(buf2, sizeof buf2, ir->denominator, 0));
-            if (note) {
-                fputs("  ", out);
-                put(out, note);
-            }
+        if (!subject)
+            iw = max_size(iw, cols(ir->def->id->text));
+        size_t w = subject ? cols(subject) + 2 : untitled(ir->def->title, ir->def->id) ? 0 : cols(ir->def->title.ptr);
+        tw = max_size(tw, w);
+        vw = max_size(vw, cols(indicator_value(buf, sizeof buf, ir)));
+    }
+    iw = min_size(iw, o->width / 3);
+    size_t tc = 2 + iw + 2;                         /* the title column */
+    size_t room = o->width > tc + 2 + vw + 2 ? o->width - tc - 2 - vw - 2 : 0;
+    tw = min_size(tw, min_size(TITLE_WIDTH, max_size(room, MIN_CELL)));
+    for (const IndicatorResult *ir = r->indicators; ir; ir = ir->next) {
+        const char *subject = format_indicator_subject(a, ir);
+        const char *rest;
+        if (subject) {
+            to_col(o, tc + 2);
+            rest = cell(o, subject, tw > 2 ? tw - 2 : 0);
         } else {
-            fprintf(out, "  %*s  ", VALUE_WIDTH, "-");
-            put(out, note ? note : "unknown");
+            put(o, "  ");
+            put(o, ir->def->id->text);
+            if (o->col > tc - 2) {                  /* wider than its column */
+                newline(o);
+            }
+            to_col(o, tc);
+            rest = cell(o, untitled(ir->def->title, ir->def->id) ? "" : ir->def->title.ptr, tw);
         }
-        fputc('\n', out);
+        put(o, "  ");
+        put_right(o, indicator_value(buf, sizeof buf, ir), vw);
+        if (ir->value.known && ir->unit == UNIT_PERCENT)
+            put(o, " %");
+        rest_of(o, rest, tc + 2 + (subject ? 2 : 0));
+        const char *note = format_note(a, &ir->note);
+        if (ir->value.known && ir->numerator.known && ir->denominator.known)
+            tail(o, or_mark(arena_printf(a, "(%s / %s)", format_number_text(buf, sizeof buf, ir->numerator, 0),
+                                         format_number_text(buf2, sizeof buf2, ir->denominator, 0))),
+                 tc);
+        if (note || !ir->value.known)
+            tail(o, note ? note : "unknown", tc);
+        newline(o);
         if (ir->def->comment.ptr && !subject) {
-            fputs("  ", out);
-            pad(out, "", iw);
-            fputs("    note: ", out);
-            put_str(out, ir->def->comment);
-            fputc('\n', out);
+            to_col(o, tc + 2);
+            put(o, "note: ");
+            flow(o, ir->def->comment.ptr, tc + 4);
+            newline(o);
         }
     }
-    fputc('\n', out);
+    newline(o);
 }
 
+/* ---- the comparison (spec §12.1) ------------------------------------------------------------- */
+
+/* A compared value: "99.72 %", "12,674", "-". */
+static const char *compared_value(Arena *a, const Compared *c, Number n)
+{
+    char buf[NUMBER_BUF];
+    if (!n.known)
+        return "-";
+    int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n);
+    format_number_text(buf, sizeof buf, n, dec);
+    return or_mark(arena_printf(a, "%s%s", buf, c->unit == UNIT_PERCENT ? " %" : ""));
+}
+
+static void comparison(Out *o, const Comparison *cmp, Arena *a)
+{
+    if (!cmp || !cmp->rows || o->quiet)
+        return;
+    char from[16], to[16];
+    const Header *h = cmp->previous;
+    const char *line = "Compared with the previous period";
+    if (h && h->has_period)
+        line = or_mark(arena_printf(a, "%s %s .. %s", line, date_format(date_from_days(h->period_first), from),
+                                    date_format(date_from_days(h->period_last), to)));
+    for (int i = 0; i < cmp->nfiles; i++)
+        line = or_mark(arena_printf(a, "%s%s%s", line, i ? ", " : " (", cmp->files[i]));
+    if (cmp->nfiles)
+        line = or_mark(arena_printf(a, "%s)", line));
+    heading(o, line);
+    /* "  ID  PREVIOUS  ->  CURRENT  DIFFERENCE (RELATIVE)  note"; a unit's
+     * row has its subject 2 columns right of the identifiers */
+    size_t iw = 0, vw = 0, cw = 0;
+    for (const Compared *c = cmp->rows; c; c = c->next) {
+        iw = max_size(iw, c->subject ? cols(c->subject) + 2 : cols(c->def->id->text));
+        vw = max_size(vw, cols(compared_value(a, c, c->previous)));
+        cw = max_size(cw, cols(compared_value(a, c, c->current)));
+    }
+    size_t values = 2 + vw + 6 + cw;
+    size_t room = o->width > 2 + values ? o->width - 2 - values : 0;
+    iw = min_size(iw, min_size(TITLE_WIDTH, max_size(room, MIN_CELL)));
+    char buf[NUMBER_BUF];
+    for (const Compared *c = cmp->rows; c; c = c->next) {
+        const char *rest;
+        if (c->subject) {
+            put(o, "    ");
+            rest = cell(o, c->subject, iw > 2 ? iw - 2 : 0);
+        } else {
+            put(o, "  ");
+            rest = cell(o, c->def->id->text, iw);
+        }
+        put(o, "  ");
+        put_right(o, compared_value(a, c, c->previous), vw);
+        put(o, "  ->  ");
+        put(o, compared_value(a, c, c->current));
+        rest_of(o, rest, c->subject ? 6 : 4);
+        if (c->difference.known) {
+            int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&c->difference);
+            format_number_text(buf, sizeof buf, c->difference, dec);
+            const char *d = or_mark(arena_printf(a, "%s%s%s", c->difference.value > 0 ? "+" : "", buf,
+                                                 c->unit == UNIT_PERCENT ? " points" : ""));
+            if (c->relative.known) {
+                format_number_text(buf, sizeof buf, c->relative, SHOWN_DECIMALS);
+                d = or_mark(arena_printf(a, "%s (%s%s %%)", d, c->relative.value > 0 ? "+" : "", buf));
+            }
+            tail(o, d, 4);
+        }
+        if (c->note)
+            tail(o, c->note, 4);
+        newline(o);
+    }
+    newline(o);
+}
+
+/* ---- the result line ----------------------------------------------------------------------- */
+
 /* "1 check failed, 2 error rules failed": the counts that are not 0, each
- * with its noun and `tail`, after `sep`; false when all are 0. */
+ * with its noun and `tail`, after `sep`, appended to buf; false when all
+ * are 0. */
 typedef struct Count {
     uint32_t n;
     const char *one, *many;
 } Count;
 
-static bool counts(FILE *out, const char *sep, const Count *c, size_t n, const char *tail)
+static bool counts(char *buf, size_t size, const char *sep, const Count *c, size_t n, const char *end)
 {
     bool any = false;
     for (size_t i = 0; i < n; i++) {
         if (!c[i].n)
             continue;
-        fprintf(out, "%s%u %s%s", any ? ", " : sep, c[i].n, c[i].n == 1 ? c[i].one : c[i].many, tail);
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, "%s%u %s%s", any ? ", " : sep, c[i].n, c[i].n == 1 ? c[i].one : c[i].many,
+                 end);
         any = true;
     }
     return any;
 }
 
-/* The last line (spec §13): what failed, then what was not decided. */
-static void verdict(FILE *out, const ReportInput *in)
+/* The last line (spec §13): what failed, then what was not decided; never
+ * wrapped. */
+static void verdict(Out *o, const ReportInput *in)
 {
     const Result *r = in->result;
     const Count failed[] = {
@@ -332,91 +721,47 @@ static void verdict(FILE *out, const ReportInput *in)
     };
     size_t nfailed = sizeof failed / sizeof *failed, nundecided = sizeof undecided / sizeof *undecided;
     bool ok = in->exit_status == 0;
-    fputs(ok ? "Result: OK" : "Result: the report is wrong", out);
-    bool any_failed = counts(out, ok ? ", but " : ": ", failed, nfailed, " failed");
-    if (!any_failed && ok)
-        fprintf(out, ": %u check%s, none failed", r->nchecks, r->nchecks == 1 ? "" : "s");
-    counts(out, !any_failed && !ok ? " under --strict: " : "; not decided: ", undecided, nundecided, "");
-    fputs(".\n", out);
+    char rest[NUMBER_BUF] = "";
+    bool any_failed = counts(rest, sizeof rest, ok ? ", but " : ": ", failed, nfailed, " failed");
+    if (!any_failed && ok) {
+        size_t len = strlen(rest);
+        snprintf(rest + len, sizeof rest - len, ": %u check%s, none failed", r->nchecks, r->nchecks == 1 ? "" : "s");
+    }
+    counts(rest, sizeof rest, !any_failed && !ok ? " under --strict: " : "; not decided: ", undecided, nundecided,
+           "");
+    size_t len = strlen(rest);
+    snprintf(rest + len, sizeof rest - len, ".");
+    sgr(o, SGR_BOLD);
+    put(o, "Result: ");
+    sgr(o, ok ? SGR_BOLD ";" SGR_GREEN : SGR_BOLD ";" SGR_RED);
+    put(o, ok ? "OK" : "the report is wrong");
+    sgr_end(o);
+    put(o, rest);                       /* one line, however long: CI logs grep it */
+    newline(o);
 }
 
-/* A compared value: "99.72 %", "12,674", "-". */
-static const char *compared_value(Arena *a, const Compared *c, Number n)
-{
-    char buf[NUMBER_BUF];
-    if (!n.known)
-        return "-";
-    int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n);
-    format_number_text(buf, sizeof buf, n, dec);
-    return arena_printf(a, "%s%s", buf, c->unit == UNIT_PERCENT ? " %" : "");
-}
-
-/* Each indicator beside its value in the previous period (spec §12.1). */
-static void comparison(FILE *out, const Comparison *cmp, Arena *a)
-{
-    if (!cmp || !cmp->rows)
-        return;
-    char from[16], to[16];
-    const Header *h = cmp->previous;
-    fputs("Compared with the previous period", out);
-    if (h && h->has_period)
-        fprintf(out, " %s .. %s", date_format(date_from_days(h->period_first), from),
-                date_format(date_from_days(h->period_last), to));
-    for (int i = 0; i < cmp->nfiles; i++) {
-        fputs(i ? ", " : " (", out);
-        put(out, cmp->files[i]);
-    }
-    fputs(cmp->nfiles ? ")\n" : "\n", out);
-    size_t iw = 0, vw = 0;
-    for (const Compared *c = cmp->rows; c; c = c->next) {
-        const char *id = c->subject ? arena_printf(a, "  %s", c->subject) : c->def->id->text;
-        size_t w = put_width(or_mark(id));
-        iw = w > iw ? w : iw;
-        w = width(compared_value(a, c, c->previous));
-        vw = w > vw ? w : vw;
-    }
-    if (iw > TITLE_WIDTH)
-        iw = TITLE_WIDTH;
-    char buf[NUMBER_BUF];
-    for (const Compared *c = cmp->rows; c; c = c->next) {
-        fputs("  ", out);
-        pad(out, or_mark(c->subject ? arena_printf(a, "  %s", c->subject) : c->def->id->text), iw);
-        const char *prev = compared_value(a, c, c->previous), *cur = compared_value(a, c, c->current);
-        fputs("  ", out);
-        for (size_t n = width(prev); n < vw; n++)
-            fputc(' ', out);
-        fprintf(out, "%s  ->  %s", prev, cur);
-        if (c->difference.known) {
-            int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&c->difference);
-            format_number_text(buf, sizeof buf, c->difference, dec);
-            fprintf(out, "  %s%s%s", c->difference.value > 0 ? "+" : "", buf,
-                    c->unit == UNIT_PERCENT ? " points" : "");
-            if (c->relative.known) {
-                format_number_text(buf, sizeof buf, c->relative, SHOWN_DECIMALS);
-                fprintf(out, " (%s%s %%)", c->relative.value > 0 ? "+" : "", buf);
-            }
-        }
-        if (c->note)
-            fprintf(out, "  %s", c->note);
-        fputc('\n', out);
-    }
-    fputc('\n', out);
-}
-
-void report_text(const ReportInput *in, FILE *out)
+void report_text(const ReportInput *in, FILE *f)
 {
     if (!in->result) {
-        fprintf(out, "dlg: nothing was evaluated: %u error%s in the input (see above)\n",
-                in->diag->errors, in->diag->errors == 1 ? "" : "s");
+        fprintf(f, "dlg: nothing was evaluated: %u error%s in the input (see above)\n", in->diag->errors,
+                in->diag->errors == 1 ? "" : "s");
         return;
     }
+    const ReportLayout *l = &in->layout;
+    Out o = {
+        .f = f,
+        .width = l->width == 0 ? DEFAULT_WIDTH : l->width < MIN_WIDTH ? MIN_WIDTH : l->width,
+        .colour = l->colour,
+        .quiet = l->quiet,
+        .strict = in->strict,
+    };
     Arena scratch;
     arena_init(&scratch, NULL);
-    header(out, in->header);
-    checks(out, in->result, &scratch);
-    rules(out, in->result, &scratch);
-    indicators(out, in->result, &scratch);
-    comparison(out, in->comparison, &scratch);
-    verdict(out, in);
+    header(&o, in->header);
+    checks(&o, in->result, &scratch);
+    rules(&o, in->result, &scratch);
+    indicators(&o, in->result, &scratch);
+    comparison(&o, in->comparison, &scratch);
+    verdict(&o, in);
     arena_free(&scratch);
 }

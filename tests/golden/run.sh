@@ -8,6 +8,10 @@
 #   UPDATE=1 sh tests/golden/run.sh DLG [NAME...]   rewrite expectations
 #   VALGRIND="valgrind -q ..." sh tests/golden/run.sh DLG
 #
+# An optional NAME.env holds VAR=VALUE lines (no spaces) set for that case;
+# every case runs without COLUMNS and NO_COLOR from the caller's
+# environment, so the text report is 80 columns wide and plain.
+#
 # A rewritten expectation is only a draft: read it against the source report
 # before committing it (tests/golden/README.md).
 set -u
@@ -30,9 +34,12 @@ for name in "$@"; do
     args=$(grep -v '^#' "$cmd" | head -n 1)
     stdin=/dev/null
     [ -f "$here/cases/$name.stdin" ] && stdin="$here/cases/$name.stdin"
+    vars=
+    [ -f "$here/cases/$name.env" ] && vars=$(grep -v '^#' "$here/cases/$name.env" | tr '\n' ' ')
     # word splitting of $args is intended: one argument per word
     # a hang is a failure, not a stalled CI run
-    (cd "$root" && eval "timeout 120 ${VALGRIND:-} \"\$dlg\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err")
+    (cd "$root" && eval "env -u COLUMNS -u NO_COLOR $vars timeout 120 ${VALGRIND:-} \"\$dlg\" $args" \
+        <"$stdin" >"$tmp/out" 2>"$tmp/err")
     echo $? >"$tmp/status"
     if [ "${UPDATE:-}" = 1 ]; then
         cp "$tmp/out" "$here/cases/$name.out"

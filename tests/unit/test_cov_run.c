@@ -128,7 +128,10 @@ static const char *write_file(Fixture *f, const char *name, const char *text)
 
 static const char WRONG[] = "invited 5\nattended 7\n";
 /* spec §6.6: attended <= invited, 7 <= 5 fails: exit status 1 (§12) */
-static const char WRONG_LINE[] = "  FAIL  bound    the report: attended <= invited  7 <= 5             imbalance +2  ";
+/* the check's line, 80 columns wide: its position does not fit after the
+ * imbalance and stands on the next line, under the subject (spec §13) */
+static const char WRONG_LINE[] = "  FAIL  bound    the report: attended <= invited  7 <= 5  imbalance +2\n"
+                                 "                 ";
 
 /* ---- the command line (§12) ------------------------------------------------------- */
 
@@ -466,6 +469,9 @@ int main(int argc, char **argv)
         perror("mkdtemp");
         return 1;
     }
+    /* the text report as a pipe gets it: 80 columns, no colour */
+    unsetenv("COLUMNS");
+    unsetenv("NO_COLOR");
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(version_and_help),
         FIXTURE_TEST(wrong_command_lines),

@@ -273,8 +273,9 @@ TEST(comparison_with_two_previous_files)
     const char *prev[] = { p1, p2 };
     Output o = run_files(&cur, 1, "text", prev, 2);
     assert_int_equal(o.status, 0);
-    assert_contains(o.out, arena_printf(&f->arena, "Compared with the previous period 2023-01-01 .. 2023-12-31 (%s, %s)\n",
-                                        p1, p2));
+    /* the heading is longer than 80 columns: the files go on the next line */
+    assert_contains(o.out, arena_printf(&f->arena, "Compared with the previous period 2023-01-01 .. 2023-12-31\n"
+                                        "  (%s, %s)\n", p1, p2));
     assert_contains(o.out, "75 %  ->  90 %  +15 points\n");
     assert_contains(o.out, "40  ->  50  +10 (+25 %)\n");
     output_free(&o);
@@ -449,7 +450,7 @@ TEST(other_control_characters_and_long_titles)
 {
     /* ESC in a file name is written \x1b (§11, §13); '©' (U+00A9, not a
      * control) in a quoted source line is kept; an indicator title of 70
-     * characters is printed whole, the values after it */
+     * characters wraps in 80 columns */
     const char *title = "Tỷ lệ ý kiến, kiến nghị của cử tri đã được giải quyết đúng hạn trong năm";
     Output o = run_one("e\x1b" "f.dlg",
                        arena_printf(&f->arena, "invited 5\nattended 7\nindicator r \"%s\" = percent(attended, invited)\n",
@@ -457,9 +458,11 @@ TEST(other_control_characters_and_long_titles)
                        "text");
     assert_int_equal(o.status, 1);
     assert_contains(o.out, "e\\x1bf.dlg:2:1\n");
-    assert_contains(o.out, arena_printf(&f->arena, "  r  %s", title));
-    /* 7 / 5 = 140 % */
-    assert_contains(o.out, "140 %  (7 / 5)\n");
+    /* 7 / 5 = 140 %. The title column has 80 - 5 - 2 - 3 - 2 = 68 columns:
+     * the title's first 68 characters end at a space; "năm", indented 2
+     * more, and (N / D) after it go on the next line */
+    assert_contains(o.out, "  r  Tỷ lệ ý kiến, kiến nghị của cử tri đã được giải quyết đúng hạn trong  140 %\n"
+                           "       năm  (7 / 5)\n");
     output_free(&o);
     o = run_one("c.dlg", "invited 4.5 # \xc2\xa9 2024\n", "text");
     assert_contains(o.err, "\n    1 | invited 4.5 # \xc2\xa9 2024\n");
