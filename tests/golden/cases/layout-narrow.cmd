@@ -1,0 +1,2 @@
+# COLUMNS=50: subjects and titles wrap to 50 columns, continuation lines indented
+tests/golden/inputs/layout.dlg

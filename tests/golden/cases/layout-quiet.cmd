@@ -1,0 +1,2 @@
+# --quiet: only what failed, and the result line
+--quiet tests/golden/inputs/layout.dlg
