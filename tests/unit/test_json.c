@@ -543,7 +543,8 @@ static const char *const FILES[] = { "test.dlg" };
 /* report_json() of the fixture's run, as text. */
 static const char *report_of(Fixture *f, const Header *h, const Result *r, int status, size_t *len)
 {
-    ReportInput in = { FILES, 1, h, r, NULL, &f->diag, status, false };
+    ReportInput in = { .files = FILES, .nfiles = 1, .header = h, .result = r, .diag = &f->diag,
+                       .exit_status = status };
     Mem m;
     report_json(&in, mem_open(&m));
     return mem_close(f, &m, len);
@@ -746,7 +747,7 @@ TEST(report_of_a_parse_error)
 TEST(report_file_names_are_escaped)
 {
     static const char *const names[] = { "a\"b.dlg", "c\\d\x01.dlg", "\xc3.dlg" };
-    ReportInput in = { names, 3, NULL, NULL, NULL, &f->diag, 2, false };
+    ReportInput in = { .files = names, .nfiles = 3, .diag = &f->diag, .exit_status = 2 };
     Mem m;
     report_json(&in, mem_open(&m));
     size_t len;
