@@ -1,8 +1,12 @@
 /* arena.c - region allocator: bump allocation in 64 KiB chunks; a large
- * request gets a chunk of its own so it does not waste a small one. */
+ * request gets a chunk of its own so it does not waste a small one, and
+ * can be given back early (arena_release): the tables that double as they
+ * grow give back the storage they outgrew instead of keeping every
+ * generation to the end of the run. */
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +16,17 @@ enum { CHUNK_SIZE = 64 * 1024, ALIGN = _Alignof(max_align_t) };
 
 struct ArenaChunk {
     ArenaChunk *next;
+    ArenaChunk *prev;       /* large chunks only: they are unlinked alone */
     _Alignas(max_align_t) char data[];
 };
+
+/* A request this large gets a chunk of its own. */
+static bool is_large(size_t rounded) { return rounded > CHUNK_SIZE / 4; }
+
+static size_t round_up(size_t size)
+{
+    return ((size ? size : 1) + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
+}
 
 static void *default_alloc(void *ctx, size_t size) { (void)ctx; return malloc(size); }
 static void default_release(void *ctx, void *p) { (void)ctx; free(p); }
@@ -28,63 +41,84 @@ void arena_init(Arena *a, const Allocator *allocator)
     a->key = siphash_random_key();
 }
 
-void arena_free(Arena *a)
+static void release_list(Arena *a, ArenaChunk *c)
 {
-    ArenaChunk *c = a->chunks;
     while (c) {
         ArenaChunk *next = c->next;
         a->allocator.release(a->allocator.ctx, c);
         c = next;
     }
-    a->chunks = NULL;
+}
+
+void arena_free(Arena *a)
+{
+    release_list(a, a->chunks);
+    release_list(a, a->large);
+    a->chunks = a->large = NULL;
     a->cursor = a->limit = NULL;
     a->total = 0;
 }
 
-static ArenaChunk *new_chunk(Arena *a, size_t payload)
+/* zeroed: the memory must read as zeros. From malloc's own calloc, fresh
+ * pages are not written at all (only the pages a table really uses are
+ * ever touched). */
+static ArenaChunk *new_chunk(Arena *a, size_t payload, bool zeroed)
 {
     if (payload > SIZE_MAX - sizeof(ArenaChunk)) {
         a->failed = true;
         return NULL;
     }
-    ArenaChunk *c = a->allocator.alloc(a->allocator.ctx, sizeof(ArenaChunk) + payload);
+    size_t size = sizeof(ArenaChunk) + payload;
+    ArenaChunk *c = zeroed && a->allocator.alloc == default_alloc ? calloc(1, size)
+                                                                   : a->allocator.alloc(a->allocator.ctx, size);
     if (!c) {
         a->failed = true;
         return NULL;
     }
-    a->total += sizeof(ArenaChunk) + payload;
+    if (zeroed && a->allocator.alloc != default_alloc)
+        memset(c->data, 0, payload);
+    a->total += size;
     return c;
+}
+
+/* A request is refused when its size wraps around or a test says so. */
+static bool refused(Arena *a, size_t size, size_t rounded)
+{
+    if (rounded < size || (a->allocator.fail && a->allocator.fail(a->allocator.ctx))) {
+        a->failed = true;
+        return true;
+    }
+    return false;
+}
+
+/* A large block: a chunk of its own, on the list of large chunks. */
+static void *large(Arena *a, size_t rounded, bool zeroed)
+{
+    ArenaChunk *c = new_chunk(a, rounded, zeroed);
+    if (!c)
+        return NULL;
+    c->prev = NULL;
+    c->next = a->large;
+    if (a->large)
+        a->large->prev = c;
+    a->large = c;
+    return c->data;
 }
 
 void *arena_alloc(Arena *a, size_t size)
 {
     /* a zero-byte request gets a block too: NULL means out of memory only */
-    size_t rounded = ((size ? size : 1) + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
-    if (rounded < size || (a->allocator.fail && a->allocator.fail(a->allocator.ctx))) {
-        a->failed = true;           /* wrapped around, or a test says so */
+    size_t rounded = round_up(size);
+    if (refused(a, size, rounded))
         return NULL;
-    }
+    if (is_large(rounded))                 /* always its own chunk: see arena_release */
+        return large(a, rounded, false);
     if (rounded <= (size_t)(a->limit - a->cursor)) {
         void *p = a->cursor;
         a->cursor += rounded;
         return p;
     }
-    if (rounded > CHUNK_SIZE / 4) {
-        /* Large block: own chunk, linked behind the current small chunk so
-         * the small chunk's free space stays usable. */
-        ArenaChunk *c = new_chunk(a, rounded);
-        if (!c)
-            return NULL;
-        if (a->chunks) {
-            c->next = a->chunks->next;
-            a->chunks->next = c;
-        } else {
-            c->next = NULL;
-            a->chunks = c;
-        }
-        return c->data;
-    }
-    ArenaChunk *c = new_chunk(a, CHUNK_SIZE);
+    ArenaChunk *c = new_chunk(a, CHUNK_SIZE, false);
     if (!c)
         return NULL;
     c->next = a->chunks;
@@ -96,10 +130,40 @@ void *arena_alloc(Arena *a, size_t size)
 
 void *arena_zalloc(Arena *a, size_t size)
 {
+    size_t rounded = round_up(size);
+    if (is_large(rounded))
+        return refused(a, size, rounded) ? NULL : large(a, rounded, true);
     void *p = arena_alloc(a, size);
     if (p)
         memset(p, 0, size);
     return p;
+}
+
+void arena_release(Arena *a, void *p, size_t size)
+{
+    size_t rounded = round_up(size);
+    if (!p || !is_large(rounded))
+        return;                     /* a small block stays to the end */
+    ArenaChunk *c = (ArenaChunk *)((char *)p - offsetof(ArenaChunk, data));
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        a->large = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    a->total -= sizeof(ArenaChunk) + rounded;
+    a->allocator.release(a->allocator.ctx, c);
+}
+
+void *arena_grow(Arena *a, void *p, size_t old_size, size_t new_size)
+{
+    char *grown = arena_zalloc(a, new_size);
+    if (!grown)
+        return NULL;
+    if (old_size)
+        memcpy(grown, p, old_size < new_size ? old_size : new_size);
+    arena_release(a, p, old_size);
+    return grown;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
@@ -132,4 +196,20 @@ char *arena_printf(Arena *a, const char *fmt, ...)
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
     return p;
+}
+
+bool arena_push(Arena *a, void ***items, uint32_t *n, uint32_t *cap, void *p, uint32_t first_cap)
+{
+    if (*n == *cap) {
+        uint32_t ncap = *cap ? *cap * 2 : first_cap;
+        if (ncap <= *cap)
+            return false;
+        void **grown = arena_grow(a, *items, (size_t)*cap * sizeof *grown, (size_t)ncap * sizeof *grown);
+        if (!grown)
+            return false;
+        *items = grown;
+        *cap = ncap;
+    }
+    (*items)[(*n)++] = p;
+    return true;
 }

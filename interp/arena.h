@@ -10,6 +10,7 @@
 #define DLG_ARENA_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "siphash.h"
@@ -26,7 +27,8 @@ typedef struct Allocator {
 } Allocator;
 
 typedef struct Arena {
-    ArenaChunk *chunks;     /* newest first */
+    ArenaChunk *chunks;     /* small chunks, newest first */
+    ArenaChunk *large;      /* chunks of one large block each, newest first */
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
     Allocator allocator;
@@ -43,6 +45,16 @@ void arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t size);
 /* Zero-filled. */
 void *arena_zalloc(Arena *a, size_t size);
+/* Give back a block of `size` bytes no one will use again: a large block
+ * (over 16 KiB) is released now, a small one stays to arena_free(). */
+void arena_release(Arena *a, void *p, size_t size);
+/* A zero-filled block of new_size bytes starting with the old_size bytes
+ * at p, which is released (arena_release); NULL when out of memory, p
+ * left as it was. */
+void *arena_grow(Arena *a, void *p, size_t old_size, size_t new_size);
+/* Append p to an array of pointers in the arena, *n used of *cap, doubling
+ * it when full (first_cap the first time); false when out of memory. */
+bool arena_push(Arena *a, void ***items, uint32_t *n, uint32_t *cap, void *p, uint32_t first_cap);
 /* Copy of n bytes plus a terminating NUL. */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 /* printf into the arena. */

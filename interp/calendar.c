@@ -57,23 +57,7 @@ static int32_t last_day(void) { return date_to_days((Date){ 9999, 12, 31, DATE_D
 
 /* ---- growing arrays ---------------------------------------------------------- */
 
-static bool push(Arena *a, void ***items, uint32_t *n, uint32_t *cap, void *p)
-{
-    if (*n == *cap) {
-        uint32_t ncap = *cap ? *cap * 2 : 32;
-        void **grown = ARENA_ARRAY(a, void *, ncap);
-        if (!grown)
-            return false;
-        if (*n)
-            memcpy(grown, *items, *n * sizeof *grown);
-        *items = grown;
-        *cap = ncap;
-    }
-    (*items)[(*n)++] = p;
-    return true;
-}
-
-#define PUSH(a, arr, n, cap, p) push((a), (void ***)&(arr), &(n), &(cap), (p))
+#define PUSH(a, arr, n, cap, p) arena_push((a), (void ***)&(arr), &(n), &(cap), (p), 32)
 
 Calendar *calendar_new(Arena *a, Symtab *syms)
 {

@@ -115,12 +115,14 @@ static void place(Derived *d, uint32_t index)
 static bool grow(Derived *d)
 {
     uint32_t cap = d->cap ? d->cap * 2 : 256;
-    Entry *entries = ARENA_ARRAY(d->arena, Entry, cap);
-    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, (size_t)cap * 2);
-    if (!entries || !slots || cap > UINT32_MAX / 4)
+    if (cap > UINT32_MAX / 4)
         return false;
-    if (d->count)
-        memcpy(entries, d->entries, d->count * sizeof *entries);
+    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, (size_t)cap * 2);
+    Entry *entries = slots ? arena_grow(d->arena, d->entries, (size_t)d->count * sizeof *entries,
+                                        (size_t)cap * sizeof *entries) : NULL;
+    if (!entries)
+        return false;
+    arena_release(d->arena, d->slots, (size_t)d->nslots * sizeof *d->slots);
     d->entries = entries;
     d->cap = cap;
     d->slots = slots;

@@ -830,6 +830,7 @@ static void memo_put(Eval *ev, const Expr *e, Scope sc, EV v)
             if (old[i].e)
                 *memo_slot(ev, old[i].e, (Scope){ .node = old[i].node, .part = old[i].part, .win = old[i].win }) =
                     old[i];
+        arena_release(ev->arena, old, (size_t)n * sizeof *old);
     }
     Memo *m = memo_slot(ev, e, sc);
     if (!m->e)

@@ -33,28 +33,19 @@ static const char *load_error(SourceStatus st)
     return "cannot read";
 }
 
-/* Number the source, parse it and keep it among the files. */
 /* One more file of the run, numbered in reading order. */
 static bool add_file(FileSet *fs, LoadedFile *f, Source *src)
 {
-    if (fs->nfiles == fs->cap_files) {
-        uint32_t cap = fs->cap_files ? fs->cap_files * 2 : 16;
-        LoadedFile **files = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
-        if (!files) {
-            diag_out_of_memory(fs->diag);
-            return false;
-        }
-        if (fs->nfiles)
-            memcpy(files, fs->files, fs->nfiles * sizeof *files);
-        fs->files = files;
-        fs->cap_files = cap;
+    if (!arena_push(fs->arena, (void ***)&fs->files, &fs->nfiles, &fs->cap_files, f, 16)) {
+        diag_out_of_memory(fs->diag);
+        return false;
     }
-    fs->files[fs->nfiles++] = f;
     src->id = fs->nsources++;
     f->src = src;
     return true;
 }
 
+/* Number the source, parse it and keep it among the files. */
 static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
 {
     if (!add_file(fs, f, src))
@@ -140,19 +131,10 @@ void load_prelude(FileSet *fs, const Prelude *p)
 
 static bool add_root(FileSet *fs, LoadedFile *root)
 {
-    if (fs->nroots == fs->cap_roots) {
-        uint32_t cap = fs->cap_roots ? fs->cap_roots * 2 : 8;
-        LoadedFile **roots = ARENA_ARRAY(fs->arena, LoadedFile *, cap);
-        if (!roots) {
-            diag_out_of_memory(fs->diag);
-            return false;
-        }
-        if (fs->nroots)
-            memcpy(roots, fs->roots, fs->nroots * sizeof *roots);
-        fs->roots = roots;
-        fs->cap_roots = cap;
+    if (!arena_push(fs->arena, (void ***)&fs->roots, &fs->nroots, &fs->cap_roots, root, 8)) {
+        diag_out_of_memory(fs->diag);
+        return false;
     }
-    fs->roots[fs->nroots++] = root;
     return true;
 }
 

@@ -72,6 +72,7 @@ static bool grow(Symtab *t)
             j = (j + 1) & (ncap - 1);
         slots[j] = sym;
     }
+    arena_release(t->arena, t->slots, (size_t)t->cap * sizeof *t->slots);
     t->slots = slots;
     t->cap = ncap;
     return true;
@@ -188,10 +189,12 @@ static bool map_grow(PtrMap *m, Arena *a)
                     placed = false;
             }
         if (placed) {
+            arena_release(a, m->slots, (size_t)m->cap * sizeof *m->slots);
             m->slots = slots;
             m->cap = ncap;
             return true;
         }
+        arena_release(a, slots, (size_t)ncap * sizeof *slots);
     }
 }
 

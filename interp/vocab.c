@@ -38,23 +38,7 @@ static const struct { const char *name; ScopeName meaning; } scope_names[] = {
 /* ---- growing arrays ------------------------------------------------------ */
 
 /* Append p to an arena array of pointers, doubling it when full. */
-static bool push(Arena *a, void ***items, uint32_t *n, uint32_t *cap, void *p)
-{
-    if (*n == *cap) {
-        uint32_t ncap = *cap ? *cap * 2 : 16;
-        void **grown = ARENA_ARRAY(a, void *, ncap);
-        if (!grown)
-            return false;
-        if (*n)
-            memcpy(grown, *items, *n * sizeof *grown);
-        *items = grown;
-        *cap = ncap;
-    }
-    (*items)[(*n)++] = p;
-    return true;
-}
-
-#define PUSH(a, arr, n, cap, p) push((a), (void ***)&(arr), &(n), &(cap), (p))
+#define PUSH(a, arr, n, cap, p) arena_push((a), (void ***)&(arr), &(n), &(cap), (p), 16)
 
 /* ---- the language's own words --------------------------------------------- */
 

@@ -220,6 +220,94 @@ TEST(large_block_first)
     assert_int_equal(c.releases, 3);
 }
 
+/* ---- giving back what a growing table outgrew --------------------------------- */
+
+TEST(release_gives_a_large_block_back_at_once)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    char *small = arena_alloc(&a, 100);
+    char *big1 = arena_alloc(&a, 100000);
+    char *big2 = arena_zalloc(&a, 200000);
+    char *big3 = arena_alloc(&a, 300000);
+    assert_non_null(small);
+    assert_non_null(big1);
+    assert_non_null(big2);
+    assert_non_null(big3);
+    memset(big1, 1, 100000);
+    memset(big3, 3, 300000);
+    assert_int_equal(c.live, 4);
+    size_t before = a.total;
+
+    /* the middle one of the list of large blocks, then the newest, then the
+     * oldest: each unlinked and released at once */
+    arena_release(&a, big2, 200000);
+    assert_int_equal(c.live, 3);
+    assert_true(a.total < before);
+    arena_release(&a, big3, 300000);
+    assert_int_equal(c.live, 2);
+    assert_int_equal(big1[99999], 1);
+    arena_release(&a, big1, 100000);
+    assert_int_equal(c.live, 1);
+
+    /* a small block stays to arena_free; NULL is nothing */
+    arena_release(&a, small, 100);
+    arena_release(&a, NULL, 100000);
+    assert_int_equal(c.live, 1);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+TEST(grow_keeps_the_old_bytes_and_zeroes_the_rest)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    /* doubling from 1 KiB to 1 MiB: every generation but the last is given
+     * back when it was large, so at most two large blocks live at a time */
+    size_t n = 1024;
+    unsigned char *p = arena_alloc(&a, n);
+    assert_non_null(p);
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(i * 13);
+    for (; n < 1024 * 1024; n *= 2) {
+        p = arena_grow(&a, p, n, 2 * n);
+        assert_non_null(p);
+        for (size_t i = 0; i < n; i++)
+            if (p[i] != (unsigned char)(i * 13))
+                fail_msg("byte %zu of %zu lost", i, n);
+        for (size_t i = n; i < 2 * n; i++)
+            if (p[i])
+                fail_msg("byte %zu of the new half is not zero", i);
+        for (size_t i = n; i < 2 * n; i++)
+            p[i] = (unsigned char)(i * 13);
+        assert_true(c.live <= 2);       /* one small chunk, one large block */
+    }
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+TEST(push_doubles_an_array_of_pointers)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    void **items = NULL;
+    uint32_t n = 0, cap = 0;
+    static int values[100000];
+    for (uint32_t i = 0; i < 100000; i++)
+        assert_true(arena_push(&a, &items, &n, &cap, &values[i], 16));
+    assert_int_equal(n, 100000);
+    assert_int_equal(cap, 16u << 13);   /* 16, 32, ..., 131072 */
+    for (uint32_t i = 0; i < n; i++)
+        assert_ptr_equal(items[i], &values[i]);
+    /* the outgrown arrays that were large were given back */
+    assert_true(c.live <= 3);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
 /* ---- strings ------------------------------------------------------------------ */
 
 TEST(strndup_copies_by_length)
@@ -502,6 +590,9 @@ int main(void)
         FIXTURE_TEST(zalloc_zeroes_what_the_allocator_left),
         FIXTURE_TEST(block_bigger_than_a_chunk),
         FIXTURE_TEST(large_block_first),
+        FIXTURE_TEST(release_gives_a_large_block_back_at_once),
+        FIXTURE_TEST(grow_keeps_the_old_bytes_and_zeroes_the_rest),
+        FIXTURE_TEST(push_doubles_an_array_of_pointers),
         FIXTURE_TEST(strndup_copies_by_length),
         FIXTURE_TEST(printf_formats_into_the_arena),
         FIXTURE_TEST(printf_long_output),
