@@ -182,6 +182,10 @@ static size_t fit(const char *s, size_t n, size_t avail, size_t *used, bool *at_
         i += k;
     }
     if (i < n && brk) {
+        while (brk > 1 && s[brk - 1] == ' ') {     /* no space ends a line */
+            brk--;
+            brk_w--;
+        }
         *at_space = true;
         *used = brk_w;
         return brk;

@@ -170,10 +170,11 @@ TEST(weeks_across_tet)
 {
     (void)f;
     /* the verdict of §9.1: 2 held of 3 due, W08 short, one day moved, the
-     * session not held with its reason */
+     * session not held with its reason; wrapped at 80 columns, the rest
+     * indented under the verdict (§13) */
     every_allocation_may_fail_with(WEEKS, "text",
-                                   "FAIL  commune A: held 2 of 3 due: short in 1 window (2024-W08 due 2024-02-22); "
-                                   "1 due day moved off a rest day; not held: 1 \"Tết\"");
+                                   "FAIL  commune A: held 2 of 3 due: short in 1 window (2024-W08 due\n"
+                                   "                2024-02-22); 1 due day moved off a rest day; not held: 1 \"Tết\"");
 }
 
 TEST(two_missed_windows_when_memory_runs_out)
