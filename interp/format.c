@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-const NumberStyle FORMAT_TEXT = { ',', false };
-const NumberStyle FORMAT_PLAIN = { 0, true };
+#include "i18n.h"
+
+const NumberStyle FORMAT_TEXT = { .group = ',', .trim = false, .point = '.' };
+const NumberStyle FORMAT_PLAIN = { .group = 0, .trim = true, .point = '.' };
+const NumberStyle FORMAT_TEXT_VI = { .group = '.', .trim = false, .point = ',' };
 
 enum { MAX_NAMED = 5 };     /* parts or rows named in a subject before "..." */
 
@@ -48,7 +51,7 @@ bool format_number(char *buf, size_t size, double v, int decimals, const NumberS
         buf[k++] = digits[i];
     }
     for (const char *p = point; p && *p && k + 1 < size; p++)
-        buf[k++] = *p;
+        buf[k++] = p == point && st->point ? st->point : *p;
     buf[k] = '\0';
     return true;
 }
@@ -76,19 +79,44 @@ bool format_whole(char *buf, size_t size, Wide v, const NumberStyle *st)
     return true;
 }
 
-const char *format_number_text(char *buf, size_t size, Number n, int decimals)
+static const char *number_in(char *buf, size_t size, Number n, int decimals, const NumberStyle *st)
 {
     if (!n.known) {
         snprintf(buf, size, "?");
         return buf;
     }
     if (n.whole)
-        format_whole(buf, size, n.exact, &FORMAT_TEXT);
+        format_whole(buf, size, n.exact, st);
     else
-        format_number(buf, size, n.value, decimals, &FORMAT_TEXT);
+        format_number(buf, size, n.value, decimals, st);
     if (n.money) {
         size_t len = strlen(buf);
         snprintf(buf + len, size - len, " đ");
+    }
+    return buf;
+}
+
+const char *format_number_text(char *buf, size_t size, Number n, int decimals)
+{
+    return number_in(buf, size, n, decimals, &FORMAT_TEXT);
+}
+
+const NumberStyle *format_people(void)
+{
+    return i18n_vietnamese() ? &FORMAT_TEXT_VI : &FORMAT_TEXT;
+}
+
+const char *format_number_local(char *buf, size_t size, Number n, int decimals)
+{
+    return number_in(buf, size, n, decimals, format_people());
+}
+
+const char *format_percent_local(char *buf, size_t size, Number n, int decimals)
+{
+    number_in(buf, size, n, decimals, format_people());
+    if (n.known) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, " %%");
     }
     return buf;
 }

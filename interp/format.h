@@ -14,15 +14,18 @@
 #include "arena.h"
 #include "result.h"
 
-/* How numbers are written: thousands separator (0 for none), and whether
- * trailing zeros after the point are dropped. */
+/* How numbers are written: thousands separator (0 for none), whether
+ * trailing zeros after the point are dropped, and the decimal mark (0 for
+ * '.'). */
 typedef struct NumberStyle {
     char group;
     bool trim;
+    char point;
 } NumberStyle;
 
 extern const NumberStyle FORMAT_TEXT;   /* 15,590   81.30 */
 extern const NumberStyle FORMAT_PLAIN;  /* 15590    81.3  (JSON) */
+extern const NumberStyle FORMAT_TEXT_VI;    /* 15.590   81,30 (Vietnamese) */
 
 /* v with `decimals` digits after the point (none when v is whole); a value
  * that rounds to zero is 0, never -0. False (and "?") when v is not finite. */
@@ -32,6 +35,17 @@ bool format_whole(char *buf, size_t size, Wide v, const NumberStyle *st);
 /* A Number in text: grouped, amounts of money followed by " đ", "?" when
  * unknown; a whole number exactly. */
 const char *format_number_text(char *buf, size_t size, Number n, int decimals);
+
+/* Numbers for people in the run's language (i18n.h): FORMAT_TEXT in
+ * English, FORMAT_TEXT_VI in Vietnamese. Machines' outputs (JSON, CSV)
+ * keep FORMAT_PLAIN. */
+const NumberStyle *format_people(void);
+/* format_number_text in the run's language: "12,674" or "12.674",
+ * "48,686,352 đ" or "48.686.352 đ", "99.72" or "99,72". */
+const char *format_number_local(char *buf, size_t size, Number n, int decimals);
+/* A percentage for people: "81.30 %" or "81,30 %" (a space before the
+ * sign in both); "?" when unknown. */
+const char *format_percent_local(char *buf, size_t size, Number n, int decimals);
 
 /* What a check is about: "district Tuần Giáo: opinions = resolved + pending". */
 const char *format_check_subject(Arena *a, const Check *c);
