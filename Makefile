@@ -191,3 +191,5 @@ clean:
 -include tests/schema/schema.mk
 # The HTML report rendered in headless Chromium (tests/html/)
 -include tests/html/html.mk
+# Messages in Vietnamese, through GNU gettext (po/po.mk)
+-include po/po.mk

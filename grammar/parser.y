@@ -25,6 +25,7 @@ typedef void *yyscan_t;
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
@@ -49,7 +50,7 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
         ps->prefix_start = lloc->start;
     if (ps->prefix_run > AST_MAX_EXPR_DEPTH) {
         uint32_t at = ps->prefix_start;     /* the run's first operator, as for other operators */
-        diag_error(ps->diag, ps->src, (Span){ at, at + 1 }, "this expression has more than %d levels of operators: split it into "
+        diag_error(ps->diag, ps->src, ((Span){ at, at + 1 }), "this expression has more than %d levels of operators: split it into "
                    "indicators", AST_MAX_EXPR_DEPTH);
         ps->stop = true;
         return END;
@@ -262,13 +263,14 @@ expr_list
 static const char *describe(yysymbol_kind_t k)
 {
     switch (k) {
-    case YYSYMBOL_YYEOF: return "end of file";
-    case YYSYMBOL_NAME: return "a name";
-    case YYSYMBOL_STRING: return "a string";
-    case YYSYMBOL_COUNT: return "a number";
-    case YYSYMBOL_MONEY: return "an amount";
-    case YYSYMBOL_PERCENT: return "a percentage";
-    case YYSYMBOL_DATE: return "a date";
+    /* TRANSLATORS: what a syntax error expects, "unexpected '='; expected end of file, a name or '}'" */
+    case YYSYMBOL_YYEOF: return _("end of file");
+    case YYSYMBOL_NAME: return _("a name");
+    case YYSYMBOL_STRING: return _("a string");
+    case YYSYMBOL_COUNT: return _("a number");
+    case YYSYMBOL_MONEY: return _("an amount");
+    case YYSYMBOL_PERCENT: return _("a percentage");
+    case YYSYMBOL_DATE: return _("a date");
     default: return yysymbol_name(k);
     }
 }
@@ -282,7 +284,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     yysymbol_kind_t tok = yypcontext_token(ctx);
     char got[96];
     if (tok == YYSYMBOL_YYEOF) {
-        snprintf(got, sizeof got, "end of file");
+        snprintf(got, sizeof got, "%s", _("end of file"));
     } else {
         uint32_t n = at.end - at.start;
         const char *text = ps->src->text + at.start;
@@ -299,7 +301,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     if (n > 0) {
         size_t len = 0;
         for (int i = 0; i < n; i++) {
-            const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
+            /* TRANSLATORS: the last separator of a list, "a, b or c" */
+            const char *sep = i == 0 ? "" : i == n - 1 ? _(" or ") : ", ";
             int w = snprintf(list + len, sizeof list - len, "%s%s", sep, describe(expected[i]));
             if (w < 0 || (size_t)w >= sizeof list - len)
                 break;
@@ -327,7 +330,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
         uint32_t open = ps->open[ps->depth - 1];
         char c = ps->src->text[open];
         diag_error(ps->diag, ps->src, at, "unexpected end of file: a '%c' is not closed", c);
-        diag_note(ps->diag, ps->src, (Span){ open, open + 1 },
+        diag_note(ps->diag, ps->src, ((Span){ open, open + 1 }),
                   "this '%c' needs a matching '%c'", c, c == '{' ? '}' : ')');
     } else if (n > 0) {
         diag_error(ps->diag, ps->src, at, "unexpected %s; expected %s", got, list);
@@ -342,7 +345,7 @@ static bool shallow(ParseState *ps, const Expr *e)
 {
     if (e->depth <= AST_MAX_EXPR_DEPTH)
         return true;
-    diag_error(ps->diag, ps->src, (Span){ e->span.start, e->span.start + 1 },
+    diag_error(ps->diag, ps->src, ((Span){ e->span.start, e->span.start + 1 }),
                "this expression has more than %d levels of operators: split it into indicators",
                AST_MAX_EXPR_DEPTH);
     ps->stop = true;
@@ -360,5 +363,5 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *
     /* Only "memory exhausted" reaches here; syntax errors are reported by
      * yyreport_syntax_error. */
     diag_error(ps->diag, ps->src, *loc, "%s", strcmp(msg, "memory exhausted") == 0
-               ? "out of memory, or the file nests too deeply" : msg);
+               ? _("out of memory, or the file nests too deeply") : msg);
 }

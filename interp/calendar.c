@@ -334,8 +334,11 @@ static bool choose(Calendar *c, Diag *d)
         for (uint32_t i = 0; i < c->ncals; i++)
             suggest_offer(&s, c->cal_list[i]->name->text, c->cal_list[i]->name->len);
         const char *near = suggest_best(&s);
-        diag_error(d, c->choice_src, c->choice_span, "unknown calendar '%s'%s%s%s", c->choice->text,
-                   near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        if (near)       /* each sentence whole, for its translation */
+            diag_error(d, c->choice_src, c->choice_span, "unknown calendar '%s'; did you mean '%s'?",
+                       c->choice->text, near);
+        else
+            diag_error(d, c->choice_src, c->choice_span, "unknown calendar '%s'", c->choice->text);
         return false;
     }
     Symbol *vn = symtab_find(c->syms, "vn", 2);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "unicode.h"
 #include "utf8.h"
 
@@ -51,6 +52,7 @@ static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *f
         d->dropping = true;
         return;
     }
+    fmt = i18n_gettext(fmt);       /* every message in the reader's language, here once */
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);
@@ -99,11 +101,12 @@ DEFINE_REPORTER(diag_note, DIAG_NOTE)
 static const char *severity_name(DiagSeverity s)
 {
     switch (s) {
-    case DIAG_ERROR: return "error";
-    case DIAG_WARNING: return "warning";
-    case DIAG_NOTE: return "note";
+    /* TRANSLATORS: the severities of spec/language.md §11, "FILE:LINE:COL: error: MESSAGE" */
+    case DIAG_ERROR: return _("error");
+    case DIAG_WARNING: return _("warning");
+    case DIAG_NOTE: return _("note");
     }
-    return "error";
+    return _("error");
 }
 
 /* The caret line, under the source line as a terminal shows it: the line's
@@ -245,10 +248,11 @@ static void print_all(const Diag *d, FILE *out)
     for (const Diagnostic *g = d->first; g; g = g->next)
         print_one(g, out);
     if (d->warnings_dropped)
-        fprintf(out, "dlg: note: %u more warning%s not shown\n", d->warnings_dropped,
-                d->warnings_dropped == 1 ? "" : "s");
+        fprintf(out, P_("dlg: note: %u more warning not shown\n", "dlg: note: %u more warnings not shown\n",
+                        d->warnings_dropped),
+                d->warnings_dropped);
     if (d->out_of_memory)
-        fputs("dlg: error: out of memory\n", out);
+        fputs(_("dlg: error: out of memory\n"), out);
 }
 
 void diag_print(const Diag *d, FILE *out)
@@ -301,7 +305,7 @@ static void close_overflow(Diag *d)
     if (!g)
         return;
     g->severity = DIAG_NOTE;
-    g->message = "too many errors; stopping here";
+    g->message = _("too many errors; stopping here");
     if (d->last)
         d->last->next = g;
     else

@@ -4,6 +4,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "i18n.h"
+
 enum { MAX_SEGMENTS = 8 };
 
 typedef struct Segments {
@@ -151,40 +153,40 @@ void literal_message(LitError e, const char *s, size_t n, const Literal *lit, ch
     long long sug = (long long)lit->suggestion;
     switch (e) {
     case LIT_OK:
-        snprintf(buf, size, "'%.*s' is valid", len, s);
+        snprintf(buf, size, _("'%.*s' is valid"), len, s);
         break;
     case LIT_TOO_LARGE:
-        snprintf(buf, size, "number '%.*s' is too large", len, s);
+        snprintf(buf, size, _("number '%.*s' is too large"), len, s);
         break;
     case LIT_BAD_GROUPING:
-        snprintf(buf, size, "'%.*s' is not a number: '_' must separate groups of three digits, as in 15_590", len, s);
+        snprintf(buf, size, _("'%.*s' is not a number: '_' must separate groups of three digits, as in 15_590"), len, s);
         break;
     case LIT_DOTTED_COUNT:
-        snprintf(buf, size, "'%.*s' is ambiguous: a dot may mark thousands or decimals; "
-                 "write %lld (or a '_' between groups of three) for a count", len, s, sug);
+        snprintf(buf, size, _("'%.*s' is ambiguous: a dot may mark thousands or decimals; "
+                 "write %lld (or a '_' between groups of three) for a count"), len, s, sug);
         break;
     case LIT_COMMA_COUNT:
-        snprintf(buf, size, "'%.*s' is ambiguous: a comma may mark thousands or decimals; "
-                 "write %lld (or a '_' between groups of three) for a count", len, s, sug);
+        snprintf(buf, size, _("'%.*s' is ambiguous: a comma may mark thousands or decimals; "
+                 "write %lld (or a '_' between groups of three) for a count"), len, s, sug);
         break;
     case LIT_DECIMAL:
-        snprintf(buf, size, "'%.*s' is not a whole number: counts are whole; a decimal is "
-                 "only allowed in a percentage such as '%.*s%%'", len, s, len, s);
+        snprintf(buf, size, _("'%.*s' is not a whole number: counts are whole; a decimal is "
+                 "only allowed in a percentage such as '%.*s%%'"), len, s, len, s);
         break;
     case LIT_MONTH_YEAR:
-        snprintf(buf, size, "'%.*s' is not a date: write a month as YYYY-MM (for example "
-                 "2020-12) or a day as D/M/YYYY", len, s);
+        snprintf(buf, size, _("'%.*s' is not a date: write a month as YYYY-MM (for example "
+                 "2020-12) or a day as D/M/YYYY"), len, s);
         break;
     case LIT_RATIO:
-        snprintf(buf, size, "'%.*s' cannot be written as a ratio: declare the two figures "
-                 "and an indicator, e.g. communes_held 19 and percent(communes_held, communes)", len, s);
+        snprintf(buf, size, _("'%.*s' cannot be written as a ratio: declare the two figures "
+                 "and an indicator, e.g. communes_held 19 and percent(communes_held, communes)"), len, s);
         break;
     case LIT_NO_SUCH_DATE:
-        snprintf(buf, size, "'%.*s' is not a date in the calendar", len, s);
+        snprintf(buf, size, _("'%.*s' is not a date in the calendar"), len, s);
         break;
     case LIT_MALFORMED:
-        snprintf(buf, size, "'%.*s' is neither a number nor a date: write counts as 15590 "
-                 "or 15_590 and dates as 2024-06-14, 14/6/2024 or 14.6.2024", len, s);
+        snprintf(buf, size, _("'%.*s' is neither a number nor a date: write counts as 15590 "
+                 "or 15_590 and dates as 2024-06-14, 14/6/2024 or 14.6.2024"), len, s);
         break;
     }
 }

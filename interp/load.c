@@ -166,7 +166,7 @@ static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span a
     Source *src;
     SourceStatus st = source_load(fs->arena, path, &src);
     if (st != SOURCE_OK) {
-        diag_error(fs->diag, from, from ? at : (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(st));
+        diag_error(fs->diag, from, from ? at : ((Span){ 0, 0 }), "cannot read '%s': %s", path, load_error(st));
         return NULL;
     }
     const void *key = (const void *)(uintptr_t)(src->ino + 1);     /* never NULL */
@@ -261,7 +261,7 @@ typedef struct Pending {
 void load_file(FileSet *fs, const char *path)
 {
     if (fs->sandbox && strcmp(path, "-") != 0 && !inside(".", path)) {
-        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "with --sandbox, '%s' must lie inside the working folder, "
+        diag_error(fs->diag, NULL, ((Span){ 0, 0 }), "with --sandbox, '%s' must lie inside the working folder, "
                    "symbolic links resolved", path);
         return;
     }

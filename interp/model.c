@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "i18n.h"
 #include "suggest.h"
 #include "unicode.h"
 
@@ -217,7 +218,7 @@ static const char *word_list(Arena *a, WordList list)
 {
     const char *out = "";
     for (uint32_t i = 0; out && i < list.count; i++)
-        out = arena_printf(a, "%s%s%s", out, i == 0 ? "" : i + 1 == list.count ? " or " : ", ",
+        out = arena_printf(a, "%s%s%s", out, i == 0 ? "" : i + 1 == list.count ? _(" or ") : ", ",
                            list.words[i]->text);
     return out ? out : "";
 }
@@ -232,7 +233,7 @@ static Symbol *word_attr(Builder *b, const Item *it, WordList allowed, const cha
         return NULL;
     }
     if (!vocab_word_in(allowed, a->as.name)) {
-        diag_error(b->m->diag, b->src, a->span, "unknown %s '%s': use %s", what, a->as.name->text,
+        diag_error(b->m->diag, b->src, a->span, "unknown %s '%s': use %s", _(what), a->as.name->text,
                    word_list(b->m->arena, allowed));
         return NULL;
     }
@@ -257,9 +258,9 @@ static const Part *word_part(Builder *b, const Item *it, const Dimension *d, con
         return p;
     const char *near = vocab_nearest(words, a->as.name);
     if (near)
-        diag_error(m->diag, b->src, a->span, "unknown %s '%s'; did you mean '%s'?", what, a->as.name->text, near);
+        diag_error(m->diag, b->src, a->span, "unknown %s '%s'; did you mean '%s'?", _(what), a->as.name->text, near);
     else
-        diag_error(m->diag, b->src, a->span, "unknown %s '%s': use %s", what, a->as.name->text,
+        diag_error(m->diag, b->src, a->span, "unknown %s '%s': use %s", _(what), a->as.name->text,
                    word_list(m->arena, words));
     return NULL;
 }
@@ -376,7 +377,7 @@ static const char *free_dims(Arena *a, const FigureDecl *d, const Part *const ce
     for (uint32_t i = 0; i < d->ndims && out; i++)
         if (!cell[i]) {
             n++;
-            out = arena_printf(a, "%s%s%s", out, n == 1 ? "" : n == total ? " or " : ", ", d->dims[i]->name->text);
+            out = arena_printf(a, "%s%s%s", out, n == 1 ? "" : n == total ? _(" or ") : ", ", d->dims[i]->name->text);
         }
     return out ? out : "";
 }
@@ -449,48 +450,14 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
                    "write the %s the report prints, exactly", it->name->text);
         return;
     }
-    if (!f->change && !(f->change = ARENA_NEW(m->arena, FigureChange))) {
-        oom(b);
-        return;
-    }
-    Quantity *slot = k == KW_PREVIOUS ? &f->change->previous : &f->change->change;
+    Quantity *slot = k == KW_PREVIOUS ? &f->previous : &f->change;
     if (slot->known) {
         diag_error(m->diag, b->src, it->name_span, "'%s' of '%s' is given twice", it->name->text, f->path->text);
         return;
     }
     *slot = q;
     if (k == KW_CHANGE)
-        f->change->change_span = it->args->span;
-}
-
-/* Figure.cell of a whole figure: no part of any dimension. */
-static const Part *const no_parts[VOCAB_MAX_DIMS];
-
-/* f's path and its cell, which is its whole's and f->part: the cell is
- * made once per path and shared (m->cell_parts). False when out of memory. */
-static bool figure_cell(Model *m, Figure *f, const Figure *whole)
-{
-    const Part *cell[VOCAB_MAX_DIMS] = { 0 };
-    if (whole)
-        memcpy(cell, whole->cell, sizeof cell);
-    if (f->part)
-        cell[vocab_figure_dim(f->decl, f->part->dim)] = f->part;
-    f->path = vocab_cell(m->vocab, f->decl, cell);
-    if (!f->path)
-        return false;
-    if (!whole && !f->part) {
-        f->cell = no_parts;
-        return true;
-    }
-    const Part **shared = ptrmap_get(&m->cell_parts, f->path, 0);
-    if (!shared) {
-        shared = ARENA_ARRAY(m->arena, const Part *, VOCAB_MAX_DIMS);
-        if (!shared || !ptrmap_put(&m->cell_parts, m->arena, f->path, 0, shared))
-            return false;
-        memcpy(shared, cell, sizeof cell);
-    }
-    f->cell = shared;
-    return true;
+        f->change_span = it->args->span;
 }
 
 /* figure    = NAME VALUE ["LABEL"] { breakdown }
@@ -517,8 +484,13 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         return NULL;
     }
     f->decl = decl;
+    if (whole)
+        memcpy(f->cell, whole->cell, sizeof f->cell);
+    if (part)
+        f->cell[vocab_figure_dim(decl, part->dim)] = part;
     f->part = part;
-    if (!figure_cell(m, f, whole)) {
+    f->path = vocab_cell(m->vocab, decl, f->cell);
+    if (!f->path) {
         oom(b);
         return NULL;
     }
@@ -630,10 +602,10 @@ static const FigureDecl *figure_decl(Builder *b, const Node *node, const Item *i
             return d;
     const char *where = "";
     for (uint32_t i = 0; i < d->nplaces && where; i++)
-        where = arena_printf(m->arena, "%s%s%s", where, i == 0 ? "" : i + 1 == d->nplaces ? " or " : ", ",
-                             d->places[i]->level == LEVEL_ROOT ? "the report" : d->places[i]->name->text);
+        where = arena_printf(m->arena, "%s%s%s", where, i == 0 ? "" : i + 1 == d->nplaces ? _(" or ") : ", ",
+                             d->places[i]->level == LEVEL_ROOT ? _("the report") : d->places[i]->name->text);
     diag_error(m->diag, b->src, it->name_span, "'%s' cannot stand in %s: it is given for %s", it->name->text,
-               node->kind->level == LEVEL_ROOT ? "the report" : model_subject(m->arena, node), where ? where : "");
+               node->kind->level == LEVEL_ROOT ? _("the report") : model_subject(m->arena, node), where ? where : "");
     return NULL;
 }
 
@@ -917,13 +889,13 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
         if (!n->kind->kinds)
             diag_error(b->m->diag, b->src, it->name_span, "a %s has no kinds in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "n", "kind NAME"))
-            n->session_kind = word_part(b, it, n->kind->kinds, "kind of session");
+            n->session_kind = word_part(b, it, n->kind->kinds, N_("kind of session"));
         break;
     case KW_SCOPE:
         if (!n->kind->scopes)
             diag_error(b->m->diag, b->src, it->name_span, "a %s has no scope in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "nS", "scope NAME [\"VILLAGES\"]")) {
-            n->scope = word_part(b, it, n->kind->scopes, "scope");
+            n->scope = word_part(b, it, n->kind->scopes, N_("scope"));
             n->scope_detail = string_arg(it, 0);
         }
         break;
@@ -984,7 +956,7 @@ static const Part *opinion_topic(Builder *b, const Item *a)
                    word_list(m->arena, vocab_words(m->vocab, d)));
         return NULL;
     }
-    return expect_args(b, a, "n", "topic NAME") ? word_part(b, a, d, "topic") : NULL;
+    return expect_args(b, a, "n", "topic NAME") ? word_part(b, a, d, N_("topic")) : NULL;
 }
 
 /* opinion = opinion "TEXT" [ "{" { topic NAME | status STATUS [DATE] ["NOTE"]
@@ -1019,14 +991,14 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                 break;
             case KW_STATUS:
                 if (expect_args(b, a, "nDS", "status STATUS [DATE] [\"NOTE\"]")) {
-                    o->status = word_part(b, a, m->vocab->status, "opinion status");
+                    o->status = word_part(b, a, m->vocab->status, N_("opinion status"));
                     o->status_date = date_arg(a);
                     o->note = string_arg(a, 0);
                 }
                 break;
             case KW_SATISFIED: {
                 Symbol *v = expect_args(b, a, "n", "satisfied yes or satisfied no")
-                                ? word_attr(b, a, vocab_answers(m->vocab), "answer") : NULL;
+                                ? word_attr(b, a, vocab_answers(m->vocab), N_("answer")) : NULL;
                 if (v)
                     o->satisfied = str_eq(v, "yes") ? 1 : 0;
                 break;
@@ -1069,7 +1041,7 @@ static void add_document(Builder *b, Node *node, const Item *it)
     if (!no_blocks(b, it, "document") ||
         !expect_args(b, it, "nsDS", "document KIND \"NUMBER\" [DATE] [\"TITLE\"]"))
         return;
-    const Part *kind = word_part(b, it, m->vocab->document_kind, "kind of document");
+    const Part *kind = word_part(b, it, m->vocab->document_kind, N_("kind of document"));
     if (!kind)
         return;
     Document *d = ARENA_NEW(m->arena, Document);
@@ -1289,7 +1261,7 @@ static const char *kinds_text(Model *m)
     /* "a, b, c, " -> "a, b or c" */
     char *text = arena_strndup(m->arena, out, strlen(out) - 2);
     char *last = text ? strrchr(text, ',') : NULL;
-    return last ? arena_printf(m->arena, "%.*s or%s", (int)(last - text), text, last + 1) : text;
+    return last ? arena_printf(m->arena, "%.*s%s%s", (int)(last - text), text, _(" or "), last + 2) : text;
 }
 
 /* `each commune`, `per district`: a kind of unit or session, or commune_level. */
@@ -1386,7 +1358,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
                                sc->session->name->text);
                     ok = false;
                 } else if (!expect_args(b, a, "n", "kind NAME") ||
-                           !(sc->kind = word_part(b, a, sc->session->kinds, "kind of session"))) {
+                           !(sc->kind = word_part(b, a, sc->session->kinds, N_("kind of session")))) {
                     ok = false;
                 }
             } else if (k == KW_EVERY) {
@@ -1509,7 +1481,7 @@ static void add_rule(Builder *b, const Item *it)
                 continue;
             if (k == KW_SEVERITY) {
                 Symbol *s = expect_args(b, a, "n", "severity error or severity warning")
-                                ? word_attr(b, a, vocab_severities(m->vocab), "severity") : NULL;
+                                ? word_attr(b, a, vocab_severities(m->vocab), N_("severity")) : NULL;
                 if (s)
                     r->severity = str_eq(s, "error") ? SEVERITY_ERROR : SEVERITY_WARNING;
             } else if (k == KW_SOURCE) {

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "suggest.h"
 
 struct Resolution {
@@ -230,7 +231,7 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
         suggest_init(&sg, e->as.call.fn->text);
         for (size_t i = 0; i < sizeof functions / sizeof *functions && list; i++) {
             size_t last = sizeof functions / sizeof *functions - 1;
-            list = arena_printf(rs->arena, "%s%s%s", list, i == 0 ? "" : i == last ? " or " : ", ", functions[i].name);
+            list = arena_printf(rs->arena, "%s%s%s", list, i == 0 ? "" : i == last ? _(" or ") : ", ", functions[i].name);
             suggest_offer(&sg, functions[i].name, strlen(functions[i].name));
         }
         const char *near = suggest_best(&sg);

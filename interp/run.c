@@ -69,9 +69,13 @@ static void load_rulebook(FileSet *files, Diag *diag, Arena *a, const char *arg)
                 suggest_offer(&s, name, strlen(name));
         }
     const char *near = suggest_best(&s);
-    diag_error(diag, NULL, (Span){ 0, 0 }, "no rulebook '%s' ships with dlg%s%s%s: the shipped ones are %s; "
-               "name your own file with a path (./%s.dlg)", arg, near ? " (did you mean '" : "", near ? near : "",
-               near ? "'?)" : "", run_shipped_rulebooks(a), arg);
+    /* each sentence whole, for its translation */
+    if (near)
+        diag_error(diag, NULL, ((Span){ 0, 0 }), "no rulebook '%s' ships with dlg (did you mean '%s'?): the shipped "
+                   "ones are %s; name your own file with a path (./%s.dlg)", arg, near, run_shipped_rulebooks(a), arg);
+    else
+        diag_error(diag, NULL, ((Span){ 0, 0 }), "no rulebook '%s' ships with dlg: the shipped ones are %s; "
+                   "name your own file with a path (./%s.dlg)", arg, run_shipped_rulebooks(a), arg);
 }
 
 /* Everything after reading one report (the files and the rulebooks): true
@@ -124,10 +128,10 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
         /* CI: an empty or headless submission is not a report that passed */
         Source *first = files.nroots ? files.roots[0]->src : NULL;
         if (!m->header.present)
-            diag_error(diag, first, (Span){ 0, 0 },
+            diag_error(diag, first, ((Span){ 0, 0 }),
                        "with --strict a submission needs its report header: report \"TITLE\" { issuer ... period ... }");
         if (!model_gives_figures(m))
-            diag_error(diag, first, (Span){ 0, 0 },
+            diag_error(diag, first, ((Span){ 0, 0 }),
                        "with --strict a submission needs figures to check: this one gives none");
     }
     if (diag->errors)
@@ -202,7 +206,7 @@ Analysis *dlg_analyse(const RunOptions *opt)
                 comparison->files = opt->previous;
                 comparison->nfiles = opt->nprevious;
                 if (!comparison->consecutive)
-                    diag_warning(diag, NULL, (Span){ 0, 0 }, "the previous report's period does not end the day "
+                    diag_warning(diag, NULL, ((Span){ 0, 0 }), "the previous report's period does not end the day "
                                  "before this report's begins: the comparison is not of consecutive periods");
                 an->comparison = comparison;
             }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "suggest.h"
 
 /* Declarations, by the word that opens them. */
@@ -216,11 +217,6 @@ static char *cell_text(const Vocab *v, const FigureDecl *f, const Part *const pa
 
 Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
 {
-    /* most cells are met many times (a figure in every commune): found
-     * without writing their text anew */
-    Symbol *known = vocab_cell_find(v, f, parts);
-    if (known)
-        return known;
     size_t len;
     char *text = cell_text(v, f, parts, &len);
     return text ? symtab_intern(v->syms, text, len) : NULL;
@@ -319,7 +315,7 @@ typedef struct Builder {
 /* " (did you mean 'x'?)", or "" */
 static const char *hint(Arena *a, const char *near)
 {
-    return near ? arena_printf(a, "; did you mean '%s'?", near) : "";
+    return near ? arena_printf(a, _("; did you mean '%s'?"), near) : "";
 }
 
 static const char *nearest_in(const PtrMap *index, const Symbol *name)
@@ -595,9 +591,8 @@ static void declare_figure(Builder *b, const Item *it)
                                name->text, VOCAB_MAX_DIMS);
                     continue;
                 }
-                if (disjoint(b, f, d, p->args->span) &&
-                    !arena_push(v->arena, (void ***)&f->dims, &f->ndims, &f->cap_dims, (void *)d, 2))
-                    return;
+                if (disjoint(b, f, d, p->args->span))
+                    f->dims[f->ndims++] = d;
             } else if (strcmp(word, "in") == 0) {
                 Symbol *kn = name_arg(b, p, "in KIND, one item each: in report  in district");
                 const Kind *k = kn ? kind_named(b, kn, p->args->span) : NULL;
@@ -608,8 +603,7 @@ static void declare_figure(Builder *b, const Item *it)
                                name->text, VOCAB_MAX_PLACES);
                     continue;
                 }
-                if (!arena_push(v->arena, (void ***)&f->places, &f->nplaces, &f->cap_places, (void *)k, 2))
-                    return;
+                f->places[f->nplaces++] = k;
             } else {
                 diag_error(b->diag, b->src, p->name_span,
                            "unknown part of a figure declaration '%s': use type, by or in", word);
@@ -764,7 +758,7 @@ static bool required(Builder *b)
                 f = NULL;
         }
         if (!f) {
-            diag_error(b->diag, NULL, (Span){ 0, 0 },
+            diag_error(b->diag, NULL, ((Span){ 0, 0 }),
                        "the vocabulary has no figure '%s'%s%s%s: itemised entries count into it", needs[i].name,
                        needs[i].dims[0] ? " broken down by " : "", needs[i].dims[0] ? needs[i].dims[0] : "",
                        needs[i].dims[1] ? " and topic" : "");
