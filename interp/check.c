@@ -339,10 +339,12 @@ static double as_double(const Quantity *q)
  * one unit of the last digit the report printed. */
 static void check_change(Checker *c, const Figure *f)
 {
-    const Quantity *v = &f->declared, *p = &f->previous, *d = &f->change;
+    if (!f->change)
+        return;
+    const Quantity *v = &f->declared, *p = &f->change->previous, *d = &f->change->change;
     if (!d->known || !p->known || !v->known || v->approx)
         return;
-    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, f->src, f->change_span);
+    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, f->src, f->change->change_span);
     if (!k)
         return;
     if (!d->percent) {

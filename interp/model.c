@@ -450,14 +450,48 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
                    "write the %s the report prints, exactly", it->name->text);
         return;
     }
-    Quantity *slot = k == KW_PREVIOUS ? &f->previous : &f->change;
+    if (!f->change && !(f->change = ARENA_NEW(m->arena, FigureChange))) {
+        oom(b);
+        return;
+    }
+    Quantity *slot = k == KW_PREVIOUS ? &f->change->previous : &f->change->change;
     if (slot->known) {
         diag_error(m->diag, b->src, it->name_span, "'%s' of '%s' is given twice", it->name->text, f->path->text);
         return;
     }
     *slot = q;
     if (k == KW_CHANGE)
-        f->change_span = it->args->span;
+        f->change->change_span = it->args->span;
+}
+
+/* Figure.cell of a whole figure: no part of any dimension. */
+static const Part *const no_parts[VOCAB_MAX_DIMS];
+
+/* f's path and its cell, which is its whole's and f->part: the cell is
+ * made once per path and shared (m->cell_parts). False when out of memory. */
+static bool figure_cell(Model *m, Figure *f, const Figure *whole)
+{
+    const Part *cell[VOCAB_MAX_DIMS] = { 0 };
+    if (whole)
+        memcpy(cell, whole->cell, sizeof cell);
+    if (f->part)
+        cell[vocab_figure_dim(f->decl, f->part->dim)] = f->part;
+    f->path = vocab_cell(m->vocab, f->decl, cell);
+    if (!f->path)
+        return false;
+    if (!whole && !f->part) {
+        f->cell = no_parts;
+        return true;
+    }
+    const Part **shared = ptrmap_get(&m->cell_parts, f->path, 0);
+    if (!shared) {
+        shared = ARENA_ARRAY(m->arena, const Part *, VOCAB_MAX_DIMS);
+        if (!shared || !ptrmap_put(&m->cell_parts, m->arena, f->path, 0, shared))
+            return false;
+        memcpy(shared, cell, sizeof cell);
+    }
+    f->cell = shared;
+    return true;
 }
 
 /* figure    = NAME VALUE ["LABEL"] { breakdown }
@@ -484,13 +518,8 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         return NULL;
     }
     f->decl = decl;
-    if (whole)
-        memcpy(f->cell, whole->cell, sizeof f->cell);
-    if (part)
-        f->cell[vocab_figure_dim(decl, part->dim)] = part;
     f->part = part;
-    f->path = vocab_cell(m->vocab, decl, f->cell);
-    if (!f->path) {
+    if (!figure_cell(m, f, whole)) {
         oom(b);
         return NULL;
     }

@@ -47,19 +47,26 @@ typedef struct Breakdown {
     struct Breakdown *next;
 } Breakdown;
 
-/* A declared figure, or a part of one: a cell of the vocabulary's figure. */
+/* `previous V` and `change D` written in a figure's block (spec §6.8). */
+typedef struct FigureChange {
+    Quantity previous;      /* the same figure a period before */
+    Quantity change;        /* a difference, or a percentage */
+    Span change_span;       /* where the change is written; 0-length: none */
+} FigureChange;
+
+/* A declared figure, or a part of one: a cell of the vocabulary's figure.
+ * Kept small: a national report declares millions. */
 struct Figure {
     const FigureDecl *decl; /* the figure of the vocabulary */
-    const Part *cell[VOCAB_MAX_DIMS];   /* its part of each dimension, or NULL */
+    const Part *const *cell;    /* its part of each dimension (VOCAB_MAX_DIMS of them, NULL
+                                 * where it has none), shared by every figure of its path */
     const Part *part;       /* the part this is of its whole; NULL for a whole */
     Symbol *path;           /* canonical: "petitions.district_level.complaint" */
     Symbol *leaf;           /* as written: "complaint" */
     Node *owner;
     Figure *whole;          /* the figure this is a part of, or NULL */
     Quantity declared;
-    Quantity previous;      /* `previous V`: the same figure a period before */
-    Quantity change;        /* `change D`: a difference, or a percentage */
-    Span change_span;       /* where the change is written; 0-length: none */
+    FigureChange *change;   /* NULL when neither is written */
     Str label;
     Source *src;
     Span span;              /* the name */
@@ -230,6 +237,7 @@ typedef struct Model {
     IndicatorDef *indicators, *last_indicator;
     PtrMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
+    PtrMap cell_parts;      /* a figure's path -> its Figure.cell, shared by figures */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
     PtrMap units;           /* (name, kind) -> the unit made last; see Node.namesake */

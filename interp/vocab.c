@@ -217,6 +217,11 @@ static char *cell_text(const Vocab *v, const FigureDecl *f, const Part *const pa
 
 Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
 {
+    /* most cells are met many times (a figure in every commune): found
+     * without writing their text anew */
+    Symbol *known = vocab_cell_find(v, f, parts);
+    if (known)
+        return known;
     size_t len;
     char *text = cell_text(v, f, parts, &len);
     return text ? symtab_intern(v->syms, text, len) : NULL;
@@ -591,8 +596,9 @@ static void declare_figure(Builder *b, const Item *it)
                                name->text, VOCAB_MAX_DIMS);
                     continue;
                 }
-                if (disjoint(b, f, d, p->args->span))
-                    f->dims[f->ndims++] = d;
+                if (disjoint(b, f, d, p->args->span) &&
+                    !arena_push(v->arena, (void ***)&f->dims, &f->ndims, &f->cap_dims, (void *)d, 2))
+                    return;
             } else if (strcmp(word, "in") == 0) {
                 Symbol *kn = name_arg(b, p, "in KIND, one item each: in report  in district");
                 const Kind *k = kn ? kind_named(b, kn, p->args->span) : NULL;
@@ -603,7 +609,8 @@ static void declare_figure(Builder *b, const Item *it)
                                name->text, VOCAB_MAX_PLACES);
                     continue;
                 }
-                f->places[f->nplaces++] = k;
+                if (!arena_push(v->arena, (void ***)&f->places, &f->nplaces, &f->cap_places, (void *)k, 2))
+                    return;
             } else {
                 diag_error(b->diag, b->src, p->name_span,
                            "unknown part of a figure declaration '%s': use type, by or in", word);

@@ -67,10 +67,12 @@ struct FigureDecl {
     Symbol *name;
     Str title;
     ValueType type;
-    const Dimension *dims[VOCAB_MAX_DIMS];  /* canonical order of a path's parts */
-    uint32_t ndims;
-    const Kind *places[VOCAB_MAX_PLACES];   /* where it may stand; none: anywhere */
-    uint32_t nplaces;
+    /* Arrays as long as declared (at most VOCAB_MAX_DIMS and
+     * VOCAB_MAX_PLACES): a national vocabulary may declare millions. */
+    const Dimension **dims; /* canonical order of a path's parts */
+    uint32_t ndims, cap_dims;
+    const Kind **places;    /* where it may stand; none: anywhere */
+    uint32_t nplaces, cap_places;
     Source *src;
     Span span;
 };

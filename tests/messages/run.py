@@ -261,9 +261,13 @@ def run_block(dlg, block, tmp):
     if not block.no_input and "test.dlg" not in block.args:
         argv.append("test.dlg")
     stdin = content(block, block.stdin) if block.stdin is not None else b""
+    # a block tests a message, not the text report's layout: a width no
+    # note reaches keeps each on one line, and no colour
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR")}
+    env["COLUMNS"] = "10000"
     try:
         p = subprocess.run(argv, cwd=work, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           timeout=TIMEOUT)
+                           timeout=TIMEOUT, env=env)
         status, out, err = p.returncode, p.stdout, p.stderr
     except subprocess.TimeoutExpired as e:
         status, out, err = "timeout", e.stdout or b"", e.stderr or b""

@@ -3,4 +3,6 @@
 printf 'opinions 9223372036854775807 { resolved 9223372036854775807  pending 5 }\n' > r.dlg
 "$DLG" r.dlg > out 2> err
 expect_status 1 $?
-has out "9,223,372,036,854,775,807 =  9,223,372,036,854,775,812  imbalance -5"
+# the values on one line; the imbalance after them or below, as the width allows
+has out "9,223,372,036,854,775,807 =  9,223,372,036,854,775,812"
+has out "imbalance -5"
