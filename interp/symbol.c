@@ -38,11 +38,11 @@ static Symbol *find_here(const Symtab *t, uint32_t h, const char *s, size_t len)
     if (!t->cap)
         return NULL;
     for (uint32_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        Symbol *sym = t->slots[i];
-        if (!sym)
+        const SymSlot *slot = &t->slots[i];
+        if (!slot->sym)
             return NULL;
-        if (sym->hash == h && sym->len == len && memcmp(sym->text, s, len) == 0)
-            return sym;
+        if (slot->hash == h && slot->sym->len == len && memcmp(slot->sym->text, s, len) == 0)
+            return slot->sym;
     }
 }
 
@@ -60,17 +60,17 @@ static bool grow(Symtab *t)
     uint32_t ncap = t->cap ? t->cap * 2 : 256;
     if (ncap > (UINT32_MAX >> 1))
         return false;
-    Symbol **slots = ARENA_ARRAY(t->arena, Symbol *, ncap);
+    SymSlot *slots = ARENA_ARRAY(t->arena, SymSlot, ncap);
     if (!slots)
         return false;
     for (uint32_t i = 0; i < t->cap; i++) {
-        Symbol *sym = t->slots[i];
-        if (!sym)
+        const SymSlot *old = &t->slots[i];
+        if (!old->sym)
             continue;
-        uint32_t j = sym->hash & (ncap - 1);
-        while (slots[j])
+        uint32_t j = old->hash & (ncap - 1);
+        while (slots[j].sym)
             j = (j + 1) & (ncap - 1);
-        slots[j] = sym;
+        slots[j] = *old;
     }
     arena_release(t->arena, t->slots, (size_t)t->cap * sizeof *t->slots);
     t->slots = slots;
@@ -99,12 +99,12 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
     sym->hash = h;
     for (;;) {
         uint32_t i = sym->hash & (t->cap - 1), probes = 0;
-        while (t->slots[i] && probes < PROBE_LIMIT) {
+        while (t->slots[i].sym && probes < PROBE_LIMIT) {
             i = (i + 1) & (t->cap - 1);
             probes++;
         }
-        if (!t->slots[i]) {
-            t->slots[i] = sym;
+        if (!t->slots[i].sym) {
+            t->slots[i] = (SymSlot){ sym->hash, sym };
             break;
         }
         if (!grow(t))

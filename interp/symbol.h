@@ -22,9 +22,16 @@ typedef struct Symbol {
     uint32_t hash;
 } Symbol;
 
+/* A slot keeps the symbol's hash beside it: a probe reads the table only,
+ * never a symbol whose hash differs (a cache miss each, in a large table). */
+typedef struct SymSlot {
+    uint32_t hash;
+    Symbol *sym;            /* NULL: empty */
+} SymSlot;
+
 typedef struct Symtab {
     Arena *arena;
-    Symbol **slots;
+    SymSlot *slots;
     uint32_t cap, count;    /* cap is a power of two */
     SipKey key;             /* the arena's, or the base's */
     const struct Symtab *base;  /* names looked up first, never added to */
