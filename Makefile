@@ -193,3 +193,5 @@ clean:
 -include tests/html/html.mk
 # Messages in Vietnamese, through GNU gettext (po/po.mk)
 -include po/po.mk
+# The benchmark against mawk, gawk, sqlite3 and jq (bench/README.md)
+-include bench/bench.mk
