@@ -56,20 +56,6 @@ static const char *writer_names(char *buf, size_t size)
     return buf;
 }
 
-/* The text report's layout (ReportLayout): the command line reads the
- * terminal and the environment, the library does not. The run hands a
- * writer a ReportInput of its own making, so the chosen writer is wrapped:
- * these two are set once, before the run. */
-static ReportLayout layout;
-static const Writer *chosen;
-
-static void write_laid_out(const ReportInput *in, FILE *out)
-{
-    ReportInput with = *in;
-    with.layout = layout;
-    chosen->write(&with, out);
-}
-
 typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorWhen;
 
 /* The width of the report: $COLUMNS when it is a number (POSIX: it
@@ -148,7 +134,7 @@ int main(int argc, char **argv)
         } else if (options && strcmp(a, "--sandbox") == 0) {
             opt.sandbox = true;
         } else if (options && strcmp(a, "--quiet") == 0) {
-            layout.quiet = true;
+            opt.layout.quiet = true;
         } else if (options && (strcmp(a, "--color") == 0 || strncmp(a, "--color=", 8) == 0)) {
             const char *v = a[7] == '=' ? a + 8 : "always";
             if (!*v) {                  /* --color= is no value */
@@ -206,11 +192,10 @@ int main(int argc, char **argv)
     opt.rulebooks = rules;
     opt.previous = previous;
     bool tty = isatty(STDOUT_FILENO);
-    layout.width = columns(tty);
-    layout.colour = colour(color, tty);
-    chosen = opt.writer;
-    Writer laid_out = { chosen->name, write_laid_out, chosen->for_machines };
-    opt.writer = &laid_out;
+    /* the text report's layout (ReportLayout): the command line reads the
+     * terminal and the environment, the library does not */
+    opt.layout.width = columns(tty);
+    opt.layout.colour = colour(color, tty);
     status = dlg_run(&opt, stdout, stderr);
 done:
     free(files);

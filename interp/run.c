@@ -238,7 +238,7 @@ void dlg_diagnostics(const Analysis *an, FILE *err)
     diag_print(&d, err);
 }
 
-int dlg_report(const Analysis *an, const Writer *writer, FILE *out, FILE *err)
+int dlg_report(const Analysis *an, const Writer *writer, const ReportLayout *layout, FILE *out, FILE *err)
 {
     if (!an)
         return 2;
@@ -251,6 +251,7 @@ int dlg_report(const Analysis *an, const Writer *writer, FILE *out, FILE *err)
         .diag = &an->diag,
         .exit_status = an->status,
         .strict = an->strict,
+        .layout = layout ? *layout : (ReportLayout){ 0 },
     };
     writer->write(&in, an->evaluated || writer->for_machines ? out : err);
     fflush(out);
@@ -269,7 +270,7 @@ int dlg_run(const RunOptions *opt, FILE *out, FILE *err)
 {
     Analysis *an = dlg_analyse(opt);
     dlg_diagnostics(an, err);
-    int status = dlg_report(an, opt->writer, out, err);
+    int status = dlg_report(an, opt->writer, &opt->layout, out, err);
     dlg_analysis_free(an);
     return status;
 }

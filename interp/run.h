@@ -37,6 +37,7 @@ typedef struct RunOptions {
     const Allocator *allocator;     /* the run's arena's; NULL: malloc (tests make it fail) */
     const struct Prelude *prelude;  /* the shipped files parsed once (load.h), or NULL:
                                      * parsed by this run */
+    ReportLayout layout;            /* the text report's width, colour, --quiet */
 } RunOptions;
 
 typedef struct Analysis Analysis;
@@ -49,8 +50,9 @@ int dlg_analysis_status(const Analysis *an);
 /* The diagnostics (spec §11), on `err`. */
 void dlg_diagnostics(const Analysis *an, FILE *err);
 /* The report by `writer` on `out` (on `err` for a writer for people when
- * nothing was evaluated); returns the exit status. */
-int dlg_report(const Analysis *an, const Writer *writer, FILE *out, FILE *err);
+ * nothing was evaluated), laid out as `layout` says (NULL: 80 columns, no
+ * colour, everything); returns the exit status. */
+int dlg_report(const Analysis *an, const Writer *writer, const ReportLayout *layout, FILE *out, FILE *err);
 void dlg_analysis_free(Analysis *an);
 
 /* dlg_analyse(), dlg_diagnostics(), dlg_report() with opt->writer,
