@@ -1,8 +1,8 @@
 # ---- benchmark (bench/README.md) -------------------------------------------
 # make bench          dlg against mawk, gawk, sqlite3 and jq on the same data
-#                     (BENCH_SCALE=1 is ~10,000 communes, 2 M opinions, ~185 MB
+#                     (BENCH_SCALE=1 is ~10,000 communes, 2 M opinions, ~210 MB
 #                     of .dlg; BENCH_ROUNDS counted rounds after a warm-up)
-# make bench-quick    1 %, one round: a smoke test (~10 s)
+# make bench-quick    1 %, one round: a smoke test (a few seconds)
 # make bench-scaling  1 %, 10 %, 50 %, 100 %, 200 %
 # make bench-kinds    a dataset heavy in each kind of content, for RSS ÷ input
 # make deps-bench     mawk, gawk, sqlite3, jq and GNU time

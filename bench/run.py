@@ -284,6 +284,8 @@ def main():
     ap.add_argument("--json", help="write the results here too")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the values compared")
     args = ap.parse_args()
+    args.dlg = os.path.abspath(args.dlg)
+    args.data = os.path.abspath(args.data)
     args.tools = [t for t in args.tools.split(",") if t]
     for t in args.tools:
         if t not in ALL_TOOLS:
