@@ -12,9 +12,10 @@ typedef struct Entry {
     const Symbol *path;
     uint32_t period;
     uint32_t next;          /* next entry of the same node, + 1; 0 ends */
-    bool has_aggregate, has_breakdown;
+    uint32_t breakdown;     /* the sum of the figure's complete breakdown:
+                             * Derived.breakdowns[breakdown - 1]; 0: none */
+    bool has_aggregate;
     Aggregate agg;
-    Value breakdown;        /* the sum of the figure's complete breakdown */
 } Entry;
 
 struct Derived {
@@ -24,6 +25,8 @@ struct Derived {
     uint32_t count, cap;    /* entries used and allocated */
     uint32_t *slots;        /* open addressing: entry index + 1, 0 empty */
     uint32_t nslots;        /* a power of two, at least twice count */
+    Value *breakdowns;      /* Entry.breakdown: few entries have one */
+    uint32_t nbreakdowns, cap_breakdowns;
     uint32_t *first;        /* per node id: its first entry + 1 */
     uint32_t *last;
     PtrMap paths;           /* every path with an aggregate somewhere */
@@ -192,8 +195,8 @@ bool derive_part_value(const Derived *d, const Figure *f, Value *value)
         return true;
     }
     const Entry *x = find(d, f->owner, f->path, 0);
-    if (x && x->has_breakdown) {
-        *value = x->breakdown;
+    if (x && x->breakdown) {
+        *value = d->breakdowns[x->breakdown - 1];
         return true;
     }
     return false;
@@ -206,8 +209,8 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
     if (f && f->declared.known)
         return declared_value(&f->declared);
     const Entry *x = find(d, n, path, 0);
-    if (f && x && x->has_breakdown)
-        return x->breakdown;
+    if (f && x && x->breakdown)
+        return d->breakdowns[x->breakdown - 1];
     if (x && x->has_aggregate) {
         if (!derive_fits(x->agg.sum)) {
             v.too_large = true;
@@ -254,10 +257,22 @@ static void breakdown_sums(Derived *d, const Figure *f)
         sum.money |= v.money;
     }
     Entry *x = entry_for(d, f->owner, f->path);
-    if (x) {
-        x->has_breakdown = true;
-        x->breakdown = sum;
+    if (!x)
+        return;
+    if (d->nbreakdowns == d->cap_breakdowns) {
+        uint32_t cap = d->cap_breakdowns ? d->cap_breakdowns * 2 : 64;
+        Value *grown = cap > d->cap_breakdowns ? arena_grow(d->arena, d->breakdowns,
+                                                            (size_t)d->cap_breakdowns * sizeof *grown,
+                                                            (size_t)cap * sizeof *grown) : NULL;
+        if (!grown) {
+            d->oom = true;
+            return;
+        }
+        d->breakdowns = grown;
+        d->cap_breakdowns = cap;
     }
+    d->breakdowns[d->nbreakdowns++] = sum;
+    x->breakdown = d->nbreakdowns;
 }
 
 static void add_to(Aggregate *a, Value v)
