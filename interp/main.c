@@ -6,14 +6,15 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "run.h"
 
 #ifndef DLG_VERSION
 #define DLG_VERSION "unknown"
 #endif
 
-static const char usage[] =
-    "usage: dlg [--format FORMAT] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
+static const char *const usage = N_(
+    "usage: dlg [--format FORMAT] [--lang LANG] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
     "\n"
     "Check a report written in the dlg language: every total adds up, every\n"
     "rule holds; print the indicators. Several files form one report; '-'\n"
@@ -23,6 +24,10 @@ static const char usage[] =
     "                      sarif: SARIF 2.1.0, for code scanning; github: GitHub\n"
     "                      Actions annotations; csv: the indicators, for\n"
     "                      spreadsheets; html: a page\n"
+    "  --lang LANG         the language of the text and html reports and of the\n"
+    "                      messages: en (the default) or vi; without it, the\n"
+    "                      environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).\n"
+    "                      json, sarif, github and csv are always in English\n"
     "  --strict            fail on anything undecided too: warnings, partial\n"
     "                      checks, unknown rules, failed warning rules (for CI)\n"
     "  --sandbox           read only files inside the working folder (for CI)\n"
@@ -39,7 +44,7 @@ static const char usage[] =
     "\n"
     "exit status: 0 the report is right, 1 the report is wrong (a check or an\n"
     "error rule failed), 2 the input could not be read or parsed, or the\n"
-    "command line is wrong.\n";
+    "command line is wrong.\n");
 
 /* "text or json": the writers' names, from the table. */
 static const char *writer_names(char *buf, size_t size)
@@ -47,7 +52,7 @@ static const char *writer_names(char *buf, size_t size)
     size_t n = 0;
     buf[0] = '\0';
     for (const Writer *w = report_writers; w->name && n < size; w++) {
-        const char *sep = w == report_writers ? "" : w[1].name ? ", " : " or ";
+        const char *sep = w == report_writers ? "" : w[1].name ? ", " : _(" or ");
         int k = snprintf(buf + n, size - n, "%s%s", sep, w->name);
         if (k < 0)
             break;
@@ -94,21 +99,79 @@ static int bad_usage(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("dlg: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputs("\ntry 'dlg --help'\n", stderr);
+    vfprintf(stderr, _(fmt), ap);
+    fputc('\n', stderr);
+    fputs(_("try 'dlg --help'"), stderr);
+    fputc('\n', stderr);
     va_end(ap);
     return 2;
 }
 
+/* --lang and --format as the option loop will read them (the last of
+ * each; NULL when not given or empty), read first so that the command
+ * line's own errors are in the run's language. */
+static void peek(int argc, char **argv, const char **lang, const char **format)
+{
+    static const char *const valued[] = { "--format", "--lang", "--rules", "--previous" };
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        for (size_t k = 0; k < sizeof valued / sizeof *valued; k++) {
+            const char *a = argv[i];
+            size_t n = strlen(valued[k]);
+            if (strncmp(a, valued[k], n) != 0 || (a[n] != '\0' && a[n] != '='))
+                continue;
+            const char *v = a[n] == '=' ? a + n + 1 : i + 1 < argc ? argv[++i] : NULL;
+            if (k == 0)
+                *format = v;
+            else if (k == 1)
+                *lang = v && *v ? v : NULL;
+            break;
+        }
+}
+
+/* Is this writer's output read by people (text, html), and so in the
+ * run's language? The others are contracts with machines: English. */
+static bool for_people(const Writer *w)
+{
+    return !w || strcmp(w->name, "text") == 0 || strcmp(w->name, "html") == 0;
+}
+
+/* The language of the run (spec §12): --lang, else the environment's
+ * (a wrong --lang is reported in the environment's); English whatever
+ * they say for a format for machines. Loads the catalogue, with a warning
+ * when --lang vi finds none. */
+static void choose_language(int argc, char **argv)
+{
+    const char *option = NULL, *format = NULL;
+    peek(argc, argv, &option, &format);
+    const char *env = i18n_choose(NULL, getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
+    const char *asked = option ? i18n_choose(option, NULL, NULL, NULL, NULL) : NULL;
+    const char *lang = asked ? asked : env;
+    if (format && !for_people(report_writer(format)))
+        lang = "en";
+    if (strcmp(lang, "en") == 0)
+        return;
+    char exe[4096], dir[4096];
+    const char *path = argv[0];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        path = exe;
+    }
+    if (!i18n_init(lang, i18n_localedir(path, dir, sizeof dir)) && asked)
+        fprintf(stderr, "dlg: warning: the Vietnamese messages are not installed (%s/vi/LC_MESSAGES/dlg.mo): "
+                        "English is used\n", dir);
+}
+
 int main(int argc, char **argv)
 {
+    choose_language(argc, argv);
     RunOptions opt = { .writer = &report_writers[0] };
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
     const char **previous = calloc((size_t)argc + 1, sizeof *previous);
     int status = 2;
     if (!files || !rules || !previous) {
-        fputs("dlg: out of memory\n", stderr);
+        fprintf(stderr, "dlg: %s\n", _("out of memory"));
         goto done;
     }
     bool options = true;
@@ -118,10 +181,12 @@ int main(int argc, char **argv)
         if (options && strcmp(a, "--") == 0) {
             options = false;
         } else if (options && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             Arena scratch;
             arena_init(&scratch, NULL);
-            printf("\nrulebooks shipped with dlg: %s\n", run_shipped_rulebooks(&scratch));
+            fputc('\n', stdout);
+            printf(_("rulebooks shipped with dlg: %s"), run_shipped_rulebooks(&scratch));
+            fputc('\n', stdout);
             arena_free(&scratch);
             status = 0;
             goto done;
@@ -161,6 +226,16 @@ int main(int argc, char **argv)
             opt.writer = report_writer(v);
             if (!opt.writer) {
                 status = bad_usage("unknown format '%s': use %s", v, writer_names(names, sizeof names));
+                goto done;
+            }
+        } else if (options && (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0)) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v || !*v) {            /* --lang= is no language */
+                status = bad_usage("--lang needs a value: en or vi");
+                goto done;
+            }
+            if (!i18n_choose(v, NULL, NULL, NULL, NULL)) {
+                status = bad_usage("unknown language '%s': use en or vi", v);
                 goto done;
             }
         } else if (options && (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0)) {

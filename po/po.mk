@@ -20,8 +20,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 PO_LANGS  := vi
 PO_MOS    := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/dlg.mo)
 PO_POT    := $(BUILD)/po/dlg.pot
-# main.c is left out until its messages go through _() (bad_usage)
-PO_SRCS   := $(sort $(filter-out interp/main.c,$(wildcard interp/*.c))) grammar/parser.y grammar/lexer.l grammar/parse.c
+PO_SRCS   := $(sort $(wildcard interp/*.c)) grammar/parser.y grammar/lexer.l grammar/parse.c
 # The format argument of the diagnostics' functions is the message: call
 # sites need no _(). Every one is a printf format, and msgfmt --check
 # holds the translation to the same directives.

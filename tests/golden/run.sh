@@ -10,7 +10,9 @@
 #
 # An optional NAME.env holds VAR=VALUE lines (no spaces) set for that case;
 # every case runs without COLUMNS and NO_COLOR from the caller's
-# environment, so the text report is 80 columns wide and plain.
+# environment, so the text report is 80 columns wide and plain, nor
+# LANGUAGE, LC_ALL, LC_MESSAGES and LANG, so it is in English unless the
+# case asks for Vietnamese (--lang vi, or LANG=vi_VN.UTF-8 in NAME.env).
 #
 # A rewritten expectation is only a draft: read it against the source report
 # before committing it (tests/golden/README.md).
@@ -38,7 +40,7 @@ for name in "$@"; do
     [ -f "$here/cases/$name.env" ] && vars=$(grep -v '^#' "$here/cases/$name.env" | tr '\n' ' ')
     # word splitting of $args is intended: one argument per word
     # a hang is a failure, not a stalled CI run
-    (cd "$root" && eval "env -u COLUMNS -u NO_COLOR $vars timeout 120 ${VALGRIND:-} \"\$dlg\" $args" \
+    (cd "$root" && eval "env -u COLUMNS -u NO_COLOR -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LANG $vars timeout 120 ${VALGRIND:-} \"\$dlg\" $args" \
         <"$stdin" >"$tmp/out" 2>"$tmp/err")
     echo $? >"$tmp/status"
     if [ "${UPDATE:-}" = 1 ]; then

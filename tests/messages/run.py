@@ -262,8 +262,10 @@ def run_block(dlg, block, tmp):
         argv.append("test.dlg")
     stdin = content(block, block.stdin) if block.stdin is not None else b""
     # a block tests a message, not the text report's layout: a width no
-    # note reaches keeps each on one line, and no colour
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR")}
+    # note reaches keeps each on one line, and no colour; English, whatever
+    # the caller's locale (a block with --lang vi asks for Vietnamese)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("COLUMNS", "NO_COLOR", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     env["COLUMNS"] = "10000"
     try:
         p = subprocess.run(argv, cwd=work, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

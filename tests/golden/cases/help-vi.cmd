@@ -1,0 +1,2 @@
+# --help in Vietnamese: the usage, the options and the shipped rulebooks
+--lang vi --help
