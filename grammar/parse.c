@@ -10,10 +10,16 @@ int yyparse(yyscan_t scanner, ParseState *ps);
 
 Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag)
 {
+    return parse_source_apart(src, arena, arena, syms, diag);
+}
+
+Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)
+{
     ParseState ps;
     memset(&ps, 0, sizeof ps);
     ps.src = src;
     ps.arena = arena;
+    ps.syntax = syntax;
     ps.syms = syms;
     ps.diag = diag;
 
@@ -30,7 +36,7 @@ Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag)
      * it; offsets stay file offsets. */
     uint32_t skip = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t n = (size_t)src->len - skip;
-    char *copy = arena_alloc(arena, n + 2);
+    char *copy = arena_alloc(syntax, n + 2);
     if (copy) {
         memcpy(copy, src->text + skip, n);
         copy[n] = copy[n + 1] = '\0';
@@ -38,7 +44,7 @@ Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag)
     ps.scan_base = copy;
     ps.scan_skip = skip;
     if (setjmp(ps.fatal)) {
-        /* flex ran out of memory (lexer.l): its blocks are the arena's */
+        /* flex ran out of memory (lexer.l): its blocks are the syntax arena's */
         diag_out_of_memory(diag);
         return NULL;
     }

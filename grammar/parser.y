@@ -161,16 +161,16 @@ items
     ;
 
 item
-    : NAME args                 { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, 0, NULL, NULL, @$)); }
-    | NAME args blocks          { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, 0, NULL, $3.first, @$)); }
+    : NAME args                 { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, 0, NULL, NULL, @$)); }
+    | NAME args blocks          { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, 0, NULL, $3.first, @$)); }
     | NAME args binding binding_expr
-                                { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, $3, $4, NULL, @$)); }
+                                { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, $3, $4, NULL, @$)); }
     | NAME args binding binding_expr blocks
-                                { NEED($$ = ast_item(ps->arena, $1, @1, $2.first, $3, $4, $5.first, @$)); }
-    | NAME binding binding_expr { NEED($$ = ast_item(ps->arena, $1, @1, NULL, $2, $3, NULL, @$)); }
+                                { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, $3, $4, $5.first, @$)); }
+    | NAME binding binding_expr { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, $2, $3, NULL, @$)); }
     | NAME binding binding_expr blocks
-                                { NEED($$ = ast_item(ps->arena, $1, @1, NULL, $2, $3, $4.first, @$)); }
-    | NAME blocks               { NEED($$ = ast_item(ps->arena, $1, @1, NULL, 0, NULL, $2.first, @$)); }
+                                { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, $2, $3, $4.first, @$)); }
+    | NAME blocks               { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, 0, NULL, $2.first, @$)); }
     ;
 
 args
@@ -179,22 +179,22 @@ args
     ;
 
 first_arg
-    : NAME                      { NEED($$ = ast_atom(ps->arena, ATOM_NAME, @1)); $$->as.name = $1; }
+    : NAME                      { NEED($$ = ast_atom(ps->syntax, ATOM_NAME, @1)); $$->as.name = $1; }
     | atom
     ;
 
 atom
-    : STRING                    { NEED($$ = ast_atom(ps->arena, ATOM_STRING, @1)); $$->as.str = $1; }
-    | COUNT                     { NEED($$ = ast_atom(ps->arena, ATOM_COUNT, @1)); $$->as.count = $1; }
-    | '-' COUNT                 { NEED($$ = ast_atom(ps->arena, ATOM_COUNT, @$)); $$->as.count = -$2; }
-    | '-' PERCENT               { NEED($$ = ast_atom(ps->arena, ATOM_PERCENT, @$)); $$->as.percent = $2;
+    : STRING                    { NEED($$ = ast_atom(ps->syntax, ATOM_STRING, @1)); $$->as.str = $1; }
+    | COUNT                     { NEED($$ = ast_atom(ps->syntax, ATOM_COUNT, @1)); $$->as.count = $1; }
+    | '-' COUNT                 { NEED($$ = ast_atom(ps->syntax, ATOM_COUNT, @$)); $$->as.count = -$2; }
+    | '-' PERCENT               { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @$)); $$->as.percent = $2;
                                   $$->as.percent.mantissa = -$2.mantissa; }
-    | MONEY                     { NEED($$ = ast_atom(ps->arena, ATOM_MONEY, @1)); $$->as.count = $1; }
-    | PERCENT                   { NEED($$ = ast_atom(ps->arena, ATOM_PERCENT, @1)); $$->as.percent = $1; }
-    | DATE                      { NEED($$ = ast_atom(ps->arena, ATOM_DATE, @1)); $$->as.date = $1; }
-    | '?'                       { NEED($$ = ast_atom(ps->arena, ATOM_UNKNOWN, @1)); }
-    | '~' COUNT                 { NEED($$ = ast_atom(ps->arena, ATOM_APPROX, @$)); $$->as.count = $2; }
-    | DOTDOT                    { NEED($$ = ast_atom(ps->arena, ATOM_RANGE, @1)); }
+    | MONEY                     { NEED($$ = ast_atom(ps->syntax, ATOM_MONEY, @1)); $$->as.count = $1; }
+    | PERCENT                   { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @1)); $$->as.percent = $1; }
+    | DATE                      { NEED($$ = ast_atom(ps->syntax, ATOM_DATE, @1)); $$->as.date = $1; }
+    | '?'                       { NEED($$ = ast_atom(ps->syntax, ATOM_UNKNOWN, @1)); }
+    | '~' COUNT                 { NEED($$ = ast_atom(ps->syntax, ATOM_APPROX, @$)); $$->as.count = $2; }
+    | DOTDOT                    { NEED($$ = ast_atom(ps->syntax, ATOM_RANGE, @1)); }
     ;
 
 binding
@@ -212,8 +212,8 @@ blocks
     ;
 
 block
-    : '{' items '}'             { NEED($$ = ast_block(ps->arena, $2.first, false, @3, @$)); }
-    | '{' items ELLIPSIS '}'    { NEED($$ = ast_block(ps->arena, $2.first, true, @3, @$)); }
+    : '{' items '}'             { NEED($$ = ast_block(ps->syntax, $2.first, false, @3, @$)); }
+    | '{' items ELLIPSIS '}'    { NEED($$ = ast_block(ps->syntax, $2.first, true, @3, @$)); }
     ;
 
 expr

@@ -25,7 +25,8 @@ typedef struct ParseState {
     Source *src;
     const char *scan_base;              /* flex's copy of the text (parse.c) */
     uint32_t scan_skip;                 /* bytes of the file before the copy: a byte-order mark */
-    Arena *arena;
+    Arena *arena;                       /* what outlives the tree: expressions, strings */
+    Arena *syntax;                      /* the tree's items, arguments, blocks; flex's memory */
     Symtab *syms;
     Diag *diag;
     Item *items;                        /* the result */

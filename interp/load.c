@@ -50,7 +50,7 @@ static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
 {
     if (!add_file(fs, f, src))
         return NULL;
-    f->items = parse_source(src, fs->arena, fs->syms, fs->diag);
+    f->items = parse_source_apart(src, fs->arena, fs->syntax ? fs->syntax : fs->arena, fs->syms, fs->diag);
     return f;
 }
 

@@ -33,6 +33,7 @@ typedef struct FileSet {
     Arena *arena;
     Symtab *syms;
     Diag *diag;
+    Arena *syntax;          /* where syntax trees go (parse.h); NULL: `arena` */
     LoadedFile **roots;     /* one per load_file() that read a new file */
     uint32_t nroots, cap_roots;
     LoadedFile **files;     /* every file read, in order: library, roots, used */

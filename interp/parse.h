@@ -4,7 +4,13 @@
  *
  * Ownership: the returned items live in `arena`; every problem found is
  * reported to `diag` (the parser recovers and goes on, so the tree may be
- * partial when diag->errors > 0). Names are interned in `syms`. */
+ * partial when diag->errors > 0). Names are interned in `syms`.
+ *
+ * parse_source_apart() puts the tree's items, arguments and blocks, and the
+ * scanner's own memory, in `syntax` instead: the caller frees it once the
+ * model is built, keeping only what the model keeps (expressions and the
+ * text of strings, in `arena`). A national report's tree is several times
+ * its size. */
 #ifndef DLG_PARSE_H
 #define DLG_PARSE_H
 
@@ -17,5 +23,6 @@
 enum { PARSE_MAX_DEPTH = 64, PARSE_MAX_STRING = 65536, PARSE_MAX_NAME = 256 };
 
 Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag);
+Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag);
 
 #endif

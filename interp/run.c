@@ -78,18 +78,21 @@ static void load_rulebook(FileSet *files, Diag *diag, Arena *a, const char *arg)
                    "name your own file with a path (./%s.dlg)", arg, run_shipped_rulebooks(a), arg);
 }
 
-/* Everything after reading one report (the files and the rulebooks): true
- * when its result may be reported. */
-static bool analyse(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
-                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Model **model, Result *result)
+/* Read every file, then the vocabulary, the calendar and the model from
+ * their syntax trees, which live in `syntax`: nothing built here points
+ * into it, so the caller frees it as soon as this returns. NULL when the
+ * model cannot be had (what stopped it is in diag). */
+static Model *build(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
+                    int nmemory, Arena *a, Arena *syntax, Symtab *syms, Diag *diag, Calendar **calendar)
 {
     Vocab *vocab = vocab_new(a, syms);
     if (!vocab) {
         out_of_memory(diag);
-        return false;
+        return NULL;
     }
     FileSet files;
     load_init(&files, a, syms, diag);
+    files.syntax = syntax;
     files.sandbox = opt->sandbox;
     if (opt->prelude)
         load_prelude(&files, opt->prelude);
@@ -108,20 +111,20 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
     for (uint32_t i = 0; i < files.nfiles; i++)
         vocab_declare(vocab, files.files[i]->src, files.files[i]->items);
     if (!vocab_finish(vocab, diag))
-        return false;
+        return NULL;
     /* The calendar next (spec §4.6): its own items, from every file. */
-    Calendar *cal = calendar_new(a, syms);
+    Calendar *cal = *calendar = calendar_new(a, syms);
     if (!cal) {
         out_of_memory(diag);
-        return false;
+        return NULL;
     }
     for (uint32_t i = 0; i < files.nfiles; i++)
         calendar_declare(cal, files.files[i]->src, files.files[i]->items, diag);
     calendar_finish(cal, diag);         /* its errors stop the run below, with the model's */
-    Model *m = *model = model_new(a, syms, vocab, diag);
+    Model *m = model_new(a, syms, vocab, diag);
     if (!m) {
         out_of_memory(diag);
-        return false;
+        return NULL;
     }
     model_add_files(m, &files);
     if (opt->strict && !diag->errors) {
@@ -134,7 +137,24 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
             diag_error(diag, first, ((Span){ 0, 0 }),
                        "with --strict a submission needs figures to check: this one gives none");
     }
-    if (diag->errors)
+    return m;
+}
+
+/* Everything after reading one report (the files and the rulebooks): true
+ * when its result may be reported. */
+static bool analyse(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
+                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Model **model, Result *result)
+{
+    /* the syntax trees, several times the size of the text, in an arena of
+     * their own, freed once the model is built */
+    Arena syntax;
+    arena_init(&syntax, opt->allocator);
+    Calendar *cal = NULL;
+    Model *m = *model = build(opt, names, nnames, memory, nmemory, a, &syntax, syms, diag, &cal);
+    if (syntax.failed)
+        out_of_memory(diag);
+    arena_free(&syntax);
+    if (!m || diag->errors)
         return false;
     bool valid = true;
     Resolution *res = resolve_run(m, a, diag, &valid);
