@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 
 static bool same(const char *a, const char *b)
 {
@@ -44,11 +45,11 @@ static Compared *row(Arena *a, const IndicatorResult *cur, const IndicatorResult
     if (prev)
         c->previous = prev->value;
     if (!cur)
-        c->note = "not in this report";
+        c->note = _("not in this report");
     else if (!prev)
-        c->note = "not in the previous report";
+        c->note = _("not in the previous report");
     else if (!cur->value.known || !prev->value.known)
-        c->note = !prev->value.known ? "the previous report has no value" : "this report has no value";
+        c->note = !prev->value.known ? _("the previous report has no value") : _("this report has no value");
     if (c->current.known && c->previous.known) {
         uint8_t dec = c->current.decimals > c->previous.decimals ? c->current.decimals : c->previous.decimals;
         c->difference = known(c->current.value - c->previous.value, dec, c->current.money);

@@ -1,4 +1,6 @@
-/* format.c - English text of results, and numbers in the writers' styles. */
+/* format.c - the text of results in the run's language (English unless
+ * i18n_init chose Vietnamese: the formats for machines never do), and
+ * numbers in the writers' styles. */
 #include "format.h"
 
 #include <math.h>
@@ -158,7 +160,9 @@ static const char *sum_text(Arena *a, const Figure *whole, const Breakdown *bd, 
     uint32_t i = 0;
     for (const Figure *p = bd->parts; p && text; p = p->next_part, i++) {
         if (i == MAX_NAMED) {
-            text = arena_printf(a, "%s + ... (%u %s)", text, bd->nparts, col ? "rows" : "parts");
+            text = arena_printf(a, col ? P_("%s + ... (%u row)", "%s + ... (%u rows)", bd->nparts)
+                                       : P_("%s + ... (%u part)", "%s + ... (%u parts)", bd->nparts),
+                                text, bd->nparts);
             break;
         }
         text = col ? arena_printf(a, "%s%s %s.%s", text, i ? " +" : "", p->leaf->text, col->leaf->text)
@@ -174,7 +178,7 @@ const char *format_check_subject(Arena *a, const Check *c)
     const char *what = NULL;
     switch (c->kind) {
     case CHECK_PERCENT:
-        return arena_printf(a, "indicator %s: reported percentage", c->indicator->id->text);
+        return arena_printf(a, _("indicator %s: reported percentage"), c->indicator->id->text);
     case CHECK_SUM:
         what = sum_text(a, c->figure, c->parts, NULL);
         break;
@@ -190,7 +194,7 @@ const char *format_check_subject(Arena *a, const Check *c)
         what = c->figure->path->text;
         break;
     case CHECK_CHANGE:
-        what = arena_printf(a, "change of %s", c->figure->path->text);
+        what = arena_printf(a, _("change of %s"), c->figure->path->text);
         break;
     }
     return arena_printf(a, "%s: %s", model_subject(a, c->node), what ? what : c->figure->path->text);
@@ -202,122 +206,136 @@ const char *format_note(Arena *a, const Note *n)
 {
     switch (n->kind) {
     case NOTE_NONE: return NULL;
-    case NOTE_TOO_LARGE: return "the numbers are too large to compare";
-    case NOTE_SUM_TOO_LARGE: return "the parts add up to more than a 64-bit count holds (9,223,372,036,854,775,807)";
-    case NOTE_NOT_FINITE: return "the computed value is too large to be a number";
+    case NOTE_TOO_LARGE: return _("the numbers are too large to compare");
+    case NOTE_SUM_TOO_LARGE: return _("the parts add up to more than a 64-bit count holds (9,223,372,036,854,775,807)");
+    case NOTE_NOT_FINITE: return _("the computed value is too large to be a number");
     case NOTE_PART_WOULD_BE:
-        return arena_printf(a, "the unknown part '%s' would be %lld", n->name->text, (long long)n->a);
+        return arena_printf(a, _("the unknown part '%s' would be %lld"), n->name->text, (long long)n->a);
     case NOTE_PARTS_UNKNOWN:
-        return arena_printf(a, "%lld part%s unknown", (long long)n->a, n->a == 1 ? " is" : "s are");
-    case NOTE_CELL_INEXACT: return "a cell is unknown";
-    case NOTE_UNSTATUSED: return arena_printf(a, "some listed %s have no %s", n->name->text, n->text);
+        return arena_printf(a, P_("%lld part is unknown", "%lld parts are unknown", (unsigned long)n->a),
+                            (long long)n->a);
+    case NOTE_CELL_INEXACT: return _("a cell is unknown");
+    case NOTE_UNSTATUSED: return arena_printf(a, _("some listed %s have no %s"), n->name->text, n->text);
     case NOTE_APPROX_RANGE: {
         char lo[64], hi[64];
-        format_number(lo, sizeof lo, (double)n->a, 0, &FORMAT_TEXT);
+        format_number(lo, sizeof lo, (double)n->a, 0, format_people());
         if (n->x != 0)
-            return arena_printf(a, "computed from approximate figures: at least %s", lo);
-        format_number(hi, sizeof hi, (double)n->b, 0, &FORMAT_TEXT);
-        return arena_printf(a, "computed from approximate figures: between %s and %s", lo, hi);
+            return arena_printf(a, _("computed from approximate figures: at least %s"), lo);
+        format_number(hi, sizeof hi, (double)n->b, 0, format_people());
+        return arena_printf(a, _("computed from approximate figures: between %s and %s"), lo, hi);
     }
-    case NOTE_NEGATIVE: return "a count cannot be negative";
+    case NOTE_NEGATIVE: return _("a count cannot be negative");
     case NOTE_PERCENT_DIFFERS:
-        return arena_printf(a, "the report's percentage differs from the computed one by more than one "
-                               "unit of its last digit (%g)", n->x);
-    case NOTE_NO_TOPIC: return "the opinion has no topic";
-    case NOTE_NO_STATUS: return "the opinion has no status";
-    case NOTE_NO_SATISFIED: return "satisfaction is not given";
-    case NOTE_NO_KIND: return "the session's kind is not given";
-    case NOTE_NO_SCOPE: return "the session's scope is not given";
-    case NOTE_OPINION_HAS_NO: return arena_printf(a, "an opinion has no '%s'", n->name->text);
-    case NOTE_SESSION_DATE: return "the session's date is not known to the day";
-    case NOTE_NO_CONCLUSION: return "no conclusion notice is recorded";
-    case NOTE_CONCLUSION_DATE: return "the conclusion notice's date is not known to the day";
-    case NOTE_NO_NOTICE: return "no public notice is recorded";
-    case NOTE_NOTICE_DATE: return "the public notice's date is not known to the day";
+        return arena_printf(a, _("the report's percentage differs from the computed one by more than one "
+                                 "unit of its last digit (%g)"), n->x);
+    case NOTE_NO_TOPIC: return _("the opinion has no topic");
+    case NOTE_NO_STATUS: return _("the opinion has no status");
+    case NOTE_NO_SATISFIED: return _("satisfaction is not given");
+    case NOTE_NO_KIND: return _("the session's kind is not given");
+    case NOTE_NO_SCOPE: return _("the session's scope is not given");
+    case NOTE_OPINION_HAS_NO: return arena_printf(a, _("an opinion has no '%s'"), n->name->text);
+    case NOTE_SESSION_DATE: return _("the session's date is not known to the day");
+    case NOTE_NO_CONCLUSION: return _("no conclusion notice is recorded");
+    case NOTE_CONCLUSION_DATE: return _("the conclusion notice's date is not known to the day");
+    case NOTE_NO_NOTICE: return _("no public notice is recorded");
+    case NOTE_NOTICE_DATE: return _("the public notice's date is not known to the day");
     case NOTE_CALENDAR_UNCOVERED:
-        return arena_printf(a, "the calendar %s does not cover %lld: declare that year's holidays and working "
-                               "days, or write calendar none", n->text ? n->text : "", (long long)n->a);
-    case NOTE_WHOLE_DAYS_COUNT: return "a deadline is a whole number of days, not negative";
-    case NOTE_DEADLINE_ARGS: return "deadline() and working_deadline() need a date and a number of days";
-    case NOTE_UNDATED: return arena_printf(a, "%s has no date to the day", model_subject(a, n->node));
+        return arena_printf(a, _("the calendar %s does not cover %lld: declare that year's holidays and working "
+                                 "days, or write calendar none"), n->text ? n->text : "", (long long)n->a);
+    case NOTE_WHOLE_DAYS_COUNT: return _("a deadline is a whole number of days, not negative");
+    case NOTE_DEADLINE_ARGS: return _("deadline() and working_deadline() need a date and a number of days");
+    case NOTE_UNDATED: return arena_printf(a, _("%s has no date to the day"), model_subject(a, n->node));
     case NOTE_UNDATED_ENTRY:
-        return arena_printf(a, "%s listed in %s has no date to the day", n->text, model_subject(a, n->node));
+        return arena_printf(a, _("%s listed in %s has no date to the day"), n->text, model_subject(a, n->node));
     case NOTE_VERDICTS_UNKNOWN:
-        return arena_printf(a, "rule '%s' is unknown for every subject here", n->name->text);
-    case NOTE_NO_VERDICT: return arena_printf(a, "rule '%s' has no subject here", n->name->text);
+        return arena_printf(a, _("rule '%s' is unknown for every subject here"), n->name->text);
+    case NOTE_NO_VERDICT: return arena_printf(a, _("rule '%s' has no subject here"), n->name->text);
     case NOTE_SOME_UNKNOWN:
-        return arena_printf(a, "%lld of %lld subjects have no verdict and are left out", (long long)n->a,
+        return arena_printf(a, _("%lld of %lld subjects have no verdict and are left out"), (long long)n->a,
                             (long long)n->b);
     case NOTE_TOO_MANY_WINDOWS:
-        return arena_printf(a, "the period holds more than %lld windows of time: not counted", (long long)n->a);
+        return arena_printf(a, _("the period holds more than %lld windows of time: not counted"), (long long)n->a);
     case NOTE_EDGES_LEFT_OUT:
-        return arena_printf(a, "%lld %s%s only partly inside the report's period: not checked", (long long)n->a,
-                            model_selector_name(&n->sel), n->a == 1 ? " is" : "s are");
+        return arena_printf(a,
+                            P_("%lld %s is only partly inside the report's period: not checked",
+                               "%lld %ss are only partly inside the report's period: not checked", (unsigned long)n->a),
+                            (long long)n->a, model_selector_name(&n->sel));
     case NOTE_UNDATED_LEFT_OUT:
-        return arena_printf(a, "%lld %s%s no date to place in the window: left out", (long long)n->a,
-                            model_selector_name(&n->sel), n->a == 1 ? " has" : "s have");
+        return arena_printf(a,
+                            P_("%lld %s has no date to place in the window: left out",
+                               "%lld %ss have no date to place in the window: left out", (unsigned long)n->a),
+                            (long long)n->a, model_selector_name(&n->sel));
     case NOTE_TOTAL_ONLY: {
         const char *why = n->inner ? format_note(a, n->inner) : NULL;
-        return arena_printf(a, "counted from the period's total, as the sessions cannot be placed in time%s%s",
+        return arena_printf(a, _("counted from the period's total, as the sessions cannot be placed in time%s%s"),
                             why ? ": " : "", why ? why : "");
     }
     case NOTE_NOT_BY_DATE:
-        return arena_printf(a, "'%s' of %s is given for the whole period, not by date", n->text,
+        return arena_printf(a, _("'%s' of %s is given for the whole period, not by date"), n->text,
                             model_subject(a, n->node));
     case NOTE_FIGURE_UNKNOWN:
-        return arena_printf(a, "'%s' is not known for %s", n->text, model_subject(a, n->node));
-    case NOTE_NOT_CONDITION: return "the condition is a value, not true or false: compare it, e.g. x >= 1";
-    case NOTE_NOT_NUMBER: return "the value is not a number";
+        return arena_printf(a, _("'%s' is not known for %s"), n->text, model_subject(a, n->node));
+    case NOTE_NOT_CONDITION: return _("the condition is a value, not true or false: compare it, e.g. x >= 1");
+    case NOTE_NOT_NUMBER: return _("the value is not a number");
     case NOTE_NONE_LISTED_IN:
-        return arena_printf(a, "no %s is listed in %s (a report of totals only cannot give a share)",
+        return arena_printf(a, _("no %s is listed in %s (a report of totals only cannot give a share)"),
                             model_selector_name(&n->sel), model_subject(a, n->node));
-    case NOTE_NOTHING_TO_COUNT: return "nothing to count";
-    case NOTE_PERCENT_NUMBERS: return "percent() needs numbers";
-    case NOTE_ZERO_DENOMINATOR: return "the denominator is zero";
-    case NOTE_NONE_LISTED: return arena_printf(a, "no %s is listed", model_selector_name(&n->sel));
+    case NOTE_NOTHING_TO_COUNT: return _("nothing to count");
+    case NOTE_PERCENT_NUMBERS: return _("percent() needs numbers");
+    case NOTE_ZERO_DENOMINATOR: return _("the denominator is zero");
+    case NOTE_NONE_LISTED: return arena_printf(a, _("no %s is listed"), model_selector_name(&n->sel));
     case NOTE_MEAN_PARTIAL: {
         const char *why = n->inner ? format_note(a, n->inner) : NULL;
-        return arena_printf(a, "mean of %lld of %lld %ss; the others have no value (%s)", (long long)n->a,
-                            (long long)n->b, model_selector_name(&n->sel), why ? why : "unknown");
+        return arena_printf(a, _("mean of %lld of %lld %ss; the others have no value (%s)"), (long long)n->a,
+                            (long long)n->b, model_selector_name(&n->sel), why ? why : _("unknown"));
     }
-    case NOTE_NO_PERIOD: return "the report declares no period";
-    case NOTE_NEED_DATES: return "days() and working_days() need two dates";
-    case NOTE_MINMAX_NUMBERS: return "min() and max() need numbers";
-    case NOTE_CANNOT_COMPARE: return "these values cannot be compared";
-    case NOTE_WHOLE_DAYS: return "a date moves by whole days";
-    case NOTE_OUTSIDE_CALENDAR: return "the date falls outside the calendar";
-    case NOTE_ARITH_NUMBERS: return "arithmetic needs numbers";
-    case NOTE_DIVISION_BY_ZERO: return "division by zero";
-    case NOTE_DATE_NOT_DAY: return "a date in an expression must be given to the day";
-    case NOTE_OUT_OF_MEMORY: return "out of memory";
-    case NOTE_WRITTEN_UNKNOWN: return "written as '?'";
-    case NOTE_UNKNOWN: return "unknown";
-    case NOTE_NOT_A_NUMBER: return "the expression is not a number";
-    case NOTE_FROM_APPROX_FIGURE: return "computed from an approximate figure";
-    case NOTE_VALUE_MISSING: return "a value is missing";
+    case NOTE_NO_PERIOD: return _("the report declares no period");
+    case NOTE_NEED_DATES: return _("days() and working_days() need two dates");
+    case NOTE_MINMAX_NUMBERS: return _("min() and max() need numbers");
+    case NOTE_CANNOT_COMPARE: return _("these values cannot be compared");
+    case NOTE_WHOLE_DAYS: return _("a date moves by whole days");
+    case NOTE_OUTSIDE_CALENDAR: return _("the date falls outside the calendar");
+    case NOTE_ARITH_NUMBERS: return _("arithmetic needs numbers");
+    case NOTE_DIVISION_BY_ZERO: return _("division by zero");
+    case NOTE_DATE_NOT_DAY: return _("a date in an expression must be given to the day");
+    case NOTE_OUT_OF_MEMORY: return _("out of memory");
+    case NOTE_WRITTEN_UNKNOWN: return _("written as '?'");
+    case NOTE_UNKNOWN: return _("unknown");
+    case NOTE_NOT_A_NUMBER: return _("the expression is not a number");
+    case NOTE_FROM_APPROX_FIGURE: return _("computed from an approximate figure");
+    case NOTE_VALUE_MISSING: return _("a value is missing");
     case NOTE_NO_SUBJECT:
-        return arena_printf(a, "no %s in this report to check", model_selector_name(&n->sel));
+        return arena_printf(a, _("no %s in this report to check"), model_selector_name(&n->sel));
     case NOTE_NONE_MEETS_WHERE:
-        return arena_printf(a, "no %s meets the where: condition", model_selector_name(&n->sel));
-    case NOTE_REPORT_NOT_WHERE: return "the report does not meet the where: condition";
+        return arena_printf(a, _("no %s meets the where: condition"), model_selector_name(&n->sel));
+    case NOTE_REPORT_NOT_WHERE: return _("the report does not meet the where: condition");
     }
     return NULL;
 }
 
 /* ---- rule verdicts ------------------------------------------------------------------ */
 
+/* Numbers in verdicts: no thousands separator, two decimals unless whole;
+ * the decimal mark of the run's language. */
+static const NumberStyle VERDICT_VI = { .group = 0, .trim = false, .point = ',' };
+
 static const char *value_text(Arena *a, const Val *v)
 {
     char buf[16];
     switch (v->kind) {
     case VAL_NUMBER:
+        if (i18n_vietnamese()) {
+            char num[400];
+            format_number(num, sizeof num, v->num, 2, &VERDICT_VI);
+            return arena_printf(a, "%s", num);
+        }
         return v->num == floor(v->num) ? arena_printf(a, "%.0f", v->num) : arena_printf(a, "%.2f", v->num);
-    case VAL_BOOL: return v->b ? "true" : "false";
+    case VAL_BOOL: return v->b ? _("true") : _("false");
     case VAL_DATE: return arena_printf(a, "%s", date_format(date_from_days(v->days), buf));
     case VAL_STRING: return arena_printf(a, "\"%s\"", v->str);
     case VAL_UNKNOWN: break;
     }
-    return "unknown";
+    return _("unknown");
 }
 
 const char *format_op(ExprOp op)
@@ -340,27 +358,29 @@ static const char *slots_text(Arena *a, const Verdict *v)
 {
     const Slots *sl = v->slots;
     char buf[16], due[16];
-    const char *text = arena_printf(a, "held %lld of %lld due", (long long)sl->held, (long long)sl->expected);
+    const char *text = arena_printf(a, _("held %lld of %lld due"), (long long)sl->held, (long long)sl->expected);
     if (sl->nmissed) {
-        text = arena_printf(a, "%s: short in %u window%s (", text, sl->nmissed, sl->nmissed == 1 ? "" : "s");
+        text = arena_printf(a, P_("%s: short in %u window (", "%s: short in %u windows (", sl->nmissed), text,
+                            sl->nmissed);
         for (uint32_t i = 0; text && i < sl->nmissed && i < MAX_MISSED; i++) {
             text = arena_printf(a, "%s%s%s", text, i ? ", " : "", date_window_label(sl->missed[i], buf));
             if (text && sl->due[i])
-                text = arena_printf(a, "%s due %s", text, date_format(date_from_days(sl->due[i]), due));
+                text = arena_printf(a, _("%s due %s"), text, date_format(date_from_days(sl->due[i]), due));
         }
         if (text && sl->nmissed > MAX_MISSED)
             text = arena_printf(a, "%s, ...", text);
         text = text ? arena_printf(a, "%s)", text) : NULL;
     } else if (sl->held < sl->expected) {
-        text = arena_printf(a, "%s: %lld short", text, (long long)(sl->expected - sl->held));
+        text = arena_printf(a, _("%s: %lld short"), text, (long long)(sl->expected - sl->held));
     }
     if (text && sl->nmoved)
-        text = arena_printf(a, "%s; %u due day%s moved off a rest day", text, sl->nmoved, sl->nmoved == 1 ? "" : "s");
+        text = arena_printf(a, P_("%s; %u due day moved off a rest day", "%s; %u due days moved off a rest day",
+                                  sl->nmoved), text, sl->nmoved);
     if (text && sl->edges)
-        text = arena_printf(a, "%s; %u window%s cut by the period, prorated", text, sl->edges,
-                            sl->edges == 1 ? "" : "s");
+        text = arena_printf(a, P_("%s; %u window cut by the period, prorated",
+                                  "%s; %u windows cut by the period, prorated", sl->edges), text, sl->edges);
     if (text && sl->not_held)
-        text = arena_printf(a, "%s; not held: %lld%s%s", text, (long long)sl->not_held, sl->reasons ? " " : "",
+        text = arena_printf(a, _("%s; not held: %lld%s%s"), text, (long long)sl->not_held, sl->reasons ? " " : "",
                             sl->reasons ? sl->reasons : "");
     return text;
 }
@@ -417,17 +437,17 @@ const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
         return why && text ? arena_printf(a, "%s (%s)", text, why) : text;
     }
     if (v->slots)
-        return arena_printf(a, "the schedule cannot be counted: %s", format_note(a, &v->why));
+        return arena_printf(a, _("the schedule cannot be counted: %s"), format_note(a, &v->why));
     const char *cond = condition_text(a, d);
     if (v->status == RESULT_UNKNOWN)
-        return arena_printf(a, "%s is unknown: %s", cond, format_note(a, &v->why));
+        return arena_printf(a, _("%s is unknown: %s"), cond, format_note(a, &v->why));
     if (v->status == RESULT_PASS)
-        return v->compared ? arena_printf(a, "%s holds: %s %s %s", cond, value_text(a, &v->lhs), format_op(v->op),
+        return v->compared ? arena_printf(a, _("%s holds: %s %s %s"), cond, value_text(a, &v->lhs), format_op(v->op),
                                           value_text(a, &v->rhs))
-                           : arena_printf(a, "%s holds", cond);
-    const char *detail = arena_printf(a, "%s is false", cond);
+                           : arena_printf(a, _("%s holds"), cond);
+    const char *detail = arena_printf(a, _("%s is false"), cond);
     if (v->compared)
-        detail = arena_printf(a, "%s: %s %s %s does not hold", detail, value_text(a, &v->lhs), format_op(v->op),
+        detail = arena_printf(a, _("%s: %s %s %s does not hold"), detail, value_text(a, &v->lhs), format_op(v->op),
                               value_text(a, &v->rhs));
     return detail;
 }

@@ -10,6 +10,7 @@
 
 #include "format.h"
 #include "html.h"
+#include "i18n.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -104,7 +105,7 @@ static int shown_decimals(const Number *n)
 /* A value as the text report shows it: "99.72 %", "1.20", "24,444,999 đ". */
 static const char *value_text(char *buf, size_t size, ValueUnit unit, Number n)
 {
-    format_number_text(buf, size, n, unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n));
+    format_number_local(buf, size, n, unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n));
     if (n.known && unit == UNIT_PERCENT) {
         size_t len = strlen(buf);
         snprintf(buf + len, size - len, " %%");
@@ -117,12 +118,13 @@ static const char *status_class(Status s) { return result_status_name(s); }
 static const char *status_label(Status s)
 {
     switch (s) {
-    case RESULT_PASS: return "pass";
-    case RESULT_FAIL: return "FAIL";
-    case RESULT_UNKNOWN: return "unknown";
-    case RESULT_PARTIAL: return "partial";
+    case RESULT_PASS: return _("pass");
+    case RESULT_FAIL: return _("FAIL");
+    case RESULT_UNKNOWN: return _("unknown");
+    /* TRANSLATORS: the status of a partial check, in the HTML report */
+    case RESULT_PARTIAL: return _("partial");
     }
-    return "unknown";
+    return _("unknown");
 }
 
 /* "file:line:col" and the source line there, cut when long. */
@@ -193,7 +195,7 @@ static void header(FILE *out, const Header *h)
 {
     char buf[16], buf2[16];
     if (!h || !h->present || !h->title.ptr) {
-        fputs("<h1>dlg report</h1>\n", out);
+        fprintf(out, "<h1>%s</h1>\n", _("dlg report"));
         if (!h || !h->present)
             return;
     } else {
@@ -203,38 +205,38 @@ static void header(FILE *out, const Header *h)
     }
     fputs("<dl class=\"meta\">\n", out);
     static const struct { const char *label; size_t offset; } lines[] = {
-        { "issuer", offsetof(Header, issuer) },
-        { "reference", offsetof(Header, reference) },
-        { "place", offsetof(Header, place) },
+        { N_("issuer"), offsetof(Header, issuer) },
+        { N_("reference"), offsetof(Header, reference) },
+        { N_("place"), offsetof(Header, place) },
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
         const Str *v = (const Str *)((const char *)h + lines[i].offset);
         if (!v->ptr)
             continue;
-        fprintf(out, "<dt>%s</dt><dd lang=\"vi\" data-field=\"%s\">", lines[i].label, lines[i].label);
+        fprintf(out, "<dt>%s</dt><dd lang=\"vi\" data-field=\"%s\">", _(lines[i].label), lines[i].label);
         put_str(out, *v);
         fputs("</dd>\n", out);
     }
     if (h->date.precision != DATE_UNKNOWN)
-        fprintf(out, "<dt>date</dt><dd data-field=\"date\">%s</dd>\n", date_format(h->date, buf));
+        fprintf(out, "<dt>%s</dt><dd data-field=\"date\">%s</dd>\n", _("date"), date_format(h->date, buf));
     if (h->has_period)
-        fprintf(out, "<dt>period</dt><dd data-field=\"period\">%s .. %s</dd>\n", date_format(h->period_start, buf),
+        fprintf(out, "<dt>%s</dt><dd data-field=\"period\">%s .. %s</dd>\n", _("period"), date_format(h->period_start, buf),
                 date_format(h->period_end, buf2));
     fputs("</dl>\n", out);
 }
 
 static void verdict(FILE *out, const ReportInput *in)
 {
-    const char *text = in->exit_status == 0 ? "Result: OK"
-                       : in->result        ? "Result: the report is wrong"
-                                           : "Nothing was evaluated";
+    const char *text = in->exit_status == 0 ? _("Result: OK")
+                       : in->result        ? _("Result: the report is wrong")
+                                           : _("Nothing was evaluated");
     fprintf(out, "<p id=\"verdict\" class=\"result %s\" data-exit-status=\"%d\">%s", in->exit_status ? "wrong" : "ok",
             in->exit_status, text);
-    if (!in->result)
-        fprintf(out, ": %u error%s in the input", in->diag ? in->diag->errors : 0,
-                in->diag && in->diag->errors == 1 ? "" : "s");
-    else if (in->strict)
-        fputs(" (under --strict)", out);
+    if (!in->result) {
+        unsigned errors = in->diag ? in->diag->errors : 0;
+        fprintf(out, P_(": %u error in the input", ": %u errors in the input", errors), errors);
+    } else if (in->strict)
+        fputs(_(" (under --strict)"), out);
     fputs("</p>\n", out);
 }
 
@@ -277,13 +279,12 @@ static void summary(FILE *out, const Result *r)
         indicators[0]++;
         indicators[4] += !ir->value.known;
     }
-    fputs("<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"summary\">\n"
-          "<thead><tr><th></th><th>total</th><th>pass</th><th>fail</th><th>partial</th><th>unknown</th></tr></thead>\n"
-          "<tbody>\n",
-          out);
-    summary_row(out, "checks", "Checks", checks);
-    summary_row(out, "rules", "Rules", rules);
-    summary_row(out, "indicators", "Indicators", indicators);
+    fprintf(out, "<section id=\"summary\">\n<h2>%s</h2>\n<table class=\"summary\">\n", _("Summary"));
+    fprintf(out, "<thead><tr><th></th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+            _("total"), _("pass"), _("fail"), _("partial"), _("unknown"));
+    summary_row(out, "checks", _("Checks"), checks);
+    summary_row(out, "rules", _("Rules"), rules);
+    summary_row(out, "indicators", _("Indicators"), indicators);
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
@@ -356,8 +357,8 @@ static void chart(FILE *out, const char *kind, const char *indicator, const char
         attr_number(out, "data-value", *pooled);
         fprintf(out, " x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%zu\"/>", coord(b1, sizeof b1, x), CHART_TOP - 6,
                 coord(b2, sizeof b2, x), height);
-        fprintf(out, "<text class=\"pooled-label\" x=\"%s\" y=\"12\" text-anchor=\"%s\">the report: ",
-                coord(b1, sizeof b1, x), x > CHART_BARS / 2 ? "end" : "start");
+        fprintf(out, "<text class=\"pooled-label\" x=\"%s\" y=\"12\" text-anchor=\"%s\">%s: ",
+                coord(b1, sizeof b1, x), x > CHART_BARS / 2 ? "end" : "start", _("the report"));
         put(out, pooled_shown);
         fputs("</text>\n", out);
     }
@@ -387,18 +388,18 @@ static void overview(FILE *out, const Result *r, Arena *a)
         const char *note = ir->value.known ? NULL : format_note(a, &ir->note);
         bars[i++] = (Bar){ ir->def->title.ptr, ir->def->id->text, ir->value,
                            ir->value.known ? arena_printf(a, "%s", value_text(buf, sizeof buf, ir->unit, ir->value))
-                                           : arena_printf(a, "\xE2\x80\x93 %s", note ? note : "unknown") };
+                                           : arena_printf(a, "\xE2\x80\x93 %s", note ? note : _("unknown")) };
     }
     chart(out, "overview", NULL, "data-indicator", bars, n, UNIT_PERCENT, NULL, NULL,
-          "The report's percentages");
+          _("The report's percentages"));
 }
 
 static void fraction(FILE *out, const IndicatorResult *ir)
 {
     char buf[NUMBER_BUF], buf2[NUMBER_BUF];
     if (ir->value.known && ir->numerator.known && ir->denominator.known)
-        fprintf(out, "%s / %s", format_number_text(buf, sizeof buf, ir->numerator, 0),
-                format_number_text(buf2, sizeof buf2, ir->denominator, 0));
+        fprintf(out, "%s / %s", format_number_local(buf, sizeof buf, ir->numerator, 0),
+                format_number_local(buf2, sizeof buf2, ir->denominator, 0));
 }
 
 /* One indicator: its value, then a table and a chart of its per-unit rows
@@ -439,11 +440,11 @@ static const IndicatorResult *indicator(FILE *out, const IndicatorResult *ir, Ar
     const char *note = format_note(a, &ir->note);
     if (note || !ir->value.known) {
         fputs("<p class=\"note\">", out);
-        put(out, note ? note : "unknown");
+        put(out, note ? note : _("unknown"));
         fputs("</p>\n", out);
     }
     if (d->comment.ptr) {
-        fputs("<p class=\"comment\" lang=\"vi\">note: ", out);
+        fprintf(out, "<p class=\"comment\" lang=\"vi\">%s", _("note: "));
         put_str(out, d->comment);
         fputs("</p>\n", out);
     }
@@ -457,9 +458,9 @@ static const IndicatorResult *indicator(FILE *out, const IndicatorResult *ir, Ar
         n++;
     if (n) {
         Bar *bars = ARENA_ARRAY(a, Bar, n);
-        fputs("<table class=\"per\">\n<thead><tr><th>subject</th><th class=\"num\">value</th>"
-              "<th class=\"num\">numerator / denominator</th><th>note</th></tr></thead>\n<tbody>\n",
-              out);
+        fprintf(out, "<table class=\"per\">\n<thead><tr><th>%s</th><th class=\"num\">%s</th>"
+                     "<th class=\"num\">%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+                _("subject"), _("value"), _("numerator / denominator"), _("note"));
         size_t i = 0;
         for (row = ir->next; row && row->def == d; row = row->next, i++) {
             const char *who = format_indicator_subject(a, row);
@@ -474,20 +475,20 @@ static const IndicatorResult *indicator(FILE *out, const IndicatorResult *ir, Ar
             fraction(out, row);
             fputs("</td><td class=\"note\">", out);
             if (why || !row->value.known)
-                put(out, why ? why : "unknown");
+                put(out, why ? why : _("unknown"));
             fputs("</td></tr>\n", out);
             if (bars)
                 bars[i] = (Bar){ who, who, row->value,
                                  row->value.known
                                      ? arena_printf(a, "%s", value_text(buf, sizeof buf, row->unit, row->value))
-                                     : arena_printf(a, "\xE2\x80\x93 %s", why ? why : "unknown") };
+                                     : arena_printf(a, "\xE2\x80\x93 %s", why ? why : _("unknown")) };
         }
         fputs("</tbody>\n</table>\n", out);
         if (bars && ir->unit != UNIT_BOOLEAN) {
             char shown[NUMBER_BUF];
             value_text(shown, sizeof shown, ir->unit, ir->value);
             chart(out, "per", d->id->text, "data-unit", bars, n, ir->unit, subject ? NULL : &ir->value, shown,
-                  arena_printf(a, "%s, per %s", d->title.ptr, model_selector_name(&d->per)));
+                  arena_printf(a, _("%s, per %s"), d->title.ptr, model_selector_name(&d->per)));
         }
     }
     fputs("</section>\n", out);
@@ -498,7 +499,7 @@ static void indicators(FILE *out, const Result *r, Arena *a)
 {
     if (!r->indicators)
         return;
-    fputs("<section id=\"indicators\">\n<h2>Indicators</h2>\n", out);
+    fprintf(out, "<section id=\"indicators\">\n<h2>%s</h2>\n", _("Indicators"));
     overview(out, r, a);
     for (const IndicatorResult *ir = r->indicators; ir;)
         ir = indicator(out, ir, a);
@@ -511,10 +512,10 @@ static void rules(FILE *out, const Result *r, Arena *a)
 {
     if (!r->rules)
         return;
-    fputs("<section id=\"rules\">\n<h2>Rules</h2>\n<table class=\"rules\">\n"
-          "<thead><tr><th>status</th><th>rule</th><th>severity</th><th class=\"num\">passed</th>"
-          "<th>title and source</th></tr></thead>\n<tbody>\n",
-          out);
+    fprintf(out, "<section id=\"rules\">\n<h2>%s</h2>\n<table class=\"rules\">\n"
+                 "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th>"
+                 "<th>%s</th></tr></thead>\n<tbody>\n",
+            _("Rules"), _("status"), _("rule"), _("severity"), _("passed"), _("title and source"));
     for (const RuleResult *rr = r->rules; rr; rr = rr->next) {
         const RuleDef *d = rr->def;
         fprintf(out, "<tr class=\"%s\"", status_class(rr->status));
@@ -524,7 +525,7 @@ static void rules(FILE *out, const Result *r, Arena *a)
                 status_label(rr->status));
         put(out, d->id->text);
         fprintf(out, "</code></td><td>%s</td><td class=\"num\">%u / %u</td><td><span lang=\"vi\">",
-                d->severity == SEVERITY_ERROR ? "error" : "warning", rr->passed, rr->total);
+                d->severity == SEVERITY_ERROR ? _("error") : _("warning"), rr->passed, rr->total);
         put_str(out, d->title);
         fputs("</span>", out);
         if (d->code.ptr) {
@@ -539,12 +540,12 @@ static void rules(FILE *out, const Result *r, Arena *a)
             fputs("</div>", out);
         }
         if (d->legal_source.ptr) {
-            fputs("<div class=\"source\">source: <span lang=\"vi\">", out);
+            fprintf(out, "<div class=\"source\">%s<span lang=\"vi\">", _("source: "));
             put_str(out, d->legal_source);
-            fputs(d->unverified.ptr ? "</span> (unverified)</div>" : "</span></div>", out);
+            fprintf(out, "</span>%s</div>", d->unverified.ptr ? _(" (unverified)") : "");
         }
         if (d->unverified.ptr) {
-            fputs("<div class=\"note\">unverified: ", out);
+            fprintf(out, "<div class=\"note\">%s", _("unverified: "));
             put_str(out, d->unverified);
             fputs("</div>", out);
         }
@@ -591,17 +592,22 @@ static void check_row(FILE *out, const Check *c, Arena *a)
             result_check_kind_name(c->kind));
     put(out, format_check_subject(a, c));
     fputs("</td><td class=\"num\">", out);
-    format_number_text(buf, sizeof buf, c->declared, c->declared.decimals);
-    format_number_text(buf2, sizeof buf2, c->computed, shown_decimals(&c->computed));
+    format_number_local(buf, sizeof buf, c->declared, c->declared.decimals);
+    format_number_local(buf2, sizeof buf2, c->computed, shown_decimals(&c->computed));
     fprintf(out, "%s ", buf);
     put(out, result_relation_symbol(c->relation));
     fprintf(out, " %s", buf2);
     if (c->status == RESULT_FAIL && c->imbalance.known) {
-        format_number_text(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
-        fprintf(out, "<div class=\"imbalance\">imbalance %s%s</div>", c->imbalance.value > 0 ? "+" : "", buf);
+        format_number_local(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
+        fputs("<div class=\"imbalance\">", out);
+        fprintf(out, _("imbalance %s%s"), c->imbalance.value > 0 ? "+" : "", buf);
+        fputs("</div>", out);
     }
-    if (c->has_coverage && c->covered < c->expected)
-        fprintf(out, "<div class=\"coverage\">coverage %u/%u</div>", c->covered, c->expected);
+    if (c->has_coverage && c->covered < c->expected) {
+        fputs("<div class=\"coverage\">", out);
+        fprintf(out, _("coverage %u/%u"), c->covered, c->expected);
+        fputs("</div>", out);
+    }
     fputs("</td><td>", out);
     const char *note = format_note(a, &c->note);
     if (note) {
@@ -618,8 +624,8 @@ static void verdict_row(FILE *out, const RuleResult *rr, const Verdict *v, Arena
     const RuleDef *d = rr->def;
     fprintf(out, "<tr class=\"verdict %s\"", status_class(v->status));
     attr(out, "data-rule", d->id->text);
-    fprintf(out, " data-status=\"%s\"><td class=\"status\">%s</td><td>rule <code>", result_status_name(v->status),
-            status_label(v->status));
+    fprintf(out, " data-status=\"%s\"><td class=\"status\">%s</td><td>%s <code>", result_status_name(v->status),
+            status_label(v->status), _("rule"));
     put(out, d->id->text);
     fputs("</code></td><td>", out);
     put(out, format_verdict_subject(a, v));
@@ -653,23 +659,25 @@ static void by_units(FILE *out, const Result *r, Arena *a)
         }
     n = k;
     qsort(f, n, sizeof *f, by_unit);
-    fputs("<section id=\"units\">\n<h2>Checks and rules by unit</h2>\n", out);
+    fprintf(out, "<section id=\"units\">\n<h2>%s</h2>\n", _("Checks and rules by unit"));
     for (size_t i = 0; i < n;) {
         size_t end = i, failed = 0;
         for (; end < n && f[end].key == f[i].key; end++)
             failed += (f[end].check ? f[end].check->status : f[end].verdict->status) == RESULT_FAIL;
         const char *name = format_subject(a, f[i].unit);
         fputs("<section class=\"unit\"", out);
-        attr(out, "data-unit", name);
+        attr(out, "data-unit", f[i].unit ? name : "the report");     /* for scripts: English */
         fprintf(out, " data-failed=\"%zu\">\n<h3>", failed);
         put(out, name);
-        if (failed)
-            fprintf(out, "<span class=\"badge fail\">%zu failed</span>", failed);
-        else
-            fputs("<span class=\"badge pass\">none failed</span>", out);
-        fputs("</h3>\n<table class=\"findings\">\n<thead><tr><th>status</th><th>what</th><th>subject</th>"
-              "<th class=\"num\">values</th><th>note and source</th></tr></thead>\n<tbody>\n",
-              out);
+        if (failed) {
+            fputs("<span class=\"badge fail\">", out);
+            fprintf(out, _("%lu failed"), (unsigned long)failed);
+            fputs("</span>", out);
+        } else
+            fprintf(out, "<span class=\"badge pass\">%s</span>", _("none failed"));
+        fprintf(out, "</h3>\n<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+                     "<th class=\"num\">%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+                _("status"), _("what"), _("subject"), _("values"), _("note and source"));
         for (; i < end; i++) {
             if (f[i].check)
                 check_row(out, f[i].check, a);
@@ -688,7 +696,7 @@ static void comparison(FILE *out, const Comparison *cmp)
     if (!cmp || !cmp->rows)
         return;
     char buf[NUMBER_BUF], from[16], to[16];
-    fputs("<section id=\"comparison\">\n<h2>Compared with the previous period</h2>\n<p>", out);
+    fprintf(out, "<section id=\"comparison\">\n<h2>%s</h2>\n<p>", _("Compared with the previous period"));
     const Header *h = cmp->previous;
     if (h && h->has_period)
         fprintf(out, "%s .. %s ", date_format(date_from_days(h->period_first), from),
@@ -698,9 +706,9 @@ static void comparison(FILE *out, const Comparison *cmp)
         put(out, cmp->files[i]);
     }
     fputs(cmp->nfiles ? ")</p>\n" : "</p>\n", out);
-    fputs("<table class=\"comparison\">\n<thead><tr><th>indicator</th><th>subject</th><th class=\"num\">previous</th>"
-          "<th class=\"num\">current</th><th class=\"num\">change</th><th>note</th></tr></thead>\n<tbody>\n",
-          out);
+    fprintf(out, "<table class=\"comparison\">\n<thead><tr><th>%s</th><th>%s</th><th class=\"num\">%s</th>"
+                 "<th class=\"num\">%s</th><th class=\"num\">%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+            _("indicator"), _("subject"), _("previous"), _("current"), _("change"), _("note"));
     for (const Compared *c = cmp->rows; c; c = c->next) {
         fputs("<tr", out);
         attr(out, "data-indicator", c->def->id->text);
@@ -718,11 +726,11 @@ static void comparison(FILE *out, const Comparison *cmp)
         fprintf(out, "<td class=\"num\">%s</td><td class=\"num\">",
                 c->current.known ? value_text(buf, sizeof buf, c->unit, c->current) : "\xE2\x80\x93");
         if (c->difference.known) {
-            format_number_text(buf, sizeof buf, c->difference,
-                               c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&c->difference));
-            fprintf(out, "%s%s%s", c->difference.value > 0 ? "+" : "", buf, c->unit == UNIT_PERCENT ? " points" : "");
+            format_number_local(buf, sizeof buf, c->difference,
+                                c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&c->difference));
+            fprintf(out, "%s%s%s", c->difference.value > 0 ? "+" : "", buf, c->unit == UNIT_PERCENT ? _(" points") : "");
             if (c->relative.known) {
-                format_number_text(buf, sizeof buf, c->relative, SHOWN_DECIMALS);
+                format_number_local(buf, sizeof buf, c->relative, SHOWN_DECIMALS);
                 fprintf(out, " (%s%s %%)", c->relative.value > 0 ? "+" : "", buf);
             }
         }
@@ -739,14 +747,20 @@ static const char *severity_name(DiagSeverity s)
     return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
 }
 
+/* The severity as people read it: the diagnostics' own words (diag.c). */
+static const char *severity_label(DiagSeverity s)
+{
+    return s == DIAG_ERROR ? _("error") : s == DIAG_WARNING ? _("warning") : _("note");
+}
+
 static void diagnostics(FILE *out, const Diag *d)
 {
     if (!d || (!d->first && !d->warnings_dropped && !d->out_of_memory))
         return;
-    fputs("<section id=\"diagnostics\">\n<h2>Diagnostics</h2>\n<ul class=\"diagnostics\">\n", out);
+    fprintf(out, "<section id=\"diagnostics\">\n<h2>%s</h2>\n<ul class=\"diagnostics\">\n", _("Diagnostics"));
     for (const Diagnostic *g = d->first; g; g = g->next) {
         fprintf(out, "<li class=\"%s\" data-severity=\"%s\">", severity_name(g->severity), severity_name(g->severity));
-        fprintf(out, "<strong>%s</strong>: ", severity_name(g->severity));
+        fprintf(out, "<strong>%s</strong>: ", severity_label(g->severity));
         put(out, g->message);
         if (g->src) {
             fputs("<div>", out);
@@ -755,28 +769,32 @@ static void diagnostics(FILE *out, const Diag *d)
         }
         fputs("</li>\n", out);
     }
-    if (d->warnings_dropped)
-        fprintf(out, "<li class=\"note\" data-severity=\"note\">%u more warning%s not shown</li>\n",
-                d->warnings_dropped, d->warnings_dropped == 1 ? "" : "s");
+    if (d->warnings_dropped) {
+        fputs("<li class=\"note\" data-severity=\"note\">", out);
+        fprintf(out, P_("%u more warning not shown", "%u more warnings not shown", d->warnings_dropped),
+                d->warnings_dropped);
+        fputs("</li>\n", out);
+    }
     if (d->out_of_memory)
-        fputs("<li class=\"error\" data-severity=\"error\"><strong>error</strong>: out of memory</li>\n", out);
+        fprintf(out, "<li class=\"error\" data-severity=\"error\"><strong>%s</strong>: %s</li>\n", _("error"),
+                _("out of memory"));
     fputs("</ul>\n</section>\n", out);
 }
 
 static void nav(FILE *out, const ReportInput *in)
 {
     const Result *r = in->result;
-    fputs("<nav><a href=\"#summary\">Summary</a>", out);
+    fprintf(out, "<nav><a href=\"#summary\">%s</a>", _("Summary"));
     if (r->indicators)
-        fputs("<a href=\"#indicators\">Indicators</a>", out);
+        fprintf(out, "<a href=\"#indicators\">%s</a>", _("Indicators"));
     if (r->rules)
-        fputs("<a href=\"#rules\">Rules</a>", out);
+        fprintf(out, "<a href=\"#rules\">%s</a>", _("Rules"));
     if (r->checks || r->rules)
-        fputs("<a href=\"#units\">By unit</a>", out);
+        fprintf(out, "<a href=\"#units\">%s</a>", _("By unit"));
     if (in->comparison && in->comparison->rows)
-        fputs("<a href=\"#comparison\">Previous period</a>", out);
+        fprintf(out, "<a href=\"#comparison\">%s</a>", _("Previous period"));
     if (in->diag && in->diag->first)
-        fputs("<a href=\"#diagnostics\">Diagnostics</a>", out);
+        fprintf(out, "<a href=\"#diagnostics\">%s</a>", _("Diagnostics"));
     fputs("</nav>\n", out);
 }
 
@@ -785,14 +803,14 @@ void report_html(const ReportInput *in, FILE *out)
     Arena scratch;
     arena_init(&scratch, NULL);
     const Header *h = in->header;
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-          "<meta name=\"generator\" content=\"dlg\">\n<title>",
-          out);
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                 "<meta name=\"generator\" content=\"dlg\">\n<title>",
+            i18n_language());
     if (h && h->present && h->title.ptr)
         put_str(out, h->title);
     else
-        fputs("dlg report", out);
+        fputs(_("dlg report"), out);
     fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header id=\"report\">\n", style);
     header(out, h);
     fputs("</header>\n<main>\n", out);
@@ -806,7 +824,7 @@ void report_html(const ReportInput *in, FILE *out)
         comparison(out, in->comparison);
     }
     diagnostics(out, in->diag);
-    fputs("</main>\n<footer>Checked by dlg from ", out);
+    fprintf(out, "</main>\n<footer>%s", _("Checked by dlg from "));
     for (int i = 0; i < in->nfiles; i++) {
         fputs(i ? ", <code>" : "<code>", out);
         put(out, in->files[i]);

@@ -152,16 +152,17 @@ static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
 const char *model_subject(Arena *a, const Node *n)
 {
     if (!n || n->kind->level == LEVEL_ROOT)
-        return "the report";
+        return _("the report");
     const char *kind = n->kind->name->text;
     if (n->kind->session) {
         char date[16];
         const char *where = model_subject(a, n->parent);
+        /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
         if (n->date.precision != DATE_UNKNOWN)
-            return arena_printf(a, "%s %s in %s", kind, date_format(n->date, date), where);
+            return arena_printf(a, _("%s %s in %s"), kind, date_format(n->date, date), where);
         if (n->name)
-            return arena_printf(a, "%s \"%s\" in %s", kind, n->name->text, where);
-        return arena_printf(a, "%s (undated) in %s", kind, where);
+            return arena_printf(a, _("%s \"%s\" in %s"), kind, n->name->text, where);
+        return arena_printf(a, _("%s (undated) in %s"), kind, where);
     }
     return arena_printf(a, "%s %s", kind, n->name ? n->name->text : "?");
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "report.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -26,7 +27,6 @@ enum {
     SUBJECT_WIDTH = 100,    /* nor is a check subject's wider, however wide the line */
     TITLE_WIDTH = 100,      /* nor an indicator title's */
     KIND_WIDTH = 7,         /* "rollup" and the space after the widest kind */
-    SEVERITY_WIDTH = 7,     /* "warning" */
     SHOWN_DECIMALS = 2,     /* computed values are shown to this many */
     NUMBER_BUF = 512,
     ESCAPE_BUF = 9,         /* "\xc2\x85" */
@@ -38,6 +38,8 @@ typedef struct Out {
     size_t width;           /* columns a line may take */
     size_t col;             /* columns written on the current line */
     bool colour, quiet, strict;
+    size_t status_w;        /* the widest status word ("pass", "FAIL" ...) */
+    size_t severity_w;      /* the widest severity ("warning") */
 } Out;
 
 /* ANSI SGR parameters, written only with colour */
@@ -317,27 +319,34 @@ static bool shown(const Out *o, Status s)
     return !o->quiet || s == RESULT_FAIL || (o->strict && s != RESULT_PASS);
 }
 
-static void status(Out *o, Status s)
+/* The status of a row, as the column shows it. */
+static const char *status_word(Status s)
 {
     switch (s) {
-    case RESULT_PASS:
-        sgr(o, SGR_GREEN);
-        put(o, "pass");
-        break;
-    case RESULT_FAIL:
-        sgr(o, SGR_BOLD ";" SGR_RED);
-        put(o, "FAIL");
-        break;
-    case RESULT_PARTIAL:
-        sgr(o, SGR_YELLOW);
-        put(o, "part");
-        break;
-    case RESULT_UNKNOWN:
-        sgr(o, SGR_YELLOW);
-        put(o, "????");
-        break;
+    /* TRANSLATORS: the status column of the text report: a check or rule that holds */
+    case RESULT_PASS: return _("pass");
+    /* TRANSLATORS: the status column: a check or rule that does not hold (capitals, to stand out) */
+    case RESULT_FAIL: return _("FAIL");
+    /* TRANSLATORS: the status column: a partial check (a breakdown marked incomplete) */
+    case RESULT_PARTIAL: return _("part");
+    case RESULT_UNKNOWN: break;
     }
+    return "????";
+}
+
+/* The status word padded to the column of status words. */
+static void status(Out *o, Status s)
+{
+    sgr(o, s == RESULT_PASS ? SGR_GREEN : s == RESULT_FAIL ? SGR_BOLD ";" SGR_RED : SGR_YELLOW);
+    size_t start = o->col;
+    put(o, status_word(s));
     sgr_end(o);
+    to_col(o, start + o->status_w);
+}
+
+static const char *severity_word(Severity s)
+{
+    return s == SEVERITY_ERROR ? _("error") : _("warning");
 }
 
 static void heading(Out *o, const char *s)
@@ -348,36 +357,50 @@ static void heading(Out *o, const char *s)
     newline(o);
 }
 
+/* "  LABEL  " with the label padded to w columns. */
+static void label(Out *o, const char *s, size_t w)
+{
+    put(o, "  ");
+    put_left(o, s, w);
+    put(o, "  ");
+}
+
 static void header(Out *o, const Header *h)
 {
     if (!h || !h->present || o->quiet)
         return;
     char buf[16];
+    /* the header's words, in the column after the widest label */
     static const struct { const char *label; size_t offset; } lines[] = {
-        { "  issuer     ", offsetof(Header, issuer) },
-        { "  reference  ", offsetof(Header, reference) },
+        { N_("issuer"), offsetof(Header, issuer) },
+        { N_("reference"), offsetof(Header, reference) },
     };
+    const char *date = _("date"), *place = _("place"), *period = _("period");
+    size_t lw = max_size(max_size(cols(_(lines[0].label)), cols(_(lines[1].label))),
+                         max_size(cols(date), max_size(cols(place), cols(period))));
     if (h->title.ptr)
         heading(o, h->title.ptr);           /* Str text is NUL-terminated */
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
         const Str *v = (const Str *)((const char *)h + lines[i].offset);
         if (v->ptr) {
-            put(o, lines[i].label);
+            label(o, _(lines[i].label), lw);
             flow(o, v->ptr, o->col);
             newline(o);
         }
     }
     if (h->date.precision != DATE_UNKNOWN) {
-        putf(o, "  date       %s", date_format(h->date, buf));
+        label(o, date, lw);
+        put(o, date_format(h->date, buf));
         newline(o);
     }
     if (h->place.ptr) {
-        put(o, "  place      ");
+        label(o, place, lw);
         flow(o, h->place.ptr, o->col);
         newline(o);
     }
     if (h->has_period) {
-        putf(o, "  period     %s .. ", date_format(h->period_start, buf));
+        label(o, period, lw);
+        putf(o, "%s .. ", date_format(h->period_start, buf));
         put(o, date_format(h->period_end, buf));
         newline(o);
     }
@@ -389,7 +412,7 @@ static void header(Out *o, const Header *h)
 /* "  STATUS  KIND     SUBJECT  DECLARED REL COMPUTED  [imbalance] [coverage] [(note)]  FILE:LINE:COL" */
 static void check_row(Out *o, Arena *a, const Check *c, const char *subject, size_t sw, size_t dw)
 {
-    enum { SUBJECT_COL = 2 + 4 + 2 + KIND_WIDTH + 2 };
+    const size_t SUBJECT_COL = 2 + o->status_w + 2 + KIND_WIDTH + 2;
     char buf[NUMBER_BUF];
     put(o, "  ");
     status(o, c->status);
@@ -398,19 +421,19 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
     put(o, "  ");
     const char *rest = cell(o, subject, sw);
     put(o, "  ");
-    put_right(o, format_number_text(buf, sizeof buf, c->declared, c->declared.decimals), dw);
+    put_right(o, format_number_local(buf, sizeof buf, c->declared, c->declared.decimals), dw);
     put(o, " ");
     put_left(o, result_relation_symbol(c->relation), 2);
     put(o, " ");
-    put(o, format_number_text(buf, sizeof buf, c->computed, shown_decimals(&c->computed)));
+    put(o, format_number_local(buf, sizeof buf, c->computed, shown_decimals(&c->computed)));
     rest_of(o, rest, SUBJECT_COL + 2);
     if (c->status == RESULT_FAIL && c->imbalance.known) {
-        format_number_text(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
-        tail(o, or_mark(arena_printf(a, "imbalance %s%s", c->imbalance.value > 0 ? "+" : "", buf)),
+        format_number_local(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
+        tail(o, or_mark(arena_printf(a, _("imbalance %s%s"), c->imbalance.value > 0 ? "+" : "", buf)),
              SUBJECT_COL);
     }
     if (c->has_coverage && c->covered < c->expected)
-        tail(o, or_mark(arena_printf(a, "coverage %u/%u", c->covered, c->expected)), SUBJECT_COL);
+        tail(o, or_mark(arena_printf(a, _("coverage %u/%u"), c->covered, c->expected)), SUBJECT_COL);
     const char *note = format_note(a, &c->note);
     if (note)
         tail(o, or_mark(arena_printf(a, "(%s)", note)), SUBJECT_COL);
@@ -421,14 +444,14 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
 
 static void checks(Out *o, const Result *r, Arena *a)
 {
-    enum { SUBJECT_COL = 2 + 4 + 2 + KIND_WIDTH + 2 };
+    const size_t SUBJECT_COL = 2 + o->status_w + 2 + KIND_WIDTH + 2;
     uint32_t nshown = 0;
     for (const Check *c = r->checks; c; c = c->next)
         nshown += shown(o, c->status);
     if (!nshown)
         return;
     char line[NUMBER_BUF];
-    snprintf(line, sizeof line, "Checks: %u (%u pass, %u fail, %u partial, %u unknown)", r->nchecks,
+    snprintf(line, sizeof line, _("Checks: %u (%u pass, %u fail, %u partial, %u unknown)"), r->nchecks,
              r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial, r->checks_failed,
              r->checks_partial, r->checks_unknown);
     heading(o, line);
@@ -443,8 +466,8 @@ static void checks(Out *o, const Result *r, Arena *a)
             continue;
         subjects[i] = or_mark(format_check_subject(a, c));
         sw = max_size(sw, cols(subjects[i]));
-        dw = max_size(dw, cols(format_number_text(buf, sizeof buf, c->declared, c->declared.decimals)));
-        cw = max_size(cw, cols(format_number_text(buf, sizeof buf, c->computed, shown_decimals(&c->computed))));
+        dw = max_size(dw, cols(format_number_local(buf, sizeof buf, c->declared, c->declared.decimals)));
+        cw = max_size(cw, cols(format_number_local(buf, sizeof buf, c->computed, shown_decimals(&c->computed))));
     }
     /* "DECLARED RR COMPUTED" after two spaces; the subject has what is left */
     size_t values = 2 + dw + 4 + cw;
@@ -464,7 +487,8 @@ static void checks(Out *o, const Result *r, Arena *a)
 /* "        STATUS  SUBJECT: VERDICT  FILE:LINE:COL" */
 static void verdict_row(Out *o, Arena *a, const RuleDef *d, const Verdict *v)
 {
-    enum { STATUS_COL = 8, TEXT_COL = STATUS_COL + 4 + 2 };
+    enum { STATUS_COL = 8 };
+    const size_t TEXT_COL = STATUS_COL + o->status_w + 2;
     to_col(o, STATUS_COL);
     status(o, v->status);
     put(o, "  ");
@@ -491,8 +515,9 @@ static void rule_row(Out *o, Arena *a, const RuleResult *rr, size_t iw)
     put(o, "  ");
     put_left(o, d->id->text, iw);
     put(o, "  ");
-    put_left(o, d->severity == SEVERITY_ERROR ? "error" : "warning", SEVERITY_WIDTH);
-    putf(o, "  %u/%u passed", rr->passed, rr->total);
+    put_left(o, severity_word(d->severity), o->severity_w);
+    put(o, "  ");
+    putf(o, _("%u/%u passed"), rr->passed, rr->total);
     if (!untitled(d->title, d->id))
         tail(o, d->title.ptr, WRAP_COL);
     if (d->code.ptr)
@@ -506,13 +531,13 @@ static void rule_row(Out *o, Arena *a, const RuleResult *rr, size_t iw)
     }
     if (d->legal_source.ptr) {
         to_col(o, NOTE_COL);
-        flow(o, or_mark(arena_printf(a, "source: %s%s", d->legal_source.ptr, d->unverified.ptr ? " (unverified)" : "")),
+        flow(o, or_mark(arena_printf(a, _("source: %s%s"), d->legal_source.ptr, d->unverified.ptr ? _(" (unverified)") : "")),
              WRAP_COL);
         newline(o);
     }
     if (d->unverified.ptr) {
         to_col(o, NOTE_COL);
-        flow(o, or_mark(arena_printf(a, "(unverified: %s)", d->unverified.ptr)), NOTE_COL + 1);
+        flow(o, or_mark(arena_printf(a, _("(unverified: %s)"), d->unverified.ptr)), NOTE_COL + 1);
         newline(o);
     }
     /* every subject with the values it was judged on (spec §13) */
@@ -530,7 +555,7 @@ static void rules(Out *o, const Result *r, Arena *a)
             iw = max_size(iw, cols(rr->def->id->text));
     if (!iw)
         return;
-    heading(o, "Rules");
+    heading(o, _("Rules"));
     /* an identifier wider than a third of the line pushes its row right */
     iw = min_size(iw, o->width / 3);
     for (int k = 0; k < RANKS; k++)
@@ -549,14 +574,14 @@ static const char *indicator_value(char *buf, size_t size, const IndicatorResult
     if (!ir->value.known)
         return "-";
     int dec = ir->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&ir->value);
-    return format_number_text(buf, size, ir->value, dec);
+    return format_number_local(buf, size, ir->value, dec);
 }
 
 static void indicators(Out *o, const Result *r, Arena *a)
 {
     if (!r->indicators || o->quiet)
         return;
-    heading(o, "Indicators");
+    heading(o, _("Indicators"));
     /* "  ID  TITLE  VALUE %  (N / D)  note"; a per-unit row has its subject
      * 2 columns right of the titles, its value under the report's */
     size_t iw = 0, tw = 0, vw = 1;
@@ -595,15 +620,15 @@ static void indicators(Out *o, const Result *r, Arena *a)
         rest_of(o, rest, tc + 2 + (subject ? 2 : 0));
         const char *note = format_note(a, &ir->note);
         if (ir->value.known && ir->numerator.known && ir->denominator.known)
-            tail(o, or_mark(arena_printf(a, "(%s / %s)", format_number_text(buf, sizeof buf, ir->numerator, 0),
-                                         format_number_text(buf2, sizeof buf2, ir->denominator, 0))),
+            tail(o, or_mark(arena_printf(a, "(%s / %s)", format_number_local(buf, sizeof buf, ir->numerator, 0),
+                                         format_number_local(buf2, sizeof buf2, ir->denominator, 0))),
                  tc);
         if (note || !ir->value.known)
-            tail(o, note ? note : "unknown", tc);
+            tail(o, note ? note : _("unknown"), tc);
         newline(o);
         if (ir->def->comment.ptr && !subject) {
             to_col(o, tc + 2);
-            put(o, "note: ");
+            put(o, _("note: "));
             flow(o, ir->def->comment.ptr, tc + 4);
             newline(o);
         }
@@ -620,7 +645,7 @@ static const char *compared_value(Arena *a, const Compared *c, Number n)
     if (!n.known)
         return "-";
     int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n);
-    format_number_text(buf, sizeof buf, n, dec);
+    format_number_local(buf, sizeof buf, n, dec);
     return or_mark(arena_printf(a, "%s%s", buf, c->unit == UNIT_PERCENT ? " %" : ""));
 }
 
@@ -630,7 +655,7 @@ static void comparison(Out *o, const Comparison *cmp, Arena *a)
         return;
     char from[16], to[16];
     const Header *h = cmp->previous;
-    const char *line = "Compared with the previous period";
+    const char *line = _("Compared with the previous period");
     if (h && h->has_period)
         line = or_mark(arena_printf(a, "%s %s .. %s", line, date_format(date_from_days(h->period_first), from),
                                     date_format(date_from_days(h->period_last), to)));
@@ -667,11 +692,11 @@ static void comparison(Out *o, const Comparison *cmp, Arena *a)
         rest_of(o, rest, c->subject ? 6 : 4);
         if (c->difference.known) {
             int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&c->difference);
-            format_number_text(buf, sizeof buf, c->difference, dec);
+            format_number_local(buf, sizeof buf, c->difference, dec);
             const char *d = or_mark(arena_printf(a, "%s%s%s", c->difference.value > 0 ? "+" : "", buf,
-                                                 c->unit == UNIT_PERCENT ? " points" : ""));
+                                                 c->unit == UNIT_PERCENT ? _(" points") : ""));
             if (c->relative.known) {
-                format_number_text(buf, sizeof buf, c->relative, SHOWN_DECIMALS);
+                format_number_local(buf, sizeof buf, c->relative, SHOWN_DECIMALS);
                 d = or_mark(arena_printf(a, "%s (%s%s %%)", d, c->relative.value > 0 ? "+" : "", buf));
             }
             tail(o, d, 4);
@@ -686,11 +711,12 @@ static void comparison(Out *o, const Comparison *cmp, Arena *a)
 /* ---- the result line ----------------------------------------------------------------------- */
 
 /* "1 check failed, 2 error rules failed": the counts that are not 0, each
- * with its noun and `tail`, after `sep`, appended to buf; false when all
+ * written by its format ("%u check" or "%u checks", as the count calls
+ * for) and followed by `end`, after `sep`, appended to buf; false when all
  * are 0. */
 typedef struct Count {
     uint32_t n;
-    const char *one, *many;
+    const char *format;
 } Count;
 
 static bool counts(char *buf, size_t size, const char *sep, const Count *c, size_t n, const char *end)
@@ -700,8 +726,11 @@ static bool counts(char *buf, size_t size, const char *sep, const Count *c, size
         if (!c[i].n)
             continue;
         size_t len = strlen(buf);
-        snprintf(buf + len, size - len, "%s%u %s%s", any ? ", " : sep, c[i].n, c[i].n == 1 ? c[i].one : c[i].many,
-                 end);
+        snprintf(buf + len, size - len, "%s", any ? ", " : sep);
+        len = strlen(buf);
+        snprintf(buf + len, size - len, c[i].format, c[i].n);
+        len = strlen(buf);
+        snprintf(buf + len, size - len, "%s", end);
         any = true;
     }
     return any;
@@ -712,33 +741,36 @@ static bool counts(char *buf, size_t size, const char *sep, const Count *c, size
 static void verdict(Out *o, const ReportInput *in)
 {
     const Result *r = in->result;
+    uint32_t warnings = in->strict ? in->diag->warnings : 0;
+    /* TRANSLATORS: the result line counts "1 check failed, 2 error rules failed; not decided: 1 unknown rule" */
     const Count failed[] = {
-        { r->checks_failed, "check", "checks" },
-        { r->rules_failed_error, "error rule", "error rules" },
-        { r->rules_failed_warning, "warning rule", "warning rules" },
+        { r->checks_failed, P_("%u check", "%u checks", r->checks_failed) },
+        { r->rules_failed_error, P_("%u error rule", "%u error rules", r->rules_failed_error) },
+        { r->rules_failed_warning, P_("%u warning rule", "%u warning rules", r->rules_failed_warning) },
     };
     const Count undecided[] = {
-        { r->checks_partial, "partial check", "partial checks" },
-        { r->checks_unknown, "unknown check", "unknown checks" },
-        { r->rules_unknown, "unknown rule", "unknown rules" },
-        { in->strict ? in->diag->warnings : 0, "warning", "warnings" },
+        { r->checks_partial, P_("%u partial check", "%u partial checks", r->checks_partial) },
+        { r->checks_unknown, P_("%u unknown check", "%u unknown checks", r->checks_unknown) },
+        { r->rules_unknown, P_("%u unknown rule", "%u unknown rules", r->rules_unknown) },
+        { warnings, P_("%u warning", "%u warnings", warnings) },
     };
     size_t nfailed = sizeof failed / sizeof *failed, nundecided = sizeof undecided / sizeof *undecided;
     bool ok = in->exit_status == 0;
     char rest[NUMBER_BUF] = "";
-    bool any_failed = counts(rest, sizeof rest, ok ? ", but " : ": ", failed, nfailed, " failed");
+    bool any_failed = counts(rest, sizeof rest, ok ? _(", but ") : ": ", failed, nfailed, _(" failed"));
     if (!any_failed && ok) {
         size_t len = strlen(rest);
-        snprintf(rest + len, sizeof rest - len, ": %u check%s, none failed", r->nchecks, r->nchecks == 1 ? "" : "s");
+        snprintf(rest + len, sizeof rest - len, P_(": %u check, none failed", ": %u checks, none failed", r->nchecks),
+                 r->nchecks);
     }
-    counts(rest, sizeof rest, !any_failed && !ok ? " under --strict: " : "; not decided: ", undecided, nundecided,
-           "");
+    counts(rest, sizeof rest, !any_failed && !ok ? _(" under --strict: ") : _("; not decided: "), undecided,
+           nundecided, "");
     size_t len = strlen(rest);
     snprintf(rest + len, sizeof rest - len, ".");
     sgr(o, SGR_BOLD);
-    put(o, "Result: ");
+    put(o, _("Result: "));
     sgr(o, ok ? SGR_BOLD ";" SGR_GREEN : SGR_BOLD ";" SGR_RED);
-    put(o, ok ? "OK" : "the report is wrong");
+    put(o, ok ? _("OK") : _("the report is wrong"));
     sgr_end(o);
     put(o, rest);                       /* one line, however long: CI logs grep it */
     newline(o);
@@ -747,8 +779,10 @@ static void verdict(Out *o, const ReportInput *in)
 void report_text(const ReportInput *in, FILE *f)
 {
     if (!in->result) {
-        fprintf(f, "dlg: nothing was evaluated: %u error%s in the input (see above)\n", in->diag->errors,
-                in->diag->errors == 1 ? "" : "s");
+        fprintf(f, P_("dlg: nothing was evaluated: %u error in the input (see above)",
+                      "dlg: nothing was evaluated: %u errors in the input (see above)", in->diag->errors),
+                in->diag->errors);
+        fputc('\n', f);
         return;
     }
     const ReportLayout *l = &in->layout;
@@ -759,6 +793,10 @@ void report_text(const ReportInput *in, FILE *f)
         .quiet = l->quiet,
         .strict = in->strict,
     };
+    static const Status all[] = { RESULT_PASS, RESULT_FAIL, RESULT_PARTIAL, RESULT_UNKNOWN };
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        o.status_w = max_size(o.status_w, cols(status_word(all[i])));
+    o.severity_w = max_size(cols(severity_word(SEVERITY_ERROR)), cols(severity_word(SEVERITY_WARNING)));
     Arena scratch;
     arena_init(&scratch, NULL);
     header(&o, in->header);
