@@ -76,21 +76,23 @@ coverage-run:
 # One pass of gcov over the counters (coverage.json), then the reports from it.
 coverage-report:
 	@$(COVERAGE_GCOVR) --json $(COVERAGE_JSON)
+	@# never --txt /dev/null: gcovr writes a temporary file and renames it
+	@# over its output, which replaced the device /dev/null with a file
 	@{ echo "dlg coverage: grammar/ and interp/ (make coverage; tests/COVERAGE.md)"; echo; \
 	   echo "Lines"; \
 	   $(GCOVR) --root . -a $(COVERAGE_JSON) --txt; \
 	   echo; echo "Branches"; \
 	   $(GCOVR) --root . -a $(COVERAGE_JSON) --txt --branches; \
 	   echo; echo "interp/ alone"; \
-	   $(GCOVR) --root . -a $(COVERAGE_JSON) --filter 'interp/' --print-summary --txt /dev/null; \
+	   $(GCOVR) --root . -a $(COVERAGE_JSON) --filter 'interp/' --print-summary --txt $(COVERAGE_DIR)/scratch.txt; \
 	   echo; echo "grammar/ alone"; \
-	   $(GCOVR) --root . -a $(COVERAGE_JSON) --filter 'grammar/' --print-summary --txt /dev/null; \
+	   $(GCOVR) --root . -a $(COVERAGE_JSON) --filter 'grammar/' --print-summary --txt $(COVERAGE_DIR)/scratch.txt; \
 	 } > $(COVERAGE_DIR)/coverage.txt
 	@cat $(COVERAGE_DIR)/coverage.txt
 	@$(GCOVR) --root . -a $(COVERAGE_JSON) --html-details $(COVERAGE_DIR)/index.html \
 	  --html-title 'dlg: grammar/ and interp/'
 	@echo "coverage: $(COVERAGE_DIR)/coverage.txt, $(COVERAGE_DIR)/index.html"
-	@$(GCOVR) --root . -a $(COVERAGE_JSON) --filter 'interp/' --txt /dev/null \
+	@$(GCOVR) --root . -a $(COVERAGE_JSON) --filter 'interp/' --txt $(COVERAGE_DIR)/scratch.txt \
 	  --fail-under-branch $(COVERAGE_MIN_BRANCHES) || { \
 	  echo "coverage: interp/ branch coverage is below COVERAGE_MIN_BRANCHES=$(COVERAGE_MIN_BRANCHES) %" >&2; exit 1; }
 
