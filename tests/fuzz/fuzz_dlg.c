@@ -23,10 +23,11 @@
  *     duplicate key in any object, numbers without exponent and never -0,
  *     and with status 2 "report": null, empty "checks", "rules",
  *     "indicators" and "comparison": null;
- *   - FUZZ_CHECK_TEXT_CONTROL (default 0, because the text writer's escaping
- *     of control characters is being written now): the text report on
- *     standard output has no byte below 0x20 but '\n', standard error none
- *     but '\n' and '\t', and at most one line starting "Result: ";
+ *   - FUZZ_CHECK_TEXT_CONTROL (default 1): the text report on standard
+ *     output has no byte below 0x20 but '\n', standard error none but '\n'
+ *     and '\t', and at most one line starting "Result: " (the report is
+ *     written without colour, at a width and with --quiet chosen from the
+ *     input's length);
  *   - nothing is written outside memory: while dlg runs the C streams
  *     stdout and stderr are swapped for memory streams that must stay
  *     empty, and open()/fopen()/creat()/... (wrapped with the linker's
@@ -56,7 +57,7 @@
 #include "run.h"
 
 #ifndef FUZZ_CHECK_TEXT_CONTROL
-#define FUZZ_CHECK_TEXT_CONTROL 0
+#define FUZZ_CHECK_TEXT_CONTROL 1
 #endif
 #ifndef FUZZ_CHECK_CONTRACT
 #define FUZZ_CHECK_CONTRACT 1
