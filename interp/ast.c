@@ -1,5 +1,6 @@
 /* ast.c - constructors for the syntax tree. */
 #include "ast.h"
+#include "i18n.h"
 
 static const char *const atom_names[] = {
 #define X(k, name) name,
@@ -7,7 +8,7 @@ static const char *const atom_names[] = {
 #undef X
 };
 
-const char *ast_atom_kind_name(AtomKind k) { return atom_names[k]; }
+const char *ast_atom_kind_name(AtomKind k) { return C_("atom kind", atom_names[k]); }
 
 /* Span covering both. */
 static Span span_join(Span a, Span b)

@@ -22,16 +22,20 @@ typedef struct Str {
     uint32_t len;
 } Str;
 
-#define ATOM_KINDS(X)                                  \
-    X(ATOM_NAME, "name")                               \
-    X(ATOM_STRING, "string")                           \
-    X(ATOM_COUNT, "number")                            \
-    X(ATOM_MONEY, "amount of money")                   \
-    X(ATOM_PERCENT, "percentage")                      \
-    X(ATOM_DATE, "date")                               \
-    X(ATOM_UNKNOWN, "'?'")                             \
-    X(ATOM_APPROX, "approximate number")               \
-    X(ATOM_RANGE, "'..'")
+/* The names are marked for translation (i18n.h, NC_): ast_atom_kind_name
+ * gives them in the run's language. */
+/* TRANSLATORS: what a value is, in "unexpected %s in 'period'" and "not a
+ * %s": a bare noun, without an article */
+#define ATOM_KINDS(X)                                                  \
+    X(ATOM_NAME, NC_("atom kind", "name"))                             \
+    X(ATOM_STRING, NC_("atom kind", "string"))                         \
+    X(ATOM_COUNT, NC_("atom kind", "number"))                          \
+    X(ATOM_MONEY, NC_("atom kind", "amount of money"))                 \
+    X(ATOM_PERCENT, NC_("atom kind", "percentage"))                    \
+    X(ATOM_DATE, NC_("atom kind", "date"))                             \
+    X(ATOM_UNKNOWN, NC_("atom kind", "'?'"))                           \
+    X(ATOM_APPROX, NC_("atom kind", "approximate number"))             \
+    X(ATOM_RANGE, NC_("atom kind", "'..'"))
 
 typedef enum {
 #define X(k, name) k,
@@ -39,6 +43,7 @@ typedef enum {
 #undef X
 } AtomKind;
 
+/* "name", "amount of money", ...: in the run's language (i18n.h). */
 const char *ast_atom_kind_name(AtomKind k);
 
 typedef struct Atom {

@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "form.h"
+#include "i18n.h"
 #include "suggest.h"
 
 /* A declared calendar: `calendar vn "TITLE" { covers 2019 .. 2026 ... }`. */
@@ -159,7 +160,9 @@ static void read_holiday(Reader *r, const Item *it, const Symbol *calendar)
         diag_error(r->d, r->src, form_args_span(it), "write a holiday of several days as holiday FIRST .. LAST");
         return;
     }
-    if (!full_date(r, first, "holiday", &from) || !full_date(r, last, "holiday", &to))
+    /* TRANSLATORS: what a holiday is, in "a %s needs a full date" and "'%s' does not belong to a %s" */
+    const char *what = _("holiday");
+    if (!full_date(r, first, what, &from) || !full_date(r, last, what, &to))
         return;
     if (to < from) {
         diag_error(r->d, r->src, form_args_span(it), "the holiday ends before it starts");
@@ -175,7 +178,7 @@ static void read_holiday(Reader *r, const Item *it, const Symbol *calendar)
     day->first = from;
     day->last = to;
     day->name = form_string(it, 0);
-    day_details(r, day, it, "holiday");
+    day_details(r, day, it, what);
 }
 
 /* working_day DATE ["NAME"] [{ source "..." }]: a make-up Saturday. */
@@ -184,14 +187,17 @@ static void read_working_day(Reader *r, const Item *it, const Symbol *calendar)
     if (!form_args(r->d, r->src, it, "dS", "working_day DATE [\"NAME\"], e.g. working_day 2024-05-04 \"Làm bù\""))
         return;
     int32_t when;
-    if (!full_date(r, it->args, "working day", &when))
+    /* TRANSLATORS: a Saturday or Sunday worked instead of a day off, in "a %s needs a full date" */
+    const char *what = _("working day");
+    if (!full_date(r, it->args, what, &when))
         return;
     if (date_weekday(when) < 5) {
-        static const char *const names[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" };
+        static const char *const names[] = { N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+                                             N_("Friday") };
         char buf[16];
         diag_error(r->d, r->src, it->args->span,
                    "%s is a %s, a working day already: working_day declares a Saturday or Sunday worked instead "
-                   "of a day off", date_format(it->args->as.date, buf), names[date_weekday(when)]);
+                   "of a day off", date_format(it->args->as.date, buf), _(names[date_weekday(when)]));
         return;
     }
     CalendarDay *day = new_day(r, it, calendar);
@@ -200,7 +206,7 @@ static void read_working_day(Reader *r, const Item *it, const Symbol *calendar)
     day->working = true;
     day->first = day->last = when;
     day->name = form_string(it, 0);
-    day_details(r, day, it, "working day");
+    day_details(r, day, it, what);
 }
 
 /* covers YEAR [.. YEAR] */
@@ -244,7 +250,7 @@ static void read_calendar(Reader *r, const Item *it)
     cal->src = r->src;
     cal->span = it->args->span;
     for (const Block *blk = it->blocks; blk; blk = blk->next) {
-        form_no_ellipsis(r->d, r->src, blk, "a calendar");
+        form_no_ellipsis(r->d, r->src, blk, _("a calendar"));
         for (const Item *x = blk->items; x; x = x->next) {
             if (x->name == c->w_holiday)
                 read_holiday(r, x, name);

@@ -39,6 +39,7 @@ static Compared *row(Arena *a, const IndicatorResult *cur, const IndicatorResult
     const IndicatorResult *any = cur ? cur : prev;
     c->def = any->def;
     c->subject = subject;
+    c->key = subject ? format_indicator_key(a, any) : NULL;
     c->unit = any->unit;
     if (cur)
         c->current = cur->value;

@@ -17,6 +17,7 @@
 typedef struct Compared {
     const IndicatorDef *def;        /* the current report's indicator */
     const char *subject;            /* NULL for the report's own row */
+    const char *key;                /* the subject in English (format_indicator_key), for machines */
     ValueUnit unit;
     Number previous, current;       /* unknown when a side has no value */
     Number difference;              /* current - previous; percentage points for a percentage */

@@ -1,5 +1,6 @@
 /* form.c - checking the form of an item's arguments and blocks. */
 #include "form.h"
+#include "i18n.h"
 
 Span form_args_span(const Item *it)
 {
@@ -11,7 +12,7 @@ Span form_args_span(const Item *it)
 
 const char *form_atom_desc(const Atom *a)
 {
-    return a ? ast_atom_kind_name(a->kind) : "nothing";
+    return a ? ast_atom_kind_name(a->kind) : C_("atom kind", "nothing");
 }
 
 bool form_no_blocks(Diag *d, Source *src, const Item *it, const char *what)

@@ -130,15 +130,20 @@ const char *format_subject(Arena *a, const Node *n)
     return model_subject(a, n);
 }
 
-const char *format_indicator_subject(Arena *a, const IndicatorResult *ir)
+static const char *indicator_subject(Arena *a, const IndicatorResult *ir, bool local)
 {
     char buf[16];
     if (ir->win.unit)
         return arena_printf(a, "%s %s", date_window_unit((WindowUnit)ir->win.unit), date_window_label(ir->win, buf));
     if (ir->part)
         return arena_printf(a, "%s %s", ir->part->dim->name->text, ir->part->name->text);
-    return ir->node ? model_subject(a, ir->node) : NULL;
+    if (!ir->node)
+        return NULL;
+    return local ? model_subject(a, ir->node) : model_subject_key(a, ir->node);
 }
+
+const char *format_indicator_subject(Arena *a, const IndicatorResult *ir) { return indicator_subject(a, ir, true); }
+const char *format_indicator_key(Arena *a, const IndicatorResult *ir) { return indicator_subject(a, ir, false); }
 
 const char *format_verdict_subject(Arena *a, const Verdict *v)
 {
@@ -225,9 +230,20 @@ const char *format_note(Arena *a, const Note *n)
         return arena_printf(a, _("computed from approximate figures: between %s and %s"), lo, hi);
     }
     case NOTE_NEGATIVE: return _("a count cannot be negative");
-    case NOTE_PERCENT_DIFFERS:
+    case NOTE_PERCENT_DIFFERS: {
+        /* the unit of the last digit, 0.01: "0,01" in Vietnamese */
+        char unit[64];
+        if (i18n_vietnamese()) {
+            int decimals = 0;
+            while (decimals < 15 && fabs(n->x * pow(10, decimals) - round(n->x * pow(10, decimals))) > 1e-9)
+                decimals++;
+            format_number(unit, sizeof unit, n->x, decimals, format_people());
+        } else {
+            snprintf(unit, sizeof unit, "%g", n->x);
+        }
         return arena_printf(a, _("the report's percentage differs from the computed one by more than one "
-                                 "unit of its last digit (%g)"), n->x);
+                                 "unit of its last digit (%s)"), unit);
+    }
     case NOTE_NO_TOPIC: return _("the opinion has no topic");
     case NOTE_NO_STATUS: return _("the opinion has no status");
     case NOTE_NO_SATISFIED: return _("satisfaction is not given");

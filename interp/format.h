@@ -65,5 +65,8 @@ const char *format_subject(Arena *a, const Node *n);
 /* The subject of an indicator row: "commune Quài Nưa", "level
  * district_level", or NULL for the report's own row. */
 const char *format_indicator_subject(Arena *a, const IndicatorResult *ir);
+/* The same in English whatever the run's language (model_subject_key):
+ * HTML's data-unit. */
+const char *format_indicator_key(Arena *a, const IndicatorResult *ir);
 
 #endif

@@ -464,9 +464,10 @@ static const IndicatorResult *indicator(FILE *out, const IndicatorResult *ir, Ar
         size_t i = 0;
         for (row = ir->next; row && row->def == d; row = row->next, i++) {
             const char *who = format_indicator_subject(a, row);
+            const char *key = format_indicator_key(a, row);     /* data-unit: the same in every language */
             const char *why = format_note(a, &row->note);
             fprintf(out, "<tr class=\"%s\"", row->value.known ? "known" : "unknown");
-            attr(out, "data-unit", who);
+            attr(out, "data-unit", key);
             attr_number(out, "data-value", row->value);
             fputs("><td>", out);
             put(out, who);
@@ -478,7 +479,7 @@ static const IndicatorResult *indicator(FILE *out, const IndicatorResult *ir, Ar
                 put(out, why ? why : _("unknown"));
             fputs("</td></tr>\n", out);
             if (bars)
-                bars[i] = (Bar){ who, who, row->value,
+                bars[i] = (Bar){ who, key, row->value,
                                  row->value.known
                                      ? arena_printf(a, "%s", value_text(buf, sizeof buf, row->unit, row->value))
                                      : arena_printf(a, "\xE2\x80\x93 %s", why ? why : _("unknown")) };
@@ -666,7 +667,7 @@ static void by_units(FILE *out, const Result *r, Arena *a)
             failed += (f[end].check ? f[end].check->status : f[end].verdict->status) == RESULT_FAIL;
         const char *name = format_subject(a, f[i].unit);
         fputs("<section class=\"unit\"", out);
-        attr(out, "data-unit", f[i].unit ? name : "the report");     /* for scripts: English */
+        attr(out, "data-unit", model_subject_key(a, f[i].unit));     /* for scripts: English */
         fprintf(out, " data-failed=\"%zu\">\n<h3>", failed);
         put(out, name);
         if (failed) {
@@ -712,8 +713,8 @@ static void comparison(FILE *out, const Comparison *cmp)
     for (const Compared *c = cmp->rows; c; c = c->next) {
         fputs("<tr", out);
         attr(out, "data-indicator", c->def->id->text);
-        if (c->subject)
-            attr(out, "data-unit", c->subject);
+        if (c->key)
+            attr(out, "data-unit", c->key);
         attr_number(out, "data-previous", c->previous);
         attr_number(out, "data-current", c->current);
         fputs("><td><code>", out);

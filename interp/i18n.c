@@ -145,6 +145,20 @@ const char *i18n_gettext(const char *msgid)
     return vietnamese && *msgid ? dgettext(DOMAIN, msgid) : msgid;
 }
 
+/* gettext's pgettext, which libc's libintl.h lacks: the catalogue keys a
+ * message with a context as "CONTEXT\004MSGID". */
+const char *i18n_pgettext(const char *context, const char *msgid)
+{
+    if (!vietnamese || !*msgid)
+        return msgid;
+    char key[256];
+    int len = snprintf(key, sizeof key, "%s\004%s", context, msgid);
+    if (len < 0 || (size_t)len >= sizeof key)
+        return msgid;
+    const char *t = dgettext(DOMAIN, key);
+    return t == key ? msgid : t;
+}
+
 const char *i18n_ngettext(const char *one, const char *many, unsigned long n)
 {
     if (vietnamese)

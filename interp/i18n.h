@@ -2,7 +2,10 @@
  * through GNU gettext (text domain "dlg", po/vi.po). The only code that
  * knows gettext is i18n.c; everything else writes _("text") for a string
  * a person reads, N_("text") for one translated later, and P_(one, many, n)
- * for one whose words depend on a count.
+ * for one whose words depend on a count. A short word whose sense English
+ * leaves open ("name", "date") has a context, as gettext's msgctxt:
+ * NC_("atom kind", "name") where it is only marked, C_("atom kind", s)
+ * where it is translated.
  *
  * Library code never reads the environment: the command line decides the
  * language (i18n_choose) and calls i18n_init once, before any run. Until
@@ -47,11 +50,15 @@ bool i18n_vietnamese(void);
 /* The translation of msgid in the run's language (msgid itself in
  * English or when it has none); one or many by n. */
 const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
+/* The translation of msgid said in `context` (gettext's pgettext). */
+const char *i18n_pgettext(const char *context, const char *msgid) __attribute__((format_arg(2)));
 const char *i18n_ngettext(const char *one, const char *many, unsigned long n)
     __attribute__((format_arg(1), format_arg(2)));
 
 #define _(s) i18n_gettext(s)
 #define N_(s) (s)
 #define P_(one, many, n) i18n_ngettext(one, many, n)
+#define C_(context, s) i18n_pgettext(context, s)
+#define NC_(context, s) (s)
 
 #endif

@@ -149,23 +149,27 @@ static bool str_eq(const Symbol *s, const char *text) { return strcmp(s->text, t
 
 static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
 
-const char *model_subject(Arena *a, const Node *n)
+/* For people (local) in the run's language, or in English for machines. */
+static const char *subject_in(Arena *a, const Node *n, bool local)
 {
     if (!n || n->kind->level == LEVEL_ROOT)
-        return _("the report");
+        return local ? _("the report") : "the report";
     const char *kind = n->kind->name->text;
     if (n->kind->session) {
         char date[16];
-        const char *where = model_subject(a, n->parent);
+        const char *where = subject_in(a, n->parent, local);
         /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
         if (n->date.precision != DATE_UNKNOWN)
-            return arena_printf(a, _("%s %s in %s"), kind, date_format(n->date, date), where);
+            return arena_printf(a, local ? _("%s %s in %s") : "%s %s in %s", kind, date_format(n->date, date), where);
         if (n->name)
-            return arena_printf(a, _("%s \"%s\" in %s"), kind, n->name->text, where);
-        return arena_printf(a, _("%s (undated) in %s"), kind, where);
+            return arena_printf(a, local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s", kind, n->name->text, where);
+        return arena_printf(a, local ? _("%s (undated) in %s") : "%s (undated) in %s", kind, where);
     }
     return arena_printf(a, "%s %s", kind, n->name ? n->name->text : "?");
 }
+
+const char *model_subject(Arena *a, const Node *n) { return subject_in(a, n, true); }
+const char *model_subject_key(Arena *a, const Node *n) { return subject_in(a, n, false); }
 
 Figure *model_figure(const Node *n, const Symbol *path)
 {
@@ -272,12 +276,12 @@ static const Part *word_part(Builder *b, const Item *it, const Dimension *d, con
 static const char *type_example(ValueType t)
 {
     switch (t) {
-    case TYPE_COUNT: return "a number, such as 15_590";
-    case TYPE_MONEY: return "an amount in đồng, such as 48_686_352đ";
-    case TYPE_PERCENTAGE: return "a percentage, such as 79,63%";
-    case TYPE_DAYS: return "a number of days, such as 10";
+    case TYPE_COUNT: return _("a number, such as 15_590");
+    case TYPE_MONEY: return _("an amount in đồng, such as 48_686_352đ");
+    case TYPE_PERCENTAGE: return _("a percentage, such as 79,63%");
+    case TYPE_DAYS: return _("a number of days, such as 10");
     }
-    return "a number";
+    return _("a number");
 }
 
 /* Does the value atom fit the figure's type (spec §14.3)? */
@@ -561,7 +565,8 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
                 nparts++;
         }
         if (blk->items && !nparts) {
-            no_ellipsis(b, blk, "a block without parts");
+            /* TRANSLATORS: what "'...' marks a partial breakdown; it cannot end %s" is about */
+            no_ellipsis(b, blk, _("a block without parts"));
             continue;
         }
         if (nparts && decl->type == TYPE_PERCENTAGE) {
@@ -876,7 +881,8 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
     n->last_src = b->src;
     n->last_span = it->args->span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, arena_printf(m->arena, "a %s", kn));
+        /* TRANSLATORS: a unit of this kind: "a commune" */
+        no_ellipsis(b, blk, arena_printf(m->arena, _("a %s"), kn));
         add_items(b, n, CTX_UNIT, blk->items);
     }
 }
@@ -900,7 +906,7 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
         return;
     n->date = date_arg(it);
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, arena_printf(m->arena, "a %s", kind->name->text));
+        no_ellipsis(b, blk, arena_printf(m->arena, _("a %s"), kind->name->text));
         add_items(b, n, CTX_SESSION, blk->items);
     }
     session_cells(b, n);
@@ -1010,7 +1016,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     o->src = b->src;
     o->span = it->name_span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, "an opinion");
+        no_ellipsis(b, blk, _("an opinion"));
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (!no_blocks(b, a, a->name->text))
@@ -1126,8 +1132,8 @@ static bool period_date(Builder *b, const Atom *a, bool end, int32_t *day)
  * The days it runs over, into *w. */
 static bool period_form(Builder *b, const Item *it, Window *w)
 {
-    static const char form[] = "period START .. END, period 2020, period 2016 .. 2021, period h1 2021, "
-                               "period q3 2024 or period 2021-02";
+    const char *form = _("period START .. END, period 2020, period 2016 .. 2021, period h1 2021, "
+                         "period q3 2024 or period 2021-02");
     const Atom *a = it->args;
     if (!a) {
         diag_error(b->m->diag, b->src, it->name_span, "'period' is incomplete: write %s", form);
@@ -1262,7 +1268,7 @@ static void add_report(Builder *b, const Item *it)
     h->src = b->src;
     h->span = it->args->span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, "the report header");
+        no_ellipsis(b, blk, _("the report header"));
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k == KW_ISSUER || k == KW_REFERENCE || k == KW_DATE || k == KW_PLACE || k == KW_PERIOD)
@@ -1368,7 +1374,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
     }
     bool ok = true;
     for (const Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, "a schedule");
+        no_ellipsis(b, blk, _("a schedule"));
         for (const Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k != KW_KIND && k != KW_EVERY && k != KW_TIMES && k != KW_DAY) {
@@ -1481,7 +1487,7 @@ static void add_rule(Builder *b, const Item *it)
     r->src = b->src;
     r->span = it->args->span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, "a rule");
+        no_ellipsis(b, blk, _("a rule"));
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k == KW_WHERE || k == KW_REQUIRE) {
@@ -1573,7 +1579,7 @@ static void add_indicator(Builder *b, const Item *it)
     ind->src = b->src;
     ind->span = it->args->span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, "an indicator");
+        no_ellipsis(b, blk, _("an indicator"));
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k != KW_REPORTED && k != KW_PER && k != KW_NOTE) {
@@ -1625,7 +1631,8 @@ static void add_use(Builder *b, const Item *it)
 
 static const char *context_name(Arena *a, const Node *n)
 {
-    return n->kind->level == LEVEL_ROOT ? "the top level" : model_subject(a, n);
+    /* TRANSLATORS: where an item stands, in "'report' belongs at the top level of a file, not inside %s" */
+    return n->kind->level == LEVEL_ROOT ? _("the top level") : model_subject(a, n);
 }
 
 /* item = unit | session | opinion | document | session attribute

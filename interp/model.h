@@ -271,6 +271,9 @@ typedef struct Missing {
 const Missing *model_missing(const Model *m, const FigureDecl *f, const Dimension *d);
 /* "commune Kỳ Châu", "dialogue 2020-12-10 in commune Quài Nưa", "the report". */
 const char *model_subject(Arena *a, const Node *n);
+/* The same in English whatever the run's language: a key for machines
+ * (HTML's data-unit), the same in every language. */
+const char *model_subject_key(Arena *a, const Node *n);
 
 /* A KIND as `each`, `per` and share()/count() take it (spec §7.4): a unit
  * or session kind, `commune` or `commune_level` (every commune-level

@@ -21,10 +21,15 @@ struct Decl {
     Decl *next;
 };
 
-/* What a declaration's name stands for, and the sort it is, in messages. */
-static const char *const decl_what[] = { "", "a dimension", "a figure", "a kind of unit or session",
-                                         "a kind of unit or session", "" };
-static const char *const decl_noun[] = { "", "dimension", "figure", "kind", "kind", "relation" };
+/* What a declaration's name stands for, and the sort it is, in messages:
+ * translated where they are used (i18n.h). */
+/* TRANSLATORS: what a name stands for, in "'%s' is %s: a %s needs a name of its own" */
+static const char *const decl_what[] = { "", N_("a dimension"), N_("a figure"), N_("a kind of unit or session"),
+                                         N_("a kind of unit or session"), "" };
+/* TRANSLATORS: a sort of declaration, in "'%s' is %s: a %s needs a name of its own" */
+static const char *const decl_noun[] = { "", NC_("declaration", "dimension"), NC_("declaration", "figure"),
+                                         NC_("declaration", "kind"), NC_("declaration", "kind"),
+                                         NC_("declaration", "relation") };
 
 /* Names an expression reads from its scope (spec §7.2). */
 static const struct { const char *name; ScopeName meaning; } scope_names[] = {
@@ -455,7 +460,8 @@ static void declare_dimension(Builder *b, const Item *it)
             }
             if (d->numbered || d->calendar) {
                 diag_error(b->diag, b->src, p->name_span, "dimension '%s' has %s parts: it takes no named ones",
-                           name->text, d->numbered ? "numbered" : "calendar");
+                           /* TRANSLATORS: the sort of a dimension's parts, "has numbered parts" */
+                           name->text, d->numbered ? C_("parts", "numbered") : C_("parts", "calendar"));
                 continue;
             }
             const Part *prev = vocab_find_part(v, d, p->name);
@@ -767,8 +773,9 @@ static bool required(Builder *b)
         if (!f) {
             diag_error(b->diag, NULL, ((Span){ 0, 0 }),
                        "the vocabulary has no figure '%s'%s%s%s: itemised entries count into it", needs[i].name,
-                       needs[i].dims[0] ? " broken down by " : "", needs[i].dims[0] ? needs[i].dims[0] : "",
-                       needs[i].dims[1] ? " and topic" : "");
+                       /* TRANSLATORS: "the vocabulary has no figure 'opinions' broken down by status and topic" */
+                       needs[i].dims[0] ? _(" broken down by ") : "", needs[i].dims[0] ? needs[i].dims[0] : "",
+                       needs[i].dims[1] ? _(" and topic") : "");
             ok = false;
         }
         *needs[i].out = f;
@@ -806,7 +813,7 @@ static void refuse_clashes(Builder *b)
         if (is_kind(f->kind) == is_kind(d->kind))
             continue;
         diag_error(b->diag, d->src, a->span, "'%s' is %s: a %s needs a name of its own", a->as.name->text,
-                   decl_what[f->kind], decl_noun[d->kind]);
+                   _(decl_what[f->kind]), C_("declaration", decl_noun[d->kind]));
         diag_note(b->diag, f->src, f->it->args->span, "declared here");
         d->refused = true;
     }

@@ -20,11 +20,11 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 PO_LANGS  := vi
 PO_MOS    := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/dlg.mo)
 PO_POT    := $(BUILD)/po/dlg.pot
-PO_SRCS   := $(sort $(wildcard interp/*.c)) grammar/parser.y grammar/lexer.l grammar/parse.c
+PO_SRCS   := $(sort $(wildcard interp/*.c)) interp/ast.h grammar/parser.y grammar/lexer.l grammar/parse.c
 # The format argument of the diagnostics' functions is the message: call
 # sites need no _(). Every one is a printf format, and msgfmt --check
 # holds the translation to the same directives.
-PO_KEYWORDS := --keyword --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+PO_KEYWORDS := --keyword --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
     --keyword=diag_error:4 --keyword=diag_warning:4 --keyword=diag_note:4 --keyword=bad_usage:1 \
     --flag=diag_error:4:c-format --flag=diag_warning:4:c-format --flag=diag_note:4:c-format \
     --flag=bad_usage:1:c-format --flag=P_:1:c-format --flag=P_:2:c-format

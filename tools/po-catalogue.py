@@ -33,7 +33,8 @@ describes: `%s` a text (a name, a path, a list), `%.*s` the offending text
 as written, `%d`, `%u` and `%lld` a number, `%c` one character, `%02X` two
 hexadecimal digits, `%%` the sign `%`. `%.0s` takes an English word that
 Vietnamese does not need (a plural `s`, an article) and writes nothing.
-Where a `%s` is filled with English words, they stay English for now.
+The words dlg fills into a `%s` (what a value is, a weekday, why a file
+cannot be read) are in Vietnamese too; names and keywords stay as written.
 """
 
 
