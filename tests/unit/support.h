@@ -46,6 +46,7 @@
 #include "report.h"
 #include "resolve.h"
 #include "result.h"
+#include "run.h"
 #include "source.h"
 #include "symbol.h"
 #include "vocab.h"
@@ -670,6 +671,47 @@ static inline Figure *figure_at(Fixture *f, const Node *n, const char *path)
     if (!fig)
         fail_msg("no figure '%s'", path);
     return fig;
+}
+
+/* ---- whole runs (run.h) with their output caught ------------------------------------ */
+
+/* What a run printed on its standard output and error, and its exit status. */
+typedef struct RunOutput {
+    int status;
+    char *out, *err;
+} RunOutput;
+
+/* dlg_run() with these options; the output is freed by run_output_free(). */
+static inline RunOutput run_caught(const RunOptions *opt)
+{
+    RunOutput o = { 0, NULL, NULL };
+    size_t n1, n2;
+    FILE *out = open_memstream(&o.out, &n1), *err = open_memstream(&o.err, &n2);
+    assert_non_null(out);
+    assert_non_null(err);
+    o.status = dlg_run(opt, out, err);
+    fclose(out);
+    fclose(err);
+    return o;
+}
+
+static inline void run_output_free(RunOutput *o)
+{
+    free(o->out);
+    free(o->err);
+}
+
+/* `needle` is in `haystack`; else the test fails, showing both. */
+static inline void assert_in(const char *haystack, const char *needle)
+{
+    if (!strstr(haystack, needle))
+        fail_msg("\"%s\" not found in:\n%s", needle, haystack);
+}
+
+static inline void assert_not_in(const char *haystack, const char *needle)
+{
+    if (strstr(haystack, needle))
+        fail_msg("\"%s\" found in:\n%s", needle, haystack);
 }
 
 #endif
