@@ -36,6 +36,8 @@ static const char *const usage = N_(
     "  --previous FILE     the report of the period before (repeatable): set\n"
     "                      each indicator beside its value then\n"
     "  --quiet             text: only what fails, and the result line\n"
+    "  --all               text: every passing check and rule subject, however\n"
+    "                      many (past 100 in a section they are counted)\n"
     "  --color=WHEN        text: colour when standard output is a terminal and\n"
     "                      NO_COLOR is not set (auto, the default), always or\n"
     "                      never; --color alone is always\n"
@@ -200,6 +202,8 @@ int main(int argc, char **argv)
             opt.sandbox = true;
         } else if (options && strcmp(a, "--quiet") == 0) {
             opt.layout.quiet = true;
+        } else if (options && strcmp(a, "--all") == 0) {
+            opt.layout.all = true;
         } else if (options && (strcmp(a, "--color") == 0 || strncmp(a, "--color=", 8) == 0)) {
             const char *v = a[7] == '=' ? a + 8 : "always";
             if (!*v) {                  /* --color= is no value */

@@ -26,7 +26,14 @@ typedef struct ReportLayout {
     unsigned width;             /* columns a line may take; 0: 80 */
     bool colour;                /* ANSI SGR colours and bold headings */
     bool quiet;                 /* --quiet: only what fails, and the result line */
+    bool all;                   /* --all: every passing check and rule subject listed,
+                                 * however many (else a count by kind past
+                                 * REPORT_PASSES_LISTED) */
 } ReportLayout;
+
+/* The text report lists passing checks, and each rule's passing subjects,
+ * one a line up to this many; past it, it counts them (spec §13). */
+enum { REPORT_PASSES_LISTED = 100 };
 
 typedef struct ReportInput {
     const char *const *files;   /* as given on the command line */

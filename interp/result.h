@@ -36,6 +36,13 @@ typedef enum {
 #undef X
 } CheckKind;
 
+/* How many kinds of check there are. */
+enum {
+#define X(k, s) +1
+    CHECK_KIND_COUNT = 0 CHECK_KINDS(X)
+#undef X
+};
+
 /* How the declared value must relate to the computed one: the symbol the
  * text report shows and the name JSON gives (spec/json.md §6.3). */
 #define RELATIONS(X)                                                           \

@@ -37,7 +37,7 @@ typedef struct Out {
     FILE *f;
     size_t width;           /* columns a line may take */
     size_t col;             /* columns written on the current line */
-    bool colour, quiet, strict;
+    bool colour, quiet, strict, all;
     size_t status_w;        /* the widest status word ("pass", "FAIL" ...) */
     size_t severity_w;      /* the widest severity ("warning") */
 } Out;
@@ -442,14 +442,40 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
     newline(o);
 }
 
+/* Are the passing rows of a section listed one by one? Not past
+ * REPORT_PASSES_LISTED of them (a national report passes hundreds of
+ * thousands), unless --all. */
+static bool passes_listed(const Out *o, uint32_t passes)
+{
+    return o->all || passes <= REPORT_PASSES_LISTED;
+}
+
+/* "  pass  KIND     N checks pass (--all lists them)", or for a rule's
+ * subjects "        pass  N subjects pass (...)", from column `at`. */
+static void passes_counted(Out *o, size_t at, const char *kind, const char *what)
+{
+    to_col(o, at);
+    status(o, RESULT_PASS);
+    put(o, "  ");
+    if (kind) {
+        put_left(o, kind, KIND_WIDTH);
+        put(o, "  ");
+    }
+    flow(o, what, at + o->status_w + 2);
+    newline(o);
+}
+
 static void checks(Out *o, const Result *r, Arena *a)
 {
     const size_t SUBJECT_COL = 2 + o->status_w + 2 + KIND_WIDTH + 2;
-    uint32_t nshown = 0;
-    for (const Check *c = r->checks; c; c = c->next)
+    uint32_t nshown = 0, npass = 0;
+    for (const Check *c = r->checks; c; c = c->next) {
         nshown += shown(o, c->status);
+        npass += c->status == RESULT_PASS && shown(o, c->status);
+    }
     if (!nshown)
         return;
+    bool list = passes_listed(o, npass);
     char line[NUMBER_BUF];
     snprintf(line, sizeof line, _("Checks: %u (%u pass, %u fail, %u partial, %u unknown)"), r->nchecks,
              r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial, r->checks_failed,
@@ -462,7 +488,7 @@ static void checks(Out *o, const Result *r, Arena *a)
     size_t sw = 0, dw = 0, cw = 0, i = 0;
     char buf[NUMBER_BUF];
     for (const Check *c = r->checks; c; c = c->next, i++) {
-        if (!shown(o, c->status))
+        if (!shown(o, c->status) || (c->status == RESULT_PASS && !list))
             continue;
         subjects[i] = or_mark(format_check_subject(a, c));
         sw = max_size(sw, cols(subjects[i]));
@@ -474,10 +500,27 @@ static void checks(Out *o, const Result *r, Arena *a)
     size_t room = o->width > SUBJECT_COL + values ? o->width - SUBJECT_COL - values : 0;
     sw = min_size(sw, min_size(SUBJECT_WIDTH, max_size(room, MIN_CELL)));
     for (int k = 0; k < RANKS; k++) {
+        if (k == rank(RESULT_PASS) && !list)
+            break;
         i = 0;
         for (const Check *c = r->checks; c; c = c->next, i++)
             if (rank(c->status) == k && shown(o, c->status))
                 check_row(o, a, c, subjects[i], sw, dw);
+    }
+    if (!list) {
+        /* the passing checks counted by kind, in the kinds' order */
+        uint32_t by_kind[CHECK_KIND_COUNT] = { 0 };
+        for (const Check *c = r->checks; c; c = c->next)
+            by_kind[c->kind] += c->status == RESULT_PASS;
+        for (int kind = 0; kind < CHECK_KIND_COUNT; kind++)
+            if (by_kind[kind]) {
+                char num[NUMBER_BUF];
+                format_whole(num, sizeof num, by_kind[kind], format_people());
+                passes_counted(o, 2, result_check_kind_name((CheckKind)kind),
+                               or_mark(arena_printf(a, P_("%s check passes (--all lists it)",
+                                                          "%s checks pass (--all lists them)", by_kind[kind]),
+                                                    num)));
+            }
     }
     newline(o);
 }
@@ -540,11 +583,26 @@ static void rule_row(Out *o, Arena *a, const RuleResult *rr, size_t iw)
         flow(o, or_mark(arena_printf(a, _("(unverified: %s)"), d->unverified.ptr)), NOTE_COL + 1);
         newline(o);
     }
-    /* every subject with the values it was judged on (spec §13) */
-    for (int k = 0; k < RANKS; k++)
+    /* every subject with the values it was judged on (spec §13); past
+     * REPORT_PASSES_LISTED passing subjects, those are counted */
+    uint32_t npass = 0;
+    for (const Verdict *v = rr->verdicts; v; v = v->next)
+        npass += v->status == RESULT_PASS && shown(o, v->status);
+    bool list = passes_listed(o, npass);
+    for (int k = 0; k < RANKS; k++) {
+        if (k == rank(RESULT_PASS) && !list)
+            break;
         for (const Verdict *v = rr->verdicts; v; v = v->next)
             if (rank(v->status) == k && shown(o, v->status))
                 verdict_row(o, a, d, v);
+    }
+    if (!list) {
+        char num[NUMBER_BUF];
+        format_whole(num, sizeof num, npass, format_people());
+        passes_counted(o, 8, NULL,
+                       or_mark(arena_printf(a, P_("%s subject passes (--all lists it)",
+                                                  "%s subjects pass (--all lists them)", npass), num)));
+    }
 }
 
 static void rules(Out *o, const Result *r, Arena *a)
@@ -792,6 +850,7 @@ void report_text(const ReportInput *in, FILE *f)
         .colour = l->colour,
         .quiet = l->quiet,
         .strict = in->strict,
+        .all = l->all,
     };
     static const Status all[] = { RESULT_PASS, RESULT_FAIL, RESULT_PARTIAL, RESULT_UNKNOWN };
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)

@@ -497,6 +497,42 @@ TEST(quiet_shows_what_fails)
                 "unknown rule.\n");
 }
 
+/* n communes of one district, each with attended <= invited passing */
+static const char *communes_passing(Fixture *f, unsigned n)
+{
+    const char *text = "district \"D\" {\n";
+    for (unsigned i = 1; i <= n; i++)
+        text = arena_printf(&f->arena, "%s  commune \"X%u\" { invited 2  attended 1 }\n", text, i);
+    return arena_printf(&f->arena, "%s}\n", text);
+}
+
+static unsigned lines_starting(const char *text, const char *start)
+{
+    unsigned n = 0;
+    size_t k = strlen(start);
+    for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+        n += strncmp(p, start, k) == 0;
+    return n;
+}
+
+TEST(passes_listed_up_to_a_hundred_then_counted)
+{
+    /* spec §13: up to REPORT_PASSES_LISTED (100) passing checks are listed
+     * one a line; one more and they are counted by kind, unless --all */
+    run_all(f, communes_passing(f, 100));
+    const char *text = report_of(f, false);
+    assert_int_equal(lines_starting(text, "  pass  bound    commune X"), 100);
+    assert_null(strstr(text, "checks pass"));
+
+    run_all(f, communes_passing(f, 101));
+    text = report_of(f, false);
+    assert_int_equal(lines_starting(text, "  pass  bound    commune X"), 0);
+    assert_non_null(strstr(text, "\n  pass  bound    101 checks pass (--all lists them)\n"));
+    text = laid_out(f, false, (ReportLayout){ .all = true });
+    assert_int_equal(lines_starting(text, "  pass  bound    commune X"), 101);
+    assert_null(strstr(text, "checks pass"));
+}
+
 TEST(quiet_when_nothing_fails)
 {
     run_all(f, "report \"Báo cáo\" { period 2024 }\ninvited 10\nattended 8\n"
@@ -697,6 +733,7 @@ int main(void)
         FIXTURE_TEST(what_failed_comes_first),
         FIXTURE_TEST(quiet_shows_what_fails),
         FIXTURE_TEST(quiet_when_nothing_fails),
+        FIXTURE_TEST(passes_listed_up_to_a_hundred_then_counted),
         FIXTURE_TEST(colour_when_asked),
         FIXTURE_TEST(a_narrow_width_wraps_subjects_and_titles),
         FIXTURE_TEST(a_word_longer_than_the_line_is_cut),
