@@ -104,16 +104,19 @@ extra_checks() {
             n=$(sed -n 's/^Checks: \([0-9][0-9]*\) .*/\1/p' "$out" | head -n 1)
             [ "${n:-0}" -ge "$want" ] || what="$what ${n:-0} checks made, $want expected;" ;;
         json)
-            python3 - "$out" <<'EOF' || what="$what invalid JSON;"
+            python3 - "$out" "$root/spec/dlg.schema.json" <<'EOF' || what="$what invalid JSON;"
 import json, sys
 def bad(x):
     raise ValueError("non-finite number " + x)
 with open(sys.argv[1], "rb") as f:
     data = f.read()
+# the contract's version, as the schema states it
+with open(sys.argv[2], encoding="utf-8") as f:
+    version = json.load(f)["properties"]["dlg"]["const"]
 try:
     text = data.decode("utf-8")
     obj = json.loads(text, parse_constant=bad)
-    assert isinstance(obj, dict) and obj.get("dlg") == 2, "not a dlg object"
+    assert isinstance(obj, dict) and obj.get("dlg") == version, "not a dlg object of version %d" % version
     assert text.endswith("}\n"), "not followed by one newline"
 except Exception as e:
     sys.stderr.write("json: %s\n" % e)
