@@ -109,8 +109,8 @@ static void day_details(Reader *r, CalendarDay *day, const Item *it, const char 
                 continue;
             }
             if (form_no_blocks(r->d, r->src, x, x->name->text) &&
-                form_args(r->d, r->src, x, "s", x->name == r->c->w_source ? "source \"DOCUMENT\""
-                                                                         : "unverified \"WHY\""))
+                form_args(r->d, r->src, x, "s", x->name == r->c->w_source ? N_("source \"DOCUMENT\"")
+                                                                         : N_("unverified \"WHY\"")))
                 *slot = x->args->as.str;
         }
     }
@@ -146,7 +146,7 @@ static CalendarDay *new_day(Reader *r, const Item *it, const Symbol *calendar)
 /* holiday DATE [.. DATE] ["NAME"] [{ source "..."  unverified "..." }] */
 static void read_holiday(Reader *r, const Item *it, const Symbol *calendar)
 {
-    if (!form_args(r->d, r->src, it, "dRDS", "holiday DATE [.. DATE] [\"NAME\"]"))
+    if (!form_args(r->d, r->src, it, "dRDS", N_("holiday DATE [.. DATE] [\"NAME\"]")))
         return;
     const Atom *first = it->args, *last = first;
     if (first->next && first->next->kind == ATOM_RANGE)
@@ -184,7 +184,7 @@ static void read_holiday(Reader *r, const Item *it, const Symbol *calendar)
 /* working_day DATE ["NAME"] [{ source "..." }]: a make-up Saturday. */
 static void read_working_day(Reader *r, const Item *it, const Symbol *calendar)
 {
-    if (!form_args(r->d, r->src, it, "dS", "working_day DATE [\"NAME\"], e.g. working_day 2024-05-04 \"Làm bù\""))
+    if (!form_args(r->d, r->src, it, "dS", N_("working_day DATE [\"NAME\"], e.g. working_day 2024-05-04 \"Làm bù\"")))
         return;
     int32_t when;
     /* TRANSLATORS: a Saturday or Sunday worked instead of a day off, in "a %s needs a full date" */
@@ -213,7 +213,7 @@ static void read_working_day(Reader *r, const Item *it, const Symbol *calendar)
 static void read_covers(Reader *r, const Item *it, Cal *cal)
 {
     if (!form_no_blocks(r->d, r->src, it, "covers") ||
-        !form_args(r->d, r->src, it, "cRC", "covers FIRST_YEAR .. LAST_YEAR, e.g. covers 2019 .. 2026"))
+        !form_args(r->d, r->src, it, "cRC", N_("covers FIRST_YEAR .. LAST_YEAR, e.g. covers 2019 .. 2026")))
         return;
     const Atom *a = it->args, *b = a->next && a->next->next ? a->next->next : a;
     if (a->as.count < 1 || a->as.count > 9999 || b->as.count < a->as.count || b->as.count > 9999) {

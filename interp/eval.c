@@ -1080,6 +1080,14 @@ static Number num_of(double v, ValueUnit u)
     return number_real(v, decimals, u == UNIT_MONEY);
 }
 
+/* A comparison, `and`, `or` or `not`: true or false whenever it is known. */
+static bool is_condition(const Expr *e)
+{
+    if (e->kind == EXPR_UNARY)
+        return e->as.op.op == OP_NOT;
+    return e->kind == EXPR_BINARY && e->as.op.op >= OP_EQ && e->as.op.op <= OP_OR;
+}
+
 static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope sc, const Node *subject,
                                          const Part *part)
 {
@@ -1107,8 +1115,11 @@ static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope 
         ir->value = number_real(v.b ? 1 : 0, 0, false);
     } else if (v.kind == V_UNKNOWN) {
         ir->note = v.why.kind ? v.why : (Note){ .kind = NOTE_UNKNOWN };
-        /* still say it is a percentage when the expression is one */
-        if (d->expr->kind == EXPR_CALL) {
+        /* still say it is a percentage, or a condition, when the
+         * expression is one */
+        if (is_condition(d->expr))
+            ir->unit = UNIT_BOOLEAN;
+        else if (d->expr->kind == EXPR_CALL) {
             Function fn = resolve_get(ev->res, d->expr)->fn;
             if (fn == FN_PERCENT || fn == FN_SHARE)
                 ir->unit = UNIT_PERCENT;

@@ -50,6 +50,7 @@ static bool fits(char w, const Atom *a)
 bool form_args(Diag *d, Source *src, const Item *it, const char *pattern, const char *usage)
 {
     const Atom *a = it->args;
+    usage = _(usage);       /* marked N_() where it is written */
     for (const char *p = pattern; *p; p++) {
         bool optional = *p >= 'A' && *p <= 'Z';
         char w = optional ? (char)(*p - 'A' + 'a') : *p;

@@ -16,7 +16,8 @@
 /* Arguments must match `pattern`, one character per argument:
  *   s string, d date or '?', n name, r '..', c count;
  *   an uppercase letter is an optional argument.
- * `usage` is the item's form for the message ("holiday DATE [.. DATE]"). */
+ * `usage` is the item's form for the message ("holiday DATE [.. DATE]"),
+ * marked N_() by the caller and translated here. */
 bool form_args(Diag *d, Source *src, const Item *it, const char *pattern, const char *usage);
 /* No block and no `=`/`:` expression: "'holiday' takes no block { ... }". */
 bool form_no_blocks(Diag *d, Source *src, const Item *it, const char *what);

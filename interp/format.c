@@ -133,8 +133,11 @@ const char *format_subject(Arena *a, const Node *n)
 static const char *indicator_subject(Arena *a, const IndicatorResult *ir, bool local)
 {
     char buf[16];
-    if (ir->win.unit)
-        return arena_printf(a, "%s %s", date_window_unit((WindowUnit)ir->win.unit), date_window_label(ir->win, buf));
+    if (ir->win.unit) {
+        WindowUnit u = (WindowUnit)ir->win.unit;
+        return arena_printf(a, "%s %s", local ? model_window_unit_name(u) : date_window_unit(u),
+                            date_window_label(ir->win, buf));
+    }
     if (ir->part)
         return arena_printf(a, "%s %s", ir->part->dim->name->text, ir->part->name->text);
     if (!ir->node)

@@ -3,7 +3,8 @@
  * the input goes through html_escape(); every number and sentence comes
  * from format.h, as in the text and JSON reports. Figures carry data-
  * attributes (data-indicator, data-unit, data-value, data-status) so that
- * tests and scripts can find them; data-value is a number as JSON writes it. */
+ * tests and scripts can find them; data-value is a number as JSON writes it
+ * (a boolean true or false). */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,14 +98,30 @@ static void attr_number(FILE *out, const char *name, Number n)
     fprintf(out, " %s=\"%s\"", name, buf);
 }
 
+/* The same for a value of `unit`: a boolean as JSON writes it too,
+ * "true" or "false". */
+static void attr_value(FILE *out, const char *name, ValueUnit unit, Number n)
+{
+    if (unit == UNIT_BOOLEAN && n.known)
+        fprintf(out, " %s=\"%s\"", name, n.value != 0 ? "true" : "false");
+    else
+        attr_number(out, name, n);
+}
+
 static int shown_decimals(const Number *n)
 {
     return n->decimals > SHOWN_DECIMALS ? SHOWN_DECIMALS : n->decimals;
 }
 
-/* A value as the text report shows it: "99.72 %", "1.20", "24,444,999 đ". */
+/* A value as the text report shows it: "99.72 %", "1.20", "24,444,999 đ";
+ * a boolean in words, "yes" or "no". */
 static const char *value_text(char *buf, size_t size, ValueUnit unit, Number n)
 {
+    if (unit == UNIT_BOOLEAN && n.known) {
+        /* TRANSLATORS: the value of a condition (indicator nb = invited > 5) */
+        snprintf(buf, size, "%s", n.value != 0 ? C_("boolean", "yes") : C_("boolean", "no"));
+        return buf;
+    }
     format_number_local(buf, size, n, unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n));
     if (n.known && unit == UNIT_PERCENT) {
         size_t len = strlen(buf);
@@ -421,7 +438,7 @@ static const IndicatorResult *indicator(FILE *out, const IndicatorResult *ir, Ar
     fputs("</code></h3>\n", out);
     const char *subject = format_indicator_subject(a, ir);
     fprintf(out, "<p class=\"value%s\"", ir->value.known ? "" : " unknown");
-    attr_number(out, "data-value", ir->value);
+    attr_value(out, "data-value", ir->unit, ir->value);
     attr_number(out, "data-numerator", ir->numerator);
     attr_number(out, "data-denominator", ir->denominator);
     fputs(">", out);
@@ -468,7 +485,7 @@ static const IndicatorResult *indicator(FILE *out, const IndicatorResult *ir, Ar
             const char *why = format_note(a, &row->note);
             fprintf(out, "<tr class=\"%s\"", row->value.known ? "known" : "unknown");
             attr(out, "data-unit", key);
-            attr_number(out, "data-value", row->value);
+            attr_value(out, "data-value", row->unit, row->value);
             fputs("><td>", out);
             put(out, who);
             fprintf(out, "</td><td class=\"num\">%s%s</td><td class=\"num\">", row->approximate ? "\xE2\x89\x88 " : "",
@@ -715,8 +732,8 @@ static void comparison(FILE *out, const Comparison *cmp)
         attr(out, "data-indicator", c->def->id->text);
         if (c->key)
             attr(out, "data-unit", c->key);
-        attr_number(out, "data-previous", c->previous);
-        attr_number(out, "data-current", c->current);
+        attr_value(out, "data-previous", c->unit, c->previous);
+        attr_value(out, "data-current", c->unit, c->current);
         fputs("><td><code>", out);
         put(out, c->def->id->text);
         fputs("</code></td><td>", out);
@@ -726,7 +743,7 @@ static void comparison(FILE *out, const Comparison *cmp)
                 c->previous.known ? value_text(buf, sizeof buf, c->unit, c->previous) : "\xE2\x80\x93");
         fprintf(out, "<td class=\"num\">%s</td><td class=\"num\">",
                 c->current.known ? value_text(buf, sizeof buf, c->unit, c->current) : "\xE2\x80\x93");
-        if (c->difference.known) {
+        if (c->difference.known && c->unit != UNIT_BOOLEAN) {     /* a boolean's change is no number */
             format_number_local(buf, sizeof buf, c->difference,
                                 c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&c->difference));
             fprintf(out, "%s%s%s", c->difference.value > 0 ? "+" : "", buf, c->unit == UNIT_PERCENT ? _(" points") : "");

@@ -65,17 +65,37 @@ bool model_selects(const Selector *s, const Node *n)
     return false;
 }
 
+const char *model_window_unit_name(WindowUnit unit)
+{
+    switch (unit) {
+    case WIN_YEAR: return C_("calendar unit", "year");
+    case WIN_HALF: return C_("calendar unit", "half");
+    case WIN_QUARTER: return C_("calendar unit", "quarter");
+    case WIN_MONTH: return C_("calendar unit", "month");
+    case WIN_WEEK: return C_("calendar unit", "week");
+    case WIN_NONE: break;
+    }
+    return date_window_unit(unit);
+}
+
 const char *model_selector_name(const Selector *s)
 {
     switch (s->what) {
     case SEL_KIND: return s->kind->name->text;
     case SEL_COMMUNE_LEVEL: return "commune";
-    case SEL_OPINION: return "itemised opinion";
-    case SEL_DOCUMENT: return "itemised document";
-    case SEL_PART: return s->dim->name->text;
+    /* TRANSLATORS: the subjects of a rule or a count, in "no %s is listed" */
+    case SEL_OPINION: return C_("subjects", "itemised opinion");
+    case SEL_DOCUMENT: return C_("subjects", "itemised document");
+    case SEL_PART: {
+        /* a calendar dimension named as its unit (year, month) is said in
+         * the reader's words; any other dimension by its name */
+        WindowUnit u = (WindowUnit)s->dim->calendar;
+        const char *name = s->dim->name->text;
+        return u && strcmp(name, date_window_unit(u)) == 0 ? model_window_unit_name(u) : name;
+    }
     case SEL_REPORT: break;
     }
-    return "report";
+    return C_("subjects", "report");
 }
 
 /* Words with a meaning of their own in some context (spec §4). */
@@ -897,7 +917,7 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
         diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", kind->name->text, it->binding);
         return;
     }
-    if (!expect_args(b, it, "DS", "a session as KIND [DATE] [\"TITLE\"] { ... }"))
+    if (!expect_args(b, it, "DS", N_("a session as KIND [DATE] [\"TITLE\"] { ... }")))
         return;
     Str title = string_arg(it, 0);
     Symbol *name = title.ptr ? symtab_intern(m->syms, title.ptr, title.len) : NULL;
@@ -924,38 +944,38 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     case KW_KIND:
         if (!n->kind->kinds)
             diag_error(b->m->diag, b->src, it->name_span, "a %s has no kinds in the vocabulary", n->kind->name->text);
-        else if (expect_args(b, it, "n", "kind NAME"))
+        else if (expect_args(b, it, "n", N_("kind NAME")))
             n->session_kind = word_part(b, it, n->kind->kinds, N_("kind of session"));
         break;
     case KW_SCOPE:
         if (!n->kind->scopes)
             diag_error(b->m->diag, b->src, it->name_span, "a %s has no scope in the vocabulary", n->kind->name->text);
-        else if (expect_args(b, it, "nS", "scope NAME [\"VILLAGES\"]")) {
+        else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]"))) {
             n->scope = word_part(b, it, n->kind->scopes, N_("scope"));
             n->scope_detail = string_arg(it, 0);
         }
         break;
     case KW_CHAIR:
-        if (expect_args(b, it, "s", "chair \"NAME\""))
+        if (expect_args(b, it, "s", N_("chair \"NAME\"")))
             n->chair = string_arg(it, 0);
         break;
     case KW_PLACE:
-        if (expect_args(b, it, "s", "place \"PLACE\""))
+        if (expect_args(b, it, "s", N_("place \"PLACE\"")))
             n->place = string_arg(it, 0);
         break;
     case KW_DATE:
-        if (expect_args(b, it, "d", "date DATE"))
+        if (expect_args(b, it, "d", N_("date DATE")))
             n->date = date_arg(it);
         break;
     case KW_CONCLUSION:
-        if (expect_args(b, it, "SD", "conclusion [\"NUMBER\"] [DATE]")) {
+        if (expect_args(b, it, "SD", N_("conclusion [\"NUMBER\"] [DATE]"))) {
             n->has_conclusion = true;
             n->conclusion_number = string_arg(it, 0);
             n->conclusion_date = date_arg(it);
         }
         break;
     case KW_NOTICE:
-        if (expect_args(b, it, "SD", "notice [\"NUMBER\"] [DATE]")) {
+        if (expect_args(b, it, "SD", N_("notice [\"NUMBER\"] [DATE]"))) {
             n->has_notice = true;
             n->notice_number = string_arg(it, 0);
             n->notice_date = date_arg(it);
@@ -964,7 +984,7 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     case KW_NOT_HELD:
         if (it->args && it->args->kind == ATOM_UNKNOWN && !it->args->next) {
             n->not_held = true;
-        } else if (expect_args(b, it, "s", "not_held \"REASON\" (or not_held ? when no reason is given)")) {
+        } else if (expect_args(b, it, "s", N_("not_held \"REASON\" (or not_held ? when no reason is given)"))) {
             n->not_held = true;
             n->not_held_reason = string_arg(it, 0);
         }
@@ -992,7 +1012,7 @@ static const Part *opinion_topic(Builder *b, const Item *a)
                    word_list(m->arena, vocab_words(m->vocab, d)));
         return NULL;
     }
-    return expect_args(b, a, "n", "topic NAME") ? word_part(b, a, d, N_("topic")) : NULL;
+    return expect_args(b, a, "n", N_("topic NAME")) ? word_part(b, a, d, N_("topic")) : NULL;
 }
 
 /* opinion = opinion "TEXT" [ "{" { topic NAME | status STATUS [DATE] ["NOTE"]
@@ -1000,7 +1020,7 @@ static const Part *opinion_topic(Builder *b, const Item *a)
 static void add_opinion(Builder *b, Node *node, const Item *it)
 {
     Model *m = b->m;
-    if (!expect_args(b, it, "s", "opinion \"TEXT\" { topic ... status ... }"))
+    if (!expect_args(b, it, "s", N_("opinion \"TEXT\" { topic ... status ... }")))
         return;
     if (it->binding) {
         diag_error(m->diag, b->src, it->name_span, "an opinion takes no '%c'", it->binding);
@@ -1026,21 +1046,21 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                 o->topic = opinion_topic(b, a);
                 break;
             case KW_STATUS:
-                if (expect_args(b, a, "nDS", "status STATUS [DATE] [\"NOTE\"]")) {
+                if (expect_args(b, a, "nDS", N_("status STATUS [DATE] [\"NOTE\"]"))) {
                     o->status = word_part(b, a, m->vocab->status, N_("opinion status"));
                     o->status_date = date_arg(a);
                     o->note = string_arg(a, 0);
                 }
                 break;
             case KW_SATISFIED: {
-                Symbol *v = expect_args(b, a, "n", "satisfied yes or satisfied no")
+                Symbol *v = expect_args(b, a, "n", N_("satisfied yes or satisfied no"))
                                 ? word_attr(b, a, vocab_answers(m->vocab), N_("answer")) : NULL;
                 if (v)
                     o->satisfied = str_eq(v, "yes") ? 1 : 0;
                 break;
             }
             case KW_RECEIVED:
-                if (expect_args(b, a, "d", "received DATE"))
+                if (expect_args(b, a, "d", N_("received DATE")))
                     o->received = date_arg(a);
                 break;
             default:
@@ -1075,7 +1095,7 @@ static void add_document(Builder *b, Node *node, const Item *it)
         return;
     }
     if (!no_blocks(b, it, "document") ||
-        !expect_args(b, it, "nsDS", "document KIND \"NUMBER\" [DATE] [\"TITLE\"]"))
+        !expect_args(b, it, "nsDS", N_("document KIND \"NUMBER\" [DATE] [\"TITLE\"]")))
         return;
     const Part *kind = word_part(b, it, m->vocab->document_kind, N_("kind of document"));
     if (!kind)
@@ -1210,19 +1230,19 @@ static void header_attr(Builder *b, Keyword k, const Item *it)
     h->present = true;
     switch (k) {
     case KW_ISSUER:
-        if (expect_args(b, it, "s", "issuer \"BODY\""))
+        if (expect_args(b, it, "s", N_("issuer \"BODY\"")))
             h->issuer = string_arg(it, 0);
         break;
     case KW_REFERENCE:
-        if (expect_args(b, it, "s", "reference \"NUMBER\""))
+        if (expect_args(b, it, "s", N_("reference \"NUMBER\"")))
             h->reference = string_arg(it, 0);
         break;
     case KW_PLACE:
-        if (expect_args(b, it, "s", "place \"PLACE\""))
+        if (expect_args(b, it, "s", N_("place \"PLACE\"")))
             h->place = string_arg(it, 0);
         break;
     case KW_DATE:
-        if (expect_args(b, it, "d", "date DATE"))
+        if (expect_args(b, it, "d", N_("date DATE")))
             h->date = date_arg(it);
         break;
     case KW_PERIOD: {
@@ -1303,7 +1323,7 @@ static const char *kinds_text(Model *m)
 /* `each commune`, `per district`: a kind of unit or session, or commune_level. */
 static bool kind_selector(Builder *b, const Item *it, Selector *sel, bool parts)
 {
-    if (!expect_args(b, it, "n", "a kind such as commune, district or dialogue"))
+    if (!expect_args(b, it, "n", N_("a kind such as commune, district or dialogue")))
         return false;
     Symbol *s = it->args->as.name;
     if (!model_selector(b->m->vocab, s, sel) || sel->what == SEL_OPINION || sel->what == SEL_DOCUMENT ||
@@ -1393,7 +1413,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
                     diag_error(m->diag, b->src, a->name_span, "a %s has no kinds in the vocabulary",
                                sc->session->name->text);
                     ok = false;
-                } else if (!expect_args(b, a, "n", "kind NAME") ||
+                } else if (!expect_args(b, a, "n", N_("kind NAME")) ||
                            !(sc->kind = word_part(b, a, sc->session->kinds, N_("kind of session")))) {
                     ok = false;
                 }
@@ -1516,18 +1536,18 @@ static void add_rule(Builder *b, const Item *it)
             if (!no_blocks(b, a, a->name->text))
                 continue;
             if (k == KW_SEVERITY) {
-                Symbol *s = expect_args(b, a, "n", "severity error or severity warning")
+                Symbol *s = expect_args(b, a, "n", N_("severity error or severity warning"))
                                 ? word_attr(b, a, vocab_severities(m->vocab), N_("severity")) : NULL;
                 if (s)
                     r->severity = str_eq(s, "error") ? SEVERITY_ERROR : SEVERITY_WARNING;
             } else if (k == KW_SOURCE) {
-                if (expect_args(b, a, "s", "source \"LEGAL SOURCE\""))
+                if (expect_args(b, a, "s", N_("source \"LEGAL SOURCE\"")))
                     r->legal_source = string_arg(a, 0);
             } else if (k == KW_CODE) {
-                if (expect_args(b, a, "s", "code \"REFERENCE\", e.g. code \"LTCD-15.2.d\""))
+                if (expect_args(b, a, "s", N_("code \"REFERENCE\", e.g. code \"LTCD-15.2.d\"")))
                     r->code = string_arg(a, 0);
             } else if (k == KW_UNVERIFIED) {
-                if (expect_args(b, a, "s", "unverified \"WHY THE SOURCE COULD NOT BE CHECKED\""))
+                if (expect_args(b, a, "s", N_("unverified \"WHY THE SOURCE COULD NOT BE CHECKED\"")))
                     r->unverified = string_arg(a, 0);
             } else {
                 rule_each(b, r, a);
@@ -1600,7 +1620,7 @@ static void add_indicator(Builder *b, const Item *it)
                 }
             } else if (k == KW_PER) {
                 ind->has_per = kind_selector(b, a, &ind->per, true);
-            } else if (expect_args(b, a, "s", "note \"TEXT\"")) {
+            } else if (expect_args(b, a, "s", N_("note \"TEXT\""))) {
                 ind->comment = string_arg(a, 0);
             }
         }
@@ -1615,7 +1635,7 @@ static void add_indicator(Builder *b, const Item *it)
 /* use = use "PATH" ;                                       (spec §10) */
 static void add_use(Builder *b, const Item *it)
 {
-    if (!no_blocks(b, it, "use") || !expect_args(b, it, "s", "use \"RULEBOOK.dlg\""))
+    if (!no_blocks(b, it, "use") || !expect_args(b, it, "s", N_("use \"RULEBOOK.dlg\"")))
         return;
     /* the loader read the file beforehand; its `use`s nest a bounded depth */
     const LoadedFile *f = b->files ? load_used(b->files, it) : NULL;
@@ -1804,7 +1824,8 @@ static bool report_wide(const Model *m, const Item *it)
 static bool within_form(Builder *b, const Item *it)
 {
     Model *m = b->m;
-    if (!no_blocks(b, it, "within") || !expect_args(b, it, "ns", "within KIND \"NAME\", e.g. within district \"Tuần Giáo\""))
+    if (!no_blocks(b, it, "within") ||
+        !expect_args(b, it, "ns", N_("within KIND \"NAME\", e.g. within district \"Tuần Giáo\"")))
         return false;
     const Kind *k = vocab_kind(m->vocab, it->args->as.name);
     if (!k || k->session || k == m->vocab->root) {

@@ -284,7 +284,12 @@ bool model_selector(const Vocab *v, const Symbol *name, Selector *out);
 const char *model_selector_nearest(const Vocab *v, const Symbol *name);
 /* Is n a subject of the selector (SEL_KIND, SEL_COMMUNE_LEVEL)? */
 bool model_selects(const Selector *s, const Node *n);
-/* The subjects' kind in words: "commune", "dialogue", "itemised opinion". */
+/* The subjects' kind in words, in the run's language: "commune",
+ * "dialogue" (kinds and dimensions by their names), "itemised opinion",
+ * "year" for a calendar dimension named as its unit. */
 const char *model_selector_name(const Selector *s);
+/* A calendar unit in the run's language: "year" ("năm"), "month" ... The
+ * language's own word, date_window_unit, is for keys and machines. */
+const char *model_window_unit_name(WindowUnit unit);
 
 #endif

@@ -340,12 +340,13 @@ static const char *nearest_in(const PtrMap *index, const Symbol *name)
     return suggest_best(&s);
 }
 
-/* NAME ["TITLE"] as the head of a declaration. */
+/* NAME ["TITLE"] as the head of a declaration; `form`, marked N_(), is
+ * what to write instead. */
 static bool head(Builder *b, const Item *it, const char *form, Symbol **name, Str *title)
 {
     const Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME || (a->next && (a->next->kind != ATOM_STRING || a->next->next)) || it->binding) {
-        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", form);
+        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", _(form));
         return false;
     }
     *name = a->as.name;
@@ -353,12 +354,13 @@ static bool head(Builder *b, const Item *it, const char *form, Symbol **name, St
     return true;
 }
 
-/* One name argument: `by status`, `count dialogues`. */
+/* One name argument: `by status`, `count dialogues`. `form`, marked N_(),
+ * is what to write instead. */
 static Symbol *name_arg(Builder *b, const Item *it, const char *form)
 {
     const Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME || a->next || it->blocks || it->binding) {
-        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", form);
+        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", _(form));
         return NULL;
     }
     return a->as.name;
@@ -385,7 +387,7 @@ static void twice(Builder *b, Span at, const char *what, const char *name, Sourc
 static void declare_calendar(Builder *b, Dimension *d, const Item *p)
 {
     Vocab *v = b->v;
-    static const char form[] = "calendar UNIT: calendar year, half, quarter, month or week";
+    const char *form = N_("calendar UNIT: calendar year, half, quarter, month or week");
     Symbol *unit = name_arg(b, p, form);
     if (!unit)
         return;
@@ -419,7 +421,7 @@ static void declare_dimension(Builder *b, const Item *it)
     Vocab *v = b->v;
     Symbol *name;
     Str title;
-    if (!head(b, it, "dimension NAME \"TITLE\" { PART \"TITLE\" ... }", &name, &title))
+    if (!head(b, it, N_("dimension NAME \"TITLE\" { PART \"TITLE\" ... }"), &name, &title))
         return;
     Dimension *d = (Dimension *)vocab_dimension(v, name);
     if (!d) {
@@ -444,7 +446,7 @@ static void declare_dimension(Builder *b, const Item *it)
                 continue;
             }
             if (p->name == numbered) {
-                Symbol *prefix = name_arg(b, p, "numbered PREFIX: numbered y gives the parts y2019, y2020, ...");
+                Symbol *prefix = name_arg(b, p, N_("numbered PREFIX: numbered y gives the parts y2019, y2020, ..."));
                 if (prefix && (d->nparts || d->calendar))
                     diag_error(b->diag, b->src, p->name_span,
                                "dimension '%s' has parts already: numbered parts cannot join them", name->text);
@@ -554,7 +556,7 @@ static void declare_figure(Builder *b, const Item *it)
     Vocab *v = b->v;
     Symbol *name;
     Str title;
-    if (!head(b, it, "figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }", &name, &title))
+    if (!head(b, it, N_("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }"), &name, &title))
         return;
     FigureDecl *f = (FigureDecl *)vocab_figure(v, name);
     bool extends = f != NULL;
@@ -577,7 +579,7 @@ static void declare_figure(Builder *b, const Item *it)
         for (const Item *p = blk->items; p; p = p->next) {
             const char *word = p->name->text;
             if (strcmp(word, "type") == 0) {
-                Symbol *t = name_arg(b, p, "type count, type money, type percentage or type days");
+                Symbol *t = name_arg(b, p, N_("type count, type money, type percentage or type days"));
                 if (!t)
                     continue;
                 int k = -1;
@@ -593,7 +595,7 @@ static void declare_figure(Builder *b, const Item *it)
                 else
                     f->type = (ValueType)k;
             } else if (strcmp(word, "by") == 0) {
-                Symbol *dn = name_arg(b, p, "by DIMENSION, one item each: by status  by topic");
+                Symbol *dn = name_arg(b, p, N_("by DIMENSION, one item each: by status  by topic"));
                 const Dimension *d = dn ? dimension_named(b, dn, p->args->span) : NULL;
                 if (!d || vocab_figure_dim(f, d) >= 0)
                     continue;       /* declared again when extending: already there */
@@ -606,7 +608,7 @@ static void declare_figure(Builder *b, const Item *it)
                     !arena_push(v->arena, (void ***)&f->dims, &f->ndims, &f->cap_dims, (void *)d, 2))
                     return;
             } else if (strcmp(word, "in") == 0) {
-                Symbol *kn = name_arg(b, p, "in KIND, one item each: in report  in district");
+                Symbol *kn = name_arg(b, p, N_("in KIND, one item each: in report  in district"));
                 const Kind *k = kn ? kind_named(b, kn, p->args->span) : NULL;
                 if (!k)
                     continue;
@@ -631,8 +633,10 @@ static void register_kind(Builder *b, const Item *it, bool session)
     Vocab *v = b->v;
     Symbol *name;
     Str title;
-    if (!head(b, it, session ? "session_kind NAME \"TITLE\" { count FIGURE  not_held FIGURE  kinds DIMENSION  scopes DIMENSION }"
-                             : "unit_kind NAME \"TITLE\" { level N  count FIGURE }", &name, &title))
+    const char *form = session ? N_("session_kind NAME \"TITLE\" { count FIGURE  not_held FIGURE  kinds DIMENSION  "
+                                    "scopes DIMENSION }")
+                               : N_("unit_kind NAME \"TITLE\" { level N  count FIGURE }");
+    if (!head(b, it, form, &name, &title))
         return;
     const Kind *prev = vocab_kind(v, name);
     if (prev) {
@@ -676,11 +680,11 @@ static void define_kind(Builder *b, const Item *it)
                 else
                     k->level = (uint8_t)a->as.count;
             } else if (strcmp(word, "count") == 0) {
-                k->count = kind_figure(b, p, "count FIGURE: the figure that counts these in their parent");
+                k->count = kind_figure(b, p, N_("count FIGURE: the figure that counts these in their parent"));
             } else if (k->session && strcmp(word, "not_held") == 0) {
-                k->not_held = kind_figure(b, p, "not_held FIGURE: the figure that counts those not held");
+                k->not_held = kind_figure(b, p, N_("not_held FIGURE: the figure that counts those not held"));
             } else if (k->session && (strcmp(word, "kinds") == 0 || strcmp(word, "scopes") == 0)) {
-                Symbol *dn = name_arg(b, p, "kinds DIMENSION or scopes DIMENSION");
+                Symbol *dn = name_arg(b, p, N_("kinds DIMENSION or scopes DIMENSION"));
                 const Dimension *d = dn ? dimension_named(b, dn, p->args->span) : NULL;
                 if (word[0] == 'k')
                     k->kinds = d;
