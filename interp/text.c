@@ -627,10 +627,18 @@ static void rules(Out *o, const Result *r, Arena *a)
 
 /* A value as the indicators show it: "81.30", "19", "-"; a percentage
  * adds " %" after the column. */
+/* A boolean in words, as the HTML page writes it: "yes" or "no". */
+static const char *yes_no(Number n)
+{
+    return n.value != 0 ? C_("boolean", "yes") : C_("boolean", "no");
+}
+
 static const char *indicator_value(char *buf, size_t size, const IndicatorResult *ir)
 {
     if (!ir->value.known)
         return "-";
+    if (ir->unit == UNIT_BOOLEAN)
+        return yes_no(ir->value);
     int dec = ir->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&ir->value);
     return format_number_local(buf, size, ir->value, dec);
 }
@@ -702,6 +710,8 @@ static const char *compared_value(Arena *a, const Compared *c, Number n)
     char buf[NUMBER_BUF];
     if (!n.known)
         return "-";
+    if (c->unit == UNIT_BOOLEAN)
+        return yes_no(n);
     int dec = c->unit == UNIT_PERCENT ? SHOWN_DECIMALS : shown_decimals(&n);
     format_number_local(buf, sizeof buf, n, dec);
     return or_mark(arena_printf(a, "%s%s", buf, c->unit == UNIT_PERCENT ? " %" : ""));
