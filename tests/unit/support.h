@@ -714,4 +714,36 @@ static inline void assert_not_in(const char *haystack, const char *needle)
         fail_msg("\"%s\" found in:\n%s", needle, haystack);
 }
 
+/* ---- an allocator that fails the N-th allocation ---------------------------
+ * (the idea of Lua's ltests.c `failnext`): a run is repeated with its
+ * fail_at-th arena allocation failing, for every N until the run makes
+ * fewer; `live` counts the blocks not given back. */
+typedef struct Failing {
+    uint64_t calls;         /* allocations asked for */
+    uint64_t fail_at;       /* the one that fails (1-based); 0: none */
+    int64_t live;           /* blocks handed out and not released */
+} Failing;
+
+static inline bool failing_now(void *ctx)
+{
+    Failing *f = ctx;
+    return ++f->calls == f->fail_at;
+}
+
+static inline void *failing_alloc(void *ctx, size_t size)
+{
+    Failing *f = ctx;
+    void *p = malloc(size);
+    f->live += p != NULL;
+    return p;
+}
+
+static inline void failing_release(void *ctx, void *block)
+{
+    Failing *f = ctx;
+    if (block)
+        f->live--;
+    free(block);
+}
+
 #endif

@@ -15,34 +15,6 @@
 
 #include "run.h"
 
-typedef struct Failing {
-    uint64_t calls;         /* allocations asked for */
-    uint64_t fail_at;       /* the one that fails (1-based); 0: none */
-    int64_t live;           /* blocks handed out and not released */
-} Failing;
-
-static bool failing_now(void *ctx)
-{
-    Failing *f = ctx;
-    return ++f->calls == f->fail_at;
-}
-
-static void *failing_alloc(void *ctx, size_t size)
-{
-    Failing *f = ctx;
-    void *p = malloc(size);
-    f->live += p != NULL;
-    return p;
-}
-
-static void failing_release(void *ctx, void *block)
-{
-    Failing *f = ctx;
-    if (block)
-        f->live--;
-    free(block);
-}
-
 static int run_failing(const char *text, const char *writer, Failing *f, char **err, char **out)
 {
     MemoryFile file = { "report.dlg", text, strlen(text) };

@@ -10,34 +10,6 @@
 
 #include "run.h"
 
-typedef struct Failing {
-    uint64_t calls;         /* allocations asked for */
-    uint64_t fail_at;       /* the one that fails (1-based); 0: none */
-    int64_t live;           /* blocks handed out and not released */
-} Failing;
-
-static bool failing_now(void *ctx)
-{
-    Failing *f = ctx;
-    return ++f->calls == f->fail_at;
-}
-
-static void *failing_alloc(void *ctx, size_t size)
-{
-    Failing *f = ctx;
-    void *p = malloc(size);
-    f->live += p != NULL;
-    return p;
-}
-
-static void failing_release(void *ctx, void *block)
-{
-    Failing *f = ctx;
-    if (block)
-        f->live--;
-    free(block);
-}
-
 /* One run over the report held in memory, with allocation `fail_at`
  * failing; its exit status, and standard error in *err (malloc'd). */
 static int run_failing(const MemoryFile *files, int nfiles, const char *writer, const char *const *rules, int nrules,

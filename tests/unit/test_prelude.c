@@ -103,32 +103,6 @@ static void runs_leave_the_prelude_as_they_found_it(void **state)
 
 /* ---- every allocation of prelude_new() failing in turn ---------------------- */
 
-typedef struct Failing {
-    uint64_t calls, fail_at;
-    int64_t live;
-} Failing;
-
-static bool failing_now(void *ctx)
-{
-    Failing *f = ctx;
-    return ++f->calls == f->fail_at;
-}
-
-static void *failing_alloc(void *ctx, size_t size)
-{
-    Failing *f = ctx;
-    void *p = malloc(size);
-    f->live += p != NULL;
-    return p;
-}
-
-static void failing_release(void *ctx, void *block)
-{
-    Failing *f = ctx;
-    f->live -= block != NULL;
-    free(block);
-}
-
 static void building_it_when_memory_runs_out(void **state)
 {
     (void)state;
