@@ -1357,7 +1357,6 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
     int32_t *due = sc->weekday >= 0 ? due_days(ev, sc, &ndue, &sl->nmoved) : NULL;
     bool placed = true;
     Note first_why = { 0 };
-    int64_t short_by = 0;
     for (Window w = first; w.first <= h->period_last; w = date_window((WindowUnit)sc->every, w.last + 1)) {
         int64_t want;
         int32_t when = 0;
@@ -1379,10 +1378,8 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
             continue;
         }
         sl->held += (int64_t)held.num;
-        if ((int64_t)held.num < want) {
-            short_by += want - (int64_t)held.num;
+        if ((int64_t)held.num < want)
             missed(ev, sl, w, when);
-        }
     }
     if (placed) {
         sl->held_known = true;

@@ -1879,7 +1879,9 @@ struct Waiting {
     PtrMap keys;            /* (name, kind) -> key + 1 */
 };
 
-enum { NONE = UINT32_MAX };
+/* no key, no file: an index that is none (a const, not an enum: an
+ * enumerator is an int, which UINT32_MAX is not) */
+static const uint32_t NONE = UINT32_MAX;
 
 static uint32_t waiting_key(const Waiting *w, const Symbol *name, const Kind *kind)
 {
