@@ -20,14 +20,10 @@ static int run_failing(const char *text, const char *writer, Failing *f, char **
     MemoryFile file = { "report.dlg", text, strlen(text) };
     Allocator al = { failing_alloc, failing_release, f, failing_now };
     RunOptions opt = { .writer = report_writer(writer), .memory = &file, .nmemory = 1, .allocator = &al };
-    size_t outlen = 0, errlen = 0;
-    FILE *o = open_memstream(out, &outlen), *e = open_memstream(err, &errlen);
-    assert_non_null(o);
-    assert_non_null(e);
-    int status = dlg_run(&opt, o, e);
-    fclose(o);
-    fclose(e);
-    return status;
+    RunOutput r = run_caught(&opt);
+    *out = r.out;
+    *err = r.err;
+    return r.status;
 }
 
 /* `expect`: a line the run that does not fail prints, or NULL. */

@@ -333,30 +333,11 @@ TEST(files_that_are_not_regular_or_too_large)
 
 /* ---- whole runs through dlg_run() ----------------------------------------------- */
 
-typedef struct Output {
-    int status;
-    char *out, *err;
-} Output;
-
-static Output run_api(RunOptions *opt)
+static RunOutput run_api(RunOptions *opt)
 {
     if (!opt->writer)
         opt->writer = report_writer("text");
-    Output o = { 0, NULL, NULL };
-    size_t n1, n2;
-    FILE *out = open_memstream(&o.out, &n1), *err = open_memstream(&o.err, &n2);
-    assert_non_null(out);
-    assert_non_null(err);
-    o.status = dlg_run(opt, out, err);
-    fclose(out);
-    fclose(err);
-    return o;
-}
-
-static void output_free(Output *o)
-{
-    free(o->out);
-    free(o->err);
+    return run_caught(opt);
 }
 
 TEST(strict_with_nothing_at_all)
@@ -364,13 +345,13 @@ TEST(strict_with_nothing_at_all)
     /* §12: with --strict a submission without a header or anything to
      * check is an error; with no file at all, tied to no file (§11) */
     RunOptions opt = { .strict = true };
-    Output o = run_api(&opt);
+    RunOutput o = run_api(&opt);
     assert_int_equal(o.status, 2);
     assert_string_equal(o.err, "dlg: error: with --strict a submission needs its report header: report \"TITLE\" { "
                                "issuer ... period ... }\n"
                                "dlg: error: with --strict a submission needs figures to check: this one gives none\n"
                                "dlg: nothing was evaluated: 2 errors in the input (see above)\n");
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(sandbox_refuses_files_outside)
@@ -380,7 +361,7 @@ TEST(sandbox_refuses_files_outside)
     const char *outside = write_file(f, "outside.dlg", WRONG);
     const char *files[] = { outside, "../no-such-folder/x.dlg", "tests/no-such-file.dlg" };
     RunOptions opt = { .sandbox = true, .files = files, .nfiles = 3 };
-    Output o = run_api(&opt);
+    RunOutput o = run_api(&opt);
     assert_int_equal(o.status, 2);
     assert_string_equal(o.err, arena_printf(&f->arena,
                                             "dlg: error: with --sandbox, '%s' must lie inside the working folder, "
@@ -391,7 +372,7 @@ TEST(sandbox_refuses_files_outside)
                                             "directory\n"
                                             "dlg: nothing was evaluated: 3 errors in the input (see above)\n",
                                             outside));
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(rulebooks_by_name_and_by_path)
@@ -404,19 +385,19 @@ TEST(rulebooks_by_name_and_by_path)
     const char *const books[] = { book, "dialog", "missing-book.dlg" };
     const char *files[] = { report };
     RunOptions opt = { .files = files, .nfiles = 1, .rulebooks = books, .nrulebooks = 3 };
-    Output o = run_api(&opt);
+    RunOutput o = run_api(&opt);
     assert_int_equal(o.status, 2);
     assert_non_null(strstr(o.err, "dlg: error: no rulebook 'dialog' ships with dlg"));
     assert_non_null(strstr(o.err, "'dialogue'"));
     assert_non_null(strstr(o.err, "dialogue, dialogue-district, reception, party"));
     assert_non_null(strstr(o.err, "dlg: error: cannot read 'missing-book.dlg': No such file or directory\n"));
-    output_free(&o);
+    run_output_free(&o);
     /* the file alone: invited 5 < 3 is false, an error rule fails: status 1 */
     opt.nrulebooks = 1;
     o = run_api(&opt);
     assert_int_equal(o.status, 1);
     assert_non_null(strstr(o.out, "invited < 3 is false: 5 < 3 does not hold"));
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(previous_period_not_consecutive_or_wrong)
@@ -430,16 +411,16 @@ TEST(previous_period_not_consecutive_or_wrong)
     const char *files[] = { cur };
     const char *prev[] = { gap };
     RunOptions opt = { .files = files, .nfiles = 1, .previous = prev, .nprevious = 1 };
-    Output o = run_api(&opt);
+    RunOutput o = run_api(&opt);
     assert_int_equal(o.status, 0);
     assert_non_null(strstr(o.err, "dlg: warning: "));
     assert_non_null(strstr(o.err, "consecutive"));
-    output_free(&o);
+    run_output_free(&o);
     prev[0] = bad;
     o = run_api(&opt);
     assert_int_equal(o.status, 2);
     assert_non_null(strstr(o.err, "bad.dlg:2:9: error: "));
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(rules_without_a_value)

@@ -128,25 +128,12 @@ TEST(a_report_of_many_units)
 
 /* ---- the previous period (§12.1, compare.h) -------------------------------------- */
 
-typedef struct Run2 {
-    int status;
-    char *out, *err;
-} Run2;
-
-static Run2 run_text(const char *cur, const char *prev_path)
+static RunOutput run_text(const char *cur, const char *prev_path)
 {
     MemoryFile m = { "cur.dlg", cur, strlen(cur) };
     const char *prev[] = { prev_path };
     RunOptions opt = { .writer = report_writer("text"), .memory = &m, .nmemory = 1, .previous = prev, .nprevious = 1 };
-    Run2 r = { 0, NULL, NULL };
-    size_t n1, n2;
-    FILE *out = open_memstream(&r.out, &n1), *err = open_memstream(&r.err, &n2);
-    assert_non_null(out);
-    assert_non_null(err);
-    r.status = dlg_run(&opt, out, err);
-    fclose(out);
-    fclose(err);
-    return r;
+    return run_caught(&opt);
 }
 
 TEST(rows_that_one_period_lacks)
@@ -162,7 +149,7 @@ TEST(rows_that_one_period_lacks)
           "indicator back \"T\" = invited\n",
           fp);
     fclose(fp);
-    Run2 r = run_text("period 2024\ninvited 5\n"
+    RunOutput r = run_text("period 2024\ninvited 5\n"
                       "indicator lost \"T\" = invited\n"
                       "indicator back \"T\" = attended\n"
                       "indicator new \"T\" = invited\n",
@@ -174,8 +161,7 @@ TEST(rows_that_one_period_lacks)
     assert_non_null(strstr(r.out, "this report has no value"));
     assert_non_null(strstr(r.out, "not in the previous report"));
     assert_non_null(strstr(r.out, "not in this report"));
-    free(r.out);
-    free(r.err);
+    run_output_free(&r);
     remove(path);
 }
 

@@ -14,37 +14,18 @@
 
 #include "run.h"
 
-typedef struct Output {
-    int status;
-    char *out, *err;
-} Output;
-
-static Output run_files(const MemoryFile *files, int n, const char *format, const char *const *previous,
+static RunOutput run_files(const MemoryFile *files, int n, const char *format, const char *const *previous,
                         int nprevious)
 {
     RunOptions opt = { .writer = report_writer(format), .memory = files, .nmemory = n, .previous = previous,
                        .nprevious = nprevious };
-    Output o = { 0, NULL, NULL };
-    size_t n1, n2;
-    FILE *out = open_memstream(&o.out, &n1), *err = open_memstream(&o.err, &n2);
-    assert_non_null(out);
-    assert_non_null(err);
-    o.status = dlg_run(&opt, out, err);
-    fclose(out);
-    fclose(err);
-    return o;
+    return run_caught(&opt);
 }
 
-static Output run_one(const char *name, const char *text, const char *format)
+static RunOutput run_one(const char *name, const char *text, const char *format)
 {
     MemoryFile f = { name, text, strlen(text) };
     return run_files(&f, 1, format, NULL, 0);
-}
-
-static void output_free(Output *o)
-{
-    free(o->out);
-    free(o->err);
 }
 
 /* JSON without the white space outside its strings. */
@@ -93,7 +74,7 @@ static const char VERDICTS[] =
 
 TEST(json_compared_values_of_every_kind)
 {
-    Output o = run_one("v.dlg", VERDICTS, "json");
+    RunOutput o = run_one("v.dlg", VERDICTS, "json");
     char *j = compact(o.out);
     /* each side a number, boolean, date, string or null (unknown); 7 / 2 =
      * 3.5 */
@@ -112,12 +93,12 @@ TEST(json_compared_values_of_every_kind)
     assert_contains(j, "\"failures\":[{\"subject\":\"the report, level province_level\",\"unit_path\":[],"
                        "\"status\":\"unknown\"");
     free(j);
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(json_rows_per_window_and_approximate_values)
 {
-    Output o = run_one("w.dlg",
+    RunOutput o = run_one("w.dlg",
                        "period 2024\n"
                        "gifts 5 { y2024 5 }\n"
                        "invited about 100\nattended 50\n"
@@ -133,12 +114,12 @@ TEST(json_rows_per_window_and_approximate_values)
     assert_contains(j, "\"unit\":\"percent\",\"value\":50,\"numerator\":50,\"denominator\":100,\"approximate\":true,"
                        "\"note\":\"computed from an approximate figure\"");
     free(j);
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(json_schedule_that_cannot_be_counted)
 {
-    Output o = run_one("s.dlg",
+    RunOutput o = run_one("s.dlg",
                        "commune \"A\" { reception 2024-03-07 { } }\n"
                        "rule weekly \"T\" {\n  each commune\n  schedule reception { every week }\n}\n",
                        "json");
@@ -148,7 +129,7 @@ TEST(json_schedule_that_cannot_be_counted)
                        "\"moved\":0,\"prorated\":0},\"detail\":\"the schedule cannot be counted: the report declares "
                        "no period\"");
     free(j);
-    output_free(&o);
+    run_output_free(&o);
 }
 
 /* ---- diagnostics (§11, spec/json.md §9) --------------------------------------------- */
@@ -162,7 +143,7 @@ TEST(more_than_fifty_warnings)
     size_t k = (size_t)sprintf(text, "period 2024\n");
     for (int i = 0; i < 52; i++)
         k += (size_t)sprintf(text + k, "dialogue 2025-01-%02d { }\n", i % 28 + 1);
-    Output o = run_one("many.dlg", text, "text");
+    RunOutput o = run_one("many.dlg", text, "text");
     assert_int_equal(o.status, 0);
     unsigned shown = 0;
     for (const char *p = o.err; (p = strstr(p, ": warning: ")); p++)
@@ -171,13 +152,13 @@ TEST(more_than_fifty_warnings)
     const char *tail = "dlg: note: 2 more warnings not shown\n";
     assert_true(strlen(o.err) > strlen(tail));
     assert_string_equal(o.err + strlen(o.err) - strlen(tail), tail);
-    output_free(&o);
+    run_output_free(&o);
     o = run_one("many.dlg", text, "json");
     char *j = compact(o.out);
     assert_contains(j, "{\"severity\":\"note\",\"message\":\"2 more warnings not shown\",\"file\":null,\"line\":null,"
                        "\"column\":null}]");
     free(j);
-    output_free(&o);
+    run_output_free(&o);
     free(text);
 }
 
@@ -195,7 +176,7 @@ TEST(a_message_longer_than_1024_bytes)
     char *text = malloc(3 * n + 200);
     assert_non_null(text);
     sprintf(text, "reception 2024-01-01 { }\nindicator k \"T\" = count(reception, kind == \"%s\")\n", word);
-    Output o = run_one("long.dlg", text, "json");
+    RunOutput o = run_one("long.dlg", text, "json");
     assert_int_equal(o.status, 2);
     char *j = compact(o.out);
     const char *start = strstr(j, "\"message\":\"\\\"");
@@ -211,7 +192,7 @@ TEST(a_message_longer_than_1024_bytes)
     assert_int_equal((len - 1 - 3) % 3, 0);
     assert_int_equal(memcmp(start + 2, word, len - 1 - 3), 0);
     free(j);
-    output_free(&o);
+    run_output_free(&o);
     free(text);
     free(word);
 }
@@ -221,29 +202,29 @@ TEST(control_characters_are_escaped)
     /* a file name with a newline, a tab and a carriage return; a title with
      * a newline and a tab written as escapes (§2.3): escaped in the text
      * report and in diagnostics (§11, §13), never a line of their own */
-    Output o = run_one("a\nb\tc\rd.dlg", "report \"Báo\\ncáo\\tnăm\"\ninvited 5\nattended 7\n", "text");
+    RunOutput o = run_one("a\nb\tc\rd.dlg", "report \"Báo\\ncáo\\tnăm\"\ninvited 5\nattended 7\n", "text");
     assert_int_equal(o.status, 1);
     assert_contains(o.out, "Báo\\ncáo\\tnăm\n");
     assert_contains(o.out, "a\\nb\\tc\\rd.dlg:3:1\n");
     assert_null(strchr(o.out, '\r'));
     assert_null(strchr(o.out, '\t'));
-    output_free(&o);
+    run_output_free(&o);
     o = run_one("x\ty.dlg", "invited 4.5\n", "text");
     assert_int_equal(o.status, 2);
     assert_contains(o.err, "x\\ty.dlg:1:9: error: ");
-    output_free(&o);
+    run_output_free(&o);
 }
 
 /* ---- the header and the comparison (§4.1, §12.1, §13) -------------------------------- */
 
 TEST(header_without_a_period)
 {
-    Output o = run_one("h.dlg", "report \"Báo cáo\" { issuer \"UBND xã A\" }\ninvited 5\n", "text");
+    RunOutput o = run_one("h.dlg", "report \"Báo cáo\" { issuer \"UBND xã A\" }\ninvited 5\n", "text");
     assert_int_equal(o.status, 0);
     /* the title on a line of its own, then one indented line per attribute given */
     assert_int_equal(strncmp(o.out, "Báo cáo\n  issuer     UBND xã A\n\n", strlen("Báo cáo\n  issuer     UBND xã A\n\n")),
                      0);
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(comparison_with_two_previous_files)
@@ -271,14 +252,14 @@ TEST(comparison_with_two_previous_files)
     fputs("invited 40\nattended 30\n", fp);
     fclose(fp);
     const char *prev[] = { p1, p2 };
-    Output o = run_files(&cur, 1, "text", prev, 2);
+    RunOutput o = run_files(&cur, 1, "text", prev, 2);
     assert_int_equal(o.status, 0);
     /* the heading is longer than 80 columns: the files go on the next line */
     assert_contains(o.out, arena_printf(&f->arena, "Compared with the previous period 2023-01-01 .. 2023-12-31\n"
                                         "  (%s, %s)\n", p1, p2));
     assert_contains(o.out, "75 %  ->  90 %  +15 points\n");
     assert_contains(o.out, "40  ->  50  +10 (+25 %)\n");
-    output_free(&o);
+    run_output_free(&o);
     o = run_files(&cur, 1, "json", prev, 2);
     char *j = compact(o.out);
     assert_contains(j, arena_printf(&f->arena, "\"comparison\":{\"files\":[\"%s\",\"%s\"]", p1, p2));
@@ -286,7 +267,7 @@ TEST(comparison_with_two_previous_files)
     assert_contains(j, "{\"id\":\"n\",\"unit\":\"count\",\"previous\":40,\"current\":50,"
                        "\"difference\":10,\"relative\":25,\"note\":null,\"rows\":[]}");
     free(j);
-    output_free(&o);
+    run_output_free(&o);
     remove(p1);
     remove(p2);
     rmdir(dir);
@@ -305,11 +286,11 @@ TEST(comparison_without_a_previous_period)
     assert_int_equal(write(fd, "invited 40\n", 11), 11);
     close(fd);
     const char *prev[] = { path };
-    Output o = run_files(&cur, 1, "text", prev, 1);
+    RunOutput o = run_files(&cur, 1, "text", prev, 1);
     assert_contains(o.err, "consecutive");
     assert_contains(o.out, arena_printf(&f->arena, "Compared with the previous period (%s)\n", path));
     assert_contains(o.out, "not in the previous report");
-    output_free(&o);
+    run_output_free(&o);
     remove(path);
 }
 
@@ -317,11 +298,11 @@ TEST(a_control_character_in_the_source_line)
 {
     /* U+0085, a C1 control, in a comment: the quoted line shows it as '?'
      * (§11) */
-    Output o = run_one("c1.dlg", "invited 4.5 # \xc2\x85 end\n", "text");
+    RunOutput o = run_one("c1.dlg", "invited 4.5 # \xc2\x85 end\n", "text");
     assert_int_equal(o.status, 2);
     assert_contains(o.err, "c1.dlg:1:9: error: ");
     assert_contains(o.err, "\n    1 | invited 4.5 # ? end\n      |         ^~~\n");
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(notes_of_warnings_not_shown)
@@ -334,7 +315,7 @@ TEST(notes_of_warnings_not_shown)
     size_t k = (size_t)sprintf(text, "report \"A\"\ninvited 1\n");
     for (int i = 0; i < 52; i++)
         k += (size_t)sprintf(text + k, "report \"B%d\"\n", i);
-    Output o = run_one("h.dlg", text, "text");
+    RunOutput o = run_one("h.dlg", text, "text");
     unsigned warnings = 0, notes = 0;
     for (const char *p = o.err; (p = strstr(p, ": warning: a second report header")); p++)
         warnings++;
@@ -343,7 +324,7 @@ TEST(notes_of_warnings_not_shown)
     assert_int_equal(warnings, 50);
     assert_int_equal(notes, 50);
     assert_contains(o.err, "dlg: note: 2 more warnings not shown\n");
-    output_free(&o);
+    run_output_free(&o);
     free(text);
 }
 
@@ -352,7 +333,7 @@ TEST(file_names_with_control_characters)
     /* a file name is escaped in a diagnostic tied to no file (§11) */
     const char *files[] = { "no\rsuch\t.dlg" };
     RunOptions opt = { .writer = report_writer("text"), .files = files, .nfiles = 1 };
-    Output o = { 0, NULL, NULL };
+    RunOutput o = { 0, NULL, NULL };
     size_t n1, n2;
     FILE *out = open_memstream(&o.out, &n1), *err = open_memstream(&o.err, &n2);
     assert_non_null(out);
@@ -362,7 +343,7 @@ TEST(file_names_with_control_characters)
     fclose(err);
     assert_int_equal(o.status, 2);
     assert_contains(o.err, "dlg: error: cannot read 'no\\rsuch\\t.dlg': No such file or directory\n");
-    output_free(&o);
+    run_output_free(&o);
 }
 
 TEST(many_files_and_one_file_twice)
@@ -379,11 +360,11 @@ TEST(many_files_and_one_file_twice)
             snprintf(texts[i], sizeof texts[i], "commune \"C%d\" { invited %d }\n", i, i);
         files[i] = (MemoryFile){ names[i], texts[i], strlen(texts[i]) };
     }
-    Output o = run_files(files, 10, "text", NULL, 0);
+    RunOutput o = run_files(files, 10, "text", NULL, 0);
     assert_int_equal(o.status, 0);
     assert_contains(o.out, "Checks: 1 (1 pass, 0 fail, 0 partial, 0 unknown)\n");
     assert_contains(o.out, "the report: communes");
-    output_free(&o);
+    run_output_free(&o);
     /* a file named twice is read once (§10): one bound check, not two */
     char path[] = "/tmp/dlg-cov-twice-XXXXXX";
     int fd = mkstemp(path);
@@ -401,7 +382,7 @@ TEST(many_files_and_one_file_twice)
     fclose(err);
     assert_int_equal(o.status, 1);
     assert_contains(o.out, "Checks: 1 (0 pass, 1 fail, 0 partial, 0 unknown)\n");
-    output_free(&o);
+    run_output_free(&o);
     remove(path);
 }
 
@@ -415,14 +396,14 @@ TEST(json_tolerance_false_and_one_warning_not_shown)
     size_t k = (size_t)sprintf(text, "period 2024\nopinions about 10 { resolved 5  pending 5 }\nrule r \"T\": (1 > 2) == false\n");
     for (int i = 0; i < 51; i++)
         k += (size_t)sprintf(text + k, "dialogue 2025-02-%02d { }\n", i % 28 + 1);
-    Output o = run_one("x.dlg", text, "json");
+    RunOutput o = run_one("x.dlg", text, "json");
     char *j = compact(o.out);
     assert_contains(j, "\"relation\":\"about\",\"tolerance\":1,\"status\":\"pass\"");
     assert_contains(j, "\"compared\":{\"op\":\"==\",\"left\":false,\"right\":false}");
     assert_contains(j, "{\"severity\":\"note\",\"message\":\"1 more warning not shown\",\"file\":null,\"line\":null,"
                        "\"column\":null}]");
     free(j);
-    output_free(&o);
+    run_output_free(&o);
     free(text);
 }
 
@@ -438,11 +419,11 @@ TEST(json_comparison_of_periods_that_do_not_follow)
     assert_int_equal(write(fd, "period 2022\ninvited 4\n", 22), 22);
     close(fd);
     const char *prev[] = { path };
-    Output o = run_files(&cur, 1, "json", prev, 1);
+    RunOutput o = run_files(&cur, 1, "json", prev, 1);
     char *j = compact(o.out);
     assert_contains(j, "\"consecutive\":false,\"indicators\":[]}");
     free(j);
-    output_free(&o);
+    run_output_free(&o);
     remove(path);
 }
 
@@ -452,7 +433,7 @@ TEST(other_control_characters_and_long_titles)
      * control) in a quoted source line is kept; an indicator title of 70
      * characters wraps in 80 columns */
     const char *title = "Tỷ lệ ý kiến, kiến nghị của cử tri đã được giải quyết đúng hạn trong năm";
-    Output o = run_one("e\x1b" "f.dlg",
+    RunOutput o = run_one("e\x1b" "f.dlg",
                        arena_printf(&f->arena, "invited 5\nattended 7\nindicator r \"%s\" = percent(attended, invited)\n",
                                     title),
                        "text");
@@ -463,10 +444,10 @@ TEST(other_control_characters_and_long_titles)
      * more, and (N / D) after it go on the next line */
     assert_contains(o.out, "  r  Tỷ lệ ý kiến, kiến nghị của cử tri đã được giải quyết đúng hạn trong  140 %\n"
                            "       năm  (7 / 5)\n");
-    output_free(&o);
+    run_output_free(&o);
     o = run_one("c.dlg", "invited 4.5 # \xc2\xa9 2024\n", "text");
     assert_contains(o.err, "\n    1 | invited 4.5 # \xc2\xa9 2024\n");
-    output_free(&o);
+    run_output_free(&o);
 }
 
 int main(void)

@@ -18,14 +18,10 @@ static int run_failing(const MemoryFile *files, int nfiles, const char *writer, 
     Allocator al = { failing_alloc, failing_release, f, failing_now };
     RunOptions opt = { .writer = report_writer(writer), .rulebooks = rules, .nrulebooks = nrules, .memory = files,
                        .nmemory = nfiles, .allocator = &al };
-    size_t outlen = 0, errlen = 0;
-    FILE *out = open_memstream(outbuf, &outlen), *errf = open_memstream(err, &errlen);
-    assert_non_null(out);
-    assert_non_null(errf);
-    int status = dlg_run(&opt, out, errf);
-    fclose(out);
-    fclose(errf);
-    return status;
+    RunOutput r = run_caught(&opt);
+    *outbuf = r.out;
+    *err = r.err;
+    return r.status;
 }
 
 static char *slurp(const char *path, size_t *len)

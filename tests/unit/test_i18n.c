@@ -86,35 +86,16 @@ static void test_english_untouched(void **state)
 
 /* ---- Vietnamese ------------------------------------------------------------------- */
 
-typedef struct Run {
-    int status;
-    char *out, *err;
-} Run;
-
-static Run run(const char *text, const char *const *rulebooks, int nrulebooks)
+static RunOutput run(const char *text, const char *const *rulebooks, int nrulebooks)
 {
     MemoryFile file = { "report.dlg", text, strlen(text) };
     RunOptions opt = { .writer = report_writer("text"), .memory = &file, .nmemory = 1,
                        .rulebooks = rulebooks, .nrulebooks = nrulebooks };
-    Run r = { 0 };
-    size_t outlen = 0, errlen = 0;
-    FILE *o = open_memstream(&r.out, &outlen), *e = open_memstream(&r.err, &errlen);
-    assert_non_null(o);
-    assert_non_null(e);
-    r.status = dlg_run(&opt, o, e);
-    fclose(o);
-    fclose(e);
-    return r;
-}
-
-static void run_free(Run *r)
-{
-    free(r->out);
-    free(r->err);
+    return run_caught(&opt);
 }
 
 /* `line` is a whole line of the run's standard error. */
-static void assert_err_line(const Run *r, const char *line)
+static void assert_err_line(const RunOutput *r, const char *line)
 {
     size_t n = strlen(line);
     for (const char *p = r->err; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
@@ -137,7 +118,7 @@ static void test_vietnamese(void **state)
 static void test_vietnamese_lexical(void **state)
 {
     (void)state;
-    Run r = run("invited 15.590\n", NULL, 0);
+    RunOutput r = run("invited 15.590\n", NULL, 0);
     assert_int_equal(r.status, 2);
     assert_err_line(&r, "report.dlg:1:9: lỗi: '15.590' không rõ nghĩa: dấu chấm có thể ngăn cách hàng nghìn "
                         "hoặc phần thập phân; hãy viết 15590 (hoặc một dấu '_' giữa các nhóm ba chữ số) "
@@ -145,20 +126,20 @@ static void test_vietnamese_lexical(void **state)
     /* the source line and the caret are the same in every language */
     assert_err_line(&r, "    1 | invited 15.590");
     assert_err_line(&r, "      |         ^~~~~~");
-    run_free(&r);
+    run_output_free(&r);
 
     r = run("issuer \"UBND xã Kỳ Châu\n", NULL, 0);
     assert_err_line(&r, "report.dlg:1:8: lỗi: chuỗi chưa được đóng: hãy thêm '\"' trước khi hết dòng");
-    run_free(&r);
+    run_output_free(&r);
 }
 
 static void test_vietnamese_names(void **state)
 {
     (void)state;
-    Run r = run("atended 3\n", NULL, 0);
+    RunOutput r = run("atended 3\n", NULL, 0);
     assert_int_equal(r.status, 2);
     assert_err_line(&r, "report.dlg:1:1: lỗi: không có chỉ tiêu 'atended'; có phải là 'attended' không?");
-    run_free(&r);
+    run_output_free(&r);
 
     const char *books[] = { "dialog" };
     r = run("invited 3\n", books, 1);
@@ -166,21 +147,21 @@ static void test_vietnamese_names(void **state)
     assert_err_line(&r, "dlg: lỗi: không có bộ quy tắc 'dialog' đi kèm dlg (có phải là 'dialogue' không?): "
                         "các bộ quy tắc đi kèm là dialogue, dialogue-district, reception, party; hãy ghi "
                         "đường dẫn tới tệp của bạn (./dialog.dlg)");
-    run_free(&r);
+    run_output_free(&r);
 }
 
 static void test_vietnamese_syntax(void **state)
 {
     (void)state;
-    Run r = run("houses { a 1 } = 3\n", NULL, 0);
+    RunOutput r = run("houses { a 1 } = 3\n", NULL, 0);
     assert_int_equal(r.status, 2);
     assert_err_line(&r, "report.dlg:1:16: lỗi: gặp '=' không đúng chỗ; cần cuối tệp, một tên, '}' hoặc '{'");
-    run_free(&r);
+    run_output_free(&r);
 
     r = run("commune \"A\" {\n", NULL, 0);
     assert_err_line(&r, "report.dlg:1:14: lỗi: tệp kết thúc khi dấu '{' chưa được đóng");
     assert_err_line(&r, "report.dlg:1:13: ghi chú: dấu '{' này cần một dấu '}' tương ứng");
-    run_free(&r);
+    run_output_free(&r);
 }
 
 /* 51 errors: the first 50 are shown, then the closing note. */
@@ -190,11 +171,11 @@ static void test_vietnamese_too_many(void **state)
     char text[51 * 12 + 1] = "";
     for (int i = 0; i < 51; i++)
         strcat(text, "houses 1 @\n");
-    Run r = run(text, NULL, 0);
+    RunOutput r = run(text, NULL, 0);
     assert_int_equal(r.status, 2);
     assert_err_line(&r, "report.dlg:50:10: lỗi: ký tự '@' không hợp lệ ở đây");
     assert_err_line(&r, "dlg: ghi chú: quá nhiều lỗi; dừng tại đây");
-    run_free(&r);
+    run_output_free(&r);
 }
 
 static void test_vietnamese_numbers(void **state)

@@ -27,41 +27,6 @@ static void assert_counts(const Fixture *f, unsigned errors, unsigned warnings)
     assert_int_equal(count_diags(&f->diag, DIAG_WARNING), warnings);
 }
 
-/* The files test1.dlg ... of one run given to model_add_files() as the
- * roots of a FileSet filled by hand (load.h): the files that say nothing
- * of where they stand first, then each `within` file once its unit exists.
- * The model's own errors are allowed. */
-static Model *model_roots(Fixture *f, const char *const *texts, unsigned n)
-{
-    LoadedFile **roots = ARENA_ARRAY(&f->arena, LoadedFile *, n);
-    assert_non_null(roots);
-    for (unsigned i = 0; i < n; i++) {
-        const char *name = arena_printf(&f->arena, "test%u.dlg", i + 1);
-        Source *src = source_from_bytes(&f->arena, name, texts[i], strlen(texts[i]));
-        assert_non_null(src);
-        src->id = i;
-        roots[i] = ARENA_NEW(&f->arena, LoadedFile);
-        assert_non_null(roots[i]);
-        roots[i]->src = src;
-        roots[i]->items = parse_source(src, &f->arena, &f->syms, &f->diag);
-    }
-    assert_no_errors(f);
-    f->src = NULL;
-    load_vocab(f);
-    FileSet fs;
-    memset(&fs, 0, sizeof fs);
-    fs.arena = &f->arena;
-    fs.syms = &f->syms;
-    fs.diag = &f->diag;
-    fs.roots = roots;
-    fs.nroots = n;
-    fs.cap_roots = n;
-    f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
-    assert_non_null(f->model);
-    model_add_files(f->model, &fs);
-    return f->model;
-}
-
 /* ---- lists (§4.2) ---------------------------------------------------------------------- */
 
 TEST(a_listed_unit_without_a_block_is_present)
