@@ -28,32 +28,31 @@ Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms,
         diag_out_of_memory(diag);
         return NULL;
     }
-    /* flex scans a copy of the text, as PostgreSQL's scanner does: it
-     * writes a NUL after each token while it works, and a parse that stops
-     * early (too deep) would leave one in the text that diagnostics quote.
-     * The copy ends with the two NUL bytes flex needs; no token is copied
-     * or rescanned. A UTF-8 byte-order mark is skipped by starting after
-     * it; offsets stay file offsets. */
+    /* flex scans the text in place: the Source ends with the two NUL bytes
+     * flex needs, so no byte is copied and no token rescanned. Flex writes
+     * a NUL after the token it is on (keeping the byte it replaced); a
+     * parse that stops early would leave that NUL in the text diagnostics
+     * quote, so scan_restore() puts the byte back before anyone reads the
+     * text again. A UTF-8 byte-order mark is skipped by starting after it;
+     * offsets stay file offsets. */
     uint32_t skip = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t n = (size_t)src->len - skip;
-    char *copy = arena_alloc(syntax, n + 2);
-    if (copy) {
-        memcpy(copy, src->text + skip, n);
-        copy[n] = copy[n + 1] = '\0';
-    }
-    ps.scan_base = copy;
+    ps.scan_base = src->text + skip;
+    ps.scan_end = ps.scan_base + n;
     ps.scan_skip = skip;
     if (setjmp(ps.fatal)) {
         /* flex ran out of memory (lexer.l): its blocks are the syntax arena's */
+        scan_restore(scanner);
         diag_out_of_memory(diag);
         return NULL;
     }
-    if (!copy || !yy_scan_buffer(copy, n + 2, scanner)) {
+    if (!yy_scan_buffer(src->text + skip, n + 2, scanner)) {
         diag_out_of_memory(diag);
         yylex_destroy(scanner);
         return NULL;
     }
     yyparse(scanner, &ps);
+    scan_restore(scanner);
     yylex_destroy(scanner);
     return ps.items;
 }

@@ -23,7 +23,8 @@ typedef struct PathList { PathPart *first, *last; } PathList;
 
 typedef struct ParseState {
     Source *src;
-    const char *scan_base;              /* flex's copy of the text (parse.c) */
+    const char *scan_base;              /* where flex starts: the text after any byte-order mark */
+    const char *scan_end;               /* the end of the text, before flex's two NULs */
     uint32_t scan_skip;                 /* bytes of the file before the copy: a byte-order mark */
     Arena *arena;                       /* what outlives the tree: expressions, strings */
     Arena *syntax;                      /* the tree's items, arguments, blocks; flex's memory */
@@ -39,5 +40,10 @@ typedef struct ParseState {
     Span span, prev_span;
     jmp_buf fatal;                      /* flex out of memory (lexer.l) */
 } ParseState;
+
+/* Put back the byte flex replaced by a NUL after the token it stopped on,
+ * leaving the source text as it was read (lexer.l; the argument is the
+ * scanner, a yyscan_t). */
+void scan_restore(void *scanner);
 
 #endif

@@ -26,11 +26,22 @@ Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t 
     return s;
 }
 
+/* A pipe's bytes, read before their total is known: chunks doubling from
+ * 64 KiB to 32 MiB (so the big ones are mapped and given back at once). */
+typedef struct StreamChunk {
+    struct StreamChunk *next;
+    size_t len;
+    char bytes[];
+} StreamChunk;
+
+enum { STREAM_FIRST = 64 * 1024, STREAM_LARGEST = 32 * 1024 * 1024 };
+
 /* Read everything from f: a regular file's size is known, so it is read
- * into one arena buffer; a pipe grows a malloc'd buffer (realloc moves big
- * blocks without copying), copied once into the arena and freed, so a run
- * keeps one copy of its input, not every buffer it outgrew. The arena copy
- * keeps the two NUL bytes the scanner needs. */
+ * into one arena buffer; a pipe is read into malloc'd chunks, then copied
+ * into one arena buffer of its exact size, each chunk freed once copied:
+ * a run keeps one copy of its input, and its peak is that copy and one
+ * chunk, not every buffer a growing copy outgrew. The arena copy keeps the
+ * two NUL bytes the scanner needs. */
 static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, size_t *len)
 {
     if (hint) {
@@ -49,43 +60,54 @@ static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, siz
         *len = n;
         return SOURCE_OK;
     }
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return SOURCE_ERR_MEMORY;
+    StreamChunk *first = NULL, **tail = &first;
+    size_t n = 0, size = STREAM_FIRST;
     SourceStatus st = SOURCE_OK;
-    for (;;) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f))
-                st = SOURCE_ERR_READ;
+    for (bool end = false; !end && st == SOURCE_OK;) {
+        StreamChunk *c = malloc(sizeof *c + size);
+        if (!c) {
+            st = SOURCE_ERR_MEMORY;
             break;
         }
-        if (n > SOURCE_MAX_BYTES) {
-            st = SOURCE_ERR_TOO_LARGE;
-            break;
-        }
-        if (n == cap) {
-            char *grown = realloc(buf, cap * 2);
-            if (!grown) {
-                st = SOURCE_ERR_MEMORY;
+        c->next = NULL;
+        c->len = 0;
+        *tail = c;
+        tail = &c->next;
+        while (c->len < size) {
+            size_t got = fread(c->bytes + c->len, 1, size - c->len, f);
+            c->len += got;
+            n += got;
+            if (got == 0) {
+                if (ferror(f))
+                    st = SOURCE_ERR_READ;
+                end = true;
                 break;
             }
-            buf = grown;
-            cap *= 2;
+            if (n > SOURCE_MAX_BYTES) {
+                st = SOURCE_ERR_TOO_LARGE;
+                break;
+            }
         }
+        if (size < STREAM_LARGEST)
+            size *= 2;
     }
     char *copy = st == SOURCE_OK ? arena_alloc(a, n + 2) : NULL;
     if (st == SOURCE_OK && !copy)
         st = SOURCE_ERR_MEMORY;
+    size_t at = 0;
+    for (StreamChunk *c = first, *next; c; c = next) {
+        next = c->next;
+        if (copy) {
+            memcpy(copy + at, c->bytes, c->len);
+            at += c->len;
+        }
+        free(c);
+    }
     if (copy) {
-        memcpy(copy, buf, n);
         copy[n] = copy[n + 1] = '\0';
         *text = copy;
         *len = n;
     }
-    free(buf);
     return st;
 }
 

@@ -360,6 +360,46 @@ TEST(comments_and_white_space)
     assert_int_equal(col, 3);
 }
 
+/* Comments are skipped by memchr (lexer.l): a '#' right before the
+ * newline, at the very end, with a NUL or a quote inside, and the text
+ * left exactly as it was read, with no NUL of flex's in it. */
+TEST(comment_edges_and_the_text_left_intact)
+{
+    static const char text[] = "#\na 1#\n#\r\nb 2 # x\0y \" {\n\n#";
+    size_t n = sizeof text - 1;
+    const Item *items = parse_bytes(f, text, n);
+    assert_no_errors(f);
+    assert_int_equal(item_count(items), 2);
+    assert_name(item_at(items, 0), "a");
+    assert_int_equal(arg_at(item_at(items, 0), 0)->as.count, 1);
+    assert_name(item_at(items, 1), "b");
+    assert_int_equal(arg_at(item_at(items, 1), 0)->as.count, 2);
+    uint32_t line, col;
+    source_position(f->src, item_at(items, 1)->name_span.start, &line, &col);
+    assert_int_equal(line, 4);
+    assert_int_equal(col, 1);
+    assert_int_equal(f->src->len, n);
+    assert_memory_equal(f->src->text, text, n);
+    assert_null(parse_text(f, "#"));
+    assert_int_equal(f->diag.errors + f->diag.warnings, 0);
+}
+
+/* A parse that stops at the nesting limit leaves no NUL of flex's in the
+ * text the diagnostics quote (it scans the text in place). */
+TEST(a_stopped_parse_leaves_the_text_intact)
+{
+    enum { DEPTH = 300 };
+    char text[DEPTH + 16];
+    memcpy(text, "x ", 2);
+    memset(text + 2, '(', DEPTH);
+    memcpy(text + 2 + DEPTH, "1 # end", 8);
+    size_t n = strlen(text);
+    parse_bytes(f, text, n);
+    assert_true(f->diag.errors >= 1);
+    assert_memory_equal(f->src->text, text, n);
+    assert_null(memchr(f->src->text, '\0', n));
+}
+
 TEST(empty_source)
 {
     assert_null(parse_text(f, ""));
@@ -453,6 +493,8 @@ int main(void)
         FIXTURE_TEST(typographic_quote),
         FIXTURE_TEST(semicolon_is_not_a_separator),
         FIXTURE_TEST(comments_and_white_space),
+        FIXTURE_TEST(comment_edges_and_the_text_left_intact),
+        FIXTURE_TEST(a_stopped_parse_leaves_the_text_intact),
         FIXTURE_TEST(empty_source),
         FIXTURE_TEST(name_too_long),
         FIXTURE_TEST(reserved_words_are_not_names),

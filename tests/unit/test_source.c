@@ -345,6 +345,34 @@ TEST(load_a_large_file)
     assert_pos(s, N - 1, 27273, 8);
 }
 
+/* Standard input is read in chunks of growing size (64 KiB to 32 MiB)
+ * before its length is known: 3,000,001 bytes cross six chunk boundaries
+ * and end inside the seventh, and come back whole, with the two NULs. */
+TEST(load_standard_input_across_chunks)
+{
+    enum { N = 3000001 };
+    char *bytes = arena_alloc(&f->arena, N);
+    assert_non_null(bytes);
+    for (size_t i = 0; i < N; i++)
+        bytes[i] = (char)('a' + i % 23);
+    char path[64];
+    make_file(path, bytes, N);
+    int saved = dup(STDIN_FILENO);
+    assert_true(saved >= 0);
+    assert_non_null(freopen(path, "r", stdin));
+    unlink(path);
+    Source *s = NULL;
+    SourceStatus st = source_load(&f->arena, "-", &s);
+    assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+    close(saved);
+    clearerr(stdin);
+    assert_int_equal(st, SOURCE_OK);
+    assert_int_equal(s->len, N);
+    assert_memory_equal(s->text, bytes, N);
+    assert_int_equal(s->text[N], '\0');
+    assert_int_equal(s->text[N + 1], '\0');
+}
+
 TEST(load_a_missing_file)
 {
     char path[64];
@@ -400,6 +428,7 @@ int main(void)
         FIXTURE_TEST(load_a_file),
         FIXTURE_TEST(load_an_empty_file),
         FIXTURE_TEST(load_a_large_file),
+        FIXTURE_TEST(load_standard_input_across_chunks),
         FIXTURE_TEST(load_a_missing_file),
         FIXTURE_TEST(load_a_directory),
         FIXTURE_TEST(load_a_fifo_does_not_wait),
