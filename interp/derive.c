@@ -202,30 +202,43 @@ bool derive_part_value(const Derived *d, const Figure *f, Value *value)
     return false;
 }
 
-Value derive_value(const Derived *d, const Node *n, const Symbol *path)
+/* The value an entry's aggregate gives. */
+static Value aggregate_value(const Entry *x)
 {
     Value v = { 0 };
-    const Figure *f = model_figure(n, path);
+    if (!derive_fits(x->agg.sum)) {
+        v.too_large = true;
+        return v;
+    }
+    v.known = true;
+    v.approx = x->agg.approx;
+    v.money = x->agg.money;
+    v.value = (int64_t)x->agg.sum;
+    v.range = x->agg.range;
+    v.from_declared = x->agg.declared;
+    return v;
+}
+
+/* derive_value() with the figure of `path` at n already found (f, or NULL
+ * when n declares none). */
+static Value value_at(const Derived *d, const Node *n, const Symbol *path, const Figure *f)
+{
     if (f && f->declared.known)
         return declared_value(&f->declared);
     const Entry *x = find(d, n, path, 0);
     if (f && x && x->breakdown)
         return d->breakdowns[x->breakdown - 1];
-    if (x && x->has_aggregate) {
-        if (!derive_fits(x->agg.sum)) {
-            v.too_large = true;
-            return v;
-        }
-        v.known = true;
-        v.approx = x->agg.approx;
-        v.money = x->agg.money;
-        v.value = (int64_t)x->agg.sum;
-        v.range = x->agg.range;
-        v.from_declared = x->agg.declared;
-    } else if (vocab_zero_in_units(d->m->vocab, path) && !n->kind->session) {
+    if (x && x->has_aggregate)
+        return aggregate_value(x);
+    Value v = { 0 };
+    if (vocab_zero_in_units(d->m->vocab, path) && !n->kind->session)
         v.known = true;             /* no dialogue listed: 0 dialogues */
-    }
     return v;
+}
+
+Value derive_value(const Derived *d, const Node *n, const Symbol *path)
+{
+    return value_at(d, n, path, model_figure(n, path));
 }
 
 bool derive_has_path(const Derived *d, const Symbol *path)
@@ -294,10 +307,9 @@ static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
     a->entries++;
 }
 
-/* Add child ch's value of `path` to its parent. */
-static void provide_one(Derived *d, const Node *parent, const Node *ch, const Symbol *path)
+/* Add child ch's value v of `path` to its parent. */
+static void provide_one(Derived *d, const Node *parent, const Node *ch, const Symbol *path, Value v)
 {
-    Value v = derive_value(d, ch, path);
     if (!v.known || v.percent)
         return;                     /* percentages do not add up */
     Aggregate *a = agg_for(d, parent, path);
@@ -311,18 +323,21 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
         a->units++;
 }
 
-/* Add every value child ch has, declared or derived, to its parent. */
+/* Add every value child ch has, declared or derived, to its parent: its
+ * figures' (each found once, in its index), then its other aggregates'. */
 static void provide(Derived *d, const Node *parent, const Node *ch)
 {
-    for (uint32_t s = 0; s < ch->figure_index.cap; s++)
-        if (ch->figure_index.slots[s].key)
-            provide_one(d, parent, ch, ch->figure_index.slots[s].key);
+    for (uint32_t s = 0; s < ch->figure_index.cap; s++) {
+        const MapSlot *slot = &ch->figure_index.slots[s];
+        if (slot->key)
+            provide_one(d, parent, ch, slot->key, value_at(d, ch, slot->key, slot->value));
+    }
     /* entries of ch are not moved while this runs: the parent's entries
      * are made, which may grow the table, so walk by index */
     for (uint32_t e = d->first[ch->id]; e && !d->oom; e = d->entries[e - 1].next) {
-        const Symbol *path = d->entries[e - 1].path;
-        if (!model_figure(ch, path) && d->entries[e - 1].has_aggregate)
-            provide_one(d, parent, ch, path);   /* declared ones went above */
+        const Entry *x = &d->entries[e - 1];
+        if (x->has_aggregate && !model_figure(ch, x->path))     /* declared ones went above */
+            provide_one(d, parent, ch, x->path, aggregate_value(x));
     }
 }
 

@@ -240,6 +240,8 @@ Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const p
     for (uint32_t i = 0; i < f->ndims; i++)
         if (parts[i])
             n += 1 + parts[i]->name->len;
+    if (n == f->name->len)
+        return f->name;                 /* the whole: its own name */
     if (n >= sizeof buf)
         return NULL;
     memcpy(buf, f->name->text, f->name->len);
@@ -803,10 +805,17 @@ static bool is_kind(DeclKind k) { return k == DECL_UNIT_KIND || k == DECL_SESSIO
 static void refuse_clashes(Builder *b)
 {
     Vocab *v = b->v;
-    PtrMap first = { 0 };
+    /* Only names some kind has can clash: those first, in a map as small
+     * as the kinds are few, then the first declaration of each of them. */
+    PtrMap kinds = { 0 }, first = { 0 };
     for (Decl *d = v->decls; d; d = d->next) {
         const Atom *a = d->it->args;
-        if (d->kind == DECL_RELATION || !a || a->kind != ATOM_NAME)
+        if (is_kind(d->kind) && a && a->kind == ATOM_NAME && !ptrmap_put(&kinds, v->arena, a->as.name, 0, d))
+            return;
+    }
+    for (Decl *d = v->decls; d; d = d->next) {
+        const Atom *a = d->it->args;
+        if (d->kind == DECL_RELATION || !a || a->kind != ATOM_NAME || !ptrmap_get(&kinds, a->as.name, 0))
             continue;
         Decl *f = ptrmap_get(&first, a->as.name, 0);
         if (!f) {
