@@ -4,6 +4,7 @@
 
 #include "format.h"
 #include "report.h"
+#include "utf8.h"
 
 enum {
     NUMBER_BUF = 512,
@@ -14,8 +15,24 @@ void report_json_string(FILE *out, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = p[i];
+    for (size_t i = 0; i < n;) {
+        /* a run of bytes written as they are, in one call */
+        size_t run = i;
+        for (size_t len; run < n; run += len) {
+            unsigned char c = p[run];
+            if (c < 0x80)
+                len = c >= 0x20 && c != 0x7F && c != '"' && c != '\\' ? 1 : 0;
+            else
+                len = utf8_sequence(p + run, n - run);
+            if (!len)
+                break;
+        }
+        if (run > i)
+            fwrite(p + i, 1, run - i, out);
+        if (run == n)
+            break;
+        unsigned char c = p[run];
+        i = run + 1;
         switch (c) {
         case '"': fputs("\\\"", out); continue;
         case '\\': fputs("\\\\", out); continue;
@@ -24,14 +41,10 @@ void report_json_string(FILE *out, const char *s, size_t n)
         case '\t': fputs("\\t", out); continue;
         default: break;
         }
-        if (c < 0x20 || c == 0x7F) {
-            fprintf(out, "\\u%04x", c);
-            continue;
-        }
         if (c < 0x80)
-            fputc(c, out);
+            fprintf(out, "\\u%04x", c);
         else
-            i += report_utf8(out, p + i, n - i, "\\ufffd") - 1;
+            fputs("\\ufffd", out);    /* a byte that starts no valid sequence */
     }
     fputc('"', out);
 }
