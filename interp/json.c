@@ -59,7 +59,23 @@ static void json_number(FILE *out, double v, int decimals)
         fputs("null", out);
 }
 
-static void key(FILE *out, const char *k) { fprintf(out, "\"%s\": ", k); }
+static void key(FILE *out, const char *k)
+{
+    fputc('"', out);
+    fputs(k, out);
+    fputs("\": ", out);
+}
+
+/* A count in decimal, without printf's parsing of a format each time. */
+static void uint_text(FILE *out, uint32_t v)
+{
+    char buf[16], *p = buf + sizeof buf;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    fputs(p, out);
+}
 
 static void cstr(FILE *out, const char *s)
 {
@@ -114,7 +130,10 @@ static void position(FILE *out, Source *src, Span span)
     source_position(src, span.start, &line, &col);
     key(out, "file");
     cstr(out, src->name);
-    fprintf(out, ", \"line\": %u, \"column\": %u", line, col);
+    fputs(", \"line\": ", out);
+    uint_text(out, line);
+    fputs(", \"column\": ", out);
+    uint_text(out, col);
 }
 
 /* The steps from the report down to n, each {"kind", "name"}, a session's

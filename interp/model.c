@@ -699,11 +699,64 @@ typedef struct Attr {
 
 enum { MAX_ATTRS = 3 };
 
+/* entry_cells() of the attributes met last, direct-mapped: the attributes
+ * of entries repeat (a few hundred combinations in a national report), and
+ * finding them here spares writing out and hashing the text of a cell for
+ * every opinion. Keyed by addresses, not input: a collision costs only the
+ * slower way. */
+enum { CELLS_MEMO_BITS = 6 };
+struct CellsMemo {
+    const FigureDecl *figure;
+    uint32_t n;
+    const Dimension *dim[MAX_ATTRS];
+    const Part *part[MAX_ATTRS];
+    const Cells *cells;     /* NULL: empty */
+};
+
+static struct CellsMemo *cells_memo(Model *m, const FigureDecl *f, const Attr *attrs, uint32_t n)
+{
+    if (!m->cells_memo && !(m->cells_memo = ARENA_ARRAY(m->arena, struct CellsMemo, 1u << CELLS_MEMO_BITS)))
+        return NULL;
+    uint64_t h = (uint64_t)(uintptr_t)f;
+    for (uint32_t i = 0; i < n; i++)
+        h = (h ^ (uint64_t)(uintptr_t)attrs[i].part) * 0x9E3779B97F4A7C15ull;
+    h *= 0x9E3779B97F4A7C15ull;
+    return &m->cells_memo[h >> (64 - CELLS_MEMO_BITS)];
+}
+
+static bool memo_holds(const struct CellsMemo *memo, const FigureDecl *f, const Attr *attrs, uint32_t n)
+{
+    if (!memo->cells || memo->figure != f || memo->n != n)
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (memo->dim[i] != attrs[i].dim || memo->part[i] != attrs[i].part)
+            return false;
+    return true;
+}
+
+static const Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n);
+
 /* The cells an entry of figure f with these attributes counts 1 into
  * (spec §5.3): the cell fixed by every subset of the parts it gives, and
  * for each attribute it lacks, the count of entries without it. An
  * attribute whose dimension f lacks adds nothing. Shared by entries alike. */
 static const Cells *entry_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n)
+{
+    struct CellsMemo *memo = cells_memo(b->m, f, attrs, n);
+    if (memo && memo_holds(memo, f, attrs, n))
+        return memo->cells;
+    const Cells *c = make_cells(b, f, attrs, n);
+    if (memo && c) {
+        *memo = (struct CellsMemo){ .figure = f, .n = n, .cells = c };
+        for (uint32_t i = 0; i < n; i++) {
+            memo->dim[i] = attrs[i].dim;
+            memo->part[i] = attrs[i].part;
+        }
+    }
+    return c;
+}
+
+static const Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n)
 {
     Model *m = b->m;
     const Part *full[VOCAB_MAX_DIMS] = { 0 };

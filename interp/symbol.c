@@ -14,6 +14,24 @@ static uint32_t hash_bytes(const Symtab *t, const char *s, size_t len)
     return (uint32_t)(h ^ h >> 32);
 }
 
+/* Where a name may be among the recent ones: its length and three of its
+ * bytes, not a defence against anything (see Symtab.recent). */
+static uint32_t recent_slot(const char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t x = (uint32_t)len * 0x9E3779B1u ^ (uint32_t)u[0] << 16 ^ (uint32_t)u[len / 2] << 8 ^ u[len - 1];
+    x *= 0x85EBCA6Bu;
+    return x >> (32 - SYMTAB_RECENT_BITS);
+}
+
+static Symbol *recent(const Symtab *t, uint32_t slot, const char *s, size_t len)
+{
+    Symbol *sym = t->recent[slot];
+    return sym && sym->len == len && memcmp(sym->text, s, len) == 0 ? sym : NULL;
+}
+
 /* A probe longer than this grows the table whatever its load: with a keyed
  * hash it does not happen, and if it did, it could not last. */
 enum { PROBE_LIMIT = 64 };
@@ -50,6 +68,9 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
 {
     if (!t->cap && !t->base)
         return NULL;
+    Symbol *known = recent(t, recent_slot(s, len), s, len);
+    if (known)
+        return known;
     uint32_t h = hash_bytes(t, s, len);
     Symbol *sym = t->base ? find_here(t->base, h, s, len) : NULL;
     return sym ? sym : find_here(t, h, s, len);
@@ -82,12 +103,16 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
 {
     if (len > UINT32_MAX)
         return NULL;
+    uint32_t slot = recent_slot(s, len);
+    Symbol *found = recent(t, slot, s, len);
+    if (found)
+        return found;
     uint32_t h = hash_bytes(t, s, len);
-    Symbol *found = t->base ? find_here(t->base, h, s, len) : NULL;
+    found = t->base ? find_here(t->base, h, s, len) : NULL;
     if (!found)
         found = find_here(t, h, s, len);
     if (found)
-        return found;
+        return t->recent[slot] = found;
     if ((t->count + 1) * 4 > t->cap * 3 && !grow(t))
         return NULL;
     Symbol *sym = ARENA_NEW(t->arena, Symbol);
@@ -111,7 +136,7 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
             return NULL;
     }
     t->count++;
-    return sym;
+    return t->recent[slot] = sym;
 }
 
 Symbol *symtab_intern_cstr(Symtab *t, const char *s)

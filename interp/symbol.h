@@ -29,12 +29,20 @@ typedef struct SymSlot {
     Symbol *sym;            /* NULL: empty */
 } SymSlot;
 
+/* The names interned last, direct-mapped by a cheap hash of their bytes:
+ * the same few hundred names (status, topic, resolved ...) come back a
+ * million times in a national report, and are found here without the keyed
+ * hash. Input can make every name fall in one slot; that only sends each
+ * lookup the keyed way, as if there were no cache. */
+enum { SYMTAB_RECENT_BITS = 8 };
+
 typedef struct Symtab {
     Arena *arena;
     SymSlot *slots;
     uint32_t cap, count;    /* cap is a power of two */
     SipKey key;             /* the arena's, or the base's */
     const struct Symtab *base;  /* names looked up first, never added to */
+    Symbol *recent[1u << SYMTAB_RECENT_BITS];
 } Symtab;
 
 void symtab_init(Symtab *t, Arena *a);

@@ -167,6 +167,34 @@ TEST(table_grows_past_thousands)
     assert_false(f->arena.failed);
 }
 
+/* Names alike in length, first, middle and last byte share a slot of the
+ * recent-names cache (Symtab.recent): each must still be itself, found
+ * and interned again in any order, and a name found in the cache is the
+ * one with its own bytes, never its slot-mate. */
+TEST(recent_names_alike_stay_apart)
+{
+    enum { N = 2000 };
+    Symbol **syms = ARENA_ARRAY(&f->arena, Symbol *, N);
+    assert_non_null(syms);
+    char buf[16];
+    /* "a" + 2 digits + "m" + 2 digits + "z": 7 bytes, middle (3) always 'm' */
+    for (unsigned i = 0; i < N; i++) {
+        snprintf(buf, sizeof buf, "a%02um%02uz", i / 100 % 100, i % 100);
+        syms[i] = symtab_intern(&f->syms, buf, 7);
+        assert_non_null(syms[i]);
+    }
+    for (unsigned i = 0; i < N; i++) {
+        unsigned j = (i * 7919u) % N;       /* out of order */
+        snprintf(buf, sizeof buf, "a%02um%02uz", j / 100 % 100, j % 100);
+        assert_ptr_equal(symtab_intern(&f->syms, buf, 7), syms[j]);
+        assert_ptr_equal(symtab_find(&f->syms, buf, 7), syms[j]);
+        assert_string_equal(syms[j]->text, buf);
+        buf[1] = 'x';                       /* a slot-mate never interned */
+        assert_null(symtab_find(&f->syms, buf, 7));
+    }
+    assert_int_equal(f->syms.count, N);
+}
+
 TEST(join_makes_the_path)
 {
     Symbol *op = symtab_intern_cstr(&f->syms, "opinions");
@@ -453,6 +481,7 @@ int main(void)
         FIXTURE_TEST(utf8_names_byte_for_byte),
         FIXTURE_TEST(find_never_allocates),
         FIXTURE_TEST(table_grows_past_thousands),
+        FIXTURE_TEST(recent_names_alike_stay_apart),
         FIXTURE_TEST(join_makes_the_path),
         FIXTURE_TEST(map_zero_is_empty),
         FIXTURE_TEST(map_key_and_tag),
