@@ -12,7 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CHUNK_SIZE = 64 * 1024, ALIGN = _Alignof(max_align_t) };
+/* Small blocks come from chunks of 64 KiB at first, each next one twice
+ * the last up to 1 MiB: a large run makes few chunks, big enough for the
+ * allocator to map them apart and give them back whole when the arena is
+ * freed (the syntax trees' arena, freed before derive fills its tables). */
+enum { CHUNK_SIZE = 64 * 1024, CHUNK_MAX = 1024 * 1024, ALIGN = _Alignof(max_align_t) };
 
 struct ArenaChunk {
     ArenaChunk *next;
@@ -57,6 +61,7 @@ void arena_free(Arena *a)
     a->chunks = a->large = NULL;
     a->cursor = a->limit = NULL;
     a->total = 0;
+    a->next_chunk = 0;
 }
 
 /* zeroed: the memory must read as zeros. From malloc's own calloc, fresh
@@ -118,13 +123,15 @@ void *arena_alloc(Arena *a, size_t size)
         a->cursor += rounded;
         return p;
     }
-    ArenaChunk *c = new_chunk(a, CHUNK_SIZE, false);
+    size_t chunk = a->next_chunk ? a->next_chunk : CHUNK_SIZE;
+    ArenaChunk *c = new_chunk(a, chunk, false);
     if (!c)
         return NULL;
+    a->next_chunk = chunk < CHUNK_MAX ? chunk * 2 : CHUNK_MAX;
     c->next = a->chunks;
     a->chunks = c;
     a->cursor = c->data + rounded;
-    a->limit = c->data + CHUNK_SIZE;
+    a->limit = c->data + chunk;
     return c->data;
 }
 

@@ -31,6 +31,7 @@ typedef struct Arena {
     ArenaChunk *large;      /* chunks of one large block each, newest first */
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
+    size_t next_chunk;      /* the size of the next small chunk: doubles to a limit */
     Allocator allocator;
     bool failed;
     SipKey key;             /* drawn at random by arena_init: the run's hash key */

@@ -494,14 +494,16 @@ TEST(free_releases_everything)
             assert_non_null(arena_alloc(&a, 50000));
     }
     /* 100 bytes round up to a multiple of the alignment: 112 when it is
-     * 16 (x86-64); a 64 KiB chunk holds 65536 / 112 = 585 of them, so
-     * 2000 need 4 small chunks (2000 / 585 = 3.4); the large blocks at
-     * i = 0, 500, 1000, 1500 are 4 more: 8 */
+     * 16 (x86-64); small chunks are 64 KiB, then 128 KiB, 256 KiB ...
+     * holding 585, 1170, 2340 of them, so 2000 need 3 small chunks
+     * (585 + 1170 = 1755 < 2000); the large blocks at i = 0, 500, 1000,
+     * 1500 are 4 more: 7 */
     size_t rounded = (100 + ALIGN - 1) / ALIGN * ALIGN;
-    size_t per_chunk = 65536 / rounded;
-    size_t small_chunks = (2000 + per_chunk - 1) / per_chunk;
+    size_t small_chunks = 0;
+    for (size_t held = 0, chunk = 65536; held < 2000; chunk *= 2, small_chunks++)
+        held += chunk / rounded;
     if (ALIGN == 16)
-        assert_int_equal(small_chunks, 4);
+        assert_int_equal(small_chunks, 3);
     assert_int_equal(c.calls, small_chunks + 4);
     assert_int_equal(c.live, small_chunks + 4);
     assert_int_equal(a.total, c.requested);
@@ -521,6 +523,24 @@ TEST(free_releases_everything)
     counting_arena(&a, &c);
     char *s = arena_strndup(&a, "again", 5);
     assert_string_equal(s, "again");
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+/* Small chunks double from 64 KiB to 1 MiB and stay there: 8 MiB of
+ * small blocks take 64 + 128 + 256 + 512 KiB (960 KiB) and then 8 chunks
+ * of 1 MiB (7.06 MiB left over after the first four, each 1 MiB chunk
+ * holding 1024 blocks of 1 KiB): 12 chunks, none larger than 1 MiB. */
+TEST(small_chunks_grow_to_a_limit)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    for (int i = 0; i < 8 * 1024; i++)
+        assert_non_null(arena_alloc(&a, 1024));
+    assert_int_equal(c.calls, 12);
+    assert_true(c.largest <= 1024 * 1024 + 64);     /* a chunk's header beside its 1 MiB */
+    assert_true(c.largest >= 1024 * 1024);
     arena_free(&a);
     assert_int_equal(c.live, 0);
 }
@@ -600,6 +620,7 @@ int main(void)
         FIXTURE_TEST(failure_after_some_chunks),
         FIXTURE_TEST(sizes_that_wrap_around),
         FIXTURE_TEST(free_releases_everything),
+        FIXTURE_TEST(small_chunks_grow_to_a_limit),
         FIXTURE_TEST(fixture_arena_is_released),
         FIXTURE_TEST(default_allocator),
         FIXTURE_TEST(zero_bytes_on_a_fresh_arena),
