@@ -190,12 +190,17 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
 
 char *arena_printf(Arena *a, const char *fmt, ...)
 {
+    /* most texts are short: formatted once on the stack and copied, the
+     * format is run twice only for a long one */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return NULL;
+    if ((size_t)n < sizeof small)
+        return arena_strndup(a, small, (size_t)n);
     char *p = arena_alloc(a, (size_t)n + 1);
     if (!p)
         return NULL;

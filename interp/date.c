@@ -55,8 +55,41 @@ int64_t date_weekdays_before(int32_t days)
     return weeks * 5 + (rest < 5 ? rest : 5);
 }
 
+/* n as `width` digits, zero-padded; n is in 0 .. 10^width - 1. */
+static char *put_digits(char *p, unsigned n, int width)
+{
+    for (int i = width - 1; i >= 0; i--, n /= 10)
+        p[i] = (char)('0' + n % 10);
+    return p + width;
+}
+
 const char *date_format(Date d, char buf[static 16])
 {
+    if (d.year >= 0 && d.year <= 9999 && d.month <= 99 && d.day <= 99) {
+        /* without printf: reports write a date for every session */
+        char *p = buf;
+        switch ((DatePrecision)d.precision) {
+        case DATE_DAY:
+            p = put_digits(p, (unsigned)d.year, 4);
+            *p++ = '-';
+            p = put_digits(p, d.month, 2);
+            *p++ = '-';
+            p = put_digits(p, d.day, 2);
+            *p = '\0';
+            return buf;
+        case DATE_MONTH:
+            p = put_digits(p, (unsigned)d.year, 4);
+            *p++ = '-';
+            p = put_digits(p, d.month, 2);
+            *p = '\0';
+            return buf;
+        case DATE_YEAR:
+            *put_digits(p, (unsigned)d.year, 4) = '\0';
+            return buf;
+        default:
+            break;
+        }
+    }
     switch ((DatePrecision)d.precision) {
     case DATE_DAY: snprintf(buf, 16, "%04d-%02u-%02u", d.year, d.month, d.day); break;
     case DATE_MONTH: snprintf(buf, 16, "%04d-%02u", d.year, d.month); break;

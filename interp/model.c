@@ -704,7 +704,7 @@ enum { MAX_ATTRS = 3 };
  * finding them here spares writing out and hashing the text of a cell for
  * every opinion. Keyed by addresses, not input: a collision costs only the
  * slower way. */
-enum { CELLS_MEMO_BITS = 6 };
+enum { CELLS_MEMO_BITS = 10 };
 struct CellsMemo {
     const FigureDecl *figure;
     uint32_t n;

@@ -373,6 +373,15 @@ TEST(printf_long_output)
     assert_memory_equal(s, xs, N);
     assert_string_equal(s + N, "-42");
 
+    /* either side of the 256-byte stack buffer arena_printf tries first:
+     * 255 characters fit with their NUL, 256 take the long way */
+    for (int len = 254; len <= 257; len++) {
+        char *t = arena_printf(&f->arena, "%.*s", len, xs);
+        assert_non_null(t);
+        assert_int_equal(strlen(t), (size_t)len);
+        assert_memory_equal(t, xs, (size_t)len);
+    }
+
     /* built up step by step, as the parser test does: "0,1,...,999," */
     char *acc = arena_printf(&f->arena, "%s", "");
     for (int i = 0; i < 1000; i++) {

@@ -385,6 +385,9 @@ TEST(format)
     assert_string_equal(date_format(year, buf), "2021");
     Date unknown = { 0 };
     assert_string_equal(date_format(unknown, buf), "?");
+    /* the first and last years, padded to four digits */
+    assert_string_equal(date_format(day(1, 1, 1), buf), "0001-01-01");
+    assert_string_equal(date_format(day(9999, 12, 31), buf), "9999-12-31");
 }
 
 TEST(compare)
