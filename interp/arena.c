@@ -3,6 +3,7 @@
  * can be given back early (arena_release): the tables that double as they
  * grow give back the storage they outgrew instead of keeping every
  * generation to the end of the run. */
+#define _DEFAULT_SOURCE             /* MAP_ANONYMOUS, beside _XOPEN_SOURCE */
 #include "arena.h"
 
 #include <stdarg.h>
@@ -11,16 +12,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Small blocks come from chunks of 64 KiB at first, each next one twice
- * the last up to 1 MiB: a large run makes few chunks, big enough for the
- * allocator to map them apart and give them back whole when the arena is
- * freed (the syntax trees' arena, freed before derive fills its tables). */
+ * the last up to 1 MiB: a large run makes few chunks. Those of 1 MiB are
+ * mapped apart (with the default allocator), so freeing the arena gives
+ * them back to the system at once: the syntax trees' arena, five times
+ * the input, is freed before derive fills its tables, and malloc's heap
+ * would keep its chunks. Large blocks (tables that double) stay malloc's,
+ * which reuses what they outgrow. */
 enum { CHUNK_SIZE = 64 * 1024, CHUNK_MAX = 1024 * 1024, ALIGN = _Alignof(max_align_t) };
 
 struct ArenaChunk {
     ArenaChunk *next;
     ArenaChunk *prev;       /* large chunks only: they are unlinked alone */
+    size_t mapped;          /* bytes mapped for this chunk by mmap; 0: the allocator's */
     _Alignas(max_align_t) char data[];
 };
 
@@ -49,7 +55,10 @@ static void release_list(Arena *a, ArenaChunk *c)
 {
     while (c) {
         ArenaChunk *next = c->next;
-        a->allocator.release(a->allocator.ctx, c);
+        if (c->mapped)
+            munmap(c, c->mapped);
+        else
+            a->allocator.release(a->allocator.ctx, c);
         c = next;
     }
 }
@@ -82,6 +91,22 @@ static ArenaChunk *new_chunk(Arena *a, size_t payload, bool zeroed)
     }
     if (zeroed && a->allocator.alloc != default_alloc)
         memset(c->data, 0, payload);
+    c->mapped = 0;
+    a->total += size;
+    return c;
+}
+
+/* A small chunk; one of CHUNK_MAX is mapped apart (see CHUNK_MAX). */
+static ArenaChunk *new_small_chunk(Arena *a, size_t payload)
+{
+    if (payload < CHUNK_MAX || a->allocator.alloc != default_alloc)
+        return new_chunk(a, payload, false);
+    size_t size = sizeof(ArenaChunk) + payload;
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return new_chunk(a, payload, false);      /* malloc may still find it */
+    ArenaChunk *c = p;
+    c->mapped = size;
     a->total += size;
     return c;
 }
@@ -124,7 +149,7 @@ void *arena_alloc(Arena *a, size_t size)
         return p;
     }
     size_t chunk = a->next_chunk ? a->next_chunk : CHUNK_SIZE;
-    ArenaChunk *c = new_chunk(a, chunk, false);
+    ArenaChunk *c = new_small_chunk(a, chunk);
     if (!c)
         return NULL;
     a->next_chunk = chunk < CHUNK_MAX ? chunk * 2 : CHUNK_MAX;

@@ -9,10 +9,6 @@
 #include "i18n.h"
 #include "run.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #ifndef DLG_VERSION
 #define DLG_VERSION "unknown"
 #endif
@@ -170,14 +166,6 @@ static void choose_language(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-#ifdef M_MMAP_THRESHOLD
-    /* Blocks of 1 MiB and more (arena chunks past the first few, tables)
-     * mapped apart, so the syntax trees' memory goes back to the system
-     * when they are freed, before derive fills its tables. Set, the
-     * threshold no longer rises with each large block freed (glibc's
-     * default), which would send later chunks into a heap that keeps them. */
-    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-#endif
     choose_language(argc, argv);
     RunOptions opt = { .writer = &report_writers[0] };
     const char **files = calloc((size_t)argc + 1, sizeof *files);

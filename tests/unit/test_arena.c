@@ -573,9 +573,23 @@ TEST(default_allocator)
     char *s = arena_printf(&a, "%s %d", "malloc", 1);
     assert_string_equal(s, "malloc 1");
     assert_non_null(arena_alloc(&a, 200000));
+    /* 4 MiB of small blocks: past the chunks of 64 KiB to 512 KiB (960
+     * KiB), into chunks of 1 MiB, which are mapped apart; every block
+     * written and read back across them */
+    enum { BLOCKS = 4096, SIZE = 1024 };
+    unsigned char *blocks[BLOCKS];
+    for (int i = 0; i < BLOCKS; i++) {
+        blocks[i] = arena_alloc(&a, SIZE);
+        assert_non_null(blocks[i]);
+        memset(blocks[i], i & 0xFF, SIZE);
+    }
+    for (int i = 0; i < BLOCKS; i++)
+        assert_true(blocks[i][0] == (i & 0xFF) && blocks[i][SIZE - 1] == (i & 0xFF));
+    assert_true(a.total >= (size_t)BLOCKS * SIZE);
     assert_false(a.failed);
     arena_free(&a);
     assert_null(a.chunks);
+    assert_int_equal(a.total, 0);
 }
 
 /* arena.h promises NULL only "when out of memory": a zero-byte request on
