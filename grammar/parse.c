@@ -1,5 +1,6 @@
 /* parse.c - parse_source(): sets up the reentrant scanner over the source
- * text in place and runs the pure parser. */
+ * text in place and runs the pure parser: first the one without LAC, and
+ * the one with it only for a file with a syntax error. */
 #include <string.h>
 
 #include "scan.h"
@@ -7,27 +8,22 @@
 #include "lexer.h"
 
 int yyparse(yyscan_t scanner, ParseState *ps);
+int yyparse_fast(yyscan_t scanner, ParseState *ps);     /* the same grammar without LAC (Makefile) */
 
 Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag)
 {
     return parse_source_apart(src, arena, arena, syms, diag);
 }
 
-Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)
+/* One parse of ps->src's text by the given parser, with a scanner of its
+ * own (held in *scanner while it lives, for the out-of-memory exit); false
+ * when flex could not be set up (out of memory). */
+static bool parse_once(int (*parser)(yyscan_t, ParseState *), ParseState *ps, yyscan_t volatile *scanner)
 {
-    ParseState ps;
-    memset(&ps, 0, sizeof ps);
-    ps.src = src;
-    ps.arena = arena;
-    ps.syntax = syntax;
-    ps.syms = syms;
-    ps.diag = diag;
-
-    yyscan_t scanner;
-    if (yylex_init_extra(&ps, &scanner) != 0) {
-        diag_out_of_memory(diag);
-        return NULL;
-    }
+    yyscan_t s;
+    if (yylex_init_extra(ps, &s) != 0)
+        return false;
+    *scanner = s;
     /* flex scans the text in place: the Source ends with the two NUL bytes
      * flex needs, so no byte is copied and no token rescanned. Flex writes
      * a NUL after the token it is on (keeping the byte it replaced); a
@@ -35,24 +31,65 @@ Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms,
      * quote, so scan_restore() puts the byte back before anyone reads the
      * text again. A UTF-8 byte-order mark is skipped by starting after it;
      * offsets stay file offsets. */
+    Source *src = ps->src;
     uint32_t skip = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t n = (size_t)src->len - skip;
-    ps.scan_base = src->text + skip;
-    ps.scan_end = ps.scan_base + n;
-    ps.scan_skip = skip;
-    if (setjmp(ps.fatal)) {
-        /* flex ran out of memory (lexer.l): its blocks are the syntax arena's */
-        scan_restore(scanner);
-        diag_out_of_memory(diag);
-        return NULL;
+    ps->scan_base = src->text + skip;
+    ps->scan_end = ps->scan_base + n;
+    ps->scan_skip = skip;
+    bool ok = yy_scan_buffer(src->text + skip, n + 2, s) != NULL;
+    if (ok) {
+        parser(s, ps);
+        scan_restore(s);
     }
-    if (!yy_scan_buffer(src->text + skip, n + 2, scanner)) {
-        diag_out_of_memory(diag);
-        yylex_destroy(scanner);
-        return NULL;
+    *scanner = NULL;
+    yylex_destroy(s);
+    return ok;
+}
+
+/* parse_once() with flex's out-of-memory exit caught (lexer.l jumps to
+ * ps->fatal): false when memory ran out. */
+static bool guarded_parse(int (*parser)(yyscan_t, ParseState *), ParseState *ps)
+{
+    /* the scanner alive, if any: read after a longjmp from inside flex */
+    yyscan_t volatile scanner = NULL;
+    if (setjmp(ps->fatal)) {
+        /* its blocks are the syntax arena's; the text is put back as read */
+        if (scanner)
+            scan_restore(scanner);
+        return false;
     }
-    yyparse(scanner, &ps);
-    scan_restore(scanner);
-    yylex_destroy(scanner);
+    return parse_once(parser, ps, &scanner);
+}
+
+Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)
+{
+    /* what the diagnostics were before: a file parsed again starts there */
+    const Diag before = *diag;
+    ParseState ps;
+    /* Most files have no syntax error: they are parsed once, by the parser
+     * without LAC (lookahead correction), which saves about a tenth of the
+     * parse. A syntax error stops it; then the diagnostics are put back as
+     * they were and the file is parsed again with LAC, whose list of
+     * expected tokens the message needs. Without an error both parsers
+     * build the same tree: LAC changes only where an error is found. */
+    for (int pass = 0; pass < 2; pass++) {
+        memset(&ps, 0, sizeof ps);
+        ps.src = src;
+        ps.arena = arena;
+        ps.syntax = syntax;
+        ps.syms = syms;
+        ps.diag = diag;
+        ps.fast = pass == 0;
+        if (!guarded_parse(ps.fast ? yyparse_fast : yyparse, &ps)) {
+            diag_out_of_memory(diag);
+            return NULL;
+        }
+        if (!ps.again || diag->out_of_memory)
+            break;
+        *diag = before;
+        if (diag->last)
+            diag->last->next = NULL;
+    }
     return ps.items;
 }

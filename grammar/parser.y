@@ -280,6 +280,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     (void)scanner;
     if (ps->stop)
         return 0;                       /* the scanner has said why already */
+    if (ps->fast) {
+        /* without LAC the expected tokens may be wrong: stop, and let
+         * parse.c parse the file again with LAC for the message */
+        ps->again = ps->stop = true;
+        return 0;
+    }
     Span at = *yypcontext_location(ctx);
     yysymbol_kind_t tok = yypcontext_token(ctx);
     char got[96];

@@ -34,6 +34,8 @@ typedef struct ParseState {
     uint32_t depth;                     /* open brackets */
     uint32_t open[PARSE_MAX_DEPTH];     /* where each open bracket is */
     bool stop;                          /* nesting or error limit: end input */
+    bool fast;                          /* the parser without LAC (parse.c) */
+    bool again;                         /* it met a syntax error: parse again with LAC */
     int token, prev_token;              /* the last two tokens, for messages */
     uint32_t prefix_run;                /* '-' and 'not' in a row */
     uint32_t prefix_start;              /* where that run starts */

@@ -69,7 +69,7 @@ ifeq ($(BUILD),$(FUZZ_OUT))
 # library is parsed in every run). Edge coverage and the sanitizers stay.
 # FUZZ_GEN_CMP=1 keeps trace-cmp there too.
 ifneq ($(FUZZ_GEN_CMP),1)
-$(FUZZ_OUT)/gen/lexer.o $(FUZZ_OUT)/gen/parser.o: CFLAGS += -fno-sanitize-coverage=trace-cmp
+$(FUZZ_OUT)/gen/lexer.o $(FUZZ_OUT)/gen/parser.o $(FUZZ_OUT)/gen/parser_fast.o: CFLAGS += -fno-sanitize-coverage=trace-cmp
 endif
 
 $(FUZZ_OUT)/defs: FORCE_FUZZ_DEFS

@@ -123,6 +123,27 @@ TEST(two_breakdowns_and_a_partial_one)
     assert_true(eligible->blocks->partial);
 }
 
+/* A file with a syntax error is parsed twice (grammar/parse.c: first
+ * without LAC, then with it for the message): what the first parse said,
+ * a lexical error here, is said once, and the syntax error lists what may
+ * follow as LAC finds it. */
+TEST(a_file_parsed_again_says_each_thing_once)
+{
+    parse_text(f, "a \"x\\q\" 1\nb = = 2\n");
+    assert_int_equal(f->diag.errors, 2);
+    assert_int_equal(count_diags(&f->diag, DIAG_ERROR), 2);
+    const Diagnostic *lexical = find_diag(&f->diag, DIAG_ERROR, "unknown escape");
+    const Diagnostic *syntax = find_diag(&f->diag, DIAG_ERROR, "unexpected '='");
+    assert_non_null(lexical);
+    assert_non_null(syntax);
+    uint32_t line, col;
+    diag_line_col(syntax, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 5);
+    /* the text is left as read, after two parses */
+    assert_string_equal(f->src->text, "a \"x\\q\" 1\nb = = 2\n");
+}
+
 TEST(empty_blocks)
 {
     const Item *items = parse_text(f, "a { }\nb { ... }\n");
@@ -485,6 +506,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(item_with_breakdown),
         FIXTURE_TEST(two_breakdowns_and_a_partial_one),
+        FIXTURE_TEST(a_file_parsed_again_says_each_thing_once),
         FIXTURE_TEST(empty_blocks),
         FIXTURE_TEST(ellipsis_only_at_the_end_of_a_block),
         FIXTURE_TEST(nested_units),
