@@ -277,8 +277,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--tools", default=",".join(ALL_TOOLS))
     ap.add_argument("--split", choices=["auto", "yes", "no"], default="auto",
-                    help="one .dlg per district (auto: above scale 1, where one file would pass "
-                         "dlg's 256 MiB limit)")
+                    help="one .dlg per district (auto: above scale 1, to measure a report in "
+                         "many files; one file holds up to 1 GiB, about 500 %%)")
     ap.add_argument("--dlg", default=os.path.join(ROOT, "build", "release", "dlg"))
     ap.add_argument("--data", default=os.path.join(HERE, "data"))
     ap.add_argument("--json", help="write the results here too")

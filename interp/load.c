@@ -50,7 +50,7 @@ static const char *load_error(SourceStatus st)
     case SOURCE_ERR_OPEN: return system_error(errno);
     case SOURCE_ERR_READ: return system_error(errno);
     /* TRANSLATORS: why a file cannot be read, in "cannot read '%s': %s" */
-    case SOURCE_ERR_TOO_LARGE: return _("the file is larger than 256 MiB");
+    case SOURCE_ERR_TOO_LARGE: return _("the file is larger than 1 GiB");
     case SOURCE_ERR_NOT_FILE: return _("not a regular file");
     case SOURCE_ERR_MEMORY: return _("out of memory");
     case SOURCE_OK: break;

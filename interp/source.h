@@ -32,7 +32,9 @@ typedef struct Source {
     Arena *arena;
 } Source;
 
-enum { SOURCE_MAX_BYTES = 256u * 1024u * 1024u };
+/* The largest file read: offsets are 32-bit, and a run needs several bytes
+ * of memory per byte of input (spec §2.7). */
+enum { SOURCE_MAX_BYTES = 1024u * 1024u * 1024u };
 
 typedef enum {
     SOURCE_OK,

@@ -301,20 +301,21 @@ TEST(standard_input_from_a_directory)
 
 TEST(files_that_are_not_regular_or_too_large)
 {
-    /* a FIFO is refused at once, never waited on; a file larger than 256
-     * MiB is refused before it is read (§2, §10; messages.md §1) */
+    /* a FIFO is refused at once, never waited on; a file larger than 1
+     * GiB is refused before it is read (§2, §10; messages.md §1): a sparse
+     * file, which takes no room on disk */
     const char *fifo = tmp_path(f, "fifo.dlg");
     assert_int_equal(mkfifo(fifo, 0600), 0);
     const char *big = tmp_path(f, "big.dlg");
     int fd = open(big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     assert_true(fd >= 0);
-    assert_int_equal(ftruncate(fd, (off_t)257 * 1024 * 1024), 0);
+    assert_int_equal(ftruncate(fd, (off_t)1025 * 1024 * 1024), 0);
     close(fd);
     Ran r = spawn_dlg((const char *const[]){ fifo, big, NULL }, -1);
     assert_int_equal(r.status, 2);
     assert_string_equal(r.err, arena_printf(&f->arena,
                                             "dlg: error: cannot read '%s': not a regular file\n"
-                                            "dlg: error: cannot read '%s': the file is larger than 256 MiB\n"
+                                            "dlg: error: cannot read '%s': the file is larger than 1 GiB\n"
                                             "dlg: nothing was evaluated: 2 errors in the input (see above)\n",
                                             fifo, big));
     ran_free(&r);
@@ -324,7 +325,7 @@ TEST(files_that_are_not_regular_or_too_large)
     r = spawn_dlg((const char *const[]){ "-", NULL }, fd);
     close(fd);
     assert_int_equal(r.status, 2);
-    assert_string_equal(r.err, "dlg: error: cannot read '-': the file is larger than 256 MiB\n"
+    assert_string_equal(r.err, "dlg: error: cannot read '-': the file is larger than 1 GiB\n"
                                "dlg: nothing was evaluated: 1 error in the input (see above)\n");
     ran_free(&r);
     unlink(fifo);
