@@ -21,7 +21,12 @@
  * the input, is freed before derive fills its tables, and malloc's heap
  * would keep its chunks. Large blocks (tables that double) stay malloc's,
  * which reuses what they outgrow. */
-enum { CHUNK_SIZE = 64 * 1024, CHUNK_MAX = 1024 * 1024, ALIGN = _Alignof(max_align_t) };
+enum {
+    CHUNK_SIZE = 64 * 1024,         /* the first chunk, unless arena_expect() says */
+    CHUNK_MIN = 16 * 1024,          /* holds any small block (is_large) */
+    CHUNK_MAX = 1024 * 1024,
+    ALIGN = _Alignof(max_align_t),
+};
 
 struct ArenaChunk {
     ArenaChunk *next;
@@ -49,6 +54,14 @@ void arena_init(Arena *a, const Allocator *allocator)
     else
         a->allocator = (Allocator){ default_alloc, default_release, NULL, NULL };
     a->key = siphash_random_key();
+}
+
+void arena_expect(Arena *a, size_t bytes)
+{
+    size_t chunk = CHUNK_MIN;
+    while (chunk < bytes && chunk < CHUNK_MAX)
+        chunk *= 2;
+    a->next_chunk = chunk;
 }
 
 static void release_list(Arena *a, ArenaChunk *c)

@@ -39,6 +39,11 @@ typedef struct Arena {
 
 /* Initialise with the given allocator, or malloc/free when NULL. */
 void arena_init(Arena *a, const Allocator *allocator);
+/* The arena expects about `bytes` in small blocks: its first chunk is
+ * sized for them (16 KiB to 1 MiB) rather than 64 KiB, so that many small
+ * arenas (one per file's syntax tree) waste little. Call before the first
+ * allocation. */
+void arena_expect(Arena *a, size_t bytes);
 /* Release every block at once; the arena can be reused after arena_init. */
 void arena_free(Arena *a);
 

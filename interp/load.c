@@ -70,13 +70,41 @@ static bool add_file(FileSet *fs, LoadedFile *f, Source *src)
     return true;
 }
 
-/* Number the source, parse it and keep it among the files. */
+/* Number the source, parse it and keep it among the files; its tree in
+ * an arena of its own when the run asks for one (FileSet.syntax). */
 static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
 {
     if (!add_file(fs, f, src))
         return NULL;
-    f->items = parse_source_apart(src, fs->arena, fs->syntax ? fs->syntax : fs->arena, fs->syms, fs->diag);
+    Arena *tree = fs->arena;
+    if (fs->syntax) {
+        if (!(f->syntax = ARENA_NEW(fs->arena, Arena))) {
+            diag_out_of_memory(fs->diag);
+            return NULL;
+        }
+        arena_init(f->syntax, &fs->syntax->allocator);
+        arena_expect(f->syntax, (size_t)src->len * 4);     /* a tree is 4 to 6 times its text */
+        tree = f->syntax;
+    }
+    f->items = parse_source_apart(src, fs->arena, tree, fs->syms, fs->diag);
     return f;
+}
+
+void load_release(const FileSet *fs, LoadedFile *f)
+{
+    if (!f->syntax)
+        return;
+    if (f->syntax->failed)
+        diag_out_of_memory(fs->diag);
+    arena_free(f->syntax);
+    f->syntax = NULL;
+    f->items = NULL;
+}
+
+void load_release_all(const FileSet *fs)
+{
+    for (uint32_t i = 0; i < fs->nfiles; i++)
+        load_release(fs, fs->files[i]);
 }
 
 static LoadedFile *library(FileSet *fs, const char *name, const char *bytes, size_t len)
@@ -324,7 +352,7 @@ void load_file(FileSet *fs, const char *path)
     }
 }
 
-const LoadedFile *load_used(const FileSet *fs, const Item *use)
+LoadedFile *load_used(const FileSet *fs, const Item *use)
 {
     return ptrmap_get(&fs->used, use, 0);
 }

@@ -7,8 +7,11 @@
  * The loader knows only the form `use "PATH"` at the top level of a file;
  * any other use of `use` is the model's to report.
  *
- * Ownership: the FileSet, its sources and their syntax trees live in the
- * arena passed to load_init(). */
+ * Ownership: the FileSet and its sources live in the arena passed to
+ * load_init(); so do the syntax trees, unless FileSet.syntax is set: then
+ * each file's tree has an arena of its own, which load_release() frees
+ * once the file is modelled (per-file lifetimes: a report in 700 files
+ * never holds 700 trees and the model at once). */
 #ifndef DLG_LOAD_H
 #define DLG_LOAD_H
 
@@ -26,14 +29,17 @@ enum { LOAD_MAX_USE_DEPTH = 32 };
 
 typedef struct LoadedFile {
     Source *src;
-    Item *items;            /* its syntax tree (partial after a syntax error) */
+    Item *items;            /* its syntax tree (partial after a syntax error); NULL once released */
+    Arena *syntax;          /* the tree's own arena (FileSet.syntax), or NULL: it lives elsewhere */
 } LoadedFile;
 
 typedef struct FileSet {
     Arena *arena;
     Symtab *syms;
     Diag *diag;
-    Arena *syntax;          /* where syntax trees go (parse.h); NULL: `arena` */
+    Arena *syntax;          /* NULL: syntax trees go into `arena`; else each file's
+                             * tree goes into an arena of its own made with this one's
+                             * allocator, released by load_release() */
     LoadedFile **roots;     /* one per load_file() that read a new file */
     uint32_t nroots, cap_roots;
     LoadedFile **files;     /* every file read, in order: library, roots, used */
@@ -84,6 +90,12 @@ void load_bytes(FileSet *fs, const char *name, const char *bytes, size_t len);
 void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, size_t len);
 /* The file a top-level `use` item brought in; NULL when it named a file
  * read before, or one that could not be read (already reported). */
-const LoadedFile *load_used(const FileSet *fs, const Item *use);
+/* Free a file's syntax tree once nothing will read it again (the model
+ * has added its items); a tree in no arena of its own stays. An arena that
+ * ran out of memory is reported first. */
+void load_release(const FileSet *fs, LoadedFile *f);
+/* load_release() for every file. */
+void load_release_all(const FileSet *fs);
+LoadedFile *load_used(const FileSet *fs, const Item *use);
 
 #endif

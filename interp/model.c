@@ -1691,12 +1691,13 @@ static void add_use(Builder *b, const Item *it)
     if (!no_blocks(b, it, "use") || !expect_args(b, it, "s", N_("use \"RULEBOOK.dlg\"")))
         return;
     /* the loader read the file beforehand; its `use`s nest a bounded depth */
-    const LoadedFile *f = b->files ? load_used(b->files, it) : NULL;
+    LoadedFile *f = b->files ? load_used(b->files, it) : NULL;
     if (f) {
         Builder inner = *b;
         inner.src = f->src;
         inner.used = true;
         add_items(&inner, b->m->root, CTX_ROOT, f->items);
+        load_release(b->files, f);      /* a file is used once (load.c): done with */
     }
 }
 
@@ -1919,6 +1920,7 @@ static const Item *within_of(Builder *b, const LoadedFile *f)
 struct Waiting {
     uint32_t n;             /* root files */
     const Item **within;    /* the file's `within` item; NULL once placed */
+    Span *where;            /* where that item names the unit */
     const Kind **kind;      /* its unit */
     Symbol **name;
     uint32_t *key;          /* the first waiting file with the same unit */
@@ -2007,6 +2009,7 @@ static bool waiting_init(Builder *b, Waiting *w)
     uint32_t n = w->n = b->files->nroots;
     Arena *a = m->arena;
     w->within = ARENA_ARRAY(a, const Item *, n + 1);
+    w->where = ARENA_ARRAY(a, Span, n + 1);
     w->kind = ARENA_ARRAY(a, const Kind *, n + 1);
     w->name = ARENA_ARRAY(a, Symbol *, n + 1);
     w->key = ARENA_ARRAY(a, uint32_t, n + 1);
@@ -2016,7 +2019,7 @@ static bool waiting_init(Builder *b, Waiting *w)
     w->queued = ARENA_ARRAY(a, bool, n + 1);
     w->ready = ARENA_ARRAY(a, uint32_t, n + 1);
     w->free = ARENA_ARRAY(a, uint32_t, n + 1);
-    if (!w->within || !w->kind || !w->name || !w->key || !w->next || !w->makers || !w->made || !w->queued
+    if (!w->within || !w->where || !w->kind || !w->name || !w->key || !w->next || !w->makers || !w->made || !w->queued
         || !w->ready || !w->free)
         return false;
     uint32_t *last = ARENA_ARRAY(a, uint32_t, n + 1);
@@ -2029,6 +2032,7 @@ static bool waiting_init(Builder *b, Waiting *w)
         if (!it)
             continue;
         w->kind[i] = vocab_kind(m->vocab, it->args->as.name);
+        w->where[i] = it->args->next->span;
         if (!(w->name[i] = unit_name(m, it->args->next->as.str)))
             return false;
         uint32_t key = waiting_key(w, w->name[i], w->kind[i]);
@@ -2066,6 +2070,7 @@ static void add_within(Builder *b, Waiting *w, uint32_t i, Node *unit)
             add_item(b, unit, CTX_UNIT, it);
     }
     b->within = NULL;
+    load_release(b->files, b->files->roots[i]);     /* its tree is read no more */
     for (const struct Made *made = w->made[i]; made; made = made->next)
         if (--w->makers[made->key] == 0)
             for (uint32_t j = made->key; j != NONE; j = w->next[j])
@@ -2098,8 +2103,7 @@ static void check_namesakes(Builder *b, const Waiting *w)
         for (const Node *n = ptrmap_get(&m->units, w->name[i], w->kind[i]->id); n; n = n->namesake)
             count++;
         if (count > 1) {
-            const Item *it = within_of(b, b->files->roots[i]);
-            diag_error(m->diag, b->files->roots[i]->src, it->args->next->span,
+            diag_error(m->diag, b->files->roots[i]->src, w->where[i],
                        "%u units are %s \"%s\": write the units around this file's figures instead",
                        count, w->kind[i]->name->text, w->name[i]->text);
         }
@@ -2115,8 +2119,10 @@ void model_add_files(Model *m, const FileSet *files)
         return;
     }
     for (uint32_t i = 0; i < files->nroots && !diag_full(m->diag); i++)
-        if (!w.within[i])
+        if (!w.within[i]) {
             add_root_file(&b, files->roots[i]);
+            load_release(files, files->roots[i]);   /* its tree is read no more */
+        }
     for (;;) {
         if (diag_full(m->diag))
             break;

@@ -78,10 +78,14 @@ static void load_rulebook(FileSet *files, Diag *diag, Arena *a, const char *arg)
                    "name your own file with a path (./%s.dlg)", arg, run_shipped_rulebooks(a), arg);
 }
 
+static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, Arena *a, Symtab *syms,
+                          Diag *diag, Calendar **calendar);
+
 /* Read every file, then the vocabulary, the calendar and the model from
- * their syntax trees, which live in `syntax`: nothing built here points
- * into it, so the caller frees it as soon as this returns. NULL when the
- * model cannot be had (what stopped it is in diag). */
+ * their syntax trees, each file's in an arena of its own made like
+ * `syntax` and freed once the file is modelled, the rest here: nothing
+ * built points into them. NULL when the model cannot be had (what stopped
+ * it is in diag). */
 static Model *build(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
                     int nmemory, Arena *a, Arena *syntax, Symtab *syms, Diag *diag, Calendar **calendar)
 {
@@ -106,10 +110,19 @@ static Model *build(const RunOptions *opt, const char *const *names, int nnames,
         load_file(&files, names[i]);
     for (int i = 0; i < opt->nrulebooks && !diag_full(diag); i++)
         load_rulebook(&files, diag, a, opt->rulebooks[i]);
+    Model *m = model_files(opt, &files, vocab, a, syms, diag, calendar);
+    load_release_all(&files);
+    return m;
+}
+
+/* The vocabulary, the calendar and the model of the files read. */
+static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, Arena *a, Symtab *syms,
+                          Diag *diag, Calendar **calendar)
+{
     /* The vocabulary first, from every file's declarations (spec §14): the
      * model may use no other name. */
-    for (uint32_t i = 0; i < files.nfiles; i++)
-        vocab_declare(vocab, files.files[i]->src, files.files[i]->items);
+    for (uint32_t i = 0; i < files->nfiles; i++)
+        vocab_declare(vocab, files->files[i]->src, files->files[i]->items);
     if (!vocab_finish(vocab, diag))
         return NULL;
     /* The calendar next (spec §4.6): its own items, from every file. */
@@ -118,18 +131,18 @@ static Model *build(const RunOptions *opt, const char *const *names, int nnames,
         out_of_memory(diag);
         return NULL;
     }
-    for (uint32_t i = 0; i < files.nfiles; i++)
-        calendar_declare(cal, files.files[i]->src, files.files[i]->items, diag);
+    for (uint32_t i = 0; i < files->nfiles; i++)
+        calendar_declare(cal, files->files[i]->src, files->files[i]->items, diag);
     calendar_finish(cal, diag);         /* its errors stop the run below, with the model's */
     Model *m = model_new(a, syms, vocab, diag);
     if (!m) {
         out_of_memory(diag);
         return NULL;
     }
-    model_add_files(m, &files);
+    model_add_files(m, files);
     if (opt->strict && !diag->errors) {
         /* CI: an empty or headless submission is not a report that passed */
-        Source *first = files.nroots ? files.roots[0]->src : NULL;
+        Source *first = files->nroots ? files->roots[0]->src : NULL;
         if (!m->header.present)
             diag_error(diag, first, ((Span){ 0, 0 }),
                        "with --strict a submission needs its report header: report \"TITLE\" { issuer ... period ... }");

@@ -243,7 +243,7 @@ static inline Model *model_of(Fixture *f, const char *text)
     load_vocab(f);
     f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(f->model);
-    LoadedFile file = { f->src, f->items };
+    LoadedFile file = { f->src, f->items, NULL };
     model_add_file(f->model, NULL, &file);
     return f->model;
 }
@@ -279,7 +279,7 @@ static inline Model *build_model_files(Fixture *f, const char *const *texts, uns
     f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(f->model);
     for (unsigned i = 0; i < n; i++)
-        model_add_file(f->model, NULL, &(LoadedFile){ srcs[i], items[i] });
+        model_add_file(f->model, NULL, &(LoadedFile){ srcs[i], items[i], NULL });
     model_finish(f->model);
     if (!errors_ok)
         assert_no_errors(f);

@@ -305,7 +305,7 @@ TEST(a_unit_declared_twice_in_one_file)
     parse_text(f, "commune \"A\" { invited 10 }\ncommune \"A\" { attended 8 }\n");
     load_vocab(f);
     f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
-    model_add_file(f->model, NULL, &(LoadedFile){ f->src, f->items });
+    model_add_file(f->model, NULL, &(LoadedFile){ f->src, f->items, NULL });
     const Diagnostic *g = find_diag(&f->diag, DIAG_ERROR,
                                     "commune A is declared twice in this file: give all its figures in one block");
     assert_non_null(g);

@@ -56,7 +56,7 @@ static Model *model_files(Fixture *f, const char *const *texts, unsigned n)
     f->model = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
     assert_non_null(f->model);
     for (unsigned i = 0; i < n; i++)
-        model_add_file(f->model, NULL, &(LoadedFile){ srcs[i], items[i] });
+        model_add_file(f->model, NULL, &(LoadedFile){ srcs[i], items[i], NULL });
     model_finish(f->model);
     return f->model;
 }

@@ -179,6 +179,54 @@ TEST(used_files_join_the_model_where_the_use_stands)
 
 /* ---- each file once ------------------------------------------------------------------------ */
 
+/* With FileSet.syntax set, each file's tree has an arena of its own,
+ * freed once the model has added the file (per-file lifetimes): roots,
+ * the files they use, and a `within` file placed after the file that makes
+ * its unit; the model is the same as with the trees kept, and reading a
+ * freed tree would be caught by ASan and valgrind. */
+TEST(each_tree_is_freed_once_its_file_is_modelled)
+{
+    write_tree(f);
+    write_file(f, "c1.dlg", "within commune \"Quài Nưa\"\nhouseholds 7\n");
+    write_file(f, "d.dlg", "district \"Tuần Giáo\" { commune \"Quài Nưa\" { } }\n");
+    Arena like;
+    arena_init(&like, NULL);
+    FileSet fs;
+    start(f, &fs);
+    fs.syntax = &like;
+    load_file(&fs, path_in(f, "c1.dlg"));
+    load_file(&fs, path_in(f, "main.dlg"));
+    load_file(&fs, path_in(f, "d.dlg"));
+    assert_no_errors(f);
+    assert_int_equal(fs.nroots, 3);
+    for (uint32_t i = 0; i < fs.nfiles; i++) {
+        assert_non_null(fs.files[i]->syntax);
+        assert_non_null(fs.files[i]->items);
+    }
+    load_vocab(f);
+    Model *m = model_new(&f->arena, &f->syms, f->vocab, &f->diag);
+    assert_non_null(m);
+    model_add_files(m, &fs);
+    assert_no_errors(f);
+    for (uint32_t i = 0; i < fs.nfiles; i++) {
+        assert_null(fs.files[i]->syntax);
+        assert_null(fs.files[i]->items);
+    }
+    /* main and the files it uses, in order; the commune's figure under it */
+    const char *order[] = { "visits", "opinions", "attended", "people", "invited" };
+    const Figure *fig = m->root->figures;
+    for (unsigned i = 0; i < 5; i++, fig = fig->next) {
+        assert_non_null(fig);
+        assert_string_equal(fig->path->text, order[i]);
+    }
+    const Node *commune = m->root->first_child->first_child;
+    assert_string_equal(commune->name->text, "Quài Nưa");
+    assert_string_equal(commune->figures->path->text, "households");
+    assert_int_equal(commune->figures->declared.value, 7);
+    load_release_all(&fs);              /* nothing left: no double free */
+    arena_free(&like);
+}
+
 TEST(a_file_named_directly_and_through_use_is_read_once)
 {
     write_file(f, "main.dlg", "use \"b.dlg\"\n");
@@ -423,6 +471,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         LOAD_TEST(used_files_are_read_depth_first),
         LOAD_TEST(used_files_join_the_model_where_the_use_stands),
+        LOAD_TEST(each_tree_is_freed_once_its_file_is_modelled),
         LOAD_TEST(a_file_named_directly_and_through_use_is_read_once),
         LOAD_TEST(a_file_named_first_then_used_is_read_once),
         LOAD_TEST(a_file_named_through_a_symbolic_link_is_read_once),
