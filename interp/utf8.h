@@ -1,5 +1,7 @@
 /* utf8.h - the UTF-8 facts the scanner, the diagnostics and the JSON writer
- * share. Pure functions over bytes; no allocation. */
+ * share. Pure functions over bytes; no allocation. utf8_sequence() is
+ * inline: the scanner and the writers call it for every character of a
+ * Vietnamese string. */
 #ifndef DLG_UTF8_H
 #define DLG_UTF8_H
 
@@ -8,7 +10,20 @@
 /* Length (2-4) of the valid multi-byte sequence at s, of at most n bytes, or
  * 0 when it is not one (bad lead byte, missing continuation, overlong form,
  * surrogate, beyond U+10FFFF). ASCII is not handled here. */
-size_t utf8_sequence(const unsigned char *s, size_t n);
+static inline size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!len || len > n)
+        return 0;
+    for (size_t j = 1; j < len; j++)
+        if ((s[j] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) ||
+        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+        return 0;               /* overlong, surrogate, beyond U+10FFFF */
+    return len;
+}
 
 /* The largest length <= max that does not cut a character of s[0..n);
  * where s is not UTF-8 there (a run of continuation bytes), max. */

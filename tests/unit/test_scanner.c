@@ -225,6 +225,21 @@ TEST(string_escapes)
     assert_str_bytes(arg_at(items, 0), "a\"b\\c\nd\te", 9);
 }
 
+/* Runs of plain bytes are copied at once (string_token): escapes, a
+ * control character and a bad byte between runs of ASCII and UTF-8 each
+ * still take their place, the rest byte for byte. */
+TEST(string_runs_around_escapes_and_bad_bytes)
+{
+    /* "Hà\tNội \"x\" \\ ở\x01đây\xFFhết" with a real tab after "Hà" */
+    const Item *items = parse_text(f, "a \"H\xC3\xA0\tN\xE1\xBB\x99i \\\"x\\\" \\\\ "
+                                      "\xE1\xBB\x9F\x01\xC4\x91\xC3\xA2y\xFFh\xE1\xBA\xBFt\"");
+    assert_int_equal(f->diag.errors, 2);        /* the control character, the bad byte */
+    assert_non_null(find_diag(&f->diag, DIAG_ERROR, "control character 0x01"));
+    assert_non_null(find_diag(&f->diag, DIAG_ERROR, "invalid UTF-8"));
+    static const char want[] = "H\xC3\xA0\tN\xE1\xBB\x99i \"x\" \\ \xE1\xBB\x9F?\xC4\x91\xC3\xA2y?h\xE1\xBA\xBFt";
+    assert_str_bytes(item_at(items, 0)->args, want, sizeof want - 1);
+}
+
 TEST(unknown_escape_is_an_error)
 {
     /* x "ab\q": the backslash is at column 6 */
@@ -478,6 +493,7 @@ int main(void)
         FIXTURE_TEST(decomposed_text_is_not_normalised),
         FIXTURE_TEST(four_byte_utf8_is_valid),
         FIXTURE_TEST(string_escapes),
+        FIXTURE_TEST(string_runs_around_escapes_and_bad_bytes),
         FIXTURE_TEST(unknown_escape_is_an_error),
         FIXTURE_TEST(unterminated_string),
         FIXTURE_TEST(unterminated_string_column_counts_code_points),
