@@ -1,7 +1,8 @@
 . "$HERE/lib.sh"
 # the pointer map of derived values clustered: 1.0 M figures 2.1 s, 1.2 M
 # 27.7 s (9280533, figures then undeclared). Now keyed and probe-bounded,
-# 1.2 M declared figures take about 10 s here (linear; memory is issue 9's)
+# 1.2 M declared figures take about 4 s and 1 GB here (linear; 1.0 M take
+# 2.8 s): still over the issue's second, for issue 9's leaner model
 python3 -c "
 import sys
 w = sys.stdout.write
