@@ -8,9 +8,15 @@
  *
  * parse_source_apart() puts the tree's items, arguments and blocks, and the
  * scanner's own memory, in `syntax` instead: the caller frees it once the
- * model is built, keeping only what the model keeps (expressions and the
+ * file is modelled, keeping only what the model keeps (expressions and the
  * text of strings, in `arena`). A national report's tree is several times
- * its size. */
+ * its size.
+ *
+ * The source text is scanned in place: while parsing, flex writes a NUL
+ * after the token it is on; when either function returns, on every path,
+ * the text is again byte for byte as it was read. A file with a syntax
+ * error is parsed twice (grammar/parse.c); the diagnostics say each thing
+ * once. */
 #ifndef DLG_PARSE_H
 #define DLG_PARSE_H
 
