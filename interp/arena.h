@@ -5,7 +5,10 @@
  * Ownership: the Arena owns every block it hands out. Callers never free a
  * block individually. Allocation failure returns NULL (never exits); the
  * arena remembers it in `failed` so a pass can report "out of memory" once.
- * The underlying allocator is pluggable so tests can make it fail. */
+ * The underlying allocator is pluggable so tests can make it fail; with the
+ * default one (malloc), small-block chunks of 1 MiB are mapped by the arena
+ * itself and unmapped by arena_free(), so freeing gives memory back to the
+ * system at once (arena.c). */
 #ifndef DLG_ARENA_H
 #define DLG_ARENA_H
 
