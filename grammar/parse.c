@@ -33,11 +33,7 @@ static bool parse_once(int (*parser)(yyscan_t, ParseState *), ParseState *ps, yy
      * offsets stay file offsets. */
     Source *src = ps->src;
     uint32_t skip = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    size_t n = (size_t)src->len - skip;
-    ps->scan_base = src->text + skip;
-    ps->scan_end = ps->scan_base + n;
-    ps->scan_skip = skip;
-    bool ok = yy_scan_buffer(src->text + skip, n + 2, s) != NULL;
+    bool ok = yy_scan_buffer(src->text + skip, (size_t)src->len - skip + 2, s) != NULL;
     if (ok) {
         parser(s, ps);
         scan_restore(s);
@@ -87,9 +83,7 @@ Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms,
         }
         if (!ps.again || diag->out_of_memory)
             break;
-        *diag = before;
-        if (diag->last)
-            diag->last->next = NULL;
+        diag_restore(diag, &before);
     }
     return ps.items;
 }

@@ -22,10 +22,7 @@ typedef struct ExprList { Expr *first, *last; } ExprList;
 typedef struct PathList { PathPart *first, *last; } PathList;
 
 typedef struct ParseState {
-    Source *src;
-    const char *scan_base;              /* where flex starts: the text after any byte-order mark */
-    const char *scan_end;               /* the end of the text, before flex's two NULs */
-    uint32_t scan_skip;                 /* bytes of the file before the copy: a byte-order mark */
+    Source *src;                        /* scanned in place: a token's offset is yytext - src->text */
     Arena *arena;                       /* what outlives the tree: expressions, strings */
     Arena *syntax;                      /* the tree's items, arguments, blocks; flex's memory */
     Symtab *syms;

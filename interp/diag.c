@@ -17,6 +17,13 @@ void diag_init(Diag *d, Arena *a)
     d->arena = a;
 }
 
+void diag_restore(Diag *d, const Diag *saved)
+{
+    *d = *saved;
+    if (d->last)
+        d->last->next = NULL;
+}
+
 /* Too many errors, or no memory left: either way every pass stops here. */
 bool diag_full(const Diag *d) { return d->overflowed || d->out_of_memory || d->arena->failed; }
 

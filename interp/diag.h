@@ -41,6 +41,9 @@ typedef struct Diag {
 } Diag;
 
 void diag_init(Diag *d, Arena *a);
+/* Forget every diagnostic d gained since `saved` was copied from it
+ * (`Diag saved = *d;`): the parser does so before it parses a file again. */
+void diag_restore(Diag *d, const Diag *saved);
 
 void diag_error(Diag *d, Source *src, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

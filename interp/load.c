@@ -71,18 +71,18 @@ static bool add_file(FileSet *fs, LoadedFile *f, Source *src)
 }
 
 /* Number the source, parse it and keep it among the files; its tree in
- * an arena of its own when the run asks for one (FileSet.syntax). */
+ * an arena of its own when the run asks for one (FileSet.trees_apart). */
 static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
 {
     if (!add_file(fs, f, src))
         return NULL;
     Arena *tree = fs->arena;
-    if (fs->syntax) {
+    if (fs->trees_apart) {
         if (!(f->syntax = ARENA_NEW(fs->arena, Arena))) {
             diag_out_of_memory(fs->diag);
             return NULL;
         }
-        arena_init(f->syntax, &fs->syntax->allocator);
+        arena_init(f->syntax, &fs->arena->allocator);
         arena_expect(f->syntax, (size_t)src->len * 4);     /* a tree is 4 to 6 times its text */
         tree = f->syntax;
     }

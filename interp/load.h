@@ -8,7 +8,7 @@
  * any other use of `use` is the model's to report.
  *
  * Ownership: the FileSet and its sources live in the arena passed to
- * load_init(); so do the syntax trees, unless FileSet.syntax is set: then
+ * load_init(); so do the syntax trees, unless FileSet.trees_apart is set: then
  * each file's tree has an arena of its own, which load_release() frees
  * once the file is modelled (per-file lifetimes: a report in 700 files
  * never holds 700 trees and the model at once). */
@@ -30,16 +30,16 @@ enum { LOAD_MAX_USE_DEPTH = 32 };
 typedef struct LoadedFile {
     Source *src;
     Item *items;            /* its syntax tree (partial after a syntax error); NULL once released */
-    Arena *syntax;          /* the tree's own arena (FileSet.syntax), or NULL: it lives elsewhere */
+    Arena *syntax;          /* the tree's own arena (FileSet.trees_apart), or NULL: it lives elsewhere */
 } LoadedFile;
 
 typedef struct FileSet {
     Arena *arena;
     Symtab *syms;
     Diag *diag;
-    Arena *syntax;          /* NULL: syntax trees go into `arena`; else each file's
-                             * tree goes into an arena of its own made with this one's
-                             * allocator, released by load_release() */
+    bool trees_apart;       /* false: syntax trees go into `arena`; true: each file's
+                             * tree into an arena of its own, with `arena`'s allocator,
+                             * released by load_release() */
     LoadedFile **roots;     /* one per load_file() that read a new file */
     uint32_t nroots, cap_roots;
     LoadedFile **files;     /* every file read, in order: library, roots, used */

@@ -78,43 +78,6 @@ static void load_rulebook(FileSet *files, Diag *diag, Arena *a, const char *arg)
                    "name your own file with a path (./%s.dlg)", arg, run_shipped_rulebooks(a), arg);
 }
 
-static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, Arena *a, Symtab *syms,
-                          Diag *diag, Calendar **calendar);
-
-/* Read every file, then the vocabulary, the calendar and the model from
- * their syntax trees, each file's in an arena of its own made like
- * `syntax` and freed once the file is modelled, the rest here: nothing
- * built points into them. NULL when the model cannot be had (what stopped
- * it is in diag). */
-static Model *build(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
-                    int nmemory, Arena *a, Arena *syntax, Symtab *syms, Diag *diag, Calendar **calendar)
-{
-    Vocab *vocab = vocab_new(a, syms);
-    if (!vocab) {
-        out_of_memory(diag);
-        return NULL;
-    }
-    FileSet files;
-    load_init(&files, a, syms, diag);
-    files.syntax = syntax;
-    files.sandbox = opt->sandbox;
-    if (opt->prelude)
-        load_prelude(&files, opt->prelude);
-    else
-        for (const LibraryFile *lib = library_files; lib->name; lib++)
-            if (strncmp(lib->name, "rules/", 6) != 0)
-                load_library(&files, lib->name, lib->bytes, lib->len);
-    for (int i = 0; i < nmemory && !diag_full(diag); i++)
-        load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
-    for (int i = 0; i < nnames && !diag_full(diag); i++)
-        load_file(&files, names[i]);
-    for (int i = 0; i < opt->nrulebooks && !diag_full(diag); i++)
-        load_rulebook(&files, diag, a, opt->rulebooks[i]);
-    Model *m = model_files(opt, &files, vocab, a, syms, diag, calendar);
-    load_release_all(&files);
-    return m;
-}
-
 /* The vocabulary, the calendar and the model of the files read. */
 static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, Arena *a, Symtab *syms,
                           Diag *diag, Calendar **calendar)
@@ -153,20 +116,47 @@ static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, A
     return m;
 }
 
+/* Read every file, then the vocabulary, the calendar and the model from
+ * their syntax trees, each file's in an arena of its own (several times
+ * the size of its text), freed once the file is modelled, the rest here:
+ * nothing built points into them. NULL when the model cannot be had (what
+ * stopped it is in diag). */
+static Model *build(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
+                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Calendar **calendar)
+{
+    Vocab *vocab = vocab_new(a, syms);
+    if (!vocab) {
+        out_of_memory(diag);
+        return NULL;
+    }
+    FileSet files;
+    load_init(&files, a, syms, diag);
+    files.trees_apart = true;
+    files.sandbox = opt->sandbox;
+    if (opt->prelude)
+        load_prelude(&files, opt->prelude);
+    else
+        for (const LibraryFile *lib = library_files; lib->name; lib++)
+            if (strncmp(lib->name, "rules/", 6) != 0)
+                load_library(&files, lib->name, lib->bytes, lib->len);
+    for (int i = 0; i < nmemory && !diag_full(diag); i++)
+        load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
+    for (int i = 0; i < nnames && !diag_full(diag); i++)
+        load_file(&files, names[i]);
+    for (int i = 0; i < opt->nrulebooks && !diag_full(diag); i++)
+        load_rulebook(&files, diag, a, opt->rulebooks[i]);
+    Model *m = model_files(opt, &files, vocab, a, syms, diag, calendar);
+    load_release_all(&files);
+    return m;
+}
+
 /* Everything after reading one report (the files and the rulebooks): true
  * when its result may be reported. */
 static bool analyse(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
                     int nmemory, Arena *a, Symtab *syms, Diag *diag, Model **model, Result *result)
 {
-    /* the syntax trees, several times the size of the text, in an arena of
-     * their own, freed once the model is built */
-    Arena syntax;
-    arena_init(&syntax, opt->allocator);
     Calendar *cal = NULL;
-    Model *m = *model = build(opt, names, nnames, memory, nmemory, a, &syntax, syms, diag, &cal);
-    if (syntax.failed)
-        out_of_memory(diag);
-    arena_free(&syntax);
+    Model *m = *model = build(opt, names, nnames, memory, nmemory, a, syms, diag, &cal);
     if (!m || diag->errors)
         return false;
     bool valid = true;

@@ -179,7 +179,7 @@ TEST(used_files_join_the_model_where_the_use_stands)
 
 /* ---- each file once ------------------------------------------------------------------------ */
 
-/* With FileSet.syntax set, each file's tree has an arena of its own,
+/* With FileSet.trees_apart, each file's tree has an arena of its own,
  * freed once the model has added the file (per-file lifetimes): roots,
  * the files they use, and a `within` file placed after the file that makes
  * its unit; the model is the same as with the trees kept, and reading a
@@ -189,11 +189,9 @@ TEST(each_tree_is_freed_once_its_file_is_modelled)
     write_tree(f);
     write_file(f, "c1.dlg", "within commune \"Quài Nưa\"\nhouseholds 7\n");
     write_file(f, "d.dlg", "district \"Tuần Giáo\" { commune \"Quài Nưa\" { } }\n");
-    Arena like;
-    arena_init(&like, NULL);
     FileSet fs;
     start(f, &fs);
-    fs.syntax = &like;
+    fs.trees_apart = true;
     load_file(&fs, path_in(f, "c1.dlg"));
     load_file(&fs, path_in(f, "main.dlg"));
     load_file(&fs, path_in(f, "d.dlg"));
@@ -224,7 +222,6 @@ TEST(each_tree_is_freed_once_its_file_is_modelled)
     assert_string_equal(commune->figures->path->text, "households");
     assert_int_equal(commune->figures->declared.value, 7);
     load_release_all(&fs);              /* nothing left: no double free */
-    arena_free(&like);
 }
 
 TEST(a_file_named_directly_and_through_use_is_read_once)
