@@ -5,6 +5,7 @@
 #   make check      unit tests (cmocka), golden command-line tests, regressions
 #   make asan       the same tests under AddressSanitizer + UBSan
 #   make valgrind   the golden tests under valgrind's memcheck
+#   make tsan       files read by several threads, under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Generated sources live under the build directory and are never committed.
@@ -28,11 +29,12 @@ SANITIZE  := -fsanitize=address,undefined
 OPT_release := -O2 -g
 OPT_debug   := -O0 -g
 OPT_asan    := -O1 -g -fno-omit-frame-pointer $(SANITIZE) -fno-sanitize-recover=all
+OPT_tsan    := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
 OPT       := $(OPT_$(MODE))
 CPPFLAGS  += -D_XOPEN_SOURCE=700 -DDLG_VERSION='"$(VERSION)"' -Iinterp -Igrammar -I$(BUILD)/gen
 CFLAGS    ?=
 CFLAGS    += -std=c11 $(WARNINGS) $(OPT) -MMD -MP
-LDFLAGS   += $(if $(filter asan,$(MODE)),$(SANITIZE))
+LDFLAGS   += $(if $(filter asan,$(MODE)),$(SANITIZE)) $(if $(filter tsan,$(MODE)),-fsanitize=thread)
 
 LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
 GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/parser_fast.c $(BUILD)/gen/lexer.c $(BUILD)/gen/library.c
@@ -47,12 +49,12 @@ DLG       := $(BUILD)/dlg
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo check unit golden regress asan valgrind install uninstall clean deps deps-ci
+.PHONY: all demo check unit golden regress jobs asan tsan valgrind install uninstall clean deps deps-ci
 .DEFAULT_GOAL := all
 
 all: $(DLG)
 
-LIBS      := -lutf8proc -lm
+LIBS      := -lutf8proc -lm -pthread
 
 # The version is compiled into main.o: a new one rebuilds it.
 $(MAIN_OBJ): Makefile
@@ -106,7 +108,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 
 # ---- tests ------------------------------------------------------------------
 check: | deps
-	@$(MAKE) --no-print-directory unit golden regress messages
+	@$(MAKE) --no-print-directory unit golden regress jobs messages
 
 # Each test binary gets a time limit: a hang fails the run instead of CI.
 unit: $(UNIT_BINS)
@@ -118,6 +120,17 @@ golden: $(DLG)
 # One case per hostile-input finding; some build large inputs (python3).
 regress: $(DLG) $(UNIT_BINS)
 	@sh tests/regress/run.sh $(DLG)
+
+# Files read by 1, 2, 3 and 8 threads give the same output (--jobs).
+jobs: $(DLG)
+	@sh tests/jobs/run.sh $(DLG)
+
+# The same under ThreadSanitizer: a data race is reported and makes the
+# run's exit status differ from the one-thread run's.
+tsan: | deps
+	@$(MAKE) --no-print-directory MODE=tsan all
+	@nm build/tsan/interp/load.o | grep -q __tsan_ || { echo "tsan: objects are not instrumented" >&2; exit 1; }
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/jobs/run.sh build/tsan/dlg
 
 # The sanitizer build must really be instrumented: check an object for it.
 asan: | deps

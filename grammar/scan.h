@@ -26,6 +26,7 @@ typedef struct ParseState {
     Arena *arena;                       /* what outlives the tree: expressions, strings */
     Arena *syntax;                      /* the tree's items, arguments, blocks; flex's memory */
     Symtab *syms;
+    SymCache names;                     /* the names met last (symbol.h) */
     Diag *diag;
     Item *items;                        /* the result */
     uint32_t depth;                     /* open brackets */

@@ -56,6 +56,11 @@ void arena_init(Arena *a, const Allocator *allocator)
     a->key = siphash_random_key();
 }
 
+bool arena_shareable(const Arena *a)
+{
+    return a->allocator.alloc == default_alloc && !a->allocator.fail;
+}
+
 void arena_expect(Arena *a, size_t bytes)
 {
     size_t chunk = CHUNK_MIN;
@@ -198,6 +203,34 @@ void arena_release(Arena *a, void *p, size_t size)
         c->next->prev = c->prev;
     a->total -= sizeof(ArenaChunk) + rounded;
     a->allocator.release(a->allocator.ctx, c);
+}
+
+void arena_adopt(Arena *to, Arena *from)
+{
+    /* small chunks go behind `to`'s newest, which it goes on filling */
+    ArenaChunk *tail = from->chunks;
+    while (tail && tail->next)
+        tail = tail->next;
+    if (tail) {
+        ArenaChunk **at = to->chunks ? &to->chunks->next : &to->chunks;
+        tail->next = *at;
+        *at = from->chunks;
+    }
+    /* large ones in front: the list is doubly linked for arena_release */
+    tail = from->large;
+    while (tail && tail->next)
+        tail = tail->next;
+    if (tail) {
+        tail->next = to->large;
+        if (to->large)
+            to->large->prev = tail;
+        to->large = from->large;
+    }
+    to->total += from->total;
+    to->failed |= from->failed;
+    from->chunks = from->large = NULL;
+    from->cursor = from->limit = NULL;
+    from->total = 0;
 }
 
 void *arena_grow(Arena *a, void *p, size_t old_size, size_t new_size)

@@ -5,6 +5,8 @@
  * Ownership: the Arena owns every block it hands out. Callers never free a
  * block individually. Allocation failure returns NULL (never exits); the
  * arena remembers it in `failed` so a pass can report "out of memory" once.
+ * A thread reading files apart (load.c) fills an arena of its own, which
+ * the run's adopts once the thread is done: still one arena to free.
  * The underlying allocator is pluggable so tests can make it fail; with the
  * default one (malloc), small-block chunks of 1 MiB are mapped by the arena
  * itself and unmapped by arena_free(), so freeing gives memory back to the
@@ -47,8 +49,16 @@ void arena_init(Arena *a, const Allocator *allocator);
  * arenas (one per file's syntax tree) waste little. Call before the first
  * allocation. */
 void arena_expect(Arena *a, size_t bytes);
+/* May arenas with a's allocator be used by several threads at once (one
+ * arena per thread)? True for the default one, malloc's. */
+bool arena_shareable(const Arena *a);
 /* Release every block at once; the arena can be reused after arena_init. */
 void arena_free(Arena *a);
+
+/* Move every block of `from` into `to`, which frees them with its own;
+ * `from` is left empty. Both must use the same allocator. (A thread's
+ * arena joins the run's once the thread is done: load.c.) */
+void arena_adopt(Arena *to, Arena *from);
 
 /* Uninitialised, aligned for any object; NULL when out of memory. */
 void *arena_alloc(Arena *a, size_t size);

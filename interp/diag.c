@@ -42,41 +42,61 @@ void diag_out_of_memory(Diag *d)
     d->out_of_memory = true;
 }
 
-static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *fmt, va_list ap)
+/* A run of warnings a recording Diag dropped, in its place among the
+ * others: a Diagnostic without a message, span.start counting them. */
+static void mark_dropped(Diag *d)
+{
+    Diagnostic *g = d->last;
+    if (g && !g->message) {
+        g->span.start++;
+        return;
+    }
+    if (!(g = ARENA_NEW(d->arena, Diagnostic))) {
+        diag_out_of_memory(d);
+        return;
+    }
+    g->severity = DIAG_WARNING;
+    g->span.start = 1;
+    if (d->last)
+        d->last->next = g;
+    else
+        d->first = g;
+    d->last = g;
+}
+
+/* Is a diagnostic of this severity kept? The limits of diag.h, counted as
+ * they are met: a dropped warning is still counted, and so are the notes
+ * of a dropped diagnostic dropped with it. */
+static bool admit(Diag *d, DiagSeverity sev)
 {
     if (d->overflowed)
-        return;
+        return false;
     if (sev == DIAG_NOTE && d->dropping)
-        return;                     /* the note of a diagnostic not kept */
+        return false;               /* the note of a diagnostic not kept */
     d->dropping = false;
     if (sev == DIAG_ERROR && d->errors == DIAG_MAX_ERRORS) {
         d->overflowed = true;       /* diag_sort() adds the closing note */
-        return;
+        return false;
     }
     if (sev == DIAG_WARNING && d->warnings >= DIAG_MAX_WARNINGS) {
         d->warnings++;              /* still counted: --strict fails on it */
         d->warnings_dropped++;
         d->dropping = true;
-        return;
+        if (d->recording)
+            mark_dropped(d);
+        return false;
     }
-    fmt = i18n_gettext(fmt);       /* every message in the reader's language, here once */
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    /* a message quoting a huge name is cut, at a character, with "..." */
-    size_t keep = n < 0 ? 0 : (size_t)n <= DIAG_MAX_MESSAGE ? (size_t)n : DIAG_MAX_MESSAGE;
+    return true;
+}
+
+/* Keep a diagnostic admit() let in; its message lives as long as d's. */
+static void keep(Diag *d, DiagSeverity sev, Source *src, Span span, const char *msg)
+{
     Diagnostic *g = ARENA_NEW(d->arena, Diagnostic);
-    char *msg = n >= 0 ? arena_alloc(d->arena, (size_t)n + 1) : NULL;
-    if (!g || !msg) {
+    if (!g) {
         diag_out_of_memory(d);
         d->dropping = true;
         return;
-    }
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    if (keep < (size_t)n) {
-        keep = utf8_cut(msg, keep, DIAG_MAX_MESSAGE - 3);
-        memcpy(msg + keep, "...", 4);
     }
     g->severity = sev;
     g->src = src;
@@ -91,6 +111,47 @@ static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *f
         d->errors++;
     else if (sev == DIAG_WARNING)
         d->warnings++;
+}
+
+static void add(Diag *d, DiagSeverity sev, Source *src, Span span, const char *fmt, va_list ap)
+{
+    if (!admit(d, sev))
+        return;
+    fmt = i18n_gettext(fmt);       /* every message in the reader's language, here once */
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    /* a message quoting a huge name is cut, at a character, with "..." */
+    size_t cut = n < 0 ? 0 : (size_t)n <= DIAG_MAX_MESSAGE ? (size_t)n : DIAG_MAX_MESSAGE;
+    char *msg = n >= 0 ? arena_alloc(d->arena, (size_t)n + 1) : NULL;
+    if (!msg) {
+        diag_out_of_memory(d);
+        d->dropping = true;
+        return;
+    }
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    if (cut < (size_t)n) {
+        cut = utf8_cut(msg, cut, DIAG_MAX_MESSAGE - 3);
+        memcpy(msg + cut, "...", 4);
+    }
+    keep(d, sev, src, span, msg);
+}
+
+void diag_replay(Diag *d, const Diag *recorded)
+{
+    for (const Diagnostic *g = recorded->first; g; g = g->next) {
+        if (!g->message) {
+            for (uint32_t i = 0; i < g->span.start; i++)
+                admit(d, DIAG_WARNING);
+        } else if (admit(d, g->severity)) {
+            keep(d, g->severity, g->src, g->span, g->message);
+        }
+    }
+    if (recorded->overflowed)
+        admit(d, DIAG_ERROR);       /* the error it refused: d refuses it too */
+    if (recorded->out_of_memory || recorded->arena->failed)
+        diag_out_of_memory(d);
 }
 
 #define DEFINE_REPORTER(fn, sev)                                              \

@@ -38,6 +38,7 @@ typedef struct Diag {
     bool overflowed;        /* DIAG_MAX_ERRORS reached: stop parsing */
     bool dropping;          /* the last error or warning was dropped: so are its notes */
     bool out_of_memory;     /* an allocation failed somewhere: reported without allocating */
+    bool recording;         /* kept for diag_replay(): where warnings were dropped is marked */
 } Diag;
 
 void diag_init(Diag *d, Arena *a);
@@ -51,6 +52,12 @@ void diag_warning(Diag *d, Source *src, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_note(Diag *d, Source *src, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Say into d, in order, what `recorded` (a Diag with `recording` set) was
+ * told, as if d had been told it: d's own limits apply, so a file read
+ * apart (by a thread of its own, load.c) says what it would have said had
+ * it been read in turn. The messages stay in recorded's arena. */
+void diag_replay(Diag *d, const Diag *recorded);
+
 /* An allocation failed: one error "out of memory", without a position,
  * recorded without allocating (so it is never lost). */
 void diag_out_of_memory(Diag *d);

@@ -4,9 +4,11 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
 
 #include "i18n.h"
 #include "library.h"
@@ -70,23 +72,30 @@ static bool add_file(FileSet *fs, LoadedFile *f, Source *src)
     return true;
 }
 
-/* Number the source, parse it and keep it among the files; its tree in
- * an arena of its own when the run asks for one (FileSet.trees_apart). */
-static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
+/* Parse a source into f: its tree in an arena of its own when the run
+ * asks for one (FileSet.trees_apart), what the tree keeps in `keep`,
+ * problems to `diag`. */
+static void parse_into(const FileSet *fs, LoadedFile *f, Source *src, Arena *keep, Diag *diag)
 {
-    if (!add_file(fs, f, src))
-        return NULL;
-    Arena *tree = fs->arena;
+    Arena *tree = keep;
     if (fs->trees_apart) {
-        if (!(f->syntax = ARENA_NEW(fs->arena, Arena))) {
-            diag_out_of_memory(fs->diag);
-            return NULL;
+        if (!(f->syntax = ARENA_NEW(keep, Arena))) {
+            diag_out_of_memory(diag);
+            return;
         }
         arena_init(f->syntax, &fs->arena->allocator);
         arena_expect(f->syntax, (size_t)src->len * 4);     /* a tree is 4 to 6 times its text */
         tree = f->syntax;
     }
-    f->items = parse_source_apart(src, fs->arena, tree, fs->syms, fs->diag);
+    f->items = parse_source_apart(src, keep, tree, fs->syms, diag);
+}
+
+/* Number the source, parse it and keep it among the files. */
+static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
+{
+    if (!add_file(fs, f, src))
+        return NULL;
+    parse_into(fs, f, src, fs->arena, fs->diag);
     return f;
 }
 
@@ -311,15 +320,20 @@ typedef struct Pending {
     Item *next;
 } Pending;
 
-void load_file(FileSet *fs, const char *path)
+/* The sandbox's refusal of a command-line file (--sandbox). */
+static bool refused(const FileSet *fs, Diag *diag, const char *path)
 {
-    if (fs->sandbox && strcmp(path, "-") != 0 && !inside(".", path)) {
-        diag_error(fs->diag, NULL, ((Span){ 0, 0 }), "with --sandbox, '%s' must lie inside the working folder, "
-                   "symbolic links resolved", path);
-        return;
-    }
-    LoadedFile *root = read_file(fs, path, NULL, (Span){ 0, 0 });
-    if (!root || !add_root(fs, root))
+    if (!fs->sandbox || strcmp(path, "-") == 0 || inside(".", path))
+        return false;
+    diag_error(diag, NULL, ((Span){ 0, 0 }), "with --sandbox, '%s' must lie inside the working folder, "
+               "symbolic links resolved", path);
+    return true;
+}
+
+/* A root file read: it, then depth first the files it uses. */
+static void follow_uses(FileSet *fs, LoadedFile *root)
+{
+    if (!add_root(fs, root))
         return;
     /* Depth first over `use` items, with an explicit stack: a long chain of
      * files costs no C stack, and a chain deeper than the limit stops. */
@@ -349,6 +363,160 @@ void load_file(FileSet *fs, const char *path)
             continue;
         }
         stack[depth++] = (Pending){ f, f->items };
+    }
+}
+
+void load_file(FileSet *fs, const char *path)
+{
+    if (refused(fs, fs->diag, path))
+        return;
+    LoadedFile *root = read_file(fs, path, NULL, (Span){ 0, 0 });
+    if (root)
+        follow_uses(fs, root);
+}
+
+/* ---- several files at once -------------------------------------------------- */
+
+/* A command-line file read and parsed by one of the threads, taken in
+ * turn afterwards as if it had been read then. */
+typedef struct Job {
+    const char *path;
+    LoadedFile *file;       /* NULL: not read (diag says why), or standard input */
+    Diag diag;              /* recording (diag_replay) */
+} Job;
+
+typedef struct Crew {
+    FileSet *fs;
+    Job *jobs;
+    uint32_t njobs;
+    atomic_uint next;       /* the next job to take */
+} Crew;
+
+/* A thread and what its files keep (sources, strings, expressions,
+ * messages), joined to the run's arena when every thread is done. */
+typedef struct Worker {
+    Crew *crew;
+    Arena arena;
+    pthread_t thread;
+    bool started;
+} Worker;
+
+static void read_apart(const FileSet *fs, Job *j, Arena *keep)
+{
+    diag_init(&j->diag, keep);
+    j->diag.recording = true;
+    if (strcmp(j->path, "-") == 0 || refused(fs, &j->diag, j->path))
+        return;                     /* standard input is read in turn: it may be named twice */
+    Source *src;
+    SourceStatus st = source_load(keep, j->path, &src);
+    if (st != SOURCE_OK) {
+        diag_error(&j->diag, NULL, ((Span){ 0, 0 }), "cannot read '%s': %s", j->path, load_error(st));
+        return;
+    }
+    LoadedFile *f = ARENA_NEW(keep, LoadedFile);
+    if (!f) {
+        diag_out_of_memory(&j->diag);
+        return;
+    }
+    f->src = src;
+    parse_into(fs, f, src, keep, &j->diag);
+    j->file = f;
+}
+
+static void *work(void *arg)
+{
+    Worker *w = arg;
+    Crew *c = w->crew;
+    for (unsigned i; (i = atomic_fetch_add(&c->next, 1)) < c->njobs;)
+        read_apart(c->fs, &c->jobs[i], &w->arena);
+    return NULL;
+}
+
+/* A file read for nothing: its tree goes at once. */
+static void discard(LoadedFile *f)
+{
+    if (f->syntax)
+        arena_free(f->syntax);
+    f->syntax = NULL;
+    f->items = NULL;
+}
+
+/* A job's file in its turn: what read_file() and load_file() do once the
+ * file is parsed, and what was said reading it, said now. */
+static void take(FileSet *fs, Job *j)
+{
+    LoadedFile *f = j->file;
+    if (strcmp(j->path, "-") == 0) {
+        load_file(fs, "-");
+        return;
+    }
+    if (!f) {
+        diag_replay(fs->diag, &j->diag);
+        return;
+    }
+    Source *src = f->src;
+    const void *key = (const void *)(uintptr_t)(src->ino + 1);
+    if (src->ino && ptrmap_get(&fs->seen, key, (uintptr_t)src->dev)) {
+        discard(f);                 /* read before: skipped, unheard */
+        return;
+    }
+    if (src->ino && !ptrmap_put(&fs->seen, fs->arena, key, (uintptr_t)src->dev, f)) {
+        diag_out_of_memory(fs->diag);
+        return;
+    }
+    src->arena = fs->arena;         /* its own joined the run's */
+    if (!add_file(fs, f, src))
+        return;
+    diag_replay(fs->diag, &j->diag);
+    follow_uses(fs, f);
+}
+
+void load_files(FileSet *fs, const char *const *paths, uint32_t n, unsigned threads)
+{
+    if (threads > n)
+        threads = n;
+    if (threads < 2 || !arena_shareable(fs->arena)) {
+        for (uint32_t i = 0; i < n && !diag_full(fs->diag); i++)
+            load_file(fs, paths[i]);
+        return;
+    }
+    if (diag_full(fs->diag))
+        return;
+    Crew crew = { fs, ARENA_ARRAY(fs->arena, Job, n), n, 0 };
+    Worker *workers = ARENA_ARRAY(fs->arena, Worker, threads);
+    pthread_mutex_t lock;
+    if (!crew.jobs || !workers || pthread_mutex_init(&lock, NULL) != 0) {
+        diag_out_of_memory(fs->diag);
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        crew.jobs[i].path = paths[i];
+    /* From here until every thread is joined, the run's arena is touched
+     * only through the symbol table, under its lock. */
+    fs->syms->lock = &lock;
+    for (unsigned t = 0; t < threads; t++) {
+        workers[t].crew = &crew;
+        arena_init(&workers[t].arena, &fs->arena->allocator);
+        if (t > 0)
+            workers[t].started = pthread_create(&workers[t].thread, NULL, work, &workers[t]) == 0;
+    }
+    work(&workers[0]);              /* this thread is one of them */
+    for (unsigned t = 1; t < threads; t++)
+        if (workers[t].started)
+            pthread_join(workers[t].thread, NULL);
+    fs->syms->lock = NULL;
+    pthread_mutex_destroy(&lock);
+    for (unsigned t = 0; t < threads; t++)
+        arena_adopt(fs->arena, &workers[t].arena);
+    /* In order, as if each had been read in its turn: a file read before
+     * is skipped, and once the errors are too many nothing more is read. */
+    for (uint32_t i = 0; i < n; i++) {
+        if (diag_full(fs->diag)) {
+            if (crew.jobs[i].file)
+                discard(crew.jobs[i].file);
+            continue;
+        }
+        take(fs, &crew.jobs[i]);
     }
 }
 

@@ -11,7 +11,10 @@
  * load_init(); so do the syntax trees, unless FileSet.trees_apart is set: then
  * each file's tree has an arena of its own, which load_release() frees
  * once the file is modelled (per-file lifetimes: a report in 700 files
- * never holds 700 trees and the model at once). */
+ * never holds 700 trees and the model at once). load_files() reads with
+ * several threads: each keeps what its files keep in an arena of its own,
+ * which joins `arena` (arena_adopt) before anything is taken in turn, so
+ * the ownership is the same as reading one file after the other. */
 #ifndef DLG_LOAD_H
 #define DLG_LOAD_H
 
@@ -79,6 +82,13 @@ void load_prelude(FileSet *fs, const Prelude *p);
  * first, every file it uses. A file already read is skipped silently; one
  * that cannot be read gets a diagnostic. */
 void load_file(FileSet *fs, const char *path);
+/* load_file() for each path in order, the files read and parsed by up to
+ * `threads` threads at once (this one among them): the result, the
+ * diagnostics included, is the same as load_file()'s one after the other,
+ * whatever the number of threads. Standard input and the files the others
+ * use are read in turn, by this thread. With one thread, or an allocator
+ * not known to be thread-safe (a test's), this is load_file() n times. */
+void load_files(FileSet *fs, const char *const *paths, uint32_t n, unsigned threads);
 /* Parse a file dlg ships (library.h), named "<dlg>/NAME" in messages. It
  * is one of the files, not a root: nothing in it is modelled. */
 void load_library(FileSet *fs, const char *name, const char *bytes, size_t len);

@@ -14,7 +14,7 @@
 #endif
 
 static const char *const usage = N_(
-    "usage: dlg [--format FORMAT] [--lang LANG] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
+    "usage: dlg [--format FORMAT] [--lang LANG] [--strict] [--sandbox] [--jobs N] [--rules NAME|FILE]... [--previous FILE]... FILE...\n"
     "\n"
     "Check a report written in the dlg language: every total adds up, every\n"
     "rule holds; print the indicators. Several files form one report; '-'\n"
@@ -31,6 +31,8 @@ static const char *const usage = N_(
     "  --strict            fail on anything undecided too: warnings, partial\n"
     "                      checks, unknown rules, failed warning rules (for CI)\n"
     "  --sandbox           read only files inside the working folder (for CI)\n"
+    "  --jobs N            read up to N files at once (default: one for each\n"
+    "                      processor); the output is the same for any N\n"
     "  --rules NAME|FILE   apply a rulebook to all files (repeatable): one that\n"
     "                      ships with dlg, by name, or a file\n"
     "  --previous FILE     the report of the period before (repeatable): set\n"
@@ -242,6 +244,15 @@ int main(int argc, char **argv)
                 status = bad_usage("unknown language '%s': use en or vi", v);
                 goto done;
             }
+        } else if (options && (strcmp(a, "--jobs") == 0 || strncmp(a, "--jobs=", 7) == 0)) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+            char *end = NULL;
+            long n = v && *v >= '0' && *v <= '9' ? strtol(v, &end, 10) : 0;
+            if (!end || *end || n < 1 || n > RUN_MAX_JOBS) {
+                status = bad_usage("--jobs needs a number of files to read at once, from 1 to %d", RUN_MAX_JOBS);
+                goto done;
+            }
+            opt.jobs = (unsigned)n;
         } else if (options && (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0)) {
             const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
             if (!v || !*v) {            /* --rules= names no rulebook */

@@ -4,6 +4,7 @@
 #include "run.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "check.h"
@@ -78,6 +79,15 @@ static void load_rulebook(FileSet *files, Diag *diag, Arena *a, const char *arg)
                    "name your own file with a path (./%s.dlg)", arg, run_shipped_rulebooks(a), arg);
 }
 
+/* Threads to read the files with: --jobs, or one for each processor. */
+static unsigned threads(const RunOptions *opt)
+{
+    if (opt->jobs)
+        return opt->jobs < RUN_MAX_JOBS ? opt->jobs : RUN_MAX_JOBS;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > RUN_MAX_JOBS ? RUN_MAX_JOBS : (unsigned)n;
+}
+
 /* The vocabulary, the calendar and the model of the files read. */
 static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, Arena *a, Symtab *syms,
                           Diag *diag, Calendar **calendar)
@@ -141,8 +151,7 @@ static Model *build(const RunOptions *opt, const char *const *names, int nnames,
                 load_library(&files, lib->name, lib->bytes, lib->len);
     for (int i = 0; i < nmemory && !diag_full(diag); i++)
         load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
-    for (int i = 0; i < nnames && !diag_full(diag); i++)
-        load_file(&files, names[i]);
+    load_files(&files, names, (uint32_t)nnames, threads(opt));
     for (int i = 0; i < opt->nrulebooks && !diag_full(diag); i++)
         load_rulebook(&files, diag, a, opt->rulebooks[i]);
     Model *m = model_files(opt, &files, vocab, a, syms, diag, calendar);

@@ -38,7 +38,11 @@ typedef struct RunOptions {
     const struct Prelude *prelude;  /* the shipped files parsed once (load.h), or NULL:
                                      * parsed by this run */
     ReportLayout layout;            /* the text report's width, colour, --quiet */
+    unsigned jobs;                  /* --jobs: files read at once, at most RUN_MAX_JOBS;
+                                     * 0: one for each processor online */
 } RunOptions;
+
+enum { RUN_MAX_JOBS = 64 };
 
 typedef struct Analysis Analysis;
 

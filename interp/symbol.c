@@ -26,9 +26,9 @@ static uint32_t recent_slot(const char *s, size_t len)
     return x >> (32 - SYMTAB_RECENT_BITS);
 }
 
-static Symbol *recent(const Symtab *t, uint32_t slot, const char *s, size_t len)
+static Symbol *recent(const SymCache *c, uint32_t slot, const char *s, size_t len)
 {
-    Symbol *sym = t->recent[slot];
+    Symbol *sym = c->slot[slot];
     return sym && sym->len == len && memcmp(sym->text, s, len) == 0 ? sym : NULL;
 }
 
@@ -68,7 +68,7 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
 {
     if (!t->cap && !t->base)
         return NULL;
-    Symbol *known = recent(t, recent_slot(s, len), s, len);
+    Symbol *known = recent(&t->recent, recent_slot(s, len), s, len);
     if (known)
         return known;
     uint32_t h = hash_bytes(t, s, len);
@@ -99,20 +99,13 @@ static bool grow(Symtab *t)
     return true;
 }
 
-Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
+/* The symbol for these bytes, their hash being h, added when new; NULL
+ * when out of memory. */
+static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
 {
-    if (len > UINT32_MAX)
-        return NULL;
-    uint32_t slot = recent_slot(s, len);
-    Symbol *found = recent(t, slot, s, len);
+    Symbol *found = find_here(t, h, s, len);
     if (found)
         return found;
-    uint32_t h = hash_bytes(t, s, len);
-    found = t->base ? find_here(t->base, h, s, len) : NULL;
-    if (!found)
-        found = find_here(t, h, s, len);
-    if (found)
-        return t->recent[slot] = found;
     if ((t->count + 1) * 4 > t->cap * 3 && !grow(t))
         return NULL;
     Symbol *sym = ARENA_NEW(t->arena, Symbol);
@@ -136,7 +129,32 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
             return NULL;
     }
     t->count++;
-    return t->recent[slot] = sym;
+    return sym;
+}
+
+Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
+{
+    if (len > UINT32_MAX)
+        return NULL;
+    uint32_t slot = recent_slot(s, len);
+    Symbol *found = recent(c, slot, s, len);
+    if (found)
+        return found;
+    uint32_t h = hash_bytes(t, s, len);
+    found = t->base ? find_here(t->base, h, s, len) : NULL;     /* read only: no lock */
+    if (!found) {
+        if (t->lock)
+            pthread_mutex_lock(t->lock);
+        found = intern_hashed(t, h, s, len);
+        if (t->lock)
+            pthread_mutex_unlock(t->lock);
+    }
+    return found ? c->slot[slot] = found : NULL;
+}
+
+Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
+{
+    return symtab_intern_via(t, &t->recent, s, len);
 }
 
 Symbol *symtab_intern_cstr(Symtab *t, const char *s)

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <pthread.h>
 
 #include "arena.h"
 
@@ -33,8 +34,13 @@ typedef struct SymSlot {
  * the same few hundred names (status, topic, resolved ...) come back a
  * million times in a national report, and are found here without the keyed
  * hash. Input can make every name fall in one slot; that only sends each
- * lookup the keyed way, as if there were no cache. */
+ * lookup the keyed way, as if there were no cache. A table has one; a
+ * scanner has its own (symtab_intern_via), so that threads parsing files
+ * at once share the table and not the cache. */
 enum { SYMTAB_RECENT_BITS = 8 };
+typedef struct SymCache {
+    Symbol *slot[1u << SYMTAB_RECENT_BITS];
+} SymCache;
 
 typedef struct Symtab {
     Arena *arena;
@@ -42,7 +48,10 @@ typedef struct Symtab {
     uint32_t cap, count;    /* cap is a power of two */
     SipKey key;             /* the arena's, or the base's */
     const struct Symtab *base;  /* names looked up first, never added to */
-    Symbol *recent[1u << SYMTAB_RECENT_BITS];
+    pthread_mutex_t *lock;  /* NULL, or set while several threads
+                             * intern (load.c), every symtab_intern_via() holds
+                             * it, and nothing else may touch the table */
+    SymCache recent;
 } Symtab;
 
 void symtab_init(Symtab *t, Arena *a);
@@ -52,6 +61,9 @@ void symtab_init_over(Symtab *t, Arena *a, const Symtab *base);
 /* The unique Symbol for these bytes; NULL when out of memory. */
 Symbol *symtab_intern(Symtab *t, const char *s, size_t len);
 Symbol *symtab_intern_cstr(Symtab *t, const char *s);
+/* symtab_intern() through the caller's cache rather than the table's,
+ * holding t->lock when there is one. */
+Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len);
 /* The Symbol if already interned, else NULL (never allocates). */
 Symbol *symtab_find(const Symtab *t, const char *s, size_t len);
 /* The path "whole.part", interned; NULL when out of memory. */

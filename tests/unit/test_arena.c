@@ -625,6 +625,70 @@ TEST(strndup_too_long_sets_failed)
     assert_true(failed);
 }
 
+/* ---- adoption (a thread's arena joins the run's: load.c) ---------------------- */
+
+TEST(adopt_moves_every_block)
+{
+    CountingAlloc c;
+    Arena to, from;
+    counting_arena(&to, &c);
+    counting_arena(&from, &c);      /* one allocator for both, as adopt asks */
+    char *mine = arena_alloc(&to, 100);
+    assert_non_null(mine);
+    memset(mine, 'a', 100);
+    /* from: small blocks over several chunks, and two large ones */
+    char *small[3000];
+    for (unsigned i = 0; i < 3000; i++) {
+        small[i] = arena_alloc(&from, 100);
+        assert_non_null(small[i]);
+        memset(small[i], (int)(i % 251), 100);
+    }
+    char *big1 = arena_alloc(&from, 100000), *big2 = arena_alloc(&from, 200000);
+    assert_non_null(big1);
+    assert_non_null(big2);
+    memset(big1, 'b', 100000);
+    size_t total = to.total + from.total;
+    long live = c.live;
+    arena_adopt(&to, &from);
+    assert_int_equal(to.total, total);
+    assert_int_equal(c.live, live);             /* nothing freed, nothing made */
+    assert_null(from.chunks);
+    assert_null(from.large);
+    assert_int_equal(from.total, 0);
+    /* to goes on filling its own chunk, and its blocks and the adopted
+     * ones are intact */
+    char *next = arena_alloc(&to, 16);
+    assert_non_null(next);
+    assert_ptr_equal(next, mine + 112);
+    for (unsigned i = 0; i < 3000; i++)
+        assert_int_equal((unsigned char)small[i][99], i % 251);
+    assert_int_equal(mine[99], 'a');
+    /* a large adopted block is given back alone, the first or not */
+    arena_release(&to, big2, 200000);
+    arena_release(&to, big1, 100000);
+    assert_int_equal(c.live, live - 2);
+    arena_free(&to);
+    assert_int_equal(c.live, 0);                /* every chunk, adopted ones too */
+    arena_free(&from);
+    assert_int_equal(c.live, 0);
+}
+
+TEST(adopt_into_an_empty_arena)
+{
+    CountingAlloc c;
+    Arena to, from;
+    counting_arena(&to, &c);
+    counting_arena(&from, &c);
+    char *p = arena_alloc(&from, 10);
+    assert_non_null(p);
+    from.failed = true;
+    arena_adopt(&to, &from);
+    assert_true(to.failed);                     /* a failure is not lost */
+    assert_non_null(arena_alloc(&to, 10));      /* a fresh chunk of its own */
+    arena_free(&to);
+    assert_int_equal(c.live, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -648,6 +712,8 @@ int main(void)
         FIXTURE_TEST(default_allocator),
         FIXTURE_TEST(zero_bytes_on_a_fresh_arena),
         FIXTURE_TEST(strndup_too_long_sets_failed),
+        FIXTURE_TEST(adopt_moves_every_block),
+        FIXTURE_TEST(adopt_into_an_empty_arena),
     };
     return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }

@@ -147,7 +147,7 @@ TEST(version_and_help)
     r = spawn_dlg((const char *const[]){ "--help", "nothing.dlg", NULL }, -1);
     assert_int_equal(r.status, 0);
     const char *synopsis =
-        "usage: dlg [--format FORMAT] [--lang LANG] [--strict] [--sandbox] [--rules NAME|FILE]... [--previous FILE]... FILE...\n";
+        "usage: dlg [--format FORMAT] [--lang LANG] [--strict] [--sandbox] [--jobs N] [--rules NAME|FILE]... [--previous FILE]... FILE...\n";
     assert_int_equal(strncmp(r.out, synopsis, strlen(synopsis)), 0);
     assert_non_null(strstr(r.out, "dialogue, dialogue-district, reception, party"));
     assert_string_equal(r.err, "");

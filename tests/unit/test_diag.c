@@ -522,6 +522,97 @@ TEST(the_51st_error_stops_everything)
     assert_string_equal(printed(f), expect);
 }
 
+/* ---- replay (a file read by a thread of its own, load.c) ------------------ */
+
+static uint32_t next_random(uint32_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 17;
+    *x ^= *x << 5;
+    return *x;
+}
+
+/* n diagnostics of random severities, numbered from *k, into each given
+ * collector (NULL: none). */
+static void say(Diag *a, Diag *b, uint32_t *rnd, uint32_t n, uint32_t *k)
+{
+    static const DiagSeverity sev[] = { DIAG_ERROR, DIAG_WARNING, DIAG_WARNING, DIAG_NOTE, DIAG_WARNING };
+    for (uint32_t i = 0; i < n; i++, (*k)++) {
+        DiagSeverity s = sev[next_random(rnd) % 5];
+        Diag *to[2] = { a, b };
+        for (int j = 0; j < 2; j++) {
+            if (!to[j])
+                continue;
+            if (s == DIAG_ERROR)
+                diag_error(to[j], NULL, span(*k, *k), "m%u", *k);
+            else if (s == DIAG_WARNING)
+                diag_warning(to[j], NULL, span(*k, *k), "m%u", *k);
+            else
+                diag_note(to[j], NULL, span(*k, *k), "m%u", *k);
+        }
+    }
+}
+
+/* What was said before a file, in it and after it, told to one collector
+ * as it happens and to another with the file's part recorded apart and
+ * replayed: the two say the same thing, keep the same counts and stop at
+ * the same place, wherever the limits fall (50 errors, 50 warnings shown,
+ * the notes of what was dropped). */
+TEST(replay_says_what_was_said_in_turn)
+{
+    for (uint32_t trial = 0; trial < 300; trial++) {
+        uint32_t rnd = 2463534242u + trial * 7919u;
+        uint32_t before = next_random(&rnd) % 90, in = next_random(&rnd) % 160, after = next_random(&rnd) % 20;
+        Diag direct, apart, recorded;
+        diag_init(&direct, &f->arena);
+        diag_init(&apart, &f->arena);
+        diag_init(&recorded, &f->arena);
+        recorded.recording = true;
+        uint32_t k = 0, k2 = 0, r1 = rnd, r2 = rnd;
+        say(&direct, &apart, &r1, before, &k);
+        say(&direct, NULL, &r1, in, &k);
+        say(&direct, NULL, &r1, after, &k);
+        r2 = rnd;
+        say(NULL, NULL, &r2, before, &k2);      /* the same draws, already told */
+        say(&recorded, NULL, &r2, in, &k2);
+        diag_replay(&apart, &recorded);
+        say(&apart, NULL, &r2, after, &k2);
+        assert_int_equal(k, k2);
+        assert_int_equal(apart.errors, direct.errors);
+        assert_int_equal(apart.warnings, direct.warnings);
+        assert_int_equal(apart.warnings_dropped, direct.warnings_dropped);
+        assert_int_equal(apart.overflowed, direct.overflowed);
+        const Diagnostic *a = direct.first, *b = apart.first;
+        for (; a && b; a = a->next, b = b->next) {
+            assert_int_equal(a->severity, b->severity);
+            assert_string_equal(a->message, b->message);
+            assert_int_equal(a->span.start, b->span.start);
+        }
+        assert_null(a);
+        assert_null(b);
+    }
+}
+
+/* The limits are met inside the file: the trials above reach them; here
+ * once for certain, a file of 60 errors told to an empty collector. */
+TEST(replay_of_a_file_past_the_limit)
+{
+    Diag recorded, d;
+    diag_init(&recorded, &f->arena);
+    diag_init(&d, &f->arena);
+    recorded.recording = true;
+    for (uint32_t i = 0; i < 60; i++)
+        diag_warning(&recorded, NULL, span(i, i), "w%u", i);
+    for (uint32_t i = 0; i < 60; i++)
+        diag_error(&recorded, NULL, span(i, i), "e%u", i);
+    assert_true(recorded.overflowed);
+    diag_replay(&d, &recorded);
+    assert_true(d.overflowed);
+    assert_int_equal(d.errors, 50);
+    assert_int_equal(d.warnings, 60);
+    assert_int_equal(d.warnings_dropped, 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -544,6 +635,8 @@ int main(void)
         FIXTURE_TEST(sort_of_one_or_none),
         FIXTURE_TEST(fifty_errors_are_all_kept),
         FIXTURE_TEST(the_51st_error_stops_everything),
+        FIXTURE_TEST(replay_says_what_was_said_in_turn),
+        FIXTURE_TEST(replay_of_a_file_past_the_limit),
     };
     return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
 }
