@@ -4,7 +4,8 @@
 #   make coverage [COVERAGE_MIN_BRANCHES=90]
 #                     build an instrumented tree under build/coverage (MODE=coverage),
 #                     run the unit tests (tests/unit/test_*.c, test_faults.c
-#                     included), the golden tests and, when present, the message
+#                     included), the golden tests, the --jobs tests and, when
+#                     present, the message
 #                     tests with it; then gcovr over grammar/ and interp/:
 #                       build/coverage/coverage.txt   lines and branches per file
 #                       build/coverage/index.html     the same, with annotated sources
@@ -37,7 +38,7 @@ GCOVR                 ?= gcovr
 
 ifeq ($(MODE),coverage)
 # -O0: every branch of the source is a branch of the object code.
-CFLAGS  += --coverage -O0 -g
+CFLAGS  += --coverage -fprofile-update=atomic -O0 -g
 LDFLAGS += --coverage
 endif
 
@@ -68,6 +69,7 @@ coverage-run:
 	  echo "== $$t"; timeout $(COVERAGE_TIMEOUT) $$t || failed="$$failed $${t##*/}"; \
 	done; \
 	sh tests/golden/run.sh $(COVERAGE_DIR)/dlg || failed="$$failed golden"; \
+	sh tests/jobs/run.sh $(COVERAGE_DIR)/dlg || failed="$$failed jobs"; \
 	if [ -f tests/messages/run.sh ]; then \
 	  sh tests/messages/run.sh $(COVERAGE_DIR)/dlg || failed="$$failed messages"; \
 	fi; \
