@@ -347,15 +347,23 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
         a->units++;
 }
 
+/* A figure of ch and the parts of its breakdowns, each path once (no two
+ * figures of a unit share one: model.c), in declaration order: the
+ * figures lie in the arena in that order, so they are read in turn. */
+static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f)
+{
+    provide_one(d, parent, ch, f->path, value_at(d, ch, f->path, f));
+    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+        for (const Figure *p = bd->parts; p; p = p->next_part)
+            provide_figure(d, parent, ch, p);
+}
+
 /* Add every value child ch has, declared or derived, to its parent: its
- * figures' (each found once, in its index), then its other aggregates'. */
+ * figures', then its other aggregates'. */
 static void provide(Derived *d, const Node *parent, const Node *ch)
 {
-    for (uint32_t s = 0; s < ch->figure_index.cap; s++) {
-        const MapSlot *slot = &ch->figure_index.slots[s];
-        if (slot->key)
-            provide_one(d, parent, ch, slot->key, value_at(d, ch, slot->key, slot->value));
-    }
+    for (const Figure *f = ch->figures; f; f = f->next)
+        provide_figure(d, parent, ch, f);
     /* entries of ch are not moved while this runs: the parent's entries
      * are made, which may grow the table, so walk by index */
     for (uint32_t e = d->first[ch->id]; e && !d->oom; e = d->entries[e - 1].next) {
