@@ -39,7 +39,7 @@ struct Derived {
     uint32_t nbreakdowns, cap_breakdowns;
     uint32_t *first;        /* per node id: its first entry + 1 */
     uint32_t *last;
-    PtrMap paths;           /* every path with an aggregate somewhere */
+    SymMap paths;           /* every path with an aggregate somewhere */
     bool oom;
     Near near[NEAR_SLOTS];
 };
@@ -188,7 +188,7 @@ static Aggregate *agg_for(Derived *d, const Node *n, const Symbol *path)
     Entry *x = entry_for(d, n, path);
     if (!x)
         return NULL;
-    if (!x->has_aggregate && !ptrmap_put(&d->paths, d->arena, path, 0, (void *)path)) {
+    if (!x->has_aggregate && !symmap_put(&d->paths, d->arena, path, (void *)path)) {
         d->oom = true;
         return NULL;
     }
@@ -267,7 +267,7 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
 
 bool derive_has_path(const Derived *d, const Symbol *path)
 {
-    return ptrmap_get(&d->paths, path, 0) != NULL;
+    return symmap_get(&d->paths, path) != NULL;
 }
 
 /* ---- deriving ------------------------------------------------------------------ */

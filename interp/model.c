@@ -161,7 +161,7 @@ static const char *context_name(Arena *a, const Node *n);
 
 static Keyword keyword(const Model *m, const Symbol *s)
 {
-    uintptr_t v = (uintptr_t)ptrmap_get(&m->keywords, s, 0);
+    uintptr_t v = (uintptr_t)symmap_get(&m->keywords, s);
     return (Keyword)v;
 }
 
@@ -1835,7 +1835,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
     m->diag = d;
     for (int k = 1; k < KW_COUNT; k++) {
         Symbol *s = symtab_intern_cstr(syms, keyword_text[k]);
-        if (!s || !ptrmap_put(&m->keywords, a, s, 0, (void *)(uintptr_t)k))
+        if (!s || !symmap_put(&m->keywords, a, s, (void *)(uintptr_t)k))
             return NULL;
     }
     Builder b = { m, NULL, NULL, NULL, false, NULL };

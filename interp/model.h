@@ -235,7 +235,7 @@ typedef struct Model {
     Header header;
     RuleDef *rules, *last_rule;
     IndicatorDef *indicators, *last_indicator;
-    PtrMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
+    SymMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
     PtrMap cell_parts;      /* a figure's path -> its Figure.cell, shared by figures */

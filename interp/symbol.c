@@ -48,6 +48,7 @@ void symtab_init_over(Symtab *t, Arena *a, const Symtab *base)
     symtab_init(t, a);
     t->key = base->key;     /* one hash serves both tables */
     t->base = base;
+    t->first_id = base->first_id + base->count;
 }
 
 /* The symbol in this table alone, its hash being h. */
@@ -112,9 +113,12 @@ static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
     char *text = arena_strndup(t->arena, s, len);
     if (!sym || !text)
         return NULL;
+    if (t->count == UINT32_MAX - t->first_id)
+        return NULL;                /* ids would wrap: out of names as of memory */
     sym->text = text;
     sym->len = (uint32_t)len;
     sym->hash = h;
+    sym->id = t->first_id + t->count;
     for (;;) {
         uint32_t i = sym->hash & (t->cap - 1), probes = 0;
         while (t->slots[i].sym && probes < PROBE_LIMIT) {
@@ -172,6 +176,24 @@ Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part)
     buf[whole->len] = '.';
     memcpy(buf + whole->len + 1, part->text, part->len);
     return symtab_intern(t, buf, n);
+}
+
+bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value)
+{
+    if (s->id >= m->cap) {
+        uint32_t cap = m->cap ? m->cap : 16;
+        while (cap <= s->id && cap <= (UINT32_MAX >> 1))
+            cap *= 2;
+        if (cap <= s->id)
+            return false;
+        void **grown = arena_grow(a, m->values, (size_t)m->cap * sizeof *grown, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return false;
+        m->values = grown;
+        m->cap = cap;
+    }
+    m->values[s->id] = value;
+    return true;
 }
 
 /* Keys are addresses in the run's arena, whose layout the input shapes:

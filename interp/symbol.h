@@ -21,6 +21,8 @@ typedef struct Symbol {
     const char *text;       /* NUL-terminated; may contain any UTF-8 */
     uint32_t len;
     uint32_t hash;
+    uint32_t id;            /* dense: 0, 1, 2 ... in the order interned; a
+                             * table over a base goes on from the base's */
 } Symbol;
 
 /* A slot keeps the symbol's hash beside it: a probe reads the table only,
@@ -48,6 +50,7 @@ typedef struct Symtab {
     uint32_t cap, count;    /* cap is a power of two */
     SipKey key;             /* the arena's, or the base's */
     const struct Symtab *base;  /* names looked up first, never added to */
+    uint32_t first_id;      /* the id of this table's first symbol: the base's count */
     pthread_mutex_t *lock;  /* NULL, or set while several threads
                              * intern (load.c), every symtab_intern_via() holds
                              * it, and nothing else may touch the table */
@@ -68,6 +71,22 @@ Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len);
 Symbol *symtab_find(const Symtab *t, const char *s, size_t len);
 /* The path "whole.part", interned; NULL when out of memory. */
 Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part);
+
+/* Map from a Symbol to a pointer: an array by the symbol's id, for what
+ * the vocabulary and the model say a name means. A lookup is an index,
+ * never a hash; the array is as long as the largest id put (8 bytes a
+ * symbol at most: linear in the input). An all-zero SymMap is empty. */
+typedef struct SymMap {
+    void **values;
+    uint32_t cap;
+} SymMap;
+
+static inline void *symmap_get(const SymMap *m, const Symbol *s)
+{
+    return s->id < m->cap ? m->values[s->id] : NULL;
+}
+/* Set (or replace) the symbol's value; false when out of memory. */
+bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value);
 
 /* Map from a (pointer, tag) key to a pointer value. */
 typedef struct MapSlot {

@@ -63,12 +63,12 @@ Vocab *vocab_new(Arena *a, Symtab *syms)
             return NULL;
     for (uint32_t i = 0; i < COUNT(scope_names); i++) {
         Symbol *s = symtab_intern_cstr(syms, scope_names[i].name);
-        if (!s || !ptrmap_put(&v->scope_names, a, s, 0, (void *)(uintptr_t)scope_names[i].meaning))
+        if (!s || !symmap_put(&v->scope_names, a, s, (void *)(uintptr_t)scope_names[i].meaning))
             return NULL;
     }
     for (uint32_t k = DECL_DIMENSION; k <= DECL_RELATION; k++) {
         Symbol *s = symtab_intern_cstr(syms, decl_words[k]);
-        if (!s || !ptrmap_put(&v->keywords, a, s, 0, (void *)(uintptr_t)k))
+        if (!s || !symmap_put(&v->keywords, a, s, (void *)(uintptr_t)k))
             return NULL;
     }
     if (!(v->unstatused = symtab_intern_cstr(syms, "opinions (without a status)")))
@@ -77,7 +77,7 @@ Vocab *vocab_new(Arena *a, Symtab *syms)
     root->name = symtab_intern_cstr(syms, "report");
     root->title = (Str){ "báo cáo", (uint32_t)strlen("báo cáo") };
     if (!root->name || !PUSH(a, v->kinds, v->nkinds, v->cap_kinds, root) ||
-        !ptrmap_put(&v->kind_index, a, root->name, 0, root))
+        !symmap_put(&v->kind_index, a, root->name, root))
         return NULL;
     v->root = root;
     return v;
@@ -87,7 +87,7 @@ Vocab *vocab_new(Arena *a, Symtab *syms)
 
 static DeclKind decl_kind(const Vocab *v, const Symbol *name)
 {
-    return (DeclKind)(uintptr_t)ptrmap_get(&v->keywords, name, 0);
+    return (DeclKind)(uintptr_t)symmap_get(&v->keywords, name);
 }
 
 bool vocab_is_declaration(const Vocab *v, const Item *it)
@@ -120,9 +120,9 @@ void vocab_declare(Vocab *v, Source *src, Item *items)
 
 /* ---- lookups ---------------------------------------------------------------- */
 
-const Kind *vocab_kind(const Vocab *v, const Symbol *name) { return ptrmap_get(&v->kind_index, name, 0); }
-const Dimension *vocab_dimension(const Vocab *v, const Symbol *name) { return ptrmap_get(&v->dim_index, name, 0); }
-const FigureDecl *vocab_figure(const Vocab *v, const Symbol *name) { return ptrmap_get(&v->figure_index, name, 0); }
+const Kind *vocab_kind(const Vocab *v, const Symbol *name) { return symmap_get(&v->kind_index, name); }
+const Dimension *vocab_dimension(const Vocab *v, const Symbol *name) { return symmap_get(&v->dim_index, name); }
+const FigureDecl *vocab_figure(const Vocab *v, const Symbol *name) { return symmap_get(&v->figure_index, name); }
 
 bool vocab_numbered_part(const Dimension *d, const Symbol *name)
 {
@@ -275,7 +275,7 @@ bool vocab_is_unit_count(const Vocab *v, const FigureDecl *f)
 
 ScopeName vocab_scope_name(const Vocab *v, const Symbol *name)
 {
-    return (ScopeName)(uintptr_t)ptrmap_get(&v->scope_names, name, 0);
+    return (ScopeName)(uintptr_t)symmap_get(&v->scope_names, name);
 }
 
 WordList vocab_words(const Vocab *v, const Dimension *d)
@@ -330,14 +330,15 @@ static const char *hint(Arena *a, const char *near)
     return near ? arena_printf(a, _("; did you mean '%s'?"), near) : "";
 }
 
-static const char *nearest_in(const PtrMap *index, const Symbol *name)
+/* The nearest to `name` of the names of n kinds, dimensions or figures
+ * (each of those begins with its name). */
+static const char *nearest_in(void *const *declared, uint32_t n, const Symbol *name)
 {
     Suggest s;
     suggest_init(&s, name->text);
-    for (uint32_t i = 0; i < index->cap; i++) {
-        const Symbol *k = index->slots[i].key;
-        if (k)
-            suggest_offer(&s, k->text, k->len);
+    for (uint32_t i = 0; i < n; i++) {
+        const Symbol *k = *(Symbol *const *)declared[i];
+        suggest_offer(&s, k->text, k->len);
     }
     return suggest_best(&s);
 }
@@ -430,7 +431,7 @@ static void declare_dimension(Builder *b, const Item *it)
         if (!name_is_free(b, name, it->args->span, "dimension"))
             return;
         d = ARENA_NEW(v->arena, Dimension);
-        if (!d || !ptrmap_put(&v->dim_index, v->arena, name, 0, d) || !PUSH(v->arena, v->dims, v->ndims, v->cap_dims, d))
+        if (!d || !symmap_put(&v->dim_index, v->arena, name, d) || !PUSH(v->arena, v->dims, v->ndims, v->cap_dims, d))
             return;
         d->name = name;
         d->id = v->ndims - 1;
@@ -492,7 +493,7 @@ static const Kind *kind_named(Builder *b, const Symbol *name, Span at)
     const Kind *k = vocab_kind(b->v, name);
     if (!k)
         diag_error(b->diag, b->src, at, "unknown kind '%s'%s", name->text,
-                   hint(b->v->arena, nearest_in(&b->v->kind_index, name)));
+                   hint(b->v->arena, nearest_in((void *const *)b->v->kinds, b->v->nkinds, name)));
     return k;
 }
 
@@ -501,7 +502,7 @@ static const Dimension *dimension_named(Builder *b, const Symbol *name, Span at)
     const Dimension *d = vocab_dimension(b->v, name);
     if (!d)
         diag_error(b->diag, b->src, at, "unknown dimension '%s'%s", name->text,
-                   hint(b->v->arena, nearest_in(&b->v->dim_index, name)));
+                   hint(b->v->arena, nearest_in((void *const *)b->v->dims, b->v->ndims, name)));
     return d;
 }
 
@@ -510,7 +511,7 @@ static const FigureDecl *figure_named(Builder *b, const Symbol *name, Span at)
     const FigureDecl *f = vocab_figure(b->v, name);
     if (!f)
         diag_error(b->diag, b->src, at, "unknown figure '%s'%s", name->text,
-                   hint(b->v->arena, nearest_in(&b->v->figure_index, name)));
+                   hint(b->v->arena, nearest_in((void *const *)b->v->figures, b->v->nfigures, name)));
     return f;
 }
 
@@ -566,7 +567,7 @@ static void declare_figure(Builder *b, const Item *it)
         if (!name_is_free(b, name, it->args->span, "figure"))
             return;
         f = ARENA_NEW(v->arena, FigureDecl);
-        if (!f || !ptrmap_put(&v->figure_index, v->arena, name, 0, f) ||
+        if (!f || !symmap_put(&v->figure_index, v->arena, name, f) ||
             !PUSH(v->arena, v->figures, v->nfigures, v->cap_figures, f))
             return;
         f->name = name;
@@ -648,7 +649,7 @@ static void register_kind(Builder *b, const Item *it, bool session)
     if (!name_is_free(b, name, it->args->span, "kind"))
         return;
     Kind *k = ARENA_NEW(v->arena, Kind);
-    if (!k || !ptrmap_put(&v->kind_index, v->arena, name, 0, k) || !PUSH(v->arena, v->kinds, v->nkinds, v->cap_kinds, k))
+    if (!k || !symmap_put(&v->kind_index, v->arena, name, k) || !PUSH(v->arena, v->kinds, v->nkinds, v->cap_kinds, k))
         return;
     k->name = name;
     k->title = title;

@@ -136,7 +136,7 @@ typedef struct Vocab {
     uint32_t nfigures, cap_figures;
     Bound **bounds;
     uint32_t nbounds, cap_bounds;
-    PtrMap kind_index, dim_index, figure_index;
+    SymMap kind_index, dim_index, figure_index;     /* each begins with its name */
     Decl *decls, *last_decl;        /* collected by vocab_declare() */
     PtrMap file_order;              /* Source -> 1, 2, ... in the order declared */
     const Kind *root;               /* the report */
@@ -147,8 +147,8 @@ typedef struct Vocab {
     Symbol *unstatused;     /* listed opinions without a status: no name can be this */
     Symbol *answers[2];     /* yes, no */
     Symbol *severities[2];  /* error, warning */
-    PtrMap keywords;        /* declaration keywords -> their Decl kind */
-    PtrMap scope_names;     /* name -> ScopeName */
+    SymMap keywords;        /* declaration keywords -> their Decl kind */
+    SymMap scope_names;     /* name -> ScopeName */
 } Vocab;
 
 /* The words the language fixes and the report kind; NULL when out of memory. */

@@ -470,6 +470,52 @@ TEST(each_run_has_its_own_key)
     arena_free(&b);
 }
 
+/* ---- ids and the map by id ------------------------------------------------------- */
+
+TEST(ids_are_dense_and_go_on_over_a_base)
+{
+    Symtab base;
+    symtab_init(&base, &f->arena);
+    Symbol *a = symtab_intern_cstr(&base, "a"), *b = symtab_intern_cstr(&base, "b");
+    assert_int_equal(a->id, 0);
+    assert_int_equal(b->id, 1);
+    assert_ptr_equal(symtab_intern_cstr(&base, "a"), a);       /* met again: the same id */
+    Symtab run;
+    symtab_init_over(&run, &f->arena, &base);
+    assert_ptr_equal(symtab_intern_cstr(&run, "b"), b);        /* the base's, not a new one */
+    Symbol *c = symtab_intern_cstr(&run, "c"), *d = symtab_intern_cstr(&run, "d");
+    assert_int_equal(c->id, 2);
+    assert_int_equal(d->id, 3);
+    SymCache cache = { { 0 } };
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "c", 1), c);
+    assert_int_equal(symtab_intern_via(&run, &cache, "e", 1)->id, 4);
+}
+
+TEST(symmap_by_id)
+{
+    Symtab t;
+    symtab_init(&t, &f->arena);
+    SymMap m = { 0 };
+    Symbol *first = symtab_intern_cstr(&t, "first");
+    for (unsigned i = 0; i < 1000; i++)
+        assert_non_null(symtab_intern(&t, (const char *)&i, sizeof i));
+    Symbol *last = symtab_intern_cstr(&t, "last");
+    assert_null(symmap_get(&m, first));            /* empty: no array yet */
+    int x = 1, y = 2;
+    assert_true(symmap_put(&m, &f->arena, last, &x));
+    assert_true(m.cap > last->id);                 /* as long as the largest id put */
+    assert_ptr_equal(symmap_get(&m, last), &x);
+    assert_null(symmap_get(&m, first));            /* grown zeroed */
+    assert_true(symmap_put(&m, &f->arena, first, &y));
+    assert_true(symmap_put(&m, &f->arena, last, &y));  /* replaced */
+    assert_ptr_equal(symmap_get(&m, first), &y);
+    assert_ptr_equal(symmap_get(&m, last), &y);
+    Symbol *later = symtab_intern_cstr(&t, "later");   /* past the array: nothing */
+    while (later->id < m.cap)
+        later = symtab_intern_cstr(&t, arena_printf(&f->arena, "later%u", later->id));
+    assert_null(symmap_get(&m, later));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +529,8 @@ int main(void)
         FIXTURE_TEST(table_grows_past_thousands),
         FIXTURE_TEST(recent_names_alike_stay_apart),
         FIXTURE_TEST(join_makes_the_path),
+        FIXTURE_TEST(ids_are_dense_and_go_on_over_a_base),
+        FIXTURE_TEST(symmap_by_id),
         FIXTURE_TEST(map_zero_is_empty),
         FIXTURE_TEST(map_key_and_tag),
         FIXTURE_TEST(map_grows),
