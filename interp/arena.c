@@ -29,9 +29,11 @@ enum {
 };
 
 struct ArenaChunk {
-    ArenaChunk *next;
-    ArenaChunk *prev;       /* large chunks only: they are unlinked alone */
+    ArenaChunk *next;       /* older */
+    ArenaChunk *prev;       /* newer: a large chunk is unlinked alone, and
+                             * small ones are given back oldest first */
     size_t mapped;          /* bytes mapped for this chunk by mmap; 0: the allocator's */
+    size_t size;            /* bytes of data */
     _Alignas(max_align_t) char data[];
 };
 
@@ -85,7 +87,7 @@ void arena_free(Arena *a)
 {
     release_list(a, a->chunks);
     release_list(a, a->large);
-    a->chunks = a->large = NULL;
+    a->chunks = a->large = a->oldest = NULL;
     a->cursor = a->limit = NULL;
     a->total = 0;
     a->next_chunk = 0;
@@ -110,6 +112,7 @@ static ArenaChunk *new_chunk(Arena *a, size_t payload, bool zeroed)
     if (zeroed && a->allocator.alloc != default_alloc)
         memset(c->data, 0, payload);
     c->mapped = 0;
+    c->size = payload;
     a->total += size;
     return c;
 }
@@ -125,6 +128,7 @@ static ArenaChunk *new_small_chunk(Arena *a, size_t payload)
         return new_chunk(a, payload, false);      /* malloc may still find it */
     ArenaChunk *c = p;
     c->mapped = size;
+    c->size = payload;
     a->total += size;
     return c;
 }
@@ -172,6 +176,11 @@ void *arena_alloc(Arena *a, size_t size)
         return NULL;
     a->next_chunk = chunk < CHUNK_MAX ? chunk * 2 : CHUNK_MAX;
     c->next = a->chunks;
+    c->prev = NULL;
+    if (a->chunks)
+        a->chunks->prev = c;
+    else
+        a->oldest = c;
     a->chunks = c;
     a->cursor = c->data + rounded;
     a->limit = c->data + chunk;
@@ -208,16 +217,24 @@ void arena_release(Arena *a, void *p, size_t size)
 void arena_adopt(Arena *to, Arena *from)
 {
     /* small chunks go behind `to`'s newest, which it goes on filling */
-    ArenaChunk *tail = from->chunks;
-    while (tail && tail->next)
-        tail = tail->next;
-    if (tail) {
-        ArenaChunk **at = to->chunks ? &to->chunks->next : &to->chunks;
-        tail->next = *at;
-        *at = from->chunks;
+    if (from->chunks) {
+        ArenaChunk *newest = from->chunks, *oldest = from->oldest;
+        if (to->chunks) {
+            ArenaChunk *head = to->chunks, *older = head->next;
+            oldest->next = older;
+            if (older)
+                older->prev = oldest;
+            else
+                to->oldest = oldest;
+            head->next = newest;
+            newest->prev = head;
+        } else {
+            to->chunks = newest;
+            to->oldest = oldest;
+        }
     }
     /* large ones in front: the list is doubly linked for arena_release */
-    tail = from->large;
+    ArenaChunk *tail = from->large;
     while (tail && tail->next)
         tail = tail->next;
     if (tail) {
@@ -228,9 +245,25 @@ void arena_adopt(Arena *to, Arena *from)
     }
     to->total += from->total;
     to->failed |= from->failed;
-    from->chunks = from->large = NULL;
+    from->chunks = from->large = from->oldest = NULL;
     from->cursor = from->limit = NULL;
     from->total = 0;
+}
+
+void arena_release_before(Arena *a, const void *p)
+{
+    const char *at = p;
+    for (ArenaChunk *c = a->oldest; c && c != a->chunks && !(at >= c->data && at < c->data + c->size);) {
+        ArenaChunk *newer = c->prev;
+        newer->next = NULL;
+        a->oldest = newer;
+        a->total -= c->mapped ? c->mapped : sizeof(ArenaChunk) + c->size;
+        if (c->mapped)
+            munmap(c, c->mapped);
+        else
+            a->allocator.release(a->allocator.ctx, c);
+        c = newer;
+    }
 }
 
 void *arena_grow(Arena *a, void *p, size_t old_size, size_t new_size)

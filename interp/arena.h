@@ -33,6 +33,7 @@ typedef struct Allocator {
 
 typedef struct Arena {
     ArenaChunk *chunks;     /* small chunks, newest first */
+    ArenaChunk *oldest;     /* the last of `chunks` */
     ArenaChunk *large;      /* chunks of one large block each, newest first */
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
@@ -67,6 +68,11 @@ void *arena_zalloc(Arena *a, size_t size);
 /* Give back a block of `size` bytes no one will use again: a large block
  * (over 16 KiB) is released now, a small one stays to arena_free(). */
 void arena_release(Arena *a, void *p, size_t size);
+/* Give back every small chunk made before the one holding p, a small
+ * block of a: for an arena whose blocks die in the order they were made
+ * (a syntax tree whose top-level items are modelled one after the other:
+ * model.c). The chunk holding p, and the newer ones, stay. */
+void arena_release_before(Arena *a, const void *p);
 /* A zero-filled block of new_size bytes starting with the old_size bytes
  * at p, which is released (arena_release); NULL when out of memory, p
  * left as it was. */

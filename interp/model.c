@@ -1846,7 +1846,16 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
 static void add_root_file(Builder *b, const LoadedFile *file)
 {
     b->src = file->src;
-    add_items(b, b->m->root, CTX_ROOT, file->items);
+    for (Item *it = file->items; it && !diag_full(b->m->diag); it = it->next) {
+        add_item(b, b->m->root, CTX_ROOT, it);
+        /* A top-level item's tree was made before it, and the next one's
+         * after it (the parser reduces bottom up): once modelled, what
+         * lies in the chunks before its own is read no more, and a report
+         * in one file gives its tree back province by province rather
+         * than holding all of it beside the model. */
+        if (file->syntax)
+            arena_release_before(file->syntax, it);
+    }
 }
 
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)

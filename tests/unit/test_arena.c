@@ -689,6 +689,61 @@ TEST(adopt_into_an_empty_arena)
     assert_int_equal(c.live, 0);
 }
 
+/* ---- giving back the oldest chunks (a tree modelled item by item: model.c) ---- */
+
+TEST(release_before_gives_back_older_chunks_only)
+{
+    CountingAlloc c;
+    Arena a;
+    counting_arena(&a, &c);
+    /* blocks of 1000 bytes over several chunks (64, 128, 256 KiB ...) */
+    enum { N = 600 };
+    char *block[N];
+    for (unsigned i = 0; i < N; i++) {
+        block[i] = arena_alloc(&a, 1000);
+        assert_non_null(block[i]);
+        memset(block[i], (int)(i % 251), 1000);
+    }
+    long chunks = c.live;
+    assert_true(chunks >= 3);
+    size_t total = a.total;
+    arena_release_before(&a, block[0]);             /* in the oldest chunk: nothing older */
+    assert_int_equal(c.live, chunks);
+    arena_release_before(&a, block[200]);           /* 200 KB in: past the first two chunks */
+    assert_true(c.live < chunks);
+    assert_true(a.total < total);
+    for (unsigned i = 200; i < N; i++)              /* what is left is intact */
+        assert_int_equal((unsigned char)block[i][999], i % 251);
+    arena_release_before(&a, block[N - 1]);         /* the newest chunk stays, and is filled on */
+    assert_int_equal(c.live, 1);
+    assert_int_equal((unsigned char)block[N - 1][0], (N - 1) % 251);
+    assert_non_null(arena_alloc(&a, 100));
+    arena_release_before(&a, block[N - 1]);         /* again: nothing more to give */
+    assert_int_equal(c.live, 1);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+TEST(release_before_after_adoption)
+{
+    CountingAlloc c;
+    Arena to, from;
+    counting_arena(&to, &c);
+    counting_arena(&from, &c);
+    char *mine = arena_alloc(&to, 1000);
+    char *theirs[300];
+    for (unsigned i = 0; i < 300; i++)
+        assert_non_null(theirs[i] = arena_alloc(&from, 1000));
+    arena_adopt(&to, &from);
+    /* the adopted chunks are older than `to`'s own; giving back all
+     * before `mine` frees every one of them and keeps `mine`'s */
+    arena_release_before(&to, mine);
+    assert_int_equal(c.live, 1);
+    memset(mine, 'x', 1000);
+    arena_free(&to);
+    assert_int_equal(c.live, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -714,6 +769,8 @@ int main(void)
         FIXTURE_TEST(strndup_too_long_sets_failed),
         FIXTURE_TEST(adopt_moves_every_block),
         FIXTURE_TEST(adopt_into_an_empty_arena),
+        FIXTURE_TEST(release_before_gives_back_older_chunks_only),
+        FIXTURE_TEST(release_before_after_adoption),
     };
     return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }
