@@ -280,6 +280,14 @@ static void rest_of(Out *o, const char *rest, size_t indent)
 /* A rendered string, or "?" when the scratch arena ran out. */
 static const char *or_mark(const char *s) { return s ? s : "?"; }
 
+/* A count as people read it, in the run's language: "109,000", "109.000". */
+static const char *grouped(Arena *a, uint32_t n)
+{
+    char buf[NUMBER_BUF];
+    format_whole(buf, sizeof buf, n, format_people());
+    return or_mark(arena_strndup(a, buf, strlen(buf)));
+}
+
 static size_t max_size(size_t a, size_t b) { return a > b ? a : b; }
 static size_t min_size(size_t a, size_t b) { return a < b ? a : b; }
 
@@ -433,7 +441,8 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
              SUBJECT_COL);
     }
     if (c->has_coverage && c->covered < c->expected)
-        tail(o, or_mark(arena_printf(a, _("coverage %u/%u"), c->covered, c->expected)), SUBJECT_COL);
+        tail(o, or_mark(arena_printf(a, _("coverage %s/%s"), grouped(a, c->covered), grouped(a, c->expected))),
+             SUBJECT_COL);
     const char *note = format_note(a, &c->note);
     if (note)
         tail(o, or_mark(arena_printf(a, "(%s)", note)), SUBJECT_COL);
@@ -477,9 +486,9 @@ static void checks(Out *o, const Result *r, Arena *a)
         return;
     bool list = passes_listed(o, npass);
     char line[NUMBER_BUF];
-    snprintf(line, sizeof line, _("Checks: %u (%u pass, %u fail, %u partial, %u unknown)"), r->nchecks,
-             r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial, r->checks_failed,
-             r->checks_partial, r->checks_unknown);
+    snprintf(line, sizeof line, _("Checks: %s (%s pass, %s fail, %s partial, %s unknown)"), grouped(a, r->nchecks),
+             grouped(a, r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial),
+             grouped(a, r->checks_failed), grouped(a, r->checks_partial), grouped(a, r->checks_unknown));
     heading(o, line);
     /* every subject is rendered once; the first pass measures the columns */
     const char **subjects = ARENA_ARRAY(a, const char *, r->nchecks);
@@ -560,7 +569,7 @@ static void rule_row(Out *o, Arena *a, const RuleResult *rr, size_t iw)
     put(o, "  ");
     put_left(o, severity_word(d->severity), o->severity_w);
     put(o, "  ");
-    putf(o, _("%u/%u passed"), rr->passed, rr->total);
+    putf(o, _("%s/%s passed"), grouped(a, rr->passed), grouped(a, rr->total));
     if (!untitled(d->title, d->id))
         tail(o, d->title.ptr, WRAP_COL);
     if (d->code.ptr)
@@ -779,7 +788,7 @@ static void comparison(Out *o, const Comparison *cmp, Arena *a)
 /* ---- the result line ----------------------------------------------------------------------- */
 
 /* "1 check failed, 2 error rules failed": the counts that are not 0, each
- * written by its format ("%u check" or "%u checks", as the count calls
+ * written, grouped, by its format ("%s check" or "%s checks", as the count calls
  * for) and followed by `end`, after `sep`, appended to buf; false when all
  * are 0. */
 typedef struct Count {
@@ -796,7 +805,9 @@ static bool counts(char *buf, size_t size, const char *sep, const Count *c, size
         size_t len = strlen(buf);
         snprintf(buf + len, size - len, "%s", any ? ", " : sep);
         len = strlen(buf);
-        snprintf(buf + len, size - len, c[i].format, c[i].n);
+        char n_text[NUMBER_BUF];
+        format_whole(n_text, sizeof n_text, c[i].n, format_people());
+        snprintf(buf + len, size - len, c[i].format, n_text);
         len = strlen(buf);
         snprintf(buf + len, size - len, "%s", end);
         any = true;
@@ -812,15 +823,15 @@ static void verdict(Out *o, const ReportInput *in)
     uint32_t warnings = in->strict ? in->diag->warnings : 0;
     /* TRANSLATORS: the result line counts "1 check failed, 2 error rules failed; not decided: 1 unknown rule" */
     const Count failed[] = {
-        { r->checks_failed, P_("%u check", "%u checks", r->checks_failed) },
-        { r->rules_failed_error, P_("%u error rule", "%u error rules", r->rules_failed_error) },
-        { r->rules_failed_warning, P_("%u warning rule", "%u warning rules", r->rules_failed_warning) },
+        { r->checks_failed, P_("%s check", "%s checks", r->checks_failed) },
+        { r->rules_failed_error, P_("%s error rule", "%s error rules", r->rules_failed_error) },
+        { r->rules_failed_warning, P_("%s warning rule", "%s warning rules", r->rules_failed_warning) },
     };
     const Count undecided[] = {
-        { r->checks_partial, P_("%u partial check", "%u partial checks", r->checks_partial) },
-        { r->checks_unknown, P_("%u unknown check", "%u unknown checks", r->checks_unknown) },
-        { r->rules_unknown, P_("%u unknown rule", "%u unknown rules", r->rules_unknown) },
-        { warnings, P_("%u warning", "%u warnings", warnings) },
+        { r->checks_partial, P_("%s partial check", "%s partial checks", r->checks_partial) },
+        { r->checks_unknown, P_("%s unknown check", "%s unknown checks", r->checks_unknown) },
+        { r->rules_unknown, P_("%s unknown rule", "%s unknown rules", r->rules_unknown) },
+        { warnings, P_("%s warning", "%s warnings", warnings) },
     };
     size_t nfailed = sizeof failed / sizeof *failed, nundecided = sizeof undecided / sizeof *undecided;
     bool ok = in->exit_status == 0;
@@ -828,8 +839,10 @@ static void verdict(Out *o, const ReportInput *in)
     bool any_failed = counts(rest, sizeof rest, ok ? _(", but ") : ": ", failed, nfailed, _(" failed"));
     if (!any_failed && ok) {
         size_t len = strlen(rest);
-        snprintf(rest + len, sizeof rest - len, P_(": %u check, none failed", ": %u checks, none failed", r->nchecks),
-                 r->nchecks);
+        char n_text[NUMBER_BUF];
+        format_whole(n_text, sizeof n_text, r->nchecks, format_people());
+        snprintf(rest + len, sizeof rest - len, P_(": %s check, none failed", ": %s checks, none failed", r->nchecks),
+                 n_text);
     }
     counts(rest, sizeof rest, !any_failed && !ok ? _(" under --strict: ") : _("; not decided: "), undecided,
            nundecided, "");

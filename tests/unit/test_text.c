@@ -712,6 +712,45 @@ TEST(nothing_evaluated_after_one_error)
     assert_text(render(f, &in), "dlg: nothing was evaluated: 1 error in the input (see above)\n");
 }
 
+/* 1,200 communes, each `opinions 3 { resolved 2  pending 1 }` (or, for
+ * the first `fail` of them, `opinions 4`, one more than its parts), and a
+ * rule that commune 0, with 2 opinions, fails: every count of the text
+ * report is grouped by thousands (spec §13), as the values in rows are. */
+static const char *communes(Fixture *f, unsigned fail, bool rule)
+{
+    const char *text = rule ? "rule three \"Ba ý kiến\" { each commune  require: opinions >= 3 }\n" : "";
+    for (unsigned i = 0; i < 1200; i++)
+        text = arena_printf(&f->arena, "%scommune \"X%u\" { opinions %u { resolved %u  pending 1 } }\n", text, i,
+                            i == 0 ? 2u : i < fail ? 4u : 3u, i == 0 ? 1u : 2u);
+    return text;
+}
+
+TEST(counts_grouped_by_thousands)
+{
+    run_all(f, communes(f, 0, true));
+    /* 1,200 sum checks, all pass (commune 0: 1 + 1 = 2); the rule holds
+     * for 1,199 communes of 1,200 */
+    const char *text = report_of(f, false);
+    assert_non_null(strstr(text, "Checks: 1,200 (1,200 pass, 0 fail, 0 partial, 0 unknown)\n"));
+    assert_non_null(strstr(text, "  1,199/1,200 passed  Ba ý kiến\n"));
+    assert_text(strstr(text, "Result:"), "Result: the report is wrong: 1 error rule failed.\n");
+}
+
+TEST(failures_counted_by_thousands)
+{
+    run_all(f, communes(f, 1001, true));
+    /* communes 1 to 1,000 declare 4 opinions of 2 + 1 = 3: 1,000 sums fail */
+    const char *text = report_of(f, false);
+    assert_non_null(strstr(text, "Checks: 1,200 (200 pass, 1,000 fail, 0 partial, 0 unknown)\n"));
+    assert_text(strstr(text, "Result:"), "Result: the report is wrong: 1,000 checks failed, 1 error rule failed.\n");
+}
+
+TEST(none_failed_counted_by_thousands)
+{
+    run_all(f, communes(f, 0, false));
+    assert_text(strstr(report_of(f, false), "Result:"), "Result: OK: 1,200 checks, none failed.\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -739,6 +778,9 @@ int main(void)
         FIXTURE_TEST(a_word_longer_than_the_line_is_cut),
         FIXTURE_TEST(decomposed_and_wide_titles_keep_their_columns),
         FIXTURE_TEST(control_characters_stay_escaped),
+        FIXTURE_TEST(counts_grouped_by_thousands),
+        FIXTURE_TEST(failures_counted_by_thousands),
+        FIXTURE_TEST(none_failed_counted_by_thousands),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
