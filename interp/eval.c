@@ -1081,11 +1081,83 @@ static Number num_of(double v, ValueUnit u)
 }
 
 /* A comparison, `and`, `or` or `not`: true or false whenever it is known. */
-static bool is_condition(const Expr *e)
+/* The unit of an expression's value, worked out from the expression
+ * alone by eval()'s own rules: what an indicator says it is when its value
+ * is unknown (spec/json.md §4, "the unit the expression would have had").
+ * *number is false for a date or a text, whose unit is UNIT_NUMBER. */
+static ValueUnit unit_of(const Eval *ev, const Expr *e, bool *number)
 {
-    if (e->kind == EXPR_UNARY)
-        return e->as.op.op == OP_NOT;
-    return e->kind == EXPR_BINARY && e->as.op.op >= OP_EQ && e->as.op.op <= OP_OR;
+    *number = true;
+    bool n1, n2;
+    switch (e->kind) {
+    case EXPR_NUMBER: return UNIT_COUNT;
+    case EXPR_MONEY: return UNIT_MONEY;
+    case EXPR_PERCENT: return UNIT_PERCENT;
+    case EXPR_UNKNOWN: return UNIT_NUMBER;
+    case EXPR_DATE: case EXPR_STRING:
+        *number = false;
+        return UNIT_NUMBER;
+    case EXPR_PATH: {
+        const Resolved *r = resolve_get(ev->res, e);
+        switch (r->scope_name) {
+        case NAME_TRUE: case NAME_FALSE: case NAME_SATISFIED:
+            return UNIT_BOOLEAN;
+        case NAME_PERIOD: case NAME_DATE: case NAME_CONCLUSION: case NAME_NOTICE:
+        case NAME_KIND: case NAME_SCOPE: case NAME_TOPIC: case NAME_STATUS:
+            *number = false;
+            return UNIT_NUMBER;
+        case NAME_FIGURE:
+            break;
+        }
+        /* a figure's value: a percentage, an amount, else a count (eval_path) */
+        return !r->figure ? UNIT_COUNT : r->figure->type == TYPE_PERCENTAGE ? UNIT_PERCENT
+             : r->figure->type == TYPE_MONEY ? UNIT_MONEY : UNIT_COUNT;
+    }
+    case EXPR_CALL: {
+        const Resolved *r = resolve_get(ev->res, e);
+        const Expr *a0 = e->as.call.args, *a1 = a0 ? a0->next : NULL;
+        switch (r->fn) {
+        case FN_PERCENT: case FN_SHARE: case FN_PASSED: return UNIT_PERCENT;
+        case FN_COUNT: return UNIT_COUNT;
+        case FN_SUM:
+            return a1 && unit_of(ev, a1, &n1) == UNIT_MONEY ? UNIT_MONEY : UNIT_NUMBER;
+        case FN_MEAN:
+            if (a1 && a1->kind == EXPR_CALL && resolve_get(ev->res, a1)->fn == FN_PERCENT)
+                return UNIT_PERCENT;
+            return a1 && unit_of(ev, a1, &n1) == UNIT_MONEY ? UNIT_MONEY : UNIT_NUMBER;
+        case FN_YEARS: return UNIT_NUMBER;
+        case FN_DAYS: case FN_WORKING_DAYS: return UNIT_DAYS;
+        case FN_DEADLINE: case FN_WORKING_DEADLINE:
+            *number = false;
+            return UNIT_NUMBER;
+        case FN_KNOWN: return UNIT_BOOLEAN;
+        case FN_MIN: case FN_MAX: {
+            ValueUnit u = a0 ? unit_of(ev, a0, &n1) : UNIT_NUMBER;
+            return a1 && unit_of(ev, a1, &n2) == u ? u : UNIT_NUMBER;
+        }
+        }
+        return UNIT_NUMBER;
+    }
+    case EXPR_UNARY:
+        return e->as.op.op == OP_NOT ? UNIT_BOOLEAN : unit_of(ev, e->as.op.rhs, number);
+    case EXPR_BINARY: {
+        ExprOp op = e->as.op.op;
+        if (op >= OP_EQ && op <= OP_OR)
+            return UNIT_BOOLEAN;
+        ValueUnit x = unit_of(ev, e->as.op.lhs, &n1), y = unit_of(ev, e->as.op.rhs, &n2);
+        if (!n1 && !n2 && op == OP_SUB)
+            return UNIT_DAYS;               /* date - date */
+        if (!n1) {
+            *number = false;                /* date + days */
+            return UNIT_NUMBER;
+        }
+        ValueUnit u = x == y ? x : x == UNIT_MONEY || y == UNIT_MONEY ? UNIT_MONEY : UNIT_NUMBER;
+        if (op == OP_ADD || op == OP_SUB)
+            return u;
+        return op == OP_MUL && u == UNIT_MONEY ? UNIT_MONEY : UNIT_NUMBER;
+    }
+    }
+    return UNIT_NUMBER;
 }
 
 static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope sc, const Node *subject,
@@ -1115,15 +1187,8 @@ static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope 
         ir->value = number_real(v.b ? 1 : 0, 0, false);
     } else if (v.kind == V_UNKNOWN) {
         ir->note = v.why.kind ? v.why : (Note){ .kind = NOTE_UNKNOWN };
-        /* still say it is a percentage, or a condition, when the
-         * expression is one */
-        if (is_condition(d->expr))
-            ir->unit = UNIT_BOOLEAN;
-        else if (d->expr->kind == EXPR_CALL) {
-            Function fn = resolve_get(ev->res, d->expr)->fn;
-            if (fn == FN_PERCENT || fn == FN_SHARE)
-                ir->unit = UNIT_PERCENT;
-        }
+        bool number;                /* the unit it would have had */
+        ir->unit = unit_of(ev, d->expr, &number);
     } else {
         ir->note = (Note){ .kind = NOTE_NOT_A_NUMBER };
     }

@@ -472,6 +472,103 @@ TEST(contributed_figures_need_no_declaration)
     assert_int_equal(f->diag.errors, 0);
 }
 
+/* An unknown value keeps the unit the expression would have had (spec/
+ * json.md §4; the known defect of §12 until stop 14): eval()'s rules
+ * worked out from the expression. Every value below is unknown: the
+ * report declares `opinions.pending`, `house_support` and `invited` as
+ * `?`, its one commune only `house_support ?`, and it has no period. */
+TEST(unknown_values_keep_their_units)
+{
+    run_all(f, "opinions 10 { resolved 4  pending ? }\n"
+               "house_support ?\n"
+               "invited ?\n"
+               "commune \"A\" { house_support ? }\n"
+               "indicator pending \"T\" = opinions.pending\n"
+               "indicator pending_plus \"T\" = opinions.pending + 1\n"
+               "indicator pending_twice \"T\" = opinions.pending * 2\n"
+               "indicator pending_share \"T\" = opinions.pending / opinions\n"
+               "indicator pending_neg \"T\" = -opinions.pending\n"
+               "indicator pending_min \"T\" = min(opinions.pending, 3)\n"
+               "indicator mixed_min \"T\" = min(opinions.pending, house_support)\n"
+               "indicator support \"T\" = house_support\n"
+               "indicator support_twice \"T\" = house_support * 2\n"
+               "indicator support_sum \"T\" = sum(commune, house_support)\n"
+               "indicator support_mean \"T\" = mean(commune, house_support)\n"
+               "indicator rate_mean \"T\" = mean(commune, percent(opinions.resolved, opinions))\n"
+               "indicator invited_mean \"T\" = mean(commune, invited)\n"
+               "indicator lag \"T\" = days(2024-01-01, ?)\n"
+               "indicator lag_dates \"T\" = period.end - period.start\n"
+               "indicator due \"T\" = deadline(?, 10)\n"
+               "indicator enough \"T\" = invited >= 10\n"
+               "indicator not_enough \"T\" = not (invited >= 10)\n"
+               "indicator per_year \"T\" = invited / years()\n");
+    static const struct { const char *id; ValueUnit unit; } want[] = {
+        { "pending", UNIT_COUNT },          /* a count figure: the defect gave number */
+        { "pending_plus", UNIT_COUNT },     /* count + count */
+        { "pending_twice", UNIT_NUMBER },   /* a product of counts is a number */
+        { "pending_share", UNIT_NUMBER },   /* so is a quotient */
+        { "pending_neg", UNIT_COUNT },      /* minus keeps the unit */
+        { "pending_min", UNIT_COUNT },      /* both counts */
+        { "mixed_min", UNIT_NUMBER },       /* a count or an amount: either */
+        { "support", UNIT_MONEY },          /* a money figure */
+        { "support_twice", UNIT_MONEY },    /* an amount times a number */
+        { "support_sum", UNIT_MONEY },      /* a sum of amounts, one unknown */
+        { "support_mean", UNIT_MONEY },
+        { "rate_mean", UNIT_PERCENT },      /* a mean of percent(): the defect gave number */
+        { "invited_mean", UNIT_NUMBER },    /* a mean of counts is a number */
+        { "lag", UNIT_DAYS },               /* days(): the defect gave number */
+        { "lag_dates", UNIT_DAYS },         /* date - date: no period */
+        { "due", UNIT_NUMBER },             /* a date: no unit of its own */
+        { "enough", UNIT_BOOLEAN },
+        { "not_enough", UNIT_BOOLEAN },
+        { "per_year", UNIT_NUMBER },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const IndicatorResult *ir = find_indicator(f, want[i].id, NULL);
+        assert_non_null(ir);
+        if (ir->value.known)
+            fail_msg("%s has a value", want[i].id);
+        if (ir->unit != want[i].unit)
+            fail_msg("%s: unit %d, expected %d", want[i].id, (int)ir->unit, (int)want[i].unit);
+    }
+}
+
+/* The same expressions with values: the unit eval() gives is the one
+ * above, so an unknown value says what a known one would. */
+TEST(known_values_have_the_same_units)
+{
+    run_all(f, "report \"R\" { period 2024 }\n"
+               "opinions 10 { resolved 4  pending 6 }\n"
+               "house_support 5_000_000đ\n"
+               "invited 30\n"
+               "commune \"A\" { opinions 2 { resolved 1  pending 1 }  house_support 1_000đ  invited 4 }\n"
+               "indicator pending \"T\" = opinions.pending\n"
+               "indicator pending_plus \"T\" = opinions.pending + 1\n"
+               "indicator pending_twice \"T\" = opinions.pending * 2\n"
+               "indicator pending_neg \"T\" = -opinions.pending\n"
+               "indicator pending_min \"T\" = min(opinions.pending, 3)\n"
+               "indicator support_twice \"T\" = house_support * 2\n"
+               "indicator support_sum \"T\" = sum(commune, house_support)\n"
+               "indicator rate_mean \"T\" = mean(commune, percent(opinions.resolved, opinions))\n"
+               "indicator invited_mean \"T\" = mean(commune, invited)\n"
+               "indicator lag \"T\" = days(2024-01-01, 2024-01-11)\n"
+               "indicator lag_dates \"T\" = period.end - period.start\n");
+    static const struct { const char *id; ValueUnit unit; } want[] = {
+        { "pending", UNIT_COUNT }, { "pending_plus", UNIT_COUNT }, { "pending_twice", UNIT_NUMBER },
+        { "pending_neg", UNIT_COUNT }, { "pending_min", UNIT_COUNT }, { "support_twice", UNIT_MONEY },
+        { "support_sum", UNIT_MONEY }, { "rate_mean", UNIT_PERCENT }, { "invited_mean", UNIT_NUMBER },
+        { "lag", UNIT_DAYS }, { "lag_dates", UNIT_DAYS },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const IndicatorResult *ir = find_indicator(f, want[i].id, NULL);
+        assert_non_null(ir);
+        if (!ir->value.known)
+            fail_msg("%s has no value", want[i].id);
+        if (ir->unit != want[i].unit)
+            fail_msg("%s: unit %d, expected %d", want[i].id, (int)ir->unit, (int)want[i].unit);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -509,6 +606,8 @@ int main(void)
         FIXTURE_TEST(unrelated_name_is_an_error_without_a_suggestion),
         FIXTURE_TEST(known_figure_the_report_lacks_is_unknown_not_an_error),
         FIXTURE_TEST(contributed_figures_need_no_declaration),
+        FIXTURE_TEST(unknown_values_keep_their_units),
+        FIXTURE_TEST(known_values_have_the_same_units),
     };
     return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
 }
