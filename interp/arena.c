@@ -23,7 +23,7 @@
  * which reuses what they outgrow. */
 enum {
     CHUNK_SIZE = 64 * 1024,         /* the first chunk, unless arena_expect() says */
-    CHUNK_MIN = 16 * 1024,          /* holds any small block (is_large) */
+    CHUNK_MIN = ARENA_LARGE,        /* holds any small block (is_large) */
     CHUNK_MAX = 1024 * 1024,
     ALIGN = _Alignof(max_align_t),
 };
@@ -38,7 +38,7 @@ struct ArenaChunk {
 };
 
 /* A request this large gets a chunk of its own. */
-static bool is_large(size_t rounded) { return rounded > CHUNK_SIZE / 4; }
+static bool is_large(size_t rounded) { return rounded > ARENA_LARGE; }
 
 static size_t round_up(size_t size)
 {

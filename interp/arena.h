@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "siphash.h"
 
@@ -86,7 +87,23 @@ char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-#define ARENA_NEW(a, T) ((T *)arena_zalloc((a), sizeof(T)))
+/* arena_zalloc() inline while the newest chunk has room: the syntax tree
+ * and the model make millions of small blocks, and most take this path
+ * (a test's failing allocator is asked every time, as arena_alloc asks). */
+enum { ARENA_LARGE = 16 * 1024 };  /* a larger block is a chunk of its own (arena.c) */
+
+static inline void *arena_znew(Arena *a, size_t size)
+{
+    size_t rounded = ((size ? size : 1) + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1);
+    if (rounded <= ARENA_LARGE && !a->allocator.fail && rounded <= (size_t)(a->limit - a->cursor)) {
+        void *p = a->cursor;
+        a->cursor += rounded;
+        return memset(p, 0, size);
+    }
+    return arena_zalloc(a, size);
+}
+
+#define ARENA_NEW(a, T) ((T *)arena_znew((a), sizeof(T)))
 #define ARENA_ARRAY(a, T, n) ((T *)arena_zalloc((a), sizeof(T) * (size_t)(n)))
 
 #endif
