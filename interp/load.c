@@ -401,6 +401,10 @@ typedef struct Worker {
     bool started;
 } Worker;
 
+/* What load_file() does up to the parse, for one job, on a thread: what
+ * the file keeps goes into the thread's arena, what it says into the
+ * job's own diagnostics; nothing of the run is touched but the symbol
+ * table, under its lock. */
 static void read_apart(const FileSet *fs, Job *j, Arena *keep)
 {
     diag_init(&j->diag, keep);
