@@ -33,8 +33,8 @@ Item *ast_item(Arena *a, Symbol *name, Span name_span, Atom *args, char binding,
     if (!it)
         return NULL;
     it->name = name;
-    it->name_span = name_span;
-    it->span = whole;
+    it->span = whole;               /* from the name on: every item begins with it (parser.y) */
+    it->name_end = name_span.end;
     it->args = args;
     it->binding = binding;
     it->expr = expr;
@@ -48,7 +48,7 @@ Block *ast_block(Arena *a, Item *items, bool partial, Span ellipsis, Span sp)
     if (b) {
         b->items = items;
         b->partial = partial;
-        b->ellipsis = ellipsis;
+        b->ellipsis = ellipsis.start;
         b->span = sp;
     }
     return b;

@@ -94,24 +94,31 @@ typedef struct Expr {
 
 typedef struct Item Item;
 
+/* Blocks and items are a national report's syntax tree, several times
+ * its text: each is kept to what cannot be worked out (32 and 56 bytes). */
 typedef struct Block {
-    Span span;
     Item *items;
-    bool partial;           /* ended with "..." */
-    Span ellipsis;
     struct Block *next;
+    Span span;
+    uint32_t ellipsis;      /* where "..." starts, when partial */
+    bool partial;           /* ended with "..." */
 } Block;
 
 struct Item {
     Symbol *name;
-    Span name_span;
-    Span span;              /* whole item */
     Atom *args;
-    char binding;           /* '=', ':' or 0 */
     Expr *expr;
     Block *blocks;
     Item *next;
+    Span span;              /* whole item: its name starts it */
+    uint32_t name_end;      /* where the name ends */
+    char binding;           /* '=', ':' or 0 */
 };
+
+/* Where an item's name is written. */
+static inline Span item_name_span(const Item *it) { return (Span){ it->span.start, it->name_end }; }
+/* Where a partial block's "..." is written. */
+static inline Span block_ellipsis(const Block *b) { return (Span){ b->ellipsis, b->ellipsis + 3 }; }
 
 /* Constructors used by the grammar actions; NULL when out of memory. */
 Atom *ast_atom(Arena *a, AtomKind k, Span sp);

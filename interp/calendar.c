@@ -104,7 +104,7 @@ static void day_details(Reader *r, CalendarDay *day, const Item *it, const char 
         for (const Item *x = blk->items; x; x = x->next) {
             Str *slot = x->name == r->c->w_source ? &day->source : x->name == r->c->w_unverified ? &day->unverified : NULL;
             if (!slot) {
-                diag_error(r->d, r->src, x->name_span, "'%s' does not belong to a %s: write source \"...\" or "
+                diag_error(r->d, r->src, item_name_span(x), "'%s' does not belong to a %s: write source \"...\" or "
                            "unverified \"...\"", x->name->text, what);
                 continue;
             }
@@ -115,7 +115,7 @@ static void day_details(Reader *r, CalendarDay *day, const Item *it, const char 
         }
     }
     if (it->binding)
-        diag_error(r->d, r->src, it->expr ? it->expr->span : it->name_span, "'%s' takes no expression after '%c'",
+        diag_error(r->d, r->src, it->expr ? it->expr->span : item_name_span(it), "'%s' takes no expression after '%c'",
                    what, it->binding);
 }
 
@@ -139,7 +139,7 @@ static CalendarDay *new_day(Reader *r, const Item *it, const Symbol *calendar)
     }
     day->calendar = calendar;
     day->src = r->src;
-    day->span = it->args ? form_args_span(it) : it->name_span;
+    day->span = it->args ? form_args_span(it) : item_name_span(it);
     return day;
 }
 
@@ -259,7 +259,7 @@ static void read_calendar(Reader *r, const Item *it)
             else if (x->name == c->w_covers)
                 read_covers(r, x, cal);
             else
-                diag_error(r->d, r->src, x->name_span, "'%s' does not belong in a calendar: write covers, holiday "
+                diag_error(r->d, r->src, item_name_span(x), "'%s' does not belong in a calendar: write covers, holiday "
                            "or working_day", x->name->text);
         }
     }
@@ -299,7 +299,7 @@ void calendar_declare(Calendar *c, Source *src, const Item *items, Diag *d)
                      !it->binding)
                 read_calendar(&r, it);
             else
-                diag_error(d, src, a ? form_args_span(it) : it->name_span,
+                diag_error(d, src, a ? form_args_span(it) : item_name_span(it),
                            "write calendar NAME to choose a calendar (calendar none for none), or calendar NAME "
                            "\"TITLE\" { covers ... holiday ... working_day ... } to declare one");
         }

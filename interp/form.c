@@ -4,7 +4,7 @@
 
 Span form_args_span(const Item *it)
 {
-    Span s = it->args ? it->args->span : it->name_span;
+    Span s = it->args ? it->args->span : item_name_span(it);
     for (const Atom *a = it->args; a; a = a->next)
         s.end = a->span.end;
     return s;
@@ -22,7 +22,7 @@ bool form_no_blocks(Diag *d, Source *src, const Item *it, const char *what)
         return false;
     }
     if (it->binding) {
-        diag_error(d, src, it->expr ? it->expr->span : it->name_span, "'%s' takes no expression after '%c'", what,
+        diag_error(d, src, it->expr ? it->expr->span : item_name_span(it), "'%s' takes no expression after '%c'", what,
                    it->binding);
         return false;
     }
@@ -32,7 +32,7 @@ bool form_no_blocks(Diag *d, Source *src, const Item *it, const char *what)
 void form_no_ellipsis(Diag *d, Source *src, const Block *blk, const char *what)
 {
     if (blk->partial)
-        diag_error(d, src, blk->ellipsis, "'...' marks a partial breakdown; it cannot end %s", what);
+        diag_error(d, src, block_ellipsis(blk), "'...' marks a partial breakdown; it cannot end %s", what);
 }
 
 static bool fits(char w, const Atom *a)
@@ -63,7 +63,7 @@ bool form_args(Diag *d, Source *src, const Item *it, const char *pattern, const 
         if (a)
             diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, usage);
         else
-            diag_error(d, src, it->name_span, "'%s' is incomplete: write %s", it->name->text, usage);
+            diag_error(d, src, item_name_span(it), "'%s' is incomplete: write %s", it->name->text, usage);
         return false;
     }
     if (a) {

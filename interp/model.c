@@ -253,7 +253,7 @@ static Symbol *word_attr(Builder *b, const Item *it, WordList allowed, const cha
 {
     Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME) {
-        diag_error(b->m->diag, b->src, a ? a->span : it->name_span, "'%s' needs %s", it->name->text,
+        diag_error(b->m->diag, b->src, a ? a->span : item_name_span(it), "'%s' needs %s", it->name->text,
                    word_list(b->m->arena, allowed));
         return NULL;
     }
@@ -274,7 +274,7 @@ static const Part *word_part(Builder *b, const Item *it, const Dimension *d, con
     WordList words = vocab_words(m->vocab, d);
     Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME) {
-        diag_error(m->diag, b->src, a ? a->span : it->name_span, "'%s' needs %s", it->name->text,
+        diag_error(m->diag, b->src, a ? a->span : item_name_span(it), "'%s' needs %s", it->name->text,
                    word_list(m->arena, words));
         return NULL;
     }
@@ -327,7 +327,7 @@ static bool parse_quantity(Builder *b, const Item *it, const char *figure, Value
     if (!a) {
         if (it->blocks)
             return true;                /* "opinions { ... }": the total is derived */
-        diag_error(b->m->diag, b->src, it->name_span, "'%s' needs a value", it->name->text);
+        diag_error(b->m->diag, b->src, item_name_span(it), "'%s' needs a value", it->name->text);
         return false;
     }
     Atom *value = a;
@@ -339,8 +339,8 @@ static bool parse_quantity(Builder *b, const Item *it, const char *figure, Value
             q->approx = (uint8_t)(k == KW_ABOUT ? APPROX_ABOUT : k == KW_OVER ? APPROX_OVER : APPROX_NEARLY);
             value = n;
         } else {
-            if (memchr(b->src->text + it->name_span.end, '\n', a->span.start - it->name_span.end))
-                diag_error(b->m->diag, b->src, it->name_span,
+            if (memchr(b->src->text + item_name_span(it).end, '\n', a->span.start - item_name_span(it).end))
+                diag_error(b->m->diag, b->src, item_name_span(it),
                            "'%s' has no value: write '%s N', or '%s ?' when the report does not give it",
                            it->name->text, it->name->text, it->name->text);
             else
@@ -414,7 +414,7 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     Model *m = b->m;
     const FigureDecl *d = whole->decl;
     if (!d->ndims) {
-        diag_error(m->diag, b->src, it->name_span,
+        diag_error(m->diag, b->src, item_name_span(it),
                    "'%s' is not broken down by anything in the vocabulary: declare a dimension for it, "
                    "as figure %s { by DIMENSION }", d->name->text, d->name->text);
         return NULL;
@@ -424,13 +424,13 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
         if (!p)
             continue;
         if (whole->cell[i]) {
-            diag_error(m->diag, b->src, it->name_span,
+            diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, like '%s' it is part of: a part is not broken down by its own "
                        "dimension", it->name->text, d->dims[i]->name->text, whole->cell[i]->name->text);
             return NULL;
         }
         if (bd->dim && bd->dim != d->dims[i]) {
-            diag_error(m->diag, b->src, it->name_span,
+            diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, but '%s' before it to %s: the parts of one breakdown belong to "
                        "one dimension", it->name->text, d->dims[i]->name->text, bd->parts->leaf->text,
                        bd->dim->name->text);
@@ -446,10 +446,10 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
                 suggest_offer(&s, d->dims[i]->words[j]->text, d->dims[i]->words[j]->len);
     const char *near = suggest_best(&s);
     if (near)
-        diag_error(m->diag, b->src, it->name_span, "'%s' is not a part of '%s'; did you mean '%s'?",
+        diag_error(m->diag, b->src, item_name_span(it), "'%s' is not a part of '%s'; did you mean '%s'?",
                    it->name->text, whole->path->text, near);
     else
-        diag_error(m->diag, b->src, it->name_span, "'%s' is not a part of '%s', which is broken down by %s",
+        diag_error(m->diag, b->src, item_name_span(it), "'%s' is not a part of '%s', which is broken down by %s",
                    it->name->text, whole->path->text, free_dims(m->arena, d, whole->cell));
     return NULL;
 }
@@ -471,7 +471,7 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
     if (!parse_quantity(b, it, f->path->text, type, &q, &label))
         return;
     if (!q.known || q.approx) {
-        diag_error(m->diag, b->src, it->args ? it->args->span : it->name_span,
+        diag_error(m->diag, b->src, it->args ? it->args->span : item_name_span(it),
                    "write the %s the report prints, exactly", it->name->text);
         return;
     }
@@ -481,7 +481,7 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
     }
     Quantity *slot = k == KW_PREVIOUS ? &f->change->previous : &f->change->change;
     if (slot->known) {
-        diag_error(m->diag, b->src, it->name_span, "'%s' of '%s' is given twice", it->name->text, f->path->text);
+        diag_error(m->diag, b->src, item_name_span(it), "'%s' of '%s' is given twice", it->name->text, f->path->text);
         return;
     }
     *slot = q;
@@ -529,7 +529,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
 {
     Model *m = b->m;
     if (it->binding) {
-        diag_error(m->diag, b->src, it->name_span,
+        diag_error(m->diag, b->src, item_name_span(it),
                    "'%s' is a figure: '%c' belongs to indicators and rules", it->name->text, it->binding);
         return NULL;
     }
@@ -550,7 +550,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     }
     Figure *prev = model_figure(node, f->path);
     if (prev) {
-        diag_error(m->diag, b->src, it->name_span, "'%s' is declared twice in %s", f->path->text,
+        diag_error(m->diag, b->src, item_name_span(it), "'%s' is declared twice in %s", f->path->text,
                    model_subject(m->arena, node));
         diag_note(m->diag, prev->src, prev->span, "first declared here");
         return NULL;
@@ -561,7 +561,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->declared = q;
     f->label = label;
     f->src = b->src;
-    f->span = it->name_span;
+    f->span = item_name_span(it);
     if (!ptrmap_put(&node->figure_index, m->arena, f->path, 0, f)) {
         oom(b);
         return NULL;
@@ -634,7 +634,7 @@ static const FigureDecl *figure_decl(Builder *b, const Node *node, const Item *i
 {
     Model *m = b->m;
     const FigureDecl *d = vocab_figure(m->vocab, it->name);
-    if (!d && diag_error_at(m->diag, b->src, it->name_span.start))
+    if (!d && diag_error_at(m->diag, b->src, item_name_span(it).start))
         return NULL;                    /* the scanner said what is wrong with it */
     if (!d) {
         Suggest s;
@@ -643,9 +643,9 @@ static const FigureDecl *figure_decl(Builder *b, const Node *node, const Item *i
             suggest_offer(&s, m->vocab->figures[i]->name->text, m->vocab->figures[i]->name->len);
         const char *near = suggest_best(&s);
         if (near)
-            diag_error(m->diag, b->src, it->name_span, "unknown figure '%s'; did you mean '%s'?", it->name->text, near);
+            diag_error(m->diag, b->src, item_name_span(it), "unknown figure '%s'; did you mean '%s'?", it->name->text, near);
         else
-            diag_error(m->diag, b->src, it->name_span,
+            diag_error(m->diag, b->src, item_name_span(it),
                        "unknown figure '%s': declare it (figure %s \"TITLE\") or use a figure of the vocabulary",
                        it->name->text, it->name->text);
         return NULL;
@@ -659,7 +659,7 @@ static const FigureDecl *figure_decl(Builder *b, const Node *node, const Item *i
     for (uint32_t i = 0; i < d->nplaces && where; i++)
         where = arena_printf(m->arena, "%s%s%s", where, i == 0 ? "" : i + 1 == d->nplaces ? _(" or ") : ", ",
                              d->places[i]->level == LEVEL_ROOT ? _("the report") : d->places[i]->name->text);
-    diag_error(m->diag, b->src, it->name_span, "'%s' cannot stand in %s: it is given for %s", it->name->text,
+    diag_error(m->diag, b->src, item_name_span(it), "'%s' cannot stand in %s: it is given for %s", it->name->text,
                node->kind->level == LEVEL_ROOT ? _("the report") : model_subject(m->arena, node), where ? where : "");
     return NULL;
 }
@@ -885,7 +885,7 @@ static void add_lists(Builder *b, Node *node, const Item *it)
     if (!no_blocks(b, it, "lists"))
         return;
     if (!it->args || it->args->kind != ATOM_NAME || !it->args->next) {
-        diag_error(m->diag, b->src, it->args ? it->args->span : it->name_span,
+        diag_error(m->diag, b->src, it->args ? it->args->span : item_name_span(it),
                    "write lists KIND \"NAME\" \"NAME\" ...: the kind, then every unit's name");
         return;
     }
@@ -899,7 +899,7 @@ static void add_lists(Builder *b, Node *node, const Item *it)
     }
     if (!node->lists_src) {
         node->lists_src = b->src;
-        node->lists_span = it->name_span;
+        node->lists_span = item_name_span(it);
     }
     for (const Atom *a = it->args->next; a; a = a->next) {
         if (a->kind != ATOM_STRING) {
@@ -928,7 +928,7 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
     Model *m = b->m;
     const char *kn = kind->name->text;
     if (kind->level <= parent->kind->level) {
-        diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", kn, parent->kind->name->text);
+        diag_error(m->diag, b->src, item_name_span(it), "a %s cannot be inside a %s", kn, parent->kind->name->text);
         return;
     }
     if (it->binding) {
@@ -936,7 +936,7 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
         return;
     }
     if (!it->args || it->args->kind != ATOM_STRING || it->args->next) {
-        diag_error(m->diag, b->src, it->args ? args_span(it) : it->name_span,
+        diag_error(m->diag, b->src, it->args ? args_span(it) : item_name_span(it),
                    "a %s needs its name in double quotes: %s \"NAME\" { ... }", kn, kn);
         return;
     }
@@ -974,7 +974,7 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
         return;
     Str title = string_arg(it, 0);
     Symbol *name = title.ptr ? symtab_intern(m->syms, title.ptr, title.len) : NULL;
-    Node *n = new_node(b, parent, kind, name, it->name_span);
+    Node *n = new_node(b, parent, kind, name, item_name_span(it));
     if (!n)
         return;
     n->date = date_arg(it);
@@ -996,13 +996,13 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     switch (k) {
     case KW_KIND:
         if (!n->kind->kinds)
-            diag_error(b->m->diag, b->src, it->name_span, "a %s has no kinds in the vocabulary", n->kind->name->text);
+            diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no kinds in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "n", N_("kind NAME")))
             n->session_kind = word_part(b, it, n->kind->kinds, N_("kind of session"));
         break;
     case KW_SCOPE:
         if (!n->kind->scopes)
-            diag_error(b->m->diag, b->src, it->name_span, "a %s has no scope in the vocabulary", n->kind->name->text);
+            diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no scope in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]"))) {
             n->scope = word_part(b, it, n->kind->scopes, N_("scope"));
             n->scope_detail = string_arg(it, 0);
@@ -1076,7 +1076,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     if (!expect_args(b, it, "s", N_("opinion \"TEXT\" { topic ... status ... }")))
         return;
     if (it->binding) {
-        diag_error(m->diag, b->src, it->name_span, "an opinion takes no '%c'", it->binding);
+        diag_error(m->diag, b->src, item_name_span(it), "an opinion takes no '%c'", it->binding);
         return;
     }
     Opinion *o = ARENA_NEW(m->arena, Opinion);
@@ -1087,7 +1087,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
     o->text = it->args->as.str;
     o->satisfied = -1;
     o->src = b->src;
-    o->span = it->name_span;
+    o->span = item_name_span(it);
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         no_ellipsis(b, blk, _("an opinion"));
         for (Item *a = blk->items; a; a = a->next) {
@@ -1117,7 +1117,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                     o->received = date_arg(a);
                 break;
             default:
-                diag_error(m->diag, b->src, a->name_span,
+                diag_error(m->diag, b->src, item_name_span(a),
                            "unknown attribute '%s' of an opinion: use topic, status, satisfied or received",
                            a->name->text);
             }
@@ -1164,7 +1164,7 @@ static void add_document(Builder *b, Node *node, const Item *it)
     d->date = date_arg(it);
     d->title = string_arg(it, 1);
     d->src = b->src;
-    d->span = it->name_span;
+    d->span = item_name_span(it);
     if (node->last_document)
         node->last_document->next = d;
     else
@@ -1209,7 +1209,7 @@ static bool period_form(Builder *b, const Item *it, Window *w)
                          "period q3 2024 or period 2021-02");
     const Atom *a = it->args;
     if (!a) {
-        diag_error(b->m->diag, b->src, it->name_span, "'period' is incomplete: write %s", form);
+        diag_error(b->m->diag, b->src, item_name_span(it), "'period' is incomplete: write %s", form);
         return false;
     }
     const Atom *r = a->next, *z = r && r->kind == ATOM_RANGE ? r->next : NULL;
@@ -1234,7 +1234,7 @@ static bool period_form(Builder *b, const Item *it, Window *w)
         return true;
     }
     if (r && r->kind == ATOM_RANGE && !z) {
-        diag_error(b->m->diag, b->src, it->name_span, "'period' is incomplete: write %s", form);
+        diag_error(b->m->diag, b->src, item_name_span(it), "'period' is incomplete: write %s", form);
         return false;
     }
     if (r && (r->kind != ATOM_RANGE || z->next)) {
@@ -1278,7 +1278,7 @@ static void header_attr(Builder *b, Keyword k, const Item *it)
         return;
     if (!h->src) {
         h->src = b->src;
-        h->span = it->name_span;
+        h->span = item_name_span(it);
     }
     h->present = true;
     switch (k) {
@@ -1324,7 +1324,7 @@ static void add_report(Builder *b, const Item *it)
     Model *m = b->m;
     Header *h = &m->header;
     if (it->binding || !it->args || it->args->kind != ATOM_STRING || it->args->next) {
-        diag_error(m->diag, b->src, it->name_span, "write the report's title in double quotes: report \"TITLE\" { ... }");
+        diag_error(m->diag, b->src, item_name_span(it), "write the report's title in double quotes: report \"TITLE\" { ... }");
         return;
     }
     Str title = it->args->as.str;
@@ -1347,7 +1347,7 @@ static void add_report(Builder *b, const Item *it)
             if (k == KW_ISSUER || k == KW_REFERENCE || k == KW_DATE || k == KW_PLACE || k == KW_PERIOD)
                 header_attr(b, k, a);
             else
-                diag_error(m->diag, b->src, a->name_span,
+                diag_error(m->diag, b->src, item_name_span(a),
                            "'%s' does not belong in the report header: use issuer, reference, date, place or period",
                            a->name->text);
         }
@@ -1405,7 +1405,7 @@ static void rule_each(Builder *b, RuleDef *r, const Item *a)
         return;
     }
     if (r->each2.what != SEL_REPORT) {
-        diag_error(b->m->diag, b->src, a->name_span, "a rule has two each at most: each KIND  each DIMENSION");
+        diag_error(b->m->diag, b->src, item_name_span(a), "a rule has two each at most: each KIND  each DIMENSION");
         return;
     }
     if (sel.what != SEL_PART || r->each.what == SEL_PART || (r->each.kind && r->each.kind->session)) {
@@ -1427,7 +1427,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
     static const char form[] = "schedule SESSION_KIND { every UNIT  times N  kind PART  day WEEKDAY }, e.g. "
                                "schedule reception { kind periodic  every week  day thursday }";
     if (!it->args || it->args->kind != ATOM_NAME || it->args->next || it->binding || !it->blocks) {
-        diag_error(m->diag, b->src, it->args ? it->args->span : it->name_span, "write %s", form);
+        diag_error(m->diag, b->src, it->args ? it->args->span : item_name_span(it), "write %s", form);
         return NULL;
     }
     Schedule *sc = ARENA_NEW(m->arena, Schedule);
@@ -1436,7 +1436,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
         return NULL;
     }
     sc->src = b->src;
-    sc->span = it->name_span;
+    sc->span = item_name_span(it);
     sc->times = 1;
     sc->weekday = -1;
     sc->session = vocab_kind(m->vocab, it->args->as.name);
@@ -1452,7 +1452,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
             Keyword k = keyword(m, a->name);
             if (k != KW_KIND && k != KW_EVERY && k != KW_TIMES && k != KW_DAY) {
                 /* named before its arguments are looked at: "at 14:00" */
-                diag_error(m->diag, b->src, a->name_span,
+                diag_error(m->diag, b->src, item_name_span(a),
                            "unknown part of a schedule '%s': use every, times, kind or day", a->name->text);
                 ok = false;
                 continue;
@@ -1463,7 +1463,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
             }
             if (k == KW_KIND) {
                 if (!sc->session->kinds) {
-                    diag_error(m->diag, b->src, a->name_span, "a %s has no kinds in the vocabulary",
+                    diag_error(m->diag, b->src, item_name_span(a), "a %s has no kinds in the vocabulary",
                                sc->session->name->text);
                     ok = false;
                 } else if (!expect_args(b, a, "n", N_("kind NAME")) ||
@@ -1474,7 +1474,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
                 const Dimension *d = a->args && a->args->kind == ATOM_NAME && !a->args->next
                                          ? vocab_dimension(m->vocab, a->args->as.name) : NULL;
                 if (!d || !d->calendar) {
-                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                    diag_error(m->diag, b->src, a->args ? a->args->span : item_name_span(a),
                                "write every year, every half, every quarter, every month or every week");
                     ok = false;
                 } else {
@@ -1483,7 +1483,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
             } else if (k == KW_TIMES) {
                 if (!a->args || a->args->kind != ATOM_COUNT || a->args->next || a->args->as.count < 1 ||
                     a->args->as.count > 1000) {
-                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                    diag_error(m->diag, b->src, a->args ? a->args->span : item_name_span(a),
                                "write times N: the sessions due in each, from 1 to 1000");
                     ok = false;
                 } else {
@@ -1495,7 +1495,7 @@ static const Schedule *add_schedule(Builder *b, const Item *it)
                     if (str_eq(a->args->as.name, weekdays[i]))
                         wd = i;
                 if (wd < 0) {
-                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                    diag_error(m->diag, b->src, a->args ? a->args->span : item_name_span(a),
                                "write day monday, tuesday, wednesday, thursday, friday, saturday or sunday");
                     ok = false;
                 }
@@ -1519,7 +1519,7 @@ static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **
 {
     Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME || (a->next && (a->next->kind != ATOM_STRING || a->next->next))) {
-        diag_error(b->m->diag, b->src, a ? a->span : it->name_span,
+        diag_error(b->m->diag, b->src, a ? a->span : item_name_span(it),
                    "write %s ID \"TITLE\" ...: an identifier, then the title in double quotes", what);
         return false;
     }
@@ -1565,7 +1565,7 @@ static void add_rule(Builder *b, const Item *it)
             Keyword k = keyword(m, a->name);
             if (k == KW_WHERE || k == KW_REQUIRE) {
                 if (a->binding != ':' || a->args || a->blocks) {
-                    diag_error(m->diag, b->src, a->name_span, "write %s: CONDITION", a->name->text);
+                    diag_error(m->diag, b->src, item_name_span(a), "write %s: CONDITION", a->name->text);
                     continue;
                 }
                 if (k == KW_WHERE)
@@ -1576,13 +1576,13 @@ static void add_rule(Builder *b, const Item *it)
             }
             if (k == KW_SCHEDULE) {
                 if (r->schedule)
-                    diag_error(m->diag, b->src, a->name_span, "a rule has one schedule");
+                    diag_error(m->diag, b->src, item_name_span(a), "a rule has one schedule");
                 else if (!(r->schedule = add_schedule(b, a)))
                     bad_schedule = true;    /* said; no "has no condition" after it */
                 continue;
             }
             if (k != KW_SEVERITY && k != KW_SOURCE && k != KW_EACH && k != KW_CODE && k != KW_UNVERIFIED) {
-                diag_error(m->diag, b->src, a->name_span, "unknown part of a rule '%s': use severity, source, code, "
+                diag_error(m->diag, b->src, item_name_span(a), "unknown part of a rule '%s': use severity, source, code, "
                            "unverified, each, where:, require: or schedule", a->name->text);
                 continue;
             }
@@ -1644,7 +1644,7 @@ static void add_indicator(Builder *b, const Item *it)
     if (!id_and_title(b, it, "indicator", &ind->id, &ind->title, &m->indicator_ids))
         return;
     if (it->binding != '=') {
-        diag_error(m->diag, b->src, it->binding ? it->expr->span : it->name_span,
+        diag_error(m->diag, b->src, it->binding ? it->expr->span : item_name_span(it),
                    "an indicator is defined with '=': indicator ID \"TITLE\" = EXPRESSION");
         return;
     }
@@ -1656,7 +1656,7 @@ static void add_indicator(Builder *b, const Item *it)
         for (Item *a = blk->items; a; a = a->next) {
             Keyword k = keyword(m, a->name);
             if (k != KW_REPORTED && k != KW_PER && k != KW_NOTE) {
-                diag_error(m->diag, b->src, a->name_span,
+                diag_error(m->diag, b->src, item_name_span(a),
                            "unknown part of an indicator '%s': use reported, per or note", a->name->text);
                 continue;
             }
@@ -1668,7 +1668,7 @@ static void add_indicator(Builder *b, const Item *it)
                     ind->reported = a->args->as.percent;
                     ind->reported_span = a->args->span;
                 } else {
-                    diag_error(m->diag, b->src, a->args ? a->args->span : a->name_span,
+                    diag_error(m->diag, b->src, a->args ? a->args->span : item_name_span(a),
                                "write the percentage the report printed, e.g. reported 99.72%%");
                 }
             } else if (k == KW_PER) {
@@ -1720,7 +1720,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         const Kind *kind = vocab_kind(m->vocab, it->name);
         if (kind && kind != m->vocab->root) {
             if (ctx == CTX_SESSION)
-                diag_error(m->diag, b->src, it->name_span, "a %s cannot be inside a %s", kind->name->text,
+                diag_error(m->diag, b->src, item_name_span(it), "a %s cannot be inside a %s", kind->name->text,
                            node->kind->name->text);
             else if (kind->session)
                 add_session(b, node, kind, it);
@@ -1731,7 +1731,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         if (vocab_is_declaration(m->vocab, it)) {
             /* read with the vocabulary, before any file was modelled */
             if (ctx != CTX_ROOT)
-                diag_error(m->diag, b->src, it->name_span,
+                diag_error(m->diag, b->src, item_name_span(it),
                            "'%s' declares vocabulary: it belongs at the top level of a file, not inside %s",
                            it->name->text, context_name(m->arena, node));
             return;
@@ -1743,7 +1743,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
             return;
         case KW_LISTS:
             if (ctx == CTX_SESSION)
-                diag_error(m->diag, b->src, it->name_span,
+                diag_error(m->diag, b->src, item_name_span(it),
                            "'lists' belongs in a unit's block or at the top level of a file, not inside %s",
                            context_name(m->arena, node));
             else
@@ -1752,11 +1752,11 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         case KW_WITHIN:
             if (ctx == CTX_ROOT && node == m->root) {
                 if (b->used)        /* a root file's was read when it was placed */
-                    diag_error(m->diag, b->src, it->name_span,
+                    diag_error(m->diag, b->src, item_name_span(it),
                                "'within' may stand only in a file named on the command line, not in a used one");
                 return;
             }
-            diag_error(m->diag, b->src, it->name_span,
+            diag_error(m->diag, b->src, item_name_span(it),
                        "'within' belongs at the top level of a file, where it says which unit the file's "
                        "figures are of");
             return;
@@ -1778,14 +1778,14 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
                 header_attr(b, k, it);
                 return;
             }
-            diag_error(m->diag, b->src, it->name_span,
+            diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to the report header or to a session, not to %s", it->name->text,
                        model_subject(m->arena, node));
             return;
         case KW_REPORT: case KW_ISSUER: case KW_REFERENCE: case KW_PERIOD: case KW_USE:
         case KW_HOLIDAY: case KW_CALENDAR: case KW_WORKING_DAY: case KW_RULE: case KW_INDICATOR:
             if (ctx != CTX_ROOT) {
-                diag_error(m->diag, b->src, it->name_span,
+                diag_error(m->diag, b->src, item_name_span(it),
                            "'%s' belongs at the top level of a file, not inside %s", it->name->text,
                            context_name(m->arena, node));
                 return;
@@ -1808,7 +1808,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         }
         if (k == KW_KIND || k == KW_SCOPE || k == KW_CHAIR || k == KW_CONCLUSION || k == KW_NOTICE ||
             k == KW_NOT_HELD) {
-            diag_error(m->diag, b->src, it->name_span, "'%s' describes a session; put it inside a "
+            diag_error(m->diag, b->src, item_name_span(it), "'%s' describes a session; put it inside a "
                        "dialogue, reception or voter_contact block", it->name->text);
             return;
         }
@@ -1907,8 +1907,8 @@ static const Item *within_of(Builder *b, const LoadedFile *f)
     for (const Item *it = f->items; it; it = it->next)
         if (it->name == word) {
             if (found) {
-                diag_error(b->m->diag, f->src, it->name_span, "a file stands within one unit only");
-                diag_note(b->m->diag, f->src, found->name_span, "it says so here");
+                diag_error(b->m->diag, f->src, item_name_span(it), "a file stands within one unit only");
+                diag_note(b->m->diag, f->src, item_name_span(found), "it says so here");
             } else {
                 found = it;
             }

@@ -349,7 +349,7 @@ static bool head(Builder *b, const Item *it, const char *form, Symbol **name, St
 {
     const Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME || (a->next && (a->next->kind != ATOM_STRING || a->next->next)) || it->binding) {
-        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", _(form));
+        diag_error(b->diag, b->src, a ? a->span : item_name_span(it), "write %s", _(form));
         return false;
     }
     *name = a->as.name;
@@ -363,7 +363,7 @@ static Symbol *name_arg(Builder *b, const Item *it, const char *form)
 {
     const Atom *a = it->args;
     if (!a || a->kind != ATOM_NAME || a->next || it->blocks || it->binding) {
-        diag_error(b->diag, b->src, a ? a->span : it->name_span, "write %s", _(form));
+        diag_error(b->diag, b->src, a ? a->span : item_name_span(it), "write %s", _(form));
         return NULL;
     }
     return a->as.name;
@@ -404,7 +404,7 @@ static void declare_calendar(Builder *b, Dimension *d, const Item *p)
         return;
     }
     if (d->nparts || d->numbered || (d->calendar && d->calendar != u)) {
-        diag_error(b->diag, b->src, p->name_span,
+        diag_error(b->diag, b->src, item_name_span(p),
                    "dimension '%s' has parts already: calendar parts cannot join them", d->name->text);
         return;
     }
@@ -451,27 +451,27 @@ static void declare_dimension(Builder *b, const Item *it)
             if (p->name == numbered) {
                 Symbol *prefix = name_arg(b, p, N_("numbered PREFIX: numbered y gives the parts y2019, y2020, ..."));
                 if (prefix && (d->nparts || d->calendar))
-                    diag_error(b->diag, b->src, p->name_span,
+                    diag_error(b->diag, b->src, item_name_span(p),
                                "dimension '%s' has parts already: numbered parts cannot join them", name->text);
                 else if (prefix)
                     d->numbered = prefix;
                 continue;
             }
             if (!p->args || p->args->kind != ATOM_STRING || p->args->next || p->blocks || p->binding) {
-                diag_error(b->diag, b->src, p->name_span,
+                diag_error(b->diag, b->src, item_name_span(p),
                            "a part of a dimension is NAME \"TITLE\": write the title of '%s' in double quotes",
                            p->name->text);
                 continue;
             }
             if (d->numbered || d->calendar) {
-                diag_error(b->diag, b->src, p->name_span, "dimension '%s' has %s parts: it takes no named ones",
+                diag_error(b->diag, b->src, item_name_span(p), "dimension '%s' has %s parts: it takes no named ones",
                            /* TRANSLATORS: the sort of a dimension's parts, "has numbered parts" */
                            name->text, d->numbered ? C_("parts", "numbered") : C_("parts", "calendar"));
                 continue;
             }
             const Part *prev = vocab_find_part(v, d, p->name);
             if (prev) {
-                twice(b, p->name_span, "part", p->name->text, prev->src, prev->span);
+                twice(b, item_name_span(p), "part", p->name->text, prev->src, prev->span);
                 continue;
             }
             Part *part = ARENA_NEW(v->arena, Part);
@@ -481,7 +481,7 @@ static void declare_dimension(Builder *b, const Item *it)
             part->title = p->args->as.str;
             part->dim = d;
             part->src = b->src;
-            part->span = p->name_span;
+            part->span = item_name_span(p);
             uint32_t n = d->nparts, cap = d->cap;
             if (!PUSH(v->arena, d->parts, n, cap, part) || !PUSH(v->arena, d->words, d->nparts, d->cap, p->name))
                 return;
@@ -623,7 +623,7 @@ static void declare_figure(Builder *b, const Item *it)
                 if (!arena_push(v->arena, (void ***)&f->places, &f->nplaces, &f->cap_places, (void *)k, 2))
                     return;
             } else {
-                diag_error(b->diag, b->src, p->name_span,
+                diag_error(b->diag, b->src, item_name_span(p),
                            "unknown part of a figure declaration '%s': use type, by or in", word);
             }
         }
@@ -678,7 +678,7 @@ static void define_kind(Builder *b, const Item *it)
             if (!k->session && strcmp(word, "level") == 0) {
                 const Atom *a = p->args;
                 if (!a || a->kind != ATOM_COUNT || a->next || a->as.count < 1 || a->as.count > LEVEL_MAX)
-                    diag_error(b->diag, b->src, a ? a->span : p->name_span,
+                    diag_error(b->diag, b->src, a ? a->span : item_name_span(p),
                                "a unit kind's level is a number from 1 (province) to %d", LEVEL_MAX);
                 else
                     k->level = (uint8_t)a->as.count;
@@ -694,7 +694,7 @@ static void define_kind(Builder *b, const Item *it)
                 else
                     k->scopes = d;
             } else {
-                diag_error(b->diag, b->src, p->name_span, "unknown part of a kind declaration '%s': use %s", word,
+                diag_error(b->diag, b->src, item_name_span(p), "unknown part of a kind declaration '%s': use %s", word,
                            k->session ? "count, not_held, kinds or scopes" : "level or count");
             }
         }
@@ -742,7 +742,7 @@ static void declare_relation(Builder *b, const Item *it)
     bool form = it->binding && !it->blocks && (!a || (a->kind == ATOM_NAME && (!a->next ||
                 (a->next->kind == ATOM_STRING && !a->next->next))));
     if (!form || e->kind != EXPR_BINARY || (e->as.op.op != OP_LE && e->as.op.op != OP_GE)) {
-        diag_error(b->diag, b->src, it->binding ? e->span : it->name_span,
+        diag_error(b->diag, b->src, it->binding ? e->span : item_name_span(it),
                    "write relation ID \"TITLE\": FIGURE <= FIGURE");
         return;
     }

@@ -97,8 +97,8 @@ TEST(item_with_breakdown)
     /* the item spans the whole text, 40 bytes; its name the first 8 */
     assert_int_equal(it->span.start, 0);
     assert_int_equal(it->span.end, 40);
-    assert_int_equal(it->name_span.start, 0);
-    assert_int_equal(it->name_span.end, 8);
+    assert_int_equal(item_name_span(it).start, 0);
+    assert_int_equal(item_name_span(it).end, 8);
 }
 
 TEST(two_breakdowns_and_a_partial_one)
@@ -115,7 +115,7 @@ TEST(two_breakdowns_and_a_partial_one)
     assert_string_equal(item_names(f, second->items), "eligible");
     /* the '...' of the second block is on line 5, column 3 */
     uint32_t line, col;
-    source_position(f->src, second->ellipsis.start, &line, &col);
+    source_position(f->src, second->ellipsis, &line, &col);
     assert_int_equal(line, 5);
     assert_int_equal(col, 3);
     const Item *eligible = second->items;

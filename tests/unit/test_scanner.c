@@ -370,7 +370,7 @@ TEST(comments_and_white_space)
     assert_name(item_at(items, 0), "a");
     assert_name(item_at(items, 1), "b");
     uint32_t line, col;
-    source_position(f->src, item_at(items, 1)->name_span.start, &line, &col);
+    source_position(f->src, item_name_span(item_at(items, 1)).start, &line, &col);
     assert_int_equal(line, 3);
     assert_int_equal(col, 3);
 }
@@ -390,7 +390,7 @@ TEST(comment_edges_and_the_text_left_intact)
     assert_name(item_at(items, 1), "b");
     assert_int_equal(arg_at(item_at(items, 1), 0)->as.count, 2);
     uint32_t line, col;
-    source_position(f->src, item_at(items, 1)->name_span.start, &line, &col);
+    source_position(f->src, item_name_span(item_at(items, 1)).start, &line, &col);
     assert_int_equal(line, 4);
     assert_int_equal(col, 1);
     assert_int_equal(f->src->len, n);
@@ -458,7 +458,7 @@ TEST(bom_is_ignored)
     assert_int_equal(item_count(items), 2);
     assert_name(item_at(items, 0), "a");
     /* offsets stay file offsets: "a" is the fourth byte */
-    assert_int_equal(item_at(items, 0)->name_span.start, 3);
+    assert_int_equal(item_name_span(item_at(items, 0)).start, 3);
 }
 
 TEST(bom_is_not_a_column)
