@@ -184,13 +184,14 @@ first_arg
     ;
 
 atom
-    : STRING                    { NEED($$ = ast_atom(ps->syntax, ATOM_STRING, @1)); $$->as.str = $1; }
+    : STRING                    { NEED($$ = ast_atom(ps->syntax, ATOM_STRING, @1)); $$->as.text = $1.ptr; $$->aux = $1.len; }
     | COUNT                     { NEED($$ = ast_atom(ps->syntax, ATOM_COUNT, @1)); $$->as.count = $1; }
     | '-' COUNT                 { NEED($$ = ast_atom(ps->syntax, ATOM_COUNT, @$)); $$->as.count = -$2; }
-    | '-' PERCENT               { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @$)); $$->as.percent = $2;
-                                  $$->as.percent.mantissa = -$2.mantissa; }
+    | '-' PERCENT               { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @$)); $$->as.mantissa = -$2.mantissa;
+                                  $$->aux = $2.decimals; }
     | MONEY                     { NEED($$ = ast_atom(ps->syntax, ATOM_MONEY, @1)); $$->as.count = $1; }
-    | PERCENT                   { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @1)); $$->as.percent = $1; }
+    | PERCENT                   { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @1)); $$->as.mantissa = $1.mantissa;
+                                  $$->aux = $1.decimals; }
     | DATE                      { NEED($$ = ast_atom(ps->syntax, ATOM_DATE, @1)); $$->as.date = $1; }
     | '?'                       { NEED($$ = ast_atom(ps->syntax, ATOM_UNKNOWN, @1)); }
     | '~' COUNT                 { NEED($$ = ast_atom(ps->syntax, ATOM_APPROX, @$)); $$->as.count = $2; }

@@ -20,7 +20,7 @@ Atom *ast_atom(Arena *a, AtomKind k, Span sp)
 {
     Atom *at = ARENA_NEW(a, Atom);
     if (at) {
-        at->kind = k;
+        at->kind = (uint8_t)k;
         at->span = sp;
     }
     return at;

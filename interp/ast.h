@@ -46,18 +46,24 @@ typedef enum {
 /* "name", "amount of money", ...: in the run's language (i18n.h). */
 const char *ast_atom_kind_name(AtomKind k);
 
+/* 32 bytes: a string's length and a percentage's decimals stand beside
+ * the value rather than in it (atom_str, atom_percent). */
 typedef struct Atom {
-    AtomKind kind;
     Span span;
+    uint32_t aux;           /* STRING: its length; PERCENT: its decimals */
+    uint8_t kind;           /* AtomKind */
     union {
         Symbol *name;
-        Str str;
+        const char *text;   /* STRING: aux bytes, then a NUL */
         int64_t count;      /* COUNT (may be negative), MONEY, APPROX */
-        Decimal percent;
+        int64_t mantissa;   /* PERCENT: the value times 10^aux */
         Date date;
     } as;
     struct Atom *next;
 } Atom;
+
+static inline Str atom_str(const Atom *a) { return (Str){ a->as.text, a->aux }; }
+static inline Decimal atom_percent(const Atom *a) { return (Decimal){ a->as.mantissa, (uint8_t)a->aux }; }
 
 typedef enum {
     EXPR_NUMBER, EXPR_PERCENT, EXPR_MONEY, EXPR_DATE, EXPR_STRING, EXPR_UNKNOWN,

@@ -111,7 +111,7 @@ static void day_details(Reader *r, CalendarDay *day, const Item *it, const char 
             if (form_no_blocks(r->d, r->src, x, x->name->text) &&
                 form_args(r->d, r->src, x, "s", x->name == r->c->w_source ? N_("source \"DOCUMENT\"")
                                                                          : N_("unverified \"WHY\"")))
-                *slot = x->args->as.str;
+                *slot = atom_str(x->args);
         }
     }
     if (it->binding)

@@ -77,6 +77,6 @@ Str form_string(const Item *it, uint32_t nth)
 {
     for (const Atom *a = it->args; a; a = a->next)
         if (a->kind == ATOM_STRING && nth-- == 0)
-            return a->as.str;
+            return atom_str(a);
     return (Str){ NULL, 0 };
 }

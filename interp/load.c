@@ -355,7 +355,8 @@ static void follow_uses(FileSet *fs, LoadedFile *root)
                        "'use' files nest more than %d levels deep here", LOAD_MAX_USE_DEPTH);
             continue;
         }
-        LoadedFile *f = use_file(fs, top->file->src, it->args->span, &it->args->as.str);
+        Str path = atom_str(it->args);
+        LoadedFile *f = use_file(fs, top->file->src, it->args->span, &path);
         if (!f)
             continue;
         if (!ptrmap_put(&fs->used, fs->arena, it, 0, f)) {

@@ -366,8 +366,8 @@ static bool parse_quantity(Builder *b, const Item *it, const char *figure, Value
             q->approx = APPROX_ABOUT;
         if (value->kind == ATOM_PERCENT) {
             q->percent = true;
-            q->value = value->as.percent.mantissa;
-            q->decimals = value->as.percent.decimals;
+            q->value = value->as.mantissa;
+            q->decimals = (uint8_t)value->aux;
         } else {
             q->value = value->as.count;
         }
@@ -380,7 +380,7 @@ static bool parse_quantity(Builder *b, const Item *it, const char *figure, Value
     }
     Atom *rest = value->next;
     if (rest && rest->kind == ATOM_STRING) {
-        *label = rest->as.str;
+        *label = atom_str(rest);
         rest = rest->next;
     }
     if (rest) {
@@ -907,7 +907,7 @@ static void add_lists(Builder *b, Node *node, const Item *it)
                        ast_atom_kind_name(a->kind));
             continue;
         }
-        Node *n = child_unit(b, node, kind, a->as.str, a->span);
+        Node *n = child_unit(b, node, kind, atom_str(a), a->span);
         if (!n)
             return;
         if (n->listed) {
@@ -940,7 +940,7 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
                    "a %s needs its name in double quotes: %s \"NAME\" { ... }", kn, kn);
         return;
     }
-    Node *n = child_unit(b, parent, kind, it->args->as.str, it->args->span);
+    Node *n = child_unit(b, parent, kind, atom_str(it->args), it->args->span);
     if (!n)
         return;
     if (n->last_src == b->src && n->last_span.start != it->args->span.start) {
@@ -1054,7 +1054,7 @@ static const Part *opinion_topic(Builder *b, const Item *a)
     Model *m = b->m;
     const Dimension *d = m->vocab->topic;
     if (a->args && a->args->kind == ATOM_STRING && !a->args->next) {
-        Str text = a->args->as.str;
+        Str text = atom_str(a->args);
         for (uint32_t i = 0; i < d->nparts; i++)
             if (d->parts[i]->title.len == text.len && memcmp(d->parts[i]->title.ptr, text.ptr, text.len) == 0) {
                 diag_error(m->diag, b->src, a->args->span, "write the topic as a name: topic %s",
@@ -1084,7 +1084,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         oom(b);
         return;
     }
-    o->text = it->args->as.str;
+    o->text = atom_str(it->args);
     o->satisfied = -1;
     o->src = b->src;
     o->span = item_name_span(it);
@@ -1327,7 +1327,7 @@ static void add_report(Builder *b, const Item *it)
         diag_error(m->diag, b->src, item_name_span(it), "write the report's title in double quotes: report \"TITLE\" { ... }");
         return;
     }
-    Str title = it->args->as.str;
+    Str title = atom_str(it->args);
     if (h->title.ptr) {
         if (h->title.len != title.len || memcmp(h->title.ptr, title.ptr, title.len) != 0) {
             diag_warning(m->diag, b->src, it->args->span,
@@ -1524,7 +1524,7 @@ static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **
         return false;
     }
     *id = a->as.name;
-    *title = a->next ? a->next->as.str : sym_str(a->as.name);
+    *title = a->next ? atom_str(a->next) : sym_str(a->as.name);
     const Site *prev = ptrmap_get(ids, *id, 0);
     if (prev) {
         diag_error(b->m->diag, b->src, a->span, "%s '%s' is defined twice", what, (*id)->text);
@@ -1665,7 +1665,7 @@ static void add_indicator(Builder *b, const Item *it)
             if (k == KW_REPORTED) {
                 if (a->args && a->args->kind == ATOM_PERCENT && !a->args->next) {
                     ind->has_reported = true;
-                    ind->reported = a->args->as.percent;
+                    ind->reported = atom_percent(a->args);
                     ind->reported_span = a->args->span;
                 } else {
                     diag_error(m->diag, b->src, a->args ? a->args->span : item_name_span(a),
@@ -1998,11 +1998,11 @@ static bool count_made(Model *m, Waiting *w, uint32_t file, const Item *items)
     for (const Item *it = items; it; it = it->next) {
         const Atom *a = it->args;
         const Kind *kind = vocab_kind(m->vocab, it->name);
-        if (kind && !kind->session && a && a->kind == ATOM_STRING && !note_made(m, w, file, kind, a->as.str))
+        if (kind && !kind->session && a && a->kind == ATOM_STRING && !note_made(m, w, file, kind, atom_str(a)))
             return false;
         if (it->name == lists && a && a->kind == ATOM_NAME && (kind = vocab_kind(m->vocab, a->as.name)) != NULL)
             for (a = a->next; a; a = a->next)
-                if (a->kind == ATOM_STRING && !note_made(m, w, file, kind, a->as.str))
+                if (a->kind == ATOM_STRING && !note_made(m, w, file, kind, atom_str(a)))
                     return false;
         for (const Block *bl = it->blocks; bl; bl = bl->next)
             if (!count_made(m, w, file, bl->items))
@@ -2042,7 +2042,7 @@ static bool waiting_init(Builder *b, Waiting *w)
             continue;
         w->kind[i] = vocab_kind(m->vocab, it->args->as.name);
         w->where[i] = it->args->next->span;
-        if (!(w->name[i] = unit_name(m, it->args->next->as.str)))
+        if (!(w->name[i] = unit_name(m, atom_str(it->args->next))))
             return false;
         uint32_t key = waiting_key(w, w->name[i], w->kind[i]);
         if (key == NONE) {
@@ -2145,7 +2145,7 @@ void model_add_files(Model *m, const FileSet *files)
             break;
         b.src = files->roots[i]->src;
         const Item *it = w.within[i];
-        Node *unit = child_unit(&b, m->root, w.kind[i], it->args->next->as.str, it->args->next->span);
+        Node *unit = child_unit(&b, m->root, w.kind[i], atom_str(it->args->next), it->args->next->span);
         if (!unit)
             break;
         if (!w.queued[i]) {         /* made before the files were read: cannot be, but never loop */

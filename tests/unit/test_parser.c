@@ -170,7 +170,7 @@ TEST(nested_units)
     assert_int_equal(arg_at(it, 0)->kind, ATOM_STRING);
     assert_string_equal(item_names(f, it->blocks->items), "commune commune");
     const Item *b = it->blocks->items;
-    assert_memory_equal(arg_at(b, 0)->as.str.ptr, "B", 2);
+    assert_memory_equal(atom_str(arg_at(b, 0)).ptr, "B", 2);
     assert_string_equal(b->blocks->items->name->text, "invited");
 }
 

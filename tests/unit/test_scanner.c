@@ -13,9 +13,9 @@ static void assert_name(const Item *it, const char *name)
 static void assert_str_bytes(const Atom *a, const char *bytes, size_t n)
 {
     assert_int_equal(a->kind, ATOM_STRING);
-    assert_int_equal(a->as.str.len, n);
-    assert_memory_equal(a->as.str.ptr, bytes, n);
-    assert_int_equal(a->as.str.ptr[n], '\0');
+    assert_int_equal(atom_str(a).len, n);
+    assert_memory_equal(atom_str(a).ptr, bytes, n);
+    assert_int_equal(atom_str(a).ptr[n], '\0');
 }
 
 /* Exactly one error, at line:col, whose message contains `needle`. */
@@ -110,14 +110,14 @@ TEST(percent_atoms)
     assert_no_errors(f);
     const Atom *a = arg_at(item_at(items, 0), 0);
     assert_int_equal(a->kind, ATOM_PERCENT);
-    assert_int_equal(a->as.percent.mantissa, 9972);
-    assert_int_equal(a->as.percent.decimals, 2);
+    assert_int_equal(a->as.mantissa, 9972);
+    assert_int_equal(a->aux, 2);
     a = arg_at(item_at(items, 1), 0);
-    assert_int_equal(a->as.percent.mantissa, 7963);
-    assert_int_equal(a->as.percent.decimals, 2);
+    assert_int_equal(a->as.mantissa, 7963);
+    assert_int_equal(a->aux, 2);
     a = arg_at(item_at(items, 2), 0);
-    assert_int_equal(a->as.percent.mantissa, 100);
-    assert_int_equal(a->as.percent.decimals, 0);
+    assert_int_equal(a->as.mantissa, 100);
+    assert_int_equal(a->aux, 0);
 }
 
 TEST(money_atoms)
