@@ -2,7 +2,8 @@
 #
 #   make            build build/release/dlg
 #   make demo       install missing build dependencies, build, run an example
-#   make check      unit tests (cmocka), golden command-line tests, regressions
+#   make check      unit tests (cmocka), golden command-line tests, regressions,
+#                   --jobs tests, message tests
 #   make asan       the same tests under AddressSanitizer + UBSan
 #   make valgrind   the golden tests under valgrind's memcheck
 #   make tsan       files read by several threads, under ThreadSanitizer
