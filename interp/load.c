@@ -220,22 +220,46 @@ void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, siz
         add_root(fs, f);
 }
 
+/* The file at `path` as read into `keep`; NULL when it cannot be read,
+ * said to `diag` at `from`/`at`, or at no position. */
+static Source *load_source(Arena *keep, Diag *diag, const char *path, Source *from, Span at)
+{
+    Source *src;
+    SourceStatus st = source_load(keep, path, &src);
+    if (st == SOURCE_OK)
+        return src;
+    diag_error(diag, from, from ? at : ((Span){ 0, 0 }), "cannot read '%s': %s", path, load_error(st));
+    return NULL;
+}
+
+/* A file is known by its identity (device and inode) in FileSet.seen;
+ * standard input has none and is never the same file twice. */
+static const void *identity(const Source *src)
+{
+    return (const void *)(uintptr_t)(src->ino + 1);     /* never NULL */
+}
+
+static bool read_before(const FileSet *fs, const Source *src)
+{
+    return src->ino && ptrmap_get(&fs->seen, identity(src), (uintptr_t)src->dev);
+}
+
+/* Remember f as the file of src's identity; false when out of memory. */
+static bool remember(FileSet *fs, const Source *src, LoadedFile *f)
+{
+    return !src->ino || ptrmap_put(&fs->seen, fs->arena, identity(src), (uintptr_t)src->dev, f);
+}
+
 /* Read and parse a file once, however it is named: files are known by
  * their identity (device and inode). NULL when already read, or when it
  * cannot be read: then with a diagnostic at `from`/`at`, or at no position. */
 static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span at)
 {
-    Source *src;
-    SourceStatus st = source_load(fs->arena, path, &src);
-    if (st != SOURCE_OK) {
-        diag_error(fs->diag, from, from ? at : ((Span){ 0, 0 }), "cannot read '%s': %s", path, load_error(st));
-        return NULL;
-    }
-    const void *key = (const void *)(uintptr_t)(src->ino + 1);     /* never NULL */
-    if (src->ino && ptrmap_get(&fs->seen, key, (uintptr_t)src->dev))
+    Source *src = load_source(fs->arena, fs->diag, path, from, at);
+    if (!src || read_before(fs, src))
         return NULL;
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
-    if (!f || (src->ino && !ptrmap_put(&fs->seen, fs->arena, key, (uintptr_t)src->dev, f))) {
+    if (!f || !remember(fs, src, f)) {
         diag_out_of_memory(fs->diag);
         return NULL;
     }
@@ -412,12 +436,9 @@ static void read_apart(const FileSet *fs, Job *j, Arena *keep)
     j->diag.recording = true;
     if (strcmp(j->path, "-") == 0 || refused(fs, &j->diag, j->path))
         return;                     /* standard input is read in turn: it may be named twice */
-    Source *src;
-    SourceStatus st = source_load(keep, j->path, &src);
-    if (st != SOURCE_OK) {
-        diag_error(&j->diag, NULL, ((Span){ 0, 0 }), "cannot read '%s': %s", j->path, load_error(st));
+    Source *src = load_source(keep, &j->diag, j->path, NULL, (Span){ 0, 0 });
+    if (!src)
         return;
-    }
     LoadedFile *f = ARENA_NEW(keep, LoadedFile);
     if (!f) {
         diag_out_of_memory(&j->diag);
@@ -460,12 +481,11 @@ static void take(FileSet *fs, Job *j)
         return;
     }
     Source *src = f->src;
-    const void *key = (const void *)(uintptr_t)(src->ino + 1);
-    if (src->ino && ptrmap_get(&fs->seen, key, (uintptr_t)src->dev)) {
-        discard(f);                 /* read before: skipped, unheard */
+    if (read_before(fs, src)) {
+        discard(f);                 /* skipped, unheard, as read_file() skips it */
         return;
     }
-    if (src->ino && !ptrmap_put(&fs->seen, fs->arena, key, (uintptr_t)src->dev, f)) {
+    if (!remember(fs, src, f)) {
         diag_out_of_memory(fs->diag);
         return;
     }
