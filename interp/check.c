@@ -48,7 +48,7 @@ static Computed exact(int64_t v)
 
 static Computed of_aggregate(const Aggregate *a)
 {
-    return (Computed){ true, a->sum, a->range, a->approx };
+    return (Computed){ true, a->sum, derive_aggregate_range(a), a->approx };
 }
 
 /* Add one part: exact in Wide; its range saturates without a bound. */

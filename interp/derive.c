@@ -4,19 +4,23 @@
 
 #include <string.h>
 
-/* One derived value: the aggregate of (node, path, period), and, for a
- * figure declared '?' whose first breakdown is complete and known, the sum
- * of that breakdown (§5.4 step 2). */
+/* One derived value: the aggregate of (node, path), and, for a figure
+ * declared '?' whose first breakdown is complete and known, the sum of that
+ * breakdown (§5.4 step 2). Keyed by ids, not pointers: 64 bytes, and a
+ * national report makes millions. */
 typedef struct Entry {
-    const Node *node;
-    const Symbol *path;
-    uint32_t period;
+    uint32_t node;          /* Node.id */
+    uint32_t path;          /* Symbol.id; the Symbol is Derived.paths' */
     uint32_t next;          /* next entry of the same node, + 1; 0 ends */
-    uint32_t breakdown;     /* the sum of the figure's complete breakdown:
-                             * Derived.breakdowns[breakdown - 1]; 0: none */
-    bool has_aggregate;
+    uint32_t breakdown : 31;    /* the sum of the figure's complete breakdown:
+                                 * Derived.breakdowns[breakdown - 1]; 0: none */
+    bool has_aggregate : 1;
     Aggregate agg;
 } Entry;
+
+/* Entries lie in blocks that never move: the table grows without copying
+ * them, and without holding the old and the new copy at once. */
+enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
 
 /* The entries met last, direct-mapped by (node, path): the cells of one
  * node's opinions are few and met again and again, and each is found here
@@ -31,15 +35,16 @@ typedef struct Near {
 struct Derived {
     const Model *m;
     Arena *arena;
-    Entry *entries;
-    uint32_t count, cap;    /* entries used and allocated */
+    Entry **blocks;         /* BLOCK_ENTRIES entries each */
+    uint32_t nblocks, cap_blocks;
+    uint32_t count;         /* entries used */
     uint32_t *slots;        /* open addressing: entry index + 1, 0 empty */
     uint32_t nslots;        /* a power of two, at least twice count */
     Value *breakdowns;      /* Entry.breakdown: few entries have one */
     uint32_t nbreakdowns, cap_breakdowns;
     uint32_t *first;        /* per node id: its first entry + 1 */
     uint32_t *last;
-    SymMap paths;           /* every path with an aggregate somewhere */
+    SymMap paths;           /* by id, every path an entry has: the Symbol */
     bool oom;
     Near near[NEAR_SLOTS];
 };
@@ -90,11 +95,16 @@ bool derive_range_add(Range *acc, Range r)
 
 /* ---- the table ------------------------------------------------------------ */
 
-static uint32_t key_hash(const Derived *d, const Node *n, const Symbol *path, uint32_t period)
+static Entry *entry_at(const Derived *d, uint32_t index)
 {
-    /* splitmix64's finaliser over the node's id, the path's own (keyed)
-     * hash, the period and the run's key: well spread whatever the ids */
-    uint64_t x = ((uint64_t)n->id << 32 | path->hash) ^ (uint64_t)period * 0x9E3779B97F4A7C15ull ^ d->arena->key.k1;
+    return &d->blocks[index >> BLOCK_BITS][index & (BLOCK_ENTRIES - 1)];
+}
+
+static uint32_t key_hash(const Derived *d, uint32_t node, uint32_t path)
+{
+    /* splitmix64's finaliser over the two ids and the run's key: the ids
+     * are the run's own, dense, and the key unknown to the input */
+    uint64_t x = ((uint64_t)node << 32 | path) ^ d->arena->key.k1;
     x ^= x >> 30;
     x *= 0xBF58476D1CE4E5B9ull;
     x ^= x >> 27;
@@ -103,44 +113,56 @@ static uint32_t key_hash(const Derived *d, const Node *n, const Symbol *path, ui
     return (uint32_t)x;
 }
 
-static const Entry *find(const Derived *d, const Node *n, const Symbol *path, uint32_t period)
+/* The index + 1 of the entry for (n, path); 0 when there is none. */
+static uint32_t find_index(const Derived *d, const Node *n, const Symbol *path)
 {
     if (!d->nslots)
-        return NULL;
-    for (uint32_t i = key_hash(d, n, path, period) & (d->nslots - 1);; i = (i + 1) & (d->nslots - 1)) {
+        return 0;
+    for (uint32_t i = key_hash(d, n->id, path->id) & (d->nslots - 1);; i = (i + 1) & (d->nslots - 1)) {
         uint32_t e = d->slots[i];
         if (!e)
-            return NULL;
-        const Entry *x = &d->entries[e - 1];
-        if (x->node == n && x->path == path && x->period == period)
-            return x;
+            return 0;
+        const Entry *x = entry_at(d, e - 1);
+        if (x->node == n->id && x->path == path->id)
+            return e;
     }
+}
+
+static Entry *find(const Derived *d, const Node *n, const Symbol *path)
+{
+    uint32_t e = find_index(d, n, path);
+    return e ? entry_at(d, e - 1) : NULL;
 }
 
 static void place(Derived *d, uint32_t index)
 {
-    const Entry *x = &d->entries[index];
-    uint32_t i = key_hash(d, x->node, x->path, x->period) & (d->nslots - 1);
+    const Entry *x = entry_at(d, index);
+    uint32_t i = key_hash(d, x->node, x->path) & (d->nslots - 1);
     while (d->slots[i])
         i = (i + 1) & (d->nslots - 1);
     d->slots[i] = index + 1;
 }
 
+/* Room for one more entry: a new block when the last is full, and twice
+ * the slots when the table would be more than half full. */
 static bool grow(Derived *d)
 {
-    uint32_t cap = d->cap ? d->cap * 2 : 256;
-    if (cap > UINT32_MAX / 4)
-        return false;
-    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, (size_t)cap * 2);
-    Entry *entries = slots ? arena_grow(d->arena, d->entries, (size_t)d->count * sizeof *entries,
-                                        (size_t)cap * sizeof *entries) : NULL;
-    if (!entries)
+    if (d->count == d->nblocks * (uint32_t)BLOCK_ENTRIES) {
+        if (d->count > UINT32_MAX / 4)
+            return false;
+        Entry *block = ARENA_ARRAY(d->arena, Entry, BLOCK_ENTRIES);
+        if (!block || !arena_push(d->arena, (void ***)&d->blocks, &d->nblocks, &d->cap_blocks, block, 16))
+            return false;
+    }
+    if ((d->count + 1) * 2 <= d->nslots)
+        return true;
+    uint32_t nslots = d->nslots ? d->nslots * 2 : 512;
+    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, nslots);
+    if (!slots)
         return false;
     arena_release(d->arena, d->slots, (size_t)d->nslots * sizeof *d->slots);
-    d->entries = entries;
-    d->cap = cap;
     d->slots = slots;
-    d->nslots = cap * 2;
+    d->nslots = nslots;
     for (uint32_t i = 0; i < d->count; i++)
         place(d, i);
     return true;
@@ -153,28 +175,28 @@ static Near *near_slot(Derived *d, const Node *n, const Symbol *path)
     return &d->near[h >> (64 - NEAR_BITS)];
 }
 
-/* The entry for (n, path, 0), made when missing; NULL when out of memory. */
+/* The entry for (n, path), made when missing; NULL when out of memory. */
 static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
 {
     Near *near = near_slot(d, n, path);
     if (near->index && near->node == n && near->path == path)
-        return &d->entries[near->index - 1];
-    Entry *x = (Entry *)find(d, n, path, 0);
-    if (x) {
-        *near = (Near){ n, path, (uint32_t)(x - d->entries) + 1 };
-        return x;
+        return entry_at(d, near->index - 1);
+    uint32_t found = find_index(d, n, path);
+    if (found) {
+        *near = (Near){ n, path, found };
+        return entry_at(d, found - 1);
     }
-    if (d->count == d->cap && !grow(d)) {
+    if (!grow(d)) {
         d->oom = true;
         return NULL;
     }
     uint32_t index = d->count++;
-    x = &d->entries[index];
+    Entry *x = entry_at(d, index);
     memset(x, 0, sizeof *x);
-    x->node = n;
-    x->path = path;
+    x->node = n->id;
+    x->path = path->id;
     if (d->last[n->id])
-        d->entries[d->last[n->id] - 1].next = index + 1;
+        entry_at(d, d->last[n->id] - 1)->next = index + 1;
     else
         d->first[n->id] = index + 1;
     d->last[n->id] = index + 1;
@@ -200,7 +222,7 @@ static Aggregate *agg_for(Derived *d, const Node *n, const Symbol *path)
 
 const Aggregate *derive_aggregate(const Derived *d, const Node *n, const Symbol *path)
 {
-    const Entry *x = find(d, n, path, 0);
+    const Entry *x = find(d, n, path);
     return x && x->has_aggregate ? &x->agg : NULL;
 }
 
@@ -218,7 +240,7 @@ bool derive_part_value(const Derived *d, const Figure *f, Value *value)
         *value = declared_value(&f->declared);
         return true;
     }
-    const Entry *x = find(d, f->owner, f->path, 0);
+    const Entry *x = find(d, f->owner, f->path);
     if (x && x->breakdown) {
         *value = d->breakdowns[x->breakdown - 1];
         return true;
@@ -238,7 +260,7 @@ static Value aggregate_value(const Entry *x)
     v.approx = x->agg.approx;
     v.money = x->agg.money;
     v.value = (int64_t)x->agg.sum;
-    v.range = x->agg.range;
+    v.range = derive_aggregate_range(&x->agg);
     v.from_declared = x->agg.declared;
     return v;
 }
@@ -249,7 +271,7 @@ static Value value_at(const Derived *d, const Node *n, const Symbol *path, const
 {
     if (f && f->declared.known)
         return declared_value(&f->declared);
-    const Entry *x = find(d, n, path, 0);
+    const Entry *x = find(d, n, path);
     if (f && x && x->breakdown)
         return d->breakdowns[x->breakdown - 1];
     if (x && x->has_aggregate)
@@ -309,14 +331,18 @@ static void breakdown_sums(Derived *d, const Figure *f)
         d->cap_breakdowns = cap;
     }
     d->breakdowns[d->nbreakdowns++] = sum;
-    x->breakdown = d->nbreakdowns;
+    x->breakdown = d->nbreakdowns & 0x7FFFFFFFu;  /* at most one per entry: < 2^30 */
 }
 
 static void add_to(Aggregate *a, Value v)
 {
     a->sum += v.value;
-    if (!derive_range_add(&a->range, v.range))
-        a->range = (Range){ INT64_MIN, INT64_MAX, true };   /* no bound left */
+    Range r = derive_aggregate_range(a);
+    if (!derive_range_add(&r, v.range))
+        r = (Range){ INT64_MIN, INT64_MAX, true };          /* no bound left */
+    a->lo = r.lo;
+    a->hi = r.hi;
+    a->unbounded = r.unbounded;
     a->approx |= v.approx;
     a->money |= v.money;
 }
@@ -364,12 +390,13 @@ static void provide(Derived *d, const Node *parent, const Node *ch)
 {
     for (const Figure *f = ch->figures; f; f = f->next)
         provide_figure(d, parent, ch, f);
-    /* entries of ch are not moved while this runs: the parent's entries
-     * are made, which may grow the table, so walk by index */
-    for (uint32_t e = d->first[ch->id]; e && !d->oom; e = d->entries[e - 1].next) {
-        const Entry *x = &d->entries[e - 1];
-        if (x->has_aggregate && !model_figure(ch, x->path))     /* declared ones went above */
-            provide_one(d, parent, ch, x->path, aggregate_value(x));
+    /* the parent's entries are made as this walks ch's: entries never
+     * move (they lie in blocks), so the walk is safe */
+    for (uint32_t e = d->first[ch->id]; e && !d->oom; e = entry_at(d, e - 1)->next) {
+        const Entry *x = entry_at(d, e - 1);
+        const Symbol *path = symmap_get_id(&d->paths, x->path);
+        if (x->has_aggregate && !model_figure(ch, path))        /* declared ones went above */
+            provide_one(d, parent, ch, path, aggregate_value(x));
     }
 }
 

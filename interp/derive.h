@@ -37,14 +37,21 @@ bool derive_range_add(Range *acc, Range r);
 /* What a node's children and entries add up to for one path (§5.4 step 3). */
 typedef struct Aggregate {
     Wide sum;               /* exact: it cannot overflow, however many are added */
-    Range range;            /* what the sum may be, from approximate contributions */
+    int64_t lo, hi;         /* what the sum may be, from approximate
+                             * contributions: derive_aggregate_range() */
     uint32_t units;         /* child units that provided a value */
     uint32_t sessions;      /* sessions that provided a value */
     uint32_t entries;       /* opinions, documents, sessions counted */
-    bool approx;            /* some contribution was approximate */
-    bool declared;          /* some contribution was declared, not listed */
-    bool money;
-} Aggregate;
+    bool unbounded : 1;     /* the range has no upper end */
+    bool approx : 1;        /* some contribution was approximate */
+    bool declared : 1;      /* some contribution was declared, not listed */
+    bool money : 1;
+} Aggregate;                /* 48 bytes: a national report has millions */
+
+static inline Range derive_aggregate_range(const Aggregate *a)
+{
+    return (Range){ a->lo, a->hi, a->unbounded };
+}
 
 /* Does the sum fit in the 64 bits a Value holds? A sum that does not is
  * still exact for the checks (check.c); as a Value it is unknown. */

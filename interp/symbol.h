@@ -85,6 +85,11 @@ static inline void *symmap_get(const SymMap *m, const Symbol *s)
 {
     return s->id < m->cap ? m->values[s->id] : NULL;
 }
+/* The value of the symbol whose id is `id`. */
+static inline void *symmap_get_id(const SymMap *m, uint32_t id)
+{
+    return id < m->cap ? m->values[id] : NULL;
+}
 /* Set (or replace) the symbol's value; false when out of memory. */
 bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value);
 
