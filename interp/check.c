@@ -65,7 +65,7 @@ static void add_part(Computed *c, const Value *v)
  * N` more than N; `nearly N` up to N): `=` holds when the ranges meet,
  * `>=` when the declared side can be at least the computed one, `<=` the
  * other way. Differences that do not fit in 64 bits leave it unknown. */
-static void judge(Check *k, Quantity declared, Computed c, Relation rel)
+static void judge(Arena *a, Check *k, Quantity declared, Computed c, Relation rel)
 {
     k->declared = count_number(declared.value, declared.money);
     int64_t tol = derive_tolerance(declared.value);
@@ -93,7 +93,7 @@ static void judge(Check *k, Quantity declared, Computed c, Relation rel)
         case REL_ABOUT: case REL_OVER: case REL_NEARLY: case REL_WITHIN: break;
         }
         if (!derive_fits(c.value))
-            k->note = (Note){ .kind = NOTE_SUM_TOO_LARGE };
+            k->note = result_note(a, (Note){ .kind = NOTE_SUM_TOO_LARGE });
     } else {
         Range d = derive_range(&declared), x = c.range;
         switch (rel) {
@@ -105,7 +105,8 @@ static void judge(Check *k, Quantity declared, Computed c, Relation rel)
     }
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
     if (c.approx)
-        k->note = (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi, .x = c.range.unbounded };
+        k->note = result_note(a, (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi,
+                                           .x = c.range.unbounded });
 }
 
 /* A check that passes only as a lower bound because some children or
@@ -137,12 +138,12 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
         return;
     k->parts = bd;
     sum.known = unknown == 0;
-    judge(k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
+    judge(c->arena, k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
     Wide need = (Wide)f->declared.value - sum.value;
     if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx && derive_fits(need))
-        k->note = (Note){ .kind = NOTE_PART_WOULD_BE, .name = missing->leaf, .a = (int64_t)need };
+        k->note = result_note(c->arena, (Note){ .kind = NOTE_PART_WOULD_BE, .name = missing->leaf, .a = (int64_t)need });
     else if (unknown)
-        k->note = (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown };
+        k->note = result_note(c->arena, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
     result_add_check(c->r, k);
 }
 
@@ -193,14 +194,14 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
         /* rows ending in '...' are only part of the column, and so are the
          * rows that give the cell when some do not: a lower bound */
         sum[j].known = known[j];
-        judge(k, col->declared, sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
+        judge(c->arena, k, col->declared, sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
         if (!complete) {
             k->has_coverage = true;
             k->covered = have[j];
             k->expected = rows->nparts;
         }
         if (!known[j])
-            k->note = (Note){ .kind = NOTE_CELL_INEXACT };
+            k->note = result_note(c->arena, (Note){ .kind = NOTE_CELL_INEXACT });
         settle(k);
         result_add_check(c->r, k);
     }
@@ -278,8 +279,8 @@ static void check_rollup(Checker *c, const Figure *f)
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f, f->src, f->span);
         if (k) {
-            judge(k, f->declared, of_aggregate(a), REL_GE);
-            k->note = (Note){ .kind = NOTE_UNSTATUSED, .name = f->decl->name, .text = missing->word };
+            judge(c->arena, k, f->declared, of_aggregate(a), REL_GE);
+            k->note = result_note(c->arena, (Note){ .kind = NOTE_UNSTATUSED, .name = f->decl->name, .text = missing->word });
             result_add_check(c->r, k);
         }
         return;
@@ -291,7 +292,7 @@ static void check_rollup(Checker *c, const Figure *f)
     if (!f->whole && vocab_is_unit_count(c->v, f->decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
-        judge(k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
+        judge(c->arena, k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
         k->has_coverage = true;
         k->covered = clamp_u32(a->sum);
         k->expected = clamp_u32(f->declared.value);
@@ -311,7 +312,7 @@ static void check_rollup(Checker *c, const Figure *f)
         if (k->covered < expected)
             rel = REL_GE;
     }
-    judge(k, f->declared, of_aggregate(a), rel);
+    judge(c->arena, k, f->declared, of_aggregate(a), rel);
     settle(k);
     result_add_check(c->r, k);
 }
@@ -323,8 +324,8 @@ static void check_negative(Checker *c, const Figure *f)
     Check *k = new_check(c, CHECK_BOUND, f->owner, f, f->src, f->span);
     if (!k)
         return;
-    judge(k, f->declared, exact(0), REL_GE);
-    k->note = (Note){ .kind = NOTE_NEGATIVE };
+    judge(c->arena, k, f->declared, exact(0), REL_GE);
+    k->note = result_note(c->arena, (Note){ .kind = NOTE_NEGATIVE });
     result_add_check(c->r, k);
 }
 
@@ -350,7 +351,7 @@ static void check_change(Checker *c, const Figure *f)
     if (!d->percent) {
         Computed x = exact(0);
         x.value = (Wide)v->value - p->value;     /* exact: a change of two 64-bit figures */
-        judge(k, *d, x, REL_EQ);
+        judge(c->arena, k, *d, x, REL_EQ);
         result_add_check(c->r, k);
         return;
     }
@@ -363,7 +364,7 @@ static void check_change(Checker *c, const Figure *f)
         computed = as_double(v) - as_double(p);         /* percentage points */
     } else if (p->value == 0) {
         k->status = RESULT_UNKNOWN;
-        k->note = (Note){ .kind = NOTE_ZERO_DENOMINATOR };
+        k->note = result_note(c->arena, (Note){ .kind = NOTE_ZERO_DENOMINATOR });
         result_add_check(c->r, k);
         return;
     } else {
@@ -373,7 +374,7 @@ static void check_change(Checker *c, const Figure *f)
     k->imbalance = number_real(declared - computed, 4, false);
     k->status = fabs(declared - computed) <= unit + 1e-9 ? RESULT_PASS : RESULT_FAIL;
     if (k->status == RESULT_FAIL)
-        k->note = (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit };
+        k->note = result_note(c->arena, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
     result_add_check(c->r, k);
 }
 
@@ -407,7 +408,7 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
     if (!k)
         return;
     k->bound = b;
-    judge(k, (Quantity){ .known = true, .value = s.value }, exact(l.value), REL_LE);
+    judge(c->arena, k, (Quantity){ .known = true, .value = s.value }, exact(l.value), REL_LE);
     result_add_check(c->r, k);
 }
 

@@ -1215,13 +1215,13 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
     k->tolerance = unit;
     if (!ir->value.known) {
         k->status = RESULT_UNKNOWN;
-        k->note = ir->note;
+        k->note = &ir->note;
     } else {
         k->computed = ir->value;
         k->imbalance = number_real(declared - ir->value.value, INDICATOR_DECIMALS, false);
         k->status = fabs(declared - ir->value.value) <= unit + EPSILON ? RESULT_PASS : RESULT_FAIL;
         if (k->status == RESULT_FAIL)
-            k->note = (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit };
+            k->note = result_note(ev->arena, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
     }
     result_add_check(r, k);
 }

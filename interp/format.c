@@ -212,6 +212,8 @@ const char *format_check_subject(Arena *a, const Check *c)
 
 const char *format_note(Arena *a, const Note *n)
 {
+    if (!n)
+        return NULL;
     switch (n->kind) {
     case NOTE_NONE: return NULL;
     case NOTE_TOO_LARGE: return _("the numbers are too large to compare");

@@ -49,7 +49,7 @@ const char *format_percent_local(char *buf, size_t size, Number n, int decimals)
 
 /* What a check is about: "district Tuần Giáo: opinions = resolved + pending". */
 const char *format_check_subject(Arena *a, const Check *c);
-/* A note as a sentence; NULL for NOTE_NONE. */
+/* A note as a sentence; NULL for no note (NULL) or NOTE_NONE. */
 const char *format_note(Arena *a, const Note *n);
 /* A rule's verdict on one subject: "dialogues >= 1 holds: 2 >= 1",
  * "dialogues >= 1 is false: 0 >= 1 does not hold", "… is unknown: why";

@@ -627,7 +627,7 @@ static void check_row(FILE *out, const Check *c, Arena *a)
         fputs("</div>", out);
     }
     fputs("</td><td>", out);
-    const char *note = format_note(a, &c->note);
+    const char *note = format_note(a, c->note);
     if (note) {
         fputs("<div class=\"note\">", out);
         put(out, note);

@@ -293,7 +293,7 @@ static void checks(Out *out, const Result *r, Arena *a)
         if (c->has_coverage)
             out_printf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", c->covered, c->expected);
         out_puts(out, ", "); key(out, "status"); cstr(out, result_status_name(c->status));
-        const char *note = format_note(a, &c->note);
+        const char *note = format_note(a, c->note);
         if (note) {
             out_puts(out, ", "); key(out, "note"); cstr(out, note);
         }

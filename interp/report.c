@@ -99,7 +99,7 @@ static const char *check_message(Arena *a, const Check *c)
         format_number_text(imbalance, sizeof imbalance, c->imbalance, c->imbalance.decimals);
         text = arena_printf(a, "%s, imbalance %s", text, imbalance);
     }
-    const char *note = format_note(a, &c->note);
+    const char *note = format_note(a, c->note);
     if (text && note)
         text = arena_printf(a, "%s; %s", text, note);
     return text;

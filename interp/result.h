@@ -68,13 +68,13 @@ typedef enum { UNIT_PERCENT, UNIT_COUNT, UNIT_MONEY, UNIT_NUMBER, UNIT_DAYS, UNI
 __extension__ typedef __int128 Wide;
 
 typedef struct Number {
-    bool known;
+    Wide exact;
     double value;           /* the value; for a whole number, close to `exact` */
+    bool known;
     uint8_t decimals;       /* digits after the point to print */
     bool money;
     bool whole;             /* a count or an amount: printed from `exact`, every digit */
-    Wide exact;
-} Number;
+} Number;                   /* 32 bytes: a report has three per check */
 
 /* A whole number, kept exactly; any other, with its decimals. */
 static inline Number number_whole(Wide v, bool money)
@@ -185,23 +185,34 @@ typedef struct Note {
 } Note;
 
 typedef struct Check {
-    CheckKind kind;
+    Number declared, computed, imbalance;
     const Node *node;           /* where; NULL for a percent check */
     const Figure *figure;       /* sum: the whole; table: the column; the figure checked */
     const Breakdown *parts;     /* sum: its breakdown; table: the rows */
     const Bound *bound;         /* bound between two figures, else NULL */
     const IndicatorDef *indicator;  /* percent */
-    Number declared, computed, imbalance;
-    Relation relation;
+    const Note *note;           /* why unknown, what a part would need; NULL:
+                                 * nothing to say (most checks) */
     double tolerance;           /* REL_ABOUT, REL_WITHIN */
-    bool has_coverage;
-    uint32_t covered, expected;
-    Status status;
-    Note note;                  /* optional: why unknown, what a part would need */
     Source *src;
     Span span;
     struct Check *next;
-} Check;
+    uint32_t covered, expected;
+    CheckKind kind;
+    Relation relation;
+    Status status;
+    bool has_coverage;
+} Check;                        /* 208 bytes: a national report has a million */
+
+/* A copy of n in a, for Check.note; NULL when out of memory (the arena
+ * remembers, and the run says so). */
+static inline const Note *result_note(Arena *a, Note n)
+{
+    Note *p = ARENA_NEW(a, Note);
+    if (p)
+        *p = n;
+    return p;
+}
 
 /* What a schedule found for one subject (spec §9.1). */
 typedef struct Slots {

@@ -443,7 +443,7 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
     if (c->has_coverage && c->covered < c->expected)
         tail(o, or_mark(arena_printf(a, _("coverage %s/%s"), grouped(a, c->covered), grouped(a, c->expected))),
              SUBJECT_COL);
-    const char *note = format_note(a, &c->note);
+    const char *note = format_note(a, c->note);
     if (note)
         tail(o, or_mark(arena_printf(a, "(%s)", note)), SUBJECT_COL);
     if (c->src)

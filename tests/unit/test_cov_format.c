@@ -30,6 +30,7 @@ TEST(notes_of_checks)
 {
     /* spec/json.md §6.5 */
     assert_null(format_note(&f->arena, &(Note){ .kind = NOTE_NONE }));
+    assert_null(format_note(&f->arena, NULL));     /* a check with nothing to say */
     assert_note_text(f, (Note){ .kind = NOTE_TOO_LARGE }, "the numbers are too large to compare");
     assert_note_text(f, (Note){ .kind = NOTE_SUM_TOO_LARGE },
                      "the parts add up to more than a 64-bit count holds (9,223,372,036,854,775,807)");
