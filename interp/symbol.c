@@ -109,13 +109,13 @@ static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
         return found;
     if ((t->count + 1) * 4 > t->cap * 3 && !grow(t))
         return NULL;
-    Symbol *sym = ARENA_NEW(t->arena, Symbol);
-    char *text = arena_strndup(t->arena, s, len);
-    if (!sym || !text)
-        return NULL;
     if (t->count == UINT32_MAX - t->first_id)
         return NULL;                /* ids would wrap: out of names as of memory */
-    sym->text = text;
+    Symbol *sym = arena_alloc(t->arena, sizeof *sym + len + 1);
+    if (!sym)
+        return NULL;
+    memcpy(sym->text, s, len);
+    sym->text[len] = '\0';
     sym->len = (uint32_t)len;
     sym->hash = h;
     sym->id = t->first_id + t->count;

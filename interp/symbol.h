@@ -18,11 +18,12 @@
 #include "arena.h"
 
 typedef struct Symbol {
-    const char *text;       /* NUL-terminated; may contain any UTF-8 */
     uint32_t len;
     uint32_t hash;
     uint32_t id;            /* dense: 0, 1, 2 ... in the order interned; a
                              * table over a base goes on from the base's */
+    char text[];            /* NUL-terminated; may contain any UTF-8. Inline:
+                             * a lookup that finds the symbol reads one line */
 } Symbol;
 
 /* A slot keeps the symbol's hash beside it: a probe reads the table only,
