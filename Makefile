@@ -50,7 +50,7 @@ DLG       := $(BUILD)/dlg
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo check unit golden regress jobs asan tsan valgrind install uninstall clean deps deps-ci
+.PHONY: all demo check unit golden regress jobs whole asan tsan valgrind install uninstall clean deps deps-ci
 .DEFAULT_GOAL := all
 
 all: $(DLG)
@@ -61,6 +61,16 @@ LIBS      := -lutf8proc -lm -pthread
 $(MAIN_OBJ): Makefile
 
 $(DLG): $(MAIN_OBJ) $(LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The same program reading every file before it models any, never
+# streaming (RunOptions.whole): `make whole` holds it to the golden and
+# message tests' expected output, so both readers of run.c give one result.
+DLG_WHOLE := $(BUILD)/dlg-whole
+$(BUILD)/interp/main-whole.o: interp/main.c Makefile $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DDLG_READ_WHOLE -c -o $@ $<
+$(DLG_WHOLE): $(BUILD)/interp/main-whole.o $(LIB_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # Grouped targets (&:): one bison and one flex run even under make -j.
@@ -109,7 +119,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 
 # ---- tests ------------------------------------------------------------------
 check: | deps
-	@$(MAKE) --no-print-directory unit golden regress jobs messages
+	@$(MAKE) --no-print-directory unit golden regress jobs messages whole
 
 # Each test binary gets a time limit: a hang fails the run instead of CI.
 unit: $(UNIT_BINS)
@@ -121,6 +131,13 @@ golden: $(DLG)
 # One case per hostile-input finding; some build large inputs (python3).
 regress: $(DLG) $(UNIT_BINS)
 	@sh tests/regress/run.sh $(DLG)
+
+# The golden and message tests again, every file read whole first; and
+# the cases where reading streaming could show, both ways.
+whole: $(DLG) $(DLG_WHOLE)
+	@sh tests/golden/run.sh $(DLG_WHOLE)
+	@sh tests/messages/run.sh $(DLG_WHOLE)
+	@sh tests/stream/run.sh $(DLG) $(DLG_WHOLE)
 
 # Files read by 1, 2, 3 and 8 threads give the same output (--jobs).
 jobs: $(DLG)

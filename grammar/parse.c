@@ -58,7 +58,10 @@ static bool guarded_parse(int (*parser)(yyscan_t, ParseState *), ParseState *ps)
     return parse_once(parser, ps, &scanner);
 }
 
-Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)
+/* One parse by the parser without LAC, then, after a syntax error and
+ * without a sink, one by the parser with it. */
+static ParseStatus parse_with(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag,
+                              const ItemSink *sink, Item **items)
 {
     /* what the diagnostics were before: a file parsed again starts there */
     const Diag before = *diag;
@@ -68,7 +71,8 @@ Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms,
      * parse. A syntax error stops it; then the diagnostics are put back as
      * they were and the file is parsed again with LAC, whose list of
      * expected tokens the message needs. Without an error both parsers
-     * build the same tree: LAC changes only where an error is found. */
+     * build the same tree: LAC changes only where an error is found. Items
+     * handed to a sink cannot be taken back: the caller parses again. */
     for (int pass = 0; pass < 2; pass++) {
         memset(&ps, 0, sizeof ps);
         ps.src = src;
@@ -76,14 +80,32 @@ Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms,
         ps.syntax = syntax;
         ps.syms = syms;
         ps.diag = diag;
+        ps.sink = sink;
         ps.fast = pass == 0;
         if (!guarded_parse(ps.fast ? yyparse_fast : yyparse, &ps)) {
             diag_out_of_memory(diag);
-            return NULL;
+            return PARSE_NO_MEMORY;
         }
         if (!ps.again || diag->out_of_memory)
             break;
+        if (sink)
+            return PARSE_SYNTAX_ERROR;
         diag_restore(diag, &before);
     }
-    return ps.items;
+    *items = ps.items;
+    return diag->out_of_memory ? PARSE_NO_MEMORY : PARSE_DONE;
+}
+
+Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)
+{
+    Item *items = NULL;
+    parse_with(src, arena, syntax, syms, diag, NULL, &items);
+    return items;
+}
+
+ParseStatus parse_source_streamed(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag,
+                                  const ItemSink *sink)
+{
+    Item *none = NULL;
+    return parse_with(src, arena, syntax, syms, diag, sink, &none);
 }

@@ -60,6 +60,7 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
 #define yylex next_token
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg);
 static void stray_brace(ParseState *ps, Span at);
+static void take_item(ParseState *ps, ItemList *list, Item *it);
 static bool shallow(ParseState *ps, const Expr *e);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                           \
@@ -149,7 +150,7 @@ file
  * Naming it keeps the item before it (plain error recovery would pop it). */
 top_items
     : %empty                    { $$ = (ItemList){ NULL, NULL }; }
-    | top_items item            { $$ = $1; APPEND($$, $2); }
+    | top_items item            { $$ = $1; take_item(ps, &$$, $2); }
     | top_items error           { $$ = $1; }
     | top_items '}'             { $$ = $1; stray_brace(ps, @2); }
     ;
@@ -357,6 +358,20 @@ static bool shallow(ParseState *ps, const Expr *e)
                AST_MAX_EXPR_DEPTH);
     ps->stop = true;
     return false;
+}
+
+/* A top-level item: onto the file's list, or to the sink (parse.h), which
+ * may end the parse. */
+static void take_item(ParseState *ps, ItemList *list, Item *it)
+{
+    if (!it)
+        return;
+    if (!ps->sink) {
+        APPEND(*list, it);
+        return;
+    }
+    if (!ps->stop && !ps->sink->item(ps->sink->ctx, it))
+        ps->stop = true;
 }
 
 static void stray_brace(ParseState *ps, Span at)

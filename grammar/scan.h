@@ -24,11 +24,13 @@ typedef struct PathList { PathPart *first, *last; } PathList;
 typedef struct ParseState {
     Source *src;                        /* scanned in place: a token's offset is yytext - src->text */
     Arena *arena;                       /* what outlives the tree: expressions, strings */
-    Arena *syntax;                      /* the tree's items, arguments, blocks; flex's memory */
+    Arena *syntax;                      /* the tree's items, arguments, blocks; flex's
+                                         * memory, unless a sink takes the items */
     Symtab *syms;
     SymCache names;                     /* the names met last (symbol.h) */
     Diag *diag;
-    Item *items;                        /* the result */
+    Item *items;                        /* the result, unless a sink takes the items */
+    const ItemSink *sink;               /* NULL, or where each top-level item goes (parse.h) */
     uint32_t depth;                     /* open brackets */
     uint32_t open[PARSE_MAX_DEPTH];     /* where each open bracket is */
     bool stop;                          /* nesting or error limit: end input */

@@ -72,22 +72,29 @@ static bool add_file(FileSet *fs, LoadedFile *f, Source *src)
     return true;
 }
 
+/* Where f's syntax tree goes: an arena of its own when the run asks for
+ * one (FileSet.trees_apart), else `keep`; NULL when out of memory. */
+static Arena *syntax_arena(const FileSet *fs, LoadedFile *f, const Source *src, Arena *keep, Diag *diag)
+{
+    if (!fs->trees_apart)
+        return keep;
+    if (!(f->syntax = ARENA_NEW(keep, Arena))) {
+        diag_out_of_memory(diag);
+        return NULL;
+    }
+    arena_init(f->syntax, &fs->arena->allocator);
+    arena_expect(f->syntax, (size_t)src->len * 4);     /* a tree is 4 to 6 times its text */
+    return f->syntax;
+}
+
 /* Parse a source into f: its tree in an arena of its own when the run
  * asks for one (FileSet.trees_apart), what the tree keeps in `keep`,
  * problems to `diag`. */
 static void parse_into(const FileSet *fs, LoadedFile *f, Source *src, Arena *keep, Diag *diag)
 {
-    Arena *tree = keep;
-    if (fs->trees_apart) {
-        if (!(f->syntax = ARENA_NEW(keep, Arena))) {
-            diag_out_of_memory(diag);
-            return;
-        }
-        arena_init(f->syntax, &fs->arena->allocator);
-        arena_expect(f->syntax, (size_t)src->len * 4);     /* a tree is 4 to 6 times its text */
-        tree = f->syntax;
-    }
-    f->items = parse_source_apart(src, keep, tree, fs->syms, diag);
+    Arena *tree = syntax_arena(fs, f, src, keep, diag);
+    if (tree)
+        f->items = parse_source_apart(src, keep, tree, fs->syms, diag);
 }
 
 /* Number the source, parse it and keep it among the files. */
@@ -250,20 +257,29 @@ static bool remember(FileSet *fs, const Source *src, LoadedFile *f)
     return !src->ino || ptrmap_put(&fs->seen, fs->arena, identity(src), (uintptr_t)src->dev, f);
 }
 
-/* Read and parse a file once, however it is named: files are known by
- * their identity (device and inode). NULL when already read, or when it
- * cannot be read: then with a diagnostic at `from`/`at`, or at no position. */
-static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span at)
+/* A file read once, however it is named: files are known by their
+ * identity (device and inode). Its text in *src, remembered, neither
+ * numbered nor parsed yet; NULL when already read, or when it cannot be
+ * read: then with a diagnostic at `from`/`at`, or at no position. */
+static LoadedFile *fresh_file(FileSet *fs, const char *path, Source *from, Span at, Source **src)
 {
-    Source *src = load_source(fs->arena, fs->diag, path, from, at);
-    if (!src || read_before(fs, src))
+    *src = load_source(fs->arena, fs->diag, path, from, at);
+    if (!*src || read_before(fs, *src))
         return NULL;
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
-    if (!f || !remember(fs, src, f)) {
+    if (!f || !remember(fs, *src, f)) {
         diag_out_of_memory(fs->diag);
         return NULL;
     }
-    return parsed(fs, f, src);
+    return f;
+}
+
+/* fresh_file(), numbered and parsed. */
+static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span at)
+{
+    Source *src;
+    LoadedFile *f = fresh_file(fs, path, from, at, &src);
+    return f ? parsed(fs, f, src) : NULL;
 }
 
 static bool under(const char *rdir, const char *rpath)
@@ -398,6 +414,21 @@ void load_file(FileSet *fs, const char *path)
     LoadedFile *root = read_file(fs, path, NULL, (Span){ 0, 0 });
     if (root)
         follow_uses(fs, root);
+}
+
+ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *sink)
+{
+    if (refused(fs, fs->diag, path))
+        return PARSE_DONE;
+    Source *src;
+    LoadedFile *f = fresh_file(fs, path, NULL, (Span){ 0, 0 }, &src);
+    if (!f)
+        return fs->diag->out_of_memory ? PARSE_NO_MEMORY : PARSE_DONE;
+    Arena *tree = add_file(fs, f, src) && add_root(fs, f) ? syntax_arena(fs, f, src, fs->arena, fs->diag) : NULL;
+    if (!tree)
+        return PARSE_NO_MEMORY;
+    sink->begin(sink->items.ctx, f);
+    return parse_source_streamed(src, fs->arena, tree, fs->syms, fs->diag, &sink->items);
 }
 
 /* ---- several files at once -------------------------------------------------- */

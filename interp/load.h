@@ -2,7 +2,9 @@
  * §10): the files named on the command line, the rulebooks, and every file
  * they `use`, each read and parsed once however it is named. `use` chains
  * are followed iteratively, depth-first in the order the files name them,
- * so files are numbered in the order a reader meets them.
+ * so files are numbered in the order a reader meets them. A run that
+ * models while it reads (run.c) takes a file's items one by one as they
+ * are parsed instead (load_file_streamed()).
  *
  * The loader knows only the form `use "PATH"` at the top level of a file;
  * any other use of `use` is the model's to report.
@@ -24,6 +26,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
+#include "parse.h"
 #include "source.h"
 #include "symbol.h"
 
@@ -82,6 +85,21 @@ void load_prelude(FileSet *fs, const Prelude *p);
  * first, every file it uses. A file already read is skipped silently; one
  * that cannot be read gets a diagnostic. */
 void load_file(FileSet *fs, const char *path);
+/* Where load_file_streamed() hands a file, then its top-level items. */
+typedef struct FileSink {
+    void (*begin)(void *ctx, LoadedFile *f);    /* f is read and numbered; its items come
+                                                 * next (ctx: items.ctx) */
+    ItemSink items;
+} FileSink;
+
+/* load_file() for a run that models a file while it is parsed (run.c):
+ * a regular file (not "-"), read and numbered as load_file() would, whose
+ * top-level items go to `sink` one by one as they are parsed; the file
+ * keeps none (LoadedFile.items stays NULL: the sink keeps what it needs,
+ * in the file's syntax arena). Its `use` items are not followed: the sink
+ * sees them. PARSE_SYNTAX_ERROR: the caller must read everything again
+ * without a sink (parse.h). */
+ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *sink);
 /* load_file() for each path in order, the files read and parsed by up to
  * `threads` threads at once (this one among them): the result, the
  * diagnostics included, is the same as load_file()'s one after the other,

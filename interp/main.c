@@ -170,6 +170,9 @@ int main(int argc, char **argv)
 {
     choose_language(argc, argv);
     RunOptions opt = { .writer = &report_writers[0] };
+#ifdef DLG_READ_WHOLE
+    opt.whole = true;       /* dlg-whole, the tests' second reader (Makefile: make whole) */
+#endif
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
     const char **previous = calloc((size_t)argc + 1, sizeof *previous);

@@ -1843,25 +1843,37 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
     return m->root ? m : NULL;
 }
 
+/* One top-level item of a file. */
+static void add_top_item(Builder *b, const LoadedFile *file, Item *it)
+{
+    add_item(b, b->m->root, CTX_ROOT, it);
+    /* A top-level item's tree was made before it, and the next one's
+     * after it (the parser reduces bottom up): once modelled, what lies in
+     * the chunks before its own is read no more, and a report in one file
+     * gives its tree back province by province rather than holding all of
+     * it beside the model. */
+    if (file->syntax)
+        arena_release_before(file->syntax, it);
+}
+
 static void add_root_file(Builder *b, const LoadedFile *file)
 {
     b->src = file->src;
-    for (Item *it = file->items; it && !diag_full(b->m->diag); it = it->next) {
-        add_item(b, b->m->root, CTX_ROOT, it);
-        /* A top-level item's tree was made before it, and the next one's
-         * after it (the parser reduces bottom up): once modelled, what
-         * lies in the chunks before its own is read no more, and a report
-         * in one file gives its tree back province by province rather
-         * than holding all of it beside the model. */
-        if (file->syntax)
-            arena_release_before(file->syntax, it);
-    }
+    for (Item *it = file->items; it && !diag_full(b->m->diag); it = it->next)
+        add_top_item(b, file, it);
 }
 
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
 {
     Builder b = { m, file->src, files, NULL, false, NULL };
     add_root_file(&b, file);
+}
+
+void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item *it)
+{
+    Builder b = { m, file->src, files, NULL, false, NULL };
+    if (!diag_full(m->diag))
+        add_top_item(&b, file, it);
 }
 
 /* ---- files that say where they stand ------------------------------------------- */

@@ -248,6 +248,11 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d);
 /* Add the items of one file to the model; a `use` item adds the items of
  * the file it names, read beforehand into `files` (load.h). */
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file);
+/* model_add_file() for one top-level item of `file`, as the parser hands
+ * it over (run.c): what lies in file's syntax arena before the item is
+ * given back. The caller sees to it that the item is no `within` (those
+ * wait for their unit: model_add_files()). */
+void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item *it);
 /* Add every root file of the set: first those that say nothing of where
  * they stand, then each `within KIND "NAME"` file once its unit exists
  * (spec §4.2); then model_finish(). */

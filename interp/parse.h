@@ -31,4 +31,29 @@ enum { PARSE_MAX_DEPTH = 64, PARSE_MAX_STRING = 65536, PARSE_MAX_NAME = 256 };
 Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag);
 Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag);
 
+/* Where parse_source_streamed() hands each top-level item, as soon as the
+ * parser has it, rather than making the file's list of items: the sink
+ * takes the item (its `next` is NULL) and may give its tree back at once
+ * (arena_release_before() on the syntax arena: the parser makes an item's
+ * tree before the item and the next item's after it). False from `item`
+ * ends the parse there. */
+typedef struct ItemSink {
+    bool (*item)(void *ctx, Item *it);
+    void *ctx;
+} ItemSink;
+
+typedef enum {
+    PARSE_DONE,             /* every item handed over (the sink may have ended it) */
+    PARSE_SYNTAX_ERROR,     /* stopped at a syntax error: its message needs the file
+                             * parsed again whole (parse_source_apart()) */
+    PARSE_NO_MEMORY,        /* said to diag */
+} ParseStatus;
+
+/* parse_source_apart(), each top-level item handed to `sink` as it is
+ * parsed. The diagnostics are those parse_source_apart() gives, but for a
+ * syntax error: the items before it have been handed over, and the caller
+ * must start again without a sink to have its message. */
+ParseStatus parse_source_streamed(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag,
+                                  const ItemSink *sink);
+
 #endif

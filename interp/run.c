@@ -1,6 +1,8 @@
 /* run.c - the pipeline: load (source -> parse, `use` followed) -> model ->
  * derive -> resolve -> check -> evaluate -> report writer, in one arena
- * freed at the end. */
+ * freed at the end. Loading and modelling overlap when they may: a file's
+ * items are modelled as they are parsed ("reading and modelling at once"
+ * below). */
 #include "run.h"
 
 #include <string.h>
@@ -88,42 +90,72 @@ static unsigned threads(const RunOptions *opt)
     return n < 1 ? 1 : n > RUN_MAX_JOBS ? RUN_MAX_JOBS : (unsigned)n;
 }
 
+/* The vocabulary from every file's declarations (spec §14): the model may
+ * use no other name; false when it has errors. */
+static bool declare_vocabulary(const FileSet *files, Vocab *vocab, Diag *diag)
+{
+    for (uint32_t i = 0; i < files->nfiles; i++)
+        vocab_declare(vocab, files->files[i]->src, files->files[i]->items);
+    return vocab_finish(vocab, diag);
+}
+
+/* The calendar (spec §4.6), from its own items in every file: its errors
+ * stop the run after the model's. */
+static void declare_calendar(const FileSet *files, Calendar *cal, Diag *diag)
+{
+    for (uint32_t i = 0; i < files->nfiles; i++)
+        calendar_declare(cal, files->files[i]->src, files->files[i]->items, diag);
+    calendar_finish(cal, diag);
+}
+
+/* CI: an empty or headless submission is not a report that passed. */
+static void strict_checks(const RunOptions *opt, const FileSet *files, const Model *m, Diag *diag)
+{
+    if (!opt->strict || diag->errors)
+        return;
+    Source *first = files->nroots ? files->roots[0]->src : NULL;
+    if (!m->header.present)
+        diag_error(diag, first, ((Span){ 0, 0 }),
+                   "with --strict a submission needs its report header: report \"TITLE\" { issuer ... period ... }");
+    if (!model_gives_figures(m))
+        diag_error(diag, first, ((Span){ 0, 0 }),
+                   "with --strict a submission needs figures to check: this one gives none");
+}
+
 /* The vocabulary, the calendar and the model of the files read. */
 static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, Arena *a, Symtab *syms,
                           Diag *diag, Calendar **calendar)
 {
-    /* The vocabulary first, from every file's declarations (spec §14): the
-     * model may use no other name. */
-    for (uint32_t i = 0; i < files->nfiles; i++)
-        vocab_declare(vocab, files->files[i]->src, files->files[i]->items);
-    if (!vocab_finish(vocab, diag))
+    if (!declare_vocabulary(files, vocab, diag))
         return NULL;
-    /* The calendar next (spec §4.6): its own items, from every file. */
     Calendar *cal = *calendar = calendar_new(a, syms);
     if (!cal) {
         out_of_memory(diag);
         return NULL;
     }
-    for (uint32_t i = 0; i < files->nfiles; i++)
-        calendar_declare(cal, files->files[i]->src, files->files[i]->items, diag);
-    calendar_finish(cal, diag);         /* its errors stop the run below, with the model's */
+    declare_calendar(files, cal, diag);
     Model *m = model_new(a, syms, vocab, diag);
     if (!m) {
         out_of_memory(diag);
         return NULL;
     }
     model_add_files(m, files);
-    if (opt->strict && !diag->errors) {
-        /* CI: an empty or headless submission is not a report that passed */
-        Source *first = files->nroots ? files->roots[0]->src : NULL;
-        if (!m->header.present)
-            diag_error(diag, first, ((Span){ 0, 0 }),
-                       "with --strict a submission needs its report header: report \"TITLE\" { issuer ... period ... }");
-        if (!model_gives_figures(m))
-            diag_error(diag, first, ((Span){ 0, 0 }),
-                       "with --strict a submission needs figures to check: this one gives none");
-    }
+    strict_checks(opt, files, m, diag);
     return m;
+}
+
+/* The run's files, and first among them those shipped with dlg. */
+static void files_init(FileSet *files, const RunOptions *opt, Arena *a, Symtab *syms, Diag *diag)
+{
+    load_init(files, a, syms, diag);
+    files->trees_apart = true;
+    files->sandbox = opt->sandbox;
+    if (opt->prelude)
+        load_prelude(files, opt->prelude);
+    else
+        for (const LibraryFile *lib = library_files; lib->name; lib++)
+            if (strncmp(lib->name, "rules/", 6) != 0)
+                load_library(files, lib->name, lib->bytes, lib->len);
 }
 
 /* Read every file, then the vocabulary, the calendar and the model from
@@ -131,8 +163,8 @@ static Model *model_files(const RunOptions *opt, FileSet *files, Vocab *vocab, A
  * the size of its text), freed once the file is modelled, the rest here:
  * nothing built points into them. NULL when the model cannot be had (what
  * stopped it is in diag). */
-static Model *build(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
-                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Calendar **calendar)
+static Model *build_whole(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
+                          int nmemory, Arena *a, Symtab *syms, Diag *diag, Calendar **calendar)
 {
     Vocab *vocab = vocab_new(a, syms);
     if (!vocab) {
@@ -140,15 +172,7 @@ static Model *build(const RunOptions *opt, const char *const *names, int nnames,
         return NULL;
     }
     FileSet files;
-    load_init(&files, a, syms, diag);
-    files.trees_apart = true;
-    files.sandbox = opt->sandbox;
-    if (opt->prelude)
-        load_prelude(&files, opt->prelude);
-    else
-        for (const LibraryFile *lib = library_files; lib->name; lib++)
-            if (strncmp(lib->name, "rules/", 6) != 0)
-                load_library(&files, lib->name, lib->bytes, lib->len);
+    files_init(&files, opt, a, syms, diag);
     for (int i = 0; i < nmemory && !diag_full(diag); i++)
         load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
     load_files(&files, names, (uint32_t)nnames, threads(opt));
@@ -159,13 +183,222 @@ static Model *build(const RunOptions *opt, const char *const *names, int nnames,
     return m;
 }
 
+/* ---- reading and modelling at once ------------------------------------------ */
+
+/* Read the whole way (build_whole), a report holds every file's syntax
+ * tree at once, four times its text: the model cannot begin before the
+ * vocabulary is complete (spec §10, §14), and any file may add to it. But
+ * a report declares its vocabulary before it uses it, or not at all (the
+ * shipped one serves). So a run first reads it streaming: each top-level
+ * item is kept until the first that is neither a declaration nor the
+ * calendar's; there the vocabulary and the calendar are completed from
+ * every file read so far, and from then on each item is modelled as soon
+ * as it is parsed and its tree given back. The model is the one the whole
+ * way makes, and so are the diagnostics (printed sorted: spec §11), unless
+ * something after that point could change them: a declaration or a
+ * calendar item; `use` or `within` anywhere (the files they bring, or
+ * wait for, change the order); a syntax error (its message needs the file
+ * parsed again); the limit on errors or warnings reached (which ones are
+ * kept depends on the order they are found in). Then the run is made
+ * again the whole way: rarely, and never for a report that is well
+ * formed. Standard input cannot be read twice: with "-" a run reads the
+ * whole way; so it does when threads read several files at once. */
+typedef struct Streamer {
+    FileSet *files;
+    Vocab *vocab;
+    Calendar *cal;
+    Arena *arena;
+    Symtab *syms;
+    Diag *diag;
+    Model *m;               /* once declared: NULL if the vocabulary has errors */
+    bool declared;          /* the vocabulary and the calendar are complete */
+    bool again;             /* read the whole way instead */
+    LoadedFile *file;       /* the file whose items come; its items: those kept */
+    Item *last_kept;
+    const Symbol *w_use, *w_within;
+} Streamer;
+
+/* Complete the vocabulary and the calendar from every file read so far,
+ * and model the items kept until now, file by file. */
+static void stream_declare(Streamer *st)
+{
+    st->declared = true;
+    if (!declare_vocabulary(st->files, st->vocab, st->diag))
+        return;
+    declare_calendar(st->files, st->cal, st->diag);
+    st->m = model_new(st->arena, st->syms, st->vocab, st->diag);
+    if (!st->m) {
+        out_of_memory(st->diag);
+        return;
+    }
+    for (uint32_t i = 0; i < st->files->nroots; i++) {
+        LoadedFile *f = st->files->roots[i];
+        model_add_file(st->m, st->files, f);
+        if (f != st->file)
+            load_release(st->files, f);     /* read to its end: done with */
+        else
+            f->items = st->last_kept = NULL;
+    }
+}
+
+static bool stream_stop(Streamer *st)
+{
+    st->again = true;
+    return false;
+}
+
+/* ItemSink.item: one top-level item, as soon as it is parsed. */
+static bool stream_item(void *ctx, Item *it)
+{
+    Streamer *st = ctx;
+    Diag *diag = st->diag;
+    if (diag->out_of_memory || st->arena->failed)
+        return false;
+    if (diag->overflowed || diag->warnings_dropped || it->name == st->w_use || it->name == st->w_within)
+        return stream_stop(st);
+    bool declaring = vocab_is_declaration(st->vocab, it) || calendar_is_item(st->cal, it);
+    if (st->declared && declaring)
+        return stream_stop(st);
+    if (!st->declared) {
+        /* kept on the file's list: the vocabulary and the calendar read
+         * it there, and the model, in order, once they are complete */
+        if (st->last_kept)
+            st->last_kept->next = it;
+        else
+            st->file->items = it;
+        st->last_kept = it;
+        if (!declaring)
+            stream_declare(st);
+        return true;
+    }
+    if (st->m)
+        model_add_item(st->m, st->files, st->file, it);
+    else if (st->file->syntax)
+        arena_release_before(st->file->syntax, it);     /* no model to add it to: read on for the diagnostics */
+    return true;
+}
+
+static void stream_begin(void *ctx, LoadedFile *f)
+{
+    Streamer *st = ctx;
+    st->file = f;
+    st->last_kept = NULL;
+}
+
+/* A file read whole (from memory, a rulebook) given to the streamer item
+ * by item. */
+static void stream_file(Streamer *st, LoadedFile *f)
+{
+    Item *items = f->items;
+    f->items = NULL;
+    stream_begin(st, f);
+    for (Item *it = items, *next; it; it = next) {
+        next = it->next;
+        it->next = NULL;
+        if (!stream_item(st, it))
+            break;
+    }
+}
+
+/* The file just read, once every item is in. */
+static void stream_end(Streamer *st)
+{
+    if (st->file && st->declared)
+        load_release(st->files, st->file);
+    st->file = NULL;
+}
+
+/* The roots from `first` on: files read whole, given item by item. */
+static void stream_roots(Streamer *st, uint32_t first)
+{
+    for (uint32_t i = first; i < st->files->nroots && !st->again; i++) {
+        stream_file(st, st->files->roots[i]);
+        stream_end(st);
+    }
+}
+
+/* build_whole(), streaming; NULL with *again set when the run must be made
+ * the whole way. */
+static Model *build_streaming(const RunOptions *opt, const char *const *names, int nnames,
+                              const MemoryFile *memory, int nmemory, Arena *a, Symtab *syms, Diag *diag,
+                              Calendar **calendar, bool *again)
+{
+    Vocab *vocab = vocab_new(a, syms);
+    Calendar *cal = *calendar = calendar_new(a, syms);
+    if (!vocab || !cal) {
+        out_of_memory(diag);
+        return NULL;
+    }
+    FileSet files;
+    files_init(&files, opt, a, syms, diag);
+    Streamer st = { .files = &files, .vocab = vocab, .cal = cal, .arena = a, .syms = syms,
+                    .diag = diag, .w_use = files.use, .w_within = symtab_intern_cstr(syms, "within") };
+    if (!st.w_within) {
+        out_of_memory(diag);
+        return NULL;
+    }
+    FileSink sink = { stream_begin, { stream_item, &st } };
+    for (int i = 0; i < nmemory && !diag_full(diag) && !st.again; i++) {
+        uint32_t first = files.nroots;
+        load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
+        stream_roots(&st, first);
+    }
+    for (int i = 0; i < nnames && !diag_full(diag) && !st.again; i++) {
+        if (load_file_streamed(&files, names[i], &sink) == PARSE_SYNTAX_ERROR)
+            st.again = true;
+        stream_end(&st);
+    }
+    for (int i = 0; i < opt->nrulebooks && !diag_full(diag) && !st.again; i++) {
+        uint32_t first = files.nroots;
+        load_rulebook(&files, diag, a, opt->rulebooks[i]);
+        stream_roots(&st, first);
+    }
+    if (!st.again && (diag->overflowed || diag->warnings_dropped))
+        st.again = true;
+    if (!st.again && !st.declared && !diag->out_of_memory)
+        stream_declare(&st);
+    Model *m = st.again ? NULL : st.m;
+    if (m) {
+        model_finish(m);
+        strict_checks(opt, &files, m, diag);
+    }
+    load_release_all(&files);
+    *again = st.again && !diag->out_of_memory && !a->failed;
+    return m;
+}
+
+/* May this run read streaming? Not what cannot be read twice (standard
+ * input), nor several files that threads read at once. */
+static bool streamable(const RunOptions *opt, const char *const *names, int nnames)
+{
+    if (opt->whole || (nnames > 1 && threads(opt) > 1))
+        return false;
+    for (int i = 0; i < nnames; i++)
+        if (strcmp(names[i], "-") == 0)
+            return false;
+    for (int i = 0; i < opt->nrulebooks; i++)
+        if (strcmp(opt->rulebooks[i], "-") == 0)
+            return false;
+    return true;
+}
+
+/* The model of one report, read streaming when `again` is given and it
+ * may be (then *again says whether it must be read the whole way). */
+static Model *build(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
+                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Calendar **calendar, bool *again)
+{
+    if (again && streamable(opt, names, nnames))
+        return build_streaming(opt, names, nnames, memory, nmemory, a, syms, diag, calendar, again);
+    return build_whole(opt, names, nnames, memory, nmemory, a, syms, diag, calendar);
+}
+
 /* Everything after reading one report (the files and the rulebooks): true
- * when its result may be reported. */
+ * when its result may be reported. `again` as for build(). */
 static bool analyse(const RunOptions *opt, const char *const *names, int nnames, const MemoryFile *memory,
-                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Model **model, Result *result)
+                    int nmemory, Arena *a, Symtab *syms, Diag *diag, Model **model, Result *result, bool *again)
 {
     Calendar *cal = NULL;
-    Model *m = *model = build(opt, names, nnames, memory, nmemory, a, syms, diag, &cal);
+    Model *m = *model = build(opt, names, nnames, memory, nmemory, a, syms, diag, &cal, again);
     if (!m || diag->errors)
         return false;
     bool valid = true;
@@ -200,7 +433,9 @@ struct Analysis {
     int status;
 };
 
-Analysis *dlg_analyse(const RunOptions *opt)
+/* One analysis, reading streaming where it may when `again` is given
+ * (build()); then *again says it must be made again the whole way. */
+static Analysis *analysis(const RunOptions *opt, bool *again)
 {
     Arena arena;
     arena_init(&arena, opt->allocator);
@@ -224,11 +459,16 @@ Analysis *dlg_analyse(const RunOptions *opt)
     Result previous;
     memset(&previous, 0, sizeof previous);
     bool evaluated = analyse(opt, opt->files, opt->nfiles, opt->memory, opt->nmemory, a, &an->syms, diag,
-                             &an->model, &an->result);
+                             &an->model, &an->result, again);
+    if (again && *again)
+        return an;
     if (evaluated && opt->nprevious) {
         /* the previous period: its own run over the same rulebooks, whose
          * indicators are set beside this one's (spec §12.1) */
-        evaluated = analyse(opt, opt->previous, opt->nprevious, NULL, 0, a, &an->syms, diag, &before, &previous);
+        evaluated = analyse(opt, opt->previous, opt->nprevious, NULL, 0, a, &an->syms, diag, &before, &previous,
+                            again);
+        if (again && *again)
+            return an;
         if (evaluated) {
             Comparison *comparison = compare_results(a, &before->header, &previous, &an->model->header, &an->result);
             if (!comparison) {
@@ -249,6 +489,18 @@ Analysis *dlg_analyse(const RunOptions *opt)
         diag_out_of_memory(diag);
     an->evaluated = evaluated && !diag->out_of_memory;
     an->status = an->evaluated ? result_exit_status(&an->result, opt->strict, diag->warnings) : 2;
+    return an;
+}
+
+Analysis *dlg_analyse(const RunOptions *opt)
+{
+    bool again = false;
+    Analysis *an = analysis(opt, &again);
+    if (an && again) {
+        /* what was read streaming may not stand: read the whole way */
+        dlg_analysis_free(an);
+        an = analysis(opt, NULL);
+    }
     return an;
 }
 

@@ -40,6 +40,9 @@ typedef struct RunOptions {
     ReportLayout layout;            /* the text report's width, colour, --quiet */
     unsigned jobs;                  /* --jobs: files read at once, at most RUN_MAX_JOBS;
                                      * 0: one for each processor online */
+    bool whole;                     /* read every file before modelling any, never
+                                     * streaming (run.c): the same result, the tests
+                                     * check, with every syntax tree held at once */
 } RunOptions;
 
 enum { RUN_MAX_JOBS = 64 };

@@ -1,0 +1,116 @@
+#!/bin/sh
+# Reading streaming (run.c): a report is modelled item by item while it is
+# parsed, and each item's syntax tree given back, whenever nothing read
+# later could change the result; otherwise the run is made again reading
+# every file first. For every case below, dlg and dlg-whole (the same
+# program that always reads every file first: RunOptions.whole) must write
+# the same standard output, the same standard error and the same exit
+# status, byte for byte. The cases are the ones where streaming could show:
+# a declaration or a calendar item before and after the first item that
+# needs the model, `use` and `within`, a syntax error after modelled items,
+# the limits on errors and warnings, errors of the scanner and of the model
+# interleaved, a vocabulary with errors, several files one after the other,
+# rulebooks, the previous period, --strict, Vietnamese.
+#
+#   sh tests/stream/run.sh build/release/dlg build/release/dlg-whole
+set -u
+dlg=${1:?usage: run.sh PATH-TO-DLG PATH-TO-DLG-WHOLE}
+whole=${2:?usage: run.sh PATH-TO-DLG PATH-TO-DLG-WHOLE}
+case "$dlg" in /*) ;; *) dlg="$(pwd)/$dlg" ;; esac
+case "$whole" in /*) ;; *) whole="$(pwd)/$whole" ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+cd "$tmp" || exit 1
+
+# ---- inputs ------------------------------------------------------------------
+unit='commune "A" {\n  opinions 3 { resolved 2  pending 1 }\n  opinion "Ý kiến" { topic roads status resolved }\n}\n'
+printf "$unit" > plain.dlg
+printf 'figure trees "Số cây" { }\nholiday 2024-02-08 .. 2024-02-14 "Tết"\n'"$unit"'commune "B" { trees 4 }\n' > declared-first.dlg
+printf "$unit"'figure trees "Số cây" { }\ncommune "B" { trees 4 }\n' > declared-after.dlg
+printf "$unit"'holiday 2024-02-08 .. 2024-02-14 "Tết"\n' > calendar-after.dlg
+printf "$unit"'use "plain.dlg"\n' > uses.dlg
+printf 'within district "D"\n'"$unit" > within.dlg
+printf 'district "D" { communes 1 }\n' > district.dlg
+printf "$unit"'commune "B" { opinions 3 ) }\n'"$unit" > syntax-after.dlg
+# n_lines N FORMAT FILE: N lines, each FORMAT with the line's number
+n_lines() {
+    k=0
+    while [ $k -lt "$1" ]; do
+        printf "$2" $k $k
+        k=$((k + 1))
+    done > "$3"
+}
+n_lines 60 'commune "U%d" { unknown_%d 1 }\n' errors-60.dlg        # the error limit, met by the model
+n_lines 49 'commune "U%d" { unknown_%d 1 }\n' errors-49.dlg        # under it: every error kept
+n_lines 60 'report "R%d" { period 2024 }\nx%d = 1\n' warnings.dlg  # more warnings than are shown
+# the scanner's errors (an unknown escape) between the model's
+k=0
+while [ $k -lt 20 ]; do
+    printf 'commune "S%d" { unknown_%d 1 }\nopinion "bad \\q escape %d" { topic roads }\n' $k $k $k
+    k=$((k + 1))
+done > interleaved.dlg
+printf 'figure trees "Số cây" { }\nfigure trees "Cây" { }\n'"$unit"'commune "B" { trees 1 }\n' > vocab-errors.dlg
+printf 'figure trees "Số cây" { }\n' > vocab.dlg
+printf 'commune "B" { trees 4 }\n' > uses-vocab.dlg
+printf 'report "R" { issuer "X" period 2024 }\n' > header-only.dlg
+cp "$root"/tests/golden/inputs/rules.dlg rules.dlg
+cp -r "$root"/tests/golden/inputs/previous previous
+
+# ---- cases: NAME then the arguments --------------------------------------------
+cases='plain|plain.dlg
+declared-first|declared-first.dlg
+declared-after|declared-after.dlg
+calendar-after|calendar-after.dlg
+uses|uses.dlg
+within|district.dlg within.dlg
+within-jobs-1|--jobs 1 district.dlg within.dlg
+syntax-after|syntax-after.dlg
+errors-60|errors-60.dlg
+errors-49|errors-49.dlg
+warnings|warnings.dlg
+interleaved|interleaved.dlg
+vocab-errors|vocab-errors.dlg
+files-jobs-1|--jobs 1 plain.dlg declared-first.dlg
+vocab-file-first|--jobs 1 vocab.dlg uses-vocab.dlg
+vocab-file-last|--jobs 1 uses-vocab.dlg vocab.dlg
+named-twice|--jobs 1 plain.dlg plain.dlg
+rulebook|--rules dialogue plain.dlg
+rules-file|rules.dlg
+json|--format json interleaved.dlg
+previous|--previous previous/2020.dlg previous/2021.dlg
+strict-empty|--strict header-only.dlg
+vietnamese|--lang vi errors-60.dlg
+unreadable|--jobs 1 missing.dlg plain.dlg
+sandbox|--jobs 1 --sandbox /etc/hostname plain.dlg'
+
+pass=0
+fail=0
+nl='
+'
+IFS_OLD=$IFS
+IFS=$nl
+for line in $cases; do
+    IFS=$IFS_OLD
+    name=${line%%|*}
+    args=${line#*|}
+    # shellcheck disable=SC2086 # the arguments are words
+    "$dlg" $args > out.a 2> err.a
+    sa=$?
+    # shellcheck disable=SC2086
+    "$whole" $args > out.b 2> err.b
+    sb=$?
+    if [ $sa -eq $sb ] && cmp -s out.a out.b && cmp -s err.a err.b; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "not ok - $name: exit $sa against $sb" >&2
+        diff out.a out.b | head -10 >&2
+        diff err.a err.b | head -10 >&2
+    fi
+    IFS=$nl
+done
+IFS=$IFS_OLD
+echo "stream: $pass passed, $fail failed"
+[ $fail -eq 0 ]
