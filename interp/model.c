@@ -1084,10 +1084,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         oom(b);
         return;
     }
-    o->text = atom_str(it->args);
     o->satisfied = -1;
-    o->src = b->src;
-    o->span = item_name_span(it);
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         no_ellipsis(b, blk, _("an opinion"));
         for (Item *a = blk->items; a; a = a->next) {
@@ -1099,11 +1096,8 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                 o->topic = opinion_topic(b, a);
                 break;
             case KW_STATUS:
-                if (expect_args(b, a, "nDS", N_("status STATUS [DATE] [\"NOTE\"]"))) {
+                if (expect_args(b, a, "nDS", N_("status STATUS [DATE] [\"NOTE\"]")))
                     o->status = word_part(b, a, m->vocab->status, N_("opinion status"));
-                    o->status_date = date_arg(a);
-                    o->note = string_arg(a, 0);
-                }
                 break;
             case KW_SATISFIED: {
                 Symbol *v = expect_args(b, a, "n", N_("satisfied yes or satisfied no"))
