@@ -71,14 +71,21 @@ void arena_expect(Arena *a, size_t bytes)
     a->next_chunk = chunk;
 }
 
+/* A chunk unlinked by the caller, given back. */
+static void free_chunk(Arena *a, ArenaChunk *c)
+{
+    a->total -= c->mapped ? c->mapped : sizeof(ArenaChunk) + c->size;
+    if (c->mapped)
+        munmap(c, c->mapped);
+    else
+        a->allocator.release(a->allocator.ctx, c);
+}
+
 static void release_list(Arena *a, ArenaChunk *c)
 {
     while (c) {
         ArenaChunk *next = c->next;
-        if (c->mapped)
-            munmap(c, c->mapped);
-        else
-            a->allocator.release(a->allocator.ctx, c);
+        free_chunk(a, c);
         c = next;
     }
 }
@@ -87,7 +94,8 @@ void arena_free(Arena *a)
 {
     release_list(a, a->chunks);
     release_list(a, a->large);
-    a->chunks = a->large = a->oldest = NULL;
+    release_list(a, a->spare);
+    a->chunks = a->large = a->oldest = a->spare = NULL;
     a->cursor = a->limit = NULL;
     a->total = 0;
     a->next_chunk = 0;
@@ -171,10 +179,16 @@ void *arena_alloc(Arena *a, size_t size)
         return p;
     }
     size_t chunk = a->next_chunk ? a->next_chunk : CHUNK_SIZE;
-    ArenaChunk *c = new_small_chunk(a, chunk);
-    if (!c)
-        return NULL;
-    a->next_chunk = chunk < CHUNK_MAX ? chunk * 2 : CHUNK_MAX;
+    ArenaChunk *c = a->spare;
+    if (c) {
+        a->spare = NULL;            /* any small chunk holds any small block */
+        chunk = c->size;
+    } else {
+        c = new_small_chunk(a, chunk);
+        if (!c)
+            return NULL;
+        a->next_chunk = chunk < CHUNK_MAX ? chunk * 2 : CHUNK_MAX;
+    }
     c->next = a->chunks;
     c->prev = NULL;
     if (a->chunks)
@@ -216,6 +230,10 @@ void arena_release(Arena *a, void *p, size_t size)
 
 void arena_adopt(Arena *to, Arena *from)
 {
+    if (from->spare) {
+        free_chunk(from, from->spare);
+        from->spare = NULL;
+    }
     /* small chunks go behind `to`'s newest, which it goes on filling */
     if (from->chunks) {
         ArenaChunk *newest = from->chunks, *oldest = from->oldest;
@@ -257,13 +275,44 @@ void arena_release_before(Arena *a, const void *p)
         ArenaChunk *newer = c->prev;
         newer->next = NULL;
         a->oldest = newer;
-        a->total -= c->mapped ? c->mapped : sizeof(ArenaChunk) + c->size;
-        if (c->mapped)
-            munmap(c, c->mapped);
-        else
-            a->allocator.release(a->allocator.ctx, c);
+        free_chunk(a, c);
         c = newer;
     }
+}
+
+ArenaMark arena_mark(const Arena *a)
+{
+    return (ArenaMark){ a->chunks, a->large, a->cursor };
+}
+
+void arena_rewind(Arena *a, ArenaMark m)
+{
+    while (a->chunks != m.chunks) {
+        ArenaChunk *c = a->chunks;
+        a->chunks = c->next;
+        if (a->spare) {
+            free_chunk(a, c);
+        } else {
+            /* kept for the next chunk: a writer that rewinds after each
+             * line would otherwise give back and take a chunk line after
+             * line, each a system call */
+            c->next = c->prev = NULL;
+            a->spare = c;
+        }
+    }
+    if (a->chunks)
+        a->chunks->prev = NULL;
+    else
+        a->oldest = NULL;
+    a->cursor = m.cursor;
+    a->limit = a->chunks ? a->chunks->data + a->chunks->size : NULL;
+    while (a->large != m.large) {
+        ArenaChunk *c = a->large;
+        a->large = c->next;
+        free_chunk(a, c);
+    }
+    if (a->large)
+        a->large->prev = NULL;
 }
 
 void *arena_grow(Arena *a, void *p, size_t old_size, size_t new_size)

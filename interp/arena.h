@@ -36,6 +36,7 @@ typedef struct Arena {
     ArenaChunk *chunks;     /* small chunks, newest first */
     ArenaChunk *oldest;     /* the last of `chunks` */
     ArenaChunk *large;      /* chunks of one large block each, newest first */
+    ArenaChunk *spare;      /* a small chunk arena_rewind() kept for reuse, or NULL */
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
     size_t next_chunk;      /* the size of the next small chunk: doubles to a limit */
@@ -74,6 +75,15 @@ void arena_release(Arena *a, void *p, size_t size);
  * (a syntax tree whose top-level items are modelled one after the other:
  * model.c). The chunk holding p, and the newer ones, stay. */
 void arena_release_before(Arena *a, const void *p);
+/* Where an arena stands, to go back to: arena_rewind() gives back every
+ * block made since arena_mark() (a writer's strings for one line of the
+ * report). Nothing made before the mark may be released in between. */
+typedef struct ArenaMark {
+    ArenaChunk *chunks, *large;
+    char *cursor;
+} ArenaMark;
+ArenaMark arena_mark(const Arena *a);
+void arena_rewind(Arena *a, ArenaMark m);
 /* A zero-filled block of new_size bytes starting with the old_size bytes
  * at p, which is released (arena_release); NULL when out of memory, p
  * left as it was. */

@@ -274,7 +274,10 @@ static void checks(Out *out, const Result *r, Arena *a)
 {
     out_puts(out, "[");
     bool first = true;
-    for (const Check *c = r ? r->checks : NULL; c; c = c->next) {
+    /* a check's strings are written and forgotten: a national report
+     * has a million checks */
+    ArenaMark mark = arena_mark(a);
+    for (const Check *c = r ? r->checks : NULL; c; c = c->next, arena_rewind(a, mark)) {
         out_puts(out, first ? "\n    {" : ",\n    {");
         first = false;
         key(out, "kind"); cstr(out, result_check_kind_name(c->kind));
@@ -409,7 +412,8 @@ static void rules(Out *out, const Result *r, Arena *a)
         out_puts(out, ", "); key(out, "note"); cstr(out, format_note(a, &rr->note));
         out_puts(out, ", \"failures\": [");
         bool any = false;
-        for (const Verdict *v = rr->verdicts; v; v = v->next) {
+        ArenaMark mark = arena_mark(a);
+        for (const Verdict *v = rr->verdicts; v; v = v->next, arena_rewind(a, mark)) {
             if (v->status == RESULT_PASS)
                 continue;
             out_puts(out, any ? ", {" : "{");
@@ -424,7 +428,7 @@ static void rules(Out *out, const Result *r, Arena *a)
         }
         out_puts(out, "]");
         out_puts(out, ", \"subjects\": [");
-        for (const Verdict *v = rr->verdicts; v; v = v->next) {
+        for (const Verdict *v = rr->verdicts; v; v = v->next, arena_rewind(a, mark)) {
             out_puts(out, v == rr->verdicts ? "\n      {" : ",\n      {");
             verdict(out, a, d, v);
             out_puts(out, "}");

@@ -744,6 +744,51 @@ TEST(release_before_after_adoption)
     assert_int_equal(c.live, 0);
 }
 
+TEST(rewind_gives_back_what_came_after_the_mark)
+{
+    CountingAlloc c;
+    Arena a;
+    counting_arena(&a, &c);
+    char *kept = arena_alloc(&a, 100);
+    memset(kept, 'k', 100);
+    ArenaMark mark = arena_mark(&a);
+    long live = c.live;
+    /* 600 KB of small blocks over several chunks, and a large one */
+    for (unsigned i = 0; i < 600; i++)
+        memset(arena_alloc(&a, 1000), 'x', 1000);
+    assert_non_null(arena_alloc(&a, 100 * 1024));
+    assert_true(c.live >= live + 3);
+    arena_rewind(&a, mark);
+    /* one chunk is kept for the next, the others and the large block are
+     * back; what came before the mark is intact, and the next block
+     * follows it in its chunk */
+    assert_int_equal(c.live, live + 1);
+    for (unsigned i = 0; i < 100; i++)
+        assert_int_equal(kept[i], 'k');
+    assert_ptr_equal(arena_alloc(&a, 10), kept + 112);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+TEST(rewound_line_after_line_takes_no_new_chunk)
+{
+    /* a writer rewinds after each line of its report: a line that needs a
+     * new chunk takes the one the last rewind kept, not the allocator's */
+    CountingAlloc c;
+    Arena a;
+    counting_arena(&a, &c);
+    ArenaMark mark = arena_mark(&a);
+    for (unsigned line = 0; line < 1000; line++) {
+        for (unsigned i = 0; i < 100; i++)
+            memset(arena_alloc(&a, 1000), (int)line, 1000);    /* 100 KB: past the first chunk */
+        arena_rewind(&a, mark);
+    }
+    assert_true(c.calls <= 3);
+    assert_true(c.live <= 1);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -771,6 +816,8 @@ int main(void)
         FIXTURE_TEST(adopt_into_an_empty_arena),
         FIXTURE_TEST(release_before_gives_back_older_chunks_only),
         FIXTURE_TEST(release_before_after_adoption),
+        FIXTURE_TEST(rewind_gives_back_what_came_after_the_mark),
+        FIXTURE_TEST(rewound_line_after_line_takes_no_new_chunk),
     };
     return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }
