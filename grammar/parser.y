@@ -241,7 +241,8 @@ primary
     | MONEY                     { NEED($$ = ast_expr(ps->arena, EXPR_MONEY, @1)); $$->as.number = $1; }
     | PERCENT                   { NEED($$ = ast_expr(ps->arena, EXPR_PERCENT, @1)); $$->as.percent = $1; }
     | DATE                      { NEED($$ = ast_expr(ps->arena, EXPR_DATE, @1)); $$->as.date = $1; }
-    | STRING                    { NEED($$ = ast_expr(ps->arena, EXPR_STRING, @1)); $$->as.str = $1; }
+    | STRING                    { NEED($$ = ast_expr(ps->arena, EXPR_STRING, @1));
+                                  NEED(($$->as.str = str_keep(ps->arena, $1)).ptr); }
     | '?'                       { NEED($$ = ast_expr(ps->arena, EXPR_UNKNOWN, @1)); }
     | path                      { NEED($$ = ast_expr(ps->arena, EXPR_PATH, @1)); $$->as.path = $1.first; }
     | NAME '(' ')'              { NEED($$ = ast_call(ps->arena, $1, @1, NULL, @$)); }

@@ -23,7 +23,7 @@ typedef struct PathList { PathPart *first, *last; } PathList;
 
 typedef struct ParseState {
     Source *src;                        /* scanned in place: a token's offset is yytext - src->text */
-    Arena *arena;                       /* what outlives the tree: expressions, strings */
+    Arena *arena;                       /* what outlives the tree: expressions and their strings */
     Arena *syntax;                      /* the tree's items, arguments, blocks; flex's
                                          * memory, unless a sink takes the items */
     Symtab *syms;

@@ -16,6 +16,14 @@ static Span span_join(Span a, Span b)
     return (Span){ a.start < b.start ? a.start : b.start, a.end > b.end ? a.end : b.end };
 }
 
+Str str_keep(Arena *a, Str s)
+{
+    if (!s.ptr)
+        return s;
+    char *copy = arena_strndup(a, s.ptr, s.len);
+    return copy ? (Str){ copy, s.len } : (Str){ NULL, 0 };
+}
+
 Atom *ast_atom(Arena *a, AtomKind k, Span sp)
 {
     Atom *at = ARENA_NEW(a, Atom);

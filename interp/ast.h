@@ -62,7 +62,13 @@ typedef struct Atom {
     struct Atom *next;
 } Atom;
 
+/* A string argument's text lives with the syntax tree (in the syntax arena
+ * of parse_source_apart()): what must outlive the tree keeps a copy. */
 static inline Str atom_str(const Atom *a) { return (Str){ a->as.text, a->aux }; }
+/* A copy of s in a, NUL-terminated, for what outlives the syntax tree;
+ * {NULL, 0} stays so, and so is the result when memory runs out (the
+ * arena remembers, and the run says so). */
+Str str_keep(Arena *a, Str s);
 static inline Decimal atom_percent(const Atom *a) { return (Decimal){ a->as.mantissa, (uint8_t)a->aux }; }
 
 typedef enum {

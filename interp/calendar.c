@@ -111,7 +111,7 @@ static void day_details(Reader *r, CalendarDay *day, const Item *it, const char 
             if (form_no_blocks(r->d, r->src, x, x->name->text) &&
                 form_args(r->d, r->src, x, "s", x->name == r->c->w_source ? N_("source \"DOCUMENT\"")
                                                                          : N_("unverified \"WHY\"")))
-                *slot = atom_str(x->args);
+                *slot = str_keep(r->c->arena, atom_str(x->args));
         }
     }
     if (it->binding)
@@ -177,7 +177,7 @@ static void read_holiday(Reader *r, const Item *it, const Symbol *calendar)
         return;
     day->first = from;
     day->last = to;
-    day->name = form_string(it, 0);
+    day->name = str_keep(r->c->arena, form_string(it, 0));
     day_details(r, day, it, what);
 }
 
@@ -205,7 +205,7 @@ static void read_working_day(Reader *r, const Item *it, const Symbol *calendar)
         return;
     day->working = true;
     day->first = day->last = when;
-    day->name = form_string(it, 0);
+    day->name = str_keep(r->c->arena, form_string(it, 0));
     day_details(r, day, it, what);
 }
 
@@ -246,7 +246,7 @@ static void read_calendar(Reader *r, const Item *it)
         return;
     }
     cal->name = name;
-    cal->title = form_string(it, 0);
+    cal->title = str_keep(r->c->arena, form_string(it, 0));
     cal->src = r->src;
     cal->span = it->args->span;
     for (const Block *blk = it->blocks; blk; blk = blk->next) {

@@ -237,6 +237,8 @@ static Date date_arg(const Item *it)
 }
 
 static Str string_arg(const Item *it, uint32_t nth) { return form_string(it, nth); }
+/* string_arg() copied into the model, which outlives the syntax tree. */
+static Str kept_arg(Builder *b, const Item *it, uint32_t nth) { return str_keep(b->m->arena, string_arg(it, nth)); }
 
 /* The words of a list for a message: "a, b or c". */
 static const char *word_list(Arena *a, WordList list)
@@ -380,7 +382,7 @@ static bool parse_quantity(Builder *b, const Item *it, const char *figure, Value
     }
     Atom *rest = value->next;
     if (rest && rest->kind == ATOM_STRING) {
-        *label = atom_str(rest);
+        *label = str_keep(b->m->arena, atom_str(rest));
         rest = rest->next;
     }
     if (rest) {
@@ -1005,16 +1007,16 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
             diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no scope in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]"))) {
             n->scope = word_part(b, it, n->kind->scopes, N_("scope"));
-            n->scope_detail = string_arg(it, 0);
+            n->scope_detail = kept_arg(b, it, 0);
         }
         break;
     case KW_CHAIR:
         if (expect_args(b, it, "s", N_("chair \"NAME\"")))
-            n->chair = string_arg(it, 0);
+            n->chair = kept_arg(b, it, 0);
         break;
     case KW_PLACE:
         if (expect_args(b, it, "s", N_("place \"PLACE\"")))
-            n->place = string_arg(it, 0);
+            n->place = kept_arg(b, it, 0);
         break;
     case KW_DATE:
         if (expect_args(b, it, "d", N_("date DATE")))
@@ -1023,14 +1025,14 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     case KW_CONCLUSION:
         if (expect_args(b, it, "SD", N_("conclusion [\"NUMBER\"] [DATE]"))) {
             n->has_conclusion = true;
-            n->conclusion_number = string_arg(it, 0);
+            n->conclusion_number = kept_arg(b, it, 0);
             n->conclusion_date = date_arg(it);
         }
         break;
     case KW_NOTICE:
         if (expect_args(b, it, "SD", N_("notice [\"NUMBER\"] [DATE]"))) {
             n->has_notice = true;
-            n->notice_number = string_arg(it, 0);
+            n->notice_number = kept_arg(b, it, 0);
             n->notice_date = date_arg(it);
         }
         break;
@@ -1039,7 +1041,7 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
             n->not_held = true;
         } else if (expect_args(b, it, "s", N_("not_held \"REASON\" (or not_held ? when no reason is given)"))) {
             n->not_held = true;
-            n->not_held_reason = string_arg(it, 0);
+            n->not_held_reason = kept_arg(b, it, 0);
         }
         break;
     default:
@@ -1154,9 +1156,9 @@ static void add_document(Builder *b, Node *node, const Item *it)
         return;
     }
     d->kind = kind;
-    d->number = string_arg(it, 0);
+    d->number = kept_arg(b, it, 0);
     d->date = date_arg(it);
-    d->title = string_arg(it, 1);
+    d->title = kept_arg(b, it, 1);
     d->src = b->src;
     d->span = item_name_span(it);
     if (node->last_document)
@@ -1278,15 +1280,15 @@ static void header_attr(Builder *b, Keyword k, const Item *it)
     switch (k) {
     case KW_ISSUER:
         if (expect_args(b, it, "s", N_("issuer \"BODY\"")))
-            h->issuer = string_arg(it, 0);
+            h->issuer = kept_arg(b, it, 0);
         break;
     case KW_REFERENCE:
         if (expect_args(b, it, "s", N_("reference \"NUMBER\"")))
-            h->reference = string_arg(it, 0);
+            h->reference = kept_arg(b, it, 0);
         break;
     case KW_PLACE:
         if (expect_args(b, it, "s", N_("place \"PLACE\"")))
-            h->place = string_arg(it, 0);
+            h->place = kept_arg(b, it, 0);
         break;
     case KW_DATE:
         if (expect_args(b, it, "d", N_("date DATE")))
@@ -1331,7 +1333,7 @@ static void add_report(Builder *b, const Item *it)
         return;
     }
     h->present = true;
-    h->title = title;
+    h->title = str_keep(m->arena, title);
     h->src = b->src;
     h->span = it->args->span;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
@@ -1518,7 +1520,7 @@ static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **
         return false;
     }
     *id = a->as.name;
-    *title = a->next ? atom_str(a->next) : sym_str(a->as.name);
+    *title = a->next ? str_keep(b->m->arena, atom_str(a->next)) : sym_str(a->as.name);
     const Site *prev = ptrmap_get(ids, *id, 0);
     if (prev) {
         diag_error(b->m->diag, b->src, a->span, "%s '%s' is defined twice", what, (*id)->text);
@@ -1589,13 +1591,13 @@ static void add_rule(Builder *b, const Item *it)
                     r->severity = str_eq(s, "error") ? SEVERITY_ERROR : SEVERITY_WARNING;
             } else if (k == KW_SOURCE) {
                 if (expect_args(b, a, "s", N_("source \"LEGAL SOURCE\"")))
-                    r->legal_source = string_arg(a, 0);
+                    r->legal_source = kept_arg(b, a, 0);
             } else if (k == KW_CODE) {
                 if (expect_args(b, a, "s", N_("code \"REFERENCE\", e.g. code \"LTCD-15.2.d\"")))
-                    r->code = string_arg(a, 0);
+                    r->code = kept_arg(b, a, 0);
             } else if (k == KW_UNVERIFIED) {
                 if (expect_args(b, a, "s", N_("unverified \"WHY THE SOURCE COULD NOT BE CHECKED\"")))
-                    r->unverified = string_arg(a, 0);
+                    r->unverified = kept_arg(b, a, 0);
             } else {
                 rule_each(b, r, a);
             }
@@ -1668,7 +1670,7 @@ static void add_indicator(Builder *b, const Item *it)
             } else if (k == KW_PER) {
                 ind->has_per = kind_selector(b, a, &ind->per, true);
             } else if (expect_args(b, a, "s", N_("note \"TEXT\""))) {
-                ind->comment = string_arg(a, 0);
+                ind->comment = kept_arg(b, a, 0);
             }
         }
     }

@@ -353,7 +353,7 @@ static bool head(Builder *b, const Item *it, const char *form, Symbol **name, St
         return false;
     }
     *name = a->as.name;
-    *title = a->next ? atom_str(a->next) : (Str){ NULL, 0 };
+    *title = a->next ? str_keep(b->v->arena, atom_str(a->next)) : (Str){ NULL, 0 };
     return true;
 }
 
@@ -478,7 +478,7 @@ static void declare_dimension(Builder *b, const Item *it)
             if (!part || !ptrmap_put(&d->index, v->arena, p->name, 0, part))
                 return;
             part->name = p->name;
-            part->title = atom_str(p->args);
+            part->title = str_keep(v->arena, atom_str(p->args));
             part->dim = d;
             part->src = b->src;
             part->span = item_name_span(p);
@@ -753,7 +753,7 @@ static void declare_relation(Builder *b, const Item *it)
     if (!r || !PUSH(v->arena, v->bounds, v->nbounds, v->cap_bounds, r))
         return;
     r->id = a ? a->as.name : NULL;
-    r->title = a && a->next ? atom_str(a->next) : (Str){ NULL, 0 };
+    r->title = a && a->next ? str_keep(v->arena, atom_str(a->next)) : (Str){ NULL, 0 };
     r->small = e->as.op.op == OP_LE ? lhs : rhs;
     r->large = e->as.op.op == OP_LE ? rhs : lhs;
     r->src = b->src;
