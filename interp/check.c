@@ -251,13 +251,14 @@ static bool counts_entries(const Vocab *v, const FigureDecl *f)
 /* A part that no listed entry has: when every entry counted in its whole
  * is itemised, here or in sessions and units below, the listing is
  * complete (spec §6.4), so the part counts 0. */
-static const Aggregate *listed_zero(Checker *c, const Figure *f)
+static bool listed_zero(Checker *c, const Figure *f, Aggregate *out)
 {
-    static const Aggregate zero = { .entries = 1 };
-    if (!f->whole || !counts_entries(c->v, f->decl))
-        return NULL;
-    const Aggregate *whole = derive_aggregate(c->d, f->owner, f->whole->path);
-    return whole && !whole->declared ? &zero : NULL;
+    Aggregate whole;
+    if (!f->whole || !counts_entries(c->v, f->decl) || !derive_aggregate(c->d, f->owner, f->whole->path, &whole) ||
+        whole.declared)
+        return false;
+    *out = (Aggregate){ .entries = 1 };
+    return true;
 }
 
 static uint32_t clamp_u32(Wide v)
@@ -268,14 +269,12 @@ static uint32_t clamp_u32(Wide v)
 static void check_rollup(Checker *c, const Figure *f)
 {
     const Node *n = f->owner;
-    const Aggregate *a = derive_aggregate(c->d, n, f->path);
-    if (!a)
-        a = listed_zero(c, f);
-    if (!a || !f->declared.known)
+    Aggregate agg, lacking;
+    if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, f, &agg)) || !f->declared.known)
         return;
+    const Aggregate *a = &agg;
     const Missing *missing = f->part ? model_missing(c->m, f->decl, f->part->dim) : NULL;
-    const Aggregate *lacking = missing ? derive_aggregate(c->d, n, missing->path) : NULL;
-    if (lacking && lacking->sum > 0) {
+    if (missing && derive_aggregate(c->d, n, missing->path, &lacking) && lacking.sum > 0) {
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f, f->src, f->span);
         if (k) {

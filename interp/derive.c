@@ -6,8 +6,11 @@
 
 /* One derived value: the aggregate of (node, path), and, for a figure
  * declared '?' whose first breakdown is complete and known, the sum of that
- * breakdown (§5.4 step 2). Keyed by ids, not pointers: 64 bytes, and a
- * national report makes millions. */
+ * breakdown (§5.4 step 2). Keyed by ids, not pointers, and 24 bytes: a
+ * national report makes three million. Most aggregates only count listed
+ * entries (a dialogue's opinions, cell by cell): those are the count
+ * alone; an aggregate that a child unit or session adds to, or that is
+ * approximate, has a full Aggregate beside (Derived.aggs). */
 typedef struct Entry {
     uint32_t node;          /* Node.id */
     uint32_t path;          /* Symbol.id; the Symbol is Derived.paths' */
@@ -15,11 +18,12 @@ typedef struct Entry {
     uint32_t breakdown : 31;    /* the sum of the figure's complete breakdown:
                                  * Derived.breakdowns[breakdown - 1]; 0: none */
     bool has_aggregate : 1;
-    Aggregate agg;
+    uint32_t count;         /* agg 0: entries counted, each adding 1 */
+    uint32_t agg;           /* its full aggregate, Derived.aggs[agg - 1]; 0: none */
 } Entry;
 
-/* Entries lie in blocks that never move: the table grows without copying
- * them, and without holding the old and the new copy at once. */
+/* Entries and full aggregates lie in blocks that never move: the tables
+ * grow without copying them, and without holding two copies at once. */
 enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
 
 /* The entries met last, direct-mapped by (node, path): the cells of one
@@ -38,6 +42,9 @@ struct Derived {
     Entry **blocks;         /* BLOCK_ENTRIES entries each */
     uint32_t nblocks, cap_blocks;
     uint32_t count;         /* entries used */
+    Aggregate **aggs;       /* BLOCK_ENTRIES full aggregates each */
+    uint32_t nagg_blocks, cap_agg_blocks;
+    uint32_t naggs;
     uint32_t *slots;        /* open addressing: entry index + 1, 0 empty */
     uint32_t nslots;        /* a power of two, at least twice count */
     Value *breakdowns;      /* Entry.breakdown: few entries have one */
@@ -205,7 +212,8 @@ static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
     return x;
 }
 
-static Aggregate *agg_for(Derived *d, const Node *n, const Symbol *path)
+/* The entry for (n, path), with an aggregate (a count of 0 to begin). */
+static Entry *aggregated(Derived *d, const Node *n, const Symbol *path)
 {
     Entry *x = entry_for(d, n, path);
     if (!x)
@@ -215,15 +223,50 @@ static Aggregate *agg_for(Derived *d, const Node *n, const Symbol *path)
         return NULL;
     }
     x->has_aggregate = true;
-    return &x->agg;
+    return x;
+}
+
+static Aggregate *agg_at(const Derived *d, uint32_t index)
+{
+    return &d->aggs[index >> BLOCK_BITS][index & (BLOCK_ENTRIES - 1)];
+}
+
+/* x's full aggregate, made from its count the first time; NULL when out of
+ * memory. */
+static Aggregate *full(Derived *d, Entry *x)
+{
+    if (x->agg)
+        return agg_at(d, x->agg - 1);
+    if (d->naggs == d->nagg_blocks * (uint32_t)BLOCK_ENTRIES) {
+        Aggregate *block = d->naggs < UINT32_MAX / 2 ? ARENA_ARRAY(d->arena, Aggregate, BLOCK_ENTRIES) : NULL;
+        if (!block || !arena_push(d->arena, (void ***)&d->aggs, &d->nagg_blocks, &d->cap_agg_blocks, block, 16)) {
+            d->oom = true;
+            return NULL;
+        }
+    }
+    Aggregate *a = agg_at(d, d->naggs);
+    *a = (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
+    x->agg = ++d->naggs;
+    return a;
+}
+
+/* x's aggregate, full or a count. */
+static Aggregate aggregate_of(const Derived *d, const Entry *x)
+{
+    if (x->agg)
+        return *agg_at(d, x->agg - 1);
+    return (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
 }
 
 /* ---- reading ---------------------------------------------------------------- */
 
-const Aggregate *derive_aggregate(const Derived *d, const Node *n, const Symbol *path)
+bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out)
 {
     const Entry *x = find(d, n, path);
-    return x && x->has_aggregate ? &x->agg : NULL;
+    if (!x || !x->has_aggregate)
+        return false;
+    *out = aggregate_of(d, x);
+    return true;
 }
 
 /* The value of a declared quantity. */
@@ -249,19 +292,20 @@ bool derive_part_value(const Derived *d, const Figure *f, Value *value)
 }
 
 /* The value an entry's aggregate gives. */
-static Value aggregate_value(const Entry *x)
+static Value aggregate_value(const Derived *d, const Entry *x)
 {
     Value v = { 0 };
-    if (!derive_fits(x->agg.sum)) {
+    Aggregate a = aggregate_of(d, x);
+    if (!derive_fits(a.sum)) {
         v.too_large = true;
         return v;
     }
     v.known = true;
-    v.approx = x->agg.approx;
-    v.money = x->agg.money;
-    v.value = (int64_t)x->agg.sum;
-    v.range = derive_aggregate_range(&x->agg);
-    v.from_declared = x->agg.declared;
+    v.approx = a.approx;
+    v.money = a.money;
+    v.value = (int64_t)a.sum;
+    v.range = derive_aggregate_range(&a);
+    v.from_declared = a.declared;
     return v;
 }
 
@@ -275,7 +319,7 @@ static Value value_at(const Derived *d, const Node *n, const Symbol *path, const
     if (f && x && x->breakdown)
         return d->breakdowns[x->breakdown - 1];
     if (x && x->has_aggregate)
-        return aggregate_value(x);
+        return aggregate_value(d, x);
     Value v = { 0 };
     if (vocab_zero_in_units(d->m->vocab, path) && !n->kind->session)
         v.known = true;             /* no dialogue listed: 0 dialogues */
@@ -350,7 +394,14 @@ static void add_to(Aggregate *a, Value v)
 /* One entry (an opinion, a document, a session, a unit) adds k to path. */
 static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
 {
-    Aggregate *a = path ? agg_for(d, n, path) : NULL;
+    Entry *x = path ? aggregated(d, n, path) : NULL;
+    if (!x)
+        return;
+    if (k == 1 && !x->agg && x->count < UINT32_MAX) {
+        x->count++;                 /* the common case: one more listed entry */
+        return;
+    }
+    Aggregate *a = full(d, x);
     if (!a)
         return;
     add_to(a, (Value){ .known = true, .value = k, .range = { k, k, false } });
@@ -362,7 +413,8 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
 {
     if (!v.known || v.percent)
         return;                     /* percentages do not add up */
-    Aggregate *a = agg_for(d, parent, path);
+    Entry *x = aggregated(d, parent, path);
+    Aggregate *a = x ? full(d, x) : NULL;
     if (!a)
         return;
     add_to(a, v);
@@ -396,7 +448,7 @@ static void provide(Derived *d, const Node *parent, const Node *ch)
         const Entry *x = entry_at(d, e - 1);
         const Symbol *path = symmap_get_id(&d->paths, x->path);
         if (x->has_aggregate && !model_figure(ch, path))        /* declared ones went above */
-            provide_one(d, parent, ch, path, aggregate_value(x));
+            provide_one(d, parent, ch, path, aggregate_value(d, x));
     }
 }
 

@@ -46,7 +46,7 @@ typedef struct Aggregate {
     bool approx : 1;        /* some contribution was approximate */
     bool declared : 1;      /* some contribution was declared, not listed */
     bool money : 1;
-} Aggregate;                /* 48 bytes: a national report has millions */
+} Aggregate;                /* 48 bytes; derive.c keeps most as a count alone */
 
 static inline Range derive_aggregate_range(const Aggregate *a)
 {
@@ -78,9 +78,9 @@ Derived *derive_run(const Model *m, Arena *a);
 
 /* The value of `path` at node n (spec §5.4, steps 1 to 5). */
 Value derive_value(const Derived *d, const Node *n, const Symbol *path);
-/* What n's children and entries add up to for `path`, or NULL when none
- * provides it. */
-const Aggregate *derive_aggregate(const Derived *d, const Node *n, const Symbol *path);
+/* What n's children and entries add up to for `path`, into *out; false
+ * when none provides it. */
+bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out);
 /* A part's value as a sum sees it: declared (approximate included), or the
  * sum of its complete breakdown when declared '?' (§5.4 step 2). False
  * when it has none. */

@@ -203,8 +203,8 @@ static bool window_unit(Eval *ev, const Node *n, Windowed *w)
             add_value(w, v);
             return true;
         }
-        const Aggregate *ag = derive_aggregate(ev->d, n, w->path);
-        if (!ag || ag->approx || v.approx || ag->sum != v.value) {
+        Aggregate ag;
+        if (!derive_aggregate(ev->d, n, w->path, &ag) || ag.approx || v.approx || ag.sum != v.value) {
             w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->path->text, .node = n };
             return false;
         }

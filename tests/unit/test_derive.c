@@ -282,10 +282,10 @@ TEST(children_roll_up_into_their_parent)
     assert_int_equal(v.value, 112);
     assert_range(v.range, 102, 122, false);
     /* three child units gave it */
-    const Aggregate *a = derive_aggregate(f->derived, d, symtab_find(&f->syms, "invited", 7));
-    assert_non_null(a);
-    assert_int_equal(a->units, 3);
-    assert_int_equal(a->sessions, 0);
+    Aggregate a;
+    assert_true(derive_aggregate(f->derived, d, symtab_find(&f->syms, "invited", 7), &a));
+    assert_int_equal(a.units, 3);
+    assert_int_equal(a.sessions, 0);
     /* attended: A alone, 4 */
     assert_exact(value_at(f, d, "attended"), 4);
     /* parts roll up by cell: 3 + 4 = 7 opinions, 2 + 4 = 6 resolved, 1 pending */
@@ -315,10 +315,10 @@ TEST(sessions_roll_up_into_their_unit)
     assert_exact(value_at(f, a, "attended"), 50);
     assert_exact(value_at(f, a, "invited"), 65);
     assert_exact(value_at(f, a, "dialogues"), 2);
-    const Aggregate *ag = derive_aggregate(f->derived, a, symtab_find(&f->syms, "attended", 8));
-    assert_non_null(ag);
-    assert_int_equal(ag->sessions, 2);
-    assert_int_equal(ag->units, 0);
+    Aggregate ag;
+    assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "attended", 8), &ag));
+    assert_int_equal(ag.sessions, 2);
+    assert_int_equal(ag.units, 0);
     /* the report: A's derived values, 50 and 2 */
     assert_exact(value_at(f, m->root, "attended"), 50);
     assert_exact(value_at(f, m->root, "dialogues"), 2);
@@ -389,10 +389,13 @@ TEST(an_opinion_counts_into_every_cell_its_attributes_fix)
     assert_exact(value_at(f, a, "satisfied.roads"), 1);
     assert_unknown(value_at(f, a, "satisfied.land"));
     /* three entries counted in the whole, none declared */
-    const Aggregate *ag = derive_aggregate(f->derived, a, symtab_find(&f->syms, "opinions", 8));
-    assert_non_null(ag);
-    assert_int_equal(ag->entries, 3);
-    assert_false(ag->declared);
+    Aggregate ag;
+    assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "opinions", 8), &ag));
+    assert_int_equal(ag.entries, 3);
+    assert_int_equal(ag.sum, 3);
+    assert_int_equal(ag.lo, 3);
+    assert_int_equal(ag.hi, 3);
+    assert_false(ag.declared);
     /* the report gets A's cells */
     assert_exact(value_at(f, m->root, "opinions"), 3);
     assert_exact(value_at(f, m->root, "opinions.resolved.land"), 1);
