@@ -269,9 +269,10 @@ static void print_one(const Diagnostic *g, FILE *out)
     fprintf(out, ":%u:%u: %s: ", line, col, severity_name(g->severity));
     put_escaped(out, g->message);
     fputc('\n', out);
-    const char *text = source_line(g->src, g->span.start, &len);
-    uint32_t from = g->span.start - (uint32_t)(text - g->src->text);
-    uint32_t to = g->span.end > g->span.start ? g->span.end - (uint32_t)(text - g->src->text) : from;
+    uint32_t line_at;
+    const char *text = source_line(g->src, g->span.start, &line_at, &len);
+    uint32_t from = g->span.start - line_at;
+    uint32_t to = g->span.end > g->span.start ? g->span.end - line_at : from;
     /* A very long line is shown as a window around the caret, never whole. */
     const char *lead = "", *tail = "";
     if (len > WINDOW) {

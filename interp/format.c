@@ -411,7 +411,7 @@ static const char *slots_text(Arena *a, const Verdict *v)
 static const char *condition_text(Arena *a, const RuleDef *d)
 {
     const Expr *req = d->require;
-    const char *src = d->src->text + req->span.start;
+    const char *src = source_bytes(d->src, req->span);
     size_t n = req->span.end - req->span.start;
     char *out = arena_alloc(a, n + 1);
     if (!out)

@@ -154,7 +154,8 @@ static void where(FILE *out, Source *src, Span span)
     fputs("<span class=\"loc\">", out);
     put(out, src->name);
     fprintf(out, ":%u:%u</span>", line, col);
-    const char *text = source_line(src, span.start, &len);
+    uint32_t line_at;
+    const char *text = source_line(src, span.start, &line_at, &len);
     while (len && (*text == ' ' || *text == '\t')) {
         text++;
         len--;

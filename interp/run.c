@@ -218,6 +218,14 @@ typedef struct Streamer {
     const Symbol *w_use, *w_within;
 } Streamer;
 
+/* A file read to its end and modelled: its tree and, when large, its text
+ * are given back (the text is read again where something is printed). */
+static void done_with(Streamer *st, LoadedFile *f)
+{
+    load_release(st->files, f);
+    source_evict(f->src);
+}
+
 /* Complete the vocabulary and the calendar from every file read so far,
  * and model the items kept until now, file by file. */
 static void stream_declare(Streamer *st)
@@ -235,7 +243,7 @@ static void stream_declare(Streamer *st)
         LoadedFile *f = st->files->roots[i];
         model_add_file(st->m, st->files, f);
         if (f != st->file)
-            load_release(st->files, f);     /* read to its end: done with */
+            done_with(st, f);
         else
             f->items = st->last_kept = NULL;
     }
@@ -304,7 +312,7 @@ static void stream_file(Streamer *st, LoadedFile *f)
 static void stream_end(Streamer *st)
 {
     if (st->file && st->declared)
-        load_release(st->files, st->file);
+        done_with(st, st->file);
     st->file = NULL;
 }
 

@@ -21,6 +21,7 @@ Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t 
     text[len] = text[len + 1] = '\0';
     s->name = name;
     s->text = text;
+    s->text_size = len + 2;
     s->len = (uint32_t)len;
     s->arena = a;
     return s;
@@ -42,7 +43,7 @@ enum { STREAM_FIRST = 64 * 1024, STREAM_LARGEST = 32 * 1024 * 1024 };
  * a run keeps one copy of its input, and its peak is that copy and one
  * chunk, not every buffer a growing copy outgrew. The arena copy keeps the
  * two NUL bytes the scanner needs. */
-static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, size_t *len)
+static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, size_t *len, size_t *allocated)
 {
     if (hint) {
         size_t cap = hint + 1, n = 0;       /* one extra byte to see the end */
@@ -58,6 +59,7 @@ static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, siz
         buf[n] = buf[n + 1] = '\0';
         *text = buf;
         *len = n;
+        *allocated = cap + 2;
         return SOURCE_OK;
     }
     StreamChunk *first = NULL, **tail = &first;
@@ -107,6 +109,7 @@ static SourceStatus read_stream(Arena *a, FILE *f, size_t hint, char **text, siz
         copy[n] = copy[n + 1] = '\0';
         *text = copy;
         *len = n;
+        *allocated = n + 2;
     }
     return st;
 }
@@ -148,8 +151,8 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
         hint = at >= 0 && at < sb.st_size ? (size_t)(sb.st_size - at) : 0;
     }
     char *text = NULL;
-    size_t len = 0;
-    SourceStatus st = read_stream(a, f, hint, &text, &len);
+    size_t len = 0, size = 0;
+    SourceStatus st = read_stream(a, f, hint, &text, &len, &size);
     int saved = errno;
     if (!is_stdin)
         fclose(f);
@@ -162,6 +165,7 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
     s->name = is_stdin ? "<stdin>" : path;
     s->path = is_stdin ? NULL : path;
     s->text = text;
+    s->text_size = size;
     s->len = (uint32_t)len;
     s->arena = a;
     s->dev = is_stdin ? 0 : (unsigned long long)sb.st_dev;
@@ -229,9 +233,76 @@ static uint32_t line_start(const Source *s, uint32_t li)
         for (uint32_t i = 0, seen = 0; i < s->len && seen < li; i++)
             if (s->text[i] == '\n' && ++seen == li)
                 start = i + 1;
-    if (start == 0 && s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
+    if (start == 0 && (s->text ? s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0 : s->bom))
         start = 3;
     return start;
+}
+
+/* ---- a text given back ----------------------------------------------------- */
+
+bool source_evict(Source *s)
+{
+    if (!s->text || !s->path || !s->ino || s->len < SOURCE_EVICT_MIN || !source_index_lines(s))
+        return false;
+    uint32_t *ascii_end = arena_alloc(s->arena, (size_t)s->nlines * sizeof *ascii_end);
+    if (!ascii_end)
+        return false;
+    s->bom = s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0;
+    for (uint32_t li = 0; li < s->nlines; li++) {
+        uint32_t i = li == 0 && s->bom ? 3 : s->lines[li], end = li + 1 < s->nlines ? s->lines[li + 1] : s->len;
+        while (i < end && (unsigned char)s->text[i] < 0x80)
+            i++;
+        ascii_end[li] = i;
+    }
+    s->ascii_end = ascii_end;
+    arena_release(s->arena, s->text, s->text_size);
+    s->text = NULL;
+    return true;
+}
+
+/* Read [start, start + n) of an evicted source's file into buf: false, and
+ * spaces, when the file cannot be read or is no longer the one read. */
+static bool read_again(const Source *s, uint32_t start, uint32_t n, char *buf)
+{
+    bool ok = false;
+    int fd = open(s->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (unsigned long long)sb.st_ino == s->ino &&
+        (unsigned long long)sb.st_dev == s->dev && (unsigned long long)sb.st_size == s->len) {
+        uint32_t got = 0;
+        for (ssize_t r; got < n && (r = pread(fd, buf + got, n - got, (off_t)start + got)) > 0;)
+            got += (uint32_t)r;
+        ok = got == n;
+    }
+    if (fd >= 0)
+        close(fd);
+    if (!ok)
+        memset(buf, ' ', n);
+    return ok;
+}
+
+const char *source_bytes(Source *s, Span span)
+{
+    if (span.end > s->len)
+        span.end = s->len;
+    if (span.start > span.end)
+        span.start = span.end;
+    if (s->text)
+        return s->text + span.start;
+    if (s->reread && s->reread_span.start == span.start && s->reread_span.end == span.end)
+        return s->reread;
+    uint32_t n = span.end - span.start;
+    if (!s->reread || s->reread_cap <= n) {
+        char *buf = arena_alloc(s->arena, (size_t)n + 1);
+        if (!buf)
+            return "";
+        s->reread = buf;
+        s->reread_cap = n + 1;
+    }
+    read_again(s, span.start, n, s->reread);
+    s->reread[n] = '\0';
+    s->reread_span = span;
+    return s->reread;
 }
 
 void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *column)
@@ -247,8 +318,18 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
         start = s->cache_offset;
         col = s->cache_column;
     }
-    for (uint32_t i = start; i < offset; i++)
-        col += ((unsigned char)s->text[i] & 0xC0) != 0x80;   /* count lead bytes */
+    if (s->text) {
+        for (uint32_t i = start; i < offset; i++)
+            col += ((unsigned char)s->text[i] & 0xC0) != 0x80;   /* count lead bytes */
+    } else if (offset <= start) {
+        ;                               /* the byte-order mark: column 1 */
+    } else if (offset <= s->ascii_end[li]) {
+        col += offset - start;          /* ASCII so far: a byte a column, no text needed */
+    } else {
+        const char *bytes = source_bytes(s, (Span){ start, offset });
+        for (uint32_t i = 0; i < offset - start; i++)
+            col += ((unsigned char)bytes[i] & 0xC0) != 0x80;
+    }
     s->cache_offset = offset;
     s->cache_line = li + 1;
     s->cache_column = col;
@@ -256,19 +337,30 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
     *column = col;
 }
 
-const char *source_line(Source *s, uint32_t offset, uint32_t *len)
+const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *len)
 {
     if (offset > s->len)
         offset = s->len;
     uint32_t li = line_index(s, offset);
-    uint32_t start = line_start(s, li);
-    if (offset < start)
-        start = offset;
-    uint32_t end = start;
+    uint32_t from = line_start(s, li);
+    if (offset < from)
+        from = offset;
+    *start = from;
+    if (!s->text) {
+        uint32_t end = li + 1 < s->nlines ? s->lines[li + 1] - 1 : s->len;     /* before its newline */
+        if (end < from)
+            end = from;
+        const char *text = source_bytes(s, (Span){ from, end });
+        *len = end - from;
+        if (*len && text[*len - 1] == '\r')
+            --*len;
+        return text;
+    }
+    uint32_t end = from;
     while (end < s->len && s->text[end] != '\n')
         end++;
-    if (end > start && s->text[end - 1] == '\r')
+    if (end > from && s->text[end - 1] == '\r')
         end--;
-    *len = end - start;
-    return s->text + start;
+    *len = end - from;
+    return s->text + from;
 }

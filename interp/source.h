@@ -4,7 +4,9 @@
  * Ownership: a Source and its text live in the run's arena. The text is
  * followed by two NUL bytes so the scanner can scan it in place. Positions
  * everywhere else in dlg are byte offsets (Span); lines and columns are
- * computed only when something is printed. */
+ * computed only when something is printed. A large file's text can be
+ * given back once the file is modelled (source_evict): what is printed
+ * later reads its lines again from the file. */
 #ifndef DLG_SOURCE_H
 #define DLG_SOURCE_H
 
@@ -22,10 +24,17 @@ typedef struct Span {
 typedef struct Source {
     const char *name;       /* as given on the command line, "-" is "<stdin>" */
     const char *path;       /* path used to open it, NULL for stdin/strings */
-    char *text;             /* len bytes + 2 NULs */
+    char *text;             /* len bytes + 2 NULs; NULL once evicted */
+    size_t text_size;       /* bytes allocated for it (a file's: given back by source_evict) */
     uint32_t len;
     uint32_t *lines;        /* offsets of line starts, built on first use */
     uint32_t nlines;
+    uint32_t *ascii_end;    /* evicted: per line, where its first non-ASCII byte is
+                             * (or its end): a column before it needs no text */
+    bool bom;               /* evicted: the text began with a UTF-8 byte-order mark */
+    char *reread;           /* evicted: the bytes read again last, NUL-terminated, */
+    Span reread_span;       /* where they are, */
+    uint32_t reread_cap;    /* and the room the buffer has */
     uint32_t id;            /* order in which the run read it */
     unsigned long long dev, ino;  /* the file's identity; 0 for stdin and strings */
     uint32_t cache_offset, cache_line, cache_column;  /* last position asked */
@@ -56,7 +65,22 @@ Source *source_from_bytes(Arena *a, const char *name, const char *bytes, size_t 
 bool source_index_lines(Source *s);
 /* 1-based line and column (in UTF-8 code points) of a byte offset. */
 void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *column);
-/* The line containing offset, without its newline. */
-const char *source_line(Source *s, uint32_t offset, uint32_t *len);
+/* The line containing offset, without its newline; *start is its offset.
+ * Valid until the next call for the same source. */
+const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *len);
+/* The bytes of a span, NUL-terminated after them when read again (not
+ * otherwise); valid until the next call for the same source. */
+const char *source_bytes(Source *s, Span span);
+
+/* A file smaller than this keeps its text to the end of the run. */
+enum { SOURCE_EVICT_MIN = 1024 * 1024 };
+/* Give back the text of a file read and modelled (a national report's is
+ * 200 MB), keeping its table of lines: positions, lines and spans asked
+ * for later are read again from the file, a line at a time, and only
+ * where a column cannot be had without the text. A file that changed in
+ * the meantime (another size, another file) reads as spaces: the run
+ * says where, not what. Only a regular file of SOURCE_EVICT_MIN bytes or
+ * more; false when the text stays. */
+bool source_evict(Source *s);
 
 #endif

@@ -55,6 +55,25 @@ printf 'figure trees "Số cây" { }\nfigure trees "Cây" { }\n'"$unit"'commune 
 printf 'figure trees "Số cây" { }\n' > vocab.dlg
 printf 'commune "B" { trees 4 }\n' > uses-vocab.dlg
 printf 'report "R" { issuer "X" period 2024 }\n' > header-only.dlg
+# a file over 1 MiB, whose text is given back once it is modelled
+# (source_evict): every position, quoted line and rule condition printed
+# after that is read again from the file. Errors, a warning, a failing
+# check and a rule's verdicts after Vietnamese on their line, CRLF.
+{
+    printf '\357\273\277rule held "Đối thoại" {\n  each commune\n  require: dialogues >= 1 # một lần\n}\n'
+    k=0
+    while [ $k -lt 9000 ]; do
+        printf 'commune "Xã Đông %d" { households %d }  # ghi chú\r\n' $k $k
+        printf 'commune "Xã Tây %d" {\n  opinions 3 { resolved 2  pending 2 }  # Hỏi\n}\n' $k
+        printf 'commune "Xã Nam %d" { opinions 2 { resolved 1  pending 2 } }\n' $k
+        k=$((k + 1))
+    done
+} > big-ok.dlg
+{
+    cat big-ok.dlg
+    printf 'commune "Hà Nội" { opinions 2 { resolved 1 } } unknown_x 1\n'
+    printf 'commune "Huế" { opinion "Ý kiến \\q" { topic roads } }\n'
+} > big.dlg
 cp "$root"/tests/golden/inputs/rules.dlg rules.dlg
 cp -r "$root"/tests/golden/inputs/previous previous
 
@@ -82,6 +101,15 @@ json|--format json interleaved.dlg
 previous|--previous previous/2020.dlg previous/2021.dlg
 strict-empty|--strict header-only.dlg
 vietnamese|--lang vi errors-60.dlg
+big|big.dlg
+big-vi|--lang vi big.dlg
+big-ok|big-ok.dlg
+big-ok-all|--all big-ok.dlg
+big-json|--format json big-ok.dlg
+big-sarif|--format sarif big-ok.dlg
+big-html|--format html big-ok.dlg
+big-github|--format github big-ok.dlg
+big-csv|--format csv big-ok.dlg
 unreadable|--jobs 1 missing.dlg plain.dlg
 sandbox|--jobs 1 --sandbox /etc/hostname plain.dlg'
 

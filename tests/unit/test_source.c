@@ -30,9 +30,10 @@ static void assert_pos(Source *s, uint32_t offset, uint32_t line, uint32_t colum
 /* source_line at offset must be exactly `expect`. */
 static void assert_line(Source *s, uint32_t offset, const char *expect)
 {
-    uint32_t len = 12345;
-    const char *text = source_line(s, offset, &len);
+    uint32_t len = 12345, start = 12345;
+    const char *text = source_line(s, offset, &start, &len);
     assert_non_null(text);
+    assert_true(start <= offset);
     if (len != strlen(expect) || memcmp(text, expect, len) != 0)
         fail_msg("offset %u: line '%.*s' (%u bytes), expected '%s'", offset, (int)len, text, len, expect);
 }
@@ -345,6 +346,86 @@ TEST(load_a_large_file)
     assert_pos(s, N - 1, 27273, 8);
 }
 
+/* A file of `lines` lines for eviction: a byte-order mark, then Vietnamese
+ * ahead of ASCII on some lines, CRLF on others, no final newline. Line k
+ * (from 0) is written by evict_line(). */
+static size_t evict_line(char *out, unsigned k)
+{
+    switch (k % 4) {
+    case 0: return (size_t)sprintf(out, "commune \"\xC4\x90\xC3\xB4ng %u\" { households %u }\n", k, k);
+    case 1: return (size_t)sprintf(out, "  invited %u  attended %u\r\n", k, k);
+    case 2: return (size_t)sprintf(out, "  opinion \"H\xE1\xBB\x8Fi v\xE1\xBB\x81 %u\" { topic roads }\n", k);
+    default: return (size_t)sprintf(out, "# %u\n", k);
+    }
+}
+
+TEST(evicted_text_is_read_again_a_line_at_a_time)
+{
+    enum { LINES = 40000 };
+    char *bytes = arena_alloc(&f->arena, (size_t)LINES * 64 + 8);
+    assert_non_null(bytes);
+    size_t n = 3;
+    memcpy(bytes, "\xEF\xBB\xBF", 3);
+    for (unsigned k = 0; k < LINES; k++)
+        n += evict_line(bytes + n, k);
+    n--;                                    /* no final newline */
+    assert_true(n >= SOURCE_EVICT_MIN);
+    char path[64];
+    make_file(path, bytes, n);
+    Source *s = NULL;
+    assert_int_equal(source_load(&f->arena, path, &s), SOURCE_OK);
+    /* what every offset of some lines gives with the text, then without */
+    enum { PROBES = 4000 };
+    uint32_t *at = arena_alloc(&f->arena, PROBES * sizeof *at), *line = arena_alloc(&f->arena, PROBES * sizeof *line),
+             *col = arena_alloc(&f->arena, PROBES * sizeof *col);
+    const char **text = arena_alloc(&f->arena, PROBES * sizeof *text);
+    assert_true(at && line && col && text);
+    for (unsigned i = 0; i < PROBES; i++) {
+        at[i] = (uint32_t)((uint64_t)i * 7919u * 131u % n);
+        source_position(s, at[i], &line[i], &col[i]);
+        uint32_t start, len;
+        const char *t = source_line(s, at[i], &start, &len);
+        text[i] = arena_strndup(&f->arena, t, len);
+    }
+    assert_true(source_evict(s));
+    assert_null(s->text);
+    for (unsigned i = 0; i < PROBES; i++) {
+        assert_pos(s, at[i], line[i], col[i]);
+        assert_line(s, at[i], text[i]);
+    }
+    /* a span across lines, as a rule's condition is read */
+    assert_memory_equal(source_bytes(s, (Span){ 3, 40 }), bytes + 3, 37);
+    /* the file changed: the line reads as spaces, the run goes on */
+    FILE *w = fopen(path, "ab");
+    assert_non_null(w);
+    fputs("\nmore", w);
+    fclose(w);
+    uint32_t start, len;
+    const char *t = source_line(s, 3, &start, &len);
+    unlink(path);
+    assert_int_equal(start, 3);
+    for (uint32_t i = 0; i < len; i++)
+        assert_int_equal(t[i], ' ');
+}
+
+TEST(small_files_and_input_keep_their_text)
+{
+    char path[64];
+    make_file(path, "commune \"A\"\n", 12);
+    Source *s = NULL;
+    assert_int_equal(source_load(&f->arena, path, &s), SOURCE_OK);
+    unlink(path);
+    assert_false(source_evict(s));
+    assert_non_null(s->text);
+    char *big = arena_alloc(&f->arena, SOURCE_EVICT_MIN + 1);
+    assert_non_null(big);
+    memset(big, '\n', SOURCE_EVICT_MIN + 1);
+    Source *b = source_from_bytes(&f->arena, "<stdin>", big, SOURCE_EVICT_MIN + 1);
+    assert_non_null(b);
+    assert_false(source_evict(b));          /* no file to read it again from */
+    assert_non_null(b->text);
+}
+
 /* Standard input is read in chunks of growing size (64 KiB to 32 MiB)
  * before its length is known: 3,000,001 bytes cross six chunk boundaries
  * and end inside the seventh, and come back whole, with the two NULs. */
@@ -432,6 +513,8 @@ int main(void)
         FIXTURE_TEST(load_a_missing_file),
         FIXTURE_TEST(load_a_directory),
         FIXTURE_TEST(load_a_fifo_does_not_wait),
+        FIXTURE_TEST(evicted_text_is_read_again_a_line_at_a_time),
+        FIXTURE_TEST(small_files_and_input_keep_their_text),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }
