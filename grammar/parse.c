@@ -93,7 +93,7 @@ static ParseStatus parse_with(Source *src, Arena *arena, Arena *syntax, Symtab *
         diag_restore(diag, &before);
     }
     *items = ps.items;
-    return diag->out_of_memory ? PARSE_NO_MEMORY : PARSE_DONE;
+    return diag->out_of_memory ? PARSE_NO_MEMORY : ps.cut ? PARSE_CUT : PARSE_DONE;
 }
 
 Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)

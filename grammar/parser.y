@@ -36,8 +36,13 @@ ParseState *yyget_extra(yyscan_t scanner);
 static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
 {
     ParseState *ps = yyget_extra(scanner);
-    if (ps->stop || diag_full(ps->diag))
+    if (ps->stop || diag_full(ps->diag)) {
+        /* with a sink, say whether input was left unread (parse.h): the
+         * next token tells, and with the errors full it can say nothing */
+        if (ps->sink && !ps->stop && !ps->cut && !ps->diag->out_of_memory)
+            ps->cut = yylex(lval, lloc, scanner) != END;
         return END;
+    }
     ps->prev_token = ps->token;
     ps->prev_span = ps->span;
     ps->token = yylex(lval, lloc, scanner);

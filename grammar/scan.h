@@ -36,6 +36,7 @@ typedef struct ParseState {
     bool stop;                          /* nesting or error limit: end input */
     bool fast;                          /* the parser without LAC (parse.c) */
     bool again;                         /* it met a syntax error: parse again with LAC */
+    bool cut;                           /* the errors filled up with input left (PARSE_CUT) */
     int token, prev_token;              /* the last two tokens, for messages */
     uint32_t prefix_run;                /* '-' and 'not' in a row */
     uint32_t prefix_start;              /* where that run starts */

@@ -215,6 +215,8 @@ typedef struct Streamer {
     bool again;             /* read the whole way instead */
     LoadedFile *file;       /* the file whose items come; its items: those kept */
     Item *last_kept;
+    uint32_t model_diags;   /* errors and warnings the vocabulary, calendar and model gave */
+    bool model_overflow;    /* the limit on errors was reached by one of them */
     const Symbol *w_use, *w_within;
 } Streamer;
 
@@ -255,6 +257,14 @@ static bool stream_stop(Streamer *st)
     return false;
 }
 
+/* After a step of the model begun when diag had `said` errors and
+ * warnings and was `full` or not: what it said. */
+static void modelled(Streamer *st, uint32_t said, bool full)
+{
+    st->model_diags += st->diag->errors + st->diag->warnings - said;
+    st->model_overflow |= !full && st->diag->overflowed;
+}
+
 /* ItemSink.item: one top-level item, as soon as it is parsed. */
 static bool stream_item(void *ctx, Item *it)
 {
@@ -262,7 +272,15 @@ static bool stream_item(void *ctx, Item *it)
     Diag *diag = st->diag;
     if (diag->out_of_memory || st->arena->failed)
         return false;
-    if (diag->overflowed || diag->warnings_dropped || it->name == st->w_use || it->name == st->w_within)
+    if (diag->overflowed) {
+        /* the limit on errors reached while parsing this item: the whole
+         * way models nothing more either (build_streaming() decides at the
+         * end); but after the model reached it, an item is more than the
+         * whole way had read when it stopped */
+        st->again |= st->model_overflow;
+        return false;
+    }
+    if (diag->warnings_dropped || it->name == st->w_use || it->name == st->w_within)
         return stream_stop(st);
     bool declaring = vocab_is_declaration(st->vocab, it) || calendar_is_item(st->cal, it);
     if (st->declared && declaring)
@@ -275,13 +293,18 @@ static bool stream_item(void *ctx, Item *it)
         else
             st->file->items = it;
         st->last_kept = it;
-        if (!declaring)
+        if (!declaring) {
+            uint32_t said = diag->errors + diag->warnings;
             stream_declare(st);
+            modelled(st, said, false);
+        }
         return true;
     }
-    if (st->m)
+    if (st->m) {
+        uint32_t said = diag->errors + diag->warnings;
         model_add_item(st->m, st->files, st->file, it);
-    else if (st->file->syntax)
+        modelled(st, said, false);
+    } else if (st->file->syntax)
         arena_release_before(st->file->syntax, it);     /* no model to add it to: read on for the diagnostics */
     return true;
 }
@@ -346,22 +369,34 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
         return NULL;
     }
     FileSink sink = { stream_begin, { stream_item, &st } };
-    for (int i = 0; i < nmemory && !diag_full(diag) && !st.again; i++) {
+    bool cut = false;
+    int im = 0, in = 0, ir = 0;
+    for (; im < nmemory && !diag_full(diag) && !st.again; im++) {
         uint32_t first = files.nroots;
-        load_bytes(&files, memory[i].name, memory[i].bytes, memory[i].len);
+        load_bytes(&files, memory[im].name, memory[im].bytes, memory[im].len);
         stream_roots(&st, first);
     }
-    for (int i = 0; i < nnames && !diag_full(diag) && !st.again; i++) {
-        if (load_file_streamed(&files, names[i], &sink) == PARSE_SYNTAX_ERROR)
-            st.again = true;
+    for (; in < nnames && !diag_full(diag) && !st.again; in++) {
+        ParseStatus ps = load_file_streamed(&files, names[in], &sink);
+        st.again |= ps == PARSE_SYNTAX_ERROR;
+        cut |= ps == PARSE_CUT;
         stream_end(&st);
     }
-    for (int i = 0; i < opt->nrulebooks && !diag_full(diag) && !st.again; i++) {
+    for (; ir < opt->nrulebooks && !diag_full(diag) && !st.again; ir++) {
         uint32_t first = files.nroots;
-        load_rulebook(&files, diag, a, opt->rulebooks[i]);
+        load_rulebook(&files, diag, a, opt->rulebooks[ir]);
         stream_roots(&st, first);
     }
-    if (!st.again && (diag->overflowed || diag->warnings_dropped))
+    /* The limit on errors reached: the whole way keeps the same errors
+     * when parsing reached it with the model silent (both stop reading
+     * there), or when the model reached it on the last item of the last
+     * input (the whole way reads no more either, and parsing said all it
+     * had before). Which warnings are kept when too many depends on the
+     * order they come in. */
+    bool skipped = im < nmemory || in < nnames || ir < opt->nrulebooks;
+    if (diag->overflowed && !(st.model_diags == 0 && !st.model_overflow) && !(st.model_overflow && !cut && !skipped))
+        st.again = true;
+    if (diag->warnings_dropped)
         st.again = true;
     if (!st.again && !st.declared && !diag->out_of_memory)
         stream_declare(&st);

@@ -10,7 +10,8 @@
 # needs the model, `use` and `within`, a syntax error after modelled items,
 # the limits on errors and warnings, errors of the scanner and of the model
 # interleaved, a vocabulary with errors, several files one after the other,
-# rulebooks, the previous period, --strict, Vietnamese.
+# rulebooks, the previous period, --strict, Vietnamese, the limit on errors
+# reached by the scanner, by the model, by both, and with a file left.
 #
 #   sh tests/stream/run.sh build/release/dlg build/release/dlg-whole
 set -u
@@ -34,17 +35,30 @@ printf "$unit"'use "plain.dlg"\n' > uses.dlg
 printf 'within district "D"\n'"$unit" > within.dlg
 printf 'district "D" { communes 1 }\n' > district.dlg
 printf "$unit"'commune "B" { opinions 3 ) }\n'"$unit" > syntax-after.dlg
-# n_lines N FORMAT FILE: N lines, each FORMAT with the line's number
+# n_lines N FORMAT [FILE]: N lines, each FORMAT with the line's number,
+# into FILE or onto standard output
 n_lines() {
+    if [ $# -gt 2 ]; then
+        n_lines "$1" "$2" > "$3"
+        return
+    fi
     k=0
     while [ $k -lt "$1" ]; do
         printf "$2" $k $k
         k=$((k + 1))
-    done > "$3"
+    done
 }
 n_lines 60 'commune "U%d" { unknown_%d 1 }\n' errors-60.dlg        # the error limit, met by the model
 n_lines 49 'commune "U%d" { unknown_%d 1 }\n' errors-49.dlg        # under it: every error kept
 n_lines 60 'report "R%d" { period 2024 }\nx%d = 1\n' warnings.dlg  # more warnings than are shown
+# the error limit reached by the model in the last item, nothing after;
+# by the scanner alone after a silent unit; by the scanner after the
+# model's errors; by the model with another file to read
+{ printf 'commune "L" {\n'; n_lines 60 '  unknown_%d %d\n'; printf '}\n'; } > limit-last.dlg
+{ printf "$unit"; n_lines 60 'opinion "bad \\q %d %d"\n'; } > limit-scanner.dlg
+{ printf 'commune "L" {\n'; n_lines 30 '  unknown_%d %d\n'; printf '}\n'
+  n_lines 30 'opinion "bad \\q %d %d"\n'; } > limit-both.dlg
+printf 'opinion "bad \\q"\n' > scanner-error.dlg
 # the scanner's errors (an unknown escape) between the model's
 k=0
 while [ $k -lt 20 ]; do
@@ -89,6 +103,10 @@ syntax-after|syntax-after.dlg
 errors-60|errors-60.dlg
 errors-49|errors-49.dlg
 warnings|warnings.dlg
+limit-last|limit-last.dlg
+limit-scanner|limit-scanner.dlg
+limit-both|limit-both.dlg
+limit-then-file|--jobs 1 limit-last.dlg scanner-error.dlg
 interleaved|interleaved.dlg
 vocab-errors|vocab-errors.dlg
 files-jobs-1|--jobs 1 plain.dlg declared-first.dlg
