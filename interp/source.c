@@ -281,6 +281,12 @@ static bool read_again(const Source *s, uint32_t start, uint32_t n, char *buf)
     return ok;
 }
 
+/* Spans are read again a window at a time: what is printed goes through
+ * a file roughly in order (the checks, then the rules), so most spans are
+ * in the window read last, and a report of a million positions opens its
+ * file a few hundred times, not a million. */
+enum { REREAD_WINDOW = 64 * 1024, REREAD_ALIGN = 4096 };
+
 const char *source_bytes(Source *s, Span span)
 {
     if (span.end > s->len)
@@ -289,20 +295,21 @@ const char *source_bytes(Source *s, Span span)
         span.start = span.end;
     if (s->text)
         return s->text + span.start;
-    if (s->reread && s->reread_span.start == span.start && s->reread_span.end == span.end)
-        return s->reread;
-    uint32_t n = span.end - span.start;
-    if (!s->reread || s->reread_cap <= n) {
-        char *buf = arena_alloc(s->arena, (size_t)n + 1);
+    if (s->reread && s->reread_span.start <= span.start && span.end <= s->reread_span.end)
+        return s->reread + (span.start - s->reread_span.start);
+    uint32_t from = span.start & ~(uint32_t)(REREAD_ALIGN - 1), n = span.end - from;
+    if (n < REREAD_WINDOW)
+        n = s->len - from < REREAD_WINDOW ? s->len - from : REREAD_WINDOW;
+    if (!s->reread || s->reread_cap < n) {
+        char *buf = arena_alloc(s->arena, n < REREAD_WINDOW ? REREAD_WINDOW : n);
         if (!buf)
             return "";
         s->reread = buf;
-        s->reread_cap = n + 1;
+        s->reread_cap = n < REREAD_WINDOW ? REREAD_WINDOW : n;
     }
-    read_again(s, span.start, n, s->reread);
-    s->reread[n] = '\0';
-    s->reread_span = span;
-    return s->reread;
+    read_again(s, from, n, s->reread);
+    s->reread_span = (Span){ from, from + n };
+    return s->reread + (span.start - from);
 }
 
 void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *column)

@@ -32,9 +32,9 @@ typedef struct Source {
     uint32_t *ascii_end;    /* evicted: per line, where its first non-ASCII byte is
                              * (or its end): a column before it needs no text */
     bool bom;               /* evicted: the text began with a UTF-8 byte-order mark */
-    char *reread;           /* evicted: the bytes read again last, NUL-terminated, */
-    Span reread_span;       /* where they are, */
-    uint32_t reread_cap;    /* and the room the buffer has */
+    char *reread;           /* evicted: a window of the file read again, */
+    Span reread_span;       /* where it is, */
+    uint32_t reread_cap;    /* and the room its buffer has */
     uint32_t id;            /* order in which the run read it */
     unsigned long long dev, ino;  /* the file's identity; 0 for stdin and strings */
     uint32_t cache_offset, cache_line, cache_column;  /* last position asked */
@@ -68,8 +68,8 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
 /* The line containing offset, without its newline; *start is its offset.
  * Valid until the next call for the same source. */
 const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *len);
-/* The bytes of a span, NUL-terminated after them when read again (not
- * otherwise); valid until the next call for the same source. */
+/* The bytes of a span (not NUL-terminated); valid until the next call for
+ * the same source. */
 const char *source_bytes(Source *s, Span span);
 
 /* A file smaller than this keeps its text to the end of the run. */

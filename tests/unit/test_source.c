@@ -395,15 +395,17 @@ TEST(evicted_text_is_read_again_a_line_at_a_time)
     }
     /* a span across lines, as a rule's condition is read */
     assert_memory_equal(source_bytes(s, (Span){ 3, 40 }), bytes + 3, 37);
-    /* the file changed: the line reads as spaces, the run goes on */
+    /* the file changed: a line not read since reads as spaces, the run
+     * goes on (what was read before, near the start, is not read again) */
+    uint32_t start, len;
+    source_line(s, 3, &start, &len);
     FILE *w = fopen(path, "ab");
     assert_non_null(w);
     fputs("\nmore", w);
     fclose(w);
-    uint32_t start, len;
-    const char *t = source_line(s, 3, &start, &len);
+    const char *t = source_line(s, (uint32_t)n - 1, &start, &len);
     unlink(path);
-    assert_int_equal(start, 3);
+    assert_true(len > 0);
     for (uint32_t i = 0; i < len; i++)
         assert_int_equal(t[i], ' ');
 }
