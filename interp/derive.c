@@ -26,15 +26,23 @@ typedef struct Entry {
  * grow without copying them, and without holding two copies at once. */
 enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
 
-/* The entries met last, direct-mapped by (node, path): the cells of one
- * node's opinions are few and met again and again, and each is found here
- * in a few bytes that stay in the cache rather than in the whole table. */
-enum { NEAR_BITS = 8, NEAR_SLOTS = 1 << NEAR_BITS };
-typedef struct Near {
-    const Node *node;
-    const Symbol *path;
-    uint32_t index;         /* entry index + 1; 0: empty */
-} Near;
+/* By path id, the entry of that path made or met last, and its node. A
+ * node's entries are made while one node's work runs at a time: its
+ * figures' breakdown sums (sums_below), then its own part of aggregate(),
+ * after every child's; there this says, by an index, whether (node, path)
+ * has an entry, and no table is asked. */
+typedef struct Last {
+    uint32_t node;          /* Node.id + 1; 0: none */
+    uint32_t index;         /* entry index + 1 */
+} Last;
+
+/* A node's entries by path, made once they are all there (at the end of
+ * its part of aggregate()): open addressing over a few cache lines, where
+ * one table for every node would be 32 MB read at random. */
+typedef struct NodeTable {
+    uint32_t *slots;        /* entry index + 1; 0 empty */
+    uint32_t cap;           /* a power of two, at least twice the entries; 0: not made */
+} NodeTable;
 
 struct Derived {
     const Model *m;
@@ -45,15 +53,15 @@ struct Derived {
     Aggregate **aggs;       /* BLOCK_ENTRIES full aggregates each */
     uint32_t nagg_blocks, cap_agg_blocks;
     uint32_t naggs;
-    uint32_t *slots;        /* open addressing: entry index + 1, 0 empty */
-    uint32_t nslots;        /* a power of two, at least twice count */
+    NodeTable *tables;      /* per node id: its entries by path, once complete */
     Value *breakdowns;      /* Entry.breakdown: few entries have one */
     uint32_t nbreakdowns, cap_breakdowns;
     uint32_t *first;        /* per node id: its first entry + 1 */
     uint32_t *last;
     SymMap paths;           /* by id, every path an entry has: the Symbol */
     bool oom;
-    Near near[NEAR_SLOTS];
+    Last *last_by_path;     /* by Symbol.id */
+    uint32_t nlast_by_path;
 };
 
 /* ---- ranges ----------------------------------------------------------------- */
@@ -120,17 +128,47 @@ static uint32_t key_hash(const Derived *d, uint32_t node, uint32_t path)
     return (uint32_t)x;
 }
 
-/* The index + 1 of the entry for (n, path); 0 when there is none. */
+/* Make n's table from its entries, all there now; false when out of
+ * memory. */
+static bool make_table(Derived *d, const Node *n)
+{
+    uint32_t count = 0;
+    for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
+        count++;
+    NodeTable *t = &d->tables[n->id];
+    uint32_t cap = 4;
+    while (cap < count * 2)
+        cap *= 2;
+    if (!(t->slots = ARENA_ARRAY(d->arena, uint32_t, cap)))
+        return false;
+    t->cap = cap;
+    for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next) {
+        uint32_t i = key_hash(d, n->id, entry_at(d, e - 1)->path) & (cap - 1);
+        while (t->slots[i])
+            i = (i + 1) & (cap - 1);
+        t->slots[i] = e;
+    }
+    return true;
+}
+
+static const Last *last_of(const Derived *d, const Symbol *path)
+{
+    return path->id < d->nlast_by_path ? &d->last_by_path[path->id] : NULL;
+}
+
+/* The index + 1 of the entry for (n, path); 0 when there is none: from n's
+ * table once made, before that (n's figures' breakdowns being summed)
+ * from what was made last. */
 static uint32_t find_index(const Derived *d, const Node *n, const Symbol *path)
 {
-    if (!d->nslots)
-        return 0;
-    for (uint32_t i = key_hash(d, n->id, path->id) & (d->nslots - 1);; i = (i + 1) & (d->nslots - 1)) {
-        uint32_t e = d->slots[i];
-        if (!e)
-            return 0;
-        const Entry *x = entry_at(d, e - 1);
-        if (x->node == n->id && x->path == path->id)
+    const NodeTable *t = &d->tables[n->id];
+    if (!t->cap) {
+        const Last *last = last_of(d, path);
+        return last && last->node == n->id + 1 ? last->index : 0;
+    }
+    for (uint32_t i = key_hash(d, n->id, path->id) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        uint32_t e = t->slots[i];
+        if (!e || entry_at(d, e - 1)->path == path->id)
             return e;
     }
 }
@@ -141,58 +179,46 @@ static Entry *find(const Derived *d, const Node *n, const Symbol *path)
     return e ? entry_at(d, e - 1) : NULL;
 }
 
-static void place(Derived *d, uint32_t index)
-{
-    const Entry *x = entry_at(d, index);
-    uint32_t i = key_hash(d, x->node, x->path) & (d->nslots - 1);
-    while (d->slots[i])
-        i = (i + 1) & (d->nslots - 1);
-    d->slots[i] = index + 1;
-}
-
-/* Room for one more entry: a new block when the last is full, and twice
- * the slots when the table would be more than half full. */
+/* Room for one more entry: a new block when the last is full. */
 static bool grow(Derived *d)
 {
-    if (d->count == d->nblocks * (uint32_t)BLOCK_ENTRIES) {
-        if (d->count > UINT32_MAX / 4)
-            return false;
-        Entry *block = ARENA_ARRAY(d->arena, Entry, BLOCK_ENTRIES);
-        if (!block || !arena_push(d->arena, (void ***)&d->blocks, &d->nblocks, &d->cap_blocks, block, 16))
-            return false;
-    }
-    if ((d->count + 1) * 2 <= d->nslots)
+    if (d->count < d->nblocks * (uint32_t)BLOCK_ENTRIES)
         return true;
-    uint32_t nslots = d->nslots ? d->nslots * 2 : 512;
-    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, nslots);
-    if (!slots)
+    if (d->count > UINT32_MAX / 4)
         return false;
-    arena_release(d->arena, d->slots, (size_t)d->nslots * sizeof *d->slots);
-    d->slots = slots;
-    d->nslots = nslots;
-    for (uint32_t i = 0; i < d->count; i++)
-        place(d, i);
-    return true;
+    Entry *block = ARENA_ARRAY(d->arena, Entry, BLOCK_ENTRIES);
+    return block && arena_push(d->arena, (void ***)&d->blocks, &d->nblocks, &d->cap_blocks, block, 16);
 }
 
-static Near *near_slot(Derived *d, const Node *n, const Symbol *path)
+/* The slot of Derived.last_by_path for path, the array grown to hold it;
+ * NULL when out of memory. */
+static Last *last_slot(Derived *d, const Symbol *path)
 {
-    /* addresses, not input: a collision costs one lookup in the table */
-    uint64_t h = ((uint64_t)(uintptr_t)path ^ (uint64_t)(uintptr_t)n >> 4) * 0x9E3779B97F4A7C15ull;
-    return &d->near[h >> (64 - NEAR_BITS)];
+    if (path->id >= d->nlast_by_path) {
+        uint32_t cap = d->nlast_by_path ? d->nlast_by_path : 256;
+        while (cap <= path->id && cap <= UINT32_MAX / 2)
+            cap *= 2;
+        Last *grown = cap > path->id ? arena_grow(d->arena, d->last_by_path, (size_t)d->nlast_by_path * sizeof *grown,
+                                                  (size_t)cap * sizeof *grown) : NULL;
+        if (!grown)
+            return NULL;
+        d->last_by_path = grown;
+        d->nlast_by_path = cap;
+    }
+    return &d->last_by_path[path->id];
 }
 
-/* The entry for (n, path), made when missing; NULL when out of memory. */
+/* The entry for (n, path), made when missing; NULL when out of memory.
+ * Only for the node whose work runs (see Last). */
 static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
 {
-    Near *near = near_slot(d, n, path);
-    if (near->index && near->node == n && near->path == path)
-        return entry_at(d, near->index - 1);
-    uint32_t found = find_index(d, n, path);
-    if (found) {
-        *near = (Near){ n, path, found };
-        return entry_at(d, found - 1);
+    Last *last = last_slot(d, path);
+    if (!last) {
+        d->oom = true;
+        return NULL;
     }
+    if (last->node == n->id + 1)
+        return entry_at(d, last->index - 1);
     if (!grow(d)) {
         d->oom = true;
         return NULL;
@@ -207,8 +233,7 @@ static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
     else
         d->first[n->id] = index + 1;
     d->last[n->id] = index + 1;
-    place(d, index);
-    *near = (Near){ n, path, index + 1 };
+    *last = (Last){ n->id + 1, index + 1 };
     return x;
 }
 
@@ -466,8 +491,13 @@ static void add_cells(Derived *d, const Node *n, const Cells *c, int64_t k, bool
 
 static void aggregate(Derived *d, const Node *n)
 {
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+    /* every child's work first, then this node's alone (see Last), its
+     * entries from the breakdown sums said again to be the latest */
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         aggregate(d, ch);
+    for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
+        d->last_by_path[entry_at(d, e - 1)->path] = (Last){ n->id + 1, e };     /* registered when made */
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (!ch->not_held)
             provide(d, n, ch);      /* a session not held adds only to *_not_held */
         const Kind *k = ch->kind;
@@ -488,6 +518,8 @@ static void aggregate(Derived *d, const Node *n)
     }
     for (const Document *doc = n->documents; doc; doc = doc->next)
         add_cells(d, n, doc->cells, 1, true);
+    if (!d->oom && !make_table(d, n))
+        d->oom = true;
 }
 
 static void sums_below(Derived *d, const Node *n)
@@ -507,7 +539,8 @@ Derived *derive_run(const Model *m, Arena *a)
     d->arena = a;
     d->first = ARENA_ARRAY(a, uint32_t, m->nnodes);
     d->last = ARENA_ARRAY(a, uint32_t, m->nnodes);
-    if (!d->first || !d->last)
+    d->tables = ARENA_ARRAY(a, NodeTable, m->nnodes);
+    if (!d->first || !d->last || !d->tables)
         return NULL;
     sums_below(d, m->root);
     aggregate(d, m->root);
