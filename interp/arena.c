@@ -94,8 +94,9 @@ void arena_free(Arena *a)
 {
     release_list(a, a->chunks);
     release_list(a, a->large);
-    release_list(a, a->spare);
-    a->chunks = a->large = a->oldest = a->spare = NULL;
+    release_list(a, a->spares);
+    a->chunks = a->large = a->oldest = a->spares = NULL;
+    a->spare_bytes = 0;
     a->cursor = a->limit = NULL;
     a->total = 0;
     a->next_chunk = 0;
@@ -179,9 +180,10 @@ void *arena_alloc(Arena *a, size_t size)
         return p;
     }
     size_t chunk = a->next_chunk ? a->next_chunk : CHUNK_SIZE;
-    ArenaChunk *c = a->spare;
+    ArenaChunk *c = a->spares;
     if (c) {
-        a->spare = NULL;            /* any small chunk holds any small block */
+        a->spares = c->next;        /* any small chunk holds any small block */
+        a->spare_bytes -= c->size;
         chunk = c->size;
     } else {
         c = new_small_chunk(a, chunk);
@@ -230,10 +232,9 @@ void arena_release(Arena *a, void *p, size_t size)
 
 void arena_adopt(Arena *to, Arena *from)
 {
-    if (from->spare) {
-        free_chunk(from, from->spare);
-        from->spare = NULL;
-    }
+    release_list(from, from->spares);
+    from->spares = NULL;
+    from->spare_bytes = 0;
     /* small chunks go behind `to`'s newest, which it goes on filling */
     if (from->chunks) {
         ArenaChunk *newest = from->chunks, *oldest = from->oldest;
@@ -268,6 +269,24 @@ void arena_adopt(Arena *to, Arena *from)
     from->total = 0;
 }
 
+/* A small chunk no block lives in any more: kept for the arena's next
+ * chunk while the spares are under ARENA_SPARE bytes, else given back. An
+ * arena that frees as it goes (a syntax tree read item by item, a writer
+ * rewinding line by line) then reuses its pages rather than having the
+ * system map and clear fresh ones: a national report's tree is 900 MB
+ * made, 15 MB at a time. */
+static void spare(Arena *a, ArenaChunk *c)
+{
+    if (a->spare_bytes + c->size > ARENA_SPARE) {
+        free_chunk(a, c);
+        return;
+    }
+    c->prev = NULL;
+    c->next = a->spares;
+    a->spares = c;
+    a->spare_bytes += c->size;
+}
+
 void arena_release_before(Arena *a, const void *p)
 {
     const char *at = p;
@@ -275,7 +294,7 @@ void arena_release_before(Arena *a, const void *p)
         ArenaChunk *newer = c->prev;
         newer->next = NULL;
         a->oldest = newer;
-        free_chunk(a, c);
+        spare(a, c);
         c = newer;
     }
 }
@@ -290,15 +309,7 @@ void arena_rewind(Arena *a, ArenaMark m)
     while (a->chunks != m.chunks) {
         ArenaChunk *c = a->chunks;
         a->chunks = c->next;
-        if (a->spare) {
-            free_chunk(a, c);
-        } else {
-            /* kept for the next chunk: a writer that rewinds after each
-             * line would otherwise give back and take a chunk line after
-             * line, each a system call */
-            c->next = c->prev = NULL;
-            a->spare = c;
-        }
+        spare(a, c);
     }
     if (a->chunks)
         a->chunks->prev = NULL;

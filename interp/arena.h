@@ -36,7 +36,8 @@ typedef struct Arena {
     ArenaChunk *chunks;     /* small chunks, newest first */
     ArenaChunk *oldest;     /* the last of `chunks` */
     ArenaChunk *large;      /* chunks of one large block each, newest first */
-    ArenaChunk *spare;      /* a small chunk arena_rewind() kept for reuse, or NULL */
+    ArenaChunk *spares;     /* small chunks given back, kept for reuse (arena.c) */
+    size_t spare_bytes;     /* their size, at most ARENA_SPARE */
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
     size_t next_chunk;      /* the size of the next small chunk: doubles to a limit */
@@ -73,7 +74,9 @@ void arena_release(Arena *a, void *p, size_t size);
 /* Give back every small chunk made before the one holding p, a small
  * block of a: for an arena whose blocks die in the order they were made
  * (a syntax tree whose top-level items are modelled one after the other:
- * model.c). The chunk holding p, and the newer ones, stay. */
+ * model.c). The chunk holding p, and the newer ones, stay. Chunks given
+ * back here or by arena_rewind() serve the arena's next ones, up to
+ * ARENA_SPARE bytes of them; the rest go back to the allocator. */
 void arena_release_before(Arena *a, const void *p);
 /* Where an arena stands, to go back to: arena_rewind() gives back every
  * block made since arena_mark() (a writer's strings for one line of the
@@ -101,6 +104,7 @@ char *arena_printf(Arena *a, const char *fmt, ...)
  * and the model make millions of small blocks, and most take this path
  * (a test's failing allocator is asked every time, as arena_alloc asks). */
 enum { ARENA_LARGE = 16 * 1024 };  /* a larger block is a chunk of its own (arena.c) */
+enum { ARENA_SPARE = 32 * 1024 * 1024 };   /* small chunks given back and kept for reuse, at most */
 
 static inline void *arena_znew(Arena *a, size_t size)
 {

@@ -706,20 +706,24 @@ TEST(release_before_gives_back_older_chunks_only)
     }
     long chunks = c.live;
     assert_true(chunks >= 3);
-    size_t total = a.total;
     arena_release_before(&a, block[0]);             /* in the oldest chunk: nothing older */
-    assert_int_equal(c.live, chunks);
+    assert_int_equal(a.spare_bytes, 0);
     arena_release_before(&a, block[200]);           /* 200 KB in: past the first two chunks */
-    assert_true(c.live < chunks);
-    assert_true(a.total < total);
+    assert_true(a.spare_bytes > 0);                 /* kept for reuse (under ARENA_SPARE) */
     for (unsigned i = 200; i < N; i++)              /* what is left is intact */
         assert_int_equal((unsigned char)block[i][999], i % 251);
     arena_release_before(&a, block[N - 1]);         /* the newest chunk stays, and is filled on */
-    assert_int_equal(c.live, 1);
     assert_int_equal((unsigned char)block[N - 1][0], (N - 1) % 251);
     assert_non_null(arena_alloc(&a, 100));
+    size_t spared = a.spare_bytes;
     arena_release_before(&a, block[N - 1]);         /* again: nothing more to give */
-    assert_int_equal(c.live, 1);
+    assert_int_equal(a.spare_bytes, spared);
+    /* what was given back serves the next blocks: no new chunk is asked */
+    unsigned calls = c.calls;
+    for (unsigned i = 0; i < N - 300; i++)
+        memset(arena_alloc(&a, 1000), 'y', 1000);
+    assert_int_equal(c.calls, calls);
+    assert_int_equal(c.live, chunks);
     arena_free(&a);
     assert_int_equal(c.live, 0);
 }
@@ -738,7 +742,7 @@ TEST(release_before_after_adoption)
     /* the adopted chunks are older than `to`'s own; giving back all
      * before `mine` frees every one of them and keeps `mine`'s */
     arena_release_before(&to, mine);
-    assert_int_equal(c.live, 1);
+    assert_true(to.spare_bytes >= 300 * 1000);
     memset(mine, 'x', 1000);
     arena_free(&to);
     assert_int_equal(c.live, 0);
@@ -758,11 +762,13 @@ TEST(rewind_gives_back_what_came_after_the_mark)
         memset(arena_alloc(&a, 1000), 'x', 1000);
     assert_non_null(arena_alloc(&a, 100 * 1024));
     assert_true(c.live >= live + 3);
+    long spare_live = c.live - 1;                   /* all but the large block */
     arena_rewind(&a, mark);
-    /* one chunk is kept for the next, the others and the large block are
+    /* the small chunks are kept for the next blocks, the large block is
      * back; what came before the mark is intact, and the next block
      * follows it in its chunk */
-    assert_int_equal(c.live, live + 1);
+    assert_int_equal(c.live, spare_live);
+    assert_true(a.spare_bytes > 0);
     for (unsigned i = 0; i < 100; i++)
         assert_int_equal(kept[i], 'k');
     assert_ptr_equal(arena_alloc(&a, 10), kept + 112);
@@ -773,7 +779,7 @@ TEST(rewind_gives_back_what_came_after_the_mark)
 TEST(rewound_line_after_line_takes_no_new_chunk)
 {
     /* a writer rewinds after each line of its report: a line that needs a
-     * new chunk takes the one the last rewind kept, not the allocator's */
+     * new chunk takes one the last rewind kept, not the allocator's */
     CountingAlloc c;
     Arena a;
     counting_arena(&a, &c);
@@ -783,8 +789,28 @@ TEST(rewound_line_after_line_takes_no_new_chunk)
             memset(arena_alloc(&a, 1000), (int)line, 1000);    /* 100 KB: past the first chunk */
         arena_rewind(&a, mark);
     }
-    assert_true(c.calls <= 3);
-    assert_true(c.live <= 1);
+    assert_true(c.calls <= 3);                      /* the first line's chunks, no more */
+    assert_true(c.live <= 2);
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
+TEST(spares_are_kept_up_to_a_limit)
+{
+    /* 40 MB of small blocks given back at once: ARENA_SPARE of it is kept
+     * for reuse, the rest goes back to the allocator */
+    CountingAlloc c;
+    Arena a;
+    counting_arena(&a, &c);
+    char *last = NULL;
+    for (unsigned i = 0; i < 40 * 1024; i++)
+        last = arena_alloc(&a, 1000);
+    assert_non_null(last);
+    unsigned released = c.releases;
+    arena_release_before(&a, last);
+    assert_true(a.spare_bytes <= ARENA_SPARE);
+    assert_true(a.spare_bytes >= ARENA_SPARE - 1024 * 1024);
+    assert_true(c.releases > released);
     arena_free(&a);
     assert_int_equal(c.live, 0);
 }
@@ -818,6 +844,7 @@ int main(void)
         FIXTURE_TEST(release_before_after_adoption),
         FIXTURE_TEST(rewind_gives_back_what_came_after_the_mark),
         FIXTURE_TEST(rewound_line_after_line_takes_no_new_chunk),
+        FIXTURE_TEST(spares_are_kept_up_to_a_limit),
     };
     return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }
