@@ -2095,6 +2095,44 @@ static void add_within(Builder *b, Waiting *w, uint32_t i, Node *unit)
                     w->free[w->nfree++] = j;
 }
 
+bool model_report_wide(const Model *m, const Item *it)
+{
+    return report_wide(m, it);
+}
+
+Node *model_within_unit(Model *m, const Item *it)
+{
+    const Atom *a = it->args;
+    if (it->blocks || it->binding || !a || a->kind != ATOM_NAME || !a->next || a->next->kind != ATOM_STRING ||
+        a->next->next)
+        return NULL;
+    const Kind *k = vocab_kind(m->vocab, a->as.name);
+    if (!k || k->session || k == m->vocab->root)
+        return NULL;
+    Symbol *name = unit_name(m, atom_str(a->next));
+    Node *unit = name ? ptrmap_get(&m->units, name, k->id) : NULL;
+    return unit && !unit->namesake ? unit : NULL;
+}
+
+bool model_unit_unique(const Model *m, const Node *unit)
+{
+    const Node *last = ptrmap_get(&m->units, unit->name, unit->kind->id);
+    return last == unit && !unit->namesake;
+}
+
+void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
+{
+    Builder b = { m, file->src, files, unit, false, NULL };
+    if (!diag_full(m->diag)) {
+        if (report_wide(m, it))
+            add_item(&b, m->root, CTX_ROOT, it);
+        else
+            add_item(&b, unit, CTX_UNIT, it);
+    }
+    if (file->syntax)
+        arena_release_before(file->syntax, it);
+}
+
 /* The next file whose unit to make at the top, when none can be placed:
  * one no waiting file holds, else (the files hold each other's units) the
  * first waiting. */

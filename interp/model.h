@@ -252,6 +252,19 @@ void model_add_file(Model *m, const FileSet *files, const LoadedFile *file);
  * given back. The caller sees to it that the item is no `within` (those
  * wait for their unit: model_add_files()). */
 void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item *it);
+/* For a run that models while it reads (run.c), `within` files placed as
+ * they come. Is the item one the report as a whole takes (the header,
+ * rules, indicators, declarations), not the unit of a `within` file? */
+bool model_report_wide(const Model *m, const Item *it);
+/* The unit a `within KIND "NAME"` item names, when the item has its form
+ * and one unit of that kind and name is made so far; else NULL, and no
+ * diagnostic (the caller reads the whole way, where they are given). */
+Node *model_within_unit(Model *m, const Item *it);
+/* Is unit still the one unit of its kind and name (none made since)? */
+bool model_unit_unique(const Model *m, const Node *unit);
+/* model_add_item() for an item of a `within` file whose unit is `unit`:
+ * into it, or into the report when the item is report-wide. */
+void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it);
 /* Add every root file of the set: first those that say nothing of where
  * they stand, then each `within KIND "NAME"` file once its unit exists
  * (spec §4.2); then model_finish(). */

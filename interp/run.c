@@ -217,6 +217,16 @@ typedef struct Streamer {
     Item *last_kept;
     uint32_t model_diags;   /* errors and warnings the vocabulary, calendar and model gave */
     bool model_overflow;    /* the limit on errors was reached by one of them */
+    /* `within` files, placed as they come when the whole way would place
+     * them in the same order: after every file of the top level, each in
+     * a unit one of those made, in the order the units were made */
+    Node *within;           /* the unit the file says it stands within, or NULL */
+    bool at_root;           /* the file has put an item of a unit at the top level */
+    bool placing;           /* a `within` file is placed: every later file must be one */
+    uint32_t made_before;   /* the nodes made before the first was placed */
+    uint32_t last_placed;   /* the node id of the last one's unit */
+    Node **placed;          /* the units of those placed */
+    uint32_t nplaced, cap_placed;
     const Symbol *w_use, *w_within;
 } Streamer;
 
@@ -265,6 +275,30 @@ static void modelled(Streamer *st, uint32_t said, bool full)
     st->model_overflow |= !full && st->diag->overflowed;
 }
 
+/* A `within` item: the file goes into its unit from here on, when the
+ * whole way would put it there now (see Streamer). */
+static bool stream_within(Streamer *st, Item *it)
+{
+    Node *unit = st->m && !st->within && !st->at_root ? model_within_unit(st->m, it) : NULL;
+    if (!unit)
+        return stream_stop(st);
+    if (!st->placing) {
+        st->placing = true;
+        st->made_before = st->m->nnodes;
+    }
+    if (unit->id >= st->made_before || unit->id < st->last_placed)
+        return stream_stop(st);
+    if (!arena_push(st->arena, (void ***)&st->placed, &st->nplaced, &st->cap_placed, unit, 64)) {
+        out_of_memory(st->diag);
+        return false;
+    }
+    st->last_placed = unit->id;
+    st->within = unit;
+    if (st->file->syntax)
+        arena_release_before(st->file->syntax, it);
+    return true;
+}
+
 /* ItemSink.item: one top-level item, as soon as it is parsed. */
 static bool stream_item(void *ctx, Item *it)
 {
@@ -280,8 +314,10 @@ static bool stream_item(void *ctx, Item *it)
         st->again |= st->model_overflow;
         return false;
     }
-    if (diag->warnings_dropped || it->name == st->w_use || it->name == st->w_within)
+    if (diag->warnings_dropped || it->name == st->w_use || (it->name == st->w_within && !st->declared))
         return stream_stop(st);
+    if (it->name == st->w_within)
+        return stream_within(st, it);
     bool declaring = vocab_is_declaration(st->vocab, it) || calendar_is_item(st->cal, it);
     if (st->declared && declaring)
         return stream_stop(st);
@@ -301,8 +337,16 @@ static bool stream_item(void *ctx, Item *it)
         return true;
     }
     if (st->m) {
+        if (!st->within && !model_report_wide(st->m, it)) {
+            if (st->placing)
+                return stream_stop(st);     /* a file of the top level after `within` ones */
+            st->at_root = true;
+        }
         uint32_t said = diag->errors + diag->warnings;
-        model_add_item(st->m, st->files, st->file, it);
+        if (st->within)
+            model_add_item_within(st->m, st->files, st->file, st->within, it);
+        else
+            model_add_item(st->m, st->files, st->file, it);
         modelled(st, said, false);
     } else if (st->file->syntax)
         arena_release_before(st->file->syntax, it);     /* no model to add it to: read on for the diagnostics */
@@ -314,6 +358,8 @@ static void stream_begin(void *ctx, LoadedFile *f)
     Streamer *st = ctx;
     st->file = f;
     st->last_kept = NULL;
+    st->within = NULL;
+    st->at_root = false;
 }
 
 /* A file read whole (from memory, a rulebook) given to the streamer item
@@ -334,6 +380,8 @@ static void stream_file(Streamer *st, LoadedFile *f)
 /* The file just read, once every item is in. */
 static void stream_end(Streamer *st)
 {
+    if (st->file && st->placing && !st->within)
+        st->again = true;           /* a file of the top level after `within` ones */
     if (st->file && st->declared)
         done_with(st, st->file);
     st->file = NULL;
@@ -400,6 +448,8 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
         st.again = true;
     if (!st.again && !st.declared && !diag->out_of_memory)
         stream_declare(&st);
+    for (uint32_t i = 0; i < st.nplaced && !st.again; i++)
+        st.again = !model_unit_unique(st.m, st.placed[i]);     /* another unit of its name came later */
     Model *m = st.again ? NULL : st.m;
     if (m) {
         model_finish(m);
