@@ -11,7 +11,9 @@
 # the limits on errors and warnings, errors of the scanner and of the model
 # interleaved, a vocabulary with errors, several files one after the other,
 # rulebooks, the previous period, --strict, Vietnamese, the limit on errors
-# reached by the scanner, by the model, by both, and with a file left.
+# reached by the scanner, by the model, by both, and with a file left; a
+# report split in files placed 'within' units, in every order that is not
+# the whole way's.
 #
 #   sh tests/stream/run.sh build/release/dlg build/release/dlg-whole
 set -u
@@ -34,6 +36,17 @@ printf "$unit"'holiday 2024-02-08 .. 2024-02-14 "Tết"\n' > calendar-after.dlg
 printf "$unit"'use "plain.dlg"\n' > uses.dlg
 printf 'within district "D"\n'"$unit" > within.dlg
 printf 'district "D" { communes 1 }\n' > district.dlg
+# a report split by district: a top file making the districts, files
+# placed within them (in order, out of order, nested, with a rule, a
+# second 'within', a unit before 'within', a namesake made later)
+mkdir -p split
+printf 'province "P" {\n  districts 2\n  district "D1" { communes 2 }\n  district "D2" { communes 1 }\n}\n' > split/top.dlg
+printf 'within district "D1"\ncommune "A" { opinions 2 { resolved 1  pending 1 } }\ncommune "B" { opinions 1 { resolved 2 } }\n' > split/w1.dlg
+printf 'within district "D2"\nindicator n "Số xã" = count(commune)\ncommune "C" { opinions 1 { resolved 1 } }\n' > split/w2.dlg
+printf 'within commune "A"\nvillages 1\nvillage "Thôn 1"\n' > split/nested.dlg
+printf 'within district "D1"\nwithin district "D2"\n' > split/twice.dlg
+printf 'commune "E" { opinions 1 { resolved 1 } }\nwithin district "D2"\n' > split/late.dlg
+printf 'province "Q" { district "D1" { communes 0 } }\n' > split/namesake.dlg
 printf "$unit"'commune "B" { opinions 3 ) }\n'"$unit" > syntax-after.dlg
 # n_lines N FORMAT [FILE]: N lines, each FORMAT with the line's number,
 # into FILE or onto standard output
@@ -99,6 +112,15 @@ calendar-after|calendar-after.dlg
 uses|uses.dlg
 within|district.dlg within.dlg
 within-jobs-1|--jobs 1 district.dlg within.dlg
+split|--jobs 1 split/top.dlg split/w1.dlg split/w2.dlg
+split-json|--jobs 1 --format json split/top.dlg split/w1.dlg split/w2.dlg
+split-out-of-order|--jobs 1 split/top.dlg split/w2.dlg split/w1.dlg
+split-top-last|--jobs 1 split/w1.dlg split/top.dlg
+split-top-after|--jobs 1 split/top.dlg split/w1.dlg district.dlg split/w2.dlg
+split-nested|--jobs 1 split/top.dlg split/w1.dlg split/nested.dlg
+split-twice|--jobs 1 split/top.dlg split/twice.dlg
+split-late|--jobs 1 split/top.dlg split/late.dlg
+split-namesake|--jobs 1 split/top.dlg split/w1.dlg split/namesake.dlg
 syntax-after|syntax-after.dlg
 errors-60|errors-60.dlg
 errors-49|errors-49.dlg
