@@ -227,6 +227,7 @@ typedef struct Streamer {
     uint32_t last_placed;   /* the node id of the last one's unit */
     Node **placed;          /* the units of those placed */
     uint32_t nplaced, cap_placed;
+    SourceCache *cache;     /* where files given back are read again (source.h) */
     const Symbol *w_use, *w_within;
 } Streamer;
 
@@ -235,7 +236,7 @@ typedef struct Streamer {
 static void done_with(Streamer *st, LoadedFile *f)
 {
     load_release(st->files, f);
-    source_evict(f->src);
+    source_evict(f->src, st->cache);
 }
 
 /* Complete the vocabulary and the calendar from every file read so far,
@@ -404,18 +405,16 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
 {
     Vocab *vocab = vocab_new(a, syms);
     Calendar *cal = *calendar = calendar_new(a, syms);
-    if (!vocab || !cal) {
+    const Symbol *within = symtab_intern_cstr(syms, "within");
+    SourceCache *cache = ARENA_NEW(a, SourceCache);
+    if (!vocab || !cal || !within || !cache) {
         out_of_memory(diag);
         return NULL;
     }
-    FileSet files;
+    FileSet files;                      /* from here on, load_release_all() at the end */
     files_init(&files, opt, a, syms, diag);
-    Streamer st = { .files = &files, .vocab = vocab, .cal = cal, .arena = a, .syms = syms,
-                    .diag = diag, .w_use = files.use, .w_within = symtab_intern_cstr(syms, "within") };
-    if (!st.w_within) {
-        out_of_memory(diag);
-        return NULL;
-    }
+    Streamer st = { .files = &files, .vocab = vocab, .cal = cal, .arena = a, .syms = syms, .diag = diag,
+                    .w_use = files.use, .w_within = within, .cache = cache };
     FileSink sink = { stream_begin, { stream_item, &st } };
     bool cut = false;
     int im = 0, in = 0, ir = 0;

@@ -240,7 +240,7 @@ static uint32_t line_start(const Source *s, uint32_t li)
 
 /* ---- a text given back ----------------------------------------------------- */
 
-bool source_evict(Source *s)
+bool source_evict(Source *s, SourceCache *cache)
 {
     if (!s->text || !s->path || !s->ino || s->len < SOURCE_EVICT_MIN || !source_index_lines(s))
         return false;
@@ -255,6 +255,7 @@ bool source_evict(Source *s)
         ascii_end[li] = i;
     }
     s->ascii_end = ascii_end;
+    s->cache = cache;
     arena_release(s->arena, s->text, s->text_size);
     s->text = NULL;
     return true;
@@ -295,21 +296,25 @@ const char *source_bytes(Source *s, Span span)
         span.start = span.end;
     if (s->text)
         return s->text + span.start;
-    if (s->reread && s->reread_span.start <= span.start && span.end <= s->reread_span.end)
-        return s->reread + (span.start - s->reread_span.start);
+    SourceCache *c = s->cache;
+    if (c->src == s && c->span.start <= span.start && span.end <= c->span.end)
+        return c->buf + (span.start - c->span.start);
     uint32_t from = span.start & ~(uint32_t)(REREAD_ALIGN - 1), n = span.end - from;
     if (n < REREAD_WINDOW)
         n = s->len - from < REREAD_WINDOW ? s->len - from : REREAD_WINDOW;
-    if (!s->reread || s->reread_cap < n) {
-        char *buf = arena_alloc(s->arena, n < REREAD_WINDOW ? REREAD_WINDOW : n);
+    if (!c->buf || c->cap < n) {
+        uint32_t cap = n < REREAD_WINDOW ? REREAD_WINDOW : n;
+        char *buf = arena_alloc(s->arena, cap);
         if (!buf)
             return "";
-        s->reread = buf;
-        s->reread_cap = n < REREAD_WINDOW ? REREAD_WINDOW : n;
+        arena_release(s->arena, c->buf, c->cap);
+        c->buf = buf;
+        c->cap = cap;
     }
-    read_again(s, from, n, s->reread);
-    s->reread_span = (Span){ from, from + n };
-    return s->reread + (span.start - from);
+    read_again(s, from, n, c->buf);
+    c->src = s;
+    c->span = (Span){ from, from + n };
+    return c->buf + (span.start - from);
 }
 
 void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *column)

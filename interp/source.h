@@ -32,9 +32,7 @@ typedef struct Source {
     uint32_t *ascii_end;    /* evicted: per line, where its first non-ASCII byte is
                              * (or its end): a column before it needs no text */
     bool bom;               /* evicted: the text began with a UTF-8 byte-order mark */
-    char *reread;           /* evicted: a window of the file read again, */
-    Span reread_span;       /* where it is, */
-    uint32_t reread_cap;    /* and the room its buffer has */
+    struct SourceCache *cache;  /* evicted: where its bytes are read again */
     uint32_t id;            /* order in which the run read it */
     unsigned long long dev, ino;  /* the file's identity; 0 for stdin and strings */
     uint32_t cache_offset, cache_line, cache_column;  /* last position asked */
@@ -72,15 +70,26 @@ const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *l
  * the same source. */
 const char *source_bytes(Source *s, Span span);
 
+/* A window of one evicted file read again, shared by every source of a
+ * run (source_evict): what is printed goes through the files roughly in
+ * order. Lives in the run's arena. */
+typedef struct SourceCache {
+    const Source *src;      /* whose bytes the window holds, or NULL */
+    Span span;              /* where they are */
+    char *buf;
+    uint32_t cap;
+} SourceCache;
+
 /* A file smaller than this keeps its text to the end of the run. */
-enum { SOURCE_EVICT_MIN = 1024 * 1024 };
+enum { SOURCE_EVICT_MIN = 64 * 1024 };
 /* Give back the text of a file read and modelled (a national report's is
  * 200 MB), keeping its table of lines: positions, lines and spans asked
  * for later are read again from the file, a line at a time, and only
  * where a column cannot be had without the text. A file that changed in
  * the meantime (another size, another file) reads as spaces: the run
  * says where, not what. Only a regular file of SOURCE_EVICT_MIN bytes or
- * more; false when the text stays. */
-bool source_evict(Source *s);
+ * more; false when the text stays. Its bytes are read again through
+ * `cache`, which must live as long as s. */
+bool source_evict(Source *s, SourceCache *cache);
 
 #endif

@@ -82,7 +82,7 @@ printf 'figure trees "Số cây" { }\nfigure trees "Cây" { }\n'"$unit"'commune 
 printf 'figure trees "Số cây" { }\n' > vocab.dlg
 printf 'commune "B" { trees 4 }\n' > uses-vocab.dlg
 printf 'report "R" { issuer "X" period 2024 }\n' > header-only.dlg
-# a file over 1 MiB, whose text is given back once it is modelled
+# a file over 1 MiB (SOURCE_EVICT_MIN is 64 KiB), whose text is given back once it is modelled
 # (source_evict): every position, quoted line and rule condition printed
 # after that is read again from the file. Errors, a warning, a failing
 # check and a rule's verdicts after Vietnamese on their line, CRLF.

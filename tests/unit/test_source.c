@@ -387,7 +387,8 @@ TEST(evicted_text_is_read_again_a_line_at_a_time)
         const char *t = source_line(s, at[i], &start, &len);
         text[i] = arena_strndup(&f->arena, t, len);
     }
-    assert_true(source_evict(s));
+    SourceCache cache = { 0 };
+    assert_true(source_evict(s, &cache));
     assert_null(s->text);
     for (unsigned i = 0; i < PROBES; i++) {
         assert_pos(s, at[i], line[i], col[i]);
@@ -410,21 +411,52 @@ TEST(evicted_text_is_read_again_a_line_at_a_time)
         assert_int_equal(t[i], ' ');
 }
 
+TEST(evicted_files_share_one_window)
+{
+    /* two files given back through one cache, read in turn: each read
+     * gives its own file's bytes, whatever the other read last */
+    char pa[64], pb[64];
+    size_t n = SOURCE_EVICT_MIN * 2;
+    char *a = arena_alloc(&f->arena, n), *b = arena_alloc(&f->arena, n);
+    assert_true(a && b);
+    for (size_t i = 0; i < n; i++) {
+        a[i] = i % 50 == 49 ? '\n' : (char)('a' + i % 26);
+        b[i] = i % 70 == 69 ? '\n' : (char)('A' + i % 26);
+    }
+    make_file(pa, a, n);
+    make_file(pb, b, n);
+    Source *sa = NULL, *sb = NULL;
+    assert_int_equal(source_load(&f->arena, pa, &sa), SOURCE_OK);
+    assert_int_equal(source_load(&f->arena, pb, &sb), SOURCE_OK);
+    SourceCache cache = { 0 };
+    assert_true(source_evict(sa, &cache));
+    assert_true(source_evict(sb, &cache));
+    for (uint32_t k = 0; k < 200; k++) {
+        uint32_t at = (uint32_t)((k * 7919u) % (n - 40));
+        Source *s = k % 2 ? sb : sa;
+        const char *want = k % 2 ? b : a;
+        assert_memory_equal(source_bytes(s, (Span){ at, at + 40 }), want + at, 40);
+    }
+    unlink(pa);
+    unlink(pb);
+}
+
 TEST(small_files_and_input_keep_their_text)
 {
     char path[64];
-    make_file(path, "commune \"A\"\n", 12);
+    make_file(path, "commune \"A\"\n", 12);      /* under SOURCE_EVICT_MIN */
     Source *s = NULL;
     assert_int_equal(source_load(&f->arena, path, &s), SOURCE_OK);
     unlink(path);
-    assert_false(source_evict(s));
+    SourceCache cache = { 0 };
+    assert_false(source_evict(s, &cache));
     assert_non_null(s->text);
     char *big = arena_alloc(&f->arena, SOURCE_EVICT_MIN + 1);
     assert_non_null(big);
     memset(big, '\n', SOURCE_EVICT_MIN + 1);
     Source *b = source_from_bytes(&f->arena, "<stdin>", big, SOURCE_EVICT_MIN + 1);
     assert_non_null(b);
-    assert_false(source_evict(b));          /* no file to read it again from */
+    assert_false(source_evict(b, &cache));          /* no file to read it again from */
     assert_non_null(b->text);
 }
 
@@ -516,6 +548,7 @@ int main(void)
         FIXTURE_TEST(load_a_directory),
         FIXTURE_TEST(load_a_fifo_does_not_wait),
         FIXTURE_TEST(evicted_text_is_read_again_a_line_at_a_time),
+        FIXTURE_TEST(evicted_files_share_one_window),
         FIXTURE_TEST(small_files_and_input_keep_their_text),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
