@@ -83,7 +83,7 @@ def commands(tool, d, meta, dlg):
             files = sorted(os.path.join(d, "dlg", x) for x in os.listdir(os.path.join(d, "dlg")))
         else:
             files = [os.path.join(d, "report.dlg")]
-        return [dlg, "--format", "json"] + files, d, None, meta["bytes"]["dlg"]
+        return dlg + ["--format", "json"] + files, d, None, meta["bytes"]["dlg"]
     csv = os.path.join(d, "csv")
     if tool in ("mawk", "gawk"):
         return [tool, "-f", os.path.join(peers, "report.awk")] + CSV_FILES, csv, None, meta["bytes"]["csv"]
@@ -280,6 +280,7 @@ def main():
                     help="one .dlg per district (auto: above scale 1, to measure a report in "
                          "many files; one file holds up to 1 GiB, about 500 %%)")
     ap.add_argument("--dlg", default=os.path.join(ROOT, "build", "release", "dlg"))
+    ap.add_argument("--dlg-flags", default="", help="more options for dlg, e.g. '--jobs 1'")
     ap.add_argument("--data", default=os.path.join(HERE, "data"))
     ap.add_argument("--json", help="write the results here too")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the values compared")
@@ -299,11 +300,12 @@ def main():
     args.rounds = max(1, args.rounds)
     print("# dlg benchmark, %s" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     print("Machine: %s" % machine())
-    print("dlg: %s (%s)" % (subprocess.run([args.dlg, "--version"], capture_output=True, text=True)
-                            .stdout.strip(), os.path.relpath(args.dlg, ROOT)))
+    print("dlg: %s (%s%s)" % (subprocess.run([args.dlg, "--version"], capture_output=True, text=True)
+                              .stdout.strip(), os.path.relpath(args.dlg, ROOT),
+                              " " + args.dlg_flags if args.dlg_flags else ""))
     results = []
     with tempfile.TemporaryDirectory(prefix="dlg-bench-") as tmp:
-        runner = Runner(tmp, args.dlg)
+        runner = Runner(tmp, [args.dlg] + args.dlg_flags.split())
         for profile in args.profile.split(","):
             for scale in args.scale.split(","):
                 try:

@@ -2244,21 +2244,26 @@ static void check_lists(Model *m, const Node *parent)
 
 /* Two children of one kind whose names differ only by case, spaces or
  * accents are most likely one unit typed twice. */
-static void near_duplicates(Model *m, const Node *parent)
+static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
 {
+    /* the skeletons, their table and the map are the parent's alone: in
+     * `scratch`, given back once its children are compared */
+    ArenaMark mark = arena_mark(scratch);
+    Symtab skeletons;
+    symtab_init(&skeletons, scratch);
     PtrMap seen = { 0 };
     for (const Node *ch = parent->first_child; ch; ch = ch->next_sibling) {
         if (ch->kind->session)
             continue;
         size_t len;
-        const char *skel = unicode_skeleton(m->arena, ch->name->text, ch->name->len, &len);
-        Symbol *key = skel ? symtab_intern(m->syms, skel, len) : NULL;
+        const char *skel = unicode_skeleton(scratch, ch->name->text, ch->name->len, &len);
+        Symbol *key = skel ? symtab_intern(&skeletons, skel, len) : NULL;
         if (!key)
-            return;
+            break;
         const Node *first = ptrmap_get(&seen, key, ch->kind->id);
         if (!first) {
-            if (!ptrmap_put(&seen, m->arena, key, ch->kind->id, (void *)ch))
-                return;
+            if (!ptrmap_put(&seen, scratch, key, ch->kind->id, (void *)ch))
+                break;
             continue;
         }
         if (parent->lists_src && (!first->listed || !ch->listed))
@@ -2268,6 +2273,9 @@ static void near_duplicates(Model *m, const Node *parent)
                      model_subject(m->arena, ch), model_subject(m->arena, first), first->name->text);
         diag_note(m->diag, first->src, first->span, "the other is here");
     }
+    if (scratch->failed)
+        m->arena->failed = true;        /* the run says so */
+    arena_rewind(scratch, mark);
 }
 
 /* A session dated outside the report's period still counts, but the
@@ -2287,20 +2295,23 @@ static void outside_period(Model *m, const Node *s)
                  date_format(date_from_days(h->period_last), b));
 }
 
-static void finish(Model *m, const Node *n)
+static void finish(Model *m, const Node *n, Arena *scratch)
 {
     check_lists(m, n);
-    near_duplicates(m, n);
+    near_duplicates(m, n, scratch);
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         if (!ch->kind->session)
-            finish(m, ch);
+            finish(m, ch, scratch);
         else
             outside_period(m, ch);
 }
 
 void model_finish(Model *m)
 {
-    finish(m, m->root);
+    Arena scratch;
+    arena_init(&scratch, &m->arena->allocator);
+    finish(m, m->root, &scratch);
+    arena_free(&scratch);
 }
 
 static bool gives_figures(const Node *n)
