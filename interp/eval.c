@@ -335,13 +335,13 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
         case NAME_DATE:
             return date_value(n->date, NOTE_SESSION_DATE);
         case NAME_CONCLUSION:
-            if (!n->has_conclusion)
+            if (!node_detail(n)->has_conclusion)
                 return unknown(NOTE_NO_CONCLUSION);
-            return date_value(n->conclusion_date, NOTE_CONCLUSION_DATE);
+            return date_value(node_detail(n)->conclusion_date, NOTE_CONCLUSION_DATE);
         case NAME_NOTICE:
-            if (!n->has_notice)
+            if (!node_detail(n)->has_notice)
                 return unknown(NOTE_NO_NOTICE);
-            return date_value(n->notice_date, NOTE_NOTICE_DATE);
+            return date_value(node_detail(n)->notice_date, NOTE_NOTICE_DATE);
         case NAME_KIND:
             return n->session_kind ? (EV){ .kind = V_STR, .str = n->session_kind->name->text } : unknown(NOTE_NO_KIND);
         case NAME_SCOPE:
@@ -1294,10 +1294,11 @@ static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
             date_at(ch->date, period) == AT_OUT)
             continue;
         sl->not_held++;
-        if (ch->not_held_reason.ptr) {
+        Str reason = node_detail(ch)->not_held_reason;
+        if (reason.ptr) {
             const char *r = arena_printf(ev->arena, "%s%s\"%.*s\"", sl->reasons ? sl->reasons : "",
-                                         sl->reasons ? "; " : "", (int)ch->not_held_reason.len,
-                                         ch->not_held_reason.ptr);
+                                         sl->reasons ? "; " : "", (int)reason.len,
+                                         reason.ptr);
             if (!r)
                 ev->oom = true;
             else

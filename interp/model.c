@@ -995,6 +995,11 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
 {
     if (!no_blocks(b, it, it->name->text))
         return;
+    if (!n->detail && k != KW_KIND && k != KW_DATE && !(n->detail = ARENA_NEW(b->m->arena, SessionDetail))) {
+        oom(b);
+        return;
+    }
+    SessionDetail *d = n->detail;
     switch (k) {
     case KW_KIND:
         if (!n->kind->kinds)
@@ -1007,16 +1012,16 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
             diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no scope in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]"))) {
             n->scope = word_part(b, it, n->kind->scopes, N_("scope"));
-            n->scope_detail = kept_arg(b, it, 0);
+            d->scope_detail = kept_arg(b, it, 0);
         }
         break;
     case KW_CHAIR:
         if (expect_args(b, it, "s", N_("chair \"NAME\"")))
-            n->chair = kept_arg(b, it, 0);
+            d->chair = kept_arg(b, it, 0);
         break;
     case KW_PLACE:
         if (expect_args(b, it, "s", N_("place \"PLACE\"")))
-            n->place = kept_arg(b, it, 0);
+            d->place = kept_arg(b, it, 0);
         break;
     case KW_DATE:
         if (expect_args(b, it, "d", N_("date DATE")))
@@ -1024,16 +1029,16 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
         break;
     case KW_CONCLUSION:
         if (expect_args(b, it, "SD", N_("conclusion [\"NUMBER\"] [DATE]"))) {
-            n->has_conclusion = true;
-            n->conclusion_number = kept_arg(b, it, 0);
-            n->conclusion_date = date_arg(it);
+            d->has_conclusion = true;
+            d->conclusion_number = kept_arg(b, it, 0);
+            d->conclusion_date = date_arg(it);
         }
         break;
     case KW_NOTICE:
         if (expect_args(b, it, "SD", N_("notice [\"NUMBER\"] [DATE]"))) {
-            n->has_notice = true;
-            n->notice_number = kept_arg(b, it, 0);
-            n->notice_date = date_arg(it);
+            d->has_notice = true;
+            d->notice_number = kept_arg(b, it, 0);
+            d->notice_date = date_arg(it);
         }
         break;
     case KW_NOT_HELD:
@@ -1041,7 +1046,7 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
             n->not_held = true;
         } else if (expect_args(b, it, "s", N_("not_held \"REASON\" (or not_held ? when no reason is given)"))) {
             n->not_held = true;
-            n->not_held_reason = kept_arg(b, it, 0);
+            d->not_held_reason = kept_arg(b, it, 0);
         }
         break;
     default:

@@ -113,6 +113,17 @@ typedef struct Document {
     struct Document *next;
 } Document;
 
+typedef struct SessionDetail {
+    Str scope_detail, chair, place;
+    Str not_held_reason;
+    Str conclusion_number;
+    Str notice_number;      /* the public notice of the session (thông báo) */
+    Date conclusion_date;
+    Date notice_date;
+    bool has_conclusion;
+    bool has_notice;
+} SessionDetail;
+
 struct Node {
     const Kind *kind;
     uint32_t id;            /* order of creation, from 0 (the root) */
@@ -136,19 +147,20 @@ struct Node {
     Document *documents, *last_document;
     /* sessions */
     Date date;
+    bool not_held;
     const Part *session_kind;   /* periodic, ad_hoc, ... */
     const Part *scope;
     const Cells *cells;     /* what a session counts into, held or not */
-    Str scope_detail, chair, place;
-    bool not_held;
-    Str not_held_reason;
-    bool has_conclusion;
-    Str conclusion_number;
-    Date conclusion_date;
-    bool has_notice;        /* the public notice of the session (thông báo) */
-    Str notice_number;
-    Date notice_date;
+    SessionDetail *detail;  /* NULL until it says one: node_detail() */
 };
+
+/* What a session says beyond its date, kind and scope, read seldom (most
+ * nodes are units): a node has none until one of these is written. */
+static inline const SessionDetail *node_detail(const Node *n)
+{
+    static const SessionDetail none = { 0 };
+    return n->detail ? n->detail : &none;
+}
 
 typedef enum { SEVERITY_ERROR, SEVERITY_WARNING } Severity;
 

@@ -147,7 +147,7 @@ TEST(date_and_place_depend_on_the_context)
     /* in a session: the session's; `date` replaces the date of the head */
     const Node *d = child(m->root, "dialogue", NULL);
     assert_date(d->date, 2020, 5, 2, DATE_DAY);
-    assert_str(d->place, "Nhà văn hoá");
+    assert_str(node_detail(d)->place, "Nhà văn hoá");
     assert_null(m->root->figures);
 }
 
@@ -443,28 +443,28 @@ TEST(session_attributes)
     const Node *r = child(a, "reception", "Tiếp dân định kỳ");
     assert_date(r->date, 2020, 3, 5, DATE_DAY);
     assert_string_equal(r->session_kind->name->text, "regular");
-    assert_str(r->chair, "Chủ tịch UBND xã");
-    assert_str(r->place, "Nhà văn hoá");
-    assert_true(r->has_conclusion);
-    assert_str(r->conclusion_number, "15/TB-UBND");
-    assert_date(r->conclusion_date, 2020, 3, 12, DATE_DAY);
+    assert_str(node_detail(r)->chair, "Chủ tịch UBND xã");
+    assert_str(node_detail(r)->place, "Nhà văn hoá");
+    assert_true(node_detail(r)->has_conclusion);
+    assert_str(node_detail(r)->conclusion_number, "15/TB-UBND");
+    assert_date(node_detail(r)->conclusion_date, 2020, 3, 12, DATE_DAY);
     assert_false(r->not_held);
     const Node *d = child(a, "dialogue", NULL);
     /* `?` in the head, then `date 14/6/2024`: day first */
     assert_date(d->date, 2024, 6, 14, DATE_DAY);
     assert_string_equal(d->session_kind->name->text, "periodic");
     assert_string_equal(d->scope->name->text, "by_cluster");
-    assert_str(d->scope_detail, "Bản Chăn, Bản Có");
+    assert_str(node_detail(d)->scope_detail, "Bản Chăn, Bản Có");
     /* a conclusion with only a date, to the month */
-    assert_true(d->has_conclusion);
-    assert_null(d->conclusion_number.ptr);
-    assert_date(d->conclusion_date, 2024, 6, 0, DATE_MONTH);
+    assert_true(node_detail(d)->has_conclusion);
+    assert_null(node_detail(d)->conclusion_number.ptr);
+    assert_date(node_detail(d)->conclusion_date, 2024, 6, 0, DATE_MONTH);
     assert_true(d->not_held);
-    assert_str(d->not_held_reason, "mưa lũ");
+    assert_str(node_detail(d)->not_held_reason, "mưa lũ");
     const Node *v = child(a, "voter_contact", NULL);
     assert_true(v->not_held);
-    assert_null(v->not_held_reason.ptr);
-    assert_false(v->has_conclusion);
+    assert_null(node_detail(v)->not_held_reason.ptr);
+    assert_false(node_detail(v)->has_conclusion);
     assert_int_equal(v->date.precision, DATE_UNKNOWN);
     assert_null(v->session_kind);
 }
