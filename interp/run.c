@@ -240,7 +240,9 @@ static void done_with(Streamer *st, LoadedFile *f)
 }
 
 /* Complete the vocabulary and the calendar from every file read so far,
- * and model the items kept until now, file by file. */
+ * and model the items kept until now, file by file: those of the files
+ * given to the streamer, up to the one whose items come (files read
+ * ahead by threads wait for their turn). */
 static void stream_declare(Streamer *st)
 {
     st->declared = true;
@@ -255,10 +257,11 @@ static void stream_declare(Streamer *st)
     for (uint32_t i = 0; i < st->files->nroots; i++) {
         LoadedFile *f = st->files->roots[i];
         model_add_file(st->m, st->files, f);
-        if (f != st->file)
-            done_with(st, f);
-        else
+        if (f == st->file) {
             f->items = st->last_kept = NULL;
+            break;
+        }
+        done_with(st, f);
     }
 }
 
@@ -397,6 +400,9 @@ static void stream_roots(Streamer *st, uint32_t first)
     }
 }
 
+/* Files read at once by threads, for each thread, before they are modelled. */
+enum { READ_AHEAD = 4 };
+
 /* build_whole(), streaming; NULL with *again set when the run must be made
  * the whole way. */
 static Model *build_streaming(const RunOptions *opt, const char *const *names, int nnames,
@@ -422,6 +428,20 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
         uint32_t first = files.nroots;
         load_bytes(&files, memory[im].name, memory[im].bytes, memory[im].len);
         stream_roots(&st, first);
+    }
+    unsigned nthreads = nnames > 1 ? threads(opt) : 1;
+    if (nthreads > 1) {
+        /* several files and threads: a few files at a time read and
+         * parsed at once (load_files), then modelled in turn, their trees
+         * given back before the next few are read */
+        uint32_t batch = READ_AHEAD * nthreads;
+        for (; in < nnames && !diag_full(diag) && !st.again;) {
+            uint32_t k = (uint32_t)(nnames - in) < batch ? (uint32_t)(nnames - in) : batch;
+            uint32_t first = files.nroots;
+            load_files(&files, names + in, k, nthreads);
+            in += (int)k;
+            stream_roots(&st, first);
+        }
     }
     for (; in < nnames && !diag_full(diag) && !st.again; in++) {
         ParseStatus ps = load_file_streamed(&files, names[in], &sink);
@@ -460,10 +480,10 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
 }
 
 /* May this run read streaming? Not what cannot be read twice (standard
- * input), nor several files that threads read at once. */
+ * input). */
 static bool streamable(const RunOptions *opt, const char *const *names, int nnames)
 {
-    if (opt->whole || (nnames > 1 && threads(opt) > 1))
+    if (opt->whole)
         return false;
     for (int i = 0; i < nnames; i++)
         if (strcmp(names[i], "-") == 0)

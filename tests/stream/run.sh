@@ -121,6 +121,11 @@ split-nested|--jobs 1 split/top.dlg split/w1.dlg split/nested.dlg
 split-twice|--jobs 1 split/top.dlg split/twice.dlg
 split-late|--jobs 1 split/top.dlg split/late.dlg
 split-namesake|--jobs 1 split/top.dlg split/w1.dlg split/namesake.dlg
+split-threads|--jobs 2 split/top.dlg split/w1.dlg split/w2.dlg
+split-threads-json|--jobs 3 --format json split/top.dlg split/w1.dlg split/w2.dlg
+split-threads-out-of-order|--jobs 2 split/top.dlg split/w2.dlg split/w1.dlg
+vocab-file-threads|--jobs 2 vocab.dlg uses-vocab.dlg
+files-threads|--jobs 2 plain.dlg declared-first.dlg
 syntax-after|syntax-after.dlg
 errors-60|errors-60.dlg
 errors-49|errors-49.dlg
