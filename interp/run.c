@@ -193,16 +193,18 @@ static Model *build_whole(const RunOptions *opt, const char *const *names, int n
  * item is kept until the first that is neither a declaration nor the
  * calendar's; there the vocabulary and the calendar are completed from
  * every file read so far, and from then on each item is modelled as soon
- * as it is parsed and its tree given back. The model is the one the whole
- * way makes, and so are the diagnostics (printed sorted: spec §11), unless
+ * as it is parsed and its tree given back (and a large file's text, once
+ * the file is done: source_evict). The model is the one the whole way
+ * makes, and so are the diagnostics (printed sorted: spec §11), unless
  * something after that point could change them: a declaration or a
- * calendar item; `use` or `within` anywhere (the files they bring, or
- * wait for, change the order); a syntax error (its message needs the file
- * parsed again); the limit on errors or warnings reached (which ones are
- * kept depends on the order they are found in). Then the run is made
- * again the whole way: rarely, and never for a report that is well
- * formed. Standard input cannot be read twice: with "-" a run reads the
- * whole way; so it does when threads read several files at once. */
+ * calendar item; `use` (the files it brings change the order); a `within`
+ * file out of the whole way's order (see stream_within); a syntax error
+ * (its message needs the file parsed again); the limit on warnings, or on
+ * errors unless both ways stop alike (build_streaming). Then the run is
+ * made again the whole way: rarely, and never for a report that is well
+ * formed; tests/stream holds the two ways to one output. Standard input
+ * cannot be read twice: with "-" a run reads the whole way. With threads,
+ * a few files are read and parsed at once, then modelled in turn. */
 typedef struct Streamer {
     FileSet *files;
     Vocab *vocab;
