@@ -320,12 +320,12 @@ static bool fits(ValueType t, AtomKind k)
 /* VALUE ["LABEL"]    VALUE = count | money | percentage | "?" | "~" N
  *                          | about N | over N | nearly N
  * (spec §5.1), of the figure's type (§14.3); no VALUE when a breakdown
- * follows. `figure` is the name a type error gives. */
-static bool parse_quantity(Builder *b, const Item *it, const char *figure, ValueType type, Quantity *q, Str *label)
+ * follows. `figure` is the name a type error gives. The label is for
+ * the reader of the file: checked, not kept. */
+static bool parse_quantity(Builder *b, const Item *it, const char *figure, ValueType type, Quantity *q)
 {
     Atom *a = it->args;
     memset(q, 0, sizeof *q);
-    *label = (Str){ NULL, 0 };
     if (!a) {
         if (it->blocks)
             return true;                /* "opinions { ... }": the total is derived */
@@ -381,10 +381,8 @@ static bool parse_quantity(Builder *b, const Item *it, const char *figure, Value
         return false;
     }
     Atom *rest = value->next;
-    if (rest && rest->kind == ATOM_STRING) {
-        *label = str_keep(b->m->arena, atom_str(rest));
+    if (rest && rest->kind == ATOM_STRING)
         rest = rest->next;
-    }
     if (rest) {
         diag_error(b->m->diag, b->src, rest->span,
                    "unexpected %s after the value of '%s': a figure is NAME VALUE [\"LABEL\"]",
@@ -465,12 +463,11 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
     if (!no_blocks(b, it, it->name->text))
         return;
     Quantity q;
-    Str label;
     ValueType type = f->decl->type;
     /* a change of a count or an amount may also be a percentage */
     if (k == KW_CHANGE && it->args && it->args->kind == ATOM_PERCENT)
         type = TYPE_PERCENTAGE;
-    if (!parse_quantity(b, it, f->path->text, type, &q, &label))
+    if (!parse_quantity(b, it, f->path->text, type, &q))
         return;
     if (!q.known || q.approx) {
         diag_error(m->diag, b->src, it->args ? it->args->span : item_name_span(it),
@@ -536,8 +533,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         return NULL;
     }
     Quantity q;
-    Str label;
-    if (!parse_quantity(b, it, it->name->text, decl->type, &q, &label))
+    if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
     Figure *f = ARENA_NEW(m->arena, Figure);
     if (!f) {
@@ -561,7 +557,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->owner = node;
     f->whole = whole;
     f->declared = q;
-    f->label = label;
     f->src = b->src;
     f->span = item_name_span(it);
     if (!ptrmap_put(&node->figure_index, m->arena, f->path, 0, f)) {

@@ -67,7 +67,6 @@ struct Figure {
     Figure *whole;          /* the figure this is a part of, or NULL */
     Quantity declared;
     FigureChange *change;   /* NULL when neither is written */
-    Str label;
     Source *src;
     Span span;              /* the name */
     Breakdown *breakdowns;

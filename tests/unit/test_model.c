@@ -270,7 +270,6 @@ TEST(figures_with_breakdowns)
     assert_true(op->declared.known);
     assert_int_equal(op->declared.value, 358);
     assert_int_equal(op->declared.approx, APPROX_NONE);
-    assert_str(op->label, "ý kiến");
     assert_int_equal(op->nbreakdowns, 1);
     assert_int_equal(op->breakdowns->nparts, 2);
     assert_false(op->breakdowns->partial);
@@ -284,7 +283,6 @@ TEST(figures_with_breakdowns)
     assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
     assert_string_equal(res->next_part->path->text, "opinions.pending");
     assert_null(res->next_part->next_part);
-    assert_null(res->label.ptr);
     /* two breakdowns: 3 parts, then 2 rows of 3 cells each */
     const Figure *pet = figure_at(f, root, "petitions");
     assert_int_equal(pet->nbreakdowns, 2);
