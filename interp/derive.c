@@ -26,16 +26,6 @@ typedef struct Entry {
  * grow without copying them, and without holding two copies at once. */
 enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
 
-/* By path id, the entry of that path made or met last, and its node. A
- * node's entries are made while one node's work runs at a time: its
- * figures' breakdown sums (sums_below), then its own part of aggregate(),
- * after every child's; there this says, by an index, whether (node, path)
- * has an entry, and no table is asked. */
-typedef struct Last {
-    uint32_t node;          /* Node.id + 1; 0: none */
-    uint32_t index;         /* entry index + 1 */
-} Last;
-
 /* A node's entries by path, made once they are all there (at the end of
  * its part of aggregate()): open addressing over a few cache lines, where
  * one table for every node would be 32 MB read at random. */
@@ -58,10 +48,14 @@ struct Derived {
     uint32_t nbreakdowns, cap_breakdowns;
     uint32_t *first;        /* per node id: its first entry + 1 */
     uint32_t *last;
-    SymMap paths;           /* by id, every path an entry has: the Symbol */
+    SymMap paths;           /* by id, every path with an aggregate: the Symbol */
+    /* By path id, the entry of that path made last (entries never move).
+     * A node's entries are made while one node's work runs at a time: its
+     * figures' breakdown sums (sums_below), then its own part of
+     * aggregate(), after every child's; there this says, by an index,
+     * whether (node, path) has an entry, and no table is asked. */
+    SymMap latest;
     bool oom;
-    Last *last_by_path;     /* by Symbol.id */
-    uint32_t nlast_by_path;
 };
 
 /* ---- ranges ----------------------------------------------------------------- */
@@ -151,32 +145,22 @@ static bool make_table(Derived *d, const Node *n)
     return true;
 }
 
-static const Last *last_of(const Derived *d, const Symbol *path)
-{
-    return path->id < d->nlast_by_path ? &d->last_by_path[path->id] : NULL;
-}
-
-/* The index + 1 of the entry for (n, path); 0 when there is none: from n's
- * table once made, before that (n's figures' breakdowns being summed)
- * from what was made last. */
-static uint32_t find_index(const Derived *d, const Node *n, const Symbol *path)
+/* The entry for (n, path), or NULL: from n's table once made, before
+ * that (n's work running) from the entry made last. */
+static Entry *find(const Derived *d, const Node *n, const Symbol *path)
 {
     const NodeTable *t = &d->tables[n->id];
     if (!t->cap) {
-        const Last *last = last_of(d, path);
-        return last && last->node == n->id + 1 ? last->index : 0;
+        Entry *x = symmap_get(&d->latest, path);
+        return x && x->node == n->id ? x : NULL;
     }
     for (uint32_t i = key_hash(d, n->id, path->id) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
         uint32_t e = t->slots[i];
-        if (!e || entry_at(d, e - 1)->path == path->id)
-            return e;
+        if (!e)
+            return NULL;
+        if (entry_at(d, e - 1)->path == path->id)
+            return entry_at(d, e - 1);
     }
-}
-
-static Entry *find(const Derived *d, const Node *n, const Symbol *path)
-{
-    uint32_t e = find_index(d, n, path);
-    return e ? entry_at(d, e - 1) : NULL;
 }
 
 /* Room for one more entry: a new block when the last is full. */
@@ -190,41 +174,19 @@ static bool grow(Derived *d)
     return block && arena_push(d->arena, (void ***)&d->blocks, &d->nblocks, &d->cap_blocks, block, 16);
 }
 
-/* The slot of Derived.last_by_path for path, the array grown to hold it;
- * NULL when out of memory. */
-static Last *last_slot(Derived *d, const Symbol *path)
-{
-    if (path->id >= d->nlast_by_path) {
-        uint32_t cap = d->nlast_by_path ? d->nlast_by_path : 256;
-        while (cap <= path->id && cap <= UINT32_MAX / 2)
-            cap *= 2;
-        Last *grown = cap > path->id ? arena_grow(d->arena, d->last_by_path, (size_t)d->nlast_by_path * sizeof *grown,
-                                                  (size_t)cap * sizeof *grown) : NULL;
-        if (!grown)
-            return NULL;
-        d->last_by_path = grown;
-        d->nlast_by_path = cap;
-    }
-    return &d->last_by_path[path->id];
-}
-
 /* The entry for (n, path), made when missing; NULL when out of memory.
- * Only for the node whose work runs (see Last). */
+ * Only for the node whose work runs (see Derived.latest). */
 static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
 {
-    Last *last = last_slot(d, path);
-    if (!last) {
-        d->oom = true;
-        return NULL;
-    }
-    if (last->node == n->id + 1)
-        return entry_at(d, last->index - 1);
+    Entry *x = symmap_get(&d->latest, path);
+    if (x && x->node == n->id)
+        return x;
     if (!grow(d)) {
         d->oom = true;
         return NULL;
     }
     uint32_t index = d->count++;
-    Entry *x = entry_at(d, index);
+    x = entry_at(d, index);
     memset(x, 0, sizeof *x);
     x->node = n->id;
     x->path = path->id;
@@ -233,7 +195,10 @@ static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
     else
         d->first[n->id] = index + 1;
     d->last[n->id] = index + 1;
-    *last = (Last){ n->id + 1, index + 1 };
+    if (!symmap_put(&d->latest, d->arena, path, x)) {
+        d->oom = true;
+        return NULL;
+    }
     return x;
 }
 
@@ -256,6 +221,14 @@ static Aggregate *agg_at(const Derived *d, uint32_t index)
     return &d->aggs[index >> BLOCK_BITS][index & (BLOCK_ENTRIES - 1)];
 }
 
+/* x's aggregate, full or a count. */
+static Aggregate aggregate_of(const Derived *d, const Entry *x)
+{
+    if (x->agg)
+        return *agg_at(d, x->agg - 1);
+    return (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
+}
+
 /* x's full aggregate, made from its count the first time; NULL when out of
  * memory. */
 static Aggregate *full(Derived *d, Entry *x)
@@ -270,17 +243,9 @@ static Aggregate *full(Derived *d, Entry *x)
         }
     }
     Aggregate *a = agg_at(d, d->naggs);
-    *a = (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
+    *a = aggregate_of(d, x);
     x->agg = ++d->naggs;
     return a;
-}
-
-/* x's aggregate, full or a count. */
-static Aggregate aggregate_of(const Derived *d, const Entry *x)
-{
-    if (x->agg)
-        return *agg_at(d, x->agg - 1);
-    return (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
 }
 
 /* ---- reading ---------------------------------------------------------------- */
@@ -491,12 +456,13 @@ static void add_cells(Derived *d, const Node *n, const Cells *c, int64_t k, bool
 
 static void aggregate(Derived *d, const Node *n)
 {
-    /* every child's work first, then this node's alone (see Last), its
-     * entries from the breakdown sums said again to be the latest */
+    /* every child's work first, then this node's alone (see
+     * Derived.latest), its entries from the breakdown sums said again to
+     * be the latest (their ids have a slot: they were put when made) */
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         aggregate(d, ch);
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
-        d->last_by_path[entry_at(d, e - 1)->path] = (Last){ n->id + 1, e };     /* registered when made */
+        symmap_put_id(&d->latest, d->arena, entry_at(d, e - 1)->path, entry_at(d, e - 1));
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (!ch->not_held)
             provide(d, n, ch);      /* a session not held adds only to *_not_held */

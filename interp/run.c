@@ -274,11 +274,11 @@ static bool stream_stop(Streamer *st)
 }
 
 /* After a step of the model begun when diag had `said` errors and
- * warnings and was `full` or not: what it said. */
-static void modelled(Streamer *st, uint32_t said, bool full)
+ * warnings (and was not full: stream_item stops first): what it said. */
+static void modelled(Streamer *st, uint32_t said)
 {
     st->model_diags += st->diag->errors + st->diag->warnings - said;
-    st->model_overflow |= !full && st->diag->overflowed;
+    st->model_overflow |= st->diag->overflowed;
 }
 
 /* A `within` item: the file goes into its unit from here on, when the
@@ -338,7 +338,7 @@ static bool stream_item(void *ctx, Item *it)
         if (!declaring) {
             uint32_t said = diag->errors + diag->warnings;
             stream_declare(st);
-            modelled(st, said, false);
+            modelled(st, said);
         }
         return true;
     }
@@ -353,7 +353,7 @@ static bool stream_item(void *ctx, Item *it)
             model_add_item_within(st->m, st->files, st->file, st->within, it);
         else
             model_add_item(st->m, st->files, st->file, it);
-        modelled(st, said, false);
+        modelled(st, said);
     } else if (st->file->syntax)
         arena_release_before(st->file->syntax, it);     /* no model to add it to: read on for the diagnostics */
     return true;

@@ -330,17 +330,13 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
         start = s->cache_offset;
         col = s->cache_column;
     }
-    if (s->text) {
-        for (uint32_t i = start; i < offset; i++)
-            col += ((unsigned char)s->text[i] & 0xC0) != 0x80;   /* count lead bytes */
-    } else if (offset <= start) {
-        ;                               /* the byte-order mark: column 1 */
-    } else if (offset <= s->ascii_end[li]) {
-        col += offset - start;          /* ASCII so far: a byte a column, no text needed */
+    if (!s->text && offset <= s->ascii_end[li]) {
+        if (offset > start)
+            col += offset - start;      /* ASCII so far: a byte a column, no text needed */
     } else {
         const char *bytes = source_bytes(s, (Span){ start, offset });
-        for (uint32_t i = 0; i < offset - start; i++)
-            col += ((unsigned char)bytes[i] & 0xC0) != 0x80;
+        for (uint32_t i = start; i < offset; i++)
+            col += ((unsigned char)bytes[i - start] & 0xC0) != 0x80;   /* count lead bytes */
     }
     s->cache_offset = offset;
     s->cache_line = li + 1;
@@ -358,21 +354,17 @@ const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *l
     if (offset < from)
         from = offset;
     *start = from;
-    if (!s->text) {
-        uint32_t end = li + 1 < s->nlines ? s->lines[li + 1] - 1 : s->len;     /* before its newline */
-        if (end < from)
-            end = from;
-        const char *text = source_bytes(s, (Span){ from, end });
-        *len = end - from;
-        if (*len && text[*len - 1] == '\r')
-            --*len;
-        return text;
-    }
     uint32_t end = from;
-    while (end < s->len && s->text[end] != '\n')
-        end++;
-    if (end > from && s->text[end - 1] == '\r')
-        end--;
+    if (s->lines)                       /* before its newline; an evicted text always has them */
+        end = li + 1 < s->nlines ? s->lines[li + 1] - 1 : s->len;
+    else
+        while (end < s->len && s->text[end] != '\n')
+            end++;
+    if (end < from)
+        end = from;
+    const char *text = source_bytes(s, (Span){ from, end });
     *len = end - from;
-    return s->text + from;
+    if (*len && text[*len - 1] == '\r')
+        --*len;
+    return text;
 }

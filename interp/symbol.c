@@ -178,13 +178,13 @@ Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part)
     return symtab_intern(t, buf, n);
 }
 
-bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value)
+bool symmap_put_id(SymMap *m, Arena *a, uint32_t id, void *value)
 {
-    if (s->id >= m->cap) {
+    if (id >= m->cap) {
         uint32_t cap = m->cap ? m->cap : 16;
-        while (cap <= s->id && cap <= (UINT32_MAX >> 1))
+        while (cap <= id && cap <= (UINT32_MAX >> 1))
             cap *= 2;
-        if (cap <= s->id)
+        if (cap <= id)
             return false;
         void **grown = arena_grow(a, m->values, (size_t)m->cap * sizeof *grown, (size_t)cap * sizeof *grown);
         if (!grown)
@@ -192,8 +192,13 @@ bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value)
         m->values = grown;
         m->cap = cap;
     }
-    m->values[s->id] = value;
+    m->values[id] = value;
     return true;
+}
+
+bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value)
+{
+    return symmap_put_id(m, a, s->id, value);
 }
 
 /* Keys are addresses in the run's arena, whose layout the input shapes:

@@ -93,6 +93,8 @@ static inline void *symmap_get_id(const SymMap *m, uint32_t id)
 }
 /* Set (or replace) the symbol's value; false when out of memory. */
 bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value);
+/* symmap_put() for the symbol whose id is `id`. */
+bool symmap_put_id(SymMap *m, Arena *a, uint32_t id, void *value);
 
 /* Map from a (pointer, tag) key to a pointer value. */
 typedef struct MapSlot {
