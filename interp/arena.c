@@ -126,13 +126,22 @@ static ArenaChunk *new_chunk(Arena *a, size_t payload, bool zeroed)
     return c;
 }
 
+/* A small chunk is filled from its first byte to its last: its pages are
+ * mapped in one call rather than faulted in one by one (a national report
+ * maps some 400 chunks, 100,000 pages: 4 to 8 % of the run). */
+#ifdef MAP_POPULATE
+enum { CHUNK_MAP_FLAGS = MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE };
+#else
+enum { CHUNK_MAP_FLAGS = MAP_PRIVATE | MAP_ANONYMOUS };
+#endif
+
 /* A small chunk; one of CHUNK_MAX is mapped apart (see CHUNK_MAX). */
 static ArenaChunk *new_small_chunk(Arena *a, size_t payload)
 {
     if (payload < CHUNK_MAX || a->allocator.alloc != default_alloc)
         return new_chunk(a, payload, false);
     size_t size = sizeof(ArenaChunk) + payload;
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, CHUNK_MAP_FLAGS, -1, 0);
     if (p == MAP_FAILED)
         return new_chunk(a, payload, false);      /* malloc may still find it */
     ArenaChunk *c = p;
