@@ -58,10 +58,13 @@ static Symbol *find_here(const Symtab *t, uint32_t h, const char *s, size_t len)
         return NULL;
     for (uint32_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
         const SymSlot *slot = &t->slots[i];
-        if (!slot->sym)
+        if (!slot->n)
             return NULL;
-        if (slot->hash == h && slot->sym->len == len && memcmp(slot->sym->text, s, len) == 0)
-            return slot->sym;
+        if (slot->hash == h) {
+            Symbol *sym = t->syms[slot->n - 1];
+            if (sym->len == len && memcmp(sym->text, s, len) == 0)
+                return sym;
+        }
     }
 }
 
@@ -87,10 +90,10 @@ static bool grow(Symtab *t)
         return false;
     for (uint32_t i = 0; i < t->cap; i++) {
         const SymSlot *old = &t->slots[i];
-        if (!old->sym)
+        if (!old->n)
             continue;
         uint32_t j = old->hash & (ncap - 1);
-        while (slots[j].sym)
+        while (slots[j].n)
             j = (j + 1) & (ncap - 1);
         slots[j] = *old;
     }
@@ -109,8 +112,19 @@ static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
         return found;
     if ((t->count + 1) * 4 > t->cap * 3 && !grow(t))
         return NULL;
-    if (t->count == UINT32_MAX - t->first_id)
+    if (t->count == UINT32_MAX - t->first_id || t->count == UINT32_MAX - 1)
         return NULL;                /* ids would wrap: out of names as of memory */
+    if (t->count == t->syms_cap) {
+        uint32_t ncap = t->syms_cap ? t->syms_cap * 2 : 256;
+        if (ncap < t->syms_cap)
+            ncap = UINT32_MAX;
+        Symbol **grown = arena_grow(t->arena, t->syms, (size_t)t->syms_cap * sizeof *grown,
+                                    (size_t)ncap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        t->syms = grown;
+        t->syms_cap = ncap;
+    }
     Symbol *sym = arena_alloc(t->arena, sizeof *sym + len + 1);
     if (!sym)
         return NULL;
@@ -121,18 +135,18 @@ static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
     sym->id = t->first_id + t->count;
     for (;;) {
         uint32_t i = sym->hash & (t->cap - 1), probes = 0;
-        while (t->slots[i].sym && probes < PROBE_LIMIT) {
+        while (t->slots[i].n && probes < PROBE_LIMIT) {
             i = (i + 1) & (t->cap - 1);
             probes++;
         }
-        if (!t->slots[i].sym) {
-            t->slots[i] = (SymSlot){ sym->hash, sym };
+        if (!t->slots[i].n) {
+            t->slots[i] = (SymSlot){ sym->hash, t->count + 1 };
             break;
         }
         if (!grow(t))
             return NULL;
     }
-    t->count++;
+    t->syms[t->count++] = sym;
     return sym;
 }
 
