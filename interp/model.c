@@ -191,9 +191,66 @@ static const char *subject_in(Arena *a, const Node *n, bool local)
 const char *model_subject(Arena *a, const Node *n) { return subject_in(a, n, true); }
 const char *model_subject_key(Arena *a, const Node *n) { return subject_in(a, n, false); }
 
+/* The first slot of a sorted index whose id is not below `id`. */
+static uint32_t figure_rank(const FigureIndex *x, uint32_t id)
+{
+    uint32_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (x->sorted[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 Figure *model_figure(const Node *n, const Symbol *path)
 {
-    return ptrmap_get(&n->figure_index, path, 0);
+    const FigureIndex *x = &n->figure_index;
+    if (x->map)
+        return ptrmap_get(x->map, path, 0);
+    if (x->n && x->sorted[x->n - 1].id == path->id)
+        return x->sorted[x->n - 1].figure;          /* the one added last */
+    uint32_t i = figure_rank(x, path->id);
+    return i < x->n && x->sorted[i].id == path->id ? x->sorted[i].figure : NULL;
+}
+
+/* An insertion moving more figures than this gives the order up. */
+enum { FIGURE_SHIFT_MAX = 32 };
+
+/* Index f, whose path is not yet in x; false when out of memory. */
+static bool index_figure(Arena *a, FigureIndex *x, Figure *f)
+{
+    if (x->map)
+        return ptrmap_put(x->map, a, f->path, 0, f);
+    uint32_t id = f->path->id;
+    uint32_t at = x->n && x->sorted[x->n - 1].id > id ? figure_rank(x, id) : x->n;
+    if (x->n - at > FIGURE_SHIFT_MAX) {
+        PtrMap *map = ARENA_NEW(a, PtrMap);
+        if (!map)
+            return false;
+        for (uint32_t i = 0; i < x->n; i++)
+            if (!ptrmap_put(map, a, x->sorted[i].figure->path, 0, x->sorted[i].figure))
+                return false;
+        arena_release(a, x->sorted, (size_t)x->cap * sizeof *x->sorted);
+        *x = (FigureIndex){ .map = map };
+        return ptrmap_put(map, a, f->path, 0, f);
+    }
+    if (x->n == x->cap) {
+        uint32_t cap = x->cap ? x->cap * 2 : 4;
+        if (cap < x->cap)
+            return false;
+        FigureSlot *grown = arena_grow(a, x->sorted, (size_t)x->cap * sizeof *grown, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return false;
+        x->sorted = grown;
+        x->cap = cap;
+    }
+    memmove(&x->sorted[at + 1], &x->sorted[at], (size_t)(x->n - at) * sizeof *x->sorted);
+    x->sorted[at] = (FigureSlot){ id, f };
+    x->n++;
+    return true;
 }
 
 
@@ -559,7 +616,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->declared = q;
     f->src = b->src;
     f->span = item_name_span(it);
-    if (!ptrmap_put(&node->figure_index, m->arena, f->path, 0, f)) {
+    if (!index_figure(m->arena, &node->figure_index, f)) {
         oom(b);
         return NULL;
     }

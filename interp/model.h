@@ -123,6 +123,24 @@ typedef struct SessionDetail {
     bool has_notice;
 } SessionDetail;
 
+/* A unit's figures by canonical path (parts included). Figures come in the
+ * vocabulary's order, so their paths' ids mostly grow: kept in an array
+ * sorted by id, where a figure is appended and found by bisection, with no
+ * hashing and no cache miss per figure for a unit of a million. When a
+ * figure would move more than a few to keep the order (a unit whose
+ * figures come in an order of their own), the unit switches to a hash map
+ * for good. Both live in the model's arena. */
+typedef struct FigureSlot {
+    uint32_t id;            /* the path's */
+    Figure *figure;
+} FigureSlot;
+
+typedef struct FigureIndex {
+    FigureSlot *sorted;     /* by id; unused once `map` is set */
+    uint32_t n, cap;
+    PtrMap *map;            /* path -> Figure, once the order was given up */
+} FigureIndex;
+
 struct Node {
     const Kind *kind;
     uint32_t id;            /* order of creation, from 0 (the root) */
@@ -139,7 +157,7 @@ struct Node {
     PtrMap unit_index;      /* (name, kind) -> child unit, for merging */
     Node *namesake;         /* the unit of this kind and name made before, elsewhere */
     Figure *figures, *last_figure;
-    PtrMap figure_index;    /* canonical path -> Figure, parts included */
+    FigureIndex figure_index;   /* canonical path -> Figure, parts included */
     uint32_t nunits;        /* child units present */
     uint32_t nunits_level[LEVEL_MAX + 1];
     Opinion *opinions, *last_opinion;

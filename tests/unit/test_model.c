@@ -382,6 +382,54 @@ TEST(a_figure_declared_twice)
     assert_int_equal(figure_at(f, f->model->root, "opinions")->breakdowns->nparts, 1);
 }
 
+/* A unit's figures are indexed in an array sorted by path while they come
+ * in the vocabulary's order, and by a hash map once an insertion would
+ * move more than a few (model.c, FigureIndex): both ways find every figure
+ * and every figure declared twice. */
+TEST(figures_found_in_any_order)
+{
+    enum { N = 100 };
+    char *text = malloc(N * 64 + 256);
+    assert_non_null(text);
+    size_t len = 0;
+    for (int i = 0; i < N; i++)                                     /* lines 1-100 */
+        len += (size_t)sprintf(text + len, "figure f%d \"F\" { }\n", i);
+    len += (size_t)sprintf(text + len, "commune \"A\" {\n");        /* 101 */
+    for (int i = N - 1; i >= 0; i--)                                /* 102-201: f99 ... f0 */
+        len += (size_t)sprintf(text + len, "  f%d %d\n", i, i);
+    len += (size_t)sprintf(text + len, "  f50 7\n}\n");               /* 202, 203 */
+    len += (size_t)sprintf(text + len, "commune \"B\" {\n");        /* 204 */
+    for (int i = 0; i < N; i++)                                     /* 205-304: f0 ... f99 */
+        len += (size_t)sprintf(text + len, "  f%d %d\n", i, i);
+    sprintf(text + len, "  f3 1\n}\n");                              /* 305, 306 */
+    model_of(f, text);
+    free(text);
+    assert_int_equal(f->diag.errors, 2);
+    const Node *a = child(f->model->root, "commune", "A"), *b = child(f->model->root, "commune", "B");
+    /* A's figures came last first: its index gave the order up */
+    assert_non_null(a->figure_index.map);
+    assert_null(b->figure_index.map);
+    char name[16];
+    for (int i = 0; i < N; i++) {
+        sprintf(name, "f%d", i);
+        assert_int_equal(figure_at(f, a, name)->declared.value, i);
+        assert_int_equal(figure_at(f, b, name)->declared.value, i);
+    }
+    uint32_t line, col;
+    const Diagnostic *g = assert_diag_at(f, DIAG_ERROR, "'f50' is declared twice in commune A", 202, 3);
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 151);                                    /* 102 + (99 - 50) */
+    assert_int_equal(col, 3);
+    g = assert_diag_at(f, DIAG_ERROR, "'f3' is declared twice in commune B", 305, 3);
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 208);                                    /* 205 + 3 */
+    assert_int_equal(col, 3);
+    /* a path given nowhere, and one declared but not given */
+    Symbol *none = symtab_intern_cstr(&f->syms, "nowhere");
+    assert_null(model_figure(a, none));
+    assert_null(model_figure(b, none));
+}
+
 TEST(a_figure_declared_twice_across_merged_blocks)
 {
     const char *const files[] = { "commune \"A\" { invited 1 }\n",
@@ -1171,6 +1219,7 @@ int main(void)
         FIXTURE_TEST(figures_with_breakdowns),
         FIXTURE_TEST(values_of_figures),
         FIXTURE_TEST(a_figure_declared_twice),
+        FIXTURE_TEST(figures_found_in_any_order),
         FIXTURE_TEST(a_figure_declared_twice_across_merged_blocks),
         FIXTURE_TEST(figures_have_canonical_paths),
         FIXTURE_TEST(session_attributes),
