@@ -273,6 +273,50 @@ TEST(unterminated_string_at_end_of_file)
     assert_int_equal(count_diags(&f->diag, DIAG_ERROR), 1);
 }
 
+/* The scanner finds a string's end itself (string_length in lexer.l), the
+ * byte after the opening quote being flex's hold character: each way a
+ * string can end, at that byte and further on, as the pattern would. */
+TEST(string_ends_where_the_pattern_would)
+{
+    static const char text[] = "a \"\"\n"          /* 1: empty */
+                               "b \"\\\"\n"        /* 2: an escaped quote, then the line ends */
+                               "c \"x\\\n"         /* 3: a backslash, then the line ends */
+                               "d \"\\\\\"\n"      /* 4: an escaped backslash */
+                               "e \"\\\"x\"\n"     /* 5: an escaped quote first */
+                               "f \"";             /* 6: the text ends */
+    size_t n = sizeof text - 1;
+    const Item *items = parse_bytes(f, text, n);
+    assert_int_equal(f->diag.errors, 3);
+    uint32_t lines[] = { 2, 3, 6 }, k = 0;
+    for (const Diagnostic *g = f->diag.first; g; g = g->next) {
+        if (g->severity != DIAG_ERROR)
+            continue;
+        assert_non_null(strstr(g->message, "not closed"));
+        uint32_t line, col;
+        diag_line_col(g, &line, &col);
+        assert_int_equal(line, lines[k++]);
+        assert_int_equal(col, 3);
+    }
+    assert_int_equal(item_count(items), 6);
+    assert_str_bytes(arg_at(item_at(items, 0), 0), "", 0);
+    assert_str_bytes(arg_at(item_at(items, 1), 0), "\"", 1);
+    assert_str_bytes(arg_at(item_at(items, 2), 0), "x", 1);
+    assert_str_bytes(arg_at(item_at(items, 3), 0), "\\", 1);
+    assert_str_bytes(arg_at(item_at(items, 4), 0), "\"x", 2);
+    assert_str_bytes(arg_at(item_at(items, 5), 0), "", 0);
+    /* the item after each string starts where it should: line 2's item is b */
+    assert_name(item_at(items, 1), "b");
+    assert_name(item_at(items, 5), "f");
+    assert_memory_equal(f->src->text, text, n);
+}
+
+TEST(string_with_a_backslash_at_the_end_of_the_text)
+{
+    const Item *items = parse_text(f, "x \"ab\\");
+    assert_one_error(f, 1, 3, "not closed");
+    assert_str_bytes(arg_at(items, 0), "ab", 2);
+}
+
 TEST(invalid_utf8_in_a_string)
 {
     /* x "a<FF><FE>b": one error however many bad bytes, at the first (col 5) */
@@ -498,6 +542,8 @@ int main(void)
         FIXTURE_TEST(unterminated_string),
         FIXTURE_TEST(unterminated_string_column_counts_code_points),
         FIXTURE_TEST(unterminated_string_at_end_of_file),
+        FIXTURE_TEST(string_ends_where_the_pattern_would),
+        FIXTURE_TEST(string_with_a_backslash_at_the_end_of_the_text),
         FIXTURE_TEST(invalid_utf8_in_a_string),
         FIXTURE_TEST(overlong_utf8_in_a_string),
         FIXTURE_TEST(surrogate_in_a_string),
