@@ -483,6 +483,25 @@ TEST(reserved_words_are_not_names)
     assert_non_null(find_diag(&f->diag, DIAG_ERROR, "'and'"));
 }
 
+/* A name's end is found by the scanner itself (word_length in lexer.l):
+ * a reserved word is a whole word, never the start of a name, and a word
+ * with UTF-8 in it is one word to its end, ASCII after the UTF-8 too. */
+TEST(reserved_words_only_as_whole_words)
+{
+    static const char *const names[] = { "android", "order", "nothing", "an", "o", "no", "_and", "and1", "a" };
+    const Item *items = parse_text(f, "android 1\norder 2\nnothing 3\nan 4\no 5\nno 6\n_and 7\nand1 8\na 9\n");
+    assert_no_errors(f);
+    assert_int_equal(item_count(items), 9);
+    for (unsigned i = 0; i < 9; i++) {
+        assert_name(item_at(items, i), names[i]);
+        assert_int_equal(arg_at(item_at(items, i), 0)->as.count, i + 1);
+    }
+    parse_text(f, "a 1\nx\xc3\xa3y_2 3\n");
+    const Diagnostic *g = assert_one_error(f, 2, 1, "double quotes");
+    assert_non_null(strstr(g->message, "\"x\xc3\xa3y_2\""));   /* the whole word */
+    assert_int_equal(g->span.end - g->span.start, 6);
+}
+
 TEST(names_are_case_sensitive)
 {
     const Item *items = parse_text(f, "Invited 1 invited 2");
@@ -560,6 +579,7 @@ int main(void)
         FIXTURE_TEST(empty_source),
         FIXTURE_TEST(name_too_long),
         FIXTURE_TEST(reserved_words_are_not_names),
+        FIXTURE_TEST(reserved_words_only_as_whole_words),
         FIXTURE_TEST(names_are_case_sensitive),
         FIXTURE_TEST(bom_is_ignored),
         FIXTURE_TEST(bom_is_not_a_column),
