@@ -29,15 +29,35 @@ static bool parse_once(int (*parser)(yyscan_t, ParseState *), ParseState *ps, yy
      * a NUL after the token it is on (keeping the byte it replaced); a
      * parse that stops early would leave that NUL in the text diagnostics
      * quote, so scan_restore() puts the byte back before anyone reads the
-     * text again. A UTF-8 byte-order mark is skipped by starting after it;
-     * offsets stay file offsets. */
+     * text again. A file read in pieces is scanned in place piece by
+     * piece, the same way (scan_text(), next_piece() in lexer.l); it is
+     * read once: a source in pieces is parsed once, streamed. */
     Source *src = ps->src;
-    uint32_t skip = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    bool ok = yy_scan_buffer(src->text + skip, (size_t)src->len - skip + 2, s) != NULL;
+    char empty[2] = "";             /* an empty file read in pieces: flex writes in it */
+    bool ok = true;
+    if (src->text) {
+        ps->text = src->text;
+        ps->text_len = src->len;
+    } else {
+        /* a large file read in pieces (source_open_pieces): the scanner goes
+         * from one to the next at the end of each (lexer.l) */
+        char *text = NULL;
+        uint32_t len = 0;
+        if (!source_next_piece(src, &text, &ps->text_at, &len) && src->failed) {
+            /* PARSE_DONE: the caller sees src->failed and says why */
+            *scanner = NULL;
+            yylex_destroy(s);
+            return src->failed != SOURCE_ERR_MEMORY;
+        }
+        ps->text = text ? text : empty;
+        ps->text_len = len;
+    }
+    ok = scan_text(s, ps);
     if (ok) {
         parser(s, ps);
         scan_restore(s);
     }
+    source_close_pieces(src);
     *scanner = NULL;
     yylex_destroy(s);
     return ok;

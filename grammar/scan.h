@@ -22,7 +22,13 @@ typedef struct ExprList { Expr *first, *last; } ExprList;
 typedef struct PathList { PathPart *first, *last; } PathList;
 
 typedef struct ParseState {
-    Source *src;                        /* scanned in place: a token's offset is yytext - src->text */
+    Source *src;
+    const char *text;                   /* what flex scans in place: src's text, or the
+                                         * piece of it read last (source_next_piece) */
+    uint32_t text_at, text_len;         /* where that starts in src, its bytes: a token's
+                                         * offset is text_at + (yytext - text) */
+    uint32_t content_end;               /* just after the last byte not blank, in the
+                                         * text scanned so far */
     Arena *arena;                       /* what outlives the tree: expressions and their strings */
     Arena *syntax;                      /* the tree's items, arguments, blocks; flex's
                                          * memory, unless a sink takes the items */
@@ -48,5 +54,7 @@ typedef struct ParseState {
  * leaving the source text as it was read (lexer.l; the argument is the
  * scanner, a yyscan_t). */
 void scan_restore(void *scanner);
+/* Where flex scans ps->text: false when out of memory (lexer.l). */
+bool scan_text(void *scanner, ParseState *ps);
 
 #endif

@@ -239,6 +239,18 @@ static Source *load_source(Arena *keep, Diag *diag, const char *path, Source *fr
     return NULL;
 }
 
+/* load_source() for a file on the command line read streaming: a large one
+ * is opened to be read in pieces while it is parsed (source.h). */
+static Source *open_source(Arena *keep, Diag *diag, const char *path)
+{
+    Source *src;
+    SourceStatus st = source_open_pieces(keep, path, SOURCE_PIECES_MIN, SOURCE_PIECE, &src);
+    if (st == SOURCE_OK)
+        return src;
+    diag_error(diag, NULL, (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(st));
+    return NULL;
+}
+
 /* A file is known by its identity (device and inode) in FileSet.seen;
  * standard input has none and is never the same file twice. */
 static const void *identity(const Source *src)
@@ -260,10 +272,14 @@ static bool remember(FileSet *fs, const Source *src, LoadedFile *f)
 /* A file read once, however it is named: files are known by their
  * identity (device and inode). Its text in *src, remembered, neither
  * numbered nor parsed yet; NULL when already read, or when it cannot be
- * read: then with a diagnostic at `from`/`at`, or at no position. */
-static LoadedFile *fresh_file(FileSet *fs, const char *path, Source *from, Span at, Source **src)
+ * read: then with a diagnostic at `from`/`at`, or at no position. With
+ * `pieces` (a file on the command line, read streaming), a large file is
+ * opened to be read while it is parsed. */
+static LoadedFile *fresh_file(FileSet *fs, const char *path, Source *from, Span at, bool pieces, Source **src)
 {
-    *src = load_source(fs->arena, fs->diag, path, from, at);
+    *src = pieces ? open_source(fs->arena, fs->diag, path) : load_source(fs->arena, fs->diag, path, from, at);
+    if (*src && read_before(fs, *src))
+        source_close_pieces(*src);
     if (!*src || read_before(fs, *src))
         return NULL;
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
@@ -278,7 +294,7 @@ static LoadedFile *fresh_file(FileSet *fs, const char *path, Source *from, Span 
 static LoadedFile *read_file(FileSet *fs, const char *path, Source *from, Span at)
 {
     Source *src;
-    LoadedFile *f = fresh_file(fs, path, from, at, &src);
+    LoadedFile *f = fresh_file(fs, path, from, at, false, &src);
     return f ? parsed(fs, f, src) : NULL;
 }
 
@@ -421,14 +437,26 @@ ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *si
     if (refused(fs, fs->diag, path))
         return PARSE_DONE;
     Source *src;
-    LoadedFile *f = fresh_file(fs, path, NULL, (Span){ 0, 0 }, &src);
+    LoadedFile *f = fresh_file(fs, path, NULL, (Span){ 0, 0 }, true, &src);
     if (!f)
         return fs->diag->out_of_memory ? PARSE_NO_MEMORY : PARSE_DONE;
     Arena *tree = add_file(fs, f, src) && add_root(fs, f) ? syntax_arena(fs, f, src, fs->arena, fs->diag) : NULL;
-    if (!tree)
+    if (!tree) {
+        source_close_pieces(src);
         return PARSE_NO_MEMORY;
+    }
     sink->begin(sink->items.ctx, f);
-    return parse_source_streamed(src, fs->arena, tree, fs->syms, fs->diag, &sink->items);
+    ParseStatus st = parse_source_streamed(src, fs->arena, tree, fs->syms, fs->diag, &sink->items);
+    if (src->failed == SOURCE_ERR_MEMORY) {
+        diag_out_of_memory(fs->diag);
+        return PARSE_NO_MEMORY;
+    }
+    if (src->failed != SOURCE_OK) {
+        /* read in pieces, it changed or failed on the way: as if read whole */
+        errno = source_read_error(src);
+        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(src->failed));
+    }
+    return st;
 }
 
 /* ---- several files at once -------------------------------------------------- */

@@ -398,7 +398,7 @@ static bool parse_quantity(Builder *b, const Item *it, const char *figure, Value
             q->approx = (uint8_t)(k == KW_ABOUT ? APPROX_ABOUT : k == KW_OVER ? APPROX_OVER : APPROX_NEARLY);
             value = n;
         } else {
-            if (memchr(b->src->text + item_name_span(it).end, '\n', a->span.start - item_name_span(it).end))
+            if (source_lines_apart(b->src, item_name_span(it).end, a->span.start))
                 diag_error(b->m->diag, b->src, item_name_span(it),
                            "'%s' has no value: write '%s N', or '%s ?' when the report does not give it",
                            it->name->text, it->name->text, it->name->text);

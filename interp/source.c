@@ -240,25 +240,249 @@ static uint32_t line_start(const Source *s, uint32_t li)
 
 /* ---- a text given back ----------------------------------------------------- */
 
+/* The first byte of UTF-8 (0x80 and up) in [p, end), or end: eight bytes a
+ * step. */
+static const char *ascii_run(const char *p, const char *end)
+{
+    for (uint64_t w; end - p >= 8; p += 8) {
+        memcpy(&w, p, sizeof w);
+        if (w & 0x8080808080808080ull)
+            break;
+    }
+    while (p < end && (unsigned char)*p < 0x80)
+        p++;
+    return p;
+}
+
+static bool has_bom(const char *text, uint32_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+}
+
 bool source_evict(Source *s, SourceCache *cache)
 {
+    if (s->reader) {                /* read in pieces: no text was ever held */
+        if (s->cache != cache)
+            arena_release(s->arena, s->cache->buf, s->cache->cap);
+        s->cache = cache;
+        return true;
+    }
     if (!s->text || !s->path || !s->ino || s->len < SOURCE_EVICT_MIN || !source_index_lines(s))
         return false;
     uint32_t *ascii_end = arena_alloc(s->arena, (size_t)s->nlines * sizeof *ascii_end);
     if (!ascii_end)
         return false;
-    s->bom = s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0;
+    s->bom = has_bom(s->text, s->len);
     for (uint32_t li = 0; li < s->nlines; li++) {
         uint32_t i = li == 0 && s->bom ? 3 : s->lines[li], end = li + 1 < s->nlines ? s->lines[li + 1] : s->len;
-        while (i < end && (unsigned char)s->text[i] < 0x80)
-            i++;
-        ascii_end[li] = i;
+        ascii_end[li] = (uint32_t)(ascii_run(s->text + i, s->text + end) - s->text);
     }
     s->ascii_end = ascii_end;
     s->cache = cache;
     arena_release(s->arena, s->text, s->text_size);
     s->text = NULL;
     return true;
+}
+
+/* ---- a file read in pieces --------------------------------------------------- */
+
+/* The piece handed out last is buf[0, piece); what was read after it
+ * (part of a line) follows, then room for the two NULs, which stand on
+ * the two bytes `saved` keeps while the piece is out. */
+typedef struct SourceReader {
+    int fd;                 /* -1 once the file is read or given up */
+    char *buf;
+    uint32_t cap;           /* bytes of buf */
+    uint32_t have;          /* bytes read into it */
+    uint32_t piece;         /* bytes of the piece handed out last */
+    uint32_t at;            /* where buf[0] is in the file */
+    uint32_t step;          /* bytes read a time */
+    uint32_t lines_cap;     /* of the source's lines and ascii_end */
+    char saved[2];
+    int error;              /* errno when reading failed (EIO: the file is shorter now) */
+} SourceReader;
+
+SourceStatus source_open_pieces(Arena *a, const char *path, uint32_t min, uint32_t piece, Source **out)
+{
+    *out = NULL;
+    if (strcmp(path, "-") == 0)
+        return source_load(a, path, out);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return SOURCE_ERR_OPEN;
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (unsigned long long)sb.st_size < min ||
+        (unsigned long long)sb.st_size > SOURCE_MAX_BYTES) {
+        close(fd);
+        return source_load(a, path, out);       /* read whole, or it says why not */
+    }
+    if (piece < 16)
+        piece = 16;
+    Source *s = ARENA_NEW(a, Source);
+    SourceReader *r = ARENA_NEW(a, SourceReader);
+    SourceCache *cache = ARENA_NEW(a, SourceCache);
+    char *buf = arena_alloc(a, (size_t)piece * 2 + 2);
+    uint32_t *lines = ARENA_ARRAY(a, uint32_t, 1024), *ascii_end = ARENA_ARRAY(a, uint32_t, 1024);
+    if (!s || !r || !cache || !buf || !lines || !ascii_end) {
+        close(fd);
+        return SOURCE_ERR_MEMORY;
+    }
+    *r = (SourceReader){ .fd = fd, .buf = buf, .cap = piece * 2 + 2, .step = piece, .lines_cap = 1024 };
+    s->name = s->path = path;
+    s->len = (uint32_t)sb.st_size;
+    s->arena = a;
+    s->dev = (unsigned long long)sb.st_dev;
+    s->ino = (unsigned long long)sb.st_ino;
+    s->cache = cache;
+    s->reader = r;
+    s->lines = lines;
+    s->ascii_end = ascii_end;
+    s->nlines = 1;                  /* the first line starts at 0, as ascii_end[0] so far */
+    *out = s;
+    return SOURCE_OK;
+}
+
+/* One more line, starting at `start`; false when out of memory. */
+static bool push_line(Source *s, SourceReader *r, uint32_t start)
+{
+    if (s->nlines == r->lines_cap) {
+        size_t old = (size_t)r->lines_cap * sizeof *s->lines, size = old * 2;
+        uint32_t *lines = arena_grow(s->arena, s->lines, old, size);
+        if (!lines)
+            return false;
+        s->lines = lines;
+        uint32_t *ascii_end = arena_grow(s->arena, s->ascii_end, old, size);
+        if (!ascii_end)
+            return false;
+        s->ascii_end = ascii_end;
+        r->lines_cap *= 2;
+    }
+    s->lines[s->nlines] = s->ascii_end[s->nlines] = start;
+    s->nlines++;
+    return true;
+}
+
+/* The lines of the piece buf[0, len), each where source_evict() would
+ * put them: a piece ends where a line does, or the file. */
+static bool record_lines(Source *s, SourceReader *r, uint32_t len)
+{
+    const char *text = r->buf, *end = text + len;
+    for (const char *p = text; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p)), *next = nl ? nl + 1 : end;
+        const char *from = s->nlines == 1 && s->bom ? text + 3 : p;
+        s->ascii_end[s->nlines - 1] = r->at + (uint32_t)(ascii_run(from, next) - text);
+        if (!nl)
+            break;
+        if (!push_line(s, r, r->at + (uint32_t)(next - text)))
+            return false;
+        p = next;
+    }
+    return true;
+}
+
+/* Read n more bytes after what buf holds (the file has them); false when
+ * out of memory or when the file gives fewer. */
+static SourceStatus read_more(Source *s, SourceReader *r, uint32_t n)
+{
+    if ((size_t)r->have + n + 2 > r->cap) {         /* a line longer than a piece */
+        size_t cap = r->cap;
+        while (cap < (size_t)r->have + n + 2)
+            cap *= 2;
+        char *buf = arena_grow(s->arena, r->buf, r->cap, cap);
+        if (!buf)
+            return SOURCE_ERR_MEMORY;
+        r->buf = buf;
+        r->cap = (uint32_t)cap;
+    }
+    for (uint32_t got = 0; got < n;) {
+        ssize_t k = read(r->fd, r->buf + r->have + got, n - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            r->error = k < 0 ? errno : EIO;     /* an error, or the file is shorter now */
+            return SOURCE_ERR_READ;
+        }
+        got += (uint32_t)k;
+    }
+    r->have += n;
+    if (r->at + r->have == s->len) {                /* all read: nothing may follow */
+        char more;
+        if (read(r->fd, &more, 1) != 0) {
+            r->error = EIO;                     /* longer now */
+            return SOURCE_ERR_READ;
+        }
+    }
+    return SOURCE_OK;
+}
+
+bool source_next_piece(Source *s, char **text, uint32_t *at, uint32_t *len)
+{
+    SourceReader *r = s->reader;
+    if (!r || !r->buf || s->failed)
+        return false;
+    if (r->piece) {                 /* the rest of what was read comes to the front */
+        r->buf[r->piece] = r->saved[0];
+        r->buf[r->piece + 1] = r->saved[1];
+        memmove(r->buf, r->buf + r->piece, r->have - r->piece);
+        r->at += r->piece;
+        r->have -= r->piece;
+        r->piece = 0;
+    }
+    /* read on to a line end: what was kept has none */
+    uint32_t cut = 0;
+    for (uint32_t from = r->have;; from = r->have) {
+        uint32_t left = s->len - r->at - r->have;
+        uint32_t n = left < r->step ? left : r->step;
+        SourceStatus st = n ? read_more(s, r, n) : SOURCE_OK;
+        if (st != SOURCE_OK) {
+            s->failed = st;
+            return false;
+        }
+        for (uint32_t i = r->have; i > from && !cut; i--)
+            if (r->buf[i - 1] == '\n')
+                cut = i;
+        if (cut || n == left) {
+            cut = cut ? cut : r->have;              /* the file's last line */
+            break;
+        }
+    }
+    if (r->at + r->have == s->len && r->fd >= 0) {
+        close(r->fd);
+        r->fd = -1;
+    }
+    if (!cut)
+        return false;
+    if (r->at == 0)
+        s->bom = has_bom(r->buf, cut);
+    if (!record_lines(s, r, cut)) {
+        s->failed = SOURCE_ERR_MEMORY;
+        return false;
+    }
+    r->piece = cut;
+    r->saved[0] = r->buf[cut];
+    r->saved[1] = r->buf[cut + 1];
+    r->buf[cut] = r->buf[cut + 1] = '\0';
+    *text = r->buf;
+    *at = r->at;
+    *len = cut;
+    return true;
+}
+
+int source_read_error(const Source *s)
+{
+    return s->reader ? s->reader->error : 0;
+}
+
+void source_close_pieces(Source *s)
+{
+    SourceReader *r = s->reader;
+    if (!r)
+        return;
+    if (r->fd >= 0)
+        close(r->fd);
+    r->fd = -1;
+    arena_release(s->arena, r->buf, r->cap);
+    r->buf = NULL;
 }
 
 /* Read [start, start + n) of an evicted source's file into buf: false, and
@@ -343,6 +567,17 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
     s->cache_column = col;
     *line = li + 1;
     *column = col;
+}
+
+bool source_lines_apart(Source *s, uint32_t a, uint32_t b)
+{
+    if (b > s->len)
+        b = s->len;
+    if (a >= b)
+        return false;
+    if (s->text)
+        return memchr(s->text + a, '\n', b - a) != NULL;
+    return line_index(s, a) != line_index(s, b);
 }
 
 const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *len)

@@ -21,6 +21,15 @@ typedef struct Span {
     uint32_t start, end;
 } Span;
 
+typedef enum {
+    SOURCE_OK,
+    SOURCE_ERR_OPEN,        /* errno says why */
+    SOURCE_ERR_READ,
+    SOURCE_ERR_TOO_LARGE,
+    SOURCE_ERR_NOT_FILE,    /* a directory or other non-regular file */
+    SOURCE_ERR_MEMORY,
+} SourceStatus;
+
 typedef struct Source {
     const char *name;       /* as given on the command line, "-" is "<stdin>" */
     const char *path;       /* path used to open it, NULL for stdin/strings */
@@ -36,21 +45,17 @@ typedef struct Source {
     uint32_t id;            /* order in which the run read it */
     unsigned long long dev, ino;  /* the file's identity; 0 for stdin and strings */
     uint32_t cache_offset, cache_line, cache_column;  /* last position asked */
+    struct SourceReader *reader;    /* read in pieces (source_open_pieces): the
+                                     * piece held, until the last is read */
+    SourceStatus failed;    /* read in pieces: SOURCE_OK, or why the file could
+                             * not be read to its end (it changed while read:
+                             * SOURCE_ERR_READ) */
     Arena *arena;
 } Source;
 
 /* The largest file read: offsets are 32-bit, and a run needs several bytes
  * of memory per byte of input (spec §2.7). */
 enum { SOURCE_MAX_BYTES = 1024u * 1024u * 1024u };
-
-typedef enum {
-    SOURCE_OK,
-    SOURCE_ERR_OPEN,        /* errno says why */
-    SOURCE_ERR_READ,
-    SOURCE_ERR_TOO_LARGE,
-    SOURCE_ERR_NOT_FILE,    /* a directory or other non-regular file */
-    SOURCE_ERR_MEMORY,
-} SourceStatus;
 
 /* Read a whole file ("-" reads stdin). On failure *out is NULL and the status
  * says why; errno is preserved for SOURCE_ERR_OPEN/READ. */
@@ -66,6 +71,8 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
 /* The line containing offset, without its newline; *start is its offset.
  * Valid until the next call for the same source. */
 const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *len);
+/* Does a line end between offsets a and b (a <= b)? */
+bool source_lines_apart(Source *s, uint32_t a, uint32_t b);
 /* The bytes of a span (not NUL-terminated); valid until the next call for
  * the same source. */
 const char *source_bytes(Source *s, Span span);
@@ -80,6 +87,32 @@ typedef struct SourceCache {
     uint32_t cap;
 } SourceCache;
 
+/* A large file read while it is scanned, a piece at a time, rather than
+ * whole: a national report's 200 MB are never in memory at once. */
+enum {
+    SOURCE_PIECES_MIN = 4 * 1024 * 1024,    /* a smaller file is read whole */
+    SOURCE_PIECE = 1024 * 1024,             /* bytes read a time */
+};
+/* Open a regular file to be read in pieces of about `piece` bytes
+ * (source_next_piece): the Source has no text, and is what an evicted one
+ * is (source_evict): its table of lines grows as the pieces are read, and
+ * what is printed reads its bytes again from the file. Standard input, a
+ * smaller file than `min` or anything else is read whole (source_load). */
+SourceStatus source_open_pieces(Arena *a, const char *path, uint32_t min, uint32_t piece, Source **out);
+/* The next piece of a source opened in pieces: whole lines (the last one
+ * of the file may lack its newline) followed by two NUL bytes, which the
+ * scanner may write in (it puts back what it changes); *at is where it
+ * starts in the file. It is valid until the next call. false at the end of
+ * the file, and when the file could not be read to its end or changed
+ * while it was read (s->failed). Lines of a piece, and where each line's
+ * first byte of UTF-8 is, are recorded as it is read. */
+bool source_next_piece(Source *s, char **text, uint32_t *at, uint32_t *len);
+/* Done reading pieces (at the end, or stopped early): the file closed and
+ * the piece given back. */
+void source_close_pieces(Source *s);
+/* Why a source in pieces could not be read to its end: an errno value. */
+int source_read_error(const Source *s);
+
 /* A file smaller than this keeps its text to the end of the run. */
 enum { SOURCE_EVICT_MIN = 64 * 1024 };
 /* Give back the text of a file read and modelled (a national report's is
@@ -89,7 +122,8 @@ enum { SOURCE_EVICT_MIN = 64 * 1024 };
  * the meantime (another size, another file) reads as spaces: the run
  * says where, not what. Only a regular file of SOURCE_EVICT_MIN bytes or
  * more; false when the text stays. Its bytes are read again through
- * `cache`, which must live as long as s. */
+ * `cache`, which must live as long as s. A source read in pieces has no
+ * text to give: from now on it reads through `cache` too. */
 bool source_evict(Source *s, SourceCache *cache);
 
 #endif

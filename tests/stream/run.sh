@@ -82,14 +82,16 @@ printf 'figure trees "Số cây" { }\nfigure trees "Cây" { }\n'"$unit"'commune 
 printf 'figure trees "Số cây" { }\n' > vocab.dlg
 printf 'commune "B" { trees 4 }\n' > uses-vocab.dlg
 printf 'report "R" { issuer "X" period 2024 }\n' > header-only.dlg
-# a file over 1 MiB (SOURCE_EVICT_MIN is 64 KiB), whose text is given back once it is modelled
-# (source_evict): every position, quoted line and rule condition printed
-# after that is read again from the file. Errors, a warning, a failing
-# check and a rule's verdicts after Vietnamese on their line, CRLF.
+# a file over 4 MiB (SOURCE_PIECES_MIN), read a piece at a time while it
+# is parsed and never held whole (source_open_pieces), where dlg-whole
+# holds its text and gives it back once it is modelled (source_evict):
+# every position, quoted line and rule condition printed is read again
+# from the file. Errors, a warning, a failing check and a rule's verdicts
+# after Vietnamese on their line, CRLF, a byte-order mark.
 {
     printf '\357\273\277rule held "Đối thoại" {\n  each commune\n  require: dialogues >= 1 # một lần\n}\n'
     k=0
-    while [ $k -lt 9000 ]; do
+    while [ $k -lt 24000 ]; do
         printf 'commune "Xã Đông %d" { households %d }  # ghi chú\r\n' $k $k
         printf 'commune "Xã Tây %d" {\n  opinions 3 { resolved 2  pending 2 }  # Hỏi\n}\n' $k
         printf 'commune "Xã Nam %d" { opinions 2 { resolved 1  pending 2 } }\n' $k

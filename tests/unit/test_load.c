@@ -389,6 +389,55 @@ TEST(a_missing_used_file)
     assert_null(load_used(&fs, nth_item(fs.roots[0], 1)));
 }
 
+/* ---- a large file read in pieces ---------------------------------------------------------- */
+
+typedef struct Truncating {
+    const char *path;
+    unsigned items;
+    bool pieces;            /* the file had no text held whole */
+} Truncating;
+
+static void note_file(void *ctx, LoadedFile *lf)
+{
+    Truncating *t = ctx;
+    t->pieces = lf->src->text == NULL;
+}
+
+/* The first item cuts the file short, while the rest of it is still to
+ * be read. */
+static bool cut_file(void *ctx, Item *it)
+{
+    (void)it;
+    Truncating *t = ctx;
+    if (t->items++ == 0)
+        assert_int_equal(truncate(t->path, 2 * SOURCE_PIECE), 0);
+    return true;
+}
+
+/* A command-line file of SOURCE_PIECES_MIN bytes or more is read in pieces
+ * while it is parsed; when it is shorter by then than it was, that is said
+ * as for any file that cannot be read. */
+TEST(a_file_read_in_pieces_that_shrinks)
+{
+    const char *path = path_in(f, "big.dlg");
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    for (unsigned k = 0; k < SOURCE_PIECES_MIN / 8; k++)
+        fprintf(out, "x%05u 1\n", k % 100000);
+    assert_int_equal(fclose(out), 0);
+    FileSet fs;
+    start(f, &fs);
+    Truncating t = { path, 0, false };
+    FileSink sink = { note_file, { cut_file, &t } };
+    assert_int_equal(load_file_streamed(&fs, path, &sink), PARSE_DONE);
+    assert_true(t.pieces);
+    /* every item of the two pieces read before the file was cut, or so */
+    assert_true(t.items > SOURCE_PIECE / 8 && t.items <= 2 * SOURCE_PIECE / 8 + 1);
+    const char *want = arena_printf(&f->arena, "cannot read '%s': Input/output error", path);
+    assert_non_null(find_diag(&f->diag, DIAG_ERROR, want));
+    assert_int_equal(f->diag.errors, 1);
+}
+
 TEST(a_folder_is_not_a_file)
 {
     make_dir(f, "sub");
@@ -477,6 +526,7 @@ int main(void)
         LOAD_TEST(a_symbolic_link_out_of_the_folder_is_refused),
         LOAD_TEST(a_missing_file),
         LOAD_TEST(a_missing_used_file),
+        LOAD_TEST(a_file_read_in_pieces_that_shrinks),
         LOAD_TEST(a_folder_is_not_a_file),
         LOAD_TEST(use_nests_32_levels_deep),
         LOAD_TEST(use_nesting_deeper_stops),

@@ -1,6 +1,8 @@
 /* test_scanner.c - the lexical level (spec §2) seen through parse_source():
  * tokens become atoms of items, and every lexical problem becomes exactly
  * the diagnostic it should, at the right line and column. */
+#include <unistd.h>
+
 #include "support.h"
 
 static void assert_name(const Item *it, const char *name)
@@ -502,6 +504,119 @@ TEST(reserved_words_only_as_whole_words)
     assert_int_equal(g->span.end - g->span.start, 6);
 }
 
+/* ---- a file scanned in pieces (source_open_pieces) ------------------------------------ */
+
+typedef struct Signature {
+    Arena *arena;
+    char *text;
+} Signature;
+
+static void sign_items(Signature *g, const Item *it);
+
+static void sign(Signature *g, const char *fmt, ...)
+{
+    char part[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(part, sizeof part, fmt, ap);
+    va_end(ap);
+    g->text = arena_printf(g->arena, "%s%s", g->text, part);
+}
+
+/* Everything the tree says: names, spans, values, blocks, in order. */
+static void sign_items(Signature *g, const Item *it)
+{
+    for (; it; it = it->next) {
+        sign(g, "%s@%u-%u/%u%c(", it->name ? it->name->text : "-", it->span.start, it->span.end, it->name_end,
+             it->binding ? it->binding : ' ');
+        for (const Atom *a = it->args; a; a = a->next) {
+            sign(g, "%d@%u-%u:", a->kind, a->span.start, a->span.end);
+            if (a->kind == ATOM_NAME)
+                sign(g, "%s ", a->as.name->text);
+            else if (a->kind == ATOM_STRING)
+                sign(g, "\"%.*s\" ", (int)a->aux, a->as.text);
+            else
+                sign(g, "%lld ", (long long)a->as.count);
+        }
+        sign(g, ")");
+        for (const Block *b = it->blocks; b; b = b->next) {
+            sign(g, "{%u-%u ", b->span.start, b->span.end);
+            sign_items(g, b->items);
+            sign(g, "}");
+        }
+        sign(g, "\n");
+    }
+}
+
+static bool sign_item(void *ctx, Item *it)
+{
+    Item one = *it;
+    one.next = NULL;
+    sign_items(ctx, &one);
+    return true;
+}
+
+/* The file at `path` parsed streaming, whole or in pieces of 16 bytes: its
+ * tree and its messages, as text. */
+static char *scan_signature(Fixture *f, const char *path, bool pieces)
+{
+    Source *src = NULL;
+    SourceStatus st = pieces ? source_open_pieces(&f->arena, path, 0, 16, &src) : source_load(&f->arena, path, &src);
+    assert_int_equal(st, SOURCE_OK);
+    assert_true(pieces ? src->text == NULL : src->text != NULL);
+    Arena syntax;
+    arena_init(&syntax, NULL);
+    Diag diag;
+    diag_init(&diag, &f->arena);
+    Signature g = { &f->arena, "" };
+    ItemSink sink = { sign_item, &g };
+    ParseStatus ps = parse_source_streamed(src, &f->arena, &syntax, &f->syms, &diag, &sink);
+    arena_free(&syntax);
+    sign(&g, "status %d, %u errors\n", (int)ps, diag.errors);
+    for (const Diagnostic *d = diag.first; d; d = d->next) {
+        uint32_t line, col;
+        source_position(src, d->span.start, &line, &col);
+        sign(&g, "%d %u-%u %u:%u %s\n", (int)d->severity, d->span.start, d->span.end, line, col, d->message);
+    }
+    return g.text;
+}
+
+TEST(scanned_in_pieces_as_whole)
+{
+    /* every kind of token, lines longer than a piece, and errors of the
+     * scanner (a string not closed, a word that is not a name, a NUL) */
+    char *text = arena_alloc(&f->arena, 64 * 1024);
+    assert_non_null(text);
+    size_t n = (size_t)sprintf(text, "\xEF\xBB\xBF# a report\n");
+    for (unsigned k = 0; k < 30; k++) {
+        n += (size_t)sprintf(text + n, "commune \"\xC4\x90\xC3\xB4ng %u\" {\r\n"
+                                       "  invited %u  attended 1_234 # said so\n"
+                                       "  opinion \"H\xE1\xBB\x8Fi v\xE1\xBB\x81 \\\"\xC4\x91i\xE1\xBB\x87n\\\" \\\\ %u, "
+                                       "a line longer than a piece\" { topic roads status resolved }\n"
+                                       "  budget 5 \xC4\x91\xE1\xBB\x93ng  share 12,5 %%  held 2024-02-08  x ?\n"
+                                       "  r = count(opinion, status == \"resolved\") >= 1 and not (a or b)\n",
+                             k, k, k);
+        if (k % 10 == 3) {
+            n += (size_t)sprintf(text + n, "  note \"not closed\n  x\xC3\xA3 2\n  y 1");
+            text[n++] = '\0';
+            text[n++] = '\n';
+        }
+        n += (size_t)sprintf(text + n, "}\n\n");
+    }
+    n += (size_t)sprintf(text + n, "last 1   \n\n");
+    char path[64];
+    strcpy(path, "/tmp/dlg-test-pieces-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, n), (ssize_t)n);
+    close(fd);
+    const char *whole = scan_signature(f, path, false), *pieces = scan_signature(f, path, true);
+    unlink(path);
+    assert_non_null(strstr(whole, "status 0, 9 errors"));
+    assert_non_null(strstr(whole, "not closed"));
+    assert_string_equal(pieces, whole);
+}
+
 TEST(names_are_case_sensitive)
 {
     const Item *items = parse_text(f, "Invited 1 invited 2");
@@ -580,6 +695,7 @@ int main(void)
         FIXTURE_TEST(name_too_long),
         FIXTURE_TEST(reserved_words_are_not_names),
         FIXTURE_TEST(reserved_words_only_as_whole_words),
+        FIXTURE_TEST(scanned_in_pieces_as_whole),
         FIXTURE_TEST(names_are_case_sensitive),
         FIXTURE_TEST(bom_is_ignored),
         FIXTURE_TEST(bom_is_not_a_column),

@@ -441,6 +441,139 @@ TEST(evicted_files_share_one_window)
     unlink(pb);
 }
 
+/* ---- a file read in pieces ----------------------------------------------------- */
+
+/* Bytes of a file with a byte-order mark, UTF-8, CRLF, empty lines and a
+ * line much longer than a piece of 16 bytes, over SOURCE_EVICT_MIN bytes
+ * (at most 256 KiB); `final` ends it in a newline. */
+static size_t pieces_text(char *out, bool final)
+{
+    size_t n = 0;
+    n += (size_t)sprintf(out + n, "\xEF\xBB\xBF" "commune \"\xC4\x90\xC3\xB4ng\" {\n\n");
+    for (unsigned k = 0; k < 3000; k++)
+        n += evict_line(out + n, k);
+    n += (size_t)sprintf(out + n, "  opinion \"");
+    for (unsigned k = 0; k < 30; k++)
+        n += (size_t)sprintf(out + n, "d\xC3\xA0i ");          /* 150 bytes, no newline */
+    n += (size_t)sprintf(out + n, "\"\n\n}");
+    if (final)
+        out[n++] = '\n';
+    return n;
+}
+
+/* Read in pieces of 16 bytes, the file gives whole lines a piece, each
+ * followed by two NULs, the whole file in order; its lines and where
+ * each line's UTF-8 starts are what the text held whole gives once given
+ * back; so are its positions and lines, read again from the file. */
+TEST(pieces_are_whole_lines_and_index_as_the_whole_text)
+{
+    char *bytes = arena_alloc(&f->arena, 256 * 1024);
+    assert_non_null(bytes);
+    for (int final = 0; final < 2; final++) {
+        size_t n = pieces_text(bytes, final);
+        assert_true(n >= SOURCE_EVICT_MIN);
+        char path[64];
+        make_file(path, bytes, n);
+        Source *p = NULL, *w = NULL;
+        assert_int_equal(source_open_pieces(&f->arena, path, 0, 16, &p), SOURCE_OK);
+        assert_null(p->text);
+        assert_non_null(p->reader);
+        char *text;
+        uint32_t at, len, next = 0, count = 0;
+        while (source_next_piece(p, &text, &at, &len)) {
+            assert_int_equal(at, next);
+            assert_true(len > 0);
+            assert_memory_equal(text, bytes + at, len);
+            assert_int_equal(text[len], '\0');
+            assert_int_equal(text[len + 1], '\0');
+            if (at + len < n)
+                assert_int_equal(text[len - 1], '\n');      /* whole lines */
+            next = at + len;
+            count++;
+        }
+        assert_int_equal(p->failed, SOURCE_OK);
+        assert_int_equal(next, n);
+        assert_true(count > 20);
+        source_close_pieces(p);
+        /* the same file held whole, then given back */
+        assert_int_equal(source_load(&f->arena, path, &w), SOURCE_OK);
+        SourceCache cache = { 0 };
+        assert_true(source_evict(w, &cache));
+        assert_int_equal(p->nlines, w->nlines);
+        assert_memory_equal(p->lines, w->lines, w->nlines * sizeof *w->lines);
+        assert_memory_equal(p->ascii_end, w->ascii_end, w->nlines * sizeof *w->ascii_end);
+        assert_int_equal(p->bom, w->bom);
+        for (uint32_t o = 0; o <= n; o++) {
+            uint32_t l1, c1, l2, c2, s1, s2, n1, n2;
+            source_position(p, o, &l1, &c1);
+            source_position(w, o, &l2, &c2);
+            assert_int_equal(l1, l2);
+            assert_int_equal(c1, c2);
+            const char *a = source_line(p, o, &s1, &n1);
+            char copy[512];
+            assert_true(n1 < sizeof copy);
+            memcpy(copy, a, n1);
+            const char *b = source_line(w, o, &s2, &n2);
+            assert_int_equal(s1, s2);
+            assert_int_equal(n1, n2);
+            assert_memory_equal(copy, b, n1);
+        }
+        /* the source is given the run's window in the end, as one given back */
+        SourceCache shared = { 0 };
+        assert_true(source_evict(p, &shared));
+        assert_ptr_equal(p->cache, &shared);
+        assert_memory_equal(source_bytes(p, (Span){ 3, 20 }), bytes + 3, 17);
+        unlink(path);
+    }
+}
+
+/* A file that is shorter or longer when read than when opened is not read
+ * to its end: the source says so (the run says "cannot read"). An empty
+ * file has no piece. */
+TEST(pieces_of_a_file_that_changes)
+{
+    char *bytes = arena_alloc(&f->arena, 256 * 1024);
+    assert_non_null(bytes);
+    size_t n = pieces_text(bytes, true);
+    char path[64];
+    make_file(path, bytes, n);
+    Source *p = NULL;
+    assert_int_equal(source_open_pieces(&f->arena, path, 0, 16, &p), SOURCE_OK);
+    assert_int_equal(truncate(path, 100), 0);
+    char *text;
+    uint32_t at, len;
+    while (source_next_piece(p, &text, &at, &len))
+        assert_true(at + len <= 100);
+    assert_int_equal(p->failed, SOURCE_ERR_READ);
+    assert_int_equal(source_read_error(p), EIO);
+    source_close_pieces(p);
+    /* longer */
+    make_file(path, bytes, n);
+    assert_int_equal(source_open_pieces(&f->arena, path, 0, 16, &p), SOURCE_OK);
+    FILE *o = fopen(path, "ab");
+    assert_non_null(o);
+    fputs("more\n", o);
+    fclose(o);
+    while (source_next_piece(p, &text, &at, &len))
+        ;
+    assert_int_equal(p->failed, SOURCE_ERR_READ);
+    source_close_pieces(p);
+    unlink(path);
+    /* empty */
+    make_file(path, "", 0);
+    assert_int_equal(source_open_pieces(&f->arena, path, 0, 16, &p), SOURCE_OK);
+    assert_false(source_next_piece(p, &text, &at, &len));
+    assert_int_equal(p->failed, SOURCE_OK);
+    assert_int_equal(p->nlines, 1);
+    source_close_pieces(p);
+    /* smaller than the least read in pieces: read whole */
+    make_file(path, bytes, n);
+    assert_int_equal(source_open_pieces(&f->arena, path, (uint32_t)n + 1, 16, &p), SOURCE_OK);
+    assert_non_null(p->text);
+    assert_null(p->reader);
+    unlink(path);
+}
+
 TEST(small_files_and_input_keep_their_text)
 {
     char path[64];
@@ -549,6 +682,8 @@ int main(void)
         FIXTURE_TEST(load_a_fifo_does_not_wait),
         FIXTURE_TEST(evicted_text_is_read_again_a_line_at_a_time),
         FIXTURE_TEST(evicted_files_share_one_window),
+        FIXTURE_TEST(pieces_are_whole_lines_and_index_as_the_whole_text),
+        FIXTURE_TEST(pieces_of_a_file_that_changes),
         FIXTURE_TEST(small_files_and_input_keep_their_text),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
