@@ -1038,12 +1038,11 @@ static EV eval(Eval *ev, Scope sc, const Expr *e)
     case EXPR_PERCENT:
         return number((double)e->as.percent.mantissa / pow(10, e->as.percent.decimals), UNIT_PERCENT);
     case EXPR_DATE: return date_value(e->as.date, NOTE_DATE_NOT_DAY);
-    case EXPR_STRING: {
-        char *s = arena_strndup(ev->arena, e->as.str.ptr, e->as.str.len);
-        if (!s)
-            ev->oom = true;
-        return s ? (EV){ .kind = V_STR, .str = s } : unknown(NOTE_OUT_OF_MEMORY);
-    }
+    case EXPR_STRING:
+        /* the expression's own copy, NUL-terminated, which lives as long as
+         * the run (str_keep): copying it at each evaluation made a string
+         * for every opinion a `share(opinion, status == "resolved")` saw */
+        return (EV){ .kind = V_STR, .str = e->as.str.ptr ? e->as.str.ptr : "" };
     case EXPR_UNKNOWN: return unknown(NOTE_WRITTEN_UNKNOWN);
     case EXPR_PATH: return eval_path(ev, sc, e);
     case EXPR_CALL: return eval_call(ev, sc, e);
