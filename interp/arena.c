@@ -183,10 +183,11 @@ void *arena_alloc(Arena *a, size_t size)
         return NULL;
     if (is_large(rounded))                 /* always its own chunk: see arena_release */
         return large(a, rounded, false);
-    if (rounded <= (size_t)(a->limit - a->cursor)) {
-        void *p = a->cursor;
-        a->cursor += rounded;
-        return p;
+    /* the cursor may stand at a multiple of 8 (arena_znew): on to one of 16 */
+    char *at = a->cursor ? a->cursor + (ALIGN - (uintptr_t)a->cursor % ALIGN) % ALIGN : NULL;
+    if (at && at <= a->limit && rounded <= (size_t)(a->limit - at)) {
+        a->cursor = at + rounded;
+        return at;
     }
     size_t chunk = a->next_chunk ? a->next_chunk : CHUNK_SIZE;
     ArenaChunk *c = a->spares;

@@ -480,7 +480,7 @@ static void aggregate(Derived *d, const Node *n)
     for (const Opinion *o = n->opinions; o; o = o->next) {
         add_cells(d, n, o->cells, 1, true);
         if (o->satisfied == 1)
-            add_cells(d, n, o->satisfied_cells, 1, true);
+            add_cells(d, n, o->cells->satisfied, 1, true);
     }
     for (const Document *doc = n->documents; doc; doc = doc->next)
         add_cells(d, n, doc->cells, 1, true);

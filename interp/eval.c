@@ -220,7 +220,7 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
         if ((ch->kind->session || !w->own) && !(ch->kind->session ? window_session(ev, ch, w) : window_unit(ev, ch, w)))
             return false;
     for (const Opinion *o = n->opinions; o; o = o->next) {
-        bool c = counts_into(o->cells, w->path) || (o->satisfied == 1 && counts_into(o->satisfied_cells, w->path));
+        bool c = counts_into(o->cells, w->path) || (o->satisfied == 1 && counts_into(o->cells->satisfied, w->path));
         if (!c)
             continue;
         w->found = true;

@@ -764,7 +764,7 @@ struct CellsMemo {
     uint32_t n;
     const Dimension *dim[MAX_ATTRS];
     const Part *part[MAX_ATTRS];
-    const Cells *cells;     /* NULL: empty */
+    Cells *cells;           /* NULL: empty */
 };
 
 static struct CellsMemo *cells_memo(Model *m, const FigureDecl *f, const Attr *attrs, uint32_t n)
@@ -788,18 +788,18 @@ static bool memo_holds(const struct CellsMemo *memo, const FigureDecl *f, const 
     return true;
 }
 
-static const Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n);
+static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n);
 
 /* The cells an entry of figure f with these attributes counts 1 into
  * (spec §5.3): the cell fixed by every subset of the parts it gives, and
  * for each attribute it lacks, the count of entries without it. An
  * attribute whose dimension f lacks adds nothing. Shared by entries alike. */
-static const Cells *entry_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n)
+static Cells *entry_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n)
 {
     struct CellsMemo *memo = cells_memo(b->m, f, attrs, n);
     if (memo && memo_holds(memo, f, attrs, n))
         return memo->cells;
-    const Cells *c = make_cells(b, f, attrs, n);
+    Cells *c = make_cells(b, f, attrs, n);
     if (memo && c) {
         *memo = (struct CellsMemo){ .figure = f, .n = n, .cells = c };
         for (uint32_t i = 0; i < n; i++) {
@@ -810,7 +810,7 @@ static const Cells *entry_cells(Builder *b, const FigureDecl *f, const Attr *att
     return c;
 }
 
-static const Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n)
+static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uint32_t n)
 {
     Model *m = b->m;
     const Part *full[VOCAB_MAX_DIMS] = { 0 };
@@ -1177,12 +1177,14 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         }
     }
     Attr attrs[] = { { m->vocab->status, o->status, "status" }, { m->vocab->topic, o->topic, "topic" } };
-    o->cells = entry_cells(b, m->vocab->opinions, attrs, 2);
-    o->satisfied_cells = entry_cells(b, m->vocab->satisfied, attrs, 2);
-    if (!o->cells || !o->satisfied_cells) {
+    Cells *cells = entry_cells(b, m->vocab->opinions, attrs, 2);
+    if (cells && !cells->satisfied)             /* the same for every opinion of these cells */
+        cells->satisfied = entry_cells(b, m->vocab->satisfied, attrs, 2);
+    if (!cells || !cells->satisfied) {
         oom(b);
         return;
     }
+    o->cells = cells;
     if (node->last_opinion)
         node->last_opinion->next = o;
     else

@@ -96,6 +96,34 @@ TEST(blocks_are_aligned_for_any_object)
     assert_false(f->arena.failed);
 }
 
+/* A block of a type aligned to 8 bytes or less takes a multiple of 8
+ * bytes: two 40-byte records are 40 bytes apart, not 48. A block for any
+ * type after them (arena_alloc) is still on a max_align_t boundary, and so
+ * is one of a type that needs 16. */
+typedef struct Forty { void *p[5]; } Forty;
+typedef struct Needs16 { max_align_t m; char c; } Needs16;
+
+TEST(small_records_take_a_multiple_of_8)
+{
+    arena_alloc(&f->arena, 1);                  /* a chunk, the cursor on 16 */
+    Forty *a = ARENA_NEW(&f->arena, Forty), *b = ARENA_NEW(&f->arena, Forty);
+    assert_true(a && b);
+    assert_int_equal((char *)b - (char *)a, 40);
+    assert_int_equal((uintptr_t)b % 8, 0);
+    Forty *c = ARENA_NEW(&f->arena, Forty);     /* 8 past a boundary of 16 */
+    assert_int_equal((char *)c - (char *)b, 40);
+    void *any = arena_alloc(&f->arena, 3);
+    assert_true(aligned(any));
+    assert_true((char *)any >= (char *)c + 40);
+    *(long double *)any = 1.5L;
+    ARENA_NEW(&f->arena, Forty);
+    Needs16 *n = ARENA_NEW(&f->arena, Needs16);
+    assert_non_null(n);
+    assert_true(aligned(n));
+    n->m = (max_align_t){ 0 };
+    assert_false(f->arena.failed);
+}
+
 TEST(blocks_do_not_overlap)
 {
     /* 10000 blocks of 24 bytes: 10000 * 32 (24 rounded up to a multiple
@@ -819,6 +847,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(blocks_are_aligned_for_any_object),
+        FIXTURE_TEST(small_records_take_a_multiple_of_8),
         FIXTURE_TEST(blocks_do_not_overlap),
         FIXTURE_TEST(zalloc_zeroes_what_the_allocator_left),
         FIXTURE_TEST(block_bigger_than_a_chunk),
