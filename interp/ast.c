@@ -54,7 +54,11 @@ Block *ast_block(Arena *a, Item *items, bool partial, Span ellipsis, Span sp)
 {
     Block *b = ARENA_NEW(a, Block);
     if (b) {
+        uint32_t n = 0;
+        for (const Item *it = items; it && n < 0x7FFFFFFF; it = it->next)
+            n++;
         b->items = items;
+        b->nitems = n & 0x7FFFFFFFu;
         b->partial = partial;
         b->ellipsis = ellipsis.start;
         b->span = sp;

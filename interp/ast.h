@@ -113,7 +113,9 @@ typedef struct Block {
     struct Block *next;
     Span span;
     uint32_t ellipsis;      /* where "..." starts, when partial */
-    bool partial;           /* ended with "..." */
+    unsigned nitems : 31;   /* items in the list (counted while they are in the
+                             * cache: the model sizes what it keeps by it) */
+    unsigned partial : 1;   /* ended with "..." */
 } Block;
 
 struct Item {

@@ -477,7 +477,8 @@ static void aggregate(Derived *d, const Node *n)
             add_entry(d, n, k->count->name, 1);
         }
     }
-    for (const Opinion *o = n->opinions; o; o = o->next) {
+    OpinionIter it;
+    for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it)) {
         add_cells(d, n, o->cells, 1, true);
         if (o->satisfied == 1)
             add_cells(d, n, o->cells->satisfied, 1, true);

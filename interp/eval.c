@@ -219,7 +219,8 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         if ((ch->kind->session || !w->own) && !(ch->kind->session ? window_session(ev, ch, w) : window_unit(ev, ch, w)))
             return false;
-    for (const Opinion *o = n->opinions; o; o = o->next) {
+    OpinionIter it;
+    for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it)) {
         bool c = counts_into(o->cells, w->path) || (o->satisfied == 1 && counts_into(o->cells->satisfied, w->path));
         if (!c)
             continue;
@@ -513,7 +514,8 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
         Scope sc = base;
         sc.node = ch;
         if (sel->what == SEL_OPINION) {
-            for (const Opinion *o = ch->opinions; o; o = o->next)
+            OpinionIter it;
+            for (const Opinion *o = opinion_first(ch, &it); o; o = opinion_next(&it))
                 if (in_window(base.win, opinion_date(o, ch), &out->undated)) {
                     sc.opinion = o;
                     fn(ev, sc, ctx);
@@ -615,8 +617,9 @@ static void tally(Eval *ev, Scope sc, const Selector *sel, const Expr *expr, boo
         t->total = t->yes = t->known = count_documents(n);
         return;
     }
+    OpinionIter it;
     if (sel->what == SEL_OPINION)
-        for (const Opinion *o = n->opinions; o; o = o->next)
+        for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it))
             if (in_window(sc.win, opinion_date(o, n), &t->selected.undated)) {
                 Scope os = sc;
                 os.opinion = o;

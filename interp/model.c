@@ -150,11 +150,13 @@ typedef struct Builder {
     Node *within;           /* the unit a `within` file's figures are of */
     bool used;              /* the file came by `use`: it cannot be `within` */
     Waiting *waiting;       /* `within` files told of each unit made, or NULL */
+    uint32_t left;          /* items left in the list being read, this one
+                             * included; 0: not known (add_items) */
 } Builder;
 
 static void unit_made(Waiting *w, const Symbol *name, const Kind *kind);
 
-static void add_items(Builder *b, Node *node, Context ctx, Item *items);
+static void add_items(Builder *b, Node *node, Context ctx, Item *items, uint32_t nitems);
 static const char *context_name(Arena *a, const Node *n);
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -1010,7 +1012,7 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         /* TRANSLATORS: a unit of this kind: "a commune" */
         no_ellipsis(b, blk, arena_printf(m->arena, _("a %s"), kn));
-        add_items(b, n, CTX_UNIT, blk->items);
+        add_items(b, n, CTX_UNIT, blk->items, blk->nitems);
     }
 }
 
@@ -1034,7 +1036,7 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
     n->date = date_arg(it);
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         no_ellipsis(b, blk, arena_printf(m->arena, _("a %s"), kind->name->text));
-        add_items(b, n, CTX_SESSION, blk->items);
+        add_items(b, n, CTX_SESSION, blk->items, blk->nitems);
     }
     session_cells(b, n);
 }
@@ -1127,6 +1129,34 @@ static const Part *opinion_topic(Builder *b, const Item *a)
     return expect_args(b, a, "n", N_("topic NAME")) ? word_part(b, a, d, N_("topic")) : NULL;
 }
 
+/* A free slot for an opinion in node's last run, zeroed, or in a new run
+ * with room for every item left in the block (the opinions of a session
+ * come last, and in a run of their own), or, for one alone in its list or
+ * where the number is not known (the top level of a file), for twice as
+ * many as the last run, up to 256: NULL when out of memory. The caller
+ * takes it by counting it in (OpinionRun.n). */
+static Opinion *opinion_slot(Builder *b, Node *node)
+{
+    OpinionRun *last = node->last_opinions;
+    if (!last || last->n == last->cap) {
+        uint32_t cap = b->left;             /* at most as many opinions as items left */
+        if (cap <= 1)                       /* alone in its list, or not known: as the last run grew */
+            cap = !last ? 1 : last->cap < 128 ? last->cap * 2 : 256;
+        OpinionRun *r = arena_znew(b->m->arena, sizeof *r + (size_t)cap * sizeof r->at[0], _Alignof(OpinionRun));
+        if (!r)
+            return NULL;
+        r->cap = cap;
+        if (last)
+            last->next = r;
+        else
+            node->opinions = r;
+        node->last_opinions = last = r;
+    }
+    Opinion *o = &last->at[last->n];
+    memset(o, 0, sizeof *o);                /* a slot given up before may hold its half */
+    return o;
+}
+
 /* opinion = opinion "TEXT" [ "{" { topic NAME | status STATUS [DATE] ["NOTE"]
  *                                | satisfied yes|no | received DATE } "}" ] ;   (spec §4.4) */
 static void add_opinion(Builder *b, Node *node, const Item *it)
@@ -1138,7 +1168,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         diag_error(m->diag, b->src, item_name_span(it), "an opinion takes no '%c'", it->binding);
         return;
     }
-    Opinion *o = ARENA_NEW(m->arena, Opinion);
+    Opinion *o = opinion_slot(b, node);
     if (!o) {
         oom(b);
         return;
@@ -1185,11 +1215,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         return;
     }
     o->cells = cells;
-    if (node->last_opinion)
-        node->last_opinion->next = o;
-    else
-        node->opinions = o;
-    node->last_opinion = o;
+    node->last_opinions->n++;               /* the slot is taken */
 }
 
 /* document = document KIND "NUMBER" [ DATE ] [ "TITLE" ] ;   (spec §4.5)
@@ -1751,7 +1777,7 @@ static void add_use(Builder *b, const Item *it)
         Builder inner = *b;
         inner.src = f->src;
         inner.used = true;
-        add_items(&inner, b->m->root, CTX_ROOT, f->items);
+        add_items(&inner, b->m->root, CTX_ROOT, f->items, 0);
         load_release(b->files, f);      /* a file is used once (load.c): done with */
     }
 }
@@ -1873,10 +1899,16 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
     }
 }
 
-static void add_items(Builder *b, Node *node, Context ctx, Item *items)
+/* The items of a list; `nitems` of them when known (a block's), else 0. */
+static void add_items(Builder *b, Node *node, Context ctx, Item *items, uint32_t nitems)
 {
-    for (Item *it = items; it && !diag_full(b->m->diag); it = it->next)
+    uint32_t outer = b->left;
+    b->left = nitems;
+    for (Item *it = items; it && !diag_full(b->m->diag); it = it->next) {
         add_item(b, node, ctx, it);
+        b->left -= b->left > 0;
+    }
+    b->left = outer;
 }
 
 Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
@@ -1893,7 +1925,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
         if (!s || !symmap_put(&m->keywords, a, s, (void *)(uintptr_t)k))
             return NULL;
     }
-    Builder b = { m, NULL, NULL, NULL, false, NULL };
+    Builder b = { m, NULL, NULL, NULL, false, NULL, 0 };
     m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
@@ -1920,13 +1952,13 @@ static void add_root_file(Builder *b, const LoadedFile *file)
 
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    Builder b = { m, file->src, files, NULL, false, NULL };
+    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
     add_root_file(&b, file);
 }
 
 void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item *it)
 {
-    Builder b = { m, file->src, files, NULL, false, NULL };
+    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
     if (!diag_full(m->diag))
         add_top_item(&b, file, it);
 }
@@ -2181,7 +2213,7 @@ bool model_unit_unique(const Model *m, const Node *unit)
 
 void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
 {
-    Builder b = { m, file->src, files, unit, false, NULL };
+    Builder b = { m, file->src, files, unit, false, NULL, 0 };
     if (!diag_full(m->diag)) {
         if (report_wide(m, it))
             add_item(&b, m->root, CTX_ROOT, it);
@@ -2227,7 +2259,7 @@ static void check_namesakes(Builder *b, const Waiting *w)
 void model_add_files(Model *m, const FileSet *files)
 {
     Waiting w = { 0 };
-    Builder b = { m, NULL, files, NULL, false, &w };
+    Builder b = { m, NULL, files, NULL, false, &w, 0 };
     if (!waiting_init(&b, &w)) {
         oom(&b);
         return;

@@ -93,16 +93,40 @@ typedef struct Cells {
 /* An itemised opinion: what the checks and the rules read of it. Its text,
  * the date and note of its status and where it is written are checked
  * when it is read (spec §4.4) and not kept: a national report lists two
- * million opinions, and this is 40 bytes. */
+ * million opinions, and this is 32 bytes. */
 typedef struct Opinion {
     const Part *topic;
     const Part *status;     /* NULL if not given */
     const Cells *cells;     /* what it counts into; when satisfied yes,
                              * cells->satisfied too */
-    struct Opinion *next;
     Date received;
     int8_t satisfied;       /* -1 unknown, 0 no, 1 yes */
 } Opinion;
+
+/* A node's opinions lie in runs, one for the opinions of a block (counted
+ * before the first is read), so an opinion needs no link: 32 bytes. */
+typedef struct OpinionRun {
+    struct OpinionRun *next;
+    uint32_t n, cap;
+    Opinion at[];
+} OpinionRun;
+
+/* A node's opinions in the order written:
+ *     OpinionIter it;
+ *     for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it)) */
+typedef struct OpinionIter {
+    const OpinionRun *run;
+    uint32_t i;
+} OpinionIter;
+
+static inline const Opinion *opinion_next(OpinionIter *it)
+{
+    while (it->run && it->i == it->run->n) {
+        it->run = it->run->next;
+        it->i = 0;
+    }
+    return it->run ? &it->run->at[it->i++] : NULL;
+}
 
 typedef struct Document {
     const Part *kind;
@@ -163,7 +187,7 @@ struct Node {
     FigureIndex figure_index;   /* canonical path -> Figure, parts included */
     uint32_t nunits;        /* child units present */
     uint32_t nunits_level[LEVEL_MAX + 1];
-    Opinion *opinions, *last_opinion;
+    OpinionRun *opinions, *last_opinions;   /* runs: see OpinionRun */
     Document *documents, *last_document;
     /* sessions */
     Date date;
@@ -173,6 +197,12 @@ struct Node {
     const Cells *cells;     /* what a session counts into, held or not */
     SessionDetail *detail;  /* NULL until it says one: node_detail() */
 };
+
+static inline const Opinion *opinion_first(const Node *n, OpinionIter *it)
+{
+    *it = (OpinionIter){ n->opinions, 0 };
+    return opinion_next(it);
+}
 
 /* What a session says beyond its date, kind and scope, read seldom (most
  * nodes are units): a node has none until one of these is written. */

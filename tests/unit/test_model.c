@@ -71,15 +71,18 @@ TEST(figures_and_entries_in_file_unit_and_session)
     const Node *d = child(a, "dialogue", NULL);
     assert_ptr_equal(d->parent, a);
     assert_int_equal(figure_at(f, d, "invited")->declared.value, 3);
-    assert_non_null(d->opinions);
-    assert_string_equal(d->opinions->status->name->text, "pending");
-    assert_null(d->opinions->next);
+    OpinionIter it;
+    const Opinion *o = opinion_first(d, &it);
+    assert_non_null(o);
+    assert_string_equal(o->status->name->text, "pending");
+    assert_null(opinion_next(&it));
     assert_non_null(d->documents);
     assert_string_equal(d->documents->kind->name->text, "plan");
     /* the commune's own entries stay in the commune */
-    assert_non_null(a->opinions);
-    assert_string_equal(a->opinions->status->name->text, "resolved");
-    assert_null(a->opinions->next);
+    o = opinion_first(a, &it);
+    assert_non_null(o);
+    assert_string_equal(o->status->name->text, "resolved");
+    assert_null(opinion_next(&it));
     assert_string_equal(a->documents->kind->name->text, "notice");
     assert_null(a->documents->next);
     /* nothing was listed at the top level */
@@ -565,7 +568,8 @@ TEST(opinions)
                                  "}\n");
     assert_no_errors(f);
     const Node *a = child(m->root, "commune", "A");
-    const Opinion *o = a->opinions;
+    OpinionIter it;
+    const Opinion *o = opinion_first(a, &it);
     assert_string_equal(o->topic->name->text, "land");
     assert_string_equal(o->status->name->text, "resolved");
     /* the cells it counts in: the whole, its status, its topic, both */
@@ -576,11 +580,11 @@ TEST(opinions)
     assert_int_equal(o->cells->ncells, 4);
     assert_int_equal(o->satisfied, 1);
     assert_date(o->received, 2020, 11, 1, DATE_DAY);
-    o = o->next;
+    o = opinion_next(&it);
     assert_string_equal(o->topic->name->text, "electricity");
     assert_int_equal(o->satisfied, 0);
     assert_true(counts_in(o->cells, "opinions.on_spot.electricity"));
-    o = o->next;
+    o = opinion_next(&it);
     assert_null(o->topic);
     assert_null(o->status);
     /* neither status nor topic: the whole, and the counts of opinions
@@ -589,8 +593,56 @@ TEST(opinions)
     assert_int_equal(o->cells->nmissing, 2);
     assert_string_equal(o->cells->missing[0]->text, "opinions (without a status)");
     assert_int_equal(o->satisfied, -1);
-    assert_null(o->next);
-    assert_ptr_equal(a->last_opinion, o);
+    assert_null(opinion_next(&it));
+    /* the three in one run, as long as the items left in the block */
+    assert_ptr_equal(a->opinions, a->last_opinions);
+    assert_int_equal(a->opinions->n, 3);
+    assert_int_equal(a->opinions->cap, 3);
+}
+
+/* Opinions lie in runs (model.h, OpinionRun): a block's in one run as long
+ * as the items left in it when the first comes; at the top level of a file,
+ * where the number is not known, runs of 1, 2, 4 ... Read in order either
+ * way, and an opinion refused takes no place. */
+TEST(opinions_in_runs)
+{
+    const Model *m = model_of(f, "opinion \"a\"\nopinion \"b\"\nopinion \"c\"\nopinion \"d\"\n"
+                                 "commune \"A\" {\n"
+                                 "  invited 3\n"
+                                 "  opinion \"e\" { topic roads }\n"
+                                 "  opinion \"f\" ?\n"                     /* refused: takes no place */
+                                 "  opinion \"g\"\n"
+                                 "  attended 2\n"
+                                 "}\n");
+    assert_int_equal(f->diag.errors, 1);
+    const Node *root = m->root, *a = child(root, "commune", "A");
+    /* the top level: 1, then 2 (b, c), then 4 (d) */
+    const OpinionRun *r = root->opinions;
+    assert_int_equal(r->cap, 1);
+    assert_int_equal(r->next->cap, 2);
+    assert_int_equal(r->next->n, 2);
+    assert_int_equal(r->next->next->cap, 4);
+    assert_int_equal(r->next->next->n, 1);
+    assert_null(r->next->next->next);
+    /* the commune's first block: 4 items left at "e" (e, f, g, attended) */
+    assert_int_equal(a->opinions->cap, 4);
+    assert_int_equal(a->opinions->n, 2);
+    assert_null(a->opinions->next);
+    /* in the order written */
+    const char *want[] = { "roads", NULL };
+    OpinionIter it;
+    unsigned k = 0;
+    for (const Opinion *o = opinion_first(a, &it); o; o = opinion_next(&it), k++) {
+        if (want[k])
+            assert_string_equal(o->topic->name->text, want[k]);
+        else
+            assert_null(o->topic);
+    }
+    assert_int_equal(k, 2);
+    k = 0;
+    for (const Opinion *o = opinion_first(root, &it); o; o = opinion_next(&it))
+        k++;
+    assert_int_equal(k, 4);
 }
 
 TEST(opinion_attribute_errors)
@@ -1225,6 +1277,7 @@ int main(void)
         FIXTURE_TEST(session_attributes),
         FIXTURE_TEST(session_kind_must_suit_the_session),
         FIXTURE_TEST(opinions),
+        FIXTURE_TEST(opinions_in_runs),
         FIXTURE_TEST(opinion_attribute_errors),
         FIXTURE_TEST(documents),
         FIXTURE_TEST(document_errors),
