@@ -22,6 +22,26 @@ typedef struct Entry {
     uint32_t agg;           /* its full aggregate, Derived.aggs[agg - 1]; 0: none */
 } Entry;
 
+/* A full aggregate as kept: 24 bytes, not the 48 of an Aggregate. While
+ * every contribution was exact and the sum fits in 64 bits, the sum is all
+ * of it (its range is [sum, sum]); after an approximate contribution or
+ * beyond 64 bits, the exact sum and its range are kept beside, in a
+ * Spread (few are). */
+typedef struct Kept {
+    int64_t sum;            /* unless `spread` */
+    uint32_t units, sessions, entries;      /* as in Aggregate */
+    uint32_t spread : 28;   /* Derived.spreads[spread - 1]; 0: none */
+    uint32_t approx : 1;
+    uint32_t declared : 1;
+    uint32_t money : 1;
+} Kept;
+
+typedef struct Spread {
+    Wide sum;
+    int64_t lo, hi;
+    bool unbounded;
+} Spread;
+
 /* Entries and full aggregates lie in blocks that never move: the tables
  * grow without copying them, and without holding two copies at once. */
 enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
@@ -40,9 +60,11 @@ struct Derived {
     Entry **blocks;         /* BLOCK_ENTRIES entries each */
     uint32_t nblocks, cap_blocks;
     uint32_t count;         /* entries used */
-    Aggregate **aggs;       /* BLOCK_ENTRIES full aggregates each */
+    Kept **aggs;            /* BLOCK_ENTRIES full aggregates each */
     uint32_t nagg_blocks, cap_agg_blocks;
     uint32_t naggs;
+    Spread *spreads;        /* Kept.spread */
+    uint32_t nspreads, cap_spreads;
     NodeTable *tables;      /* per node id: its entries by path, once complete */
     Value *breakdowns;      /* Entry.breakdown: few entries have one */
     uint32_t nbreakdowns, cap_breakdowns;
@@ -216,7 +238,7 @@ static Entry *aggregated(Derived *d, const Node *n, const Symbol *path)
     return x;
 }
 
-static Aggregate *agg_at(const Derived *d, uint32_t index)
+static Kept *agg_at(const Derived *d, uint32_t index)
 {
     return &d->aggs[index >> BLOCK_BITS][index & (BLOCK_ENTRIES - 1)];
 }
@@ -224,28 +246,57 @@ static Aggregate *agg_at(const Derived *d, uint32_t index)
 /* x's aggregate, full or a count. */
 static Aggregate aggregate_of(const Derived *d, const Entry *x)
 {
-    if (x->agg)
-        return *agg_at(d, x->agg - 1);
-    return (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
+    if (!x->agg)
+        return (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
+    const Kept *k = agg_at(d, x->agg - 1);
+    Aggregate a = { .sum = k->sum, .lo = k->sum, .hi = k->sum, .units = k->units, .sessions = k->sessions,
+                    .entries = k->entries, .approx = k->approx, .declared = k->declared, .money = k->money };
+    if (k->spread) {
+        const Spread *w = &d->spreads[k->spread - 1];
+        a.sum = w->sum;
+        a.lo = w->lo;
+        a.hi = w->hi;
+        a.unbounded = w->unbounded;
+    }
+    return a;
 }
 
 /* x's full aggregate, made from its count the first time; NULL when out of
  * memory. */
-static Aggregate *full(Derived *d, Entry *x)
+static Kept *full(Derived *d, Entry *x)
 {
     if (x->agg)
         return agg_at(d, x->agg - 1);
     if (d->naggs == d->nagg_blocks * (uint32_t)BLOCK_ENTRIES) {
-        Aggregate *block = d->naggs < UINT32_MAX / 2 ? ARENA_ARRAY(d->arena, Aggregate, BLOCK_ENTRIES) : NULL;
+        Kept *block = d->naggs < UINT32_MAX / 2 ? ARENA_ARRAY(d->arena, Kept, BLOCK_ENTRIES) : NULL;
         if (!block || !arena_push(d->arena, (void ***)&d->aggs, &d->nagg_blocks, &d->cap_agg_blocks, block, 16)) {
             d->oom = true;
             return NULL;
         }
     }
-    Aggregate *a = agg_at(d, d->naggs);
-    *a = aggregate_of(d, x);
+    Kept *k = agg_at(d, d->naggs);
+    *k = (Kept){ .sum = x->count, .entries = x->count };
     x->agg = ++d->naggs;
-    return a;
+    return k;
+}
+
+/* k's sum and range kept apart from now on; false when out of memory. */
+static bool spread(Derived *d, Kept *k)
+{
+    if (d->nspreads == d->cap_spreads) {
+        uint32_t cap = d->cap_spreads ? d->cap_spreads * 2 : 64;
+        Spread *grown = cap < (1u << 28) ? arena_grow(d->arena, d->spreads, (size_t)d->cap_spreads * sizeof *grown,
+                                                       (size_t)cap * sizeof *grown) : NULL;
+        if (!grown) {
+            d->oom = true;
+            return false;
+        }
+        d->spreads = grown;
+        d->cap_spreads = cap;
+    }
+    d->spreads[d->nspreads++] = (Spread){ .sum = k->sum, .lo = k->sum, .hi = k->sum };
+    k->spread = d->nspreads & 0x0FFFFFFFu;
+    return true;
 }
 
 /* ---- reading ---------------------------------------------------------------- */
@@ -368,17 +419,26 @@ static void breakdown_sums(Derived *d, const Figure *f)
     x->breakdown = d->nbreakdowns & 0x7FFFFFFFu;  /* at most one per entry: < 2^30 */
 }
 
-static void add_to(Aggregate *a, Value v)
+static void add_to(Derived *d, Kept *k, Value v)
 {
-    a->sum += v.value;
-    Range r = derive_aggregate_range(a);
+    k->approx |= v.approx;
+    k->money |= v.money;
+    int64_t sum;
+    if (!k->spread && v.range.lo == v.value && v.range.hi == v.value && !v.range.unbounded &&
+        !__builtin_add_overflow(k->sum, v.value, &sum)) {
+        k->sum = sum;               /* exact, in 64 bits: the range is the sum */
+        return;
+    }
+    if (!k->spread && !spread(d, k))
+        return;
+    Spread *w = &d->spreads[k->spread - 1];
+    w->sum += v.value;
+    Range r = { w->lo, w->hi, w->unbounded };
     if (!derive_range_add(&r, v.range))
         r = (Range){ INT64_MIN, INT64_MAX, true };          /* no bound left */
-    a->lo = r.lo;
-    a->hi = r.hi;
-    a->unbounded = r.unbounded;
-    a->approx |= v.approx;
-    a->money |= v.money;
+    w->lo = r.lo;
+    w->hi = r.hi;
+    w->unbounded = r.unbounded;
 }
 
 /* One entry (an opinion, a document, a session, a unit) adds k to path. */
@@ -391,10 +451,10 @@ static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
         x->count++;                 /* the common case: one more listed entry */
         return;
     }
-    Aggregate *a = full(d, x);
+    Kept *a = full(d, x);
     if (!a)
         return;
-    add_to(a, (Value){ .known = true, .value = k, .range = { k, k, false } });
+    add_to(d, a, (Value){ .known = true, .value = k, .range = { k, k, false } });
     a->entries++;
 }
 
@@ -404,10 +464,10 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
     if (!v.known || v.percent)
         return;                     /* percentages do not add up */
     Entry *x = aggregated(d, parent, path);
-    Aggregate *a = x ? full(d, x) : NULL;
+    Kept *a = x ? full(d, x) : NULL;
     if (!a)
         return;
-    add_to(a, v);
+    add_to(d, a, v);
     a->declared |= v.from_declared;
     if (ch->kind->session)
         a->sessions++;

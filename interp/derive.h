@@ -46,7 +46,8 @@ typedef struct Aggregate {
     bool approx : 1;        /* some contribution was approximate */
     bool declared : 1;      /* some contribution was declared, not listed */
     bool money : 1;
-} Aggregate;                /* 48 bytes; derive.c keeps most as a count alone */
+} Aggregate;                /* 48 bytes; derive.c keeps most as a count alone,
+                             * the others in 24 (Kept) */
 
 static inline Range derive_aggregate_range(const Aggregate *a)
 {

@@ -340,6 +340,47 @@ TEST(an_approximate_breakdown_sum_rolls_up)
     assert_range(v.range, 14641, 0, true);
 }
 
+/* derive.c keeps a full aggregate in 24 bytes while every contribution is
+ * exact and the sum fits in 64 bits, and its range beside once one is not
+ * (Kept, Spread): exact ones first, then an approximate one, then exact
+ * ones again; and exact ones past 2^63. */
+TEST(an_aggregate_exact_then_approximate_then_beyond_64_bits)
+{
+    const Model *m = build_model(f, "district \"D\" {\n"
+                                    "  commune \"A\" { cases 400 }\n"
+                                    "  commune \"B\" { cases 500 }\n"
+                                    "  commune \"C\" { cases about 1_000 }\n"     /* 900 to 1,100 */
+                                    "  commune \"E\" { cases 100 }\n"
+                                    "}\n"
+                                    "district \"Z\" {\n"
+                                    "  commune \"X\" { cases 9_223_372_036_854_775_807 }\n"
+                                    "  commune \"Y\" { cases 2 }\n"
+                                    "}\n");
+    derive(f);
+    const Symbol *cases = symtab_find(&f->syms, "cases", 5);
+    Aggregate a;
+    assert_true(derive_aggregate(f->derived, unit(m->root, "district", "D"), cases, &a));
+    assert_true(a.sum == 2000);
+    assert_int_equal(a.lo, 1900);
+    assert_int_equal(a.hi, 2100);
+    assert_false(a.unbounded);
+    assert_true(a.approx);
+    assert_int_equal(a.units, 4);
+    assert_true(a.declared);
+    Value v = value_at(f, unit(m->root, "district", "D"), "cases");
+    assert_int_equal(v.value, 2000);
+    assert_range(v.range, 1900, 2100, false);
+    /* 2^63 + 1: exact as a sum, no bound left, too large for a value */
+    assert_true(derive_aggregate(f->derived, unit(m->root, "district", "Z"), cases, &a));
+    assert_true(a.sum == ((Wide)1 << 63) + 1);
+    assert_true(a.unbounded);
+    assert_false(a.approx);
+    assert_int_equal(a.units, 2);
+    v = value_at(f, unit(m->root, "district", "Z"), "cases");
+    assert_false(v.known);
+    assert_true(v.too_large);
+}
+
 TEST(percentages_do_not_roll_up)
 {
     const Model *m = build_model(f, "figure poverty_rate \"Tỷ lệ hộ nghèo\" { type percentage }\n"
@@ -545,6 +586,7 @@ int main(void)
         FIXTURE_TEST(children_roll_up_into_their_parent),
         FIXTURE_TEST(sessions_roll_up_into_their_unit),
         FIXTURE_TEST(an_approximate_breakdown_sum_rolls_up),
+        FIXTURE_TEST(an_aggregate_exact_then_approximate_then_beyond_64_bits),
         FIXTURE_TEST(percentages_do_not_roll_up),
         FIXTURE_TEST(an_opinion_counts_into_every_cell_its_attributes_fix),
         FIXTURE_TEST(an_opinion_without_a_status_counts_among_those_without),
