@@ -10,16 +10,17 @@
  * national report makes three million. Most aggregates only count listed
  * entries (a dialogue's opinions, cell by cell): those are the count
  * alone; an aggregate that a child unit or session adds to, or that is
- * approximate, has a full Aggregate beside (Derived.aggs). */
+ * approximate, has a full aggregate beside (Derived.aggs). 20 bytes. */
 typedef struct Entry {
     uint32_t node;          /* Node.id */
     uint32_t path;          /* Symbol.id; the Symbol is Derived.paths' */
     uint32_t next;          /* next entry of the same node, + 1; 0 ends */
-    uint32_t breakdown : 31;    /* the sum of the figure's complete breakdown:
-                                 * Derived.breakdowns[breakdown - 1]; 0: none */
-    bool has_aggregate : 1;
-    uint32_t count;         /* agg 0: entries counted, each adding 1 */
-    uint32_t agg;           /* its full aggregate, Derived.aggs[agg - 1]; 0: none */
+    uint32_t breakdown : 30;    /* the sum of the figure's complete breakdown:
+                                 * Derived.breakdowns[breakdown - 1]; 0: none
+                                 * (fewer than 2^30 entries: grow()) */
+    uint32_t has_aggregate : 1;
+    uint32_t full : 1;      /* `n` is its full aggregate, Derived.aggs[n - 1] */
+    uint32_t n;             /* else the entries counted, each adding 1 */
 } Entry;
 
 /* A full aggregate as kept: 24 bytes, not the 48 of an Aggregate. While
@@ -246,9 +247,9 @@ static Kept *agg_at(const Derived *d, uint32_t index)
 /* x's aggregate, full or a count. */
 static Aggregate aggregate_of(const Derived *d, const Entry *x)
 {
-    if (!x->agg)
-        return (Aggregate){ .sum = x->count, .lo = x->count, .hi = x->count, .entries = x->count };
-    const Kept *k = agg_at(d, x->agg - 1);
+    if (!x->full)
+        return (Aggregate){ .sum = x->n, .lo = x->n, .hi = x->n, .entries = x->n };
+    const Kept *k = agg_at(d, x->n - 1);
     Aggregate a = { .sum = k->sum, .lo = k->sum, .hi = k->sum, .units = k->units, .sessions = k->sessions,
                     .entries = k->entries, .approx = k->approx, .declared = k->declared, .money = k->money };
     if (k->spread) {
@@ -265,8 +266,8 @@ static Aggregate aggregate_of(const Derived *d, const Entry *x)
  * memory. */
 static Kept *full(Derived *d, Entry *x)
 {
-    if (x->agg)
-        return agg_at(d, x->agg - 1);
+    if (x->full)
+        return agg_at(d, x->n - 1);
     if (d->naggs == d->nagg_blocks * (uint32_t)BLOCK_ENTRIES) {
         Kept *block = d->naggs < UINT32_MAX / 2 ? ARENA_ARRAY(d->arena, Kept, BLOCK_ENTRIES) : NULL;
         if (!block || !arena_push(d->arena, (void ***)&d->aggs, &d->nagg_blocks, &d->cap_agg_blocks, block, 16)) {
@@ -275,8 +276,9 @@ static Kept *full(Derived *d, Entry *x)
         }
     }
     Kept *k = agg_at(d, d->naggs);
-    *k = (Kept){ .sum = x->count, .entries = x->count };
-    x->agg = ++d->naggs;
+    *k = (Kept){ .sum = x->n, .entries = x->n };
+    x->n = ++d->naggs;
+    x->full = true;
     return k;
 }
 
@@ -416,7 +418,7 @@ static void breakdown_sums(Derived *d, const Figure *f)
         d->cap_breakdowns = cap;
     }
     d->breakdowns[d->nbreakdowns++] = sum;
-    x->breakdown = d->nbreakdowns & 0x7FFFFFFFu;  /* at most one per entry: < 2^30 */
+    x->breakdown = d->nbreakdowns & 0x3FFFFFFFu;  /* at most one per entry: < 2^30 */
 }
 
 static void add_to(Derived *d, Kept *k, Value v)
@@ -447,8 +449,8 @@ static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
     Entry *x = path ? aggregated(d, n, path) : NULL;
     if (!x)
         return;
-    if (k == 1 && !x->agg && x->count < UINT32_MAX) {
-        x->count++;                 /* the common case: one more listed entry */
+    if (k == 1 && !x->full && x->n < UINT32_MAX) {
+        x->n++;                     /* the common case: one more listed entry */
         return;
     }
     Kept *a = full(d, x);
