@@ -242,10 +242,14 @@ static void done_with(Streamer *st, LoadedFile *f)
 }
 
 /* Complete the vocabulary and the calendar from every file read so far,
- * and model the items kept until now, file by file: those of the files
- * given to the streamer, up to the one whose items come (files read
- * ahead by threads wait for their turn). */
-static void stream_declare(Streamer *st)
+ * then model the item that needs them, `it`, the last kept (NULL at the
+ * end of the input, when none did). Every item kept before it declares (else the vocabulary would have been completed
+ * there), and the model has nothing to do with a declaration at the top
+ * level of a file: their trees go back first, the files before this one
+ * whole (files read ahead by threads wait for their turn), this one's up
+ * to that item; a vocabulary of a million figures is not held beside the
+ * model it makes. */
+static void stream_declare(Streamer *st, const Item *before, Item *it)
 {
     st->declared = true;
     if (!declare_vocabulary(st->files, st->vocab, st->diag))
@@ -258,9 +262,14 @@ static void stream_declare(Streamer *st)
     }
     for (uint32_t i = 0; i < st->files->nroots; i++) {
         LoadedFile *f = st->files->roots[i];
-        model_add_file(st->m, st->files, f);
         if (f == st->file) {
+            /* the item's own tree was made before it, after the item
+             * kept before it (`before`, when this file has one) */
             f->items = st->last_kept = NULL;
+            if (f->syntax && before)
+                arena_release_before(f->syntax, before);
+            if (it)
+                model_add_item(st->m, st->files, f, it);
             break;
         }
         done_with(st, f);
@@ -330,14 +339,15 @@ static bool stream_item(void *ctx, Item *it)
     if (!st->declared) {
         /* kept on the file's list: the vocabulary and the calendar read
          * it there, and the model, in order, once they are complete */
-        if (st->last_kept)
-            st->last_kept->next = it;
+        Item *before = st->last_kept;
+        if (before)
+            before->next = it;
         else
             st->file->items = it;
         st->last_kept = it;
         if (!declaring) {
             uint32_t said = diag->errors + diag->warnings;
-            stream_declare(st);
+            stream_declare(st, before, it);
             modelled(st, said);
         }
         return true;
@@ -468,7 +478,7 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
     if (diag->warnings_dropped)
         st.again = true;
     if (!st.again && !st.declared && !diag->out_of_memory)
-        stream_declare(&st);
+        stream_declare(&st, NULL, NULL);
     for (uint32_t i = 0; i < st.nplaced && !st.again; i++)
         st.again = !model_unit_unique(st.m, st.placed[i]);     /* another unit of its name came later */
     Model *m = st.again ? NULL : st.m;
