@@ -518,6 +518,13 @@ TEST(pieces_are_whole_lines_and_index_as_the_whole_text)
             assert_int_equal(n1, n2);
             assert_memory_equal(copy, b, n1);
         }
+        /* whether a line ends between two offsets, without the text */
+        for (uint32_t a = 0; a < n; a += 97)
+            for (uint32_t k = 0; k < 200; k += 13) {
+                uint32_t b = a + k < n ? a + k : (uint32_t)n;
+                bool want = memchr(bytes + a, '\n', b - a) != NULL;
+                assert_int_equal(source_lines_apart(p, a, b), want);
+            }
         /* the source is given the run's window in the end, as one given back */
         SourceCache shared = { 0 };
         assert_true(source_evict(p, &shared));
