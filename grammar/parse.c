@@ -45,6 +45,7 @@ static bool parse_once(int (*parser)(yyscan_t, ParseState *), ParseState *ps, yy
         uint32_t len = 0;
         if (!source_next_piece(src, &text, &ps->text_at, &len) && src->failed) {
             /* PARSE_DONE: the caller sees src->failed and says why */
+            source_close_pieces(src);
             *scanner = NULL;
             yylex_destroy(s);
             return src->failed != SOURCE_ERR_MEMORY;

@@ -617,6 +617,44 @@ TEST(scanned_in_pieces_as_whole)
     assert_string_equal(pieces, whole);
 }
 
+/* Open files, counted in /proc/self/fd (Linux). */
+static unsigned open_files(void)
+{
+    unsigned n = 0;
+    char path[64];
+    for (int fd = 0; fd < 1024; fd++) {
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        n += access(path, F_OK) == 0;
+    }
+    return n;
+}
+
+/* A file that cannot be read from its first piece: no item, the source
+ * says why (the loader reports it), and the file is closed. */
+TEST(a_file_read_in_pieces_that_cannot_be_read_at_all)
+{
+    char path[64];
+    strcpy(path, "/tmp/dlg-test-pieces-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "a 1\nb 2\n", 8), 8);
+    close(fd);
+    unsigned before = open_files();
+    Source *src = NULL;
+    assert_int_equal(source_open_pieces(&f->arena, path, 0, 16, &src), SOURCE_OK);
+    assert_int_equal(truncate(path, 0), 0);
+    Arena syntax;
+    arena_init(&syntax, NULL);
+    Signature g = { &f->arena, "" };
+    ItemSink sink = { sign_item, &g };
+    assert_int_equal(parse_source_streamed(src, &f->arena, &syntax, &f->syms, &f->diag, &sink), PARSE_DONE);
+    arena_free(&syntax);
+    unlink(path);
+    assert_string_equal(g.text, "");
+    assert_int_equal(src->failed, SOURCE_ERR_READ);
+    assert_int_equal(open_files(), before);
+}
+
 TEST(names_are_case_sensitive)
 {
     const Item *items = parse_text(f, "Invited 1 invited 2");
@@ -696,6 +734,7 @@ int main(void)
         FIXTURE_TEST(reserved_words_are_not_names),
         FIXTURE_TEST(reserved_words_only_as_whole_words),
         FIXTURE_TEST(scanned_in_pieces_as_whole),
+        FIXTURE_TEST(a_file_read_in_pieces_that_cannot_be_read_at_all),
         FIXTURE_TEST(names_are_case_sensitive),
         FIXTURE_TEST(bom_is_ignored),
         FIXTURE_TEST(bom_is_not_a_column),
