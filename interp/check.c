@@ -220,20 +220,28 @@ static bool has_sub_breakdown(const Breakdown *bd)
 static void expected_children(const Node *n, uint32_t *present, uint32_t *expected)
 {
     *present = *expected = n->nunits;
-    for (uint32_t lv = 1; lv <= LEVEL_MAX; lv++) {
-        if (!n->nunits_level[lv])
+    /* the child units of the first level that has any, counted here: a
+     * node does not keep a count for each level (most nodes have none) */
+    uint32_t lv = LEVEL_MAX + 1, k = 0;
+    const FigureDecl *count = NULL;
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+        if (ch->kind->session || ch->kind->level > lv)
             continue;
-        const FigureDecl *count = NULL;
-        for (const Node *ch = n->first_child; ch && !count; ch = ch->next_sibling)
-            if (!ch->kind->session && ch->kind->level == lv)
-                count = ch->kind->count;
-        const Figure *f = count ? model_figure(n, count->name) : NULL;
-        *present = n->nunits_level[lv];
-        *expected = *present;
-        if (f && f->declared.known && f->declared.value >= (int64_t)*present)
-            *expected = f->declared.value > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)f->declared.value;
-        return;
+        if (ch->kind->level < lv) {
+            lv = ch->kind->level;
+            k = 0;
+            count = NULL;
+        }
+        k++;
+        if (!count)
+            count = ch->kind->count;
     }
+    if (!k)
+        return;
+    const Figure *f = count ? model_figure(n, count->name) : NULL;
+    *present = *expected = k;
+    if (f && f->declared.known && f->declared.value >= (int64_t)*present)
+        *expected = f->declared.value > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)f->declared.value;
 }
 
 /* Does some itemised entry count into this figure (opinions, documents,

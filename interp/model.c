@@ -929,7 +929,6 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
     if (b->waiting)
         unit_made(b->waiting, sym, kind);
     parent->nunits++;
-    parent->nunits_level[kind->level]++;
     return n;
 }
 

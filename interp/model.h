@@ -186,7 +186,6 @@ struct Node {
     Figure *figures, *last_figure;
     FigureIndex figure_index;   /* canonical path -> Figure, parts included */
     uint32_t nunits;        /* child units present */
-    uint32_t nunits_level[LEVEL_MAX + 1];
     OpinionRun *opinions, *last_opinions;   /* runs: see OpinionRun */
     Document *documents, *last_document;
     /* sessions */

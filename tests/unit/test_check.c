@@ -219,6 +219,22 @@ TEST(rollup_fails_when_the_district_is_smaller)
     assert_coverage(c, 2, 3);
 }
 
+TEST(children_expected_are_those_of_the_first_level_with_units)
+{
+    /* the province's child units are a commune (level 3) and a district
+     * (level 2), the commune first: the units expected are those of the
+     * first level that has any, the districts, 3 as `districts 3` says;
+     * taken at the communes' level they would be the units present */
+    run_checks(f, "province \"P\" {\n  districts 3\n  invited 60\n"
+                  "  commune \"C\" { invited 5 }\n"
+                  "  district \"D\" {\n    communes 1\n    invited 40\n    commune \"A\" { invited 40 }\n  }\n}\n");
+    const Check *c = find_check(f, CHECK_ROLLUP, "province P: invited$");
+    /* C and D each gave a value; 3 districts expected */
+    assert_coverage(c, 2, 3);
+    /* D: its one commune of the one declared */
+    assert_check(find_check(f, CHECK_ROLLUP, "district D: invited$"), 40, 40, REL_EQ, RESULT_PASS);
+}
+
 TEST(more_communes_present_than_declared)
 {
     run_checks(f, "district \"D\" {\n  communes 1\n"
@@ -500,6 +516,7 @@ int main(void)
         FIXTURE_TEST(rollup_with_every_commune_present),
         FIXTURE_TEST(rollup_with_one_commune_missing_is_a_lower_bound),
         FIXTURE_TEST(rollup_fails_when_the_district_is_smaller),
+        FIXTURE_TEST(children_expected_are_those_of_the_first_level_with_units),
         FIXTURE_TEST(more_communes_present_than_declared),
         FIXTURE_TEST(rollup_over_sessions),
         FIXTURE_TEST(rollup_of_three_levels),

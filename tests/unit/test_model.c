@@ -165,9 +165,7 @@ TEST(units_with_the_same_kind_and_name_merge)
     const Node *root = m->root;
     /* two `commune "A"` blocks are one node; `ward "A"` is another kind */
     assert_int_equal(child_count(root), 2);
-    assert_int_equal(root->nunits, 2);
-    assert_int_equal(root->nunits_level[LEVEL_COMMUNE], 2);   /* a commune and a ward */
-    assert_int_equal(root->nunits_level[2], 0);
+    assert_int_equal(root->nunits, 2);                         /* a commune and a ward */
     const Node *a = child(root, "commune", "A");
     /* its figures in declaration order across both blocks */
     assert_string_equal(a->figures->path->text, "invited");
@@ -228,13 +226,9 @@ TEST(node_ids_follow_creation_order)
     /* units counted, sessions not: D has communes A and B; A has village V;
      * the root has district D and commune A */
     assert_int_equal(d->nunits, 2);
-    assert_int_equal(d->nunits_level[LEVEL_COMMUNE], 2);
     assert_int_equal(a->nunits, 1);
-    assert_int_equal(a->nunits_level[4], 1);
     assert_int_equal(b->nunits, 0);
     assert_int_equal(root->nunits, 2);
-    assert_int_equal(root->nunits_level[2], 1);
-    assert_int_equal(root->nunits_level[LEVEL_COMMUNE], 1);
 }
 
 TEST(same_name_under_different_parents_is_two_units)
