@@ -107,9 +107,10 @@ enum { ARENA_LARGE = 16 * 1024 };  /* a larger block is a chunk of its own (aren
 enum { ARENA_SPARE = 32 * 1024 * 1024 };   /* small chunks given back and kept for reuse, at most */
 
 /* A block of a type whose alignment is `align`: one of 8 bytes or less
- * takes a multiple of 8 bytes, not of 16 (an opinion is 40 bytes, not
- * 48); the cursor is always at a multiple of 8, and arena_alloc() moves it
- * on to one of 16 for a block of any type. */
+ * takes a multiple of 8 bytes, not of 16 (an item of a syntax tree takes
+ * 56 bytes, not 64; a node 264, not 272); the cursor is always at a
+ * multiple of 8, and arena_alloc() moves it on to one of 16 for a block
+ * of any type. */
 enum { ARENA_SMALL_ALIGN = 8 };
 static inline void *arena_znew(Arena *a, size_t size, size_t align)
 {
