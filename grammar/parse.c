@@ -33,27 +33,19 @@ static bool parse_once(int (*parser)(yyscan_t, ParseState *), ParseState *ps, yy
      * piece, the same way (scan_text(), next_piece() in lexer.l); it is
      * read once: a source in pieces is parsed once, streamed. */
     Source *src = ps->src;
-    char empty[2] = "";             /* an empty file read in pieces: flex writes in it */
-    bool ok = true;
-    if (src->text) {
-        ps->text = src->text;
-        ps->text_len = src->len;
-    } else {
+    char empty[2] = "";             /* no piece: flex writes in it */
+    ps->text = src->text;
+    ps->text_len = src->len;
+    if (!src->text) {
         /* a large file read in pieces (source_open_pieces): the scanner goes
-         * from one to the next at the end of each (lexer.l) */
-        char *text = NULL;
-        uint32_t len = 0;
-        if (!source_next_piece(src, &text, &ps->text_at, &len) && src->failed) {
-            /* PARSE_DONE: the caller sees src->failed and says why */
-            source_close_pieces(src);
-            *scanner = NULL;
-            yylex_destroy(s);
-            return src->failed != SOURCE_ERR_MEMORY;
-        }
-        ps->text = text ? text : empty;
-        ps->text_len = len;
+         * from one to the next at the end of each (lexer.l). None: the file
+         * is empty, or cannot be read (src->failed: the caller says why) */
+        char *text = empty;
+        if (!source_next_piece(src, &text, &ps->text_at, &ps->text_len))
+            ps->text_len = 0;
+        ps->text = text;
     }
-    ok = scan_text(s, ps);
+    bool ok = src->failed != SOURCE_ERR_MEMORY && scan_text(s, ps);
     if (ok) {
         parser(s, ps);
         scan_restore(s);

@@ -227,27 +227,24 @@ void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, siz
         add_root(fs, f);
 }
 
-/* The file at `path` as read into `keep`; NULL when it cannot be read,
- * said to `diag` at `from`/`at`, or at no position. */
-static Source *load_source(Arena *keep, Diag *diag, const char *path, Source *from, Span at)
+/* Why `path` could not be read, said at `from`/`at`, or at no position. */
+static void cannot_read(Diag *diag, Source *from, Span at, const char *path, SourceStatus st)
 {
-    Source *src;
-    SourceStatus st = source_load(keep, path, &src);
-    if (st == SOURCE_OK)
-        return src;
     diag_error(diag, from, from ? at : ((Span){ 0, 0 }), "cannot read '%s': %s", path, load_error(st));
-    return NULL;
 }
 
-/* load_source() for a file on the command line read streaming: a large one
- * is opened to be read in pieces while it is parsed (source.h). */
-static Source *open_source(Arena *keep, Diag *diag, const char *path)
+/* The file at `path` as read into `keep`; NULL when it cannot be read,
+ * said by cannot_read(). With `pieces` (a file on the command line read
+ * streaming), a large file is opened to be read in pieces while it is
+ * parsed (source.h). */
+static Source *load_source(Arena *keep, Diag *diag, const char *path, Source *from, Span at, bool pieces)
 {
     Source *src;
-    SourceStatus st = source_open_pieces(keep, path, SOURCE_PIECES_MIN, SOURCE_PIECE, &src);
+    SourceStatus st = pieces ? source_open_pieces(keep, path, SOURCE_PIECES_MIN, SOURCE_PIECE, &src)
+                             : source_load(keep, path, &src);
     if (st == SOURCE_OK)
         return src;
-    diag_error(diag, NULL, (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(st));
+    cannot_read(diag, from, at, path, st);
     return NULL;
 }
 
@@ -277,11 +274,13 @@ static bool remember(FileSet *fs, const Source *src, LoadedFile *f)
  * opened to be read while it is parsed. */
 static LoadedFile *fresh_file(FileSet *fs, const char *path, Source *from, Span at, bool pieces, Source **src)
 {
-    *src = pieces ? open_source(fs->arena, fs->diag, path) : load_source(fs->arena, fs->diag, path, from, at);
-    if (*src && read_before(fs, *src))
-        source_close_pieces(*src);
-    if (!*src || read_before(fs, *src))
+    *src = load_source(fs->arena, fs->diag, path, from, at, pieces);
+    if (!*src)
         return NULL;
+    if (read_before(fs, *src)) {
+        source_close_pieces(*src);
+        return NULL;
+    }
     LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
     if (!f || !remember(fs, *src, f)) {
         diag_out_of_memory(fs->diag);
@@ -454,7 +453,7 @@ ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *si
     if (src->failed != SOURCE_OK) {
         /* read in pieces, it changed or failed on the way: as if read whole */
         errno = source_read_error(src);
-        diag_error(fs->diag, NULL, (Span){ 0, 0 }, "cannot read '%s': %s", path, load_error(src->failed));
+        cannot_read(fs->diag, NULL, (Span){ 0, 0 }, path, src->failed);
     }
     return st;
 }
@@ -495,7 +494,7 @@ static void read_apart(const FileSet *fs, Job *j, Arena *keep)
     j->diag.recording = true;
     if (strcmp(j->path, "-") == 0 || refused(fs, &j->diag, j->path))
         return;                     /* standard input is read in turn: it may be named twice */
-    Source *src = load_source(keep, &j->diag, j->path, NULL, (Span){ 0, 0 });
+    Source *src = load_source(keep, &j->diag, j->path, NULL, (Span){ 0, 0 }, false);
     if (!src)
         return;
     LoadedFile *f = ARENA_NEW(keep, LoadedFile);

@@ -243,12 +243,11 @@ static void done_with(Streamer *st, LoadedFile *f)
 
 /* Complete the vocabulary and the calendar from every file read so far,
  * then model the item that needs them, `it`, the last kept (NULL at the
- * end of the input, when none did). Every item kept before it declares (else the vocabulary would have been completed
- * there), and the model has nothing to do with a declaration at the top
- * level of a file: their trees go back first, the files before this one
- * whole (files read ahead by threads wait for their turn), this one's up
- * to that item; a vocabulary of a million figures is not held beside the
- * model it makes. */
+ * end of the input, when none did). Every item kept before it declares
+ * (else the vocabulary would have been completed there), and the model
+ * has nothing to do with a declaration at the top level of a file: their
+ * trees go back first, the files before this one whole (files read ahead
+ * by threads wait for their turn), this one's up to that item. */
 static void stream_declare(Streamer *st, const Item *before, Item *it)
 {
     st->declared = true;

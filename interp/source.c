@@ -223,6 +223,11 @@ static uint32_t line_index(Source *s, uint32_t offset)
     return lo;
 }
 
+static bool has_bom(const char *text, uint32_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+}
+
 /* Where line li starts, past a UTF-8 byte-order mark on the first line. */
 static uint32_t line_start(const Source *s, uint32_t li)
 {
@@ -233,7 +238,7 @@ static uint32_t line_start(const Source *s, uint32_t li)
         for (uint32_t i = 0, seen = 0; i < s->len && seen < li; i++)
             if (s->text[i] == '\n' && ++seen == li)
                 start = i + 1;
-    if (start == 0 && (s->text ? s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0 : s->bom))
+    if (start == 0 && (s->text ? has_bom(s->text, s->len) : s->bom))
         start = 3;
     return start;
 }
@@ -252,11 +257,6 @@ static const char *ascii_run(const char *p, const char *end)
     while (p < end && (unsigned char)*p < 0x80)
         p++;
     return p;
-}
-
-static bool has_bom(const char *text, uint32_t len)
-{
-    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
 }
 
 bool source_evict(Source *s, SourceCache *cache)
