@@ -150,6 +150,16 @@ static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
     return sym;
 }
 
+/* The symbol of this table interned after `prev`, when it is these bytes
+ * (see SymCache.last). */
+static Symbol *successor(const Symtab *t, const Symbol *prev, const char *s, size_t len)
+{
+    if (!prev || prev->id < t->first_id || prev->id - t->first_id + 1 >= t->count)
+        return NULL;
+    Symbol *sym = t->syms[prev->id - t->first_id + 1];
+    return sym->len == len && memcmp(sym->text, s, len) == 0 ? sym : NULL;
+}
+
 Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
 {
     if (len > UINT32_MAX)
@@ -158,15 +168,23 @@ Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
     Symbol *found = recent(c, slot, s, len);
     if (found)
         return found;
-    uint32_t h = hash_bytes(t, s, len);
-    found = t->base ? find_here(t->base, h, s, len) : NULL;     /* read only: no lock */
+    if (t->base)                    /* read only: no lock */
+        found = successor(t->base, c->last, s, len);
     if (!found) {
-        if (t->lock)
-            pthread_mutex_lock(t->lock);
-        found = intern_hashed(t, h, s, len);
-        if (t->lock)
-            pthread_mutex_unlock(t->lock);
+        uint32_t h = hash_bytes(t, s, len);
+        found = t->base ? find_here(t->base, h, s, len) : NULL;
+        if (!found) {
+            if (t->lock)
+                pthread_mutex_lock(t->lock);
+            found = successor(t, c->last, s, len);
+            if (!found)
+                found = intern_hashed(t, h, s, len);
+            if (t->lock)
+                pthread_mutex_unlock(t->lock);
+        }
     }
+    if (found)
+        c->last = found;
     return found ? c->slot[slot] = found : NULL;
 }
 

@@ -46,6 +46,13 @@ typedef struct SymSlot {
 enum { SYMTAB_RECENT_BITS = 8 };
 typedef struct SymCache {
     Symbol *slot[1u << SYMTAB_RECENT_BITS];
+    /* The last name not found among the recent ones: the next such name
+     * is first compared with the symbol interned after it. A unit lists
+     * its figures in the order the vocabulary declared them, so a report
+     * of a million figures finds each the way it is written, in order,
+     * rather than by a cache miss in a table of a million slots. Only a
+     * guess, checked byte for byte. */
+    const Symbol *last;
 } SymCache;
 
 typedef struct Symtab {

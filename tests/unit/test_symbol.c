@@ -486,9 +486,50 @@ TEST(ids_are_dense_and_go_on_over_a_base)
     Symbol *c = symtab_intern_cstr(&run, "c"), *d = symtab_intern_cstr(&run, "d");
     assert_int_equal(c->id, 2);
     assert_int_equal(d->id, 3);
-    SymCache cache = { { 0 } };
+    SymCache cache = { .last = NULL };
     assert_ptr_equal(symtab_intern_via(&run, &cache, "c", 1), c);
     assert_int_equal(symtab_intern_via(&run, &cache, "e", 1)->id, 4);
+}
+
+/* Names met again in the order they were interned are compared first with
+ * the symbol after the last one met (SymCache.last): a guess, so a name
+ * that is not that symbol, however alike, is looked up as ever. */
+TEST(names_in_order_found_in_order)
+{
+    Symtab base;
+    symtab_init(&base, &f->arena);
+    Symbol *x = symtab_intern_cstr(&base, "x"), *y = symtab_intern_cstr(&base, "y");
+    Symtab run;
+    symtab_init_over(&run, &f->arena, &base);
+    enum { N = 2000 };
+    Symbol *sym[N];
+    for (unsigned i = 0; i < N; i++)
+        assert_non_null(sym[i] = symtab_intern_cstr(&run, arena_printf(&f->arena, "f%u", i)));
+    size_t total = f->arena.total;
+    uint32_t count = run.count;
+    SymCache cache = { .last = NULL };
+    for (unsigned i = 0; i < N; i++)            /* in order: each the one after */
+        assert_ptr_equal(symtab_intern_via(&run, &cache, sym[i]->text, sym[i]->len), sym[i]);
+    /* out of order, and names one byte from the one after the last met */
+    cache = (SymCache){ .last = NULL };
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "f10", 3), sym[10]);
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "f12", 3), sym[12]);     /* f11 is next */
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "f14", 3), sym[14]);     /* f13, same length */
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "f1", 2), sym[1]);       /* shorter */
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "f2", 2), sym[2]);
+    /* the last symbol of the table has none after it; the base's last
+     * has none in the base, and the run's first is looked up */
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "f1999", 5), sym[N - 1]);
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "x", 1), x);
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "y", 1), y);
+    assert_ptr_equal(symtab_intern_via(&run, &cache, "f0", 2), sym[0]);
+    assert_int_equal(run.count, count);         /* nothing new was made */
+    assert_int_equal(f->arena.total, total);
+    /* a new name after the last: made, and the guess goes on from it */
+    Symbol *next = symtab_intern_via(&run, &cache, "f2000", 5);
+    assert_non_null(next);
+    assert_int_equal(next->id, sym[N - 1]->id + 1);
+    assert_int_equal(symtab_intern_via(&run, &cache, "f2001", 5)->id, next->id + 1);
 }
 
 TEST(symmap_by_id)
@@ -530,6 +571,7 @@ int main(void)
         FIXTURE_TEST(recent_names_alike_stay_apart),
         FIXTURE_TEST(join_makes_the_path),
         FIXTURE_TEST(ids_are_dense_and_go_on_over_a_base),
+        FIXTURE_TEST(names_in_order_found_in_order),
         FIXTURE_TEST(symmap_by_id),
         FIXTURE_TEST(map_zero_is_empty),
         FIXTURE_TEST(map_key_and_tag),
