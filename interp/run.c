@@ -251,7 +251,7 @@ static void done_with(Streamer *st, LoadedFile *f)
 static void stream_declare(Streamer *st, const Item *before, Item *it)
 {
     st->declared = true;
-    if (!declare_vocabulary(st->files, st->vocab, st->diag))
+    if (!vocab_finish(st->vocab, st->diag))     /* every declaration taken as read */
         return;
     declare_calendar(st->files, st->cal, st->diag);
     st->m = model_new(st->arena, st->syms, st->vocab, st->diag);
@@ -332,12 +332,21 @@ static bool stream_item(void *ctx, Item *it)
         return stream_stop(st);
     if (it->name == st->w_within)
         return stream_within(st, it);
-    bool declaring = vocab_is_declaration(st->vocab, it) || calendar_is_item(st->cal, it);
+    bool vocab = vocab_is_declaration(st->vocab, it);
+    bool declaring = vocab || calendar_is_item(st->cal, it);
     if (st->declared && declaring)
         return stream_stop(st);
     if (!st->declared) {
-        /* kept on the file's list: the vocabulary and the calendar read
-         * it there, and the model, in order, once they are complete */
+        /* a figure's declaration is read as it comes, and its tree given
+         * back with the file's before it when none of them is kept */
+        if (vocab && vocab_take(st->vocab, st->file->src, it)) {
+            if (!st->last_kept && st->file->syntax)
+                arena_release_before(st->file->syntax, it);
+            return true;
+        }
+        /* kept on the file's list: the vocabulary reads any other
+         * declaration, the calendar its items and the model the first
+         * that declares nothing, in order, once they are complete */
         Item *before = st->last_kept;
         if (before)
             before->next = it;
@@ -430,6 +439,8 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
     }
     FileSet files;                      /* from here on, load_release_all() at the end */
     files_init(&files, opt, a, syms, diag);
+    for (uint32_t i = 0; i < files.nfiles; i++)    /* the library's first: the rest as read */
+        vocab_declare(vocab, files.files[i]->src, files.files[i]->items);
     Streamer st = { .files = &files, .vocab = vocab, .cal = cal, .arena = a, .syms = syms, .diag = diag,
                     .w_use = files.use, .w_within = within, .cache = cache };
     FileSink sink = { stream_begin, { stream_item, &st } };

@@ -13,12 +13,32 @@ typedef enum { DECL_DIMENSION = 1, DECL_FIGURE, DECL_UNIT_KIND, DECL_SESSION_KIN
 
 static const char *const decl_words[] = { "", "dimension", "figure", "unit_kind", "session_kind", "relation" };
 
+/* A figure's item, as vocab_take() read it: the figure pass says what is
+ * wrong with it there, in the order it would have read the tree. */
+typedef enum { SUB_TYPE, SUB_BY, SUB_IN, SUB_UNKNOWN } SubWord;
+typedef struct FigureSub {
+    Symbol *name;           /* the argument; NULL when written wrongly;
+                             * SUB_UNKNOWN: the item's own name */
+    Span span;              /* the argument's, or where it is wrong */
+    uint8_t word;           /* SubWord */
+} FigureSub;
+
+/* A declaration in the order read. A figure's is read when taken and its
+ * tree is not kept (a vocabulary may declare a million figures: 64 bytes
+ * each, not 200 of tree); any other's is read from its tree, `it`. They
+ * lie in blocks of DECL_BLOCK, given back once the vocabulary is made. */
+enum { DECL_BLOCK = 4096 };
 struct Decl {
-    DeclKind kind;
     Source *src;
-    const Item *it;
+    const Item *it;         /* NULL for a figure */
+    Symbol *name;           /* the first argument, when a name */
+    Span span;              /* the first argument, or the item's name when none */
+    Str title;              /* a figure's, kept */
+    FigureSub *subs;        /* a figure's items */
+    uint32_t nsubs;
+    uint8_t kind;           /* DeclKind */
+    bool head_ok;           /* a figure's head is NAME ["TITLE"] */
     bool refused;           /* its name stands for another sort of thing */
-    Decl *next;
 };
 
 /* What a declaration's name stands for, and the sort it is, in messages:
@@ -95,27 +115,92 @@ bool vocab_is_declaration(const Vocab *v, const Item *it)
     return decl_kind(v, it->name) != 0;
 }
 
+/* The file's place in the order declared, given at its first declaration. */
+static bool file_order(Vocab *v, Source *src)
+{
+    return ptrmap_get(&v->file_order, src, 0) ||
+           ptrmap_put(&v->file_order, v->arena, src, 0, (void *)(uintptr_t)(v->file_order.count + 1));
+}
+
+/* What the figure pass needs of a figure's tree (declare_figure). */
+static bool read_figure(Vocab *v, Decl *d, const Item *it)
+{
+    const Atom *a = it->args;
+    d->head_ok = a && a->kind == ATOM_NAME && (!a->next || (a->next->kind == ATOM_STRING && !a->next->next)) &&
+                 !it->binding;
+    if (d->head_ok && a->next && !(d->title = str_keep(v->arena, atom_str(a->next))).ptr)
+        return false;
+    uint32_t n = 0;
+    for (const Block *blk = it->blocks; blk; blk = blk->next)
+        for (const Item *p = blk->items; p; p = p->next)
+            n++;
+    if (!n)
+        return true;
+    if (!(d->subs = ARENA_ARRAY(v->arena, FigureSub, n)))
+        return false;
+    static const char *const words[] = { "type", "by", "in" };
+    for (const Block *blk = it->blocks; blk; blk = blk->next)
+        for (const Item *p = blk->items; p; p = p->next) {
+            FigureSub *sub = &d->subs[d->nsubs++];
+            sub->word = SUB_UNKNOWN;
+            for (uint8_t w = SUB_TYPE; w < SUB_UNKNOWN; w++)
+                if (strcmp(p->name->text, words[w]) == 0)
+                    sub->word = w;
+            const Atom *arg = p->args;
+            if (sub->word == SUB_UNKNOWN) {
+                sub->name = p->name;
+                sub->span = item_name_span(p);
+            } else {
+                /* one name argument, as name_arg() reads it */
+                bool one = arg && arg->kind == ATOM_NAME && !arg->next && !p->blocks && !p->binding;
+                sub->name = one ? arg->as.name : NULL;
+                sub->span = arg ? arg->span : item_name_span(p);
+            }
+        }
+    return true;
+}
+
+/* The i-th declaration taken. */
+static Decl *decl_at(const Vocab *v, uint32_t i)
+{
+    return &v->decls[i / DECL_BLOCK][i % DECL_BLOCK];
+}
+
+/* Room for one more declaration, zeroed; NULL when out of memory. */
+static Decl *new_decl(Vocab *v)
+{
+    if (v->ndecls == UINT32_MAX)
+        return NULL;
+    if (v->ndecls % DECL_BLOCK == 0) {
+        Decl *block = ARENA_ARRAY(v->arena, Decl, DECL_BLOCK);
+        if (!block || !arena_push(v->arena, (void ***)&v->decls, &v->nblocks, &v->cap_blocks, block, 16))
+            return NULL;
+    }
+    return decl_at(v, v->ndecls++);
+}
+
+bool vocab_take(Vocab *v, Source *src, const Item *it)
+{
+    DeclKind k = decl_kind(v, it->name);
+    Decl *d = k && file_order(v, src) ? new_decl(v) : NULL;
+    if (!d)
+        return false;               /* the arena remembers; the run reports it */
+    d->kind = (uint8_t)k;
+    d->src = src;
+    const Atom *a = it->args;
+    d->name = a && a->kind == ATOM_NAME ? a->as.name : NULL;
+    d->span = a ? a->span : item_name_span(it);
+    bool read = k == DECL_FIGURE && read_figure(v, d, it);
+    d->it = read ? NULL : it;
+    return read;
+}
+
 void vocab_declare(Vocab *v, Source *src, Item *items)
 {
-    if (!ptrmap_get(&v->file_order, src, 0) &&
-        !ptrmap_put(&v->file_order, v->arena, src, 0, (void *)(uintptr_t)(v->file_order.count + 1)))
+    if (!file_order(v, src))
         return;
-    for (const Item *it = items; it; it = it->next) {
-        DeclKind k = decl_kind(v, it->name);
-        if (!k)
-            continue;
-        Decl *d = ARENA_NEW(v->arena, Decl);
-        if (!d)
-            return;                 /* the arena remembers; the run reports it */
-        d->kind = k;
-        d->src = src;
-        d->it = it;
-        if (v->last_decl)
-            v->last_decl->next = d;
-        else
-            v->decls = d;
-        v->last_decl = d;
-    }
+    for (const Item *it = items; it; it = it->next)
+        vocab_take(v, src, it);
 }
 
 /* ---- lookups ---------------------------------------------------------------- */
@@ -553,80 +638,86 @@ static bool disjoint(Builder *b, const FigureDecl *f, const Dimension *d, Span a
     return true;
 }
 
-/* figure NAME "TITLE" { type TYPE  by DIMENSION ...  in KIND ... } */
-static void declare_figure(Builder *b, const Item *it)
+/* figure NAME "TITLE" { type TYPE  by DIMENSION ...  in KIND ... }, as
+ * vocab_take() read it */
+static void declare_figure(Builder *b, const Decl *d)
 {
     Vocab *v = b->v;
-    Symbol *name;
-    Str title;
-    if (!head(b, it, N_("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }"), &name, &title))
+    if (!d->head_ok) {
+        diag_error(b->diag, b->src, d->span, "write %s", _(N_("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }")));
         return;
+    }
+    Symbol *name = d->name;
     FigureDecl *f = (FigureDecl *)vocab_figure(v, name);
     bool extends = f != NULL;
     if (!f) {
-        if (!name_is_free(b, name, it->args->span, "figure"))
+        if (!name_is_free(b, name, d->span, "figure"))
             return;
         f = ARENA_NEW(v->arena, FigureDecl);
         if (!f || !symmap_put(&v->figure_index, v->arena, name, f) ||
             !PUSH(v->arena, v->figures, v->nfigures, v->cap_figures, f))
             return;
         f->name = name;
-        f->title = title;
+        f->title = d->title;
         f->src = b->src;
-        f->span = it->args->span;
-    } else if (title.ptr && !f->title.ptr) {
-        f->title = title;
+        f->span = d->span;
+    } else if (d->title.ptr && !f->title.ptr) {
+        f->title = d->title;
     }
     static const char *const types[] = { "count", "money", "percentage", "days" };
-    for (const Block *blk = it->blocks; blk; blk = blk->next)
-        for (const Item *p = blk->items; p; p = p->next) {
-            const char *word = p->name->text;
-            if (strcmp(word, "type") == 0) {
-                Symbol *t = name_arg(b, p, N_("type count, type money, type percentage or type days"));
-                if (!t)
-                    continue;
-                int k = -1;
-                for (int i = 0; i < 4; i++)
-                    if (strcmp(t->text, types[i]) == 0)
-                        k = i;
-                if (k < 0)
-                    diag_error(b->diag, b->src, p->args->span, "unknown type '%s': use count, money, percentage or days",
-                               t->text);
-                else if (extends && (ValueType)k != f->type)
-                    diag_error(b->diag, b->src, p->args->span, "figure '%s' is a %s already (%s)", name->text,
-                               vocab_type_name(f->type), f->src ? f->src->name : "");
-                else
-                    f->type = (ValueType)k;
-            } else if (strcmp(word, "by") == 0) {
-                Symbol *dn = name_arg(b, p, N_("by DIMENSION, one item each: by status  by topic"));
-                const Dimension *d = dn ? dimension_named(b, dn, p->args->span) : NULL;
-                if (!d || vocab_figure_dim(f, d) >= 0)
-                    continue;       /* declared again when extending: already there */
-                if (f->ndims == VOCAB_MAX_DIMS) {
-                    diag_error(b->diag, b->src, p->args->span, "figure '%s' has more than %d dimensions",
-                               name->text, VOCAB_MAX_DIMS);
-                    continue;
-                }
-                if (disjoint(b, f, d, p->args->span) &&
-                    !arena_push(v->arena, (void ***)&f->dims, &f->ndims, &f->cap_dims, (void *)d, 2))
-                    return;
-            } else if (strcmp(word, "in") == 0) {
-                Symbol *kn = name_arg(b, p, N_("in KIND, one item each: in report  in district"));
-                const Kind *k = kn ? kind_named(b, kn, p->args->span) : NULL;
-                if (!k)
-                    continue;
-                if (f->nplaces == VOCAB_MAX_PLACES) {
-                    diag_error(b->diag, b->src, p->args->span, "figure '%s' names more than %d places",
-                               name->text, VOCAB_MAX_PLACES);
-                    continue;
-                }
-                if (!arena_push(v->arena, (void ***)&f->places, &f->nplaces, &f->cap_places, (void *)k, 2))
-                    return;
-            } else {
-                diag_error(b->diag, b->src, item_name_span(p),
-                           "unknown part of a figure declaration '%s': use type, by or in", word);
-            }
+    static const char *const forms[] = {
+        [SUB_TYPE] = N_("type count, type money, type percentage or type days"),
+        [SUB_BY] = N_("by DIMENSION, one item each: by status  by topic"),
+        [SUB_IN] = N_("in KIND, one item each: in report  in district"),
+    };
+    for (const FigureSub *p = d->subs; p < d->subs + d->nsubs; p++) {
+        if (p->word == SUB_UNKNOWN) {
+            diag_error(b->diag, b->src, p->span, "unknown part of a figure declaration '%s': use type, by or in",
+                       p->name->text);
+            continue;
         }
+        if (!p->name) {
+            diag_error(b->diag, b->src, p->span, "write %s", _(forms[p->word]));
+            continue;
+        }
+        if (p->word == SUB_TYPE) {
+            int k = -1;
+            for (int i = 0; i < 4; i++)
+                if (strcmp(p->name->text, types[i]) == 0)
+                    k = i;
+            if (k < 0)
+                diag_error(b->diag, b->src, p->span, "unknown type '%s': use count, money, percentage or days",
+                           p->name->text);
+            else if (extends && (ValueType)k != f->type)
+                diag_error(b->diag, b->src, p->span, "figure '%s' is a %s already (%s)", name->text,
+                           vocab_type_name(f->type), f->src ? f->src->name : "");
+            else
+                f->type = (ValueType)k;
+        } else if (p->word == SUB_BY) {
+            const Dimension *dim = dimension_named(b, p->name, p->span);
+            if (!dim || vocab_figure_dim(f, dim) >= 0)
+                continue;           /* declared again when extending: already there */
+            if (f->ndims == VOCAB_MAX_DIMS) {
+                diag_error(b->diag, b->src, p->span, "figure '%s' has more than %d dimensions",
+                           name->text, VOCAB_MAX_DIMS);
+                continue;
+            }
+            if (disjoint(b, f, dim, p->span) &&
+                !arena_push(v->arena, (void ***)&f->dims, &f->ndims, &f->cap_dims, (void *)dim, 2))
+                return;
+        } else {
+            const Kind *k = kind_named(b, p->name, p->span);
+            if (!k)
+                continue;
+            if (f->nplaces == VOCAB_MAX_PLACES) {
+                diag_error(b->diag, b->src, p->span, "figure '%s' names more than %d places",
+                           name->text, VOCAB_MAX_PLACES);
+                continue;
+            }
+            if (!arena_push(v->arena, (void ***)&f->places, &f->nplaces, &f->cap_places, (void *)k, 2))
+                return;
+        }
+    }
 }
 
 /* unit_kind NAME "TITLE" { level N ... }, session_kind NAME "TITLE" { ... }:
@@ -809,58 +900,76 @@ static void refuse_clashes(Builder *b)
     /* Only names some kind has can clash: those first, in a map as small
      * as the kinds are few, then the first declaration of each of them. */
     PtrMap kinds = { 0 }, first = { 0 };
-    for (Decl *d = v->decls; d; d = d->next) {
-        const Atom *a = d->it->args;
-        if (is_kind(d->kind) && a && a->kind == ATOM_NAME && !ptrmap_put(&kinds, v->arena, a->as.name, 0, d))
+    for (uint32_t i = 0; i < v->ndecls; i++) {
+        Decl *d = decl_at(v, i);
+        if (is_kind(d->kind) && d->name && !ptrmap_put(&kinds, v->arena, d->name, 0, d))
             return;
     }
-    for (Decl *d = v->decls; d; d = d->next) {
-        const Atom *a = d->it->args;
-        if (d->kind == DECL_RELATION || !a || a->kind != ATOM_NAME || !ptrmap_get(&kinds, a->as.name, 0))
+    for (uint32_t i = 0; i < v->ndecls; i++) {
+        Decl *d = decl_at(v, i);
+        if (d->kind == DECL_RELATION || !d->name || !ptrmap_get(&kinds, d->name, 0))
             continue;
-        Decl *f = ptrmap_get(&first, a->as.name, 0);
+        Decl *f = ptrmap_get(&first, d->name, 0);
         if (!f) {
-            if (!ptrmap_put(&first, v->arena, a->as.name, 0, d))
+            if (!ptrmap_put(&first, v->arena, d->name, 0, d))
                 return;
             continue;
         }
         if (is_kind(f->kind) == is_kind(d->kind))
             continue;
-        diag_error(b->diag, d->src, a->span, "'%s' is %s: a %s needs a name of its own", a->as.name->text,
+        diag_error(b->diag, d->src, d->span, "'%s' is %s: a %s needs a name of its own", d->name->text,
                    _(decl_what[f->kind]), C_("declaration", decl_noun[d->kind]));
-        diag_note(b->diag, f->src, f->it->args->span, "declared here");
+        diag_note(b->diag, f->src, f->span, "declared here");
         d->refused = true;
     }
 }
 
-bool vocab_finish(Vocab *v, Diag *diag)
+static bool finish(Builder *b)
 {
-    Builder b = { v, diag, NULL, { 0 } };
+    Vocab *v = b->v;
+    Diag *diag = b->diag;
     uint32_t errors = diag->errors;
-    refuse_clashes(&b);
+    refuse_clashes(b);
     for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++)
-        for (const Decl *d = v->decls; d; d = d->next) {
+        for (uint32_t i = 0; i < v->ndecls; i++) {
+            const Decl *d = decl_at(v, i);
             if (v->arena->failed) {
                 diag_out_of_memory(diag);
                 return false;
             }
             if (d->refused)
                 continue;
-            b.src = d->src;
+            b->src = d->src;
             bool kind = is_kind(d->kind);
             /* kinds are named before figures (a figure's `in`), defined after */
             if (pass == DECL_DIMENSION && d->kind == DECL_DIMENSION)
-                declare_dimension(&b, d->it);
+                declare_dimension(b, d->it);
             else if (pass == DECL_FIGURE && kind)
-                register_kind(&b, d->it, d->kind == DECL_SESSION_KIND);
+                register_kind(b, d->it, d->kind == DECL_SESSION_KIND);
             else if (pass == DECL_UNIT_KIND && d->kind == DECL_FIGURE)
-                declare_figure(&b, d->it);
-            else if (pass == DECL_SESSION_KIND && kind && d->it->args && d->it->args->kind == ATOM_NAME)
-                define_kind(&b, d->it);
+                declare_figure(b, d);
+            else if (pass == DECL_SESSION_KIND && kind && d->name)
+                define_kind(b, d->it);
             else if (pass == DECL_RELATION && d->kind == DECL_RELATION)
-                declare_relation(&b, d->it);
+                declare_relation(b, d->it);
         }
     /* what the evaluator needs is asked for only of a vocabulary without
      * errors: an error above may be why it is missing */
-    return diag->errors == errors && required(&b) && !v->arena->failed;
+    return diag->errors == errors && required(b) && !v->arena->failed;
+}
+
+/* The declarations, once read: a million figures' are 64 MB. */
+static void forget_decls(Vocab *v)
+{
+    for (uint32_t i = 0; i < v->nblocks; i++)
+        arena_release(v->arena, v->decls[i], DECL_BLOCK * sizeof(Decl));
+    v->ndecls = v->nblocks = 0;
+}
+
+bool vocab_finish(Vocab *v, Diag *diag)
+{
+    Builder b = { v, diag, NULL, { 0 } };
+    bool ok = finish(&b);
+    forget_decls(v);
+    return ok;
 }

@@ -137,7 +137,8 @@ typedef struct Vocab {
     Bound **bounds;
     uint32_t nbounds, cap_bounds;
     SymMap kind_index, dim_index, figure_index;     /* each begins with its name */
-    Decl *decls, *last_decl;        /* collected by vocab_declare() */
+    Decl **decls;                   /* taken (vocab_take), in blocks: until vocab_finish() */
+    uint32_t ndecls, nblocks, cap_blocks;
     PtrMap file_order;              /* Source -> 1, 2, ... in the order declared */
     const Kind *root;               /* the report */
     /* the names the language gives a meaning of its own (§5.3) */
@@ -155,6 +156,12 @@ typedef struct Vocab {
 Vocab *vocab_new(Arena *a, Symtab *syms);
 /* Collect the declarations at the top level of one file. */
 void vocab_declare(Vocab *v, Source *src, Item *items);
+/* Collect one top-level item of src, in the order read (vocab_declare()
+ * item by item). A figure's declaration is read at once: true, its tree
+ * is not needed again. Any other declaration is read from its tree by
+ * vocab_finish(), which must outlive it: false, as for an item that
+ * declares nothing and when out of memory. */
+bool vocab_take(Vocab *v, Source *src, const Item *it);
 /* Give every collected declaration its meaning: dimensions, then figures,
  * kinds and relations, so any may name any other. Problems go to `diag`;
  * false when the vocabulary lacks what the language needs (§14.5). */

@@ -63,6 +63,55 @@ static Model *model_files(Fixture *f, const char *const *texts, unsigned n)
 
 /* ---- a report's own dimension and figure (§14.2, §14.3) ------------------------------ */
 
+/* A figure's declaration is read when it is taken (vocab_take), so its
+ * tree may go before the vocabulary is made, as a run reading a large file
+ * gives it back (run.c); a dimension's is read from its tree then, and
+ * must stay. The figures' tree here is in an arena of its own, freed
+ * before vocab_finish() (AddressSanitizer sees any read of it): the
+ * figure keeps its title, type, dimension and place, and what it wrote
+ * wrong is said where it was written. */
+TEST(a_figure_is_read_when_taken)
+{
+    declare_library(f);
+    static const char dims[] = "dimension crop \"Cây trồng\" { rice \"Lúa\" }\n";
+    static const char figs[] = "figure harvest \"Sản lượng\" { type money  by crop  in commune }\n"
+                               "figure yield \"Năng suất\" { colour red  by \"x\" }\n"
+                               "commune \"A\" { }\n";
+    Source *dsrc = source_from_bytes(&f->arena, "dims.dlg", dims, strlen(dims));
+    Source *fsrc = source_from_bytes(&f->arena, "test.dlg", figs, strlen(figs));
+    assert_non_null(dsrc);
+    assert_non_null(fsrc);
+    Item *dim = parse_source(dsrc, &f->arena, &f->syms, &f->diag);
+    Arena tree;
+    arena_init(&tree, &f->arena.allocator);
+    Item *items = parse_source(fsrc, &tree, &f->syms, &f->diag);
+    assert_no_errors(f);
+    assert_false(vocab_take(f->vocab, dsrc, dim));              /* read later, from its tree */
+    assert_true(vocab_take(f->vocab, fsrc, items));             /* harvest */
+    assert_true(vocab_take(f->vocab, fsrc, items->next));       /* yield */
+    assert_false(vocab_take(f->vocab, fsrc, items->next->next));    /* declares nothing */
+    arena_free(&tree);
+    assert_false(vocab_finish(f->vocab, &f->diag));
+    const FigureDecl *h = vocab_figure(f->vocab, sym(f, "harvest"));
+    assert_non_null(h);
+    assert_str(h->title, "Sản lượng");
+    assert_int_equal(h->type, TYPE_MONEY);
+    assert_int_equal(h->ndims, 1);
+    assert_ptr_equal(h->dims[0], vocab_dimension(f->vocab, sym(f, "crop")));
+    assert_int_equal(h->nplaces, 1);
+    assert_ptr_equal(h->places[0], vocab_kind(f->vocab, sym(f, "commune")));
+    assert_ptr_equal(h->src, fsrc);
+    assert_int_equal(h->span.start, 7);         /* "figure " */
+    const FigureDecl *y = vocab_figure(f->vocab, sym(f, "yield"));
+    assert_non_null(y);
+    assert_str(y->title, "Năng suất");
+    /* figure yield "Năng suất" { colour red  by "x" }: `colour` at 2:28 and
+     * by's "x" at 2:43, counted in characters (ă and ấ are one each) */
+    assert_int_equal(f->diag.errors, 2);
+    assert_diag(f, DIAG_ERROR, "unknown part of a figure declaration 'colour': use type, by or in", "test.dlg", 2, 28);
+    assert_diag(f, DIAG_ERROR, "write by DIMENSION, one item each: by status  by topic", "test.dlg", 2, 43);
+}
+
 static const char CROP[] = "dimension crop \"Cây trồng\" { rice \"Lúa\"  maize \"Ngô\" }\n"
                            "figure harvest \"Sản lượng\" { by crop }\n";
 
@@ -399,6 +448,7 @@ TEST(a_part_added_to_a_standard_dimension_clashes_once)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(a_figure_is_read_when_taken),
         FIXTURE_TEST(a_report_declares_a_dimension_and_a_figure),
         FIXTURE_TEST(a_breakdown_by_a_declared_dimension_can_fail),
         FIXTURE_TEST(a_standard_dimension_gains_a_part),
