@@ -65,7 +65,7 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
 #define yylex next_token
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg);
 static void stray_brace(ParseState *ps, Span at);
-static void take_item(ParseState *ps, ItemList *list, Item *it);
+static void take_item(ParseState *ps, Item **list, Item *it);
 static bool shallow(ParseState *ps, const Expr *e);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                           \
@@ -81,31 +81,51 @@ static bool shallow(ParseState *ps, const Expr *e);
 /* Out of memory in an action: stop parsing, report once. */
 #define NEED(x) do { if (!(x)) { ps->stop = true; YYNOMEM; } } while (0)
 
+/* A list being parsed is its last node, whose `next` is the first: one
+ * pointer, so that every semantic value is 8 bytes. (Bison copies the
+ * value of each reduction after its action has stored it: a value of 16
+ * bytes read back just after 8 of them were written cannot be forwarded
+ * from the store, and each reduction waited for it.) LIST_FIRST gives the
+ * first node and ends the list, once, where it is used. */
 #define APPEND(list, node)                                                    \
     do {                                                                      \
         if (node) {                                                           \
-            if ((list).last) (list).last->next = (node);                      \
-            else (list).first = (node);                                       \
-            (list).last = (node);                                             \
+            (node)->next = (list) ? (list)->next : (node);                    \
+            if (list) (list)->next = (node);                                  \
+            (list) = (node);                                                  \
         }                                                                     \
     } while (0)
+#define LIST_FIRST(T, name)                                                   \
+    static T *name(T *last)                                                   \
+    {                                                                         \
+        if (!last)                                                            \
+            return NULL;                                                      \
+        T *first = last->next;                                                \
+        last->next = NULL;                                                    \
+        return first;                                                         \
+    }
+LIST_FIRST(Item, first_item)
+LIST_FIRST(Atom, first_atom)
+LIST_FIRST(Block, first_block)
+LIST_FIRST(Expr, first_expr)
+LIST_FIRST(PathPart, first_part)
 }
 
 %union {
     Symbol *sym;
-    Str str;
+    StrToken *str;
     int64_t count;
-    Decimal pct;
+    Decimal *pct;
     Date date;
     Atom *atom;
-    AtomList atoms;
+    Atom *atoms;            /* lists: the last node (APPEND) */
     Item *item;
-    ItemList items;
+    Item *items;
     Block *block;
-    BlockList blocks;
+    Block *blocks;
     Expr *expr;
-    ExprList exprs;
-    PathList path;
+    Expr *exprs;
+    PathPart *path;
     char binding;
 }
 
@@ -148,39 +168,39 @@ static bool shallow(ParseState *ps, const Expr *e);
 %%
 
 file
-    : top_items                 { ps->items = $1.first; }
+    : top_items                 { ps->items = first_item($1); }
     ;
 
 /* The top level is `items` plus one recovery: a '}' that closes nothing.
  * Naming it keeps the item before it (plain error recovery would pop it). */
 top_items
-    : %empty                    { $$ = (ItemList){ NULL, NULL }; }
+    : %empty                    { $$ = NULL; }
     | top_items item            { $$ = $1; take_item(ps, &$$, $2); }
     | top_items error           { $$ = $1; }
     | top_items '}'             { $$ = $1; stray_brace(ps, @2); }
     ;
 
 items
-    : %empty                    { $$ = (ItemList){ NULL, NULL }; }
+    : %empty                    { $$ = NULL; }
     | items item                { $$ = $1; APPEND($$, $2); }
     | items error               { $$ = $1; }
     ;
 
 item
-    : NAME args                 { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, 0, NULL, NULL, @$)); }
-    | NAME args blocks          { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, 0, NULL, $3.first, @$)); }
+    : NAME args                 { NEED($$ = ast_item(ps->syntax, $1, @1, first_atom($2), 0, NULL, NULL, @$)); }
+    | NAME args blocks          { NEED($$ = ast_item(ps->syntax, $1, @1, first_atom($2), 0, NULL, first_block($3), @$)); }
     | NAME args binding binding_expr
-                                { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, $3, $4, NULL, @$)); }
+                                { NEED($$ = ast_item(ps->syntax, $1, @1, first_atom($2), $3, $4, NULL, @$)); }
     | NAME args binding binding_expr blocks
-                                { NEED($$ = ast_item(ps->syntax, $1, @1, $2.first, $3, $4, $5.first, @$)); }
+                                { NEED($$ = ast_item(ps->syntax, $1, @1, first_atom($2), $3, $4, first_block($5), @$)); }
     | NAME binding binding_expr { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, $2, $3, NULL, @$)); }
     | NAME binding binding_expr blocks
-                                { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, $2, $3, $4.first, @$)); }
-    | NAME blocks               { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, 0, NULL, $2.first, @$)); }
+                                { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, $2, $3, first_block($4), @$)); }
+    | NAME blocks               { NEED($$ = ast_item(ps->syntax, $1, @1, NULL, 0, NULL, first_block($2), @$)); }
     ;
 
 args
-    : first_arg                 { $$ = (AtomList){ $1, $1 }; }
+    : first_arg                 { $$ = NULL; APPEND($$, $1); }
     | args atom                 { $$ = $1; APPEND($$, $2); }
     ;
 
@@ -190,14 +210,14 @@ first_arg
     ;
 
 atom
-    : STRING                    { NEED($$ = ast_atom(ps->syntax, ATOM_STRING, @1)); $$->as.text = $1.ptr; $$->aux = $1.len; }
+    : STRING                    { NEED($$ = ast_atom(ps->syntax, ATOM_STRING, @1)); $$->as.text = $1->text; $$->aux = $1->len; }
     | COUNT                     { NEED($$ = ast_atom(ps->syntax, ATOM_COUNT, @1)); $$->as.count = $1; }
     | '-' COUNT                 { NEED($$ = ast_atom(ps->syntax, ATOM_COUNT, @$)); $$->as.count = -$2; }
-    | '-' PERCENT               { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @$)); $$->as.mantissa = -$2.mantissa;
-                                  $$->aux = $2.decimals; }
+    | '-' PERCENT               { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @$)); $$->as.mantissa = -$2->mantissa;
+                                  $$->aux = $2->decimals; }
     | MONEY                     { NEED($$ = ast_atom(ps->syntax, ATOM_MONEY, @1)); $$->as.count = $1; }
-    | PERCENT                   { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @1)); $$->as.mantissa = $1.mantissa;
-                                  $$->aux = $1.decimals; }
+    | PERCENT                   { NEED($$ = ast_atom(ps->syntax, ATOM_PERCENT, @1)); $$->as.mantissa = $1->mantissa;
+                                  $$->aux = $1->decimals; }
     | DATE                      { NEED($$ = ast_atom(ps->syntax, ATOM_DATE, @1)); $$->as.date = $1; }
     | '?'                       { NEED($$ = ast_atom(ps->syntax, ATOM_UNKNOWN, @1)); }
     | '~' COUNT                 { NEED($$ = ast_atom(ps->syntax, ATOM_APPROX, @$)); $$->as.count = $2; }
@@ -214,13 +234,13 @@ binding_expr
     ;
 
 blocks
-    : block                     { $$ = (BlockList){ $1, $1 }; }
+    : block                     { $$ = NULL; APPEND($$, $1); }
     | blocks block              { $$ = $1; APPEND($$, $2); }
     ;
 
 block
-    : '{' items '}'             { NEED($$ = ast_block(ps->syntax, $2.first, false, @3, @$)); }
-    | '{' items ELLIPSIS '}'    { NEED($$ = ast_block(ps->syntax, $2.first, true, @3, @$)); }
+    : '{' items '}'             { NEED($$ = ast_block(ps->syntax, first_item($2), false, @3, @$)); }
+    | '{' items ELLIPSIS '}'    { NEED($$ = ast_block(ps->syntax, first_item($2), true, @3, @$)); }
     ;
 
 expr
@@ -244,24 +264,24 @@ expr
 primary
     : COUNT                     { NEED($$ = ast_expr(ps->arena, EXPR_NUMBER, @1)); $$->as.number = $1; }
     | MONEY                     { NEED($$ = ast_expr(ps->arena, EXPR_MONEY, @1)); $$->as.number = $1; }
-    | PERCENT                   { NEED($$ = ast_expr(ps->arena, EXPR_PERCENT, @1)); $$->as.percent = $1; }
+    | PERCENT                   { NEED($$ = ast_expr(ps->arena, EXPR_PERCENT, @1)); $$->as.percent = *$1; }
     | DATE                      { NEED($$ = ast_expr(ps->arena, EXPR_DATE, @1)); $$->as.date = $1; }
     | STRING                    { NEED($$ = ast_expr(ps->arena, EXPR_STRING, @1));
-                                  NEED(($$->as.str = str_keep(ps->arena, $1)).ptr); }
+                                  NEED(($$->as.str = str_keep(ps->arena, (Str){ $1->text, $1->len })).ptr); }
     | '?'                       { NEED($$ = ast_expr(ps->arena, EXPR_UNKNOWN, @1)); }
-    | path                      { NEED($$ = ast_expr(ps->arena, EXPR_PATH, @1)); $$->as.path = $1.first; }
+    | path                      { NEED($$ = ast_expr(ps->arena, EXPR_PATH, @1)); $$->as.path = first_part($1); }
     | NAME '(' ')'              { NEED($$ = ast_call(ps->arena, $1, @1, NULL, @$)); }
-    | NAME '(' expr_list ')'    { NEED($$ = ast_call(ps->arena, $1, @1, $3.first, @$)); }
+    | NAME '(' expr_list ')'    { NEED($$ = ast_call(ps->arena, $1, @1, first_expr($3), @$)); }
     | '(' expr ')'              { $$ = $2; $$->span = @$; }   /* the text shown keeps its brackets */
     ;
 
 path
-    : NAME                      { PathPart *p; NEED(p = ast_path_part(ps->arena, $1, @1)); $$ = (PathList){ p, p }; }
+    : NAME                      { PathPart *p; NEED(p = ast_path_part(ps->arena, $1, @1)); $$ = NULL; APPEND($$, p); }
     | path '.' NAME             { PathPart *p; NEED(p = ast_path_part(ps->arena, $3, @3)); $$ = $1; APPEND($$, p); }
     ;
 
 expr_list
-    : expr                      { $$ = (ExprList){ $1, $1 }; }
+    : expr                      { $$ = NULL; APPEND($$, $1); }
     | expr_list ',' expr        { $$ = $1; APPEND($$, $3); }
     ;
 
@@ -368,7 +388,7 @@ static bool shallow(ParseState *ps, const Expr *e)
 
 /* A top-level item: onto the file's list, or to the sink (parse.h), which
  * may end the parse. */
-static void take_item(ParseState *ps, ItemList *list, Item *it)
+static void take_item(ParseState *ps, Item **list, Item *it)
 {
     if (!it)
         return;

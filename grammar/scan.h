@@ -15,11 +15,12 @@ enum {
     SCAN_QUOTE_WORD = 80,   /* a word that is not a name */
 };
 
-typedef struct ItemList { Item *first, *last; } ItemList;
-typedef struct AtomList { Atom *first, *last; } AtomList;
-typedef struct BlockList { Block *first, *last; } BlockList;
-typedef struct ExprList { Expr *first, *last; } ExprList;
-typedef struct PathList { PathPart *first, *last; } PathList;
+/* A string token: its bytes (no NUL among them: the scanner refuses
+ * control characters), then a NUL. */
+typedef struct StrToken {
+    uint32_t len;
+    char text[];
+} StrToken;
 
 typedef struct ParseState {
     Source *src;
