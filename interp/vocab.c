@@ -670,7 +670,8 @@ static void declare_figure(Builder *b, const Decl *d)
         [SUB_BY] = N_("by DIMENSION, one item each: by status  by topic"),
         [SUB_IN] = N_("in KIND, one item each: in report  in district"),
     };
-    for (const FigureSub *p = d->subs; p < d->subs + d->nsubs; p++) {
+    for (uint32_t i = 0; i < d->nsubs; i++) {
+        const FigureSub *p = &d->subs[i];
         if (p->word == SUB_UNKNOWN) {
             diag_error(b->diag, b->src, p->span, "unknown part of a figure declaration '%s': use type, by or in",
                        p->name->text);
@@ -682,9 +683,9 @@ static void declare_figure(Builder *b, const Decl *d)
         }
         if (p->word == SUB_TYPE) {
             int k = -1;
-            for (int i = 0; i < 4; i++)
-                if (strcmp(p->name->text, types[i]) == 0)
-                    k = i;
+            for (int t = 0; t < 4; t++)
+                if (strcmp(p->name->text, types[t]) == 0)
+                    k = t;
             if (k < 0)
                 diag_error(b->diag, b->src, p->span, "unknown type '%s': use count, money, percentage or days",
                            p->name->text);
