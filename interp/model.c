@@ -551,12 +551,14 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
 static const Part *const no_parts[VOCAB_MAX_DIMS];
 
 /* f's path and its cell, which is its whole's and f->part: the cell is
- * made once per path and shared (m->cell_parts). False when out of memory. */
+ * made once per path, as long as the figure has dimensions, and shared
+ * (m->cell_parts). False when out of memory. */
 static bool figure_cell(Model *m, Figure *f, const Figure *whole)
 {
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };
+    uint32_t ndims = f->decl->ndims;
     if (whole)
-        memcpy(cell, whole->cell, sizeof cell);
+        memcpy(cell, whole->cell, ndims * sizeof *cell);
     if (f->part)
         cell[vocab_figure_dim(f->decl, f->part->dim)] = f->part;
     f->path = vocab_cell(m->vocab, f->decl, cell);
@@ -566,12 +568,12 @@ static bool figure_cell(Model *m, Figure *f, const Figure *whole)
         f->cell = no_parts;
         return true;
     }
-    const Part **shared = ptrmap_get(&m->cell_parts, f->path, 0);
+    const Part **shared = symmap_get(&m->cell_parts, f->path);
     if (!shared) {
-        shared = ARENA_ARRAY(m->arena, const Part *, VOCAB_MAX_DIMS);
-        if (!shared || !ptrmap_put(&m->cell_parts, m->arena, f->path, 0, shared))
+        shared = ARENA_ARRAY(m->arena, const Part *, ndims);
+        if (!shared || !symmap_put(&m->cell_parts, m->arena, f->path, shared))
             return false;
-        memcpy(shared, cell, sizeof cell);
+        memcpy(shared, cell, ndims * sizeof *cell);
     }
     f->cell = shared;
     return true;

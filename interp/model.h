@@ -58,7 +58,7 @@ typedef struct FigureChange {
  * Kept small: a national report declares millions. */
 struct Figure {
     const FigureDecl *decl; /* the figure of the vocabulary */
-    const Part *const *cell;    /* its part of each dimension (VOCAB_MAX_DIMS of them, NULL
+    const Part *const *cell;    /* its part of each dimension (decl->ndims of them, NULL
                                  * where it has none), shared by every figure of its path */
     const Part *part;       /* the part this is of its whole; NULL for a whole */
     Symbol *path;           /* canonical: "petitions.district_level.complaint" */
@@ -298,7 +298,7 @@ typedef struct Model {
     SymMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
-    PtrMap cell_parts;      /* a figure's path -> its Figure.cell, shared by figures */
+    SymMap cell_parts;      /* a figure's path -> its Figure.cell, shared by figures */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
     PtrMap units;           /* (name, kind) -> the unit made last; see Node.namesake */

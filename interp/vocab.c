@@ -3,6 +3,7 @@
 #include "vocab.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -283,15 +284,20 @@ int vocab_time_dim(const FigureDecl *f)
 }
 
 /* "name.part.part": the text of a cell, into the arena. */
-static char *cell_text(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS], size_t *len)
+/* The length of the text of f's cell `parts`: its name, then ".PART" for
+ * each dimension it has a part of. */
+static size_t cell_len(const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
 {
     size_t n = f->name->len;
     for (uint32_t i = 0; i < f->ndims; i++)
         if (parts[i])
             n += 1 + parts[i]->name->len;
-    char *buf = arena_alloc(v->arena, n + 1);
-    if (!buf)
-        return NULL;
+    return n;
+}
+
+/* That text, into buf (cell_len() bytes, no NUL). */
+static void cell_text(const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS], char *buf)
+{
     memcpy(buf, f->name->text, f->name->len);
     size_t k = f->name->len;
     for (uint32_t i = 0; i < f->ndims; i++)
@@ -300,44 +306,49 @@ static char *cell_text(const Vocab *v, const FigureDecl *f, const Part *const pa
             memcpy(buf + k, parts[i]->name->text, parts[i]->name->len);
             k += parts[i]->name->len;
         }
-    buf[k] = '\0';
-    *len = k;
-    return buf;
 }
+
+/* A cell's text is written on the stack (the symbol keeps its own copy).
+ * Names are at most 256 bytes (parse.h), so a cell of a figure and a part
+ * of each of its 8 dimensions is 2,313 at most; a longer one, which only a
+ * name made otherwise could give, is written in the heap. */
+enum { CELL_ON_STACK = 4096 };
 
 Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
 {
-    /* most cells are met many times (a figure in every commune): found
-     * without writing their text anew */
-    Symbol *known = vocab_cell_find(v, f, parts);
-    if (known)
-        return known;
-    size_t len;
-    char *text = cell_text(v, f, parts, &len);
-    return text ? symtab_intern(v->syms, text, len) : NULL;
+    size_t n = cell_len(f, parts);
+    if (n == f->name->len)
+        return f->name;                 /* the whole: its own name */
+    char small[CELL_ON_STACK];
+    char *buf = n <= sizeof small ? small : malloc(n);
+    if (!buf)
+        return NULL;
+    cell_text(f, parts, buf);
+    Symbol *cell = symtab_intern(v->syms, buf, n);
+    if (buf != small)
+        free(buf);
+    return cell;
 }
 
 Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
 {
-    /* a short text on the stack: finding never allocates */
-    char buf[1024];
-    size_t k = 0, n = f->name->len;
-    for (uint32_t i = 0; i < f->ndims; i++)
-        if (parts[i])
-            n += 1 + parts[i]->name->len;
+    /* finding allocates nothing in the arena */
+    size_t n = cell_len(f, parts);
     if (n == f->name->len)
-        return f->name;                 /* the whole: its own name */
-    if (n >= sizeof buf)
-        return NULL;
-    memcpy(buf, f->name->text, f->name->len);
-    k = f->name->len;
-    for (uint32_t i = 0; i < f->ndims; i++)
-        if (parts[i]) {
-            buf[k++] = '.';
-            memcpy(buf + k, parts[i]->name->text, parts[i]->name->len);
-            k += parts[i]->name->len;
-        }
-    return symtab_find(v->syms, buf, k);
+        return f->name;
+    char small[CELL_ON_STACK];
+    if (n <= sizeof small) {
+        cell_text(f, parts, small);
+        return symtab_find(v->syms, small, n);
+    }
+    char *buf = malloc(n);
+    Symbol *found = NULL;
+    if (buf) {
+        cell_text(f, parts, buf);
+        found = symtab_find(v->syms, buf, n);
+        free(buf);
+    }
+    return found;
 }
 
 bool vocab_zero_in_units(const Vocab *v, const Symbol *path)

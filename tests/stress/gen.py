@@ -312,6 +312,36 @@ def figures_as_filed(d, n):
     return ["main.dlg"], []
 
 
+@case("figures_declared", 1_200_000, "N figures, each declared (figure fI \"F\" { }), given in one commune "
+      "in the order declared: the pointer-map cliff with the closed vocabulary", budget=2, unit="figures")
+def figures_declared(d, n):
+    def lines():
+        for i in range(n):
+            yield 'figure f%d "F" { }' % i
+        yield 'commune "A" {'
+        for i in range(n):
+            yield "  f%d %d" % (i, i)
+        yield "}"
+    write_lines(os.path.join(d, "main.dlg"), lines())
+    return ["main.dlg"], []
+
+
+@case("figures_as_parts", 1_200_000, "one figure by a numbered dimension, broken down in one commune into N "
+      "parts: N figures from two declarations", budget=3, unit="figures")
+def figures_as_parts(d, n):
+    def lines():
+        yield 'dimension d "D" { numbered p }'
+        yield 'figure f "F" { by d }'
+        yield 'commune "A" {'
+        yield "  f ? {"
+        for i in range(n):
+            yield "    p%d %d" % (i + 1, i)
+        yield "  }"
+        yield "}"
+    write_lines(os.path.join(d, "main.dlg"), lines())
+    return ["main.dlg"], []
+
+
 # ---- numbers ---------------------------------------------------------------------------
 
 

@@ -191,6 +191,35 @@ TEST(a_figure_declared_twice_gains_its_title)
     assert_int_equal(d->type, TYPE_COUNT);
 }
 
+/* A cell's text is written on the stack when it fits (vocab.c,
+ * CELL_ON_STACK), else in the heap: both ways make and find one symbol,
+ * "NAME.PART", whatever its length. */
+TEST(a_cell_longer_than_the_stack_buffer)
+{
+    Vocab *v = vocab_new(&f->arena, &f->syms);
+    assert_non_null(v);
+    for (size_t len = 10; len <= 9000; len += 4495) {
+        char *name = arena_alloc(&f->arena, len + 1);
+        memset(name, 'n', len);
+        name[len] = '\0';
+        Dimension dim = { .name = sym(f, "d") };
+        const Dimension *dims[] = { &dim };
+        FigureDecl fig = { .name = symtab_intern_cstr(&f->syms, name), .dims = dims, .ndims = 1 };
+        Part part = { .name = sym(f, "p"), .dim = &dim };
+        const Part *cell[VOCAB_MAX_DIMS] = { &part };
+        assert_null(vocab_cell_find(v, &fig, cell));
+        Symbol *made = vocab_cell(v, &fig, cell);
+        assert_non_null(made);
+        assert_int_equal(made->len, len + 2);
+        assert_memory_equal(made->text, name, len);
+        assert_string_equal(made->text + len, ".p");
+        assert_ptr_equal(vocab_cell_find(v, &fig, cell), made);
+        assert_ptr_equal(vocab_cell(v, &fig, cell), made);
+        const Part *none[VOCAB_MAX_DIMS] = { NULL };
+        assert_ptr_equal(vocab_cell(v, &fig, none), fig.name);     /* the whole */
+    }
+}
+
 TEST(a_relation_without_a_title)
 {
     /* relation ID: PATH >= PATH, no title: the sides exchanged (§14.4) */
@@ -232,7 +261,7 @@ TEST(relation_of_a_sum)
 
 int main(void)
 {
-    struct CMUnitTest tests[NCASES + 6];
+    struct CMUnitTest tests[NCASES + 7];
     for (unsigned i = 0; i < NCASES; i++)
         tests[i] = (struct CMUnitTest){ CASES[i].name, run_case, case_setup, fixture_teardown, (void *)&CASES[i] };
     tests[NCASES] = (struct CMUnitTest)FIXTURE_TEST(a_dimension_named_again_keeps_one_entry);
@@ -241,5 +270,6 @@ int main(void)
     tests[NCASES + 3] = (struct CMUnitTest)FIXTURE_TEST(a_relation_without_a_title);
     tests[NCASES + 4] = (struct CMUnitTest)FIXTURE_TEST(relation_of_a_number);
     tests[NCASES + 5] = (struct CMUnitTest)FIXTURE_TEST(relation_of_a_sum);
-    return _cmocka_run_group_tests("vocab", tests, NCASES + 6, NULL, NULL);
+    tests[NCASES + 6] = (struct CMUnitTest)FIXTURE_TEST(a_cell_longer_than_the_stack_buffer);
+    return _cmocka_run_group_tests("vocab", tests, NCASES + 7, NULL, NULL);
 }
