@@ -141,7 +141,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
     judge(c->arena, k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
     Wide need = (Wide)f->declared.value - sum.value;
     if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx && derive_fits(need))
-        k->note = result_note(c->arena, (Note){ .kind = NOTE_PART_WOULD_BE, .name = missing->leaf, .a = (int64_t)need });
+        k->note = result_note(c->arena, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(missing), .a = (int64_t)need });
     else if (unknown)
         k->note = result_note(c->arena, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
     result_add_check(c->r, k);
@@ -160,7 +160,7 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
     PtrMap index = { 0 };
     uint32_t j = 0;
     for (const Figure *col = cols->parts; col; col = col->next_part, j++)
-        if (!sum || !have || !known || !ptrmap_put(&index, a, col->leaf, 0, (void *)(uintptr_t)(j + 1))) {
+        if (!sum || !have || !known || !ptrmap_put(&index, a, figure_leaf(col), 0, (void *)(uintptr_t)(j + 1))) {
             c->oom = true;
             return;
         }
@@ -171,7 +171,7 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
     for (const Figure *row = rows->parts; row; row = row->next_part)
         for (const Breakdown *bd = row->breakdowns; bd; bd = bd->next)
             for (const Figure *cell = bd->parts; cell; cell = cell->next_part) {
-                uintptr_t k = (uintptr_t)ptrmap_get(&index, cell->leaf, 0);
+                uintptr_t k = (uintptr_t)ptrmap_get(&index, figure_leaf(cell), 0);
                 if (!k)
                     continue;
                 Value v;

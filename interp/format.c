@@ -173,8 +173,8 @@ static const char *sum_text(Arena *a, const Figure *whole, const Breakdown *bd, 
                                 text, bd->nparts);
             break;
         }
-        text = col ? arena_printf(a, "%s%s %s.%s", text, i ? " +" : "", p->leaf->text, col->leaf->text)
-                   : arena_printf(a, "%s%s %s", text, i ? " +" : "", p->leaf->text);
+        text = col ? arena_printf(a, "%s%s %s.%s", text, i ? " +" : "", figure_leaf(p)->text, figure_leaf(col)->text)
+                   : arena_printf(a, "%s%s %s", text, i ? " +" : "", figure_leaf(p)->text);
     }
     if (text && bd->partial && !col && i <= MAX_NAMED)
         text = arena_printf(a, "%s + ...", text);     /* partial rows add none (spec §6.2) */

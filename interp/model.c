@@ -491,7 +491,7 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
         if (bd->dim && bd->dim != d->dims[i]) {
             diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, but '%s' before it to %s: the parts of one breakdown belong to "
-                       "one dimension", it->name->text, d->dims[i]->name->text, bd->parts->leaf->text,
+                       "one dimension", it->name->text, d->dims[i]->name->text, figure_leaf(bd->parts)->text,
                        bd->dim->name->text);
             return NULL;
         }
@@ -614,7 +614,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, prev->src, prev->span, "first declared here");
         return NULL;
     }
-    f->leaf = it->name;
     f->owner = node;
     f->whole = whole;
     f->declared = q;
@@ -681,7 +680,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         }
         *tail = bd;
         tail = &bd->next;
-        f->nbreakdowns++;
     }
     return f;
 }

@@ -55,14 +55,13 @@ typedef struct FigureChange {
 } FigureChange;
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
- * Kept small: a national report declares millions. */
+ * Kept small: a national report declares millions (104 bytes). */
 struct Figure {
     const FigureDecl *decl; /* the figure of the vocabulary */
     const Part *const *cell;    /* its part of each dimension (decl->ndims of them, NULL
                                  * where it has none), shared by every figure of its path */
     const Part *part;       /* the part this is of its whole; NULL for a whole */
     Symbol *path;           /* canonical: "petitions.district_level.complaint" */
-    Symbol *leaf;           /* as written: "complaint" */
     Node *owner;
     Figure *whole;          /* the figure this is a part of, or NULL */
     Quantity declared;
@@ -70,10 +69,17 @@ struct Figure {
     Source *src;
     Span span;              /* the name */
     Breakdown *breakdowns;
-    uint32_t nbreakdowns;
-    Figure *next_part;      /* next part in the same breakdown */
-    Figure *next;           /* next figure of the owner, declaration order */
+    union {                 /* a whole is on its owner's list, a part on its breakdown's */
+        Figure *next;       /* a whole: the next figure of the owner, declaration order */
+        Figure *next_part;  /* a part: the next part in the same breakdown */
+    };
 };
+
+/* The figure's name as written: its part's ("complaint"), or its own. */
+static inline Symbol *figure_leaf(const Figure *f)
+{
+    return f->part ? f->part->name : f->decl->name;
+}
 
 /* The cells one itemised entry counts 1 into (spec §5.3): every cell of its
  * figure that its attributes fix, from the whole to all of them at once

@@ -8,6 +8,15 @@
  * columns in characters). */
 #include "support.h"
 
+/* How many breakdowns a figure has. */
+static uint32_t breakdowns_of(const Figure *f)
+{
+    uint32_t n = 0;
+    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+        n++;
+    return n;
+}
+
 /* ---- helpers ------------------------------------------------------------------------ */
 
 /* The vocabulary alone. */
@@ -261,19 +270,19 @@ TEST(figures_with_breakdowns)
     assert_no_errors(f);
     const Node *root = m->root;
     const Figure *op = figure_at(f, root, "opinions");
-    assert_ptr_equal(op->path, op->leaf);
+    assert_ptr_equal(op->path, figure_leaf(op));
     assert_null(op->whole);
     assert_ptr_equal(op->owner, root);
     assert_true(op->declared.known);
     assert_int_equal(op->declared.value, 358);
     assert_int_equal(op->declared.approx, APPROX_NONE);
-    assert_int_equal(op->nbreakdowns, 1);
+    assert_int_equal(breakdowns_of(op), 1);
     assert_int_equal(op->breakdowns->nparts, 2);
     assert_false(op->breakdowns->partial);
     /* parts: path "opinions.resolved", leaf "resolved", in order */
     const Figure *res = op->breakdowns->parts;
     assert_string_equal(res->path->text, "opinions.resolved");
-    assert_string_equal(res->leaf->text, "resolved");
+    assert_string_equal(figure_leaf(res)->text, "resolved");
     assert_ptr_equal(res->whole, op);
     assert_ptr_equal(res->owner, root);
     assert_int_equal(res->declared.value, 357);
@@ -282,18 +291,18 @@ TEST(figures_with_breakdowns)
     assert_null(res->next_part->next_part);
     /* two breakdowns: 3 parts, then 2 rows of 3 cells each */
     const Figure *pet = figure_at(f, root, "petitions");
-    assert_int_equal(pet->nbreakdowns, 2);
+    assert_int_equal(breakdowns_of(pet), 2);
     assert_int_equal(pet->breakdowns->nparts, 3);
     assert_int_equal(pet->breakdowns->next->nparts, 2);
     assert_null(pet->breakdowns->next->next);
     const Figure *eligible = figure_at(f, root, "petitions.eligible");
     assert_ptr_equal(eligible->whole, pet);
-    assert_int_equal(eligible->nbreakdowns, 1);
+    assert_int_equal(breakdowns_of(eligible), 1);
     /* a cell's path is canonical: petition_type before eligibility, as
      * lib/std/figures.dlg orders the dimensions of petitions */
     const Figure *cell = figure_at(f, root, "petitions.complaint.eligible");
     assert_ptr_equal(cell->whole, eligible);
-    assert_string_equal(cell->leaf->text, "complaint");
+    assert_string_equal(figure_leaf(cell)->text, "complaint");
     assert_int_equal(cell->declared.value, 2);
     assert_int_equal(figure_at(f, root, "petitions.complaint")->declared.value, 3);
     /* `...`: partial */
@@ -455,7 +464,7 @@ TEST(figures_have_canonical_paths)
     assert_string_equal(lv->path->text, "petitions.district_level");
     assert_string_equal(lv->breakdowns->dim->name->text, "eligibility");
     const Figure *cell = lv->breakdowns->parts->breakdowns->parts;
-    assert_string_equal(cell->leaf->text, "complaint");
+    assert_string_equal(figure_leaf(cell)->text, "complaint");
     assert_string_equal(cell->path->text, "petitions.district_level.complaint.eligible");
     assert_ptr_equal(model_figure(m->root, cell->path), cell);
     assert_string_equal(cell->part->dim->name->text, "petition_type");
