@@ -85,8 +85,9 @@ static bool shallow(ParseState *ps, const Expr *e);
  * pointer, so that every semantic value is 8 bytes. (Bison copies the
  * value of each reduction after its action has stored it: a value of 16
  * bytes read back just after 8 of them were written cannot be forwarded
- * from the store, and each reduction waited for it.) LIST_FIRST gives the
- * first node and ends the list, once, where it is used. */
+ * from the store, and each reduction waited for it.) first_item() and
+ * its kind (LIST_FIRST) give the first node and end the list, once, where
+ * it is used. */
 #define APPEND(list, node)                                                    \
     do {                                                                      \
         if (node) {                                                           \

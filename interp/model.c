@@ -212,7 +212,9 @@ Figure *model_figure(const Node *n, const Symbol *path)
     const FigureIndex *x = &n->figure_index;
     if (x->map)
         return ptrmap_get(x->map, path, 0);
-    if (x->n && x->sorted[x->n - 1].id == path->id)
+    if (!x->n || x->sorted[x->n - 1].id < path->id)
+        return NULL;                                /* beyond the last: a figure not yet added */
+    if (x->sorted[x->n - 1].id == path->id)
         return x->sorted[x->n - 1].figure;          /* the one added last */
     uint32_t i = figure_rank(x, path->id);
     return i < x->n && x->sorted[i].id == path->id ? x->sorted[i].figure : NULL;

@@ -655,7 +655,7 @@ static void declare_figure(Builder *b, const Decl *d)
 {
     Vocab *v = b->v;
     if (!d->head_ok) {
-        diag_error(b->diag, b->src, d->span, "write %s", _(N_("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }")));
+        diag_error(b->diag, b->src, d->span, "write %s", _("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }"));
         return;
     }
     Symbol *name = d->name;
