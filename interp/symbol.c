@@ -210,6 +210,18 @@ Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part)
     return symtab_intern(t, buf, n);
 }
 
+bool symmap_reserve(SymMap *m, Arena *a, uint32_t n)
+{
+    if (n <= m->cap)
+        return true;
+    void **grown = arena_grow(a, m->values, (size_t)m->cap * sizeof *grown, (size_t)n * sizeof *grown);
+    if (!grown)
+        return false;
+    m->values = grown;
+    m->cap = n;
+    return true;
+}
+
 bool symmap_put_id(SymMap *m, Arena *a, uint32_t id, void *value)
 {
     if (id >= m->cap) {

@@ -109,6 +109,9 @@ static inline void *symmap_get_id(const SymMap *m, uint32_t id)
 bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value);
 /* symmap_put() for the symbol whose id is `id`. */
 bool symmap_put_id(SymMap *m, Arena *a, uint32_t id, void *value);
+/* Room for the ids below n at once, when they are known to come (the
+ * array doubles otherwise, copied each time); false when out of memory. */
+bool symmap_reserve(SymMap *m, Arena *a, uint32_t n);
 
 /* Map from a (pointer, tag) key to a pointer value. */
 typedef struct MapSlot {

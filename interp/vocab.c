@@ -936,11 +936,41 @@ static void refuse_clashes(Builder *b)
     }
 }
 
+/* Room at once for the figures taken (a vocabulary of a million would
+ * copy its arrays twenty times, doubling them). */
+static bool room_for_figures(Vocab *v)
+{
+    uint32_t n = 0, top = 0;
+    for (uint32_t i = 0; i < v->ndecls; i++) {
+        const Decl *d = decl_at(v, i);
+        if (d->kind == DECL_FIGURE && d->name) {
+            n++;
+            top = d->name->id + 1 > top ? d->name->id + 1 : top;
+        }
+    }
+    if (!symmap_reserve(&v->figure_index, v->arena, top))
+        return false;
+    if (n <= v->cap_figures - v->nfigures || n > UINT32_MAX - v->nfigures)
+        return true;
+    uint32_t cap = v->nfigures + n;
+    FigureDecl **grown = arena_grow(v->arena, v->figures, (size_t)v->cap_figures * sizeof *grown,
+                                    (size_t)cap * sizeof *grown);
+    if (!grown)
+        return false;
+    v->figures = grown;
+    v->cap_figures = cap;
+    return true;
+}
+
 static bool finish(Builder *b)
 {
     Vocab *v = b->v;
     Diag *diag = b->diag;
     uint32_t errors = diag->errors;
+    if (!room_for_figures(v)) {
+        diag_out_of_memory(diag);
+        return false;
+    }
     refuse_clashes(b);
     for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++)
         for (uint32_t i = 0; i < v->ndecls; i++) {

@@ -620,6 +620,39 @@ TEST(default_allocator)
     assert_int_equal(a.total, 0);
 }
 
+/* With the default allocator a block of 128 KiB or more is mapped by the
+ * arena itself (arena.c, LARGE_MAPPED): zeroed, written across, given back
+ * at once with arena_release(), adopted and freed with the rest. */
+TEST(large_blocks_mapped_apart)
+{
+    Arena a, b;
+    arena_init(&a, NULL);
+    arena_init(&b, NULL);
+    enum { BIG = 300 * 1024 };
+    unsigned char *z = arena_zalloc(&a, BIG);
+    assert_non_null(z);
+    for (size_t i = 0; i < BIG; i += 4096)
+        assert_int_equal(z[i], 0);
+    memset(z, 0x5A, BIG);
+    size_t with = a.total;
+    assert_true(with >= BIG);
+    unsigned char *u = arena_alloc(&a, BIG);   /* uninitialised: only written */
+    assert_non_null(u);
+    memset(u, 0xA5, BIG);
+    assert_true(z[BIG - 1] == 0x5A && u[0] == 0xA5);
+    arena_release(&a, u, BIG);
+    assert_int_equal(a.total, with);           /* its bytes and its header given back */
+    unsigned char *g = arena_grow(&a, z, BIG, 2 * BIG);    /* copied, the old one given back */
+    assert_non_null(g);
+    assert_true(g[0] == 0x5A && g[BIG - 1] == 0x5A && g[BIG] == 0 && g[2 * BIG - 1] == 0);
+    assert_non_null(arena_zalloc(&b, BIG));
+    arena_adopt(&a, &b);
+    assert_int_equal(b.total, 0);
+    arena_free(&a);
+    assert_int_equal(a.total, 0);
+    assert_null(a.large);
+}
+
 /* arena.h promises NULL only "when out of memory": a zero-byte request on
  * an arena that has no small chunk yet once returned NULL (its cursor was
  * NULL) without setting `failed`, so ARENA_ARRAY(a, T, 0) first thing
@@ -853,6 +886,7 @@ int main(void)
         FIXTURE_TEST(block_bigger_than_a_chunk),
         FIXTURE_TEST(large_block_first),
         FIXTURE_TEST(release_gives_a_large_block_back_at_once),
+        FIXTURE_TEST(large_blocks_mapped_apart),
         FIXTURE_TEST(grow_keeps_the_old_bytes_and_zeroes_the_rest),
         FIXTURE_TEST(push_doubles_an_array_of_pointers),
         FIXTURE_TEST(strndup_copies_by_length),
