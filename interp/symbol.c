@@ -228,13 +228,8 @@ bool symmap_put_id(SymMap *m, Arena *a, uint32_t id, void *value)
         uint32_t cap = m->cap ? m->cap : 16;
         while (cap <= id && cap <= (UINT32_MAX >> 1))
             cap *= 2;
-        if (cap <= id)
+        if (cap <= id || !symmap_reserve(m, a, cap))
             return false;
-        void **grown = arena_grow(a, m->values, (size_t)m->cap * sizeof *grown, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return false;
-        m->values = grown;
-        m->cap = cap;
     }
     m->values[id] = value;
     return true;
