@@ -35,8 +35,11 @@ Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms,
  * parser has it, rather than making the file's list of items: the sink
  * takes the item (its `next` is NULL) and may give its tree back at once
  * (arena_release_before() on the syntax arena: the parser makes an item's
- * tree before the item and the next item's after it). False from `item`
- * ends the parse there. */
+ * tree before the item and the next item's after it; the one token it has
+ * read past the item by then has no value in the syntax arena when the
+ * input goes on, being a name, a '}' or the end, and is never read again
+ * when it does not, being a syntax error). False from `item` ends the
+ * parse there. */
 typedef struct ItemSink {
     bool (*item)(void *ctx, Item *it);
     void *ctx;
