@@ -135,20 +135,30 @@ enum { CHUNK_MAP_FLAGS = MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE };
 enum { CHUNK_MAP_FLAGS = MAP_PRIVATE | MAP_ANONYMOUS };
 #endif
 
-/* A small chunk; one of CHUNK_MAX is mapped apart (see CHUNK_MAX). */
-static ArenaChunk *new_small_chunk(Arena *a, size_t payload)
+/* A chunk mapped apart, given back with munmap (free_chunk); NULL when
+ * the system refuses, and the caller asks the allocator instead (malloc
+ * may still find it). */
+static ArenaChunk *mapped_chunk(Arena *a, size_t payload, int flags)
 {
-    if (payload < CHUNK_MAX || a->allocator.alloc != default_alloc)
-        return new_chunk(a, payload, false);
+    if (payload > SIZE_MAX - sizeof(ArenaChunk))
+        return NULL;
     size_t size = sizeof(ArenaChunk) + payload;
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, CHUNK_MAP_FLAGS, -1, 0);
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, -1, 0);
     if (p == MAP_FAILED)
-        return new_chunk(a, payload, false);      /* malloc may still find it */
+        return NULL;
     ArenaChunk *c = p;
     c->mapped = size;
     c->size = payload;
     a->total += size;
     return c;
+}
+
+/* A small chunk; one of CHUNK_MAX is mapped apart (see CHUNK_MAX). */
+static ArenaChunk *new_small_chunk(Arena *a, size_t payload)
+{
+    ArenaChunk *c = payload >= CHUNK_MAX && a->allocator.alloc == default_alloc
+                        ? mapped_chunk(a, payload, CHUNK_MAP_FLAGS) : NULL;
+    return c ? c : new_chunk(a, payload, false);
 }
 
 /* A request is refused when its size wraps around or a test says so. */
@@ -185,18 +195,9 @@ enum { LARGE_MAPPED = 128 * 1024 };
 
 static ArenaChunk *new_large_chunk(Arena *a, size_t rounded, bool zeroed)
 {
-    if (!MAP_LARGE || rounded < LARGE_MAPPED || a->allocator.alloc != default_alloc ||
-        rounded > SIZE_MAX - sizeof(ArenaChunk))
-        return new_chunk(a, rounded, zeroed);
-    size_t size = sizeof(ArenaChunk) + rounded;
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        return new_chunk(a, rounded, zeroed);
-    ArenaChunk *c = p;
-    c->mapped = size;
-    c->size = rounded;
-    a->total += size;
-    return c;
+    ArenaChunk *c = MAP_LARGE && rounded >= LARGE_MAPPED && a->allocator.alloc == default_alloc
+                        ? mapped_chunk(a, rounded, MAP_PRIVATE | MAP_ANONYMOUS) : NULL;
+    return c ? c : new_chunk(a, rounded, zeroed);
 }
 
 /* A large block: a chunk of its own, on the list of large chunks. */

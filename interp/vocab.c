@@ -314,41 +314,33 @@ static void cell_text(const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIM
  * name made otherwise could give, is written in the heap. */
 enum { CELL_ON_STACK = 4096 };
 
-Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
+/* The symbol of f's cell `parts`: interned when `make`, else only found
+ * (NULL when there is none, or when out of memory). The whole is f's own
+ * name. */
+static Symbol *cell_symbol(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS], bool make)
 {
     size_t n = cell_len(f, parts);
     if (n == f->name->len)
-        return f->name;                 /* the whole: its own name */
+        return f->name;
     char small[CELL_ON_STACK];
     char *buf = n <= sizeof small ? small : malloc(n);
     if (!buf)
         return NULL;
     cell_text(f, parts, buf);
-    Symbol *cell = symtab_intern(v->syms, buf, n);
+    Symbol *cell = make ? symtab_intern(v->syms, buf, n) : symtab_find(v->syms, buf, n);
     if (buf != small)
         free(buf);
     return cell;
 }
 
+Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
+{
+    return cell_symbol(v, f, parts, true);
+}
+
 Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS])
 {
-    /* finding allocates nothing in the arena */
-    size_t n = cell_len(f, parts);
-    if (n == f->name->len)
-        return f->name;
-    char small[CELL_ON_STACK];
-    if (n <= sizeof small) {
-        cell_text(f, parts, small);
-        return symtab_find(v->syms, small, n);
-    }
-    char *buf = malloc(n);
-    Symbol *found = NULL;
-    if (buf) {
-        cell_text(f, parts, buf);
-        found = symtab_find(v->syms, buf, n);
-        free(buf);
-    }
-    return found;
+    return cell_symbol(v, f, parts, false);     /* nothing made in the arena */
 }
 
 bool vocab_zero_in_units(const Vocab *v, const Symbol *path)

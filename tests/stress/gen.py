@@ -303,13 +303,16 @@ def million_figures(d, n):
 @case("figures_as_filed", 1_200_000, "N figures in one commune, as issue 8 filed the pointer-map cliff "
       "(1.2 M: 37 s), undeclared: the closed vocabulary refuses them, 50 errors", unit="figures")
 def figures_as_filed(d, n):
-    def lines():
-        yield 'commune "A" {'
-        for i in range(n):
-            yield "  f%d %d" % (i, i)
-        yield "}"
-    write_lines(os.path.join(d, "main.dlg"), lines())
+    write_lines(os.path.join(d, "main.dlg"), commune_of_figures(n))
     return ["main.dlg"], []
+
+
+def commune_of_figures(n):
+    """Commune A giving figures f0 .. f(n-1) the values 0 .. n-1."""
+    yield 'commune "A" {'
+    for i in range(n):
+        yield "  f%d %d" % (i, i)
+    yield "}"
 
 
 @case("figures_declared", 1_200_000, "N figures, each declared (figure fI \"F\" { }), given in one commune "
@@ -318,10 +321,7 @@ def figures_declared(d, n):
     def lines():
         for i in range(n):
             yield 'figure f%d "F" { }' % i
-        yield 'commune "A" {'
-        for i in range(n):
-            yield "  f%d %d" % (i, i)
-        yield "}"
+        yield from commune_of_figures(n)
     write_lines(os.path.join(d, "main.dlg"), lines())
     return ["main.dlg"], []
 
