@@ -24,23 +24,37 @@ typedef struct FigureSub {
     uint8_t word;           /* SubWord */
 } FigureSub;
 
-/* A declaration in the order read. A figure's is read when taken and its
- * tree is not kept (a vocabulary may declare a million figures: 64 bytes
- * each, not 200 of tree); any other's is read from its tree, `it`. They
- * lie in blocks of DECL_BLOCK, given back once the vocabulary is made. */
-enum { DECL_BLOCK = 4096 };
+/* A declaration other than a figure's, in the order read: read from its
+ * tree, `it`, by vocab_finish(). They lie in blocks of DECL_BLOCK, given
+ * back once the vocabulary is made (a vocabulary has few). */
+enum { DECL_BLOCK = 1024 };
 struct Decl {
     Source *src;
-    const Item *it;         /* NULL for a figure */
+    const Item *it;
     Symbol *name;           /* the first argument, when a name */
     Span span;              /* the first argument, or the item's name when none */
-    Str title;              /* a figure's, kept */
-    FigureSub *subs;        /* a figure's items */
-    uint32_t nsubs;
+    uint32_t seq;           /* its place among all the declarations taken */
     uint8_t kind;           /* DeclKind */
-    bool head_ok;           /* a figure's head is NAME ["TITLE"] */
     bool refused;           /* its name stands for another sort of thing */
 };
+
+/* A figure's declaration, read when taken: its tree is not kept (a
+ * vocabulary may declare a million figures). Its head (name, title,
+ * where) is written at once into a FigureDecl, which is the figure itself
+ * when this declaration is its first (a later one adds to that one's):
+ * those lie in blocks kept for the run (Vocab.heads). The rest, what the
+ * figure pass reads, lies in blocks at the same index (Vocab.takes),
+ * given back once the vocabulary is made: 64 bytes for each figure kept
+ * and 24 until then, where a record to read and a figure made from it
+ * took 64 and 80. Both in blocks of TAKE_BLOCK. */
+enum { TAKE_BLOCK = 8192 };
+typedef struct FigureTake {
+    FigureSub *subs;        /* its items */
+    uint32_t nsubs;
+    uint32_t seq;           /* as Decl's */
+    bool head_ok;           /* the head is NAME ["TITLE"] */
+    bool refused;           /* as Decl's */
+} FigureTake;
 
 /* What a declaration's name stands for, and the sort it is, in messages:
  * translated where they are used (i18n.h). */
@@ -124,12 +138,12 @@ static bool file_order(Vocab *v, Source *src)
 }
 
 /* What the figure pass needs of a figure's tree (declare_figure). */
-static bool read_figure(Vocab *v, Decl *d, const Item *it)
+static bool read_figure(Vocab *v, FigureDecl *head, FigureTake *d, const Item *it)
 {
     const Atom *a = it->args;
     d->head_ok = a && a->kind == ATOM_NAME && (!a->next || (a->next->kind == ATOM_STRING && !a->next->next)) &&
                  !it->binding;
-    if (d->head_ok && a->next && !(d->title = str_keep(v->arena, atom_str(a->next))).ptr)
+    if (d->head_ok && a->next && !(head->title = str_keep(v->arena, atom_str(a->next))).ptr)
         return false;
     uint32_t n = 0;
     for (const Block *blk = it->blocks; blk; blk = blk->next)
@@ -161,39 +175,65 @@ static bool read_figure(Vocab *v, Decl *d, const Item *it)
     return true;
 }
 
-/* The i-th declaration taken. */
-static Decl *decl_at(const Vocab *v, uint32_t i)
+/* The i-th element of a list in blocks of `per` elements. */
+static void *block_at(const BlockList *l, size_t size, uint32_t per, uint32_t i)
 {
-    return &v->decls[i / DECL_BLOCK][i % DECL_BLOCK];
+    return (char *)l->blocks[i / per] + (size_t)(i % per) * size;
 }
 
-/* Room for one more declaration, zeroed; NULL when out of memory. */
-static Decl *new_decl(Vocab *v)
+/* Room for one more element at the end of l, zeroed; NULL when out of
+ * memory. */
+static void *block_new(Arena *a, BlockList *l, size_t size, uint32_t per)
 {
-    if (v->ndecls == UINT32_MAX)
+    if (l->n == UINT32_MAX)
         return NULL;
-    if (v->ndecls % DECL_BLOCK == 0) {
-        Decl *block = ARENA_ARRAY(v->arena, Decl, DECL_BLOCK);
-        if (!block || !arena_push(v->arena, (void ***)&v->decls, &v->nblocks, &v->cap_blocks, block, 16))
+    if (l->n % per == 0) {
+        void *block = arena_zalloc(a, size * per);
+        if (!block || !arena_push(a, &l->blocks, &l->nblocks, &l->cap, block, 16))
             return NULL;
     }
-    return decl_at(v, v->ndecls++);
+    return block_at(l, size, per, l->n++);
+}
+
+static Decl *decl_at(const Vocab *v, uint32_t i) { return block_at(&v->decls, sizeof(Decl), DECL_BLOCK, i); }
+static FigureTake *take_at(const Vocab *v, uint32_t i)
+{
+    return block_at(&v->takes, sizeof(FigureTake), TAKE_BLOCK, i);
+}
+static FigureDecl *head_at(const Vocab *v, uint32_t i)
+{
+    return block_at(&v->heads, sizeof(FigureDecl), TAKE_BLOCK, i);
 }
 
 bool vocab_take(Vocab *v, Source *src, const Item *it)
 {
     DeclKind k = decl_kind(v, it->name);
-    Decl *d = k && file_order(v, src) ? new_decl(v) : NULL;
+    if (!k || !file_order(v, src) || v->ntaken == UINT32_MAX)
+        return false;               /* out of memory: the arena remembers; the run reports it */
+    const Atom *a = it->args;
+    Symbol *name = a && a->kind == ATOM_NAME ? a->as.name : NULL;
+    Span span = a ? a->span : item_name_span(it);
+    if (k == DECL_FIGURE) {
+        FigureDecl *head = block_new(v->arena, &v->heads, sizeof(FigureDecl), TAKE_BLOCK);
+        FigureTake *t = head ? block_new(v->arena, &v->takes, sizeof(FigureTake), TAKE_BLOCK) : NULL;
+        if (!t)
+            return false;
+        head->src = src;
+        head->name = name;
+        head->span = span;
+        t->seq = v->ntaken++;
+        return read_figure(v, head, t, it);
+    }
+    Decl *d = block_new(v->arena, &v->decls, sizeof(Decl), DECL_BLOCK);
     if (!d)
-        return false;               /* the arena remembers; the run reports it */
+        return false;
     d->kind = (uint8_t)k;
     d->src = src;
-    const Atom *a = it->args;
-    d->name = a && a->kind == ATOM_NAME ? a->as.name : NULL;
-    d->span = a ? a->span : item_name_span(it);
-    bool read = k == DECL_FIGURE && read_figure(v, d, it);
-    d->it = read ? NULL : it;
-    return read;
+    d->it = it;
+    d->name = name;
+    d->span = span;
+    d->seq = v->ntaken++;
+    return false;
 }
 
 void vocab_declare(Vocab *v, Source *src, Item *items)
@@ -641,31 +681,43 @@ static bool disjoint(Builder *b, const FigureDecl *f, const Dimension *d, Span a
     return true;
 }
 
+/* Append p to an array of a figure's (VOCAB_MAX_PLACES at most), *n used
+ * of *cap, doubling from 2; false when out of memory. */
+static bool push_short(Arena *a, const void ***arr, uint8_t *n, uint8_t *cap, const void *p)
+{
+    if (*n == *cap) {
+        uint8_t ncap = *cap ? (uint8_t)(*cap * 2) : 2;
+        const void **grown = arena_grow(a, *arr, *cap * sizeof *grown, ncap * sizeof *grown);
+        if (!grown)
+            return false;
+        *arr = grown;
+        *cap = ncap;
+    }
+    (*arr)[(*n)++] = p;
+    return true;
+}
+
 /* figure NAME "TITLE" { type TYPE  by DIMENSION ...  in KIND ... }, as
  * vocab_take() read it */
-static void declare_figure(Builder *b, const Decl *d)
+static void declare_figure(Builder *b, FigureDecl *head, const FigureTake *d)
 {
     Vocab *v = b->v;
     if (!d->head_ok) {
-        diag_error(b->diag, b->src, d->span, "write %s", _("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }"));
+        diag_error(b->diag, b->src, head->span, "write %s", _("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }"));
         return;
     }
-    Symbol *name = d->name;
+    Symbol *name = head->name;
     FigureDecl *f = (FigureDecl *)vocab_figure(v, name);
     bool extends = f != NULL;
     if (!f) {
-        if (!name_is_free(b, name, d->span, "figure"))
+        if (!name_is_free(b, name, head->span, "figure"))
             return;
-        f = ARENA_NEW(v->arena, FigureDecl);
-        if (!f || !symmap_put(&v->figure_index, v->arena, name, f) ||
+        f = head;
+        if (!symmap_put(&v->figure_index, v->arena, name, f) ||
             !PUSH(v->arena, v->figures, v->nfigures, v->cap_figures, f))
             return;
-        f->name = name;
-        f->title = d->title;
-        f->src = b->src;
-        f->span = d->span;
-    } else if (d->title.ptr && !f->title.ptr) {
-        f->title = d->title;
+    } else if (head->title.ptr && !f->title.ptr) {
+        f->title = head->title;
     }
     static const char *const types[] = { "count", "money", "percentage", "days" };
     static const char *const forms[] = {
@@ -692,11 +744,11 @@ static void declare_figure(Builder *b, const Decl *d)
             if (k < 0)
                 diag_error(b->diag, b->src, p->span, "unknown type '%s': use count, money, percentage or days",
                            p->name->text);
-            else if (extends && (ValueType)k != f->type)
+            else if (extends && k != f->type)
                 diag_error(b->diag, b->src, p->span, "figure '%s' is a %s already (%s)", name->text,
                            vocab_type_name(f->type), f->src ? f->src->name : "");
             else
-                f->type = (ValueType)k;
+                f->type = (uint8_t)k;
         } else if (p->word == SUB_BY) {
             const Dimension *dim = dimension_named(b, p->name, p->span);
             if (!dim || vocab_figure_dim(f, dim) >= 0)
@@ -707,7 +759,7 @@ static void declare_figure(Builder *b, const Decl *d)
                 continue;
             }
             if (disjoint(b, f, dim, p->span) &&
-                !arena_push(v->arena, (void ***)&f->dims, &f->ndims, &f->cap_dims, (void *)dim, 2))
+                !push_short(v->arena, (const void ***)&f->dims, &f->ndims, &f->cap_dims, dim))
                 return;
         } else {
             const Kind *k = kind_named(b, p->name, p->span);
@@ -718,7 +770,7 @@ static void declare_figure(Builder *b, const Decl *d)
                            name->text, VOCAB_MAX_PLACES);
                 continue;
             }
-            if (!arena_push(v->arena, (void ***)&f->places, &f->nplaces, &f->cap_places, (void *)k, 2))
+            if (!push_short(v->arena, (const void ***)&f->places, &f->nplaces, &f->cap_places, k))
                 return;
         }
     }
@@ -898,33 +950,59 @@ static bool is_kind(DeclKind k) { return k == DECL_UNIT_KIND || k == DECL_SESSIO
  * share a name (`by status`, a figure `status`): where each may stand
  * tells them apart. Declarations of one sort may repeat: they extend one
  * another or clash there. */
+/* A declaration of either list as refuse_clashes() reads them, in the
+ * order taken. */
+typedef struct Taken {
+    uint8_t kind;
+    Symbol *name;
+    Source *src;
+    Span span;
+    bool *refused;
+} Taken;
+
+static Taken taken_decl(Decl *d) { return (Taken){ d->kind, d->name, d->src, d->span, &d->refused }; }
+static Taken taken_figure(const FigureDecl *head, FigureTake *t)
+{
+    return (Taken){ DECL_FIGURE, head->name, head->src, head->span, &t->refused };
+}
+
 static void refuse_clashes(Builder *b)
 {
     Vocab *v = b->v;
     /* Only names some kind has can clash: those first, in a map as small
-     * as the kinds are few, then the first declaration of each of them. */
+     * as the kinds are few, then the first declaration of each of them,
+     * the two lists read together in the order taken. */
     PtrMap kinds = { 0 }, first = { 0 };
-    for (uint32_t i = 0; i < v->ndecls; i++) {
+    for (uint32_t i = 0; i < v->decls.n; i++) {
         Decl *d = decl_at(v, i);
         if (is_kind(d->kind) && d->name && !ptrmap_put(&kinds, v->arena, d->name, 0, d))
             return;
     }
-    for (uint32_t i = 0; i < v->ndecls; i++) {
-        Decl *d = decl_at(v, i);
-        if (d->kind == DECL_RELATION || !d->name || !ptrmap_get(&kinds, d->name, 0))
+    if (!kinds.count)
+        return;
+    for (uint32_t i = 0, j = 0; i < v->decls.n || j < v->takes.n;) {
+        bool figure = j < v->takes.n && (i == v->decls.n || take_at(v, j)->seq < decl_at(v, i)->seq);
+        Taken d = figure ? taken_figure(head_at(v, j), take_at(v, j)) : taken_decl(decl_at(v, i));
+        if (figure)
+            j++;
+        else
+            i++;
+        if (d.kind == DECL_RELATION || !d.name || !ptrmap_get(&kinds, d.name, 0))
             continue;
-        Decl *f = ptrmap_get(&first, d->name, 0);
+        Taken *f = ptrmap_get(&first, d.name, 0);
         if (!f) {
-            if (!ptrmap_put(&first, v->arena, d->name, 0, d))
+            Taken *keep = ARENA_NEW(v->arena, Taken);
+            if (!keep || !ptrmap_put(&first, v->arena, d.name, 0, keep))
                 return;
+            *keep = d;
             continue;
         }
-        if (is_kind(f->kind) == is_kind(d->kind))
+        if (is_kind(f->kind) == is_kind(d.kind))
             continue;
-        diag_error(b->diag, d->src, d->span, "'%s' is %s: a %s needs a name of its own", d->name->text,
-                   _(decl_what[f->kind]), C_("declaration", decl_noun[d->kind]));
+        diag_error(b->diag, d.src, d.span, "'%s' is %s: a %s needs a name of its own", d.name->text,
+                   _(decl_what[f->kind]), C_("declaration", decl_noun[d.kind]));
         diag_note(b->diag, f->src, f->span, "declared here");
-        d->refused = true;
+        *d.refused = true;
     }
 }
 
@@ -933,11 +1011,11 @@ static void refuse_clashes(Builder *b)
 static bool room_for_figures(Vocab *v)
 {
     uint32_t n = 0, top = 0;
-    for (uint32_t i = 0; i < v->ndecls; i++) {
-        const Decl *d = decl_at(v, i);
-        if (d->kind == DECL_FIGURE && d->name) {
+    for (uint32_t i = 0; i < v->heads.n; i++) {
+        const FigureDecl *f = head_at(v, i);
+        if (f->name) {
             n++;
-            top = d->name->id + 1 > top ? d->name->id + 1 : top;
+            top = f->name->id + 1 > top ? f->name->id + 1 : top;
         }
     }
     if (!symmap_reserve(&v->figure_index, v->arena, top))
@@ -964,13 +1042,22 @@ static bool finish(Builder *b)
         return false;
     }
     refuse_clashes(b);
-    for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++)
-        for (uint32_t i = 0; i < v->ndecls; i++) {
-            const Decl *d = decl_at(v, i);
+    for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++) {
+        bool figures = pass == DECL_UNIT_KIND;
+        for (uint32_t i = 0; i < (figures ? v->takes.n : v->decls.n); i++) {
             if (v->arena->failed) {
                 diag_out_of_memory(diag);
                 return false;
             }
+            if (figures) {
+                FigureDecl *head = head_at(v, i);
+                const FigureTake *t = take_at(v, i);
+                b->src = head->src;
+                if (!t->refused)
+                    declare_figure(b, head, t);
+                continue;
+            }
+            const Decl *d = decl_at(v, i);
             if (d->refused)
                 continue;
             b->src = d->src;
@@ -980,24 +1067,26 @@ static bool finish(Builder *b)
                 declare_dimension(b, d->it);
             else if (pass == DECL_FIGURE && kind)
                 register_kind(b, d->it, d->kind == DECL_SESSION_KIND);
-            else if (pass == DECL_UNIT_KIND && d->kind == DECL_FIGURE)
-                declare_figure(b, d);
             else if (pass == DECL_SESSION_KIND && kind && d->name)
                 define_kind(b, d->it);
             else if (pass == DECL_RELATION && d->kind == DECL_RELATION)
                 declare_relation(b, d->it);
         }
+    }
     /* what the evaluator needs is asked for only of a vocabulary without
      * errors: an error above may be why it is missing */
     return diag->errors == errors && required(b) && !v->arena->failed;
 }
 
-/* The declarations, once read: a million figures' are 64 MB. */
+/* The declarations, once read; the figures' heads stay: they are the
+ * figures. */
 static void forget_decls(Vocab *v)
 {
-    for (uint32_t i = 0; i < v->nblocks; i++)
-        arena_release(v->arena, v->decls[i], DECL_BLOCK * sizeof(Decl));
-    v->ndecls = v->nblocks = 0;
+    for (uint32_t i = 0; i < v->decls.nblocks; i++)
+        arena_release(v->arena, v->decls.blocks[i], DECL_BLOCK * sizeof(Decl));
+    for (uint32_t i = 0; i < v->takes.nblocks; i++)
+        arena_release(v->arena, v->takes.blocks[i], TAKE_BLOCK * sizeof(FigureTake));
+    v->decls = v->takes = (BlockList){ 0 };
 }
 
 bool vocab_finish(Vocab *v, Diag *diag)

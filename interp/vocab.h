@@ -66,15 +66,16 @@ enum { VOCAB_MAX_DIMS = 8, VOCAB_MAX_PLACES = 16 };
 struct FigureDecl {
     Symbol *name;
     Str title;
-    ValueType type;
     /* Arrays as long as declared (at most VOCAB_MAX_DIMS and
-     * VOCAB_MAX_PLACES): a national vocabulary may declare millions. */
+     * VOCAB_MAX_PLACES): a national vocabulary may declare millions, and
+     * a figure is 64 bytes. */
     const Dimension **dims; /* canonical order of a path's parts */
-    uint32_t ndims, cap_dims;
     const Kind **places;    /* where it may stand; none: anywhere */
-    uint32_t nplaces, cap_places;
     Source *src;
     Span span;
+    uint8_t type;           /* ValueType */
+    uint8_t ndims, cap_dims;
+    uint8_t nplaces, cap_places;
 };
 
 struct Kind {
@@ -125,6 +126,12 @@ typedef struct WordList {
 
 typedef struct Decl Decl;
 
+/* Records in blocks of a fixed count (vocab.c): `n` of them. */
+typedef struct BlockList {
+    void **blocks;
+    uint32_t n, nblocks, cap;
+} BlockList;
+
 typedef struct Vocab {
     Arena *arena;
     Symtab *syms;
@@ -137,8 +144,10 @@ typedef struct Vocab {
     Bound **bounds;
     uint32_t nbounds, cap_bounds;
     SymMap kind_index, dim_index, figure_index;     /* each begins with its name */
-    Decl **decls;                   /* taken (vocab_take), in blocks: until vocab_finish() */
-    uint32_t ndecls, nblocks, cap_blocks;
+    BlockList decls;                /* taken (vocab_take), other than figures': until vocab_finish() */
+    BlockList heads;                /* figures' declarations taken: their heads, the figures */
+    BlockList takes;                /* and the rest of them: until vocab_finish() */
+    uint32_t ntaken;                /* declarations taken */
     PtrMap file_order;              /* Source -> 1, 2, ... in the order declared */
     const Kind *root;               /* the report */
     /* the names the language gives a meaning of its own (§5.3) */
