@@ -51,18 +51,23 @@ void symtab_init_over(Symtab *t, Arena *a, const Symtab *base)
     t->first_id = base->first_id + base->count;
 }
 
+/* The byte of a slot holding hash h (symbol.h): bits the slot's index
+ * does not take, in a table of fewer than 2^25 slots. */
+static uint8_t tag_of(uint32_t h) { return (uint8_t)(0x80u | h >> 25); }
+
 /* The symbol in this table alone, its hash being h. */
 static Symbol *find_here(const Symtab *t, uint32_t h, const char *s, size_t len)
 {
     if (!t->cap)
         return NULL;
+    uint8_t tag = tag_of(h);
     for (uint32_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        const SymSlot *slot = &t->slots[i];
-        if (!slot->n)
+        uint8_t at = t->tags[i];
+        if (!at)
             return NULL;
-        if (slot->hash == h) {
-            Symbol *sym = t->syms[slot->n - 1];
-            if (sym->len == len && memcmp(sym->text, s, len) == 0)
+        if (at == tag) {
+            Symbol *sym = t->syms[t->slots[i] - 1];
+            if (sym->hash == h && sym->len == len && memcmp(sym->text, s, len) == 0)
                 return sym;
         }
     }
@@ -80,26 +85,41 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
     return sym ? sym : find_here(t, h, s, len);
 }
 
+/* Put the symbol of index n into the first free slot from its hash's;
+ * false when there is none within `limit` probes. */
+static bool place(Symtab *t, uint32_t n, uint32_t limit)
+{
+    uint32_t h = t->syms[n]->hash;
+    for (uint32_t i = h & (t->cap - 1), probes = 0; probes <= limit; i = (i + 1) & (t->cap - 1), probes++)
+        if (!t->tags[i]) {
+            t->tags[i] = tag_of(h);
+            t->slots[i] = n + 1;
+            return true;
+        }
+    return false;
+}
+
+/* Double the table, every symbol put again in the order interned (read
+ * in turn, not through the old slots); false when out of memory, the
+ * table as it was. */
 static bool grow(Symtab *t)
 {
     uint32_t ncap = t->cap ? t->cap * 2 : 256;
     if (ncap > (UINT32_MAX >> 1))
         return false;
-    SymSlot *slots = ARENA_ARRAY(t->arena, SymSlot, ncap);
-    if (!slots)
+    uint32_t *slots = ARENA_ARRAY(t->arena, uint32_t, ncap);
+    uint8_t *tags = slots ? ARENA_ARRAY(t->arena, uint8_t, ncap) : NULL;
+    if (!tags) {
+        arena_release(t->arena, slots, (size_t)ncap * sizeof *slots);
         return false;
-    for (uint32_t i = 0; i < t->cap; i++) {
-        const SymSlot *old = &t->slots[i];
-        if (!old->n)
-            continue;
-        uint32_t j = old->hash & (ncap - 1);
-        while (slots[j].n)
-            j = (j + 1) & (ncap - 1);
-        slots[j] = *old;
     }
     arena_release(t->arena, t->slots, (size_t)t->cap * sizeof *t->slots);
+    arena_release(t->arena, t->tags, t->cap);
     t->slots = slots;
+    t->tags = tags;
     t->cap = ncap;
+    for (uint32_t n = 0; n < t->count; n++)
+        place(t, n, ncap);          /* under 3/4 full: a slot is free */
     return true;
 }
 
@@ -133,20 +153,13 @@ static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
     sym->len = (uint32_t)len;
     sym->hash = h;
     sym->id = t->first_id + t->count;
-    for (;;) {
-        uint32_t i = sym->hash & (t->cap - 1), probes = 0;
-        while (t->slots[i].n && probes < PROBE_LIMIT) {
-            i = (i + 1) & (t->cap - 1);
-            probes++;
-        }
-        if (!t->slots[i].n) {
-            t->slots[i] = (SymSlot){ sym->hash, t->count + 1 };
-            break;
-        }
-        if (!grow(t))
-            return NULL;
-    }
     t->syms[t->count++] = sym;
+    /* a probe longer than PROBE_LIMIT grows the table whatever its load
+     * (grow() puts every symbol, this one too) */
+    if (!place(t, t->count - 1, PROBE_LIMIT) && !grow(t)) {
+        t->count--;
+        return NULL;
+    }
     return sym;
 }
 

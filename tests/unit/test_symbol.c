@@ -167,6 +167,55 @@ TEST(table_grows_past_thousands)
     assert_false(f->arena.failed);
 }
 
+/* The hash of a name as the table takes it (symbol.c's hash_bytes). */
+static uint32_t table_hash(const Symtab *t, const char *s, size_t len)
+{
+    uint64_t h = siphash24(t->key, s, len);
+    return (uint32_t)(h ^ h >> 32);
+}
+
+/* Seventy names whose hashes all start at the first table's slot 0: the
+ * 66th is more than PROBE_LIMIT (64) slots from it, so the table grows though
+ * it is far from full, and every name is put again; names of the cluster
+ * whose byte (the hash's top bits) matches another's are told apart by
+ * the hash and bytes behind it. */
+TEST(a_cluster_grows_the_table)
+{
+    enum { N = 70 };
+    char names[N][16];
+    uint32_t hashes[N];
+    unsigned n = 0;
+    for (unsigned i = 0; n < N; i++) {
+        int len = snprintf(names[n], sizeof names[n], "k%u", i);
+        uint32_t h = table_hash(&f->syms, names[n], (size_t)len);
+        if ((h & 255) == 0)
+            hashes[n++] = h;
+    }
+    Symbol *syms[N];
+    for (unsigned i = 0; i < N; i++) {
+        syms[i] = symtab_intern_cstr(&f->syms, names[i]);
+        assert_non_null(syms[i]);
+        assert_int_equal(syms[i]->hash, hashes[i]);
+        if (i < 65)
+            assert_int_equal(f->syms.cap, 256);     /* probes within the limit */
+    }
+    assert_true(f->syms.cap > 256);                 /* 70 names: a quarter full */
+    for (unsigned i = 0; i < N; i++) {
+        assert_ptr_equal(symtab_find(&f->syms, names[i], strlen(names[i])), syms[i]);
+        assert_ptr_equal(symtab_intern_cstr(&f->syms, names[i]), syms[i]);
+    }
+    assert_int_equal(f->syms.count, N);
+    /* names never interned, each starting in the cluster, are not found */
+    char other[16];
+    for (unsigned i = 0, found = 0; found < 20; i++) {
+        int len = snprintf(other, sizeof other, "z%u", i);
+        if ((table_hash(&f->syms, other, (size_t)len) & 255) == 0) {
+            assert_null(symtab_find(&f->syms, other, (size_t)len));
+            found++;
+        }
+    }
+}
+
 /* Names alike in length, first, middle and last byte share a slot of the
  * recent-names cache (Symtab.recent): each must still be itself, found
  * and interned again in any order, and a name found in the cache is the
@@ -568,6 +617,7 @@ int main(void)
         FIXTURE_TEST(utf8_names_byte_for_byte),
         FIXTURE_TEST(find_never_allocates),
         FIXTURE_TEST(table_grows_past_thousands),
+        FIXTURE_TEST(a_cluster_grows_the_table),
         FIXTURE_TEST(recent_names_alike_stay_apart),
         FIXTURE_TEST(join_makes_the_path),
         FIXTURE_TEST(ids_are_dense_and_go_on_over_a_base),
