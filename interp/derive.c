@@ -13,7 +13,7 @@
  * approximate, has a full aggregate beside (Derived.aggs). 20 bytes. */
 typedef struct Entry {
     uint32_t node;          /* Node.id */
-    uint32_t path;          /* Symbol.id; the Symbol is Derived.paths' */
+    uint32_t path;          /* Symbol.id (symtab_symbol) */
     uint32_t next;          /* next entry of the same node, + 1; 0 ends */
     uint32_t breakdown : 30;    /* the sum of the figure's complete breakdown:
                                  * Derived.breakdowns[breakdown - 1]; 0: none
@@ -52,7 +52,9 @@ enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
  * one table for every node would be 32 MB read at random. */
 typedef struct NodeTable {
     uint32_t *slots;        /* entry index + 1; 0 empty */
-    uint32_t cap;           /* a power of two, at least twice the entries; 0: not made */
+    uint32_t cap;           /* a power of two, at least 1.5 times the entries (a
+                             * probe for a path it lacks reads 5 slots on average,
+                             * one line); 0: not made */
 } NodeTable;
 
 struct Derived {
@@ -71,7 +73,6 @@ struct Derived {
     uint32_t nbreakdowns, cap_breakdowns;
     uint32_t *first;        /* per node id: its first entry + 1 */
     uint32_t *last;
-    SymMap paths;           /* by id, every path with an aggregate: the Symbol */
     /* By path id, the entry of that path made last (entries never move).
      * A node's entries are made while one node's work runs at a time: its
      * figures' breakdown sums (sums_below), then its own part of
@@ -154,7 +155,7 @@ static bool make_table(Derived *d, const Node *n)
         count++;
     NodeTable *t = &d->tables[n->id];
     uint32_t cap = 4;
-    while (cap < count * 2)
+    while (cap < count + count / 2)
         cap *= 2;
     if (!(t->slots = ARENA_ARRAY(d->arena, uint32_t, cap)))
         return false;
@@ -231,10 +232,6 @@ static Entry *aggregated(Derived *d, const Node *n, const Symbol *path)
     Entry *x = entry_for(d, n, path);
     if (!x)
         return NULL;
-    if (!x->has_aggregate && !symmap_put(&d->paths, d->arena, path, (void *)path)) {
-        d->oom = true;
-        return NULL;
-    }
     x->has_aggregate = true;
     return x;
 }
@@ -374,11 +371,6 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
     return value_at(d, n, path, model_figure(n, path));
 }
 
-bool derive_has_path(const Derived *d, const Symbol *path)
-{
-    return symmap_get(&d->paths, path) != NULL;
-}
-
 /* ---- deriving ------------------------------------------------------------------ */
 
 /* "x ? { a 1  b 2 }": a figure declared unknown whose first breakdown is
@@ -498,7 +490,7 @@ static void provide(Derived *d, const Node *parent, const Node *ch)
      * move (they lie in blocks), so the walk is safe */
     for (uint32_t e = d->first[ch->id]; e && !d->oom; e = entry_at(d, e - 1)->next) {
         const Entry *x = entry_at(d, e - 1);
-        const Symbol *path = symmap_get_id(&d->paths, x->path);
+        const Symbol *path = symtab_symbol(d->m->syms, x->path);
         if (x->has_aggregate && !model_figure(ch, path))        /* declared ones went above */
             provide_one(d, parent, ch, path, aggregate_value(d, x));
     }
@@ -569,7 +561,9 @@ Derived *derive_run(const Model *m, Arena *a)
     d->first = ARENA_ARRAY(a, uint32_t, m->nnodes);
     d->last = ARENA_ARRAY(a, uint32_t, m->nnodes);
     d->tables = ARENA_ARRAY(a, NodeTable, m->nnodes);
-    if (!d->first || !d->last || !d->tables)
+    /* every declared figure's name is a path of the report's: room for
+     * them at once, rather than doubling through a million */
+    if (!d->first || !d->last || !d->tables || !symmap_reserve(&d->latest, a, m->vocab->figure_index.cap))
         return NULL;
     sums_below(d, m->root);
     aggregate(d, m->root);

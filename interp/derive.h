@@ -86,8 +86,6 @@ bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggre
  * sum of its complete breakdown when declared '?' (§5.4 step 2). False
  * when it has none. */
 bool derive_part_value(const Derived *d, const Figure *f, Value *value);
-/* Is `path` provided by some entry or child anywhere in the report? */
-bool derive_has_path(const Derived *d, const Symbol *path);
 
 
 #endif

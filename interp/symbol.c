@@ -201,6 +201,13 @@ Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
     return found ? c->slot[slot] = found : NULL;
 }
 
+Symbol *symtab_symbol(const Symtab *t, uint32_t id)
+{
+    if (id < t->first_id)
+        return t->base ? symtab_symbol(t->base, id) : NULL;
+    return id - t->first_id < t->count ? t->syms[id - t->first_id] : NULL;
+}
+
 Symbol *symtab_intern(Symtab *t, const char *s, size_t len)
 {
     return symtab_intern_via(t, &t->recent, s, len);

@@ -85,6 +85,9 @@ Symbol *symtab_intern_cstr(Symtab *t, const char *s);
 Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len);
 /* The Symbol if already interned, else NULL (never allocates). */
 Symbol *symtab_find(const Symtab *t, const char *s, size_t len);
+/* The symbol whose id is `id`, of this table or its base; NULL when there
+ * is none. Not while another thread interns. */
+Symbol *symtab_symbol(const Symtab *t, uint32_t id);
 /* The path "whole.part", interned; NULL when out of memory. */
 Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part);
 
