@@ -69,15 +69,16 @@ static void mark_dropped(Diag *d)
  * of a dropped diagnostic dropped with it. */
 static bool admit(Diag *d, DiagSeverity sev)
 {
+    if (sev == DIAG_ERROR && (d->overflowed || d->errors == DIAG_MAX_ERRORS)) {
+        d->overflowed = true;       /* diag_sort() adds the closing note */
+        d->errors_dropped++;
+        return false;
+    }
     if (d->overflowed)
         return false;
     if (sev == DIAG_NOTE && d->dropping)
         return false;               /* the note of a diagnostic not kept */
     d->dropping = false;
-    if (sev == DIAG_ERROR && d->errors == DIAG_MAX_ERRORS) {
-        d->overflowed = true;       /* diag_sort() adds the closing note */
-        return false;
-    }
     if (sev == DIAG_WARNING && d->warnings >= DIAG_MAX_WARNINGS) {
         d->warnings++;              /* still counted: --strict fails on it */
         d->warnings_dropped++;

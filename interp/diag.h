@@ -35,6 +35,7 @@ typedef struct Diag {
     Diagnostic *first, *last;
     uint32_t errors, warnings;
     uint32_t warnings_dropped;  /* warnings past DIAG_MAX_WARNINGS: counted, not kept */
+    uint32_t errors_dropped;    /* errors past DIAG_MAX_ERRORS: counted, not kept */
     bool overflowed;        /* DIAG_MAX_ERRORS reached: stop parsing */
     bool dropping;          /* the last error or warning was dropped: so are its notes */
     bool out_of_memory;     /* an allocation failed somewhere: reported without allocating */

@@ -218,6 +218,7 @@ typedef struct Streamer {
     LoadedFile *file;       /* the file whose items come; its items: those kept */
     Item *last_kept;
     uint32_t model_diags;   /* errors and warnings the vocabulary, calendar and model gave */
+    uint32_t model_dropped; /* errors they gave past the limit */
     bool model_overflow;    /* the limit on errors was reached by one of them */
     /* `within` files, placed as they come when the whole way would place
      * them in the same order: after every file of the top level, each in
@@ -281,11 +282,20 @@ static bool stream_stop(Streamer *st)
     return false;
 }
 
-/* After a step of the model begun when diag had `said` errors and
- * warnings (and was not full: stream_item stops first): what it said. */
-static void modelled(Streamer *st, uint32_t said)
+/* What diag was told so far: errors and warnings, and the errors past
+ * the limit. */
+typedef struct Said {
+    uint32_t told, dropped;
+} Said;
+
+static Said said_now(const Diag *d) { return (Said){ d->errors + d->warnings, d->errors_dropped }; }
+
+/* After a step of the model begun when diag had been told `said` (and was
+ * not full: stream_item stops first): what it said. */
+static void modelled(Streamer *st, Said said)
 {
-    st->model_diags += st->diag->errors + st->diag->warnings - said;
+    st->model_diags += st->diag->errors + st->diag->warnings - said.told;
+    st->model_dropped += st->diag->errors_dropped - said.dropped;
     st->model_overflow |= st->diag->overflowed;
 }
 
@@ -354,9 +364,12 @@ static bool stream_item(void *ctx, Item *it)
             st->file->items = it;
         st->last_kept = it;
         if (!declaring) {
-            uint32_t said = diag->errors + diag->warnings;
+            Said said = said_now(diag);
             stream_declare(st, before, it);
             modelled(st, said);
+            /* a unit's item at the top level, as below: a `within` after
+             * it puts the whole file in that unit, this item too */
+            st->at_root |= st->m && !model_report_wide(st->m, it);
         }
         return true;
     }
@@ -366,7 +379,7 @@ static bool stream_item(void *ctx, Item *it)
                 return stream_stop(st);     /* a file of the top level after `within` ones */
             st->at_root = true;
         }
-        uint32_t said = diag->errors + diag->warnings;
+        Said said = said_now(diag);
         if (st->within)
             model_add_item_within(st->m, st->files, st->file, st->within, it);
         else
@@ -479,11 +492,13 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
     /* The limit on errors reached: the whole way keeps the same errors
      * when parsing reached it with the model silent (both stop reading
      * there), or when the model reached it on the last item of the last
-     * input (the whole way reads no more either, and parsing said all it
-     * had before). Which warnings are kept when too many depends on the
-     * order they come in. */
+     * input (the whole way reads no more either) and parsing said all it
+     * had before: no error past the limit was the parser's (a '}' that
+     * closes nothing after the last item is one). Which warnings are kept
+     * when too many depends on the order they come in. */
     bool skipped = im < nmemory || in < nnames || ir < opt->nrulebooks;
-    if (diag->overflowed && !(st.model_diags == 0 && !st.model_overflow) && !(st.model_overflow && !cut && !skipped))
+    bool model_last = st.model_overflow && !cut && !skipped && diag->errors_dropped == st.model_dropped;
+    if (diag->overflowed && !(st.model_diags == 0 && !st.model_overflow) && !model_last)
         st.again = true;
     if (diag->warnings_dropped)
         st.again = true;

@@ -28,6 +28,11 @@
  *     and '\t', and at most one line starting "Result: " (the report is
  *     written without colour, at a width and with --quiet chosen from the
  *     input's length);
+ *   - FUZZ_COMPARE_WHOLE (default 1): the run made again reading the
+ *     whole file first (RunOptions.whole, as dlg-whole does) writes the
+ *     same JSON, diagnostics included, and the same status: a run that
+ *     models a file while it parses it, a unit's items as they come
+ *     (run.c), is only a way to read;
  *   - nothing is written outside memory: while dlg runs the C streams
  *     stdout and stderr are swapped for memory streams that must stay
  *     empty, and open()/fopen()/creat()/... (wrapped with the linker's
@@ -61,6 +66,9 @@
 #endif
 #ifndef FUZZ_CHECK_CONTRACT
 #define FUZZ_CHECK_CONTRACT 1
+#endif
+#ifndef FUZZ_COMPARE_WHOLE
+#define FUZZ_COMPARE_WHOLE 1
 #endif
 #ifndef FUZZ_RANDOM_KEY
 #define FUZZ_RANDOM_KEY 0
@@ -922,6 +930,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_json(j.out, j.outlen, j.status);
     if (t.status != j.status)
         fail("the text writer returned %d and the JSON writer %d", t.status, j.status);
+#if FUZZ_COMPARE_WHOLE
+    {
+        RunOptions whole_opt = opt;
+        whole_opt.whole = true;
+        trap_begin(&trap);
+        Analysis *whole = dlg_analyse(&whole_opt);
+        trap_end(&trap);
+        Captured w;
+        current_writer = "json, read whole";
+        report_once(whole, json, NULL, false, &w);
+        if (w.status != j.status || w.outlen != j.outlen || memcmp(w.out, j.out, w.outlen) != 0)
+            fail("read streaming, the JSON (status %d) differs from the JSON read whole (status %d)", j.status,
+                 w.status);
+        trap_begin(&trap);
+        dlg_analysis_free(whole);
+        trap_end(&trap);
+        free(w.out);
+        free(w.err);
+    }
+#endif
     for (const Writer *w = report_writers; w->name; w++) {
         if (w == text || w == json)
             continue;

@@ -36,6 +36,7 @@ printf "$unit"'holiday 2024-02-08 .. 2024-02-14 "Tết"\n' > calendar-after.dlg
 printf "$unit"'use "plain.dlg"\n' > uses.dlg
 printf 'within district "D"\n'"$unit" > within.dlg
 printf 'district "D" { communes 1 }\n' > district.dlg
+printf 'district "D" { commune "A" { } }\nwithin district "D"\n' > unit-then-within.dlg
 # a report split by district: a top file making the districts, files
 # placed within them (in order, out of order, nested, with a rule, a
 # second 'within', a unit before 'within', a namesake made later)
@@ -72,6 +73,9 @@ n_lines 60 'report "R%d" { period 2024 }\nx%d = 1\n' warnings.dlg  # more warnin
 { printf 'commune "L" {\n'; n_lines 30 '  unknown_%d %d\n'; printf '}\n'
   n_lines 30 'opinion "bad \\q %d %d"\n'; } > limit-both.dlg
 printf 'opinion "bad \\q"\n' > scanner-error.dlg
+# the model reaches the limit on the last item, then the parser has more
+# to say: a '}' that closes nothing
+{ n_lines 51 'unknown_%d %d\n'; printf '}\n'; } > limit-then-brace.dlg
 # the scanner's errors (an unknown escape) between the model's
 k=0
 while [ $k -lt 20 ]; do
@@ -114,6 +118,7 @@ calendar-after|calendar-after.dlg
 uses|uses.dlg
 within|district.dlg within.dlg
 within-jobs-1|--jobs 1 district.dlg within.dlg
+unit-then-within|unit-then-within.dlg
 split|--jobs 1 split/top.dlg split/w1.dlg split/w2.dlg
 split-json|--jobs 1 --format json split/top.dlg split/w1.dlg split/w2.dlg
 split-out-of-order|--jobs 1 split/top.dlg split/w2.dlg split/w1.dlg
@@ -136,6 +141,7 @@ limit-last|limit-last.dlg
 limit-scanner|limit-scanner.dlg
 limit-both|limit-both.dlg
 limit-then-file|--jobs 1 limit-last.dlg scanner-error.dlg
+limit-then-brace|limit-then-brace.dlg
 interleaved|interleaved.dlg
 vocab-errors|vocab-errors.dlg
 files-jobs-1|--jobs 1 plain.dlg declared-first.dlg
