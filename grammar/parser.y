@@ -1,7 +1,8 @@
 /* parser.y - the grammar of .dlg files (spec §3). Rule names follow the
- * spec's EBNF. Every action is one call to an AST constructor; what an item
- * means is decided later (model.c). Semantic values live in the run's arena,
- * so values dropped during error recovery need no %destructor. */
+ * spec's EBNF. Every action is one call to an AST constructor, and may hand
+ * what it made to the sink (parse.h); what an item means is decided later
+ * (model.c). Semantic values live in the run's arena, so values dropped
+ * during error recovery need no %destructor. */
 
 %require "3.8"
 %define api.pure full
@@ -66,6 +67,9 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg);
 static void stray_brace(ParseState *ps, Span at);
 static void take_item(ParseState *ps, Item **list, Item *it);
+static Atom *open_item(ParseState *ps, Symbol *name, Span name_span, Atom *args, Span args_span);
+static bool give_inner(ParseState *ps, Item *it);
+static Block *give_block(ParseState *ps, Block *blk);
 static bool shallow(ParseState *ps, const Expr *e);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                           \
@@ -183,13 +187,18 @@ top_items
 
 items
     : %empty                    { $$ = NULL; }
-    | items item                { $$ = $1; APPEND($$, $2); }
+    | items item                { $$ = $1; if (!give_inner(ps, $2)) APPEND($$, $2); }
     | items error               { $$ = $1; }
     ;
 
 item
     : NAME args                 { NEED($$ = ast_item(ps->syntax, $1, @1, first_atom($2), 0, NULL, NULL, @$)); }
-    | NAME args blocks          { NEED($$ = ast_item(ps->syntax, $1, @1, first_atom($2), 0, NULL, first_block($3), @$)); }
+    | NAME args <atom>{ $$ = open_item(ps, $1, @1, $2, @2); } blocks
+                                { bool opened = ps->opened && ps->level == 0;
+                                  NEED($$ = ast_item(ps->syntax, $1, @1, opened ? NULL : $3, 0, NULL,
+                                                     opened ? NULL : first_block($4), @$));
+                                  $$->opened = opened;
+                                  ps->opened &= !opened; }
     | NAME args binding binding_expr
                                 { NEED($$ = ast_item(ps->syntax, $1, @1, first_atom($2), $3, $4, NULL, @$)); }
     | NAME args binding binding_expr blocks
@@ -240,8 +249,15 @@ blocks
     ;
 
 block
-    : '{' items '}'             { NEED($$ = ast_block(ps->syntax, first_item($2), false, @3, @$)); }
-    | '{' items ELLIPSIS '}'    { NEED($$ = ast_block(ps->syntax, first_item($2), true, @3, @$)); }
+    : block_open items '}'      { ps->level--; NEED($$ = ast_block(ps->syntax, first_item($2), false, @3, @$));
+                                  $$ = give_block(ps, $$); }
+    | block_open items ELLIPSIS '}'
+                                { ps->level--; NEED($$ = ast_block(ps->syntax, first_item($2), true, @3, @$));
+                                  $$ = give_block(ps, $$); }
+    ;
+
+block_open
+    : '{'                       { ps->level++; }
     ;
 
 expr
@@ -399,6 +415,40 @@ static void take_item(ParseState *ps, Item **list, Item *it)
     }
     if (!ps->stop && !ps->sink->item(ps->sink->ctx, it))
         ps->stop = true;
+}
+
+/* The arguments of an item NAME ARGS { ...: the list ended, and the item
+ * offered to the sink when it stands at the top level (parse.h). */
+static Atom *open_item(ParseState *ps, Symbol *name, Span name_span, Atom *args, Span args_span)
+{
+    Atom *first = first_atom(args);
+    if (ps->level == 0 && ps->sink && ps->sink->open && !ps->stop) {
+        Item head = { .name = name, .args = first, .span = { name_span.start, args_span.end },
+                      .name_end = name_span.end };
+        ps->opened = ps->sink->open(ps->sink->ctx, &head);
+    }
+    return first;
+}
+
+/* An item of an opened item's block, to the sink: true when it took it. */
+static bool give_inner(ParseState *ps, Item *it)
+{
+    if (!ps->opened || ps->level != 1 || !it)
+        return false;
+    if (!ps->stop && !ps->sink->inner(ps->sink->ctx, it))
+        ps->stop = true;
+    return true;
+}
+
+/* A block just parsed: to the sink when it is an opened item's (and no
+ * longer the parser's: NULL), else back. */
+static Block *give_block(ParseState *ps, Block *blk)
+{
+    if (!ps->opened || ps->level != 0)
+        return blk;
+    if (!ps->stop)
+        ps->sink->block(ps->sink->ctx, blk);
+    return NULL;
 }
 
 static void stray_brace(ParseState *ps, Span at)

@@ -38,7 +38,9 @@ typedef struct ParseState {
     Diag *diag;
     Item *items;                        /* the result, unless a sink takes the items */
     const ItemSink *sink;               /* NULL, or where each top-level item goes (parse.h) */
-    uint32_t depth;                     /* open brackets */
+    uint32_t depth;                     /* open brackets, as scanned (the lookahead's counted) */
+    uint32_t level;                     /* blocks the parser is in: the items it reduces are theirs */
+    bool opened;                        /* the top-level item being read is opened (parse.h) */
     uint32_t open[PARSE_MAX_DEPTH];     /* where each open bracket is */
     bool stop;                          /* nesting or error limit: end input */
     bool fast;                          /* the parser without LAC (parse.c) */

@@ -127,6 +127,9 @@ struct Item {
     Span span;              /* whole item: its name starts it */
     uint32_t name_end;      /* where the name ends */
     char binding;           /* '=', ':' or 0 */
+    bool opened;            /* a top-level item whose blocks went to a sink as
+                             * they were parsed (parse.h's ItemSink.open): its
+                             * arguments and blocks are not here */
 };
 
 /* Where an item's name is written. */

@@ -431,6 +431,17 @@ void load_file(FileSet *fs, const char *path)
         follow_uses(fs, root);
 }
 
+/* Parse f, read and numbered, as a root, its top-level items to `sink`
+ * as they are parsed. */
+static ParseStatus parse_streamed(FileSet *fs, LoadedFile *f, Source *src, const FileSink *sink)
+{
+    Arena *tree = add_root(fs, f) ? syntax_arena(fs, f, src, fs->arena, fs->diag) : NULL;
+    if (!tree)
+        return PARSE_NO_MEMORY;
+    sink->begin(sink->items.ctx, f);
+    return parse_source_streamed(src, fs->arena, tree, fs->syms, fs->diag, &sink->items);
+}
+
 ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *sink)
 {
     if (refused(fs, fs->diag, path))
@@ -439,13 +450,11 @@ ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *si
     LoadedFile *f = fresh_file(fs, path, NULL, (Span){ 0, 0 }, true, &src);
     if (!f)
         return fs->diag->out_of_memory ? PARSE_NO_MEMORY : PARSE_DONE;
-    Arena *tree = add_file(fs, f, src) && add_root(fs, f) ? syntax_arena(fs, f, src, fs->arena, fs->diag) : NULL;
-    if (!tree) {
+    ParseStatus st = add_file(fs, f, src) ? parse_streamed(fs, f, src, sink) : PARSE_NO_MEMORY;
+    if (st == PARSE_NO_MEMORY) {
         source_close_pieces(src);
         return PARSE_NO_MEMORY;
     }
-    sink->begin(sink->items.ctx, f);
-    ParseStatus st = parse_source_streamed(src, fs->arena, tree, fs->syms, fs->diag, &sink->items);
     if (src->failed == SOURCE_ERR_MEMORY) {
         diag_out_of_memory(fs->diag);
         return PARSE_NO_MEMORY;
@@ -456,6 +465,17 @@ ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *si
         cannot_read(fs->diag, NULL, (Span){ 0, 0 }, path, src->failed);
     }
     return st;
+}
+
+ParseStatus load_bytes_streamed(FileSet *fs, const char *name, const char *bytes, size_t len, const FileSink *sink)
+{
+    Source *src = source_from_bytes(fs->arena, name, bytes, len);
+    LoadedFile *f = ARENA_NEW(fs->arena, LoadedFile);
+    if (!src || !f) {
+        diag_out_of_memory(fs->diag);
+        return PARSE_NO_MEMORY;
+    }
+    return add_file(fs, f, src) ? parse_streamed(fs, f, src, sink) : PARSE_NO_MEMORY;
 }
 
 /* ---- several files at once -------------------------------------------------- */

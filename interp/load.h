@@ -100,6 +100,9 @@ typedef struct FileSink {
  * sees them. PARSE_SYNTAX_ERROR: the caller must read everything again
  * without a sink (parse.h). */
 ParseStatus load_file_streamed(FileSet *fs, const char *path, const FileSink *sink);
+/* load_file_streamed() for a file given in memory, as load_bytes() reads
+ * one. */
+ParseStatus load_bytes_streamed(FileSet *fs, const char *name, const char *bytes, size_t len, const FileSink *sink);
 /* load_file() for each path in order, the files read and parsed by up to
  * `threads` threads at once (this one among them): the result, the
  * diagnostics included, is the same as load_file()'s one after the other,

@@ -980,39 +980,64 @@ static void add_lists(Builder *b, Node *node, const Item *it)
 /* unit = KIND "NAME" { "{" { item } "}" } ;
  * KIND = a unit kind of the vocabulary: province, district, commune, ward,
  *        township, village, ...                            (spec §4.2) */
-static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
+/* Is `it` a unit of this kind written well under parent: the checks of
+ * unit_node() but the one for a unit given twice, and no message? */
+static bool unit_written_well(const Node *parent, const Kind *kind, const Item *it)
+{
+    return kind->level > parent->kind->level && !it->binding && it->args && it->args->kind == ATOM_STRING &&
+           !it->args->next;
+}
+
+/* The unit `it` gives under parent, made or found; NULL when it is written
+ * wrongly or given twice in the file (said). */
+static Node *unit_node(Builder *b, Node *parent, const Kind *kind, const Item *it)
 {
     Model *m = b->m;
     const char *kn = kind->name->text;
     if (kind->level <= parent->kind->level) {
         diag_error(m->diag, b->src, item_name_span(it), "a %s cannot be inside a %s", kn, parent->kind->name->text);
-        return;
+        return NULL;
     }
     if (it->binding) {
         diag_error(m->diag, b->src, it->expr->span, "a %s takes no '%c'", kn, it->binding);
-        return;
+        return NULL;
     }
     if (!it->args || it->args->kind != ATOM_STRING || it->args->next) {
         diag_error(m->diag, b->src, it->args ? args_span(it) : item_name_span(it),
                    "a %s needs its name in double quotes: %s \"NAME\" { ... }", kn, kn);
-        return;
+        return NULL;
     }
     Node *n = child_unit(b, parent, kind, atom_str(it->args), it->args->span);
     if (!n)
-        return;
+        return NULL;
     if (n->last_src == b->src && n->last_span.start != it->args->span.start) {
         /* merging is for several files; one file gives a unit once */
         diag_error(m->diag, b->src, it->args->span,
                    "%s is declared twice in this file: give all its figures in one block",
                    model_subject(m->arena, n));
         diag_note(m->diag, n->last_src, n->last_span, "first declared here");
-        return;
+        return NULL;
     }
     n->last_src = b->src;
     n->last_span = it->args->span;
+    return n;
+}
+
+/* A block of unit n, before its items are read (or after, when they came
+ * one by one: the message is the same, and messages are sorted). */
+static void unit_block(Builder *b, const Node *n, const Block *blk)
+{
+    /* TRANSLATORS: a unit of this kind: "a commune" */
+    no_ellipsis(b, blk, arena_printf(b->m->arena, _("a %s"), n->kind->name->text));
+}
+
+static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
+{
+    Node *n = unit_node(b, parent, kind, it);
+    if (!n)
+        return;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        /* TRANSLATORS: a unit of this kind: "a commune" */
-        no_ellipsis(b, blk, arena_printf(m->arena, _("a %s"), kn));
+        unit_block(b, n, blk);
         add_items(b, n, CTX_UNIT, blk->items, blk->nitems);
     }
 }
@@ -1962,6 +1987,35 @@ void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item
     Builder b = { m, file->src, files, NULL, false, NULL, 0 };
     if (!diag_full(m->diag))
         add_top_item(&b, file, it);
+}
+
+Node *model_open_unit(Model *m, const FileSet *files, const LoadedFile *file, const Item *head, bool *refused)
+{
+    /* as add_item() reads a top-level item: a kind of unit, at the root */
+    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    const Kind *kind = vocab_kind(m->vocab, head->name);
+    *refused = false;
+    if (diag_full(m->diag) || !kind || kind == m->vocab->root || kind->session ||
+        !unit_written_well(m->root, kind, head))
+        return NULL;
+    Node *n = unit_node(&b, m->root, kind, head);
+    *refused = !n;
+    return n;
+}
+
+void model_add_inner(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
+{
+    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    if (!diag_full(m->diag))
+        add_item(&b, unit, CTX_UNIT, it);
+    if (file->syntax)
+        arena_release_before(file->syntax, it);     /* as add_top_item() */
+}
+
+void model_add_block(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, const Block *blk)
+{
+    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    unit_block(&b, unit, blk);
 }
 
 /* ---- files that say where they stand ------------------------------------------- */

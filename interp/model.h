@@ -319,6 +319,21 @@ void model_add_file(Model *m, const FileSet *files, const LoadedFile *file);
  * given back. The caller sees to it that the item is no `within` (those
  * wait for their unit: model_add_files()). */
 void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item *it);
+/* A unit whose items come one by one as they are parsed (parse.h's
+ * ItemSink.open), for a top-level item of `file` with this head (its name
+ * and arguments): the unit, made or found, when the head is a unit's
+ * written well; then model_add_inner() for each item of its blocks and
+ * model_add_block() for each block, as model_add_item() would have read
+ * them, and nothing for the item itself. NULL when it is not a unit's, or
+ * not written as one (model_add_item() says what is wrong once the item is
+ * in), and NULL with *refused set when the unit was refused with a message
+ * (declared twice in the file): its items are then read by no one. */
+Node *model_open_unit(Model *m, const FileSet *files, const LoadedFile *file, const Item *head, bool *refused);
+/* An item of an opened unit's block: modelled, then what lies in file's
+ * syntax arena before it given back, as for model_add_item(). */
+void model_add_inner(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it);
+/* A block of an opened unit, once its items are in. */
+void model_add_block(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, const Block *blk);
 /* For a run that models while it reads (run.c), `within` files placed as
  * they come. Is the item one the report as a whole takes (the header,
  * rules, indicators, declarations), not the unit of a `within` file? */

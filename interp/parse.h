@@ -42,6 +42,20 @@ Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms,
  * parse there. */
 typedef struct ItemSink {
     bool (*item)(void *ctx, Item *it);
+    /* The head of a top-level item NAME ARGS { ... } once read, before
+     * its blocks: `head` is an Item with its name and arguments, no block
+     * (its arguments' tree may be given back once the first of its block's
+     * items is). True opens the item: each item of its blocks goes to
+     * `inner` as soon as it is parsed, as a top-level item goes to `item`
+     * (the sink may give its tree back at once, and everything made before
+     * it: the parser keeps no pointer into it), each block to `block` once
+     * its items are in, and the item itself to `item` last, `opened`,
+     * without its arguments or blocks. A unit's items are then modelled as
+     * they come, and no tree of a commune of a million items is held. NULL
+     * `open`: no item is opened. */
+    bool (*open)(void *ctx, const Item *head);
+    bool (*inner)(void *ctx, Item *it);         /* false ends the parse, as for `item` */
+    void (*block)(void *ctx, const Block *blk);
     void *ctx;
 } ItemSink;
 

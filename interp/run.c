@@ -194,7 +194,10 @@ static Model *build_whole(const RunOptions *opt, const char *const *names, int n
  * calendar's; there the vocabulary and the calendar are completed from
  * every file read so far, and from then on each item is modelled as soon
  * as it is parsed and its tree given back (and a large file's text, once
- * the file is done: source_evict). The model is the one the whole way
+ * the file is done: source_evict). A unit at the top level is opened as
+ * soon as its head is read (stream_open): each item of its block is
+ * modelled as it is parsed, so that no tree of a whole commune or
+ * province is held either. The model is the one the whole way
  * makes, and so are the diagnostics (printed sorted: spec §11), unless
  * something after that point could change them: a declaration or a
  * calendar item; `use` (the files it brings change the order); a `within`
@@ -232,6 +235,9 @@ typedef struct Streamer {
     uint32_t nplaced, cap_placed;
     SourceCache *cache;     /* where files given back are read again (source.h) */
     const Symbol *w_use, *w_within;
+    /* the unit whose items come one by one (ItemSink.open), or none */
+    Node *open;
+    bool open_refused;      /* opened, but refused: its items go unread */
 } Streamer;
 
 /* A file read to its end and modelled: its tree and, when large, its text
@@ -323,10 +329,10 @@ static bool stream_within(Streamer *st, Item *it)
     return true;
 }
 
-/* ItemSink.item: one top-level item, as soon as it is parsed. */
-static bool stream_item(void *ctx, Item *it)
+/* May an item parsed now be modelled: false when the run stops here,
+ * for good or to be made again the whole way. */
+static bool stream_goes_on(Streamer *st)
 {
-    Streamer *st = ctx;
     Diag *diag = st->diag;
     if (diag->out_of_memory || st->arena->failed)
         return false;
@@ -338,7 +344,22 @@ static bool stream_item(void *ctx, Item *it)
         st->again |= st->model_overflow;
         return false;
     }
-    if (diag->warnings_dropped || it->name == st->w_use || (it->name == st->w_within && !st->declared))
+    return !diag->warnings_dropped || stream_stop(st);
+}
+
+/* ItemSink.item: one top-level item, as soon as it is parsed. */
+static bool stream_item(void *ctx, Item *it)
+{
+    Streamer *st = ctx;
+    Diag *diag = st->diag;
+    if (!stream_goes_on(st))
+        return false;
+    if (it->opened) {
+        st->open = NULL;            /* its items and blocks are in */
+        st->open_refused = false;
+        return true;
+    }
+    if (it->name == st->w_use || (it->name == st->w_within && !st->declared))
         return stream_stop(st);
     if (it->name == st->w_within)
         return stream_within(st, it);
@@ -390,6 +411,57 @@ static bool stream_item(void *ctx, Item *it)
     return true;
 }
 
+/* ItemSink.open: the head of a top-level item, before its blocks. Opened
+ * when stream_item() would model the item now, at the top level, and it
+ * is a unit written well (model_open_unit()); the vocabulary is completed
+ * first when this is the first item that declares nothing. */
+static bool stream_open(void *ctx, const Item *head)
+{
+    Streamer *st = ctx;
+    Diag *diag = st->diag;
+    if (diag->out_of_memory || st->arena->failed || diag->overflowed || diag->warnings_dropped ||
+        head->name == st->w_use || head->name == st->w_within || st->within || st->placing ||
+        vocab_is_declaration(st->vocab, head) || calendar_is_item(st->cal, head))
+        return false;
+    Said said = said_now(diag);
+    if (!st->declared)
+        stream_declare(st, st->last_kept, NULL);
+    if (st->m && !model_report_wide(st->m, head)) {
+        st->open = model_open_unit(st->m, st->files, st->file, head, &st->open_refused);
+        st->at_root |= st->open || st->open_refused;    /* as stream_item() notes it */
+    }
+    modelled(st, said);
+    return st->open || st->open_refused;
+}
+
+/* ItemSink.inner: an item of the opened unit's block. */
+static bool stream_inner(void *ctx, Item *it)
+{
+    Streamer *st = ctx;
+    if (!stream_goes_on(st))
+        return false;
+    if (st->open_refused) {
+        if (st->file->syntax)
+            arena_release_before(st->file->syntax, it);
+        return true;
+    }
+    Said said = said_now(st->diag);
+    model_add_inner(st->m, st->files, st->file, st->open, it);
+    modelled(st, said);
+    return true;
+}
+
+/* ItemSink.block: a block of the opened unit, its items in. */
+static void stream_block(void *ctx, const Block *blk)
+{
+    Streamer *st = ctx;
+    if (!st->open || st->diag->out_of_memory)
+        return;
+    Said said = said_now(st->diag);
+    model_add_block(st->m, st->files, st->file, st->open, blk);
+    modelled(st, said);
+}
+
 static void stream_begin(void *ctx, LoadedFile *f)
 {
     Streamer *st = ctx;
@@ -397,6 +469,8 @@ static void stream_begin(void *ctx, LoadedFile *f)
     st->last_kept = NULL;
     st->within = NULL;
     st->at_root = false;
+    st->open = NULL;
+    st->open_refused = false;
 }
 
 /* A file read whole (from memory, a rulebook) given to the streamer item
@@ -456,13 +530,15 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
         vocab_declare(vocab, files.files[i]->src, files.files[i]->items);
     Streamer st = { .files = &files, .vocab = vocab, .cal = cal, .arena = a, .syms = syms, .diag = diag,
                     .w_use = files.use, .w_within = within, .cache = cache };
-    FileSink sink = { stream_begin, { stream_item, &st } };
+    FileSink sink = { stream_begin, { .item = stream_item, .open = stream_open, .inner = stream_inner,
+                                      .block = stream_block, .ctx = &st } };
     bool cut = false;
     int im = 0, in = 0, ir = 0;
     for (; im < nmemory && !diag_full(diag) && !st.again; im++) {
-        uint32_t first = files.nroots;
-        load_bytes(&files, memory[im].name, memory[im].bytes, memory[im].len);
-        stream_roots(&st, first);
+        ParseStatus ps = load_bytes_streamed(&files, memory[im].name, memory[im].bytes, memory[im].len, &sink);
+        st.again |= ps == PARSE_SYNTAX_ERROR;
+        cut |= ps == PARSE_CUT;
+        stream_end(&st);
     }
     unsigned nthreads = nnames > 1 ? threads(opt) : 1;
     if (nthreads > 1) {

@@ -10,7 +10,8 @@
 # needs the model, `use` and `within`, a syntax error after modelled items,
 # the limits on errors and warnings, errors of the scanner and of the model
 # interleaved, a vocabulary with errors, several files one after the other,
-# rulebooks, the previous period, --strict, Vietnamese, the limit on errors
+# rulebooks, the previous period, --strict, Vietnamese, a unit's items
+# modelled as they are parsed (opened), the limit on errors
 # reached by the scanner, by the model, by both, and with a file left; a
 # report split in files placed 'within' units, in every order that is not
 # the whole way's.
@@ -107,6 +108,15 @@ printf 'report "R" { issuer "X" period 2024 }\n' > header-only.dlg
     printf 'commune "Hà Nội" { opinions 2 { resolved 1 } } unknown_x 1\n'
     printf 'commune "Huế" { opinion "Ý kiến \\q" { topic roads } }\n'
 } > big.dlg
+# a unit's items modelled one by one as they are parsed (ItemSink.open):
+# a unit given twice in a file (the second refused, its items unread), a
+# block left partial, two blocks, heads that are no unit's or written
+# wrongly, a unit nested in one opened, and the model's errors inside an
+# opened unit with the scanner's between them
+printf 'commune "A" { opinions 1 { resolved 1 } }\ncommune "A" { opinions 2  unknown_z 1 }\n' > opened-twice.dlg
+printf 'commune "A" { opinions 1 { resolved 1 } ... }\ncommune "B" { opinions 1 { resolved 1 } } { households 3 ... }\n' > opened-partial.dlg
+printf 'commune 3 { unknown_a 1 }\ncommune "A" "B" { unknown_b 1 }\ndialogue "D" { date 2024-01-05 }\nprovince "P" { district "D" { commune "C" { unknown_c 1 } } }\n' > opened-heads.dlg
+{ printf 'commune "L" {\n'; n_lines 20 '  unknown_%d %d\n  opinion "bad \\q %d"\n'; printf '}\n'; } > opened-interleaved.dlg
 cp "$root"/tests/golden/inputs/rules.dlg rules.dlg
 cp -r "$root"/tests/golden/inputs/previous previous
 
@@ -163,6 +173,11 @@ big-sarif|--format sarif big-ok.dlg
 big-html|--format html big-ok.dlg
 big-github|--format github big-ok.dlg
 big-csv|--format csv big-ok.dlg
+opened-twice|opened-twice.dlg
+opened-partial|opened-partial.dlg
+opened-heads|opened-heads.dlg
+opened-interleaved|opened-interleaved.dlg
+opened-then-declared|opened-twice.dlg declared-after.dlg
 unreadable|--jobs 1 missing.dlg plain.dlg
 sandbox|--jobs 1 --sandbox /etc/hostname plain.dlg'
 

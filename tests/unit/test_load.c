@@ -428,7 +428,7 @@ TEST(a_file_read_in_pieces_that_shrinks)
     FileSet fs;
     start(f, &fs);
     Truncating t = { path, 0, false };
-    FileSink sink = { note_file, { cut_file, &t } };
+    FileSink sink = { note_file, { .item = cut_file, .ctx = &t } };
     assert_int_equal(load_file_streamed(&fs, path, &sink), PARSE_DONE);
     assert_true(t.pieces);
     /* every item of the two pieces read before the file was cut, or so */

@@ -569,7 +569,7 @@ static char *scan_signature(Fixture *f, const char *path, bool pieces)
     Diag diag;
     diag_init(&diag, &f->arena);
     Signature g = { &f->arena, "" };
-    ItemSink sink = { sign_item, &g };
+    ItemSink sink = { .item = sign_item, .ctx = &g };
     ParseStatus ps = parse_source_streamed(src, &f->arena, &syntax, &f->syms, &diag, &sink);
     arena_free(&syntax);
     sign(&g, "status %d, %u errors\n", (int)ps, diag.errors);
@@ -617,6 +617,121 @@ TEST(scanned_in_pieces_as_whole)
     assert_string_equal(pieces, whole);
 }
 
+/* ---- items of a top-level item's block, one by one (ItemSink.open) ------------------- */
+
+typedef struct Opener {
+    Signature g;
+    Arena *syntax;
+    const char *opens;      /* the names whose items are opened, " commune " */
+} Opener;
+
+/* An item's name, arguments' count and blocks, its items within. */
+static void sign_shape(Signature *g, const Item *it)
+{
+    sign(g, "%s", it->name->text);
+    unsigned n = 0;
+    for (const Atom *a = it->args; a; a = a->next)
+        n++;
+    if (n)
+        sign(g, "/%u", n);
+    for (const Block *b = it->blocks; b; b = b->next) {
+        sign(g, "{");
+        for (const Item *p = b->items; p; p = p->next) {
+            sign_shape(g, p);
+            sign(g, p->next ? " " : "");
+        }
+        sign(g, b->partial ? "...}" : "}");
+    }
+}
+
+static bool open_named(void *ctx, const Item *head)
+{
+    Opener *o = ctx;
+    char word[64];
+    snprintf(word, sizeof word, " %s ", head->name->text);
+    bool opened = strstr(o->opens, word) != NULL;
+    sign(&o->g, "open ");
+    sign_shape(&o->g, head);
+    sign(&o->g, opened ? "\n" : " (no)\n");
+    return opened;
+}
+
+static bool take_inner(void *ctx, Item *it)
+{
+    Opener *o = ctx;
+    sign(&o->g, "  inner ");
+    sign_shape(&o->g, it);
+    sign(&o->g, "\n");
+    /* given back at once, with everything made before it (parse.h):
+     * AddressSanitizer sees any later read of it */
+    arena_release_before(o->syntax, it);
+    return true;
+}
+
+static void take_block(void *ctx, const Block *blk)
+{
+    Opener *o = ctx;
+    sign(&o->g, "  block%s\n", blk->partial ? " ..." : "");
+}
+
+static bool take_top(void *ctx, Item *it)
+{
+    Opener *o = ctx;
+    sign(&o->g, "item ");
+    sign_shape(&o->g, it);
+    sign(&o->g, it->opened ? " opened\n" : "\n");
+    if (it->opened) {
+        assert_null(it->args);
+        assert_null(it->blocks);
+    }
+    arena_release_before(o->syntax, it);
+    return true;
+}
+
+/* An opened item's items come as they are parsed, the blocks after their
+ * items, the item last without them; an item not opened, and every item
+ * below the top level, comes whole; only NAME ARGS { ... } at the top level
+ * is offered. */
+TEST(an_opened_item_comes_item_by_item)
+{
+    const char *text = "report \"R\" { period 2024 }\n"
+                       "commune \"A\" {\n"
+                       "  x 1\n"
+                       "  dialogue { date 2024-01-05  opinion \"O\" { topic roads } }\n"
+                       "  y 2 ...\n"
+                       "} { z 3 }\n"
+                       "district \"D\" { w 4 }\n"
+                       "commune { v 5 }\n"
+                       "province \"P\" { district \"E\" { commune \"F\" { u 6 } } }\n";
+    Source *src = source_from_bytes(&f->arena, "t.dlg", text, strlen(text));
+    assert_non_null(src);
+    Arena syntax;
+    arena_init(&syntax, NULL);
+    Opener o = { { &f->arena, "" }, &syntax, " commune province " };
+    ItemSink sink = { .item = take_top, .open = open_named, .inner = take_inner, .block = take_block, .ctx = &o };
+    assert_int_equal(parse_source_streamed(src, &f->arena, &syntax, &f->syms, &f->diag, &sink), PARSE_DONE);
+    arena_free(&syntax);
+    assert_no_errors(f);
+    assert_string_equal(o.g.text,
+                        "open report/1 (no)\n"
+                        "item report/1{period/1}\n"
+                        "open commune/1\n"
+                        "  inner x/1\n"
+                        "  inner dialogue{date/1 opinion/1{topic/1}}\n"
+                        "  inner y/1\n"
+                        "  block ...\n"
+                        "  inner z/1\n"
+                        "  block\n"
+                        "item commune opened\n"
+                        "open district/1 (no)\n"
+                        "item district/1{w/1}\n"
+                        "item commune{v/1}\n"
+                        "open province/1\n"
+                        "  inner district/1{commune/1{u/1}}\n"
+                        "  block\n"
+                        "item province opened\n");
+}
+
 /* Open files, counted in /proc/self/fd (Linux). */
 static unsigned open_files(void)
 {
@@ -646,7 +761,7 @@ TEST(a_file_read_in_pieces_that_cannot_be_read_at_all)
     Arena syntax;
     arena_init(&syntax, NULL);
     Signature g = { &f->arena, "" };
-    ItemSink sink = { sign_item, &g };
+    ItemSink sink = { .item = sign_item, .ctx = &g };
     assert_int_equal(parse_source_streamed(src, &f->arena, &syntax, &f->syms, &f->diag, &sink), PARSE_DONE);
     arena_free(&syntax);
     unlink(path);
@@ -734,6 +849,7 @@ int main(void)
         FIXTURE_TEST(reserved_words_are_not_names),
         FIXTURE_TEST(reserved_words_only_as_whole_words),
         FIXTURE_TEST(scanned_in_pieces_as_whole),
+        FIXTURE_TEST(an_opened_item_comes_item_by_item),
         FIXTURE_TEST(a_file_read_in_pieces_that_cannot_be_read_at_all),
         FIXTURE_TEST(names_are_case_sensitive),
         FIXTURE_TEST(bom_is_ignored),
