@@ -26,10 +26,37 @@ static uint32_t recent_slot(const char *s, size_t len)
     return x >> (32 - SYMTAB_RECENT_BITS);
 }
 
+/* Is sym these len bytes? Names are short: up to 16 bytes they are
+ * compared by two loads each that may overlap, inline, rather than by a
+ * call to memcmp for each name scanned. */
+static bool is_text(const Symbol *sym, const char *s, size_t len)
+{
+    if (sym->len != len)
+        return false;
+    const char *t = sym->text;
+    if (len >= 8 && len <= 16) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, t, 8);
+        memcpy(&b0, s, 8);
+        memcpy(&a1, t + len - 8, 8);
+        memcpy(&b1, s + len - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (len >= 4 && len < 8) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, t, 4);
+        memcpy(&b0, s, 4);
+        memcpy(&a1, t + len - 4, 4);
+        memcpy(&b1, s + len - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return memcmp(t, s, len) == 0;
+}
+
 static Symbol *recent(const SymCache *c, uint32_t slot, const char *s, size_t len)
 {
     Symbol *sym = c->slot[slot];
-    return sym && sym->len == len && memcmp(sym->text, s, len) == 0 ? sym : NULL;
+    return sym && is_text(sym, s, len) ? sym : NULL;
 }
 
 /* A probe longer than this grows the table whatever its load: with a keyed
@@ -67,7 +94,7 @@ static Symbol *find_here(const Symtab *t, uint32_t h, const char *s, size_t len)
             return NULL;
         if (at == tag) {
             Symbol *sym = t->syms[t->slots[i] - 1];
-            if (sym->hash == h && sym->len == len && memcmp(sym->text, s, len) == 0)
+            if (sym->hash == h && is_text(sym, s, len))
                 return sym;
         }
     }
@@ -170,7 +197,7 @@ static Symbol *successor(const Symtab *t, const Symbol *prev, const char *s, siz
     if (!prev || prev->id < t->first_id || prev->id - t->first_id + 1 >= t->count)
         return NULL;
     Symbol *sym = t->syms[prev->id - t->first_id + 1];
-    return sym->len == len && memcmp(sym->text, s, len) == 0 ? sym : NULL;
+    return is_text(sym, s, len) ? sym : NULL;
 }
 
 Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)

@@ -130,11 +130,17 @@ bool vocab_is_declaration(const Vocab *v, const Item *it)
     return decl_kind(v, it->name) != 0;
 }
 
-/* The file's place in the order declared, given at its first declaration. */
+/* The file's place in the order declared, given at its first declaration
+ * (a file declares in a run: the last one is known without a lookup). */
 static bool file_order(Vocab *v, Source *src)
 {
-    return ptrmap_get(&v->file_order, src, 0) ||
-           ptrmap_put(&v->file_order, v->arena, src, 0, (void *)(uintptr_t)(v->file_order.count + 1));
+    if (src == v->last_src)
+        return true;
+    if (!ptrmap_get(&v->file_order, src, 0) &&
+        !ptrmap_put(&v->file_order, v->arena, src, 0, (void *)(uintptr_t)(v->file_order.count + 1)))
+        return false;
+    v->last_src = src;
+    return true;
 }
 
 /* What the figure pass needs of a figure's tree (declare_figure). */

@@ -149,6 +149,7 @@ typedef struct Vocab {
     BlockList takes;                /* and the rest of them: until vocab_finish() */
     uint32_t ntaken;                /* declarations taken */
     PtrMap file_order;              /* Source -> 1, 2, ... in the order declared */
+    const Source *last_src;         /* the last one given its place */
     const Kind *root;               /* the report */
     /* the names the language gives a meaning of its own (§5.3) */
     const FigureDecl *opinions, *satisfied, *documents;

@@ -167,6 +167,32 @@ TEST(table_grows_past_thousands)
     assert_false(f->arena.failed);
 }
 
+/* Names of every length to 24 bytes that differ in one byte, wherever it
+ * is, are different symbols, each found again as itself: names are
+ * compared a word at a time (symbol.c's is_text), and no byte may be
+ * left out. */
+TEST(names_one_byte_apart_stay_apart)
+{
+    char base[25], other[25];
+    for (unsigned len = 1; len <= 24; len++) {
+        memset(base, 'a', len);
+        Symbol *b = symtab_intern(&f->syms, base, len);
+        assert_non_null(b);
+        for (unsigned at = 0; at < len; at++) {
+            memcpy(other, base, len);
+            other[at] = 'b';
+            Symbol *o = symtab_intern(&f->syms, other, len);
+            assert_non_null(o);
+            assert_ptr_not_equal(o, b);
+            assert_memory_equal(o->text, other, len);
+            assert_ptr_equal(symtab_intern(&f->syms, other, len), o);     /* the recent one */
+            assert_ptr_equal(symtab_find(&f->syms, other, len), o);
+            assert_ptr_equal(symtab_intern(&f->syms, base, len), b);
+        }
+    }
+    assert_int_equal(f->syms.count, 24 + 24 * 25 / 2);
+}
+
 /* The hash of a name as the table takes it (symbol.c's hash_bytes). */
 static uint32_t table_hash(const Symtab *t, const char *s, size_t len)
 {
@@ -617,6 +643,7 @@ int main(void)
         FIXTURE_TEST(utf8_names_byte_for_byte),
         FIXTURE_TEST(find_never_allocates),
         FIXTURE_TEST(table_grows_past_thousands),
+        FIXTURE_TEST(names_one_byte_apart_stay_apart),
         FIXTURE_TEST(a_cluster_grows_the_table),
         FIXTURE_TEST(recent_names_alike_stay_apart),
         FIXTURE_TEST(join_makes_the_path),
