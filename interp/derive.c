@@ -77,7 +77,8 @@ struct Derived {
      * A node's entries are made while one node's work runs at a time: its
      * figures' breakdown sums (sums_below), then its own part of
      * aggregate(), after every child's; there this says, by an index,
-     * whether (node, path) has an entry, and no table is asked. */
+     * whether (node, path) has an entry, and no table is asked. The
+     * report's work runs last: then this is its table (aggregate()). */
     SymMap latest;
     bool oom;
 };
@@ -539,7 +540,12 @@ static void aggregate(Derived *d, const Node *n)
     }
     for (const Document *doc = n->documents; doc; doc = doc->next)
         add_cells(d, n, doc->cells, 1, true);
-    if (!d->oom && !make_table(d, n))
+    /* The report's work runs last: Derived.latest, once it is done, holds
+     * the report's entry of every path it has, and find() asks it where a
+     * node has no table. The report has an entry for every path of the
+     * run (a million, for a million figures): its table would be the
+     * largest, and made for nothing. */
+    if (!d->oom && n != d->m->root && !make_table(d, n))
         d->oom = true;
 }
 
