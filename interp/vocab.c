@@ -978,13 +978,15 @@ static void refuse_clashes(Builder *b)
     /* Only names some kind has can clash: those first, in a map as small
      * as the kinds are few, then the first declaration of each of them,
      * the two lists read together in the order taken. */
-    PtrMap kinds = { 0 }, first = { 0 };
+    SymMap kinds = { 0 };           /* by id: a name not of a kind is a compare */
+    PtrMap first = { 0 };
+    bool any = false;
     for (uint32_t i = 0; i < v->decls.n; i++) {
         Decl *d = decl_at(v, i);
-        if (is_kind(d->kind) && d->name && !ptrmap_put(&kinds, v->arena, d->name, 0, d))
+        if (is_kind(d->kind) && d->name && !(any = symmap_put(&kinds, v->arena, d->name, d)))
             return;
     }
-    if (!kinds.count)
+    if (!any)
         return;
     for (uint32_t i = 0, j = 0; i < v->decls.n || j < v->takes.n;) {
         bool figure = j < v->takes.n && (i == v->decls.n || take_at(v, j)->seq < decl_at(v, i)->seq);
@@ -993,7 +995,7 @@ static void refuse_clashes(Builder *b)
             j++;
         else
             i++;
-        if (d.kind == DECL_RELATION || !d.name || !ptrmap_get(&kinds, d.name, 0))
+        if (d.kind == DECL_RELATION || !d.name || !symmap_get(&kinds, d.name))
             continue;
         Taken *f = ptrmap_get(&first, d.name, 0);
         if (!f) {
