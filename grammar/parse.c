@@ -99,6 +99,12 @@ static ParseStatus parse_with(Source *src, Arena *arena, Arena *syntax, Symtab *
             diag_out_of_memory(diag);
             return PARSE_NO_MEMORY;
         }
+        /* A limit of nesting or depth ends the parse where it is met,
+         * and the tree is dropped with the items read before it: a sink
+         * has had them, so the caller reads the file again without one,
+         * to say the same as that parse */
+        if (sink && ps.limit && !diag->out_of_memory)
+            return PARSE_SYNTAX_ERROR;
         if (!ps.again || diag->out_of_memory)
             break;
         if (sink)

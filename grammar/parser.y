@@ -58,7 +58,7 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
         uint32_t at = ps->prefix_start;     /* the run's first operator, as for other operators */
         diag_error(ps->diag, ps->src, ((Span){ at, at + 1 }), "this expression has more than %d levels of operators: split it into "
                    "indicators", AST_MAX_EXPR_DEPTH);
-        ps->stop = true;
+        ps->stop = ps->limit = true;
         return END;
     }
     return ps->token;
@@ -398,7 +398,7 @@ static bool shallow(ParseState *ps, const Expr *e)
     diag_error(ps->diag, ps->src, ((Span){ e->span.start, e->span.start + 1 }),
                "this expression has more than %d levels of operators: split it into indicators",
                AST_MAX_EXPR_DEPTH);
-    ps->stop = true;
+    ps->stop = ps->limit = true;
     return false;
 }
 

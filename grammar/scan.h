@@ -43,6 +43,8 @@ typedef struct ParseState {
     bool opened;                        /* the top-level item being read is opened (parse.h) */
     uint32_t open[PARSE_MAX_DEPTH];     /* where each open bracket is */
     bool stop;                          /* nesting or error limit: end input */
+    bool limit;                         /* a limit of nesting or of an expression's
+                                         * depth stopped it: the tree is not kept */
     bool fast;                          /* the parser without LAC (parse.c) */
     bool again;                         /* it met a syntax error: parse again with LAC */
     bool cut;                           /* the errors filled up with input left (PARSE_CUT) */

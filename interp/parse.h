@@ -62,7 +62,8 @@ typedef struct ItemSink {
 typedef enum {
     PARSE_DONE,             /* every item handed over (the sink may have ended it) */
     PARSE_SYNTAX_ERROR,     /* stopped at a syntax error: its message needs the file
-                             * parsed again whole (parse_source_apart()) */
+                             * parsed again whole (parse_source_apart()); or at a
+                             * limit of nesting, where the parse drops its tree */
     PARSE_CUT,              /* the limit on errors was reached with input left unread */
     PARSE_NO_MEMORY,        /* said to diag */
 } ParseStatus;

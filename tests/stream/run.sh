@@ -38,6 +38,14 @@ printf "$unit"'use "plain.dlg"\n' > uses.dlg
 printf 'within district "D"\n'"$unit" > within.dlg
 printf 'district "D" { communes 1 }\n' > district.dlg
 printf 'district "D" { commune "A" { } }\nwithin district "D"\n' > unit-then-within.dlg
+# a limit of nesting or of an expression's depth met inside a block,
+# after a unit was modelled: the parse that meets it there keeps no item
+# (its error recovery cannot end the block), and reading streaming had
+# modelled the unit
+deep=$(printf '%070d' 0 | tr 0 '(')
+minus=$(printf '%300d' 0 | tr ' 0' '--')
+printf 'commune "A" { unknown_a 1 }\nrule r "R" {\n  each commune\n  require: %s1\n}\n' "$deep" > unit-then-nesting.dlg
+printf 'commune "A" { unknown_a 1 }\nrule r "R" {\n  each commune\n  require: %s1 > 0\n}\n' "$minus" > unit-then-minus.dlg
 # a report split by district: a top file making the districts, files
 # placed within them (in order, out of order, nested, with a rule, a
 # second 'within', a unit before 'within', a namesake made later)
@@ -129,6 +137,8 @@ uses|uses.dlg
 within|district.dlg within.dlg
 within-jobs-1|--jobs 1 district.dlg within.dlg
 unit-then-within|unit-then-within.dlg
+unit-then-nesting|unit-then-nesting.dlg
+unit-then-minus|unit-then-minus.dlg
 split|--jobs 1 split/top.dlg split/w1.dlg split/w2.dlg
 split-json|--jobs 1 --format json split/top.dlg split/w1.dlg split/w2.dlg
 split-out-of-order|--jobs 1 split/top.dlg split/w2.dlg split/w1.dlg
