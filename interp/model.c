@@ -1976,15 +1976,21 @@ static void add_root_file(Builder *b, const LoadedFile *file)
         add_top_item(b, file, it);
 }
 
+/* A builder of file's items, at the top level or in a unit of its own. */
+static Builder file_builder(Model *m, const FileSet *files, const LoadedFile *file)
+{
+    return (Builder){ m, file->src, files, NULL, false, NULL, 0 };
+}
+
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    Builder b = file_builder(m, files, file);
     add_root_file(&b, file);
 }
 
 void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item *it)
 {
-    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    Builder b = file_builder(m, files, file);
     if (!diag_full(m->diag))
         add_top_item(&b, file, it);
 }
@@ -1992,7 +1998,7 @@ void model_add_item(Model *m, const FileSet *files, const LoadedFile *file, Item
 Node *model_open_unit(Model *m, const FileSet *files, const LoadedFile *file, const Item *head, bool *refused)
 {
     /* as add_item() reads a top-level item: a kind of unit, at the root */
-    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    Builder b = file_builder(m, files, file);
     const Kind *kind = vocab_kind(m->vocab, head->name);
     *refused = false;
     if (diag_full(m->diag) || !kind || kind == m->vocab->root || kind->session ||
@@ -2005,7 +2011,7 @@ Node *model_open_unit(Model *m, const FileSet *files, const LoadedFile *file, co
 
 void model_add_inner(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
 {
-    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    Builder b = file_builder(m, files, file);
     if (!diag_full(m->diag))
         add_item(&b, unit, CTX_UNIT, it);
     if (file->syntax)
@@ -2014,7 +2020,7 @@ void model_add_inner(Model *m, const FileSet *files, const LoadedFile *file, Nod
 
 void model_add_block(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, const Block *blk)
 {
-    Builder b = { m, file->src, files, NULL, false, NULL, 0 };
+    Builder b = file_builder(m, files, file);
     unit_block(&b, unit, blk);
 }
 

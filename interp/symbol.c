@@ -26,31 +26,31 @@ static uint32_t recent_slot(const char *s, size_t len)
     return x >> (32 - SYMTAB_RECENT_BITS);
 }
 
-/* Is sym these len bytes? Names are short: up to 16 bytes they are
- * compared by two loads each that may overlap, inline, rather than by a
- * call to memcmp for each name scanned. */
+/* The k bytes at p, k 4 or 8, as a word. */
+static uint64_t word_at(const char *p, size_t k)
+{
+    if (k == 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        return w;
+    }
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+/* Is sym these len bytes? Names are short: from 4 to 16 bytes they are
+ * compared by their first and last word, which may overlap, inline,
+ * rather than by a call to memcmp for each name scanned. */
 static bool is_text(const Symbol *sym, const char *s, size_t len)
 {
     if (sym->len != len)
         return false;
     const char *t = sym->text;
-    if (len >= 8 && len <= 16) {
-        uint64_t a0, a1, b0, b1;
-        memcpy(&a0, t, 8);
-        memcpy(&b0, s, 8);
-        memcpy(&a1, t + len - 8, 8);
-        memcpy(&b1, s + len - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (len >= 4 && len < 8) {
-        uint32_t a0, a1, b0, b1;
-        memcpy(&a0, t, 4);
-        memcpy(&b0, s, 4);
-        memcpy(&a1, t + len - 4, 4);
-        memcpy(&b1, s + len - 4, 4);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    return memcmp(t, s, len) == 0;
+    if (len < 4 || len > 16)
+        return memcmp(t, s, len) == 0;
+    size_t k = len >= 8 ? 8 : 4, last = len - k;
+    return ((word_at(t, k) ^ word_at(s, k)) | (word_at(t + last, k) ^ word_at(s + last, k))) == 0;
 }
 
 static Symbol *recent(const SymCache *c, uint32_t slot, const char *s, size_t len)
