@@ -91,6 +91,19 @@ static LitError make_date(int y, int m, int d, DatePrecision p, Literal *out)
 
 LitError literal_number(const char *s, size_t n, Literal *out)
 {
+    /* The common case, a run of at most 18 digits, cannot overflow: read
+     * at once, without splitting it into segments. */
+    if (n && n <= 18) {
+        int64_t v = 0;
+        size_t i = 0;
+        for (; i < n && is_digit(s[i]); i++)
+            v = v * 10 + (s[i] - '0');
+        if (i == n) {
+            out->kind = LIT_COUNT;
+            out->count = v;
+            return LIT_OK;
+        }
+    }
     Segments g;
     if (!split(s, n, &g))
         return LIT_MALFORMED;

@@ -210,6 +210,12 @@ Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
         return found;
     if (t->base)                    /* read only: no lock */
         found = successor(t->base, c->last, s, len);
+    /* A name of this table next in its order is found without hashing.
+     * A name is in one table only (a new one goes here only when the base
+     * has not got it), so the base need not be asked first. Under a lock
+     * the table may change: then it is asked below, holding the lock. */
+    if (!found && !t->lock)
+        found = successor(t, c->last, s, len);
     if (!found) {
         uint32_t h = hash_bytes(t, s, len);
         found = t->base ? find_here(t->base, h, s, len) : NULL;

@@ -105,6 +105,14 @@ TEST(count_overflow)
     assert_int_equal(number("99999999999999999999", &lit), LIT_TOO_LARGE);
     /* 9_223_372_036_854_775_808 = INT64_MAX + 1, grouped */
     assert_int_equal(number("9_223_372_036_854_775_808", &lit), LIT_TOO_LARGE);
+    /* 18 digits are read at once (they cannot overflow), 19 the long way:
+     * both exact at the edge between them */
+    assert_int_equal(number("999999999999999999", &lit), LIT_OK);
+    assert_true(lit.count == 999999999999999999LL);
+    assert_int_equal(number("1000000000000000000", &lit), LIT_OK);
+    assert_true(lit.count == 1000000000000000000LL);
+    assert_int_equal(number("000000000000000042", &lit), LIT_OK);
+    assert_true(lit.count == 42);
 }
 
 TEST(malformed_numbers)
