@@ -89,7 +89,9 @@ ArenaMark arena_mark(const Arena *a);
 void arena_rewind(Arena *a, ArenaMark m);
 /* A zero-filled block of new_size bytes starting with the old_size bytes
  * at p, which is released (arena_release); NULL when out of memory, p
- * left as it was. */
+ * left as it was. A large block the arena mapped itself is moved by the
+ * system rather than copied (mremap): the old address is then invalid
+ * too. */
 void *arena_grow(Arena *a, void *p, size_t old_size, size_t new_size);
 /* Append p to an array of pointers in the arena, *n used of *cap, doubling
  * it when full (first_cap the first time); false when out of memory. */
