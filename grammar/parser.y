@@ -34,9 +34,8 @@ ParseState *yyget_extra(yyscan_t scanner);
 
 /* The scanner is asked for no more tokens once parsing must stop (nesting
  * too deep, too many errors, out of memory): end of input ends it cleanly. */
-static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
+static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner, ParseState *ps)
 {
-    ParseState *ps = yyget_extra(scanner);
     if (ps->stop || diag_full(ps->diag)) {
         /* with a sink, say whether input was left unread (parse.h): the
          * next token tells, and with the errors full it can say nothing */
@@ -63,7 +62,8 @@ static int next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
     }
     return ps->token;
 }
-#define yylex next_token
+/* yyparse's own ps (its parse-param), not yyget_extra's: a call less per token */
+#define yylex(lval, lloc, scanner) next_token(lval, lloc, scanner, ps)
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *msg);
 static void stray_brace(ParseState *ps, Span at);
 static void take_item(ParseState *ps, Item **list, Item *it);

@@ -24,8 +24,6 @@ void diag_restore(Diag *d, const Diag *saved)
         d->last->next = NULL;
 }
 
-/* Too many errors, or no memory left: either way every pass stops here. */
-bool diag_full(const Diag *d) { return d->overflowed || d->out_of_memory || d->arena->failed; }
 
 bool diag_error_at(const Diag *d, const Source *src, uint32_t offset)
 {

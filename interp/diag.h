@@ -76,7 +76,7 @@ bool diag_error_at(const Diag *d, const Source *src, uint32_t offset);
 /* True once an error beyond the first DIAG_MAX_ERRORS was refused (the
  * first 50 are kept, the 51st and every later diagnostic are dropped), or
  * once memory ran out: every pass stops at it. */
-bool diag_full(const Diag *d);
+static inline bool diag_full(const Diag *d) { return d->overflowed || d->out_of_memory || d->arena->failed; }
 
 /* GNU form: "file:line:col: severity: message", the source line, a caret;
  * control characters in messages escaped (\n, \x1b); all of it written
