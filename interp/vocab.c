@@ -39,22 +39,19 @@ struct Decl {
 };
 
 /* A figure's declaration, read when taken: its tree is not kept (a
- * vocabulary may declare a million figures). Its head (name, title,
- * where) is written at once into a FigureDecl, which is the figure itself
- * when this declaration is its first (a later one adds to that one's):
- * those lie in blocks kept for the run (Vocab.heads). The rest, what the
- * figure pass reads, lies in blocks at the same index (Vocab.takes),
- * given back once the vocabulary is made: 64 bytes for each figure kept
- * and 24 until then, where a record to read and a figure made from it
- * took 64 and 80. Both in blocks of TAKE_BLOCK. */
+ * vocabulary may declare a million figures). It is written at once into
+ * a FigureDecl, which is the figure itself when this declaration is its
+ * first (a later one adds to that one's): its head (name, title, where),
+ * and until the vocabulary is made what the figure pass reads
+ * (FigureDecl.read, read_flags). 64 bytes for each figure, where a record
+ * to read and a figure made from it took 64 and 80. In blocks of
+ * TAKE_BLOCK, kept for the run (Vocab.heads). */
 enum { TAKE_BLOCK = 8192 };
-typedef struct FigureTake {
-    FigureSub *subs;        /* its items */
-    uint32_t nsubs;
-    uint32_t seq;           /* as Decl's */
-    bool head_ok;           /* the head is NAME ["TITLE"] */
-    bool refused;           /* as Decl's */
-} FigureTake;
+_Static_assert(sizeof(FigureDecl) <= 64, "a figure is 64 bytes: a national vocabulary declares millions");
+enum {
+    READ_HEAD_OK = 1,               /* the head is NAME ["TITLE"] */
+    READ_REFUSED = 2,               /* as Decl.refused */
+};
 
 /* What a declaration's name stands for, and the sort it is, in messages:
  * translated where they are used (i18n.h). */
@@ -144,12 +141,13 @@ static bool file_order(Vocab *v, Source *src)
 }
 
 /* What the figure pass needs of a figure's tree (declare_figure). */
-static bool read_figure(Vocab *v, FigureDecl *head, FigureTake *d, const Item *it)
+static bool read_figure(Vocab *v, FigureDecl *head, const Item *it)
 {
     const Atom *a = it->args;
-    d->head_ok = a && a->kind == ATOM_NAME && (!a->next || (a->next->kind == ATOM_STRING && !a->next->next)) &&
-                 !it->binding;
-    if (d->head_ok && a->next && !(head->title = str_keep(v->arena, atom_str(a->next))).ptr)
+    bool head_ok = a && a->kind == ATOM_NAME && (!a->next || (a->next->kind == ATOM_STRING && !a->next->next)) &&
+                   !it->binding;
+    head->read_flags = head_ok ? READ_HEAD_OK : 0;
+    if (head_ok && a->next && !(head->title = str_keep(v->arena, atom_str(a->next))).ptr)
         return false;
     uint32_t n = 0;
     for (const Block *blk = it->blocks; blk; blk = blk->next)
@@ -157,12 +155,12 @@ static bool read_figure(Vocab *v, FigureDecl *head, FigureTake *d, const Item *i
             n++;
     if (!n)
         return true;
-    if (!(d->subs = ARENA_ARRAY(v->arena, FigureSub, n)))
+    if (!(head->read.subs = ARENA_ARRAY(v->arena, FigureSub, n)))
         return false;
     static const char *const words[] = { "type", "by", "in" };
     for (const Block *blk = it->blocks; blk; blk = blk->next)
         for (const Item *p = blk->items; p; p = p->next) {
-            FigureSub *sub = &d->subs[d->nsubs++];
+            FigureSub *sub = &head->read.subs[head->read.nsubs++];
             sub->word = SUB_UNKNOWN;
             for (uint8_t w = SUB_TYPE; w < SUB_UNKNOWN; w++)
                 if (strcmp(p->name->text, words[w]) == 0)
@@ -202,10 +200,6 @@ static void *block_new(Arena *a, BlockList *l, size_t size, uint32_t per)
 }
 
 static Decl *decl_at(const Vocab *v, uint32_t i) { return block_at(&v->decls, sizeof(Decl), DECL_BLOCK, i); }
-static FigureTake *take_at(const Vocab *v, uint32_t i)
-{
-    return block_at(&v->takes, sizeof(FigureTake), TAKE_BLOCK, i);
-}
 static FigureDecl *head_at(const Vocab *v, uint32_t i)
 {
     return block_at(&v->heads, sizeof(FigureDecl), TAKE_BLOCK, i);
@@ -221,14 +215,13 @@ bool vocab_take(Vocab *v, Source *src, const Item *it)
     Span span = a ? a->span : item_name_span(it);
     if (k == DECL_FIGURE) {
         FigureDecl *head = block_new(v->arena, &v->heads, sizeof(FigureDecl), TAKE_BLOCK);
-        FigureTake *t = head ? block_new(v->arena, &v->takes, sizeof(FigureTake), TAKE_BLOCK) : NULL;
-        if (!t)
+        if (!head)
             return false;
         head->src = src;
         head->name = name;
         head->span = span;
-        t->seq = v->ntaken++;
-        return read_figure(v, head, t, it);
+        head->read.seq = v->ntaken++;
+        return read_figure(v, head, it);
     }
     Decl *d = block_new(v->arena, &v->decls, sizeof(Decl), DECL_BLOCK);
     if (!d)
@@ -704,11 +697,11 @@ static bool push_short(Arena *a, const void ***arr, uint8_t *n, uint8_t *cap, co
 }
 
 /* figure NAME "TITLE" { type TYPE  by DIMENSION ...  in KIND ... }, as
- * vocab_take() read it */
-static void declare_figure(Builder *b, FigureDecl *head, const FigureTake *d)
+ * vocab_take() read it: head's `read`, its items `subs` */
+static void declare_figure(Builder *b, FigureDecl *head, const FigureSub *subs, uint32_t nsubs)
 {
     Vocab *v = b->v;
-    if (!d->head_ok) {
+    if (!(head->read_flags & READ_HEAD_OK)) {
         diag_error(b->diag, b->src, head->span, "write %s", _("figure NAME \"TITLE\" { type TYPE  by DIMENSION  in KIND }"));
         return;
     }
@@ -731,8 +724,8 @@ static void declare_figure(Builder *b, FigureDecl *head, const FigureTake *d)
         [SUB_BY] = N_("by DIMENSION, one item each: by status  by topic"),
         [SUB_IN] = N_("in KIND, one item each: in report  in district"),
     };
-    for (uint32_t i = 0; i < d->nsubs; i++) {
-        const FigureSub *p = &d->subs[i];
+    for (uint32_t i = 0; i < nsubs; i++) {
+        const FigureSub *p = &subs[i];
         if (p->word == SUB_UNKNOWN) {
             diag_error(b->diag, b->src, p->span, "unknown part of a figure declaration '%s': use type, by or in",
                        p->name->text);
@@ -963,13 +956,14 @@ typedef struct Taken {
     Symbol *name;
     Source *src;
     Span span;
-    bool *refused;
+    Decl *decl;             /* the one it is, or */
+    FigureDecl *figure;
 } Taken;
 
-static Taken taken_decl(Decl *d) { return (Taken){ d->kind, d->name, d->src, d->span, &d->refused }; }
-static Taken taken_figure(const FigureDecl *head, FigureTake *t)
+static Taken taken_decl(Decl *d) { return (Taken){ d->kind, d->name, d->src, d->span, d, NULL }; }
+static Taken taken_figure(FigureDecl *head)
 {
-    return (Taken){ DECL_FIGURE, head->name, head->src, head->span, &t->refused };
+    return (Taken){ DECL_FIGURE, head->name, head->src, head->span, NULL, head };
 }
 
 static void refuse_clashes(Builder *b)
@@ -988,9 +982,9 @@ static void refuse_clashes(Builder *b)
     }
     if (!any)
         return;
-    for (uint32_t i = 0, j = 0; i < v->decls.n || j < v->takes.n;) {
-        bool figure = j < v->takes.n && (i == v->decls.n || take_at(v, j)->seq < decl_at(v, i)->seq);
-        Taken d = figure ? taken_figure(head_at(v, j), take_at(v, j)) : taken_decl(decl_at(v, i));
+    for (uint32_t i = 0, j = 0; i < v->decls.n || j < v->heads.n;) {
+        bool figure = j < v->heads.n && (i == v->decls.n || head_at(v, j)->read.seq < decl_at(v, i)->seq);
+        Taken d = figure ? taken_figure(head_at(v, j)) : taken_decl(decl_at(v, i));
         if (figure)
             j++;
         else
@@ -1010,7 +1004,10 @@ static void refuse_clashes(Builder *b)
         diag_error(b->diag, d.src, d.span, "'%s' is %s: a %s needs a name of its own", d.name->text,
                    _(decl_what[f->kind]), C_("declaration", decl_noun[d.kind]));
         diag_note(b->diag, f->src, f->span, "declared here");
-        *d.refused = true;
+        if (d.figure)
+            d.figure->read_flags |= READ_REFUSED;
+        else
+            d.decl->refused = true;
     }
 }
 
@@ -1052,17 +1049,21 @@ static bool finish(Builder *b)
     refuse_clashes(b);
     for (DeclKind pass = DECL_DIMENSION; pass <= DECL_RELATION; pass++) {
         bool figures = pass == DECL_UNIT_KIND;
-        for (uint32_t i = 0; i < (figures ? v->takes.n : v->decls.n); i++) {
+        for (uint32_t i = 0; i < (figures ? v->heads.n : v->decls.n); i++) {
             if (v->arena->failed) {
                 diag_out_of_memory(diag);
                 return false;
             }
             if (figures) {
                 FigureDecl *head = head_at(v, i);
-                const FigureTake *t = take_at(v, i);
+                const FigureSub *subs = head->read.subs;
+                uint32_t nsubs = head->read.nsubs;
+                head->dims = NULL;  /* `read` is read: the arrays from now on */
+                head->places = NULL;
                 b->src = head->src;
-                if (!t->refused)
-                    declare_figure(b, head, t);
+                if (!(head->read_flags & READ_REFUSED))
+                    declare_figure(b, head, subs, nsubs);
+                head->read_flags = 0;
                 continue;
             }
             const Decl *d = decl_at(v, i);
@@ -1092,9 +1093,7 @@ static void forget_decls(Vocab *v)
 {
     for (uint32_t i = 0; i < v->decls.nblocks; i++)
         arena_release(v->arena, v->decls.blocks[i], DECL_BLOCK * sizeof(Decl));
-    for (uint32_t i = 0; i < v->takes.nblocks; i++)
-        arena_release(v->arena, v->takes.blocks[i], TAKE_BLOCK * sizeof(FigureTake));
-    v->decls = v->takes = (BlockList){ 0 };
+    v->decls = (BlockList){ 0 };
 }
 
 bool vocab_finish(Vocab *v, Diag *diag)

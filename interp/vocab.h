@@ -68,14 +68,26 @@ struct FigureDecl {
     Str title;
     /* Arrays as long as declared (at most VOCAB_MAX_DIMS and
      * VOCAB_MAX_PLACES): a national vocabulary may declare millions, and
-     * a figure is 64 bytes. */
-    const Dimension **dims; /* canonical order of a path's parts */
-    const Kind **places;    /* where it may stand; none: anywhere */
+     * a figure is 64 bytes, its declaration as read included. Until
+     * vocab_finish() makes the figures, `read` holds that, which only
+     * vocab.c reads; the arrays from then on. */
+    union {
+        struct {
+            const Dimension **dims; /* canonical order of a path's parts */
+            const Kind **places;    /* where it may stand; none: anywhere */
+        };
+        struct {
+            struct FigureSub *subs; /* its items */
+            uint32_t nsubs;
+            uint32_t seq;           /* its place among all the declarations taken */
+        } read;
+    };
     Source *src;
     Span span;
     uint8_t type;           /* ValueType */
     uint8_t ndims, cap_dims;
     uint8_t nplaces, cap_places;
+    uint8_t read_flags;     /* vocab.c's, with `read` */
 };
 
 struct Kind {
@@ -145,8 +157,7 @@ typedef struct Vocab {
     uint32_t nbounds, cap_bounds;
     SymMap kind_index, dim_index, figure_index;     /* each begins with its name */
     BlockList decls;                /* taken (vocab_take), other than figures': until vocab_finish() */
-    BlockList heads;                /* figures' declarations taken: their heads, the figures */
-    BlockList takes;                /* and the rest of them: until vocab_finish() */
+    BlockList heads;                /* figures' declarations taken: the figures */
     uint32_t ntaken;                /* declarations taken */
     PtrMap file_order;              /* Source -> 1, 2, ... in the order declared */
     const Source *last_src;         /* the last one given its place */
