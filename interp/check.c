@@ -169,7 +169,7 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
         sum[j] = exact(0);
     }
     for (const Figure *row = rows->parts; row; row = row->next_part)
-        for (const Breakdown *bd = row->breakdowns; bd; bd = bd->next)
+        for (const Breakdown *bd = figure_breakdowns(row); bd; bd = bd->next)
             for (const Figure *cell = bd->parts; cell; cell = cell->next_part) {
                 uintptr_t k = (uintptr_t)ptrmap_get(&index, figure_leaf(cell), 0);
                 if (!k)
@@ -210,7 +210,7 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
 static bool has_sub_breakdown(const Breakdown *bd)
 {
     for (const Figure *p = bd->parts; p; p = p->next_part)
-        if (p->breakdowns)
+        if (figure_breakdowns(p))
             return true;
     return false;
 }
@@ -262,7 +262,7 @@ static bool counts_entries(const Vocab *v, const FigureDecl *f)
 static bool listed_zero(Checker *c, const Figure *f, Aggregate *out)
 {
     Aggregate whole;
-    if (!f->whole || !counts_entries(c->v, f->decl) || !derive_aggregate(c->d, f->owner, f->whole->path, &whole) ||
+    if (!figure_whole(f) || !counts_entries(c->v, f->decl) || !derive_aggregate(c->d, f->owner, figure_whole(f)->path, &whole) ||
         whole.declared)
         return false;
     *out = (Aggregate){ .entries = 1 };
@@ -281,7 +281,7 @@ static void check_rollup(Checker *c, const Figure *f)
     if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, f, &agg)) || !f->declared.known)
         return;
     const Aggregate *a = &agg;
-    const Missing *missing = f->part ? model_missing(c->m, f->decl, f->part->dim) : NULL;
+    const Missing *missing = figure_part(f) ? model_missing(c->m, f->decl, figure_part(f)->dim) : NULL;
     if (missing && derive_aggregate(c->d, n, missing->path, &lacking) && lacking.sum > 0) {
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f, f->src, f->span);
@@ -296,7 +296,7 @@ static void check_rollup(Checker *c, const Figure *f)
     Check *k = new_check(c, kind, n, f, f->src, f->span);
     if (!k)
         return;
-    if (!f->whole && vocab_is_unit_count(c->v, f->decl) && a->entries) {
+    if (!figure_whole(f) && vocab_is_unit_count(c->v, f->decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
         judge(c->arena, k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
@@ -347,12 +347,12 @@ static double as_double(const Quantity *q)
  * one unit of the last digit the report printed. */
 static void check_change(Checker *c, const Figure *f)
 {
-    if (!f->change)
+    if (!figure_change(f))
         return;
-    const Quantity *v = &f->declared, *p = &f->change->previous, *d = &f->change->change;
+    const Quantity *v = &f->declared, *p = &figure_change(f)->previous, *d = &figure_change(f)->change;
     if (!d->known || !p->known || !v->known || v->approx)
         return;
-    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, f->src, f->change->change_span);
+    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, f->src, figure_change(f)->change_span);
     if (!k)
         return;
     if (!d->percent) {
@@ -389,15 +389,15 @@ static void check_figure(Checker *c, const Figure *f)
 {
     check_negative(c, f);
     check_change(c, f);
-    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         check_sum(c, f, bd);
-    for (const Breakdown *rows = f->breakdowns; rows; rows = rows->next)
+    for (const Breakdown *rows = figure_breakdowns(f); rows; rows = rows->next)
         if (has_sub_breakdown(rows))
-            for (const Breakdown *cols = f->breakdowns; cols; cols = cols->next)
+            for (const Breakdown *cols = figure_breakdowns(f); cols; cols = cols->next)
                 if (cols != rows)
                     check_table(c, f, rows, cols);
     check_rollup(c, f);
-    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
             check_figure(c, p);
 }

@@ -380,10 +380,10 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
  * first, so a part's own breakdown sum counts. */
 static void breakdown_sums(Derived *d, const Figure *f)
 {
-    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
             breakdown_sums(d, p);
-    const Breakdown *first = f->breakdowns;
+    const Breakdown *first = figure_breakdowns(f);
     if (f->declared.known || !first || !first->nparts || first->partial)
         return;
     Value sum = { .known = true, .from_declared = true };
@@ -476,7 +476,7 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
 static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f)
 {
     provide_one(d, parent, ch, f->path, value_at(d, ch, f->path, f));
-    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
             provide_figure(d, parent, ch, p);
 }

@@ -484,10 +484,10 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
         const Part *p = vocab_part(m->vocab, d->dims[i], it->name);
         if (!p)
             continue;
-        if (whole->cell[i]) {
+        if (figure_cells(whole)[i]) {
             diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, like '%s' it is part of: a part is not broken down by its own "
-                       "dimension", it->name->text, d->dims[i]->name->text, whole->cell[i]->name->text);
+                       "dimension", it->name->text, d->dims[i]->name->text, figure_cells(whole)[i]->name->text);
             return NULL;
         }
         if (bd->dim && bd->dim != d->dims[i]) {
@@ -502,7 +502,7 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     Suggest s;
     suggest_init(&s, it->name->text);
     for (uint32_t i = 0; i < d->ndims; i++)
-        if (!whole->cell[i] && (!bd->dim || bd->dim == d->dims[i]))
+        if (!figure_cells(whole)[i] && (!bd->dim || bd->dim == d->dims[i]))
             for (uint32_t j = 0; j < d->dims[i]->nparts; j++)
                 suggest_offer(&s, d->dims[i]->words[j]->text, d->dims[i]->words[j]->len);
     const char *near = suggest_best(&s);
@@ -511,8 +511,20 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
                    it->name->text, whole->path->text, near);
     else
         diag_error(m->diag, b->src, item_name_span(it), "'%s' is not a part of '%s', which is broken down by %s",
-                   it->name->text, whole->path->text, free_dims(m->arena, d, whole->cell));
+                   it->name->text, whole->path->text, free_dims(m->arena, d, figure_cells(whole)));
     return NULL;
+}
+
+/* The cells of a whole figure: no part of any dimension. */
+const Part *const model_no_parts[VOCAB_MAX_DIMS];
+
+/* What f has beside its value, made when first needed (a whole's cells
+ * none); NULL when out of memory. */
+static FigureMore *more_of(Model *m, Figure *f)
+{
+    if (!f->more && (f->more = ARENA_NEW(m->arena, FigureMore)))
+        *f->more = (FigureMore){ .cell = model_no_parts };
+    return f->more;
 }
 
 /* previous VALUE ["LABEL"] | change DIFFERENCE|PERCENTAGE ["LABEL"]
@@ -535,41 +547,42 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
                    "write the %s the report prints, exactly", it->name->text);
         return;
     }
-    if (!f->change && !(f->change = ARENA_NEW(m->arena, FigureChange))) {
+    FigureMore *more = more_of(m, f);
+    if (!more || (!more->change && !(more->change = ARENA_NEW(m->arena, FigureChange)))) {
         oom(b);
         return;
     }
-    Quantity *slot = k == KW_PREVIOUS ? &f->change->previous : &f->change->change;
+    Quantity *slot = k == KW_PREVIOUS ? &more->change->previous : &more->change->change;
     if (slot->known) {
         diag_error(m->diag, b->src, item_name_span(it), "'%s' of '%s' is given twice", it->name->text, f->path->text);
         return;
     }
     *slot = q;
     if (k == KW_CHANGE)
-        f->change->change_span = it->args->span;
+        more->change->change_span = it->args->span;
 }
 
-/* Figure.cell of a whole figure: no part of any dimension. */
-static const Part *const no_parts[VOCAB_MAX_DIMS];
-
-/* f's path and its cell, which is its whole's and f->part: the cell is
- * made once per path, as long as the figure has dimensions, and shared
- * (m->cell_parts). False when out of memory. */
-static bool figure_cell(Model *m, Figure *f, const Figure *whole)
+/* f's path and, for a part, its cell, which is its whole's and `part`'s:
+ * the cell is made once per path and shared (m->cell_parts). False when
+ * out of memory. */
+static bool figure_cell(Model *m, Figure *f, Figure *whole, const Part *part)
 {
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };
     uint32_t ndims = f->decl->ndims;
     if (whole)
-        memcpy(cell, whole->cell, ndims * sizeof *cell);
-    if (f->part)
-        cell[vocab_figure_dim(f->decl, f->part->dim)] = f->part;
+        memcpy(cell, figure_cells(whole), ndims * sizeof *cell);
+    if (part)
+        cell[vocab_figure_dim(f->decl, part->dim)] = part;
     f->path = vocab_cell(m->vocab, f->decl, cell);
     if (!f->path)
         return false;
-    if (!whole && !f->part) {
-        f->cell = no_parts;
+    if (!whole && !part)
         return true;
-    }
+    FigureMore *more = more_of(m, f);
+    if (!more)
+        return false;
+    more->part = part;
+    more->whole = whole;
     const Part **shared = symmap_get(&m->cell_parts, f->path);
     if (!shared) {
         shared = ARENA_ARRAY(m->arena, const Part *, ndims);
@@ -577,7 +590,7 @@ static bool figure_cell(Model *m, Figure *f, const Figure *whole)
             return false;
         memcpy(shared, cell, ndims * sizeof *cell);
     }
-    f->cell = shared;
+    more->cell = shared;
     return true;
 }
 
@@ -604,8 +617,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         return NULL;
     }
     f->decl = decl;
-    f->part = part;
-    if (!figure_cell(m, f, whole)) {
+    if (!figure_cell(m, f, whole, part)) {
         oom(b);
         return NULL;
     }
@@ -617,7 +629,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         return NULL;
     }
     f->owner = node;
-    f->whole = whole;
     f->declared = q;
     f->src = b->src;
     f->span = item_name_span(it);
@@ -632,7 +643,11 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             node->figures = f;
         node->last_figure = f;
     }
-    Breakdown **tail = &f->breakdowns;
+    if (it->blocks && !more_of(m, f)) {
+        oom(b);
+        return f;
+    }
+    Breakdown **tail = it->blocks ? &f->more->breakdowns : NULL;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         /* `previous` and `change` describe the figure, the rest are parts */
         uint32_t nparts = 0;

@@ -54,31 +54,50 @@ typedef struct FigureChange {
     Span change_span;       /* where the change is written; 0-length: none */
 } FigureChange;
 
-/* A declared figure, or a part of one: a cell of the vocabulary's figure.
- * Kept small: a national report declares millions (104 bytes). */
-struct Figure {
-    const FigureDecl *decl; /* the figure of the vocabulary */
+/* What a part, or a figure written with a block, has beside its value:
+ * a plain figure has none of it (Figure.more NULL). */
+typedef struct FigureMore {
     const Part *const *cell;    /* its part of each dimension (decl->ndims of them, NULL
                                  * where it has none), shared by every figure of its path */
     const Part *part;       /* the part this is of its whole; NULL for a whole */
+    Figure *whole;          /* the figure this is a part of, or NULL */
+    FigureChange *change;   /* NULL when neither is written */
+    Breakdown *breakdowns;
+} FigureMore;
+
+/* A declared figure, or a part of one: a cell of the vocabulary's figure.
+ * Kept small: a national report declares millions, most of them a name
+ * and a value (72 bytes; 112 with FigureMore). Read the rest through
+ * figure_part(), figure_whole(), figure_cells(), figure_change() and
+ * figure_breakdowns(). */
+struct Figure {
+    const FigureDecl *decl; /* the figure of the vocabulary */
     Symbol *path;           /* canonical: "petitions.district_level.complaint" */
     Node *owner;
-    Figure *whole;          /* the figure this is a part of, or NULL */
+    FigureMore *more;       /* NULL: a whole without a block */
     Quantity declared;
-    FigureChange *change;   /* NULL when neither is written */
     Source *src;
     Span span;              /* the name */
-    Breakdown *breakdowns;
     union {                 /* a whole is on its owner's list, a part on its breakdown's */
         Figure *next;       /* a whole: the next figure of the owner, declaration order */
         Figure *next_part;  /* a part: the next part in the same breakdown */
     };
 };
 
+/* A whole's cells: none of its dimensions has a part. */
+extern const Part *const model_no_parts[VOCAB_MAX_DIMS];
+
+static inline const Part *figure_part(const Figure *f) { return f->more ? f->more->part : NULL; }
+static inline Figure *figure_whole(const Figure *f) { return f->more ? f->more->whole : NULL; }
+static inline const Part *const *figure_cells(const Figure *f) { return f->more ? f->more->cell : model_no_parts; }
+static inline FigureChange *figure_change(const Figure *f) { return f->more ? f->more->change : NULL; }
+static inline Breakdown *figure_breakdowns(const Figure *f) { return f->more ? f->more->breakdowns : NULL; }
+
 /* The figure's name as written: its part's ("complaint"), or its own. */
 static inline Symbol *figure_leaf(const Figure *f)
 {
-    return f->part ? f->part->name : f->decl->name;
+    const Part *part = figure_part(f);
+    return part ? part->name : f->decl->name;
 }
 
 /* The cells one itemised entry counts 1 into (spec §5.3): every cell of its

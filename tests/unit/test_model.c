@@ -12,7 +12,7 @@
 static uint32_t breakdowns_of(const Figure *f)
 {
     uint32_t n = 0;
-    for (const Breakdown *bd = f->breakdowns; bd; bd = bd->next)
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         n++;
     return n;
 }
@@ -117,9 +117,9 @@ TEST(names_of_other_contexts_are_figures_here)
     assert_int_equal(figure_at(f, a, "status")->declared.value, 3);
     assert_int_equal(figure_at(f, a, "topic")->declared.value, 6);
     const Figure *docs = figure_at(f, m->root, "documents");
-    assert_int_equal(docs->breakdowns->nparts, 3);
-    assert_ptr_equal(figure_at(f, m->root, "documents.report")->whole, docs);
-    assert_ptr_equal(figure_at(f, m->root, "documents.decision")->whole, docs);
+    assert_int_equal(figure_breakdowns(docs)->nparts, 3);
+    assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.report")), docs);
+    assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.decision")), docs);
     assert_int_equal(figure_at(f, m->root, "documents.plan")->declared.value, 1);
     /* the header took nothing: `report` in a breakdown is no title */
     assert_false(m->header.present);
@@ -271,19 +271,19 @@ TEST(figures_with_breakdowns)
     const Node *root = m->root;
     const Figure *op = figure_at(f, root, "opinions");
     assert_ptr_equal(op->path, figure_leaf(op));
-    assert_null(op->whole);
+    assert_null(figure_whole(op));
     assert_ptr_equal(op->owner, root);
     assert_true(op->declared.known);
     assert_int_equal(op->declared.value, 358);
     assert_int_equal(op->declared.approx, APPROX_NONE);
     assert_int_equal(breakdowns_of(op), 1);
-    assert_int_equal(op->breakdowns->nparts, 2);
-    assert_false(op->breakdowns->partial);
+    assert_int_equal(figure_breakdowns(op)->nparts, 2);
+    assert_false(figure_breakdowns(op)->partial);
     /* parts: path "opinions.resolved", leaf "resolved", in order */
-    const Figure *res = op->breakdowns->parts;
+    const Figure *res = figure_breakdowns(op)->parts;
     assert_string_equal(res->path->text, "opinions.resolved");
     assert_string_equal(figure_leaf(res)->text, "resolved");
-    assert_ptr_equal(res->whole, op);
+    assert_ptr_equal(figure_whole(res), op);
     assert_ptr_equal(res->owner, root);
     assert_int_equal(res->declared.value, 357);
     assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
@@ -292,27 +292,27 @@ TEST(figures_with_breakdowns)
     /* two breakdowns: 3 parts, then 2 rows of 3 cells each */
     const Figure *pet = figure_at(f, root, "petitions");
     assert_int_equal(breakdowns_of(pet), 2);
-    assert_int_equal(pet->breakdowns->nparts, 3);
-    assert_int_equal(pet->breakdowns->next->nparts, 2);
-    assert_null(pet->breakdowns->next->next);
+    assert_int_equal(figure_breakdowns(pet)->nparts, 3);
+    assert_int_equal(figure_breakdowns(pet)->next->nparts, 2);
+    assert_null(figure_breakdowns(pet)->next->next);
     const Figure *eligible = figure_at(f, root, "petitions.eligible");
-    assert_ptr_equal(eligible->whole, pet);
+    assert_ptr_equal(figure_whole(eligible), pet);
     assert_int_equal(breakdowns_of(eligible), 1);
     /* a cell's path is canonical: petition_type before eligibility, as
      * lib/std/figures.dlg orders the dimensions of petitions */
     const Figure *cell = figure_at(f, root, "petitions.complaint.eligible");
-    assert_ptr_equal(cell->whole, eligible);
+    assert_ptr_equal(figure_whole(cell), eligible);
     assert_string_equal(figure_leaf(cell)->text, "complaint");
     assert_int_equal(cell->declared.value, 2);
     assert_int_equal(figure_at(f, root, "petitions.complaint")->declared.value, 3);
     /* `...`: partial */
     const Figure *people = figure_at(f, root, "people");
-    assert_true(people->breakdowns->partial);
-    assert_int_equal(people->breakdowns->nparts, 1);
+    assert_true(figure_breakdowns(people)->partial);
+    assert_int_equal(figure_breakdowns(people)->nparts, 1);
     /* no value before the breakdown: unknown, derived from it */
     const Figure *sessions = figure_at(f, root, "sessions");
     assert_false(sessions->declared.known);
-    assert_int_equal(sessions->breakdowns->nparts, 2);
+    assert_int_equal(figure_breakdowns(sessions)->nparts, 2);
     /* the node's list holds wholes only: opinions, petitions, people, sessions */
     assert_int_equal(figure_count(root), 4);
     assert_ptr_equal(root->figures, op);
@@ -385,7 +385,7 @@ TEST(a_figure_declared_twice)
     /* the first declaration is kept */
     assert_int_equal(figure_at(f, f->model->root, "invited")->declared.value, 10);
     assert_int_equal(figure_at(f, f->model->root, "opinions.resolved")->declared.value, 1);
-    assert_int_equal(figure_at(f, f->model->root, "opinions")->breakdowns->nparts, 1);
+    assert_int_equal(figure_breakdowns(figure_at(f, f->model->root, "opinions"))->nparts, 1);
 }
 
 /* A unit's figures are indexed in an array sorted by path while they come
@@ -460,14 +460,14 @@ TEST(figures_have_canonical_paths)
     assert_no_errors(f);
     const Figure *w = m->root->figures;
     assert_string_equal(w->path->text, "petitions");
-    const Figure *lv = w->breakdowns->parts;
+    const Figure *lv = figure_breakdowns(w)->parts;
     assert_string_equal(lv->path->text, "petitions.district_level");
-    assert_string_equal(lv->breakdowns->dim->name->text, "eligibility");
-    const Figure *cell = lv->breakdowns->parts->breakdowns->parts;
+    assert_string_equal(figure_breakdowns(lv)->dim->name->text, "eligibility");
+    const Figure *cell = figure_breakdowns(figure_breakdowns(lv)->parts)->parts;
     assert_string_equal(figure_leaf(cell)->text, "complaint");
     assert_string_equal(cell->path->text, "petitions.district_level.complaint.eligible");
     assert_ptr_equal(model_figure(m->root, cell->path), cell);
-    assert_string_equal(cell->part->dim->name->text, "petition_type");
+    assert_string_equal(figure_part(cell)->dim->name->text, "petition_type");
 }
 
 /* ---- sessions (§4.3) ---------------------------------------------------------------------- */
