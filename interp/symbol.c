@@ -218,6 +218,10 @@ Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
         found = successor(t, c->last, s, len);
     if (!found) {
         uint32_t h = hash_bytes(t, s, len);
+        /* the slot in this table is a cache miss in a large one: asked
+         * for now, it comes while the base is asked */
+        if (t->cap)
+            __builtin_prefetch(&t->tags[h & (t->cap - 1)]);
         found = t->base ? find_here(t->base, h, s, len) : NULL;
         if (!found) {
             if (t->lock)
