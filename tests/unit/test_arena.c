@@ -642,7 +642,7 @@ TEST(large_blocks_mapped_apart)
     assert_true(z[BIG - 1] == 0x5A && u[0] == 0xA5);
     arena_release(&a, u, BIG);
     assert_int_equal(a.total, with);           /* its bytes and its header given back */
-    unsigned char *g = arena_grow(&a, z, BIG, 2 * BIG);    /* copied, the old one given back */
+    unsigned char *g = arena_grow(&a, z, BIG, 2 * BIG);    /* moved (mremap), or under ASan copied */
     assert_non_null(g);
     assert_true(g[0] == 0x5A && g[BIG - 1] == 0x5A && g[BIG] == 0 && g[2 * BIG - 1] == 0);
     assert_non_null(arena_zalloc(&b, BIG));
@@ -651,6 +651,51 @@ TEST(large_blocks_mapped_apart)
     arena_free(&a);
     assert_int_equal(a.total, 0);
     assert_null(a.large);
+}
+
+/* A large block the arena mapped grows by mremap (arena_grow), which may
+ * move it: wherever it lies in the list of large blocks, the blocks beside
+ * it must then point to where it went, or giving them back, or freeing
+ * the arena, would unmap pages that are no longer theirs. (Under ASan the
+ * blocks are the allocator's and are copied: the same test holds.) */
+TEST(mapped_blocks_grow_anywhere_in_the_list)
+{
+    Arena a;
+    arena_init(&a, NULL);
+    enum { BIG = 200 * 1024, N = 3, STEP = 997 };
+    unsigned char *b[N];
+    size_t size[N];
+    for (int k = 0; k < N; k++) {
+        size[k] = BIG;
+        b[k] = arena_alloc(&a, BIG);
+        assert_non_null(b[k]);
+        memset(b[k], 0x10 + k, BIG);
+    }
+    /* the middle one of the list, then the newest, then the oldest, twice */
+    static const int order[] = { 1, 2, 0, 1, 2, 0 };
+    for (size_t s = 0; s < sizeof order / sizeof *order; s++) {
+        int k = order[s];
+        unsigned char *g = arena_grow(&a, b[k], size[k], 2 * size[k]);
+        assert_non_null(g);
+        for (size_t i = 0; i < size[k]; i += STEP)
+            assert_int_equal(g[i], 0x10 + k);
+        for (size_t i = size[k]; i < 2 * size[k]; i += STEP)
+            assert_int_equal(g[i], 0);
+        memset(g + size[k], 0x10 + k, size[k]);
+        b[k] = g;
+        size[k] *= 2;
+    }
+    /* each given back alone: the list's links must all be right */
+    arena_release(&a, b[1], size[1]);
+    for (size_t i = 0; i < size[0]; i += STEP)
+        assert_int_equal(b[0][i], 0x10);
+    arena_release(&a, b[0], size[0]);
+    for (size_t i = 0; i < size[2]; i += STEP)
+        assert_int_equal(b[2][i], 0x12);
+    arena_release(&a, b[2], size[2]);
+    assert_null(a.large);
+    assert_int_equal(a.total, 0);
+    arena_free(&a);
 }
 
 /* arena.h promises NULL only "when out of memory": a zero-byte request on
@@ -887,6 +932,7 @@ int main(void)
         FIXTURE_TEST(large_block_first),
         FIXTURE_TEST(release_gives_a_large_block_back_at_once),
         FIXTURE_TEST(large_blocks_mapped_apart),
+        FIXTURE_TEST(mapped_blocks_grow_anywhere_in_the_list),
         FIXTURE_TEST(grow_keeps_the_old_bytes_and_zeroes_the_rest),
         FIXTURE_TEST(push_doubles_an_array_of_pointers),
         FIXTURE_TEST(strndup_copies_by_length),
