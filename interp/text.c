@@ -357,13 +357,19 @@ static const char *severity_word(Severity s)
     return s == SEVERITY_ERROR ? _("error") : _("warning");
 }
 
-static void heading(Out *o, const char *s)
+/* A heading at column `at`, its continuation lines at column 2. */
+static void heading_at(Out *o, const char *s, size_t at)
 {
+    to_col(o, at);
     sgr(o, SGR_BOLD);
     flow(o, s, 2);
     sgr_end(o);
     newline(o);
 }
+
+/* One of dlg's own headings: only they, and the result line, start at
+ * column 0. */
+static void heading(Out *o, const char *s) { heading_at(o, s, 0); }
 
 /* "  LABEL  " with the label padded to w columns. */
 static void label(Out *o, const char *s, size_t w)
@@ -386,8 +392,11 @@ static void header(Out *o, const Header *h)
     const char *date = _("date"), *place = _("place"), *period = _("period");
     size_t lw = max_size(max_size(cols(_(lines[0].label)), cols(_(lines[1].label))),
                          max_size(cols(date), max_size(cols(place), cols(period))));
+    /* The title is the input's, and no text of the input starts a line:
+     * a report titled "Result: OK" printed a result line of its own at
+     * the top, which a CI log showed as dlg's. */
     if (h->title.ptr)
-        heading(o, h->title.ptr);           /* Str text is NUL-terminated */
+        heading_at(o, h->title.ptr, 2);     /* Str text is NUL-terminated */
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
         const Str *v = (const Str *)((const char *)h + lines[i].offset);
         if (v->ptr) {

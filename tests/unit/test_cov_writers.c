@@ -221,8 +221,10 @@ TEST(header_without_a_period)
 {
     RunOutput o = run_one("h.dlg", "report \"Báo cáo\" { issuer \"UBND xã A\" }\ninvited 5\n", "text");
     assert_int_equal(o.status, 0);
-    /* the title on a line of its own, then one indented line per attribute given */
-    assert_int_equal(strncmp(o.out, "Báo cáo\n  issuer     UBND xã A\n\n", strlen("Báo cáo\n  issuer     UBND xã A\n\n")),
+    /* the title on a line of its own, then one line per attribute given,
+     * all indented: no text of the input starts a line (spec §13) */
+    assert_int_equal(strncmp(o.out, "  Báo cáo\n  issuer     UBND xã A\n\n",
+                             strlen("  Báo cáo\n  issuer     UBND xã A\n\n")),
                      0);
     run_output_free(&o);
 }

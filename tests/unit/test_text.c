@@ -148,7 +148,7 @@ TEST(header_block_then_checks_then_result)
      * the declared value "80" the widest; the location after 2 spaces fits
      * in 80 columns (17 + 31 + 2 + 9 + 2 + 12 = 73). */
     assert_text(report_of(f, false),
-                "Kết quả đối thoại năm 2020\n"
+                "  Kết quả đối thoại năm 2020\n"
                 "  issuer     UBND huyện Tuần Giáo\n"
                 "  reference  Số: 25/BC-UBND\n"
                 "  date       2021-01-15\n"
@@ -549,7 +549,7 @@ TEST(colour_when_asked)
      * bold red (1;31), pass green (32); the result's verdict bold red;
      * each turned off (0) right after */
     const char *text = laid_out(f, false, (ReportLayout){ .colour = true });
-    assert_text(text, "\x1b[1mBáo cáo\x1b[0m\n"
+    assert_text(text, "  \x1b[1mBáo cáo\x1b[0m\n"
                       "  period     2024-01-01 .. 2024-12-31\n"
                       "\n"
                       "\x1b[1mChecks: 2 (1 pass, 1 fail, 0 partial, 0 unknown)\x1b[0m\n"
@@ -573,15 +573,17 @@ TEST(a_narrow_width_wraps_subjects_and_titles)
                "}\n"
                "indicator share \"Tỷ lệ lượt tiếp công dân ở cấp xã trên tổng số lượt tiếp\" = "
                "percent(receptions.commune_level, receptions)\n");
-    /* 33 + 66 = 99; 66 / 99 = 66.67 %. In 50 columns: the title wraps at
-     * its last space within 50, its rest indented 2. The subject
+    /* 33 + 66 = 99; 66 / 99 = 66.67 %. In 50 columns: the title, from
+     * column 2 (no text of the input starts a line), wraps at its last
+     * space within 50 ("... quyền 6" ends at column 50), its rest
+     * indented 2 as well. The subject
      * "district Tuần Giáo: receptions = district_level + commune_level"
      * (59) gets 50 - 17 - 2 - 8 = 23 columns ("99 =  99" takes 8), wraps
      * after "Tuần Giáo:" and goes on from column 19, to 50; the location
      * fits after it. The indicator title gets 50 - 9 - 2 - 5 - 2 = 32
      * columns; its rest goes on from column 11, (66 / 99) after it. */
     const char *text = laid_out(f, false, (ReportLayout){ .width = 50 });
-    assert_text(text, "Kết quả thực hiện công tác dân vận chính quyền 6\n"
+    assert_text(text, "  Kết quả thực hiện công tác dân vận chính quyền 6\n"
                       "  tháng đầu năm 2021\n"
                       "  period     2021-01-01 .. 2021-06-30\n"
                       "\n"
