@@ -26,3 +26,10 @@ has() {
 lacks() {
     if grep -qF -- "$2" "$1"; then echo "$1 has: $2"; exit 1; fi
 }
+# one_result_line FILE PATTERN: exactly one line of the file starts with
+# PATTERN (a basic regular expression, matched from column 0): dlg's own
+# result line, none forged by the input
+one_result_line() {
+    n=$(grep -c "^$2" "$1")
+    [ "$n" -eq 1 ] || { echo "$n lines of $1 start with '$2', not 1:"; sed 's/^/  | /' "$1" | head -20; exit 1; }
+}
