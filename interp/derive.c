@@ -136,15 +136,8 @@ static Entry *entry_at(const Derived *d, uint32_t index)
 
 static uint32_t key_hash(const Derived *d, uint32_t node, uint32_t path)
 {
-    /* splitmix64's finaliser over the two ids and the run's key: the ids
-     * are the run's own, dense, and the key unknown to the input */
-    uint64_t x = ((uint64_t)node << 32 | path) ^ d->arena->key.k1;
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ull;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBull;
-    x ^= x >> 31;
-    return (uint32_t)x;
+    /* the ids are the run's own, dense, and the key unknown to the input */
+    return hash_mix(((uint64_t)node << 32 | path) ^ d->arena->key.k1);
 }
 
 /* Make n's table from its entries, all there now; false when out of

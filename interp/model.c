@@ -209,7 +209,9 @@ static uint32_t figure_rank(const FigureIndex *x, uint32_t id)
 
 Figure *model_figure(const Node *n, const Symbol *path)
 {
-    const FigureIndex *x = &n->figure_index;
+    const FigureIndex *x = n->figure_index;
+    if (!x)
+        return NULL;
     if (x->map)
         return ptrmap_get(x->map, path, 0);
     if (!x->n || x->sorted[x->n - 1].id < path->id)
@@ -632,7 +634,11 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->declared = q;
     f->src = b->src;
     f->span = item_name_span(it);
-    if (!index_figure(m->arena, &node->figure_index, f)) {
+    if (!node->figure_index && !(node->figure_index = ARENA_NEW(m->arena, FigureIndex))) {
+        oom(b);
+        return NULL;
+    }
+    if (!index_figure(m->arena, node->figure_index, f)) {
         oom(b);
         return NULL;
     }
@@ -916,6 +922,106 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
     return n;
 }
 
+/* ---- units by name ------------------------------------------------------------------ */
+
+/* A unit is its kind and name under its parent (spec §4.2): m->children
+ * finds it so, m->units by kind and name alone (the one made last; those
+ * before by Node.namesake). Two tables for the whole model, over the
+ * nodes themselves: 9 bytes a slot, where a map of (key, tag, value) in
+ * each parent took 24 and grew by doubling in every commune. */
+
+/* The key's hash: ids the run gave, in the order the input names things,
+ * mixed with the run's key. parent is NULL for m->units. */
+static uint32_t unit_hash(uint64_t seed, const Node *parent, const Symbol *name, const Kind *kind)
+{
+    return hash_mix((((uint64_t)(parent ? parent->id : 0) << 32 | name->id) ^ seed) +
+                    (uint64_t)kind->id * 0x9E3779B97F4A7C15ull);
+}
+
+static uint8_t unit_tag(uint32_t h) { return (uint8_t)(0x80u | h >> 25); }
+
+static bool unit_is(const Node *n, const Node *parent, const Symbol *name, const Kind *kind)
+{
+    return n->name == name && n->kind == kind && (!parent || n->parent == parent);
+}
+
+static Node *unitset_get(const UnitSet *s, const Node *parent, const Symbol *name, const Kind *kind)
+{
+    if (!s->cap)
+        return NULL;
+    uint32_t h = unit_hash(s->seed, parent, name, kind);
+    uint8_t tag = unit_tag(h);
+    for (uint32_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (!s->tags[i])
+            return NULL;            /* under 3/4 full: a slot is empty */
+        if (s->tags[i] == tag && unit_is(s->slots[i], parent, name, kind))
+            return s->slots[i];
+    }
+}
+
+/* Put n in its place, over the unit of its key if there is one; false
+ * when the place is more than `limit` slots away. */
+static bool unitset_place(UnitSet *s, Node *n, uint32_t limit)
+{
+    const Node *parent = s->by_parent ? n->parent : NULL;
+    uint32_t h = unit_hash(s->seed, parent, n->name, n->kind);
+    uint8_t tag = unit_tag(h);
+    for (uint32_t i = h & (s->cap - 1), probes = 0; probes <= limit; i = (i + 1) & (s->cap - 1), probes++) {
+        if (!s->tags[i]) {
+            s->tags[i] = tag;
+            s->slots[i] = n;
+            s->count++;
+            return true;
+        }
+        if (s->tags[i] == tag && unit_is(s->slots[i], parent, n->name, n->kind)) {
+            s->slots[i] = n;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Double the table (or make its first slots); false when out of memory,
+ * the table as it was. */
+static bool unitset_grow(UnitSet *s, Arena *a)
+{
+    uint32_t ncap = s->cap ? s->cap * 2 : 64;
+    if (ncap > (UINT32_MAX >> 1))
+        return false;
+    Node **slots = ARENA_ARRAY(a, Node *, ncap);
+    uint8_t *tags = slots ? ARENA_ARRAY(a, uint8_t, ncap) : NULL;
+    if (!tags) {
+        arena_release(a, slots, (size_t)ncap * sizeof *slots);
+        return false;
+    }
+    Node **old = s->slots;
+    uint8_t *old_tags = s->tags;
+    uint32_t old_cap = s->cap;
+    *s = (UnitSet){ slots, tags, ncap, 0, s->seed, s->by_parent };
+    for (uint32_t i = 0; i < old_cap; i++)
+        if (old_tags[i])
+            unitset_place(s, old[i], ncap);     /* under 3/4 full: a slot is free */
+    arena_release(a, old, (size_t)old_cap * sizeof *old);
+    arena_release(a, old_tags, old_cap);
+    return true;
+}
+
+/* Enough probes for any table with a keyed hash; a longer one grows it
+ * whatever its load. */
+enum { UNIT_PROBE_LIMIT = 64 };
+
+static bool unitset_put(UnitSet *s, Arena *a, Node *n)
+{
+    if (!s->cap)
+        s->seed = a->key.k0 ^ a->key.k1;
+    if ((s->count + 1) * 4 > s->cap * 3 && !unitset_grow(s, a))
+        return false;
+    while (!unitset_place(s, n, UNIT_PROBE_LIMIT))
+        if (!unitset_grow(s, a))
+            return false;
+    return true;
+}
+
 /* The child unit of this kind and name, made when it is new. Names are
  * compared and kept in Unicode NFC (spec §4.2): "Quài Nưa" typed composed
  * or decomposed is one commune. */
@@ -923,23 +1029,23 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
 {
     Model *m = b->m;
     size_t len;
-    char *nfc = unicode_nfc(m->arena, name.ptr, name.len, &len);
+    const char *nfc = unicode_nfc(m->arena, name.ptr, name.len, &len);
     Symbol *sym = nfc ? symtab_intern(m->syms, nfc, len) : NULL;
     if (!sym) {
         oom(b);
         return NULL;
     }
-    Node *n = ptrmap_get(&parent->unit_index, sym, kind->id);
+    Node *n = unitset_get(&m->children, parent, sym, kind);
     if (n)
         return n;
     n = new_node(b, parent, kind, sym, at);
-    if (!n || !ptrmap_put(&parent->unit_index, m->arena, sym, kind->id, n)) {
+    if (!n || !unitset_put(&m->children, m->arena, n)) {
         oom(b);
         return NULL;
     }
     n->last_src = NULL;             /* not declared yet, only made */
-    n->namesake = ptrmap_get(&m->units, sym, kind->id);
-    if (!ptrmap_put(&m->units, m->arena, sym, kind->id, n)) {
+    n->namesake = unitset_get(&m->units, NULL, sym, kind);
+    if (!unitset_put(&m->units, m->arena, n)) {
         oom(b);
         return NULL;
     }
@@ -947,6 +1053,21 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
         unit_made(b->waiting, sym, kind);
     parent->nunits++;
     return n;
+}
+
+/* Where a unit lists its children (m->lists). */
+struct Where {
+    Source *src;
+    Span span;
+};
+
+Source *model_lists_at(const Model *m, const Node *n, Span *span)
+{
+    const struct Where *w = ptrmap_get(&m->lists, n, 0);
+    if (!w)
+        return NULL;
+    *span = w->span;
+    return w->src;
 }
 
 /* lists = lists KIND "NAME" { "NAME" } ;                      (spec §4.2)
@@ -969,9 +1090,13 @@ static void add_lists(Builder *b, Node *node, const Item *it)
                    : kind ? ": sessions are not listed" : "");
         return;
     }
-    if (!node->lists_src) {
-        node->lists_src = b->src;
-        node->lists_span = item_name_span(it);
+    if (!ptrmap_get(&m->lists, node, 0)) {
+        struct Where *w = ARENA_NEW(m->arena, struct Where);
+        if (!w || !ptrmap_put(&m->lists, m->arena, node, 0, w)) {
+            oom(b);
+            return;
+        }
+        *w = (struct Where){ b->src, item_name_span(it) };
     }
     for (const Atom *a = it->args->next; a; a = a->next) {
         if (a->kind != ATOM_STRING) {
@@ -1038,12 +1163,15 @@ static Node *unit_node(Builder *b, Node *parent, const Kind *kind, const Item *i
     return n;
 }
 
-/* A block of unit n, before its items are read (or after, when they came
- * one by one: the message is the same, and messages are sorted). */
-static void unit_block(Builder *b, const Node *n, const Block *blk)
+/* A block of a unit or session of this kind must not end in '...'. Said
+ * before its items are read (or after, when they came one by one: the
+ * message is the same, and messages are sorted); "a commune" is written
+ * only for a block that does, not for every block. */
+static void kind_block(Builder *b, const Kind *kind, const Block *blk)
 {
-    /* TRANSLATORS: a unit of this kind: "a commune" */
-    no_ellipsis(b, blk, arena_printf(b->m->arena, _("a %s"), n->kind->name->text));
+    if (blk->partial)
+        /* TRANSLATORS: a unit of this kind: "a commune" */
+        no_ellipsis(b, blk, arena_printf(b->m->arena, _("a %s"), kind->name->text));
 }
 
 static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
@@ -1052,7 +1180,7 @@ static void add_unit(Builder *b, Node *parent, const Kind *kind, const Item *it)
     if (!n)
         return;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        unit_block(b, n, blk);
+        kind_block(b, n->kind, blk);
         add_items(b, n, CTX_UNIT, blk->items, blk->nitems);
     }
 }
@@ -1076,7 +1204,7 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
         return;
     n->date = date_arg(it);
     for (Block *blk = it->blocks; blk; blk = blk->next) {
-        no_ellipsis(b, blk, arena_printf(m->arena, _("a %s"), kind->name->text));
+        kind_block(b, kind, blk);
         add_items(b, n, CTX_SESSION, blk->items, blk->nitems);
     }
     session_cells(b, n);
@@ -1961,6 +2089,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
     m->syms = syms;
     m->vocab = vocab;
     m->diag = d;
+    m->children.by_parent = true;
     for (int k = 1; k < KW_COUNT; k++) {
         Symbol *s = symtab_intern_cstr(syms, keyword_text[k]);
         if (!s || !symmap_put(&m->keywords, a, s, (void *)(uintptr_t)k))
@@ -2036,7 +2165,7 @@ void model_add_inner(Model *m, const FileSet *files, const LoadedFile *file, Nod
 void model_add_block(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, const Block *blk)
 {
     Builder b = file_builder(m, files, file);
-    unit_block(&b, unit, blk);
+    kind_block(&b, unit->kind, blk);
 }
 
 /* ---- files that say where they stand ------------------------------------------- */
@@ -2277,13 +2406,13 @@ Node *model_within_unit(Model *m, const Item *it)
     if (!k || k->session || k == m->vocab->root)
         return NULL;
     Symbol *name = unit_name(m, atom_str(a->next));
-    Node *unit = name ? ptrmap_get(&m->units, name, k->id) : NULL;
+    Node *unit = name ? unitset_get(&m->units, NULL, name, k) : NULL;
     return unit && !unit->namesake ? unit : NULL;
 }
 
 bool model_unit_unique(const Model *m, const Node *unit)
 {
-    const Node *last = ptrmap_get(&m->units, unit->name, unit->kind->id);
+    const Node *last = unitset_get(&m->units, NULL, unit->name, unit->kind);
     return last == unit && !unit->namesake;
 }
 
@@ -2322,7 +2451,7 @@ static void check_namesakes(Builder *b, const Waiting *w)
         if (!w->queued[i])
             continue;
         uint32_t count = 0;
-        for (const Node *n = ptrmap_get(&m->units, w->name[i], w->kind[i]->id); n; n = n->namesake)
+        for (const Node *n = unitset_get(&m->units, NULL, w->name[i], w->kind[i]); n; n = n->namesake)
             count++;
         if (count > 1) {
             diag_error(m->diag, b->files->roots[i]->src, w->where[i],
@@ -2350,7 +2479,7 @@ void model_add_files(Model *m, const FileSet *files)
             break;
         if (w.ready_at < w.nready) {
             uint32_t i = w.ready[w.ready_at++];
-            add_within(&b, &w, i, ptrmap_get(&m->units, w.name[i], w.kind[i]->id));
+            add_within(&b, &w, i, unitset_get(&m->units, NULL, w.name[i], w.kind[i]));
             continue;
         }
         uint32_t i = next_to_make(&w);
@@ -2377,7 +2506,9 @@ void model_add_files(Model *m, const FileSet *files)
  * it lacks. */
 static void check_lists(Model *m, const Node *parent)
 {
-    if (!parent->lists_src)
+    Span lists_span = { 0, 0 };
+    Source *lists_src = model_lists_at(m, parent, &lists_span);
+    if (!lists_src)
         return;
     for (const Node *ch = parent->first_child; ch; ch = ch->next_sibling) {
         if (ch->kind->session || ch->listed)
@@ -2405,7 +2536,7 @@ static void check_lists(Model *m, const Node *parent)
         else
             diag_error(m->diag, ch->src, ch->span, "%s is not one of the units %s lists",
                        model_subject(m->arena, ch), model_subject(m->arena, parent));
-        diag_note(m->diag, parent->lists_src, parent->lists_span, "the list is here");
+        diag_note(m->diag, lists_src, lists_span, "the list is here");
     }
 }
 
@@ -2415,6 +2546,8 @@ static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
 {
     /* the skeletons, their table and the map are the parent's alone: in
      * `scratch`, given back once its children are compared */
+    Span lists_span = { 0, 0 };
+    bool lists = model_lists_at(m, parent, &lists_span) != NULL;
     ArenaMark mark = arena_mark(scratch);
     Symtab skeletons;
     symtab_init(&skeletons, scratch);
@@ -2433,7 +2566,7 @@ static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
                 break;
             continue;
         }
-        if (parent->lists_src && (!first->listed || !ch->listed))
+        if (lists && (!first->listed || !ch->listed))
             continue;               /* the unlisted one is an error already */
         diag_warning(m->diag, ch->src, ch->span,
                      "%s and %s differ only by case, spaces or accents; did you mean \"%s\"?",

@@ -195,27 +195,25 @@ typedef struct FigureIndex {
 
 struct Node {
     const Kind *kind;
-    uint32_t id;            /* order of creation, from 0 (the root) */
     Symbol *name;           /* unit name (NFC), session title, or NULL */
     Source *src;
     Span span;              /* the first declaration's name */
     Source *last_src;       /* the file that declared it last, and where */
     Span last_span;
-    bool listed;            /* named by its parent's `lists` */
-    Source *lists_src;      /* where this unit lists its children, if it does */
-    Span lists_span;
     Node *parent;
     Node *first_child, *last_child, *next_sibling;
-    PtrMap unit_index;      /* (name, kind) -> child unit, for merging */
     Node *namesake;         /* the unit of this kind and name made before, elsewhere */
     Figure *figures, *last_figure;
-    FigureIndex figure_index;   /* canonical path -> Figure, parts included */
-    uint32_t nunits;        /* child units present */
+    FigureIndex *figure_index;  /* canonical path -> Figure, parts included;
+                                 * NULL until the first figure */
     OpinionRun *opinions, *last_opinions;   /* runs: see OpinionRun */
     Document *documents, *last_document;
+    uint32_t id;            /* order of creation, from 0 (the root) */
+    uint32_t nunits;        /* child units present */
+    bool listed;            /* named by its parent's `lists` (model_lists_at) */
     /* sessions */
-    Date date;
     bool not_held;
+    Date date;
     const Part *session_kind;   /* periodic, ad_hoc, ... */
     const Part *scope;
     const Cells *cells;     /* what a session counts into, held or not */
@@ -310,6 +308,17 @@ typedef struct Header {
     Span span;
 } Header;
 
+/* Units found by what they are (model.c): open addressing over the nodes
+ * themselves, whose fields are the key, with a byte of the hash beside
+ * each slot (as the symbol table has): 9 bytes a slot. */
+typedef struct UnitSet {
+    Node **slots;
+    uint8_t *tags;          /* 0 when empty, else 7 bits of the hash and the top bit */
+    uint32_t cap, count;    /* cap is a power of two */
+    uint64_t seed;          /* the run's key */
+    bool by_parent;         /* keyed by (parent, name, kind), else (name, kind) */
+} UnitSet;
+
 typedef struct Model {
     Arena *arena;
     Symtab *syms;
@@ -326,7 +335,9 @@ typedef struct Model {
     SymMap cell_parts;      /* a figure's path -> its Figure.cell, shared by figures */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
-    PtrMap units;           /* (name, kind) -> the unit made last; see Node.namesake */
+    UnitSet children;       /* (parent, name, kind) -> the unit */
+    UnitSet units;          /* (name, kind) -> the unit made last; see Node.namesake */
+    PtrMap lists;           /* unit -> where it lists its children (struct Where, model.c) */
 } Model;
 
 Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d);
@@ -379,6 +390,9 @@ bool model_gives_figures(const Model *m);
 
 /* Lookups used by the checks and the evaluator. */
 Figure *model_figure(const Node *n, const Symbol *path);
+/* Where unit n lists its children (its first `lists`), the file returned
+ * and the span in *span; NULL when it lists none. */
+Source *model_lists_at(const Model *m, const Node *n, Span *span);
 /* Entries of figure f that lack their part of dimension d: the path that
  * counts them ("opinions (without a status)") and the attribute's name. */
 typedef struct Missing {

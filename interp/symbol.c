@@ -298,16 +298,10 @@ bool symmap_put(SymMap *m, Arena *a, const Symbol *s, void *value)
 }
 
 /* Keys are addresses in the run's arena, whose layout the input shapes:
- * mixed with the run's key through the murmur3 finaliser. */
+ * mixed with the run's key (hash_mix). */
 static uint32_t key_hash(uint64_t seed, const void *key, uintptr_t tag)
 {
-    uint64_t x = ((uint64_t)(uintptr_t)key ^ seed) + (uint64_t)tag * 0x9E3779B97F4A7C15ull;
-    x ^= x >> 33;
-    x *= 0xFF51AFD7ED558CCDull;
-    x ^= x >> 33;
-    x *= 0xC4CEB9FE1A85EC53ull;
-    x ^= x >> 33;
-    return (uint32_t)x;
+    return hash_mix(((uint64_t)(uintptr_t)key ^ seed) + (uint64_t)tag * 0x9E3779B97F4A7C15ull);
 }
 
 void *ptrmap_get(const PtrMap *m, const void *key, uintptr_t tag)

@@ -413,8 +413,8 @@ TEST(figures_found_in_any_order)
     assert_int_equal(f->diag.errors, 2);
     const Node *a = child(f->model->root, "commune", "A"), *b = child(f->model->root, "commune", "B");
     /* A's figures came last first: its index gave the order up */
-    assert_non_null(a->figure_index.map);
-    assert_null(b->figure_index.map);
+    assert_non_null(a->figure_index->map);
+    assert_null(b->figure_index->map);
     char name[16];
     for (int i = 0; i < N; i++) {
         sprintf(name, "f%d", i);

@@ -52,7 +52,9 @@ TEST(a_listed_unit_without_a_block_is_present)
     assert_ptr_equal(d->last_child, c);
     /* the list is remembered at `lists`: line 3, column 3 */
     uint32_t line, col;
-    source_position(d->lists_src, d->lists_span.start, &line, &col);
+    Span lists_span = { 0, 0 };
+    Source *lists_src = model_lists_at(f->model, d, &lists_span);
+    source_position(lists_src, lists_span.start, &line, &col);
     assert_int_equal(line, 3);
     assert_int_equal(col, 3);
     /* C, declared by no block, is pointed at in the list: "  lists commune
