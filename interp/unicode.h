@@ -4,7 +4,8 @@
  * one name; and a "skeleton" of a name, without case, accents or repeated
  * spaces, to tell names that differ only by those.
  *
- * Ownership: results are copied into the arena passed. */
+ * Ownership: results are copied into the arena passed, but unicode_nfc()'s
+ * when it is its argument. */
 #ifndef DLG_UNICODE_H
 #define DLG_UNICODE_H
 
@@ -13,10 +14,11 @@
 
 #include "arena.h"
 
-/* The NFC form of valid UTF-8 s[0..n), NUL-terminated, its length in *len;
- * NULL when out of memory. Invalid UTF-8 (already refused by the scanner)
- * is returned as it is. */
-char *unicode_nfc(Arena *a, const char *s, size_t n, size_t *len);
+/* The NFC form of s[0..n), its length in *len: s itself when s is in NFC
+ * already (every ASCII string is) or is not valid UTF-8 (the scanner
+ * refused that already), else a NUL-terminated copy in the arena. NULL
+ * when out of memory. */
+const char *unicode_nfc(Arena *a, const char *s, size_t n, size_t *len);
 
 /* s without accents, case or repeated spaces: "Mường  Ảng" and "muong ang"
  * have one skeleton (đ counts as d). NULL when out of memory. */

@@ -18,6 +18,8 @@
  *   decomposition (hence the special fold to d, spec §4.2). */
 #include "support.h"
 
+#include <utf8proc.h>
+
 #include "unicode.h"
 
 /* ---- helpers ---------------------------------------------------------------------- */
@@ -26,7 +28,7 @@
 static const char *nfc(Fixture *f, const char *s)
 {
     size_t len = 12345;
-    char *out = unicode_nfc(&f->arena, s, strlen(s), &len);
+    const char *out = unicode_nfc(&f->arena, s, strlen(s), &len);
     assert_non_null(out);
     assert_int_equal(len, strlen(out));
     return out;
@@ -102,16 +104,21 @@ TEST(nfc_orders_marks_canonically_before_composing)
 
 TEST(nfc_leaves_composed_text_unchanged)
 {
+    /* and does not copy it: the name itself comes back */
     const char *names[] = {
         "Quài Nưa", "Mường Ảng", "Kỳ Châu", "Tuần Giáo", "Đồng Đăng", "plain ascii 123", "",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         size_t len = 999;
         const char *out = unicode_nfc(&f->arena, names[i], strlen(names[i]), &len);
-        assert_non_null(out);
-        assert_bytes(out, len, names[i], strlen(names[i]));
-        assert_int_equal(out[len], '\0');
+        assert_ptr_equal(out, names[i]);
+        assert_int_equal(len, strlen(names[i]));
     }
+    /* nor the composed part of a longer buffer, which is not NUL-terminated */
+    size_t len = 999;
+    const char *buffer = "Quài Nưa, Mường Ảng";
+    assert_ptr_equal(unicode_nfc(&f->arena, buffer, 9, &len), buffer);
+    assert_int_equal(len, 9);
 }
 
 TEST(nfc_is_not_nfkc)
@@ -137,7 +144,7 @@ TEST(nfc_reads_exactly_n_bytes)
 TEST(nfc_returns_invalid_utf8_as_it_is)
 {
     /* invalid UTF-8 (the scanner refuses it in strings already) comes back
-     * byte for byte, in a NUL-terminated copy: */
+     * as it is, not copied: */
     static const struct { const char *bytes; size_t len; } bad[] = {
         { "X\xE0", 2 },                 /* Latin-1 à: a lead byte with no continuation */
         { "a\xCC\x80\xC3", 4 },         /* a valid à in NFD, then a truncated sequence */
@@ -148,14 +155,118 @@ TEST(nfc_returns_invalid_utf8_as_it_is)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         size_t len = 999;
         const char *out = unicode_nfc(&f->arena, bad[i].bytes, bad[i].len, &len);
-        assert_non_null(out);
-        assert_ptr_not_equal(out, bad[i].bytes);
-        assert_bytes(out, len, bad[i].bytes, bad[i].len);
-        assert_int_equal(out[len], '\0');
+        assert_ptr_equal(out, bad[i].bytes);
+        assert_int_equal(len, bad[i].len);
     }
 }
 
+/* The Latin letters unicode.c takes the short way for: Latin-1 from
+ * U+00A0, Latin Extended-A and -B, Latin Extended Additional; and printable
+ * ASCII beside them. */
+static const struct { int32_t lo, hi; } latin[] = { { 0x20, 0x7E }, { 0xA0, 0x24F }, { 0x1E00, 0x1EFF } };
+
+/* The i-th of those code points, i below latin_count(). */
+static size_t latin_count(void)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < sizeof latin / sizeof *latin; r++)
+        n += (size_t)(latin[r].hi - latin[r].lo + 1);
+    return n;
+}
+
+static int32_t latin_cp(size_t i)
+{
+    for (size_t r = 0;; r++) {
+        size_t n = (size_t)(latin[r].hi - latin[r].lo + 1);
+        if (i < n)
+            return latin[r].lo + (int32_t)i;
+        i -= n;
+    }
+}
+
+/* utf8proc's own answer, as unicode.c gives it the long way */
+static bool utf8proc_says_nfc(const char *s, size_t n)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+                                      (utf8proc_option_t)(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    bool same = r == (utf8proc_ssize_t)n && memcmp(out, s, n) == 0;
+    free(out);
+    return same;
+}
+
+TEST(nfc_of_every_pair_of_latin_letters_is_the_pair)
+{
+    /* What lets unicode_nfc() return such names unread by utf8proc: each
+     * letter is its own NFC and composes with none beside it. Every pair
+     * of the 783 code points (all but the ASCII ones), 612,000 of them,
+     * is asked of utf8proc and of unicode_nfc(). */
+    size_t n = latin_count(), pairs = 0;
+    assert_int_equal(n, 95 + 432 + 256);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            int32_t x = latin_cp(i), y = latin_cp(j);
+            if (x < 0x80 && y < 0x80)
+                continue;
+            char s[8];
+            size_t len = (size_t)utf8proc_encode_char(x, (utf8proc_uint8_t *)s);
+            len += (size_t)utf8proc_encode_char(y, (utf8proc_uint8_t *)s + len);
+            size_t got = 0;
+            if (!utf8proc_says_nfc(s, len) || unicode_nfc(&f->arena, s, len, &got) != s || got != len)
+                fail_msg("U+%04X U+%04X", (unsigned)x, (unsigned)y);
+            pairs++;
+        }
+    assert_int_equal(pairs, n * n - 95 * 95);
+}
+
+TEST(nfc_takes_the_long_way_for_other_characters)
+{
+    /* beside a Latin letter, a combining mark (U+0300), a C1 control
+     * (U+0085), a Greek letter (U+03A9) and the Ohm sign (U+2126, whose
+     * NFC is U+03A9): only the last changes */
+    size_t len;
+    const char *s = "\xC3\xA0\xCC\x80";      /* à + grave: no composition, in NFC */
+    assert_ptr_equal(unicode_nfc(&f->arena, s, strlen(s), &len), s);
+    s = "\xC3\xA0\xC2\x85";
+    assert_ptr_equal(unicode_nfc(&f->arena, s, strlen(s), &len), s);
+    s = "\xC3\xA0\xCE\xA9";
+    assert_ptr_equal(unicode_nfc(&f->arena, s, strlen(s), &len), s);
+    s = "\xC3\xA0\xE2\x84\xA6";
+    const char *out = unicode_nfc(&f->arena, s, strlen(s), &len);
+    assert_ptr_not_equal(out, s);
+    assert_bytes(out, len, "\xC3\xA0\xCE\xA9", 4);
+}
+
 /* ---- unicode_skeleton ---------------------------------------------------------------- */
+
+TEST(skeleton_of_every_latin_letter_is_utf8procs)
+{
+    /* A name of Latin letters is folded a letter at a time, without
+     * utf8proc_map(): each letter's skeleton must be utf8proc_map()'s
+     * (decomposed, case-folded, marks stripped), đ and Đ being d. */
+    for (size_t i = 0; i < latin_count(); i++) {
+        int32_t x = latin_cp(i);
+        if (x == ' ')
+            continue;               /* a skeleton trims it */
+        char s[8];
+        size_t n = (size_t)utf8proc_encode_char(x, (utf8proc_uint8_t *)s);
+        s[n] = '\0';
+        utf8proc_uint8_t *want = NULL;
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &want,
+                                          (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                              UTF8PROC_CASEFOLD | UTF8PROC_STABLE));
+        assert_true(r >= 0);
+        if (x == 0x110 || x == 0x111)
+            want[0] = 'd', r = 1;
+        const char *got = skeleton(f, s);
+        if (strlen(got) != (size_t)r || memcmp(got, want, (size_t)r) != 0)
+            fail_msg("U+%04X", (unsigned)x);
+        free(want);
+    }
+    /* ŉ U+0149 folds to ʼn U+02BC n: the longest, 2 bytes to 3 */
+    assert_string_equal(skeleton(f, "\xC5\x89\xC5\x89"), "\xCA\xBCn\xCA\xBCn");
+}
+
 
 TEST(skeleton_folds_case_accents_and_spaces)
 {
@@ -222,6 +333,9 @@ int main(void)
         FIXTURE_TEST(nfc_is_not_nfkc),
         FIXTURE_TEST(nfc_reads_exactly_n_bytes),
         FIXTURE_TEST(nfc_returns_invalid_utf8_as_it_is),
+        FIXTURE_TEST(nfc_of_every_pair_of_latin_letters_is_the_pair),
+        FIXTURE_TEST(nfc_takes_the_long_way_for_other_characters),
+        FIXTURE_TEST(skeleton_of_every_latin_letter_is_utf8procs),
         FIXTURE_TEST(skeleton_folds_case_accents_and_spaces),
         FIXTURE_TEST(skeleton_folds_d_with_stroke),
         FIXTURE_TEST(skeleton_of_composed_and_decomposed_is_the_same),
