@@ -8,7 +8,8 @@ typedef struct Checker {
     const Model *m;
     const Derived *d;
     const Vocab *v;
-    Arena *arena;
+    Arena *arena;           /* the checks' */
+    Arena scratch;          /* what one check needs while it is made, given back after */
     Result *r;
     bool oom;
 } Checker;
@@ -150,9 +151,9 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
 /* Two breakdowns of one figure form a table when the parts of one are
  * broken down by the names of the other's parts (spec §5.2): each column
  * must add up. One pass over the cells; columns found by name. */
-static void check_table(Checker *c, const Figure *f, const Breakdown *rows, const Breakdown *cols)
+static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, const Breakdown *cols)
 {
-    Arena *a = c->arena;
+    Arena *a = &c->scratch;
     uint32_t ncols = cols->nparts;
     Computed *sum = ARENA_ARRAY(a, Computed, ncols);
     uint32_t *have = ARENA_ARRAY(a, uint32_t, ncols);
@@ -205,6 +206,18 @@ static void check_table(Checker *c, const Figure *f, const Breakdown *rows, cons
         settle(k);
         result_add_check(c->r, k);
     }
+}
+
+/* check_columns() with its sums and index in the scratch arena, given back
+ * after: a table in every village leaves none of them behind. */
+static void check_table(Checker *c, const Figure *f, const Breakdown *rows, const Breakdown *cols)
+{
+    Arena *a = &c->scratch;
+    ArenaMark mark = arena_mark(a);
+    check_columns(c, f, rows, cols);
+    if (a->failed)
+        c->oom = true;
+    arena_rewind(a, mark);
 }
 
 static bool has_sub_breakdown(const Breakdown *bd)
@@ -432,6 +445,8 @@ static void check_node(Checker *c, const Node *n)
 bool check_run(const Model *m, const Derived *d, Arena *arena, Result *r)
 {
     Checker c = { .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r };
+    arena_init(&c.scratch, &arena->allocator);
     check_node(&c, m->root);
+    arena_free(&c.scratch);
     return !c.oom;
 }
