@@ -384,12 +384,7 @@ Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const p
 
 bool vocab_zero_in_units(const Vocab *v, const Symbol *path)
 {
-    for (uint32_t i = 0; i < v->nkinds; i++) {
-        const Kind *k = v->kinds[i];
-        if (k->session && ((k->count && k->count->name == path) || (k->not_held && k->not_held->name == path)))
-            return true;
-    }
-    return false;
+    return symmap_get(&v->session_counts, path) != NULL;
 }
 
 bool vocab_is_unit_count(const Vocab *v, const FigureDecl *f)
@@ -812,6 +807,13 @@ static const FigureDecl *kind_figure(Builder *b, const Item *p, const char *form
     return n ? figure_named(b, n, p->args->span) : NULL;
 }
 
+/* f counts sessions: 0 in a unit that lists none (vocab_zero_in_units). */
+static void session_count(Builder *b, const FigureDecl *f)
+{
+    if (f && !symmap_put(&b->v->session_counts, b->v->arena, f->name, (void *)f))
+        b->v->arena->failed = true;
+}
+
 /* The kind's own items, now that figures and dimensions exist. */
 static void define_kind(Builder *b, const Item *it)
 {
@@ -830,8 +832,11 @@ static void define_kind(Builder *b, const Item *it)
                     k->level = (uint8_t)a->as.count;
             } else if (strcmp(word, "count") == 0) {
                 k->count = kind_figure(b, p, N_("count FIGURE: the figure that counts these in their parent"));
+                if (k->session)
+                    session_count(b, k->count);
             } else if (k->session && strcmp(word, "not_held") == 0) {
                 k->not_held = kind_figure(b, p, N_("not_held FIGURE: the figure that counts those not held"));
+                session_count(b, k->not_held);
             } else if (k->session && (strcmp(word, "kinds") == 0 || strcmp(word, "scopes") == 0)) {
                 Symbol *dn = name_arg(b, p, N_("kinds DIMENSION or scopes DIMENSION"));
                 const Dimension *d = dn ? dimension_named(b, dn, p->args->span) : NULL;

@@ -156,6 +156,7 @@ typedef struct Vocab {
     Bound **bounds;
     uint32_t nbounds, cap_bounds;
     SymMap kind_index, dim_index, figure_index;     /* each begins with its name */
+    SymMap session_counts;          /* a session kind's count or not_held figure -> itself */
     BlockList decls;                /* taken (vocab_take), other than figures': until vocab_finish() */
     BlockList heads;                /* figures' declarations taken: the figures */
     uint32_t ntaken;                /* declarations taken */
