@@ -1514,13 +1514,16 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
             return;
         }
         v->slots = sl;
-        v->status = schedule_verdict(ev, d->schedule, sc.node, sl, &v->why);
+        Note why = { 0 };
+        v->status = schedule_verdict(ev, d->schedule, sc.node, sl, &why);
+        if (why.kind)
+            v->why = keep_note(ev, why);
     } else {
         const Expr *req = d->require;
         EV x = as_bool(eval(ev, sc, req));
         v->status = x.kind == V_UNKNOWN ? RESULT_UNKNOWN : x.b ? RESULT_PASS : RESULT_FAIL;
         if (v->status == RESULT_UNKNOWN)
-            v->why = x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING };
+            v->why = keep_note(ev, x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING });
         if (req->kind == EXPR_BINARY && req->as.op.op >= OP_EQ && req->as.op.op <= OP_GE) {
             v->compared = true;
             v->op = req->as.op.op;

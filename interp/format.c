@@ -454,14 +454,14 @@ const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
 {
     if (v->slots && (v->status != RESULT_UNKNOWN || v->slots->held_known)) {
         const char *text = slots_text(a, v);
-        const char *why = format_note(a, &v->why);
+        const char *why = format_note(a, v->why);
         return why && text ? arena_printf(a, "%s (%s)", text, why) : text;
     }
     if (v->slots)
-        return arena_printf(a, _("the schedule cannot be counted: %s"), format_note(a, &v->why));
+        return arena_printf(a, _("the schedule cannot be counted: %s"), format_note(a, v->why));
     const char *cond = condition_text(a, d);
     if (v->status == RESULT_UNKNOWN)
-        return arena_printf(a, _("%s is unknown: %s"), cond, format_note(a, &v->why));
+        return arena_printf(a, _("%s is unknown: %s"), cond, format_note(a, v->why));
     if (v->status == RESULT_PASS)
         return v->compared ? arena_printf(a, _("%s holds: %s %s %s"), cond, value_text(a, &v->lhs), format_op(v->op),
                                           value_text(a, &v->rhs))

@@ -239,7 +239,7 @@ typedef struct Verdict {
     ExprOp op;
     Val lhs, rhs;
     const Slots *slots;         /* a schedule's count */
-    Note why;                   /* unknown: why */
+    const Note *why;            /* unknown: why; a schedule's remark; NULL: nothing to say */
     Source *src;
     Span span;
     struct Verdict *next;

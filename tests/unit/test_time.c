@@ -465,7 +465,7 @@ TEST(total_only_is_unknown_in_a_year)
     const RuleResult *rr = find_rule(f, "yearly");
     assert_counts(rr, RESULT_UNKNOWN, 3, 0, 0, 3);
     for (unsigned i = 0; i < 3; i++)
-        assert_int_equal(verdict_at(rr, i)->why.kind, NOTE_NOT_BY_DATE);
+        assert_int_equal(verdict_at(rr, i)->why->kind, NOTE_NOT_BY_DATE);
     assert_verdict(f, rr, "commune C, 2022", RESULT_UNKNOWN,
                    "dialogues >= 1 is unknown: 'dialogues' of commune C is given for the whole period, not by date");
 }
@@ -1070,7 +1070,7 @@ TEST(schedule_against_a_total_only)
     assert_int_equal(v->slots->expected, 12);
     assert_int_equal(v->slots->held, 2);
     assert_true(v->slots->held_known);
-    assert_int_equal(v->why.kind, NOTE_TOTAL_ONLY);
+    assert_int_equal(v->why->kind, NOTE_TOTAL_ONLY);
     assert_verdict(f, rr, "commune A", RESULT_FAIL,
                    "held 2 of 12 due: 10 short (counted from the period's total, as the sessions cannot be placed "
                    "in time: 'receptions.periodic' of commune A is given for the whole period, not by date)");
