@@ -222,11 +222,25 @@ Figure *model_figure(const Node *n, const Symbol *path)
     return i < x->n && x->sorted[i].id == path->id ? x->sorted[i].figure : NULL;
 }
 
+/* How many figures the unit of this kind indexed last has (m->figures_of_kind);
+ * NULL when out of memory, or for a kind made since the array was. */
+static uint32_t *figures_of_kind(Model *m, const Kind *kind)
+{
+    if (!m->figures_of_kind) {
+        m->nkinds = m->vocab->nkinds;
+        m->figures_of_kind = ARENA_ARRAY(m->arena, uint32_t, m->nkinds);
+        if (!m->figures_of_kind)
+            return NULL;
+    }
+    return kind->id < m->nkinds ? &m->figures_of_kind[kind->id] : NULL;
+}
+
 /* An insertion moving more figures than this gives the order up. */
 enum { FIGURE_SHIFT_MAX = 32 };
 
-/* Index f, whose path is not yet in x; false when out of memory. */
-static bool index_figure(Arena *a, FigureIndex *x, Figure *f)
+/* Index f, whose path is not yet in x, making room for `expect` figures
+ * if x has none yet; false when out of memory. */
+static bool index_figure(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
 {
     if (x->map)
         return ptrmap_put(x->map, a, f->path, 0, f);
@@ -244,7 +258,7 @@ static bool index_figure(Arena *a, FigureIndex *x, Figure *f)
         return ptrmap_put(map, a, f->path, 0, f);
     }
     if (x->n == x->cap) {
-        uint32_t cap = x->cap ? x->cap * 2 : 4;
+        uint32_t cap = x->cap ? x->cap * 2 : expect > 4 ? expect : 4;
         if (cap < x->cap)
             return false;
         FigureSlot *grown = arena_grow(a, x->sorted, (size_t)x->cap * sizeof *grown, (size_t)cap * sizeof *grown);
@@ -638,10 +652,16 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         oom(b);
         return NULL;
     }
-    if (!index_figure(m->arena, node->figure_index, f)) {
+    /* a unit's index is first made as large as the last of its kind's
+     * grew: most units of a kind give the same figures, and an index that
+     * doubles leaves its smaller arrays behind in the arena */
+    uint32_t *last = figures_of_kind(m, node->kind);
+    if (!index_figure(m->arena, node->figure_index, f, last ? *last : 0)) {
         oom(b);
         return NULL;
     }
+    if (last)
+        *last = node->figure_index->n;
     if (!whole) {
         if (node->last_figure)
             node->last_figure->next = f;

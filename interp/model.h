@@ -338,6 +338,9 @@ typedef struct Model {
     UnitSet children;       /* (parent, name, kind) -> the unit */
     UnitSet units;          /* (name, kind) -> the unit made last; see Node.namesake */
     PtrMap lists;           /* unit -> where it lists its children (struct Where, model.c) */
+    uint32_t *figures_of_kind;  /* by kind id: figures in the index of the unit
+                                 * of that kind given last (model.c) */
+    uint32_t nkinds;        /* their number */
 } Model;
 
 Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d);
