@@ -49,7 +49,7 @@ static int32_t latin_at(const unsigned char *s, size_t n, size_t i, size_t *k)
     if (c >= 0xC2 && c <= 0xC9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
         int32_t cp = (int32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
         *k = 2;
-        return cp >= 0xA0 ? cp : -1;            /* U+0080-U+009F are controls */
+        return cp >= 0xA0 && cp <= 0x24F ? cp : -1;    /* not the C1 controls, nor IPA */
     }
     if (c == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB && (s[i + 2] & 0xC0) == 0x80) {
         *k = 3;
@@ -91,17 +91,109 @@ const char *unicode_nfc(Arena *a, const char *s, size_t n, size_t *len)
 
 #define SKELETON_OPTIONS ((utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD))
 
-/* s decomposed, case-folded and without marks, a character at a time (no
- * malloc): for a string of latin_at() characters, whose folded forms are
- * at most 1.5 times as long (ŉ U+0149, 2 bytes, is ʼn, 3). NULL when s
- * has another character or out of memory. */
+/* The skeleton of each latin_at() letter beyond ASCII: utf8proc's
+ * decomposition, case-folded, marks stripped, at most 3 bytes (ŉ U+0149 is
+ * ʼn). Written by tools/latin-folds.c from utf8proc; test_unicode.c checks
+ * every entry against utf8proc_map(). */
+static const char latin_folds[432 + 256][4] = {
+    /* U+00A0 */ "\xC2\xA0", "\xC2\xA1", "\xC2\xA2", "\xC2\xA3", "\xC2\xA4", "\xC2\xA5", "\xC2\xA6", "\xC2\xA7",
+    /* U+00A8 */ "\xC2\xA8", "\xC2\xA9", "\xC2\xAA", "\xC2\xAB", "\xC2\xAC", "\xC2\xAD", "\xC2\xAE", "\xC2\xAF",
+    /* U+00B0 */ "\xC2\xB0", "\xC2\xB1", "\xC2\xB2", "\xC2\xB3", "\xC2\xB4", "\xCE\xBC", "\xC2\xB6", "\xC2\xB7",
+    /* U+00B8 */ "\xC2\xB8", "\xC2\xB9", "\xC2\xBA", "\xC2\xBB", "\xC2\xBC", "\xC2\xBD", "\xC2\xBE", "\xC2\xBF",
+    /* U+00C0 */ "a", "a", "a", "a", "a", "a", "\xC3\xA6", "c",
+    /* U+00C8 */ "e", "e", "e", "e", "i", "i", "i", "i",
+    /* U+00D0 */ "\xC3\xB0", "n", "o", "o", "o", "o", "o", "\xC3\x97",
+    /* U+00D8 */ "\xC3\xB8", "u", "u", "u", "u", "y", "\xC3\xBE", "ss",
+    /* U+00E0 */ "a", "a", "a", "a", "a", "a", "\xC3\xA6", "c",
+    /* U+00E8 */ "e", "e", "e", "e", "i", "i", "i", "i",
+    /* U+00F0 */ "\xC3\xB0", "n", "o", "o", "o", "o", "o", "\xC3\xB7",
+    /* U+00F8 */ "\xC3\xB8", "u", "u", "u", "u", "y", "\xC3\xBE", "y",
+    /* U+0100 */ "a", "a", "a", "a", "a", "a", "c", "c",
+    /* U+0108 */ "c", "c", "c", "c", "c", "c", "d", "d",
+    /* U+0110 */ "\xC4\x91", "\xC4\x91", "e", "e", "e", "e", "e", "e",
+    /* U+0118 */ "e", "e", "e", "e", "g", "g", "g", "g",
+    /* U+0120 */ "g", "g", "g", "g", "h", "h", "\xC4\xA7", "\xC4\xA7",
+    /* U+0128 */ "i", "i", "i", "i", "i", "i", "i", "i",
+    /* U+0130 */ "i", "\xC4\xB1", "\xC4\xB3", "\xC4\xB3", "j", "j", "k", "k",
+    /* U+0138 */ "\xC4\xB8", "l", "l", "l", "l", "l", "l", "\xC5\x80",
+    /* U+0140 */ "\xC5\x80", "\xC5\x82", "\xC5\x82", "n", "n", "n", "n", "n",
+    /* U+0148 */ "n", "\xCA\xBCn", "\xC5\x8B", "\xC5\x8B", "o", "o", "o", "o",
+    /* U+0150 */ "o", "o", "\xC5\x93", "\xC5\x93", "r", "r", "r", "r",
+    /* U+0158 */ "r", "r", "s", "s", "s", "s", "s", "s",
+    /* U+0160 */ "s", "s", "t", "t", "t", "t", "\xC5\xA7", "\xC5\xA7",
+    /* U+0168 */ "u", "u", "u", "u", "u", "u", "u", "u",
+    /* U+0170 */ "u", "u", "u", "u", "w", "w", "y", "y",
+    /* U+0178 */ "y", "z", "z", "z", "z", "z", "z", "s",
+    /* U+0180 */ "\xC6\x80", "\xC9\x93", "\xC6\x83", "\xC6\x83", "\xC6\x85", "\xC6\x85", "\xC9\x94", "\xC6\x88",
+    /* U+0188 */ "\xC6\x88", "\xC9\x96", "\xC9\x97", "\xC6\x8C", "\xC6\x8C", "\xC6\x8D", "\xC7\x9D", "\xC9\x99",
+    /* U+0190 */ "\xC9\x9B", "\xC6\x92", "\xC6\x92", "\xC9\xA0", "\xC9\xA3", "\xC6\x95", "\xC9\xA9", "\xC9\xA8",
+    /* U+0198 */ "\xC6\x99", "\xC6\x99", "\xC6\x9A", "\xC6\x9B", "\xC9\xAF", "\xC9\xB2", "\xC6\x9E", "\xC9\xB5",
+    /* U+01A0 */ "o", "o", "\xC6\xA3", "\xC6\xA3", "\xC6\xA5", "\xC6\xA5", "\xCA\x80", "\xC6\xA8",
+    /* U+01A8 */ "\xC6\xA8", "\xCA\x83", "\xC6\xAA", "\xC6\xAB", "\xC6\xAD", "\xC6\xAD", "\xCA\x88", "u",
+    /* U+01B0 */ "u", "\xCA\x8A", "\xCA\x8B", "\xC6\xB4", "\xC6\xB4", "\xC6\xB6", "\xC6\xB6", "\xCA\x92",
+    /* U+01B8 */ "\xC6\xB9", "\xC6\xB9", "\xC6\xBA", "\xC6\xBB", "\xC6\xBD", "\xC6\xBD", "\xC6\xBE", "\xC6\xBF",
+    /* U+01C0 */ "\xC7\x80", "\xC7\x81", "\xC7\x82", "\xC7\x83", "\xC7\x86", "\xC7\x86", "\xC7\x86", "\xC7\x89",
+    /* U+01C8 */ "\xC7\x89", "\xC7\x89", "\xC7\x8C", "\xC7\x8C", "\xC7\x8C", "a", "a", "i",
+    /* U+01D0 */ "i", "o", "o", "u", "u", "u", "u", "u",
+    /* U+01D8 */ "u", "u", "u", "u", "u", "\xC7\x9D", "a", "a",
+    /* U+01E0 */ "a", "a", "\xC3\xA6", "\xC3\xA6", "\xC7\xA5", "\xC7\xA5", "g", "g",
+    /* U+01E8 */ "k", "k", "o", "o", "o", "o", "\xCA\x92", "\xCA\x92",
+    /* U+01F0 */ "j", "\xC7\xB3", "\xC7\xB3", "\xC7\xB3", "g", "g", "\xC6\x95", "\xC6\xBF",
+    /* U+01F8 */ "n", "n", "a", "a", "\xC3\xA6", "\xC3\xA6", "\xC3\xB8", "\xC3\xB8",
+    /* U+0200 */ "a", "a", "a", "a", "e", "e", "e", "e",
+    /* U+0208 */ "i", "i", "i", "i", "o", "o", "o", "o",
+    /* U+0210 */ "r", "r", "r", "r", "u", "u", "u", "u",
+    /* U+0218 */ "s", "s", "t", "t", "\xC8\x9D", "\xC8\x9D", "h", "h",
+    /* U+0220 */ "\xC6\x9E", "\xC8\xA1", "\xC8\xA3", "\xC8\xA3", "\xC8\xA5", "\xC8\xA5", "a", "a",
+    /* U+0228 */ "e", "e", "o", "o", "o", "o", "o", "o",
+    /* U+0230 */ "o", "o", "y", "y", "\xC8\xB4", "\xC8\xB5", "\xC8\xB6", "\xC8\xB7",
+    /* U+0238 */ "\xC8\xB8", "\xC8\xB9", "\xE2\xB1\xA5", "\xC8\xBC", "\xC8\xBC", "\xC6\x9A", "\xE2\xB1\xA6", "\xC8\xBF",
+    /* U+0240 */ "\xC9\x80", "\xC9\x82", "\xC9\x82", "\xC6\x80", "\xCA\x89", "\xCA\x8C", "\xC9\x87", "\xC9\x87",
+    /* U+0248 */ "\xC9\x89", "\xC9\x89", "\xC9\x8B", "\xC9\x8B", "\xC9\x8D", "\xC9\x8D", "\xC9\x8F", "\xC9\x8F",
+    /* U+1E00 */ "a", "a", "b", "b", "b", "b", "b", "b",
+    /* U+1E08 */ "c", "c", "d", "d", "d", "d", "d", "d",
+    /* U+1E10 */ "d", "d", "d", "d", "e", "e", "e", "e",
+    /* U+1E18 */ "e", "e", "e", "e", "e", "e", "f", "f",
+    /* U+1E20 */ "g", "g", "h", "h", "h", "h", "h", "h",
+    /* U+1E28 */ "h", "h", "h", "h", "i", "i", "i", "i",
+    /* U+1E30 */ "k", "k", "k", "k", "k", "k", "l", "l",
+    /* U+1E38 */ "l", "l", "l", "l", "l", "l", "m", "m",
+    /* U+1E40 */ "m", "m", "m", "m", "n", "n", "n", "n",
+    /* U+1E48 */ "n", "n", "n", "n", "o", "o", "o", "o",
+    /* U+1E50 */ "o", "o", "o", "o", "p", "p", "p", "p",
+    /* U+1E58 */ "r", "r", "r", "r", "r", "r", "r", "r",
+    /* U+1E60 */ "s", "s", "s", "s", "s", "s", "s", "s",
+    /* U+1E68 */ "s", "s", "t", "t", "t", "t", "t", "t",
+    /* U+1E70 */ "t", "t", "u", "u", "u", "u", "u", "u",
+    /* U+1E78 */ "u", "u", "u", "u", "v", "v", "v", "v",
+    /* U+1E80 */ "w", "w", "w", "w", "w", "w", "w", "w",
+    /* U+1E88 */ "w", "w", "x", "x", "x", "x", "y", "y",
+    /* U+1E90 */ "z", "z", "z", "z", "z", "z", "h", "t",
+    /* U+1E98 */ "w", "y", "a\xCA\xBE", "s", "\xE1\xBA\x9C", "\xE1\xBA\x9D", "ss", "\xE1\xBA\x9F",
+    /* U+1EA0 */ "a", "a", "a", "a", "a", "a", "a", "a",
+    /* U+1EA8 */ "a", "a", "a", "a", "a", "a", "a", "a",
+    /* U+1EB0 */ "a", "a", "a", "a", "a", "a", "a", "a",
+    /* U+1EB8 */ "e", "e", "e", "e", "e", "e", "e", "e",
+    /* U+1EC0 */ "e", "e", "e", "e", "e", "e", "e", "e",
+    /* U+1EC8 */ "i", "i", "i", "i", "o", "o", "o", "o",
+    /* U+1ED0 */ "o", "o", "o", "o", "o", "o", "o", "o",
+    /* U+1ED8 */ "o", "o", "o", "o", "o", "o", "o", "o",
+    /* U+1EE0 */ "o", "o", "o", "o", "u", "u", "u", "u",
+    /* U+1EE8 */ "u", "u", "u", "u", "u", "u", "u", "u",
+    /* U+1EF0 */ "u", "u", "y", "y", "y", "y", "y", "y",
+    /* U+1EF8 */ "y", "y", "\xE1\xBB\xBB", "\xE1\xBB\xBB", "\xE1\xBB\xBD", "\xE1\xBB\xBD", "\xE1\xBB\xBF", "\xE1\xBB\xBF",
+};
+
+/* s decomposed, case-folded and without marks, a letter at a time from
+ * latin_folds: for a string of latin_at() characters, whose folded forms
+ * are at most 1.5 times as long. NULL when s has another character or out
+ * of memory. */
 static char *latin_folded(Arena *a, const char *s, size_t n, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (!all_latin(s, n))
         return NULL;
-    size_t cap = 2 * n + 8;
-    char *out = arena_alloc(a, cap);
+    char *out = arena_alloc(a, 2 * n + 1);
     if (!out)
         return NULL;
     size_t m = 0;
@@ -111,15 +203,9 @@ static char *latin_folded(Arena *a, const char *s, size_t n, size_t *len)
             out[m++] = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
             continue;
         }
-        utf8proc_int32_t d[4];
-        utf8proc_ssize_t nd = utf8proc_decompose_char(cp, d, 4, SKELETON_OPTIONS, NULL);
-        if (nd < 0 || nd > 4)
-            return NULL;            /* cannot be (see above): the long way */
-        for (utf8proc_ssize_t j = 0; j < nd; j++) {
-            if (cap - m < 5)
-                return NULL;        /* nor this */
-            m += (size_t)utf8proc_encode_char(d[j], (utf8proc_uint8_t *)out + m);
-        }
+        const char *fold = latin_folds[cp < 0x250 ? cp - 0xA0 : 432 + cp - 0x1E00];
+        for (size_t j = 0; j < 3 && fold[j]; j++)
+            out[m++] = fold[j];     /* 3 bytes for 2, at most */
     }
     out[m] = '\0';
     *len = m;

@@ -263,6 +263,37 @@ TEST(skeleton_of_every_latin_letter_is_utf8procs)
             fail_msg("U+%04X", (unsigned)x);
         free(want);
     }
+    /* and the characters around those ranges, which go the long way: the
+     * C1 controls, IPA (U+0250-U+02AF, same lead bytes as Latin
+     * Extended-B), Phonetic Extensions Supplement and Greek Extended
+     * (U+1DC0-U+1DFF and U+1F00-U+1F3F, same lead byte E1) */
+    static const struct { int32_t lo, hi; } around[] = {
+        { 0x80, 0x9F }, { 0x250, 0x2AF }, { 0x1D80, 0x1DFF }, { 0x1F00, 0x1F3F },
+    };
+    for (size_t r = 0; r < sizeof around / sizeof *around; r++)
+        for (int32_t x = around[r].lo; x <= around[r].hi; x++) {
+            char s[16] = "A";       /* after a letter: a combining mark is one */
+            size_t n = 1 + (size_t)utf8proc_encode_char(x, (utf8proc_uint8_t *)s + 1);
+            s[n] = '\0';
+            utf8proc_uint8_t *want = NULL;
+            utf8proc_ssize_t w = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &want,
+                                              (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                                  UTF8PROC_CASEFOLD | UTF8PROC_STABLE));
+            assert_true(w >= 0);
+            size_t len;
+            const char *got = unicode_skeleton(&f->arena, s, n, &len);
+            /* what the skeleton does beyond utf8proc: spaces, đ; neither here */
+            if (len != (size_t)w || memcmp(got, want, len) != 0)
+                fail_msg("U+%04X", (unsigned)x);
+            free(want);
+            /* and its NFC is utf8proc's too */
+            utf8proc_ssize_t c = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &want,
+                                              (utf8proc_option_t)(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+            got = unicode_nfc(&f->arena, s, n, &len);
+            if (c < 0 || len != (size_t)c || memcmp(got, want, len) != 0)
+                fail_msg("NFC of U+%04X", (unsigned)x);
+            free(want);
+        }
     /* ŉ U+0149 folds to ʼn U+02BC n: the longest, 2 bytes to 3 */
     assert_string_equal(skeleton(f, "\xC5\x89\xC5\x89"), "\xCA\xBCn\xCA\xBCn");
 }
