@@ -184,21 +184,18 @@ static const char latin_folds[432 + 256][4] = {
     /* U+1EF8 */ "y", "y", "\xE1\xBB\xBB", "\xE1\xBB\xBB", "\xE1\xBB\xBD", "\xE1\xBB\xBD", "\xE1\xBB\xBF", "\xE1\xBB\xBF",
 };
 
-/* s decomposed, case-folded and without marks, a letter at a time from
- * latin_folds: for a string of latin_at() characters, whose folded forms
- * are at most 1.5 times as long. NULL when s has another character or out
- * of memory. */
-static char *latin_folded(Arena *a, const char *s, size_t n, size_t *len)
+/* s decomposed, case-folded and without marks into out (2n + 1 bytes), a
+ * letter at a time from latin_folds, its length in *len: for a string of
+ * latin_at() characters, whose folded forms are at most 1.5 times as
+ * long. False, out spoilt, when s has another character. */
+static bool latin_folded(const char *s, size_t n, char *out, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (!all_latin(s, n))
-        return NULL;
-    char *out = arena_alloc(a, 2 * n + 1);
-    if (!out)
-        return NULL;
     size_t m = 0;
     for (size_t i = 0, k; i < n; i += k) {
         int32_t cp = latin_at(u, n, i, &k);
+        if (cp < 0)
+            return false;
         if (cp < 0x80) {
             out[m++] = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
             continue;
@@ -207,16 +204,18 @@ static char *latin_folded(Arena *a, const char *s, size_t n, size_t *len)
         for (size_t j = 0; j < 3 && fold[j]; j++)
             out[m++] = fold[j];     /* 3 bytes for 2, at most */
     }
-    out[m] = '\0';
     *len = m;
-    return out;
+    return true;
 }
 
 char *unicode_skeleton(Arena *a, const char *s, size_t n, size_t *len)
 {
+    /* the buffer is lost when s is not Latin: 2n + 1 bytes, once */
     size_t m;
-    char *folded = latin_folded(a, s, n, &m);
+    char *folded = n < SIZE_MAX / 2 ? arena_alloc(a, 2 * n + 1) : NULL;
     if (!folded)
+        return NULL;
+    if (!latin_folded(s, n, folded, &m))
         folded = mapped(a, s, n, SKELETON_OPTIONS, &m);
     if (!folded)
         return NULL;
