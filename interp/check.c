@@ -212,12 +212,9 @@ static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, co
  * after: a table in every village leaves none of them behind. */
 static void check_table(Checker *c, const Figure *f, const Breakdown *rows, const Breakdown *cols)
 {
-    Arena *a = &c->scratch;
-    ArenaMark mark = arena_mark(a);
-    check_columns(c, f, rows, cols);
-    if (a->failed)
-        c->oom = true;
-    arena_rewind(a, mark);
+    ArenaMark mark = arena_mark(&c->scratch);
+    check_columns(c, f, rows, cols);        /* says when memory ran out */
+    arena_rewind(&c->scratch, mark);
 }
 
 static bool has_sub_breakdown(const Breakdown *bd)

@@ -17,6 +17,10 @@ typedef struct SipKey {
 
 uint64_t siphash24(SipKey key, const void *data, size_t len);
 
+/* A key from the system's random source (getrandom), else from the clock
+ * and the process: fresh for each run. */
+SipKey siphash_random_key(void);
+
 /* For keys that are the run's own numbers (ids, addresses), not bytes of
  * the input: x, the key already mixed with the run's SipKey, through
  * splitmix64's finaliser, each bit of the result depending on every bit
@@ -31,8 +35,5 @@ static inline uint32_t hash_mix(uint64_t x)
     x ^= x >> 31;
     return (uint32_t)x;
 }
-/* A key from the system's random source (getrandom), else from the clock
- * and the process: fresh for each run. */
-SipKey siphash_random_key(void);
 
 #endif

@@ -807,13 +807,6 @@ static const FigureDecl *kind_figure(Builder *b, const Item *p, const char *form
     return n ? figure_named(b, n, p->args->span) : NULL;
 }
 
-/* f counts sessions: 0 in a unit that lists none (vocab_zero_in_units). */
-static void session_count(Builder *b, const FigureDecl *f)
-{
-    if (f && !symmap_put(&b->v->session_counts, b->v->arena, f->name, (void *)f))
-        b->v->arena->failed = true;
-}
-
 /* The kind's own items, now that figures and dimensions exist. */
 static void define_kind(Builder *b, const Item *it)
 {
@@ -832,11 +825,8 @@ static void define_kind(Builder *b, const Item *it)
                     k->level = (uint8_t)a->as.count;
             } else if (strcmp(word, "count") == 0) {
                 k->count = kind_figure(b, p, N_("count FIGURE: the figure that counts these in their parent"));
-                if (k->session)
-                    session_count(b, k->count);
             } else if (k->session && strcmp(word, "not_held") == 0) {
                 k->not_held = kind_figure(b, p, N_("not_held FIGURE: the figure that counts those not held"));
-                session_count(b, k->not_held);
             } else if (k->session && (strcmp(word, "kinds") == 0 || strcmp(word, "scopes") == 0)) {
                 Symbol *dn = name_arg(b, p, N_("kinds DIMENSION or scopes DIMENSION"));
                 const Dimension *d = dn ? dimension_named(b, dn, p->args->span) : NULL;
@@ -1042,6 +1032,20 @@ static bool room_for_figures(Vocab *v)
     return true;
 }
 
+/* The figures the session kinds, all defined, count with (count and
+ * not_held): 0 in a unit that lists no such session, found by one lookup
+ * (vocab_zero_in_units) rather than a walk over the kinds. */
+static void index_session_counts(Vocab *v)
+{
+    for (uint32_t i = 0; i < v->nkinds; i++) {
+        const Kind *k = v->kinds[i];
+        const FigureDecl *counts[] = { k->count, k->not_held };
+        for (size_t j = 0; j < 2 && k->session; j++)
+            if (counts[j] && !symmap_put(&v->session_counts, v->arena, counts[j]->name, (void *)counts[j]))
+                v->arena->failed = true;
+    }
+}
+
 static bool finish(Builder *b)
 {
     Vocab *v = b->v;
@@ -1087,6 +1091,7 @@ static bool finish(Builder *b)
                 declare_relation(b, d->it);
         }
     }
+    index_session_counts(v);
     /* what the evaluator needs is asked for only of a vocabulary without
      * errors: an error above may be why it is missing */
     return diag->errors == errors && required(b) && !v->arena->failed;
