@@ -6,6 +6,7 @@
 #define _GNU_SOURCE                 /* MAP_ANONYMOUS, mremap */
 #include "arena.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -437,6 +438,100 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
         memcpy(p, s, n);
     p[n] = '\0';
     return p;
+}
+
+char *arena_join(Arena *a, const char *const *pieces, size_t n)
+{
+    size_t len[ARENA_JOIN_MAX], total = 0;
+    assert(n <= ARENA_JOIN_MAX);
+    if (n > ARENA_JOIN_MAX)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        len[i] = strlen(pieces[i]);
+        if (len[i] > SIZE_MAX - 1 - total) {
+            a->failed = true;
+            return NULL;
+        }
+        total += len[i];
+    }
+    char *p = arena_alloc(a, total + 1), *q = p;
+    if (!p)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(q, pieces[i], len[i]);
+        q += len[i];
+    }
+    *q = '\0';
+    return p;
+}
+
+/* The argument a directive at fmt ("%s", "%2$s") stands for, and its
+ * length in *len; NULL when fmt holds no such directive. */
+static const char *subst_arg(const char *fmt, size_t *len, size_t *next, const char *const *args, size_t n,
+                             bool *bad)
+{
+    size_t i = 1, k = 0;
+    if (fmt[1] == 's') {
+        k = (*next)++;
+    } else {
+        while (fmt[i] >= '0' && fmt[i] <= '9' && i < 4)
+            k = k * 10 + (size_t)(fmt[i++] - '0');
+        if (i == 1 || k == 0 || fmt[i] != '$' || fmt[i + 1] != 's') {
+            *bad = true;
+            return NULL;
+        }
+        k--;
+        i++;
+    }
+    *len = i + 1;
+    if (k >= n || !args[k])
+        *bad = true;
+    return *bad ? NULL : args[k];
+}
+
+char *arena_subst(Arena *a, const char *fmt, const char *const *args, size_t n)
+{
+    /* twice over the format: the length, then the bytes */
+    size_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        char *out = NULL;
+        if (pass) {
+            out = arena_alloc(a, total + 1);
+            if (!out)
+                return NULL;
+        }
+        size_t k = 0, next = 0;
+        for (const char *p = fmt; *p;) {
+            const char *piece = p;
+            size_t len = 1, skip = 1;
+            if (*p == '%' && p[1] == '%') {
+                skip = 2;
+            } else if (*p == '%') {
+                bool bad = false;
+                piece = subst_arg(p, &skip, &next, args, n, &bad);
+                if (bad)
+                    return NULL;
+                len = strlen(piece);
+            } else {
+                len = strcspn(p, "%");
+                skip = len;
+            }
+            if (len > SIZE_MAX - 1 - k) {
+                a->failed = true;
+                return NULL;
+            }
+            if (pass)
+                memcpy(out + k, piece, len);
+            k += len;
+            p += skip;
+        }
+        if (pass) {
+            out[k] = '\0';
+            return out;
+        }
+        total = k;
+    }
+    return NULL;
 }
 
 char *arena_printf(Arena *a, const char *fmt, ...)

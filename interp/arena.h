@@ -98,6 +98,20 @@ void *arena_grow(Arena *a, void *p, size_t old_size, size_t new_size);
 bool arena_push(Arena *a, void ***items, uint32_t *n, uint32_t *cap, void *p, uint32_t first_cap);
 /* Copy of n bytes plus a terminating NUL. */
 char *arena_strndup(Arena *a, const char *s, size_t n);
+/* The n strings of `pieces` (at most ARENA_JOIN_MAX) one after the other,
+ * NUL-terminated; NULL when out of memory. For the texts made many times over (a check's
+ * subject), where printf would parse a format for each. */
+enum { ARENA_JOIN_MAX = 32 };
+char *arena_join(Arena *a, const char *const *pieces, size_t n);
+/* fmt with each "%s" replaced by the next of the n strings of `args`, each
+ * "%N$s" by the Nth, "%%" by "%": a translated message whose arguments are
+ * all strings, made without printf (a report makes one a subject). No
+ * other directive is allowed. NULL when out of memory, or when an argument
+ * it takes is NULL or missing. */
+char *arena_subst(Arena *a, const char *fmt, const char *const *args, size_t n);
+#define ARENA_SUBST(a, fmt, ...)                                                                                     \
+    arena_subst(a, fmt, (const char *const[]){ __VA_ARGS__ },                                                         \
+                sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))
 /* printf into the arena. */
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

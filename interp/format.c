@@ -27,8 +27,11 @@ bool format_number(char *buf, size_t size, double v, int decimals, const NumberS
         decimals = 0;
     if (fabs(v) < 0.5 * pow(10, -decimals))
         v = 0;                      /* never "-0.00" */
-    if (v == floor(v))
+    if (v == floor(v)) {
+        if (fabs(v) < 0x1p62)       /* a whole number: without printf */
+            return format_whole(buf, size, (Wide)v, st);
         decimals = 0;
+    }
     char digits[400];               /* "%.0f" of the largest double has 309 digits */
     snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
     size_t n = strlen(digits);
@@ -63,11 +66,19 @@ bool format_whole(char *buf, size_t size, Wide v, const NumberStyle *st)
     char digits[48];                /* 2^127 has 39 digits */
     size_t n = 0;
     bool negative = v < 0;
-    do {
-        int d = (int)(v % 10);
-        digits[n++] = (char)('0' + (d < 0 ? -d : d));
-        v /= 10;
-    } while (v != 0);
+    if (v > -(Wide)UINT64_MAX && v < (Wide)UINT64_MAX) {
+        /* nearly every number: 64-bit division, not a 128-bit call a digit */
+        uint64_t u = (uint64_t)(negative ? -v : v);
+        do
+            digits[n++] = (char)('0' + u % 10);
+        while (u /= 10);
+    } else {
+        do {
+            int d = (int)(v % 10);
+            digits[n++] = (char)('0' + (d < 0 ? -d : d));
+            v /= 10;
+        } while (v != 0);
+    }
     size_t k = 0;
     if (negative && k + 1 < size)
         buf[k++] = '-';
@@ -164,48 +175,64 @@ const char *format_verdict_subject(Arena *a, const Verdict *v)
  * cells of that column ("petitions.complaint = eligible.complaint + ..."). */
 static const char *sum_text(Arena *a, const Figure *whole, const Breakdown *bd, const Figure *col)
 {
-    const char *text = arena_printf(a, "%s =", whole->path->text);
+    /* made for every sum and column checked: joined, not printed */
+    const char *pieces[2 + 4 * MAX_NAMED + 1];
+    size_t n = 0;
+    pieces[n++] = whole->path->text;
+    pieces[n++] = " =";
     uint32_t i = 0;
-    for (const Figure *p = bd->parts; p && text; p = p->next_part, i++) {
+    for (const Figure *p = bd->parts; p; p = p->next_part, i++) {
         if (i == MAX_NAMED) {
-            text = arena_printf(a, col ? P_("%s + ... (%u row)", "%s + ... (%u rows)", bd->nparts)
-                                       : P_("%s + ... (%u part)", "%s + ... (%u parts)", bd->nparts),
-                                text, bd->nparts);
+            const char *more = arena_printf(a, col ? P_(" + ... (%u row)", " + ... (%u rows)", bd->nparts)
+                                                   : P_(" + ... (%u part)", " + ... (%u parts)", bd->nparts),
+                                            bd->nparts);
+            if (!more)
+                return NULL;
+            pieces[n++] = more;
             break;
         }
-        text = col ? arena_printf(a, "%s%s %s.%s", text, i ? " +" : "", figure_leaf(p)->text, figure_leaf(col)->text)
-                   : arena_printf(a, "%s%s %s", text, i ? " +" : "", figure_leaf(p)->text);
+        pieces[n++] = i ? " + " : " ";
+        pieces[n++] = figure_leaf(p)->text;
+        if (col) {
+            pieces[n++] = ".";
+            pieces[n++] = figure_leaf(col)->text;
+        }
     }
-    if (text && bd->partial && !col && i <= MAX_NAMED)
-        text = arena_printf(a, "%s + ...", text);     /* partial rows add none (spec §6.2) */
-    return text;
+    if (bd->partial && !col && i <= MAX_NAMED)
+        pieces[n++] = " + ...";     /* partial rows add none (spec §6.2) */
+    return arena_join(a, pieces, n);
 }
 
-const char *format_check_subject(Arena *a, const Check *c)
+/* The part of a check's subject after its unit: "opinions = resolved +
+ * pending"; a percent check's whole subject. NULL when out of memory. */
+const char *format_check_what(Arena *a, const Check *c)
 {
-    const char *what = NULL;
     switch (c->kind) {
     case CHECK_PERCENT:
         return arena_printf(a, _("indicator %s: reported percentage"), c->indicator->id->text);
     case CHECK_SUM:
-        what = sum_text(a, c->figure, c->parts, NULL);
-        break;
+        return sum_text(a, c->figure, c->parts, NULL);
     case CHECK_TABLE:
-        what = sum_text(a, c->figure, c->parts, c->figure);
-        break;
+        return sum_text(a, c->figure, c->parts, c->figure);
     case CHECK_BOUND:       /* between two figures, or a negative count */
-        what = c->bound ? arena_printf(a, "%s <= %s", c->bound->small->text, c->bound->large->text)
+        return c->bound ? arena_join(a, (const char *const[]){ c->bound->small->text, " <= ", c->bound->large->text }, 3)
                         : c->figure->path->text;
-        break;
     case CHECK_ROLLUP:
     case CHECK_ITEMS:
-        what = c->figure->path->text;
-        break;
+        return c->figure->path->text;
     case CHECK_CHANGE:
-        what = arena_printf(a, _("change of %s"), c->figure->path->text);
-        break;
+        return arena_printf(a, _("change of %s"), c->figure->path->text);
     }
-    return arena_printf(a, "%s: %s", model_subject(a, c->node), what ? what : c->figure->path->text);
+    return c->figure->path->text;
+}
+
+const char *format_check_subject(Arena *a, const Check *c)
+{
+    const char *what = format_check_what(a, c);
+    if (c->kind == CHECK_PERCENT || !what)
+        return what;
+    const char *who = model_subject(a, c->node);
+    return who ? arena_join(a, (const char *const[]){ who, ": ", what }, 3) : NULL;
 }
 
 /* ---- notes ----------------------------------------------------------------------- */
@@ -350,10 +377,18 @@ static const char *value_text(Arena *a, const Val *v)
             format_number(num, sizeof num, v->num, 2, &VERDICT_VI);
             return arena_printf(a, "%s", num);
         }
+        if (v->num == floor(v->num) && fabs(v->num) < 0x1p62 && (v->num != 0 || !signbit(v->num))) {
+            char whole[32];     /* a count, as "%.0f" writes it, without printf */
+            format_whole(whole, sizeof whole, (Wide)v->num, &FORMAT_PLAIN);
+            return arena_strndup(a, whole, strlen(whole));
+        }
         return v->num == floor(v->num) ? arena_printf(a, "%.0f", v->num) : arena_printf(a, "%.2f", v->num);
     case VAL_BOOL: return v->b ? _("true") : _("false");
-    case VAL_DATE: return arena_printf(a, "%s", date_format(date_from_days(v->days), buf));
-    case VAL_STRING: return arena_printf(a, "\"%s\"", v->str);
+    case VAL_DATE: {
+        const char *text = date_format(date_from_days(v->days), buf);
+        return arena_strndup(a, text, strlen(text));
+    }
+    case VAL_STRING: return ARENA_SUBST(a, "\"%s\"", v->str);
     case VAL_UNKNOWN: break;
     }
     return _("unknown");
@@ -457,18 +492,19 @@ const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
         const char *why = format_note(a, v->why);
         return why && text ? arena_printf(a, "%s (%s)", text, why) : text;
     }
+    /* a verdict for every subject: its sentence is joined, not printed */
     if (v->slots)
-        return arena_printf(a, _("the schedule cannot be counted: %s"), format_note(a, v->why));
+        return ARENA_SUBST(a, _("the schedule cannot be counted: %s"), format_note(a, v->why));
     const char *cond = condition_text(a, d);
     if (v->status == RESULT_UNKNOWN)
-        return arena_printf(a, _("%s is unknown: %s"), cond, format_note(a, v->why));
+        return ARENA_SUBST(a, _("%s is unknown: %s"), cond, format_note(a, v->why));
     if (v->status == RESULT_PASS)
-        return v->compared ? arena_printf(a, _("%s holds: %s %s %s"), cond, value_text(a, &v->lhs), format_op(v->op),
-                                          value_text(a, &v->rhs))
-                           : arena_printf(a, _("%s holds"), cond);
-    const char *detail = arena_printf(a, _("%s is false"), cond);
+        return v->compared ? ARENA_SUBST(a, _("%s holds: %s %s %s"), cond, value_text(a, &v->lhs), format_op(v->op),
+                                         value_text(a, &v->rhs))
+                           : ARENA_SUBST(a, _("%s holds"), cond);
+    const char *detail = ARENA_SUBST(a, _("%s is false"), cond);
     if (v->compared)
-        detail = arena_printf(a, _("%s: %s %s %s does not hold"), detail, value_text(a, &v->lhs), format_op(v->op),
-                              value_text(a, &v->rhs));
+        detail = ARENA_SUBST(a, _("%s: %s %s %s does not hold"), detail, value_text(a, &v->lhs), format_op(v->op),
+                             value_text(a, &v->rhs));
     return detail;
 }

@@ -1,7 +1,9 @@
 /* json.c - the JSON report: one object, keys in a fixed order, valid UTF-8
  * whatever the input (spec/json.md). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
@@ -19,39 +21,63 @@ enum {
 enum { OUT_BUFFER = 64 * 1024 };
 
 typedef struct Out {
-    FILE *file;
+    FILE *file;                 /* NULL: the bytes stay in buf, grown (Memo) */
     char *buf;
     size_t cap, n;
+    bool failed;                /* in memory: out of memory, the text is short */
 } Out;
 
 static void out_flush(Out *o)
 {
-    if (o->n)
+    if (o->file && o->n)
         fwrite(o->buf, 1, o->n, o->file);
-    o->n = 0;
+    if (o->file)
+        o->n = 0;
 }
 
-static void out_write(Out *o, const void *p, size_t len)
+/* The way out of out_write when the buffer is full: flushed to the file,
+ * or, in memory, grown. Kept out of line, so that the usual way is a copy. */
+static __attribute__((noinline)) void out_spill(Out *o, const void *p, size_t len)
 {
-    if (len > o->cap - o->n) {
-        out_flush(o);
-        if (len > o->cap) {
-            fwrite(p, 1, len, o->file);
+    if (!o->file) {
+        size_t cap = o->cap ? o->cap : 256;
+        while (cap - o->n < len && cap <= SIZE_MAX / 2)
+            cap *= 2;
+        char *buf = cap - o->n >= len ? realloc(o->buf, cap) : NULL;
+        if (!buf) {
+            o->failed = true;
             return;
         }
+        o->buf = buf;
+        o->cap = cap;
+        memcpy(o->buf + o->n, p, len);
+        o->n += len;
+        return;
+    }
+    out_flush(o);
+    if (len > o->cap) {
+        fwrite(p, 1, len, o->file);
+        return;
     }
     memcpy(o->buf + o->n, p, len);
     o->n += len;
 }
 
-static void out_putc(Out *o, char c)
+/* Inline, so that a literal's length is known when compiled and its copy is
+ * a few moves: a national report's JSON is millions of small pieces. */
+static inline __attribute__((always_inline)) void out_write(Out *o, const void *p, size_t len)
 {
-    if (o->n == o->cap)
-        out_flush(o);
-    o->buf[o->n++] = c;
+    if (__builtin_expect(len <= o->cap - o->n, 1)) {
+        memcpy(o->buf + o->n, p, len);
+        o->n += len;
+        return;
+    }
+    out_spill(o, p, len);
 }
 
-static void out_puts(Out *o, const char *s) { out_write(o, s, strlen(s)); }
+static inline __attribute__((always_inline)) void out_putc(Out *o, char c) { out_write(o, &c, 1); }
+
+static inline __attribute__((always_inline)) void out_puts(Out *o, const char *s) { out_write(o, s, strlen(s)); }
 
 static void out_printf(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -68,27 +94,61 @@ static void out_printf(Out *o, const char *fmt, ...)
         out_write(o, small, (size_t)n);
         return;
     }
-    out_flush(o);
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        o->failed = true;
+        return;
+    }
     va_start(ap, fmt);
-    vfprintf(o->file, fmt, ap);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
     va_end(ap);
+    out_write(o, big, (size_t)n);
+    free(big);
 }
 
-static void json_string(Out *out, const char *s, size_t n)
+/* A byte below 0x80 that JSON takes as it is: printable, but '"' and
+ * '\\'. Bytes from 0x80 are taken as they are when they form valid UTF-8. */
+static inline bool plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
+/* Whether 8 bytes are all plain_ascii(), in a few word operations: a
+ * report's texts are mostly such runs ("petitions.complaint = ..."). */
+static inline bool plain_ascii8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\'), del = x ^ (ones * 0x7F);
+    uint64_t bad = (x - ones * 0x20) & ~x;                 /* a byte below 0x20 */
+    bad |= x;                                               /* a byte from 0x80 */
+    bad |= (quote - ones) & ~quote;                         /* a byte equal to '"' */
+    bad |= (backslash - ones) & ~backslash;
+    bad |= (del - ones) & ~del;
+    return !(bad & highs);
+}
+
+/* s escaped as in a JSON string, without the quotes. */
+static void json_text(Out *out, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
-    out_putc(out, '"');
     for (size_t i = 0; i < n;) {
         /* a run of bytes written as they are, in one call */
         size_t run = i;
-        for (size_t len; run < n; run += len) {
-            unsigned char c = p[run];
-            if (c < 0x80)
-                len = c >= 0x20 && c != 0x7F && c != '"' && c != '\\' ? 1 : 0;
-            else
-                len = utf8_sequence(p + run, n - run);
-            if (!len)
-                break;
+        for (bool stop = false; run < n && !stop;) {
+            if (n - run >= 8 && plain_ascii8(p + run)) {
+                run += 8;
+                continue;
+            }
+            /* a character that is not plain ASCII is near: byte by byte
+             * over the next 8 bytes before a word is tried again */
+            for (size_t end = run + 8 < n ? run + 8 : n; run < end;) {
+                unsigned char c = p[run];
+                size_t len = c < 0x80 ? plain_ascii(c) : utf8_sequence(p + run, n - run);
+                if (!len) {
+                    stop = true;
+                    break;
+                }
+                run += len;
+            }
         }
         if (run > i)
             out_write(out, p + i, run - i);
@@ -109,6 +169,12 @@ static void json_string(Out *out, const char *s, size_t n)
         else
             out_puts(out, "\\ufffd");    /* a byte that starts no valid sequence */
     }
+}
+
+static void json_string(Out *out, const char *s, size_t n)
+{
+    out_putc(out, '"');
+    json_text(out, s, n);
     out_putc(out, '"');
 }
 
@@ -122,12 +188,8 @@ static void json_number(Out *out, double v, int decimals)
         out_puts(out, "null");
 }
 
-static void key(Out *out, const char *k)
-{
-    out_putc(out, '"');
-    out_puts(out, k);
-    out_puts(out, "\": ");
-}
+/* "k": (k a literal) */
+#define key(out, k) out_write(out, "\"" k "\": ", sizeof("\"" k "\": ") - 1)
 
 /* A count in decimal, without printf's parsing of a format each time. */
 static void uint_text(Out *out, uint32_t v)
@@ -138,6 +200,15 @@ static void uint_text(Out *out, uint32_t v)
         *--p = (char)('0' + v % 10);
     while (v /= 10);
     out_puts(out, p);
+}
+
+/* A name of dlg's own ("sum", "pass", "<="): printable ASCII with no quote
+ * or backslash, written without the escaping a text of the report needs. */
+static void ascii(Out *out, const char *s)
+{
+    out_putc(out, '"');
+    out_puts(out, s);
+    out_putc(out, '"');
 }
 
 static void cstr(Out *out, const char *s)
@@ -179,33 +250,70 @@ static void date(Out *out, Date d)
     if (d.precision == DATE_UNKNOWN)
         out_puts(out, "null");
     else
-        out_printf(out, "\"%s\"", date_format(d, buf));
+        ascii(out, date_format(d, buf));
+}
+
+/* What the JSON says of a unit, written once and copied while the checks,
+ * verdicts and rows of that unit follow one another, as they do: a
+ * village's table makes seven checks, each with the village's steps from
+ * the report down and its subject. The parent's steps are kept too, so a
+ * unit after its sibling writes one step of its own; and the file's name,
+ * which every position repeats. Each text is escaped, in memory of its own
+ * (malloc: it outlives the scratch arena's rewinds). Out of memory, a text
+ * is written directly instead. */
+typedef struct Memo {
+    Out steps;                  /* the parent's steps, then the node's */
+    const Node *node, *parent;
+    size_t parent_len;          /* the parent's steps: steps.buf[0, parent_len) */
+    bool node_valid, parent_valid, parent_any;
+    Out subject;                /* model_subject(subject_node), escaped */
+    const Node *subject_node;
+    bool subject_valid, subject_null;
+    Out file;                   /* "file": name, of file_src */
+    const Source *file_src;
+    bool file_valid;
+} Memo;
+
+static void memo_free(Memo *m)
+{
+    free(m->steps.buf);
+    free(m->subject.buf);
+    free(m->file.buf);
 }
 
 /* "file": ..., "line": ..., "column": ... */
-static void position(Out *out, Source *src, Span span)
+static void position(Out *out, Memo *m, Source *src, Span span)
 {
     if (!src) {
         out_puts(out, "\"file\": null, \"line\": null, \"column\": null");
         return;
     }
+    if (!m->file_valid || m->file_src != src) {
+        m->file.n = 0;
+        m->file.failed = false;
+        key(&m->file, "file");
+        cstr(&m->file, src->name);
+        m->file_src = src;
+        m->file_valid = !m->file.failed;
+    }
+    if (m->file_valid) {
+        out_write(out, m->file.buf, m->file.n);
+    } else {
+        key(out, "file");
+        cstr(out, src->name);
+    }
     uint32_t line, col;
     source_position(src, span.start, &line, &col);
-    key(out, "file");
-    cstr(out, src->name);
     out_puts(out, ", \"line\": ");
     uint_text(out, line);
     out_puts(out, ", \"column\": ");
     uint_text(out, col);
 }
 
-/* The steps from the report down to n, each {"kind", "name"}, a session's
- * with its "date"; false for the report itself (no step). */
-static bool steps(Out *out, const Node *n)
+/* A unit's step {"kind", "name"}, a session's with its "date"; `any`:
+ * a step is before it. */
+static void step(Out *out, const Node *n, bool any)
 {
-    if (!n || n->kind->level == LEVEL_ROOT)
-        return false;
-    bool any = steps(out, n->parent);
     out_puts(out, any ? ", {" : "{");
     key(out, "kind"); cstr(out, n->kind->name->text);
     out_puts(out, ", "); key(out, "name"); cstr(out, n->name ? n->name->text : NULL);
@@ -213,16 +321,79 @@ static bool steps(Out *out, const Node *n)
         out_puts(out, ", "); key(out, "date"); date(out, n->date);
     }
     out_puts(out, "}");
+}
+
+/* The steps from the report down to n; false for the report itself (no
+ * step). */
+static bool steps(Out *out, const Node *n)
+{
+    if (!n || n->kind->level == LEVEL_ROOT)
+        return false;
+    step(out, n, steps(out, n->parent));
     return true;
 }
 
 /* "unit_path": [...] (spec/json.md §3.1) */
-static void unit_path(Out *out, const Node *n)
+static void unit_path(Out *out, Memo *m, const Node *n)
 {
     key(out, "unit_path");
     out_puts(out, "[");
-    steps(out, n);
+    if (!m->node_valid || m->node != n) {
+        bool top = !n || n->kind->level == LEVEL_ROOT;
+        const Node *p = top ? NULL : n->parent;
+        m->steps.failed = false;
+        if (!m->parent_valid || m->parent != p) {
+            m->steps.n = 0;
+            m->parent_any = steps(&m->steps, p);
+            m->parent = p;
+            m->parent_len = m->steps.n;
+            m->parent_valid = !m->steps.failed;
+        }
+        m->steps.n = m->parent_len;
+        if (!top)
+            step(&m->steps, n, m->parent_any);
+        m->node = n;
+        m->node_valid = m->parent_valid && !m->steps.failed;
+    }
+    if (m->node_valid)
+        out_write(out, m->steps.buf, m->steps.n);
+    else
+        steps(out, n);
     out_puts(out, "]");
+}
+
+/* The subject of n as model_subject() says it, escaped, without quotes:
+ * the memo's text, or NULL when it could not be made (out of memory). */
+static const Out *memo_subject(Memo *m, Arena *a, const Node *n)
+{
+    if (!m->subject_valid || m->subject_node != n) {
+        const char *s = model_subject(a, n);
+        m->subject.n = 0;
+        m->subject.failed = false;
+        if (s)
+            json_text(&m->subject, s, strlen(s));
+        m->subject_node = n;
+        m->subject_valid = s && !m->subject.failed;
+    }
+    return m->subject_valid ? &m->subject : NULL;
+}
+
+/* "subject": "WHO", "WHO: WHAT" when `what`, or null when out of memory. */
+static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what, bool with_what)
+{
+    key(out, "subject");
+    const Out *who = memo_subject(m, a, n);
+    if (!who || (with_what && !what)) {
+        out_puts(out, "null");
+        return;
+    }
+    out_putc(out, '"');
+    out_write(out, who->buf, who->n);
+    if (with_what) {
+        out_puts(out, ": ");
+        json_text(out, what, strlen(what));
+    }
+    out_putc(out, '"');
 }
 
 /* "figure_path": ["opinions", "resolved"], or null */
@@ -270,7 +441,7 @@ static void header(Out *out, const Header *h)
     out_puts(out, "}");
 }
 
-static void checks(Out *out, const Result *r, Arena *a)
+static void checks(Out *out, Memo *m, const Result *r, Arena *a)
 {
     out_puts(out, "[");
     bool first = true;
@@ -280,28 +451,33 @@ static void checks(Out *out, const Result *r, Arena *a)
     for (const Check *c = r ? r->checks : NULL; c; c = c->next, arena_rewind(a, mark)) {
         out_puts(out, first ? "\n    {" : ",\n    {");
         first = false;
-        key(out, "kind"); cstr(out, result_check_kind_name(c->kind));
-        out_puts(out, ", "); key(out, "subject"); cstr(out, format_check_subject(a, c));
-        out_puts(out, ", "); unit_path(out, c->node);
+        key(out, "kind"); ascii(out, result_check_kind_name(c->kind));
+        out_puts(out, ", ");
+        if (c->kind == CHECK_PERCENT) {
+            key(out, "subject"); cstr(out, format_check_what(a, c));
+        } else {
+            subject(out, m, a, c->node, format_check_what(a, c), true);
+        }
+        out_puts(out, ", "); unit_path(out, m, c->node);
         out_puts(out, ", "); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
         out_puts(out, ", "); key(out, "indicator"); cstr(out, c->indicator ? c->indicator->id->text : NULL);
-        out_puts(out, ", "); key(out, "unit"); cstr(out, result_unit_name(report_check_unit(c)));
+        out_puts(out, ", "); key(out, "unit"); ascii(out, result_unit_name(report_check_unit(c)));
         out_puts(out, ", "); key(out, "declared"); number(out, c->declared);
         out_puts(out, ", "); key(out, "computed"); number(out, c->computed);
         out_puts(out, ", "); key(out, "imbalance"); number(out, c->imbalance);
-        out_puts(out, ", "); key(out, "relation"); cstr(out, result_relation_name(c->relation));
+        out_puts(out, ", "); key(out, "relation"); ascii(out, result_relation_name(c->relation));
         if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
             out_puts(out, ", "); key(out, "tolerance"); json_number(out, c->tolerance, TOLERANCE_DECIMALS);
         }
         if (c->has_coverage)
             out_printf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", c->covered, c->expected);
-        out_puts(out, ", "); key(out, "status"); cstr(out, result_status_name(c->status));
+        out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(c->status));
         const char *note = format_note(a, c->note);
         if (note) {
             out_puts(out, ", "); key(out, "note"); cstr(out, note);
         }
         out_puts(out, ", ");
-        position(out, c->src, c->span);
+        position(out, m, c->src, c->span);
         out_puts(out, "}");
     }
     out_puts(out, first ? "]" : "\n  ]");
@@ -317,7 +493,7 @@ static void window(Out *out, Window w)
     }
     char buf[16];
     out_puts(out, "{");
-    key(out, "unit"); cstr(out, date_window_unit((WindowUnit)w.unit));
+    key(out, "unit"); ascii(out, date_window_unit((WindowUnit)w.unit));
     out_puts(out, ", "); key(out, "part"); cstr(out, date_window_name(w, buf));
     out_puts(out, ", "); key(out, "label"); cstr(out, date_window_label(w, buf));
     out_puts(out, ", "); key(out, "start"); date(out, date_from_days(w.first));
@@ -352,17 +528,17 @@ static void val(Out *out, const Val *v)
 }
 
 /* One subject of a rule (spec/json.md §7.1). */
-static void verdict(Out *out, Arena *a, const RuleDef *d, const Verdict *v)
+static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict *v)
 {
-    key(out, "subject"); cstr(out, model_subject(a, v->node));
-    out_puts(out, ", "); unit_path(out, v->node);
+    subject(out, m, a, v->node, NULL, false);
+    out_puts(out, ", "); unit_path(out, m, v->node);
     out_puts(out, ", "); part(out, v->part);
     out_puts(out, ", "); key(out, "window"); window(out, v->win);
-    out_puts(out, ", "); key(out, "status"); cstr(out, result_status_name(v->status));
+    out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(v->status));
     out_puts(out, ", "); key(out, "compared");
     if (v->compared) {
         out_puts(out, "{");
-        key(out, "op"); cstr(out, format_op(v->op));
+        key(out, "op"); ascii(out, format_op(v->op));
         out_puts(out, ", "); key(out, "left"); val(out, &v->lhs);
         out_puts(out, ", "); key(out, "right"); val(out, &v->rhs);
         out_puts(out, "}");
@@ -389,10 +565,10 @@ static void verdict(Out *out, Arena *a, const RuleDef *d, const Verdict *v)
     }
     out_puts(out, ", "); key(out, "detail"); cstr(out, format_verdict(a, d, v));
     out_puts(out, ", ");
-    position(out, v->src, v->span);
+    position(out, m, v->src, v->span);
 }
 
-static void rules(Out *out, const Result *r, Arena *a)
+static void rules(Out *out, Memo *m, const Result *r, Arena *a)
 {
     out_puts(out, "[");
     bool first = true;
@@ -402,11 +578,11 @@ static void rules(Out *out, const Result *r, Arena *a)
         first = false;
         key(out, "id"); cstr(out, d->id->text);
         out_puts(out, ", "); key(out, "title"); str(out, d->title);
-        out_puts(out, ", "); key(out, "severity"); cstr(out, d->severity == SEVERITY_ERROR ? "error" : "warning");
+        out_puts(out, ", "); key(out, "severity"); ascii(out, d->severity == SEVERITY_ERROR ? "error" : "warning");
         out_puts(out, ", "); key(out, "source"); str(out, d->legal_source);
         out_puts(out, ", "); key(out, "code"); str(out, d->code);
         out_puts(out, ", "); key(out, "unverified"); str(out, d->unverified);
-        out_puts(out, ", "); key(out, "status"); cstr(out, result_status_name(rr->status));
+        out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(rr->status));
         out_printf(out, ", \"passed\": %u, \"failed\": %u, \"unknown\": %u, \"total\": %u", rr->passed,
                 rr->failed, rr->unknown, rr->total);
         out_puts(out, ", "); key(out, "note"); cstr(out, format_note(a, &rr->note));
@@ -419,23 +595,23 @@ static void rules(Out *out, const Result *r, Arena *a)
             out_puts(out, any ? ", {" : "{");
             any = true;
             key(out, "subject"); cstr(out, format_verdict_subject(a, v));
-            out_puts(out, ", "); unit_path(out, v->node);
-            out_puts(out, ", "); key(out, "status"); cstr(out, result_status_name(v->status));
+            out_puts(out, ", "); unit_path(out, m, v->node);
+            out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(v->status));
             out_puts(out, ", "); key(out, "detail"); cstr(out, format_verdict(a, d, v));
             out_puts(out, ", ");
-            position(out, v->src, v->span);
+            position(out, m, v->src, v->span);
             out_puts(out, "}");
         }
         out_puts(out, "]");
         out_puts(out, ", \"subjects\": [");
         for (const Verdict *v = rr->verdicts; v; v = v->next, arena_rewind(a, mark)) {
             out_puts(out, v == rr->verdicts ? "\n      {" : ",\n      {");
-            verdict(out, a, d, v);
+            verdict(out, m, a, d, v);
             out_puts(out, "}");
         }
         out_puts(out, rr->verdicts ? "\n    ]" : "]");
         out_puts(out, ", ");
-        position(out, d->src, d->span);
+        position(out, m, d->src, d->span);
         out_puts(out, "}");
     }
     out_puts(out, first ? "]" : "\n  ]");
@@ -444,7 +620,7 @@ static void rules(Out *out, const Result *r, Arena *a)
 /* The value of an indicator row: "unit" to "note" (spec/json.md §8). */
 static void indicator_value(Out *out, const IndicatorResult *ir, Arena *a)
 {
-    key(out, "unit"); cstr(out, result_unit_name(ir->unit));
+    key(out, "unit"); ascii(out, result_unit_name(ir->unit));
     out_puts(out, ", "); key(out, "value"); value(out, ir->value, ir->unit);
     out_puts(out, ", "); key(out, "numerator"); number(out, ir->numerator);
     out_puts(out, ", "); key(out, "denominator"); number(out, ir->denominator);
@@ -456,7 +632,7 @@ static void indicator_value(Out *out, const IndicatorResult *ir, Arena *a)
 /* Each indicator once, with the report's value; its rows per KIND,
  * DIMENSION or window (which follow the report's row in the result) nested
  * in "rows", so that no row shares the indicator's "id". */
-static void indicators(Out *out, const Result *r, Arena *a)
+static void indicators(Out *out, Memo *m, const Result *r, Arena *a)
 {
     out_puts(out, "[");
     bool first = true;
@@ -470,13 +646,13 @@ static void indicators(Out *out, const Result *r, Arena *a)
         out_puts(out, ", "); indicator_value(out, ir, a);
         out_puts(out, ", "); key(out, "comment"); str(out, d->comment);
         out_puts(out, ", ");
-        position(out, d->src, d->span);
+        position(out, m, d->src, d->span);
         out_puts(out, ", \"rows\": [");
         const IndicatorResult *row = ir->next;
         for (; row && row->def == d; row = row->next) {
             out_puts(out, row == ir->next ? "\n      {" : ",\n      {");
             key(out, "subject"); cstr(out, format_indicator_subject(a, row));
-            out_puts(out, ", "); unit_path(out, row->node);
+            out_puts(out, ", "); unit_path(out, m, row->node);
             out_puts(out, ", "); part(out, row->win.unit ? NULL : row->part);
             out_puts(out, ", "); key(out, "window"); window(out, row->win);
             out_puts(out, ", "); indicator_value(out, row, a);
@@ -488,17 +664,17 @@ static void indicators(Out *out, const Result *r, Arena *a)
     out_puts(out, first ? "]" : "\n  ]");
 }
 
-static void diagnostics(Out *out, const Diag *d)
+static void diagnostics(Out *out, Memo *m, const Diag *d)
 {
     out_puts(out, "[");
     bool first = true;
     for (const Diagnostic *g = d ? d->first : NULL; g; g = g->next) {
         out_puts(out, first ? "\n    {" : ",\n    {");
         first = false;
-        key(out, "severity"); cstr(out, report_severity_name(g->severity));
+        key(out, "severity"); ascii(out, report_severity_name(g->severity));
         out_puts(out, ", "); key(out, "message"); cstr(out, g->message);
         out_puts(out, ", ");
-        position(out, g->src, g->span);
+        position(out, m, g->src, g->span);
         out_puts(out, "}");
     }
     char msg[64];
@@ -519,7 +695,7 @@ static void diagnostics(Out *out, const Diag *d)
 static void compared(Out *out, const Compared *c)
 {
     bool boolean = c->unit == UNIT_BOOLEAN;
-    key(out, "unit"); cstr(out, result_unit_name(c->unit));
+    key(out, "unit"); ascii(out, result_unit_name(c->unit));
     out_puts(out, ", "); key(out, "previous"); value(out, c->previous, c->unit);
     out_puts(out, ", "); key(out, "current"); value(out, c->current, c->unit);
     out_puts(out, ", "); key(out, "difference"); number(out, boolean ? (Number){ 0 } : c->difference);
@@ -573,7 +749,8 @@ static void comparison(Out *out, const Comparison *cmp)
 void report_json(const ReportInput *in, FILE *file)
 {
     char buf[OUT_BUFFER];
-    Out o = { file, buf, sizeof buf, 0 }, *out = &o;
+    Out o = { file, buf, sizeof buf, 0, false }, *out = &o;
+    Memo memo = { 0 };
     Arena scratch;
     arena_init(&scratch, NULL);
     out_puts(out, "{\n  \"dlg\": 3,\n  \"ok\": ");
@@ -587,24 +764,25 @@ void report_json(const ReportInput *in, FILE *file)
     out_puts(out, "],\n  \"report\": ");
     header(out, in->header);
     out_puts(out, ",\n  \"checks\": ");
-    checks(out, in->result, &scratch);
+    checks(out, &memo, in->result, &scratch);
     out_puts(out, ",\n  \"rules\": ");
-    rules(out, in->result, &scratch);
+    rules(out, &memo, in->result, &scratch);
     out_puts(out, ",\n  \"indicators\": ");
-    indicators(out, in->result, &scratch);
+    indicators(out, &memo, in->result, &scratch);
     out_puts(out, ",\n  \"comparison\": ");
     comparison(out, in->comparison);
     out_puts(out, ",\n  \"diagnostics\": ");
-    diagnostics(out, in->diag);
+    diagnostics(out, &memo, in->diag);
     out_puts(out, "\n}\n");
     out_flush(out);
     arena_free(&scratch);
+    memo_free(&memo);
 }
 
 void report_json_string(FILE *file, const char *s, size_t n)
 {
     char buf[256];
-    Out o = { file, buf, sizeof buf, 0 };
+    Out o = { file, buf, sizeof buf, 0, false };
     json_string(&o, s, n);
     out_flush(&o);
 }

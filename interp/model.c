@@ -182,12 +182,12 @@ static const char *subject_in(Arena *a, const Node *n, bool local)
         const char *where = subject_in(a, n->parent, local);
         /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
         if (n->date.precision != DATE_UNKNOWN)
-            return arena_printf(a, local ? _("%s %s in %s") : "%s %s in %s", kind, date_format(n->date, date), where);
+            return ARENA_SUBST(a, local ? _("%s %s in %s") : "%s %s in %s", kind, date_format(n->date, date), where);
         if (n->name)
-            return arena_printf(a, local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s", kind, n->name->text, where);
-        return arena_printf(a, local ? _("%s (undated) in %s") : "%s (undated) in %s", kind, where);
+            return ARENA_SUBST(a, local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s", kind, n->name->text, where);
+        return ARENA_SUBST(a, local ? _("%s (undated) in %s") : "%s (undated) in %s", kind, where);
     }
-    return arena_printf(a, "%s %s", kind, n->name ? n->name->text : "?");
+    return arena_join(a, (const char *const[]){ kind, " ", n->name ? n->name->text : "?" }, 3);
 }
 
 const char *model_subject(Arena *a, const Node *n) { return subject_in(a, n, true); }

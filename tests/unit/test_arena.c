@@ -425,6 +425,49 @@ TEST(printf_long_output)
     assert_false(f->arena.failed);
 }
 
+TEST(join_puts_pieces_together)
+{
+    /* "village " + "Thôn Khê Trà 1" (ô = C3 B4, ê = C3 AA, à = C3 A0):
+     * 8 + (5 + 1 + 4 + 1 + 4 + 1 + 1 = 17) = 25 bytes */
+    const char *vn = "Th\xC3\xB4n Kh\xC3\xAA Tr\xC3\xA0 1";
+    char *s = arena_join(&f->arena, (const char *const[]){ "village", " ", vn }, 3);
+    assert_string_equal(s, "village Th\xC3\xB4n Kh\xC3\xAA Tr\xC3\xA0 1");
+    assert_int_equal(strlen(s), 25);
+    assert_string_equal(arena_join(&f->arena, (const char *const[]){ "", "" }, 2), "");
+    assert_string_equal(arena_join(&f->arena, NULL, 0), "");
+    /* a '%' is a byte like any other */
+    assert_string_equal(arena_join(&f->arena, (const char *const[]){ "50", "%" }, 2), "50%");
+}
+
+TEST(subst_replaces_string_directives)
+{
+    assert_string_equal(ARENA_SUBST(&f->arena, "%s %s in %s", "dialogue", "2024-02-05", "commune A"),
+                        "dialogue 2024-02-05 in commune A");
+    /* positions, as a translation may put its arguments in another order */
+    assert_string_equal(ARENA_SUBST(&f->arena, "%2$s of %1$s", "commune A", "dialogue"), "dialogue of commune A");
+    assert_string_equal(ARENA_SUBST(&f->arena, "100%% of %s", "x"), "100% of x");
+    assert_string_equal(ARENA_SUBST(&f->arena, "no directive", "unused"), "no directive");
+    assert_string_equal(ARENA_SUBST(&f->arena, "%s", ""), "");
+    /* the same as printf for what both take */
+    const char *args[] = { "a = b + c", "rule \"x\"" };
+    assert_string_equal(arena_subst(&f->arena, "%s holds: %s", args, 2),
+                        arena_printf(&f->arena, "%s holds: %s", args[0], args[1]));
+    assert_false(f->arena.failed);
+}
+
+TEST(subst_refuses_what_it_cannot_make)
+{
+    /* an argument that could not be made, or one missing: no text */
+    assert_null(ARENA_SUBST(&f->arena, "%s is unknown: %s", "x", NULL));
+    assert_null(arena_subst(&f->arena, "%s and %s", (const char *const[]){ "one" }, 1));
+    assert_null(ARENA_SUBST(&f->arena, "%3$s", "a", "b"));
+    /* a directive it does not take */
+    assert_null(ARENA_SUBST(&f->arena, "%d", "1"));
+    assert_null(ARENA_SUBST(&f->arena, "%0$s", "a"));
+    assert_null(ARENA_SUBST(&f->arena, "ends in %", "a"));
+    assert_false(f->arena.failed);  /* refused, not out of memory */
+}
+
 /* ---- out of memory ----------------------------------------------------------- */
 
 TEST(failing_allocator_returns_null)
@@ -441,6 +484,8 @@ TEST(failing_allocator_returns_null)
     assert_null(arena_alloc(&a, 100000));       /* the large path */
     assert_null(arena_strndup(&a, "abc", 3));
     assert_null(arena_printf(&a, "%d", 12345));
+    assert_null(arena_join(&a, (const char *const[]){ "a", "b" }, 2));
+    assert_null(ARENA_SUBST(&a, "%s", "a"));
     assert_null(ARENA_NEW(&a, Symbol));
     assert_true(a.failed);
     assert_int_equal(a.total, 0);               /* nothing was obtained */
@@ -938,6 +983,9 @@ int main(void)
         FIXTURE_TEST(strndup_copies_by_length),
         FIXTURE_TEST(printf_formats_into_the_arena),
         FIXTURE_TEST(printf_long_output),
+        FIXTURE_TEST(join_puts_pieces_together),
+        FIXTURE_TEST(subst_replaces_string_directives),
+        FIXTURE_TEST(subst_refuses_what_it_cannot_make),
         FIXTURE_TEST(failing_allocator_returns_null),
         FIXTURE_TEST(failure_after_some_chunks),
         FIXTURE_TEST(sizes_that_wrap_around),

@@ -74,6 +74,14 @@ TEST(text_number_grouped)
     assert_string_equal(text_number(f, 999, 0), "999");
     assert_string_equal(text_number(f, -43, 0), "-43");
     assert_string_equal(text_number(f, -1000, 0), "-1,000");
+    /* a whole double is written without printf below 2^62, with it from
+     * 2^62: 2^61 = 2,305,843,009,213,693,952, 2^62 = 4,611,686,018,427,387,904 */
+    assert_string_equal(text_number(f, 0x1p61, 2), "2,305,843,009,213,693,952");
+    assert_string_equal(text_number(f, -0x1p61, 0), "-2,305,843,009,213,693,952");
+    assert_string_equal(text_number(f, 0x1p62, 0), "4,611,686,018,427,387,904");
+    assert_string_equal(text_number(f, -0x1p62, 0), "-4,611,686,018,427,387,904");
+    assert_string_equal(json_number(f, 0x1p61, 4), "2305843009213693952");
+    assert_string_equal(json_number(f, -0.0, 0), "0");
 }
 
 TEST(text_number_keeps_its_decimals)
@@ -113,6 +121,15 @@ TEST(whole_numbers_every_digit)
     assert_string_equal(buf, "-18446744073709551614");
     assert_true(format_whole(buf, sizeof buf, 0, &FORMAT_PLAIN));
     assert_string_equal(buf, "0");
+    /* either side of the 64-bit short way: 2^64 - 2, 2^64 - 1, 2^64 */
+    assert_true(format_whole(buf, sizeof buf, (Wide)UINT64_MAX - 1, &FORMAT_PLAIN));
+    assert_string_equal(buf, "18446744073709551614");
+    assert_true(format_whole(buf, sizeof buf, (Wide)UINT64_MAX, &FORMAT_PLAIN));
+    assert_string_equal(buf, "18446744073709551615");
+    assert_true(format_whole(buf, sizeof buf, -(Wide)UINT64_MAX, &FORMAT_PLAIN));
+    assert_string_equal(buf, "-18446744073709551615");
+    assert_true(format_whole(buf, sizeof buf, (Wide)UINT64_MAX + 1, &FORMAT_TEXT));
+    assert_string_equal(buf, "18,446,744,073,709,551,616");
     /* the smallest 128-bit value still has every digit */
     Wide least = (Wide)INT64_MIN * ((Wide)1 << 63) * 2;     /* -2^127 */
     assert_true(format_whole(buf, sizeof buf, least, &FORMAT_PLAIN));
