@@ -66,25 +66,26 @@ static void add_part(Computed *c, const Value *v)
  * N` more than N; `nearly N` up to N): `=` holds when the ranges meet,
  * `>=` when the declared side can be at least the computed one, `<=` the
  * other way. Differences that do not fit in 64 bits leave it unknown. */
-static void judge(Arena *a, Check *k, Quantity declared, Computed c, Relation rel)
+static void judge(Checker *ck, Check *k, Quantity declared, Computed c, Relation rel)
 {
-    k->declared = count_number(declared.value, declared.money);
+    Number shown = count_number(declared.value, declared.money);
     int64_t tol = derive_tolerance(declared.value);
+    double tolerance = 0;
     k->relation = rel;
     if (declared.approx && rel == REL_EQ)
         k->relation = declared.approx == APPROX_ABOUT ? REL_ABOUT
                     : declared.approx == APPROX_OVER ? REL_OVER : REL_NEARLY;
     if (declared.approx == APPROX_ABOUT || declared.approx == APPROX_NEARLY)
-        k->tolerance = (double)tol;
+        tolerance = (double)tol;
     if (!c.known) {
         k->status = RESULT_UNKNOWN;
+        if (!check_numbers(ck->arena, k, shown, (Number){ 0 }, (Number){ 0 }, tolerance))
+            ck->oom = true;
         return;
     }
-    k->computed = count_number(c.value, declared.money);
     /* exact, whatever the size: a sum beyond 64 bits is a finding, never a
      * check that vanishes (issue: hostile submissions) */
     Wide diff = (Wide)declared.value - c.value;
-    k->imbalance = count_number(diff, declared.money);
     bool ok = false;
     if (!c.approx && !declared.approx) {
         switch (rel) {
@@ -94,7 +95,7 @@ static void judge(Arena *a, Check *k, Quantity declared, Computed c, Relation re
         case REL_ABOUT: case REL_OVER: case REL_NEARLY: case REL_WITHIN: break;
         }
         if (!derive_fits(c.value))
-            k->note = result_note(a, (Note){ .kind = NOTE_SUM_TOO_LARGE });
+            k->note = result_note(ck->arena, (Note){ .kind = NOTE_SUM_TOO_LARGE });
     } else {
         Range d = derive_range(&declared), x = c.range;
         switch (rel) {
@@ -106,8 +107,11 @@ static void judge(Arena *a, Check *k, Quantity declared, Computed c, Relation re
     }
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
     if (c.approx)
-        k->note = result_note(a, (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi,
+        k->note = result_note(ck->arena, (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi,
                                            .x = c.range.unbounded });
+    if (!check_numbers(ck->arena, k, shown, count_number(c.value, declared.money), count_number(diff, declared.money),
+                       tolerance))
+        ck->oom = true;
 }
 
 /* A check that passes only as a lower bound because some children or
@@ -139,7 +143,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
         return;
     k->parts = bd;
     sum.known = unknown == 0;
-    judge(c->arena, k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
+    judge(c, k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
     Wide need = (Wide)f->declared.value - sum.value;
     if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx && derive_fits(need))
         k->note = result_note(c->arena, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(missing), .a = (int64_t)need });
@@ -195,7 +199,7 @@ static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, co
         /* rows ending in '...' are only part of the column, and so are the
          * rows that give the cell when some do not: a lower bound */
         sum[j].known = known[j];
-        judge(c->arena, k, col->declared, sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
+        judge(c, k, col->declared, sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
         if (!complete) {
             k->has_coverage = true;
             k->covered = have[j];
@@ -296,7 +300,7 @@ static void check_rollup(Checker *c, const Figure *f)
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f, f->src, f->span);
         if (k) {
-            judge(c->arena, k, f->declared, of_aggregate(a), REL_GE);
+            judge(c, k, f->declared, of_aggregate(a), REL_GE);
             k->note = result_note(c->arena, (Note){ .kind = NOTE_UNSTATUSED, .name = f->decl->name, .text = missing->word });
             result_add_check(c->r, k);
         }
@@ -309,7 +313,7 @@ static void check_rollup(Checker *c, const Figure *f)
     if (!figure_whole(f) && vocab_is_unit_count(c->v, f->decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
-        judge(c->arena, k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
+        judge(c, k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
         k->has_coverage = true;
         k->covered = clamp_u32(a->sum);
         k->expected = clamp_u32(f->declared.value);
@@ -329,7 +333,7 @@ static void check_rollup(Checker *c, const Figure *f)
         if (k->covered < expected)
             rel = REL_GE;
     }
-    judge(c->arena, k, f->declared, of_aggregate(a), rel);
+    judge(c, k, f->declared, of_aggregate(a), rel);
     settle(k);
     result_add_check(c->r, k);
 }
@@ -341,7 +345,7 @@ static void check_negative(Checker *c, const Figure *f)
     Check *k = new_check(c, CHECK_BOUND, f->owner, f, f->src, f->span);
     if (!k)
         return;
-    judge(c->arena, k, f->declared, exact(0), REL_GE);
+    judge(c, k, f->declared, exact(0), REL_GE);
     k->note = result_note(c->arena, (Note){ .kind = NOTE_NEGATIVE });
     result_add_check(c->r, k);
 }
@@ -368,27 +372,29 @@ static void check_change(Checker *c, const Figure *f)
     if (!d->percent) {
         Computed x = exact(0);
         x.value = (Wide)v->value - p->value;     /* exact: a change of two 64-bit figures */
-        judge(c->arena, k, *d, x, REL_EQ);
+        judge(c, k, *d, x, REL_EQ);
         result_add_check(c->r, k);
         return;
     }
     double unit = pow(10, -(double)d->decimals), declared = as_double(d);
-    k->declared = number_real(declared, d->decimals, false);
+    Number shown = number_real(declared, d->decimals, false);
     k->relation = REL_WITHIN;
-    k->tolerance = unit;
     double computed;
     if (v->percent) {
         computed = as_double(v) - as_double(p);         /* percentage points */
     } else if (p->value == 0) {
         k->status = RESULT_UNKNOWN;
         k->note = result_note(c->arena, (Note){ .kind = NOTE_ZERO_DENOMINATOR });
+        if (!check_numbers(c->arena, k, shown, (Number){ 0 }, (Number){ 0 }, unit))
+            c->oom = true;
         result_add_check(c->r, k);
         return;
     } else {
         computed = 100.0 * ((double)v->value - (double)p->value) / (double)p->value;
     }
-    k->computed = number_real(computed, 4, false);
-    k->imbalance = number_real(declared - computed, 4, false);
+    if (!check_numbers(c->arena, k, shown, number_real(computed, 4, false), number_real(declared - computed, 4, false),
+                       unit))
+        c->oom = true;
     k->status = fabs(declared - computed) <= unit + 1e-9 ? RESULT_PASS : RESULT_FAIL;
     if (k->status == RESULT_FAIL)
         k->note = result_note(c->arena, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
@@ -425,7 +431,7 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
     if (!k)
         return;
     k->bound = b;
-    judge(c->arena, k, (Quantity){ .known = true, .value = s.value }, exact(l.value), REL_LE);
+    judge(c, k, (Quantity){ .known = true, .value = s.value }, exact(l.value), REL_LE);
     result_add_check(c->r, k);
 }
 

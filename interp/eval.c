@@ -1212,15 +1212,17 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
     k->span = d->reported_span;
     double declared = (double)d->reported.mantissa / pow(10, d->reported.decimals);
     double unit = pow(10, -(double)d->reported.decimals);
-    k->declared = number_real(declared, d->reported.decimals, false);
+    Number shown = number_real(declared, d->reported.decimals, false);
     k->relation = REL_WITHIN;
-    k->tolerance = unit;
     if (!ir->value.known) {
         k->status = RESULT_UNKNOWN;
         k->note = &ir->note;
+        if (!check_numbers(ev->arena, k, shown, (Number){ 0 }, (Number){ 0 }, unit))
+            ev->oom = true;
     } else {
-        k->computed = ir->value;
-        k->imbalance = number_real(declared - ir->value.value, INDICATOR_DECIMALS, false);
+        if (!check_numbers(ev->arena, k, shown, ir->value,
+                           number_real(declared - ir->value.value, INDICATOR_DECIMALS, false), unit))
+            ev->oom = true;
         k->status = fabs(declared - ir->value.value) <= unit + EPSILON ? RESULT_PASS : RESULT_FAIL;
         if (k->status == RESULT_FAIL)
             k->note = result_note(ev->arena, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });

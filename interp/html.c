@@ -603,23 +603,24 @@ static int by_unit(const void *x, const void *y)
 static void check_row(FILE *out, const Check *c, Arena *a)
 {
     char buf[NUMBER_BUF], buf2[NUMBER_BUF];
+    Number declared = check_declared(c), computed = check_computed(c), imbalance = check_imbalance(c);
     fprintf(out, "<tr class=\"check %s\" data-check=\"%s\" data-status=\"%s\"", status_class(c->status),
             result_check_kind_name(c->kind), result_status_name(c->status));
-    attr_number(out, "data-declared", c->declared);
-    attr_number(out, "data-computed", c->computed);
+    attr_number(out, "data-declared", declared);
+    attr_number(out, "data-computed", computed);
     fprintf(out, "><td class=\"status\">%s</td><td>%s</td><td>", status_label(c->status),
             result_check_kind_name(c->kind));
     put(out, format_check_subject(a, c));
     fputs("</td><td class=\"num\">", out);
-    format_number_local(buf, sizeof buf, c->declared, c->declared.decimals);
-    format_number_local(buf2, sizeof buf2, c->computed, shown_decimals(&c->computed));
+    format_number_local(buf, sizeof buf, declared, declared.decimals);
+    format_number_local(buf2, sizeof buf2, computed, shown_decimals(&computed));
     fprintf(out, "%s ", buf);
     put(out, result_relation_symbol(c->relation));
     fprintf(out, " %s", buf2);
-    if (c->status == RESULT_FAIL && c->imbalance.known) {
-        format_number_local(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
+    if (c->status == RESULT_FAIL && imbalance.known) {
+        format_number_local(buf, sizeof buf, imbalance, shown_decimals(&imbalance));
         fputs("<div class=\"imbalance\">", out);
-        fprintf(out, _("imbalance %s%s"), c->imbalance.value > 0 ? "+" : "", buf);
+        fprintf(out, _("imbalance %s%s"), imbalance.value > 0 ? "+" : "", buf);
         fputs("</div>", out);
     }
     if (c->has_coverage && c->covered < c->expected) {

@@ -79,6 +79,13 @@ static inline __attribute__((always_inline)) void out_putc(Out *o, char c) { out
 
 static inline __attribute__((always_inline)) void out_puts(Out *o, const char *s) { out_write(o, s, strlen(s)); }
 
+/* What a memo holds (below), copied out: nothing when it is empty. */
+static void out_copy(Out *o, const Out *memo)
+{
+    if (memo->n)
+        out_write(o, memo->buf, memo->n);
+}
+
 static void out_printf(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void out_printf(Out *o, const char *fmt, ...)
@@ -297,7 +304,7 @@ static void position(Out *out, Memo *m, Source *src, Span span)
         m->file_valid = !m->file.failed;
     }
     if (m->file_valid) {
-        out_write(out, m->file.buf, m->file.n);
+        out_copy(out, &m->file);
     } else {
         key(out, "file");
         cstr(out, src->name);
@@ -356,7 +363,7 @@ static void unit_path(Out *out, Memo *m, const Node *n)
         m->node_valid = m->parent_valid && !m->steps.failed;
     }
     if (m->node_valid)
-        out_write(out, m->steps.buf, m->steps.n);
+        out_copy(out, &m->steps);
     else
         steps(out, n);
     out_puts(out, "]");
@@ -388,7 +395,7 @@ static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what
         return;
     }
     out_putc(out, '"');
-    out_write(out, who->buf, who->n);
+    out_copy(out, who);
     if (with_what) {
         out_puts(out, ": ");
         json_text(out, what, strlen(what));
@@ -462,12 +469,12 @@ static void checks(Out *out, Memo *m, const Result *r, Arena *a)
         out_puts(out, ", "); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
         out_puts(out, ", "); key(out, "indicator"); cstr(out, c->indicator ? c->indicator->id->text : NULL);
         out_puts(out, ", "); key(out, "unit"); ascii(out, result_unit_name(report_check_unit(c)));
-        out_puts(out, ", "); key(out, "declared"); number(out, c->declared);
-        out_puts(out, ", "); key(out, "computed"); number(out, c->computed);
-        out_puts(out, ", "); key(out, "imbalance"); number(out, c->imbalance);
+        out_puts(out, ", "); key(out, "declared"); number(out, check_declared(c));
+        out_puts(out, ", "); key(out, "computed"); number(out, check_computed(c));
+        out_puts(out, ", "); key(out, "imbalance"); number(out, check_imbalance(c));
         out_puts(out, ", "); key(out, "relation"); ascii(out, result_relation_name(c->relation));
         if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
-            out_puts(out, ", "); key(out, "tolerance"); json_number(out, c->tolerance, TOLERANCE_DECIMALS);
+            out_puts(out, ", "); key(out, "tolerance"); json_number(out, check_tolerance(c), TOLERANCE_DECIMALS);
         }
         if (c->has_coverage)
             out_printf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", c->covered, c->expected);

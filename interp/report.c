@@ -27,9 +27,10 @@ const Writer *report_writer(const char *name)
 
 ValueUnit report_check_unit(const Check *c)
 {
-    if (c->kind == CHECK_PERCENT || !c->declared.whole)
+    Number declared = check_declared(c);
+    if (c->kind == CHECK_PERCENT || !declared.whole)
         return UNIT_PERCENT;
-    return c->declared.money ? UNIT_MONEY : UNIT_COUNT;
+    return declared.money ? UNIT_MONEY : UNIT_COUNT;
 }
 
 const char *report_number(char *buf, size_t size, Number n)
@@ -90,13 +91,14 @@ static const char *or_unknown(const char *s) { return s ? s : "?"; }
 static const char *check_message(Arena *a, const Check *c)
 {
     char declared[128], computed[128], imbalance[128];
-    format_number_text(declared, sizeof declared, c->declared, c->declared.decimals);
-    format_number_text(computed, sizeof computed, c->computed, c->computed.decimals);
+    Number d = check_declared(c), x = check_computed(c), i = check_imbalance(c);
+    format_number_text(declared, sizeof declared, d, d.decimals);
+    format_number_text(computed, sizeof computed, x, x.decimals);
     const char *text = arena_printf(a, "%s check %s: %s: declared %s, computed %s", result_check_kind_name(c->kind),
                                     status_words(c->status), or_unknown(format_check_subject(a, c)), declared,
                                     computed);
-    if (text && c->imbalance.known) {
-        format_number_text(imbalance, sizeof imbalance, c->imbalance, c->imbalance.decimals);
+    if (text && i.known) {
+        format_number_text(imbalance, sizeof imbalance, i, i.decimals);
         text = arena_printf(a, "%s, imbalance %s", text, imbalance);
     }
     const char *note = format_note(a, c->note);

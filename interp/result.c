@@ -91,3 +91,34 @@ int result_exit_status(const Result *r, bool strict, uint32_t warnings)
         return 1;
     return 0;
 }
+
+/* A number the check can keep in 64 bits: unknown, or whole, known, of the
+ * check's kind of amount, and in range. */
+static bool fits_short(Number n, bool money)
+{
+    if (!n.known)
+        return n.exact == 0 && n.value == 0 && !n.money && !n.whole && !n.decimals;
+    return n.whole && n.money == money && n.decimals == 0 && n.exact >= INT64_MIN && n.exact <= INT64_MAX &&
+           n.value == (double)n.exact;
+}
+
+bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance)
+{
+    bool money = declared.known ? declared.money : computed.known ? computed.money : imbalance.money;
+    if (tolerance == 0 && fits_short(declared, money) && fits_short(computed, money) && fits_short(imbalance, money)) {
+        c->more = NULL;
+        c->money = money;
+        c->known = (uint8_t)((declared.known ? CHECK_DECLARED : 0) | (computed.known ? CHECK_COMPUTED : 0) |
+                             (imbalance.known ? CHECK_IMBALANCE : 0));
+        c->declared = (int64_t)declared.exact;
+        c->computed = (int64_t)computed.exact;
+        c->imbalance = (int64_t)imbalance.exact;
+        return true;
+    }
+    CheckMore *more = ARENA_NEW(a, CheckMore);
+    if (!more)
+        return false;
+    *more = (CheckMore){ declared, computed, imbalance, tolerance };
+    c->more = more;
+    return true;
+}

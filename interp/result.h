@@ -184,8 +184,22 @@ typedef struct Note {
     const struct Note *inner;
 } Note;
 
-typedef struct Check {
+/* A check's numbers as they are kept when they are not all whole numbers
+ * of 64 bits, or when it has a tolerance: a percentage, a change, a sum
+ * beyond 64 bits, an `about` figure. Most checks have none. */
+typedef struct CheckMore {
     Number declared, computed, imbalance;
+    double tolerance;           /* REL_ABOUT, REL_WITHIN */
+} CheckMore;
+
+/* Bits of Check.known */
+enum { CHECK_DECLARED = 1, CHECK_COMPUTED = 2, CHECK_IMBALANCE = 4 };
+
+/* One check. Its numbers are read with check_declared(), check_computed(),
+ * check_imbalance() and check_tolerance(), and set with check_numbers():
+ * whole numbers of 64 bits are kept in the check itself, others in a
+ * CheckMore beside it. */
+typedef struct Check {
     const Node *node;           /* where; NULL for a percent check */
     const Figure *figure;       /* sum: the whole; table: the column; the figure checked */
     const Breakdown *parts;     /* sum: its breakdown; table: the rows */
@@ -193,16 +207,45 @@ typedef struct Check {
     const IndicatorDef *indicator;  /* percent */
     const Note *note;           /* why unknown, what a part would need; NULL:
                                  * nothing to say (most checks) */
-    double tolerance;           /* REL_ABOUT, REL_WITHIN */
     Source *src;
-    Span span;
     struct Check *next;
+    const CheckMore *more;      /* the numbers, when not those below; else NULL */
+    int64_t declared, computed, imbalance;  /* without `more`: the numbers that are `known` */
+    Span span;
     uint32_t covered, expected;
     CheckKind kind;
     Relation relation;
     Status status;
+    uint8_t known;              /* without `more`: CHECK_DECLARED | ... */
+    bool money;                 /* without `more`: the numbers are amounts in đồng */
     bool has_coverage;
-} Check;                        /* 208 bytes: a national report has a million */
+} Check;                        /* 128 bytes: a national report has a million */
+
+static inline Number check_short_(const Check *c, int64_t v, uint8_t bit)
+{
+    return c->known & bit ? number_whole(v, c->money) : (Number){ 0 };
+}
+
+static inline Number check_declared(const Check *c)
+{
+    return c->more ? c->more->declared : check_short_(c, c->declared, CHECK_DECLARED);
+}
+
+static inline Number check_computed(const Check *c)
+{
+    return c->more ? c->more->computed : check_short_(c, c->computed, CHECK_COMPUTED);
+}
+
+static inline Number check_imbalance(const Check *c)
+{
+    return c->more ? c->more->imbalance : check_short_(c, c->imbalance, CHECK_IMBALANCE);
+}
+
+static inline double check_tolerance(const Check *c) { return c->more ? c->more->tolerance : 0; }
+
+/* Set c's numbers (an unknown one is (Number){ 0 }); false when out of
+ * memory for a CheckMore (the arena remembers). */
+bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance);
 
 /* A copy of n in a, for Check.note; NULL when out of memory (the arena
  * remembers, and the run says so). */

@@ -438,15 +438,16 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
     put(o, "  ");
     const char *rest = cell(o, subject, sw);
     put(o, "  ");
-    put_right(o, format_number_local(buf, sizeof buf, c->declared, c->declared.decimals), dw);
+    Number declared = check_declared(c), computed = check_computed(c), imbalance = check_imbalance(c);
+    put_right(o, format_number_local(buf, sizeof buf, declared, declared.decimals), dw);
     put(o, " ");
     put_left(o, result_relation_symbol(c->relation), 2);
     put(o, " ");
-    put(o, format_number_local(buf, sizeof buf, c->computed, shown_decimals(&c->computed)));
+    put(o, format_number_local(buf, sizeof buf, computed, shown_decimals(&computed)));
     rest_of(o, rest, SUBJECT_COL + 2);
-    if (c->status == RESULT_FAIL && c->imbalance.known) {
-        format_number_local(buf, sizeof buf, c->imbalance, shown_decimals(&c->imbalance));
-        tail(o, or_mark(arena_printf(a, _("imbalance %s%s"), c->imbalance.value > 0 ? "+" : "", buf)),
+    if (c->status == RESULT_FAIL && imbalance.known) {
+        format_number_local(buf, sizeof buf, imbalance, shown_decimals(&imbalance));
+        tail(o, or_mark(arena_printf(a, _("imbalance %s%s"), imbalance.value > 0 ? "+" : "", buf)),
              SUBJECT_COL);
     }
     if (c->has_coverage && c->covered < c->expected)
@@ -510,8 +511,9 @@ static void checks(Out *o, const Result *r, Arena *a)
             continue;
         subjects[i] = or_mark(format_check_subject(a, c));
         sw = max_size(sw, cols(subjects[i]));
-        dw = max_size(dw, cols(format_number_local(buf, sizeof buf, c->declared, c->declared.decimals)));
-        cw = max_size(cw, cols(format_number_local(buf, sizeof buf, c->computed, shown_decimals(&c->computed))));
+        Number declared = check_declared(c), computed = check_computed(c);
+        dw = max_size(dw, cols(format_number_local(buf, sizeof buf, declared, declared.decimals)));
+        cw = max_size(cw, cols(format_number_local(buf, sizeof buf, computed, shown_decimals(&computed))));
     }
     /* "DECLARED RR COMPUTED" after two spaces; the subject has what is left */
     size_t values = 2 + dw + 4 + cw;

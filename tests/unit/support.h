@@ -617,12 +617,12 @@ static inline void assert_ratio(const IndicatorResult *ir, double value, double 
 static inline void assert_check(const Check *c, double declared, double computed, Relation rel, Status status)
 {
     assert_non_null(c);
-    assert_true(c->declared.known);
-    assert_double_near(c->declared.value, declared, 1e-9);
-    assert_true(c->computed.known);
-    assert_double_near(c->computed.value, computed, 1e-9);
-    assert_true(c->imbalance.known);
-    assert_double_near(c->imbalance.value, declared - computed, 1e-9);
+    assert_true(check_declared(c).known);
+    assert_double_near(check_declared(c).value, declared, 1e-9);
+    assert_true(check_computed(c).known);
+    assert_double_near(check_computed(c).value, computed, 1e-9);
+    assert_true(check_imbalance(c).known);
+    assert_double_near(check_imbalance(c).value, declared - computed, 1e-9);
     assert_int_equal(c->relation, rel);
     assert_int_equal(c->status, status);
 }

@@ -57,7 +57,7 @@ TEST(a_difference_that_agrees)
                                     "}\n");
     const Check *c = change(f, "commune A: change of receptions");
     assert_check(c, -146, -146, REL_EQ, RESULT_PASS);
-    assert_false(c->declared.money);
+    assert_false(check_declared(c).money);
     /* the check points at the change the report printed: line 4,
      * "    change " is 11 columns, -146 at 12 */
     assert_at(c, 4, 12);
@@ -75,7 +75,7 @@ TEST(a_difference_that_does_not_agree)
     const Result *r = run_checks(f, "commune \"A\" { houses 10 { previous 8  change -2 } }\n");
     const Check *c = change(f, "commune A: change of houses");
     assert_check(c, -2, 2, REL_EQ, RESULT_FAIL);
-    assert_double_near(c->imbalance.value, -4, 1e-9);
+    assert_double_near(check_imbalance(c).value, -4, 1e-9);
     assert_int_equal(r->checks_failed, 1);
     assert_int_equal(result_exit_status(r, false, 0), 1);
 }
@@ -86,8 +86,8 @@ TEST(a_difference_of_money)
     run_checks(f, "fund_raised 48_686_352đ { previous 40_000_000đ  change 8_686_352đ }\n");
     const Check *c = change(f, "the report: change of fund_raised");
     assert_check(c, 8686352, 8686352, REL_EQ, RESULT_PASS);
-    assert_true(c->declared.money);
-    assert_true(c->computed.money);
+    assert_true(check_declared(c).money);
+    assert_true(check_computed(c).money);
 }
 
 TEST(a_difference_from_zero)
@@ -117,8 +117,8 @@ TEST(a_relative_change_within_one_unit_of_the_last_digit)
     run_checks(f, "commune \"A\" { gifts 1_106 { previous 1_012  change 9,3 % } }\n");
     const Check *c = change(f, "commune A: change of gifts");
     assert_check(c, 9.3, 100.0 * 94 / 1012, REL_WITHIN, RESULT_PASS);
-    assert_double_near(c->tolerance, 0.1, 1e-12);
-    assert_int_equal(c->declared.decimals, 1);
+    assert_double_near(check_tolerance(c), 0.1, 1e-12);
+    assert_int_equal(check_declared(c).decimals, 1);
     assert_null(c->note);
 }
 
@@ -149,10 +149,10 @@ TEST(the_unit_is_that_of_the_last_digit_printed)
                   "commune \"B\" { gifts 1_106 { previous 1_012  change 9,27 % } }\n");
     const Check *a = change(f, "commune A: change of gifts");
     assert_check(a, 9.29, 100.0 * 94 / 1012, REL_WITHIN, RESULT_PASS);
-    assert_double_near(a->tolerance, 0.01, 1e-12);
+    assert_double_near(check_tolerance(a), 0.01, 1e-12);
     const Check *b = change(f, "commune B: change of gifts");
     assert_check(b, 9.27, 100.0 * 94 / 1012, REL_WITHIN, RESULT_FAIL);
-    assert_double_near(b->tolerance, 0.01, 1e-12);
+    assert_double_near(check_tolerance(b), 0.01, 1e-12);
 }
 
 TEST(a_whole_percentage_admits_one_percent)
@@ -163,7 +163,7 @@ TEST(a_whole_percentage_admits_one_percent)
                   "commune \"D\" { houses 150 { previous 120  change 27 % } }\n");
     const Check *c = change(f, "commune C: change of houses");
     assert_check(c, 26, 25, REL_WITHIN, RESULT_PASS);
-    assert_double_near(c->tolerance, 1, 1e-12);
+    assert_double_near(check_tolerance(c), 1, 1e-12);
     assert_check(change(f, "commune D: change of houses"), 27, 25, REL_WITHIN, RESULT_FAIL);
 }
 
@@ -182,7 +182,7 @@ TEST(a_relative_change_from_zero_is_unknown)
     const Result *r = run_checks(f, "houses 5 { previous 0  change 100 % }\n");
     const Check *c = change(f, "the report: change of houses");
     assert_int_equal(c->status, RESULT_UNKNOWN);
-    assert_false(c->computed.known);
+    assert_false(check_computed(c).known);
     assert_int_equal(c->note->kind, NOTE_ZERO_DENOMINATOR);
     assert_string_equal(note_text(f, c->note), "the denominator is zero");
     assert_int_equal(r->checks_failed, 0);
@@ -198,7 +198,7 @@ TEST(a_percentage_changes_in_points)
     run_checks(f, POVERTY "commune \"A\" { poverty_rate 3,2 % { previous 3,6 %  change -0,4 % } }\n");
     const Check *c = change(f, "commune A: change of poverty_rate");
     assert_check(c, -0.4, -0.4, REL_WITHIN, RESULT_PASS);
-    assert_double_near(c->tolerance, 0.1, 1e-12);
+    assert_double_near(check_tolerance(c), 0.1, 1e-12);
 }
 
 TEST(a_percentage_change_in_points_that_does_not_agree)

@@ -38,7 +38,7 @@ TEST(sum_that_does_not_add_up)
     const Check *c = find_check(f, CHECK_SUM, "receptions = periodic + regular");
     /* computed 2 + 7 = 9; imbalance 52 - 9 = 43 */
     assert_check(c, 52, 9, REL_EQ, RESULT_FAIL);
-    assert_double_near(c->imbalance.value, 43, 1e-9);
+    assert_double_near(check_imbalance(c).value, 43, 1e-9);
     assert_string_equal(subject_text(f, c), "commune K\xe1\xbb\xb3 Ch\xc3\xa2u: receptions = periodic + regular");
     assert_int_equal(r->checks_failed, 1);
     assert_int_equal(result_exit_status(r, false, 0), 1);
@@ -61,10 +61,10 @@ TEST(one_unknown_part)
     const Result *r = run_checks(f, "opinions 358 { resolved 357  pending ? }\n");
     const Check *c = find_check(f, CHECK_SUM, "opinions = resolved + pending");
     assert_int_equal(c->status, RESULT_UNKNOWN);
-    assert_true(c->declared.known);
-    assert_double_near(c->declared.value, 358, 1e-9);
-    assert_false(c->computed.known);
-    assert_false(c->imbalance.known);
+    assert_true(check_declared(c).known);
+    assert_double_near(check_declared(c).value, 358, 1e-9);
+    assert_false(check_computed(c).known);
+    assert_false(check_imbalance(c).known);
     /* the missing part would be 358 - 357 = 1 */
     assert_non_null(note_text(f, c->note));
     assert_non_null(strstr(note_text(f, c->note), "'pending'"));
@@ -434,7 +434,7 @@ TEST(approximate_total_within_tolerance)
     /* 150 + 160 = 310; |310 - 300| = 10 <= 10 % of 300 = 30 */
     const Check *c = find_check(f, CHECK_ROLLUP, "district D: opinions$");
     assert_check(c, 300, 310, REL_ABOUT, RESULT_PASS);
-    assert_double_near(c->tolerance, 30, 1e-9);
+    assert_double_near(check_tolerance(c), 30, 1e-9);
     /* approximation is the relation of the roll-up check, not a check of its own */
     assert_int_equal(count_checks(f, CHECK_ROLLUP, ""), 1);
 }
@@ -469,7 +469,7 @@ TEST(approximate_tolerance_is_rounded_up)
      * 15 +- 2; 10 + 8 = 18 is not */
     const Check *c = find_check(f, CHECK_SUM, "x =");
     assert_check(c, 15, 17, REL_ABOUT, RESULT_PASS);
-    assert_double_near(c->tolerance, 2, 1e-9);
+    assert_double_near(check_tolerance(c), 2, 1e-9);
     assert_check(find_check(f, CHECK_SUM, "y ="), 15, 18, REL_ABOUT, RESULT_FAIL);
     /* nearly 15: 15 - 2 = 13 <= computed <= 15; 10 + 3 = 13 holds, 12 does not */
     assert_check(find_check(f, CHECK_SUM, "z ="), 15, 13, REL_NEARLY, RESULT_PASS);
@@ -477,7 +477,7 @@ TEST(approximate_tolerance_is_rounded_up)
     /* ~5: 10 % is 0.5, at least 1: 4 + 2 = 6 is within 5 +- 1 */
     c = find_check(f, CHECK_SUM, "v =");
     assert_check(c, 5, 6, REL_ABOUT, RESULT_PASS);
-    assert_double_near(c->tolerance, 1, 1e-9);
+    assert_double_near(check_tolerance(c), 1, 1e-9);
 }
 
 TEST(tolerance_of_an_unknown_approximate_sum)
@@ -486,9 +486,9 @@ TEST(tolerance_of_an_unknown_approximate_sum)
     const Check *c = find_check(f, CHECK_SUM, "x =");
     assert_int_equal(c->status, RESULT_UNKNOWN);
     assert_int_equal(c->relation, REL_ABOUT);
-    assert_false(c->computed.known);
+    assert_false(check_computed(c).known);
     /* the tolerance the check would use: 10 % of 300 = 30 */
-    assert_double_near(c->tolerance, 30, 1e-9);
+    assert_double_near(check_tolerance(c), 30, 1e-9);
 }
 
 TEST(a_report_with_no_figures_has_no_checks)
@@ -499,10 +499,64 @@ TEST(a_report_with_no_figures_has_no_checks)
     assert_int_equal(result_exit_status(r, false, 0), 0);
 }
 
+/* ---- a check's numbers, kept short or beside it ------------------------------------------------ */
+
+static void assert_same_number(Number a, Number b)
+{
+    assert_int_equal(a.known, b.known);
+    assert_true(a.exact == b.exact);
+    assert_true(a.value == b.value);
+    assert_int_equal(a.decimals, b.decimals);
+    assert_int_equal(a.money, b.money);
+    assert_int_equal(a.whole, b.whole);
+}
+
+/* Set, then read back: every number as it was given, however kept. */
+static const Check *round_trip(Fixture *f, Check *c, Number d, Number x, Number i, double tolerance)
+{
+    assert_true(check_numbers(&f->arena, c, d, x, i, tolerance));
+    assert_same_number(check_declared(c), d);
+    assert_same_number(check_computed(c), x);
+    assert_same_number(check_imbalance(c), i);
+    assert_true(check_tolerance(c) == tolerance);
+    return c;
+}
+
+TEST(check_numbers_kept_as_given)
+{
+    Check c = { 0 };
+    /* counts of 64 bits: in the check itself. 52 declared, 9 computed: 43 */
+    round_trip(f, &c, number_whole(52, false), number_whole(9, false), number_whole(43, false), 0);
+    assert_null(c.more);
+    /* amounts in đồng, and the extremes of 64 bits: still short */
+    round_trip(f, &c, number_whole(INT64_MAX, true), number_whole(INT64_MIN, true), number_whole(-1, true), 0);
+    assert_null(c.more);
+    /* the computed side unknown: short, and unknown when read */
+    round_trip(f, &c, number_whole(358, false), (Number){ 0 }, (Number){ 0 }, 0);
+    assert_null(c.more);
+    assert_false(check_computed(&c).known);
+    /* a difference beyond 64 bits: INT64_MAX - INT64_MIN = 2^64 - 1 */
+    Wide big = (Wide)INT64_MAX - INT64_MIN;
+    round_trip(f, &c, number_whole(INT64_MAX, false), number_whole(INT64_MIN, false), number_whole(big, false), 0);
+    assert_non_null(c.more);
+    /* a percentage, a tolerance, an amount beside a count: beside it */
+    round_trip(f, &c, number_real(99.72, 2, false), number_real(99.7207, 4, false), number_real(-0.0007, 4, false),
+               0.01);
+    assert_non_null(c.more);
+    round_trip(f, &c, number_whole(100, false), number_whole(97, false), number_whole(3, false), 3);
+    assert_non_null(c.more);
+    round_trip(f, &c, number_whole(100, true), number_whole(97, false), number_whole(3, true), 0);
+    assert_non_null(c.more);
+    /* and back to short: the CheckMore is no longer read */
+    round_trip(f, &c, number_whole(7, false), number_whole(7, false), number_whole(0, false), 0);
+    assert_null(c.more);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(sum_that_adds_up),
+        FIXTURE_TEST(check_numbers_kept_as_given),
         FIXTURE_TEST(sum_that_does_not_add_up),
         FIXTURE_TEST(partial_breakdown_is_a_lower_bound),
         FIXTURE_TEST(one_unknown_part),

@@ -31,7 +31,7 @@ TEST(approximate_whole_of_a_partial_breakdown)
     run_checks(f, "opinions about 300 { resolved 100 ... }\n");
     const Check *c = find_check(f, CHECK_SUM, "opinions =");
     assert_check(c, 300, 100, REL_GE, RESULT_PASS);
-    assert_double_near(c->tolerance, 30, 1e-9);
+    assert_double_near(check_tolerance(c), 30, 1e-9);
 }
 
 TEST(approximate_whole_of_a_partial_breakdown_that_fails)

@@ -179,11 +179,11 @@ TEST(reported_percent_that_agrees)
     const Check *c = reported(f, "99.72%");
     assert_int_equal(c->status, RESULT_PASS);
     assert_int_equal(c->relation, REL_WITHIN);
-    assert_double_near(c->declared.value, 99.72, 1e-9);
-    assert_int_equal(c->declared.decimals, 2);
-    assert_double_near(c->computed.value, 100.0 * 357.0 / 358.0, 1e-9);
-    assert_double_near(c->tolerance, 0.01, 1e-12);
-    assert_double_near(c->imbalance.value, 99.72 - 100.0 * 357.0 / 358.0, 1e-9);
+    assert_double_near(check_declared(c).value, 99.72, 1e-9);
+    assert_int_equal(check_declared(c).decimals, 2);
+    assert_double_near(check_computed(c).value, 100.0 * 357.0 / 358.0, 1e-9);
+    assert_double_near(check_tolerance(c), 0.01, 1e-12);
+    assert_double_near(check_imbalance(c).value, 99.72 - 100.0 * 357.0 / 358.0, 1e-9);
 }
 
 TEST(reported_percent_that_disagrees)
@@ -191,8 +191,8 @@ TEST(reported_percent_that_disagrees)
     /* |99.80 - 99.72067| = 0.0793 > 0.01 */
     const Check *c = reported(f, "99.80%");
     assert_int_equal(c->status, RESULT_FAIL);
-    assert_double_near(c->declared.value, 99.8, 1e-9);
-    assert_double_near(c->imbalance.value, 99.8 - 100.0 * 357.0 / 358.0, 1e-9);
+    assert_double_near(check_declared(c).value, 99.8, 1e-9);
+    assert_double_near(check_imbalance(c).value, 99.8 - 100.0 * 357.0 / 358.0, 1e-9);
     assert_int_equal(f->result.checks_failed, 1);
 }
 
@@ -201,7 +201,7 @@ TEST(reported_percent_truncated)
     /* one decimal shown: the unit is 0.1; |99.7 - 99.72067| = 0.02067 <= 0.1 */
     const Check *c = reported(f, "99.7%");
     assert_int_equal(c->status, RESULT_PASS);
-    assert_double_near(c->tolerance, 0.1, 1e-12);
+    assert_double_near(check_tolerance(c), 0.1, 1e-12);
 }
 
 TEST(reported_percent_with_a_decimal_comma)
@@ -221,7 +221,7 @@ TEST(reported_percent_of_an_unknown_value)
                                  "indicator a \"T\" = percent(attended, invited) { reported 100% }\n");
     const Check *c = find_check(f, CHECK_PERCENT, "indicator a:");
     assert_int_equal(c->status, RESULT_UNKNOWN);
-    assert_false(c->computed.known);
+    assert_false(check_computed(c).known);
     assert_int_equal(r->checks_failed, 0);
 }
 
