@@ -42,7 +42,7 @@ LDFLAGS   += $(if $(filter asan,$(MODE)),$(SANITIZE)) $(if $(filter tsan,$(MODE)
              $(if $(filter -flto%,$(OPT)),$(filter -O% -flto%,$(OPT)))
 
 LIB_SRCS  := $(filter-out interp/main.c,$(wildcard interp/*.c)) grammar/parse.c
-GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/parser_fast.c $(BUILD)/gen/lexer.c $(BUILD)/gen/library.c
+GEN_SRCS  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c $(BUILD)/gen/library.c
 # The files dlg ships, in the order a run reads them: compiled in, and
 # installed under share/dlg for people to read.
 LIBRARY   := lib/std/dimensions.dlg lib/std/kinds.dlg lib/std/figures.dlg lib/calendar/vn.dlg \
@@ -81,14 +81,6 @@ $(DLG_WHOLE): $(BUILD)/interp/main-whole.o $(LIB_OBJS)
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/parser.y
 	@mkdir -p $(@D)
 	$(BISON) -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
-
-# The same grammar without LAC, for the first parse of every file; a file
-# with a syntax error is parsed again by the parser above, whose lookahead
-# correction gives the message its list of expected tokens (grammar/parse.c).
-$(BUILD)/gen/parser_fast.c: grammar/parser.y
-	@mkdir -p $(@D)
-	$(BISON) -Wall -Werror -Fparse.lac=none -o $@ $<
-$(BUILD)/gen/parser_fast.o: GEN_CFLAGS += -Dyyparse=yyparse_fast
 
 # -8 -Cfe: 8-bit tables (UTF-8 safe) with the faster full-table encoding.
 # The scanner must never back up (robustness-and-speed.md): the build fails

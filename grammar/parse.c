@@ -1,6 +1,6 @@
 /* parse.c - parse_source(): sets up the reentrant scanner over the source
- * text in place and runs the pure parser: first the one without LAC, and
- * the one with it only for a file with a syntax error. */
+ * text in place and parses it: first by recursive descent, and by bison's
+ * pure parser with LAC only for a file with a syntax error. */
 #include <string.h>
 
 #include "scan.h"
@@ -8,7 +8,6 @@
 #include "lexer.h"
 
 int yyparse(yyscan_t scanner, ParseState *ps);
-int yyparse_fast(yyscan_t scanner, ParseState *ps);     /* the same grammar without LAC (Makefile) */
 
 Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag)
 {
@@ -74,19 +73,20 @@ static bool guarded_parse(int (*parser)(yyscan_t, ParseState *), ParseState *ps)
 /* One parse by the parser without LAC, then, after a syntax error and
  * without a sink, one by the parser with it. */
 static ParseStatus parse_with(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag,
-                              const ItemSink *sink, Item **items)
+                              const ItemSink *sink, Item **items, bool descent)
 {
     /* what the diagnostics were before: a file parsed again starts there */
     const Diag before = *diag;
     ParseState ps;
-    /* Most files have no syntax error: they are parsed once, by the parser
-     * without LAC (lookahead correction), which saves about a tenth of the
-     * parse. A syntax error stops it; then the diagnostics are put back as
-     * they were and the file is parsed again with LAC, whose list of
-     * expected tokens the message needs. Without an error both parsers
-     * build the same tree: LAC changes only where an error is found. Items
-     * handed to a sink cannot be taken back: the caller parses again. */
-    for (int pass = 0; pass < 2; pass++) {
+    /* Most files have no syntax error: they are parsed once, by recursive
+     * descent (parse_descent() in parser.y), which costs a fraction of
+     * bison's automaton a token. A syntax error stops it; then the
+     * diagnostics are put back as they were and the file is parsed again
+     * by bison's parser with LAC (lookahead correction), whose list of
+     * expected tokens the message needs. Without an error both build the
+     * same tree with the same calls. Items handed to a sink cannot be
+     * taken back: the caller parses again. */
+    for (int pass = descent ? 0 : 1; pass < 2; pass++) {
         memset(&ps, 0, sizeof ps);
         ps.src = src;
         ps.arena = arena;
@@ -95,7 +95,7 @@ static ParseStatus parse_with(Source *src, Arena *arena, Arena *syntax, Symtab *
         ps.diag = diag;
         ps.sink = sink;
         ps.fast = pass == 0;
-        if (!guarded_parse(ps.fast ? yyparse_fast : yyparse, &ps)) {
+        if (!guarded_parse(ps.fast ? parse_descent : yyparse, &ps)) {
             diag_out_of_memory(diag);
             return PARSE_NO_MEMORY;
         }
@@ -118,7 +118,14 @@ static ParseStatus parse_with(Source *src, Arena *arena, Arena *syntax, Symtab *
 Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)
 {
     Item *items = NULL;
-    parse_with(src, arena, syntax, syms, diag, NULL, &items);
+    parse_with(src, arena, syntax, syms, diag, NULL, &items, true);
+    return items;
+}
+
+Item *parse_source_bison(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag)
+{
+    Item *items = NULL;
+    parse_with(src, arena, syntax, syms, diag, NULL, &items, false);
     return items;
 }
 
@@ -126,5 +133,5 @@ ParseStatus parse_source_streamed(Source *src, Arena *arena, Arena *syntax, Symt
                                   const ItemSink *sink)
 {
     Item *none = NULL;
-    return parse_with(src, arena, syntax, syms, diag, sink, &none);
+    return parse_with(src, arena, syntax, syms, diag, sink, &none, true);
 }

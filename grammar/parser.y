@@ -324,12 +324,6 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     (void)scanner;
     if (ps->stop)
         return 0;                       /* the scanner has said why already */
-    if (ps->fast) {
-        /* without LAC the expected tokens may be wrong: stop, and let
-         * parse.c parse the file again with LAC for the message */
-        ps->again = ps->stop = true;
-        return 0;
-    }
     Span at = *yypcontext_location(ctx);
     yysymbol_kind_t tok = yypcontext_token(ctx);
     char got[96];
@@ -462,4 +456,408 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *
      * yyreport_syntax_error. */
     diag_error(ps->diag, ps->src, *loc, "%s", strcmp(msg, "memory exhausted") == 0
                ? _("out of memory, or the file nests too deeply") : msg);
+}
+
+/* ---- the first parse: recursive descent ------------------------------------
+ *
+ * Every file is parsed first by the functions below, which take the grammar
+ * above in the order bison's parser without LAC would, and make the same
+ * calls (the same constructors, sink, scanner and diagnostics, in the same
+ * order, each token read when that parser would read it), at a fraction of
+ * its cost per token: a national report is tens of millions of tokens.
+ * They know no error message: at a syntax error they stop and ask parse.c
+ * to parse the file again with bison's parser and its lookahead correction,
+ * which says what was expected (yyreport_syntax_error). After a stop the
+ * two end alike: an error outside every block keeps the items read before
+ * it, one inside a block none (bison's recovery: `top_items error` accepts
+ * at the end of input, `items error` cannot). */
+
+typedef struct Descent {
+    yyscan_t scanner;
+    ParseState *ps;
+    int tok;                    /* the lookahead, when `have` */
+    bool have;
+    YYSTYPE val;                /* its value */
+    YYLTYPE loc;                /* where it is: bison's yylloc */
+    Span last;                  /* the token taken last */
+    bool failed;                /* stop: a syntax error, out of memory, a limit */
+    bool abort;                 /* and keep no item (bison's YYABORT) */
+} Descent;
+
+enum { PREC_OR = 1, PREC_AND, PREC_NOT, PREC_CMP, PREC_ADD, PREC_MUL };
+
+static Expr *d_expr(Descent *d, int min);
+static Block *d_blocks(Descent *d);
+
+static int d_peek(Descent *d)
+{
+    if (!d->have) {
+        d->tok = next_token(&d->val, &d->loc, d->scanner, d->ps);
+        d->have = true;
+    }
+    return d->tok;
+}
+
+static void d_take(Descent *d)
+{
+    d->last = d->loc;
+    d->have = false;
+}
+
+/* A syntax error: what yyreport_syntax_error did for the parser without
+ * LAC, then bison's recovery. */
+static void d_error(Descent *d)
+{
+    if (!d->ps->stop)
+        d->ps->again = d->ps->stop = true;
+    d->failed = true;
+    d->abort = d->ps->level > 0;
+}
+
+/* NEED(): out of memory, as bison's YYNOMEM says it. */
+static bool d_need(Descent *d, const void *made)
+{
+    if (made)
+        return true;
+    d->ps->stop = true;
+    yyerror(&d->loc, d->scanner, d->ps, "memory exhausted");
+    d->failed = d->abort = true;
+    return false;
+}
+
+static Span d_from(const Descent *d, uint32_t start) { return (Span){ start, d->last.end }; }
+
+static bool d_atom_start(int t)
+{
+    return t == STRING || t == COUNT || t == '-' || t == MONEY || t == PERCENT || t == DATE || t == '?' ||
+           t == '~' || t == DOTDOT;
+}
+
+/* atom, the lookahead its first token */
+static Atom *d_atom(Descent *d)
+{
+    ParseState *ps = d->ps;
+    int t = d_peek(d);
+    Span at = d->loc;
+    AtomKind kind;
+    switch (t) {
+    case STRING: kind = ATOM_STRING; break;
+    case COUNT: kind = ATOM_COUNT; break;
+    case MONEY: kind = ATOM_MONEY; break;
+    case PERCENT: kind = ATOM_PERCENT; break;
+    case DATE: kind = ATOM_DATE; break;
+    case '?': kind = ATOM_UNKNOWN; break;
+    case DOTDOT: kind = ATOM_RANGE; break;
+    default: {                  /* '-' COUNT, '-' PERCENT, '~' COUNT */
+        d_take(d);
+        int u = d_peek(d);
+        if (u != COUNT && (t == '~' || u != PERCENT)) {
+            d_error(d);
+            return NULL;
+        }
+        kind = t == '~' ? ATOM_APPROX : u == COUNT ? ATOM_COUNT : ATOM_PERCENT;
+        at.end = d->loc.end;
+        break;
+    }
+    }
+    YYSTYPE v = d->val;
+    d_take(d);
+    Atom *a = ast_atom(ps->syntax, kind, at);
+    if (!d_need(d, a))
+        return NULL;
+    bool negative = t == '-';
+    switch (kind) {
+    case ATOM_STRING: a->as.text = v.str->text; a->aux = v.str->len; break;
+    case ATOM_COUNT: a->as.count = negative ? -v.count : v.count; break;
+    case ATOM_APPROX: case ATOM_MONEY: a->as.count = v.count; break;
+    case ATOM_PERCENT: a->as.mantissa = negative ? -v.pct->mantissa : v.pct->mantissa; a->aux = v.pct->decimals; break;
+    case ATOM_DATE: a->as.date = v.date; break;
+    default: break;
+    }
+    return a;
+}
+
+/* primary, the lookahead its first token */
+static Expr *d_primary(Descent *d)
+{
+    ParseState *ps = d->ps;
+    int t = d_peek(d);
+    Span at = d->loc;
+    YYSTYPE v = d->val;
+    Expr *e = NULL;
+    switch (t) {
+    case COUNT: case MONEY:
+        d_take(d);
+        if (d_need(d, e = ast_expr(ps->arena, t == COUNT ? EXPR_NUMBER : EXPR_MONEY, at)))
+            e->as.number = v.count;
+        return e;
+    case PERCENT:
+        d_take(d);
+        if (d_need(d, e = ast_expr(ps->arena, EXPR_PERCENT, at)))
+            e->as.percent = *v.pct;
+        return e;
+    case DATE:
+        d_take(d);
+        if (d_need(d, e = ast_expr(ps->arena, EXPR_DATE, at)))
+            e->as.date = v.date;
+        return e;
+    case STRING:
+        d_take(d);
+        if (!d_need(d, e = ast_expr(ps->arena, EXPR_STRING, at)) ||
+            !d_need(d, (e->as.str = str_keep(ps->arena, (Str){ v.str->text, v.str->len })).ptr))
+            return NULL;
+        return e;
+    case '?':
+        d_take(d);
+        d_need(d, e = ast_expr(ps->arena, EXPR_UNKNOWN, at));
+        return e;
+    case '(':
+        d_take(d);
+        if (!(e = d_expr(d, 0)))
+            return NULL;
+        if (d_peek(d) != ')') {
+            d_error(d);
+            return NULL;
+        }
+        d_take(d);
+        e->span = d_from(d, at.start);      /* the text shown keeps its brackets */
+        return e;
+    case NAME:
+        break;
+    default:
+        d_error(d);
+        return NULL;
+    }
+    d_take(d);
+    if (d_peek(d) == '(') {                 /* NAME '(' [expr_list] ')' */
+        d_take(d);
+        Expr *args = NULL;
+        if (d_peek(d) != ')') {
+            for (;;) {
+                Expr *x = d_expr(d, 0);
+                if (!x)
+                    return NULL;
+                APPEND(args, x);
+                if (d_peek(d) != ',')
+                    break;
+                d_take(d);
+            }
+            if (d_peek(d) != ')') {
+                d_error(d);
+                return NULL;
+            }
+        }
+        d_take(d);
+        d_need(d, e = ast_call(ps->arena, v.sym, at, first_expr(args), d_from(d, at.start)));
+        return e;
+    }
+    PathPart *path = NULL, *p;              /* NAME ('.' NAME)* */
+    if (!d_need(d, p = ast_path_part(ps->arena, v.sym, at)))
+        return NULL;
+    APPEND(path, p);
+    while (d_peek(d) == '.') {
+        d_take(d);
+        if (d_peek(d) != NAME) {
+            d_error(d);
+            return NULL;
+        }
+        Span part = d->loc;
+        Symbol *name = d->val.sym;
+        d_take(d);
+        if (!d_need(d, p = ast_path_part(ps->arena, name, part)))
+            return NULL;
+        APPEND(path, p);
+    }
+    if (d_need(d, e = ast_expr(ps->arena, EXPR_PATH, d_from(d, at.start))))
+        e->as.path = first_part(path);
+    return e;
+}
+
+/* The operator at t and its precedence (the %left ... lines); 0: none. */
+static int d_binary(int t, ExprOp *op)
+{
+    switch (t) {
+    case OR: *op = OP_OR; return PREC_OR;
+    case AND: *op = OP_AND; return PREC_AND;
+    case EQ: *op = OP_EQ; return PREC_CMP;
+    case NE: *op = OP_NE; return PREC_CMP;
+    case '<': *op = OP_LT; return PREC_CMP;
+    case LE: *op = OP_LE; return PREC_CMP;
+    case '>': *op = OP_GT; return PREC_CMP;
+    case GE: *op = OP_GE; return PREC_CMP;
+    case '+': *op = OP_ADD; return PREC_ADD;
+    case '-': *op = OP_SUB; return PREC_ADD;
+    case '*': *op = OP_MUL; return PREC_MUL;
+    case '/': *op = OP_DIV; return PREC_MUL;
+    default: return 0;
+    }
+}
+
+/* A prefix operator's operand: 'not' takes the operators above it, '-'
+ * (UMINUS) none. */
+static Expr *d_unary(Descent *d)
+{
+    int t = d_peek(d);
+    if (t != NOT && t != '-')
+        return d_primary(d);
+    Span at = d->loc;
+    d_take(d);
+    Expr *operand = t == NOT ? d_expr(d, PREC_CMP) : d_unary(d), *e;
+    if (!operand || !d_need(d, e = ast_unary(d->ps->arena, t == NOT ? OP_NOT : OP_NEG, operand, at)))
+        return NULL;
+    return e;
+}
+
+/* expr, of the operators of precedence `min` and above (precedence
+ * climbing): left-associative, the comparisons not associative. */
+static Expr *d_expr(Descent *d, int min)
+{
+    Expr *lhs = d_unary(d);
+    ExprOp op, next;
+    for (int prec; lhs && (prec = d_binary(d_peek(d), &op)) >= min && prec;) {
+        d_take(d);
+        Expr *rhs = d_expr(d, prec + 1);
+        if (!rhs || !d_need(d, lhs = ast_binary(d->ps->arena, op, lhs, rhs)))
+            return NULL;
+        if (prec == PREC_CMP && d_binary(d_peek(d), &next) == PREC_CMP) {
+            d_error(d);             /* %nonassoc: a < b < c */
+            return NULL;
+        }
+    }
+    return lhs;
+}
+
+/* item, the lookahead its NAME */
+static Item *d_item(Descent *d)
+{
+    ParseState *ps = d->ps;
+    Symbol *name = d->val.sym;
+    Span name_span = d->loc;
+    d_take(d);
+    Atom *args = NULL;
+    int t = d_peek(d);
+    Item *it = NULL;
+    if (t == NAME || d_atom_start(t)) {
+        uint32_t args_start = d->loc.start;
+        if (t == NAME) {                    /* the first argument may be a name */
+            Atom *a;
+            if (!d_need(d, a = ast_atom(ps->syntax, ATOM_NAME, d->loc)))
+                return NULL;
+            a->as.name = d->val.sym;
+            d_take(d);
+            APPEND(args, a);
+        }
+        while (d_atom_start(d_peek(d))) {
+            Atom *a = d_atom(d);
+            if (!a)
+                return NULL;
+            APPEND(args, a);
+        }
+        Span args_span = d_from(d, args_start);
+        t = d_peek(d);
+        if (t == '{') {                     /* NAME args { ... }: opened? */
+            Atom *first = open_item(ps, name, name_span, args, args_span);
+            Block *blocks = d_blocks(d);
+            if (d->failed)
+                return NULL;
+            bool opened = ps->opened && ps->level == 0;
+            if (!d_need(d, it = ast_item(ps->syntax, name, name_span, opened ? NULL : first, 0, NULL,
+                                         opened ? NULL : first_block(blocks), d_from(d, name_span.start))))
+                return NULL;
+            it->opened = opened;
+            ps->opened &= !opened;
+            return it;
+        }
+        if (t != '=' && t != ':') {
+            d_need(d, it = ast_item(ps->syntax, name, name_span, first_atom(args), 0, NULL, NULL,
+                                    d_from(d, name_span.start)));
+            return it;
+        }
+    } else if (t == '{') {                  /* NAME blocks */
+        Block *blocks = d_blocks(d);
+        if (d->failed)
+            return NULL;
+        d_need(d, it = ast_item(ps->syntax, name, name_span, NULL, 0, NULL, first_block(blocks),
+                                d_from(d, name_span.start)));
+        return it;
+    } else if (t != '=' && t != ':') {
+        d_error(d);                         /* a name alone is no item */
+        return NULL;
+    }
+    char binding = (char)t;                 /* NAME [args] binding expr [blocks] */
+    d_take(d);
+    Expr *e = d_expr(d, 0);
+    if (!e)
+        return NULL;
+    if (!shallow(ps, e)) {
+        d->failed = d->abort = true;
+        return NULL;
+    }
+    Block *blocks = NULL;
+    if (d_peek(d) == '{' && (blocks = d_blocks(d), d->failed))
+        return NULL;
+    d_need(d, it = ast_item(ps->syntax, name, name_span, first_atom(args), binding, e, first_block(blocks),
+                            d_from(d, name_span.start)));
+    return it;
+}
+
+/* blocks, the lookahead its first '{' */
+static Block *d_blocks(Descent *d)
+{
+    ParseState *ps = d->ps;
+    Block *blocks = NULL;
+    do {
+        uint32_t start = d->loc.start;
+        d_take(d);
+        ps->level++;
+        Item *items = NULL;
+        int t;
+        while ((t = d_peek(d)) == NAME) {
+            Item *it = d_item(d);
+            if (!it)
+                return NULL;
+            if (!give_inner(ps, it))
+                APPEND(items, it);
+        }
+        bool partial = t == ELLIPSIS;
+        Span end = d->loc;
+        if (partial) {
+            d_take(d);
+            t = d_peek(d);
+        }
+        if (t != '}') {
+            d_error(d);
+            return NULL;
+        }
+        d_take(d);
+        ps->level--;
+        Block *b;
+        if (!d_need(d, b = ast_block(ps->syntax, first_item(items), partial, partial ? end : d->last,
+                                     d_from(d, start))))
+            return NULL;
+        b = give_block(ps, b);
+        APPEND(blocks, b);
+    } while (d_peek(d) == '{');
+    return blocks;
+}
+
+int parse_descent(void *scanner, ParseState *ps)
+{
+    Descent d = { .scanner = scanner, .ps = ps };
+    Item *items = NULL;
+    for (int t; !d.failed && (t = d_peek(&d)) != END;) {
+        if (t == '}') {
+            stray_brace(ps, d.loc);
+            d_take(&d);
+        } else if (t != NAME) {
+            d_error(&d);
+        } else {
+            Item *it = d_item(&d);
+            if (it)
+                take_item(ps, &items, it);
+        }
+    }
+    if (!d.abort)
+        ps->items = first_item(items);
+    return d.failed ? 1 : 0;
 }

@@ -45,7 +45,7 @@ typedef struct ParseState {
     bool stop;                          /* nesting or error limit: end input */
     bool limit;                         /* a limit of nesting or of an expression's
                                          * depth stopped it: the tree is not kept */
-    bool fast;                          /* the parser without LAC (parse.c) */
+    bool fast;                          /* the first parse, by parse_descent() (parse.c) */
     bool again;                         /* it met a syntax error: parse again with LAC */
     bool cut;                           /* the errors filled up with input left (PARSE_CUT) */
     int token, prev_token;              /* the last two tokens, for messages */
@@ -59,6 +59,10 @@ typedef struct ParseState {
  * leaving the source text as it was read (lexer.l; the argument is the
  * scanner, a yyscan_t). */
 void scan_restore(void *scanner);
+/* The first parse of every file, by recursive descent: the grammar of
+ * parser.y without its messages; at a syntax error it sets ps->again
+ * (parser.y, parse.c). */
+int parse_descent(void *scanner, ParseState *ps);
 /* Where flex scans ps->text: false when out of memory (lexer.l). */
 bool scan_text(void *scanner, ParseState *ps);
 

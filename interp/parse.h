@@ -30,6 +30,10 @@ enum { PARSE_MAX_DEPTH = 64, PARSE_MAX_STRING = 65536, PARSE_MAX_NAME = 256 };
 
 Item *parse_source(Source *src, Arena *arena, Symtab *syms, Diag *diag);
 Item *parse_source_apart(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag);
+/* parse_source_apart() by bison's parser alone, with its lookahead
+ * correction, as for a file with a syntax error: the same tree and
+ * diagnostics as parse_source_apart() (tests/unit/test_descent.c). */
+Item *parse_source_bison(Source *src, Arena *arena, Arena *syntax, Symtab *syms, Diag *diag);
 
 /* Where parse_source_streamed() hands each top-level item, as soon as the
  * parser has it, rather than making the file's list of items: the sink

@@ -73,7 +73,7 @@ ifeq ($(BUILD),$(FUZZ_OUT))
 # library is parsed in every run). Edge coverage and the sanitizers stay.
 # FUZZ_GEN_CMP=1 keeps trace-cmp there too.
 ifneq ($(FUZZ_GEN_CMP),1)
-$(FUZZ_OUT)/gen/lexer.o $(FUZZ_OUT)/gen/parser.o $(FUZZ_OUT)/gen/parser_fast.o: CFLAGS += -fno-sanitize-coverage=trace-cmp
+$(FUZZ_OUT)/gen/lexer.o $(FUZZ_OUT)/gen/parser.o: CFLAGS += -fno-sanitize-coverage=trace-cmp
 endif
 # The report writers compare every byte they write with the few that need
 # escaping: traced, those comparisons took half of each run and guide the
