@@ -63,9 +63,7 @@ static __attribute__((noinline)) void out_spill(Out *o, const void *p, size_t le
     o->n += len;
 }
 
-/* Inline, so that a literal's length is known when compiled and its copy is
- * a few moves: a national report's JSON is millions of small pieces. */
-static inline __attribute__((always_inline)) void out_write(Out *o, const void *p, size_t len)
+static void out_write(Out *o, const void *p, size_t len)
 {
     if (__builtin_expect(len <= o->cap - o->n, 1)) {
         memcpy(o->buf + o->n, p, len);
@@ -75,9 +73,11 @@ static inline __attribute__((always_inline)) void out_write(Out *o, const void *
     out_spill(o, p, len);
 }
 
-static inline __attribute__((always_inline)) void out_putc(Out *o, char c) { out_write(o, &c, 1); }
+static void out_putc(Out *o, char c) { out_write(o, &c, 1); }
 
-static inline __attribute__((always_inline)) void out_puts(Out *o, const char *s) { out_write(o, s, strlen(s)); }
+/* Inline, so that a literal's length is known when compiled: a national
+ * report's JSON is millions of small pieces. */
+static inline void out_puts(Out *o, const char *s) { out_write(o, s, strlen(s)); }
 
 /* What a memo holds (below), copied out: nothing when it is empty. */
 static void out_copy(Out *o, const Out *memo)
