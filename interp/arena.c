@@ -491,47 +491,44 @@ static const char *subst_arg(const char *fmt, size_t *len, size_t *next, const c
 
 char *arena_subst(Arena *a, const char *fmt, const char *const *args, size_t n)
 {
-    /* twice over the format: the length, then the bytes */
-    size_t total = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        char *out = NULL;
-        if (pass) {
-            out = arena_alloc(a, total + 1);
-            if (!out)
+    /* the format read once into pieces (its runs of text and the
+     * arguments), then their bytes copied into one allocation */
+    enum { MAX_PIECES = 2 * ARENA_JOIN_MAX + 1 };
+    const char *piece[MAX_PIECES];
+    size_t len[MAX_PIECES], npieces = 0, total = 0, next = 0;
+    for (const char *p = fmt; *p;) {
+        if (npieces == MAX_PIECES)
+            return NULL;
+        size_t skip;
+        if (*p != '%') {
+            piece[npieces] = p;
+            skip = len[npieces] = strcspn(p, "%");
+        } else if (p[1] == '%') {
+            piece[npieces] = p;
+            len[npieces] = 1;
+            skip = 2;
+        } else {
+            bool bad = false;
+            if (!(piece[npieces] = subst_arg(p, &skip, &next, args, n, &bad)))
                 return NULL;
+            len[npieces] = strlen(piece[npieces]);
         }
-        size_t k = 0, next = 0;
-        for (const char *p = fmt; *p;) {
-            const char *piece = p;
-            size_t len = 1, skip = 1;
-            if (*p == '%' && p[1] == '%') {
-                skip = 2;
-            } else if (*p == '%') {
-                bool bad = false;
-                piece = subst_arg(p, &skip, &next, args, n, &bad);
-                if (bad)
-                    return NULL;
-                len = strlen(piece);
-            } else {
-                len = strcspn(p, "%");
-                skip = len;
-            }
-            if (len > SIZE_MAX - 1 - k) {
-                a->failed = true;
-                return NULL;
-            }
-            if (pass)
-                memcpy(out + k, piece, len);
-            k += len;
-            p += skip;
+        if (len[npieces] > SIZE_MAX - 1 - total) {
+            a->failed = true;
+            return NULL;
         }
-        if (pass) {
-            out[k] = '\0';
-            return out;
-        }
-        total = k;
+        total += len[npieces++];
+        p += skip;
     }
-    return NULL;
+    char *out = arena_alloc(a, total + 1), *q = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < npieces; i++) {
+        memcpy(q, piece[i], len[i]);
+        q += len[i];
+    }
+    *q = '\0';
+    return out;
 }
 
 char *arena_printf(Arena *a, const char *fmt, ...)

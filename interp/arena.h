@@ -106,8 +106,9 @@ char *arena_join(Arena *a, const char *const *pieces, size_t n);
 /* fmt with each "%s" replaced by the next of the n strings of `args`, each
  * "%N$s" by the Nth, "%%" by "%": a translated message whose arguments are
  * all strings, made without printf (a report makes one a subject). No
- * other directive is allowed. NULL when out of memory, or when an argument
- * it takes is NULL or missing. */
+ * other directive is allowed, and at most 2 * ARENA_JOIN_MAX + 1 pieces
+ * (runs of text and directives). NULL when out of memory, when an argument
+ * it takes is NULL or missing, or for a format it does not take. */
 char *arena_subst(Arena *a, const char *fmt, const char *const *args, size_t n);
 #define ARENA_SUBST(a, fmt, ...)                                                                                     \
     arena_subst(a, fmt, (const char *const[]){ __VA_ARGS__ },                                                         \

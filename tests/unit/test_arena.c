@@ -465,6 +465,16 @@ TEST(subst_refuses_what_it_cannot_make)
     assert_null(ARENA_SUBST(&f->arena, "%d", "1"));
     assert_null(ARENA_SUBST(&f->arena, "%0$s", "a"));
     assert_null(ARENA_SUBST(&f->arena, "ends in %", "a"));
+    /* 65 pieces are taken, 66 not: "%s" and "-" 33 and 32 times, then a "-" more */
+    char fmt[200] = "";
+    for (int i = 0; i < 32; i++)
+        strcat(fmt, "%1$s-");
+    strcat(fmt, "%1$s");
+    const char *s = ARENA_SUBST(&f->arena, fmt, "ab");
+    assert_non_null(s);
+    assert_int_equal(strlen(s), 33 * 2 + 32);
+    strcat(fmt, "-");
+    assert_null(ARENA_SUBST(&f->arena, fmt, "ab"));
     assert_false(f->arena.failed);  /* refused, not out of memory */
 }
 
