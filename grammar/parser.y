@@ -461,16 +461,19 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseState *ps, const char *
 /* ---- the first parse: recursive descent ------------------------------------
  *
  * Every file is parsed first by the functions below, which take the grammar
- * above in the order bison's parser without LAC would, and make the same
+ * above in the order bison's parser would, and make the same
  * calls (the same constructors, sink, scanner and diagnostics, in the same
  * order, each token read when that parser would read it), at a fraction of
  * its cost per token: a national report is tens of millions of tokens.
  * They know no error message: at a syntax error they stop and ask parse.c
  * to parse the file again with bison's parser and its lookahead correction,
- * which says what was expected (yyreport_syntax_error). After a stop the
- * two end alike: an error outside every block keeps the items read before
- * it, one inside a block none (bison's recovery: `top_items error` accepts
- * at the end of input, `items error` cannot). */
+ * which says what was expected (yyreport_syntax_error). It finds an error
+ * where bison with LAC does, before an action could run that LAC would
+ * not (shallow() after an expression). After a stop the two end alike: an
+ * error outside every block keeps the items read before it, one inside a
+ * block none (bison's recovery: `top_items error` accepts at the end of
+ * input, `items error` cannot). tests/unit/test_descent.c and
+ * tests/fuzz/fuzz_parse.c compare the two. */
 
 typedef struct Descent {
     yyscan_t scanner;
@@ -789,6 +792,15 @@ static Item *d_item(Descent *d)
     Expr *e = d_expr(d, 0);
     if (!e)
         return NULL;
+    /* What may follow: blocks, or what may follow an item. Bison with
+     * LAC finds an error here before it makes the item, so before
+     * shallow() can stop the parse at a limit: the same here, or an
+     * expression too deep would hide the syntax error after it. */
+    t = d_peek(d);
+    if (t != '{' && t != NAME && t != '}' && t != (ps->level ? ELLIPSIS : END)) {
+        d_error(d);
+        return NULL;
+    }
     if (!shallow(ps, e)) {
         d->failed = d->abort = true;
         return NULL;

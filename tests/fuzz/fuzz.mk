@@ -7,6 +7,10 @@
 #   make fuzz FUZZ_FAST=1  the same with a harness built -O2 with UBSan but
 #                          without ASan (build/fuzz-fast): about three times
 #                          the executions, for long runs; follow it with
+#   make fuzz-parse [FUZZ_SECONDS=60]
+#                          fuzz_parse: each input parsed by the recursive
+#                          descent and by bison's parser alone, the trees
+#                          and diagnostics compared (tests/fuzz/README.md)
 #   make fuzz-replay       every input of the corpus once through the ASan
 #                          harness
 #   make fuzz-build        only build the harness
@@ -23,6 +27,7 @@ FUZZ_DIR     := build/fuzz
 FUZZ_FAST    ?=
 FUZZ_OUT     := $(if $(filter 1,$(FUZZ_FAST)),build/fuzz-fast,$(FUZZ_DIR))
 FUZZ_BIN     := $(FUZZ_OUT)/fuzz_dlg
+FUZZ_PARSE_BIN := $(FUZZ_OUT)/fuzz_parse
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
@@ -46,7 +51,7 @@ FUZZ_LIBFUZZER_FLAGS = -dict=tests/fuzz/dlg.dict -max_len=65536 -timeout=10 -rss
 FUZZ_SEEDS    = $(shell find examples tests/golden/inputs lib -name '*.dlg' 2>/dev/null | sort)
 FUZZ_REGRESS  = $(filter-out tests/fuzz/regress/README%,$(wildcard tests/fuzz/regress/*))
 
-.PHONY: fuzz fuzz-build fuzz-check-tools fuzz-corpus fuzz-regress fuzz-replay fuzz-clean
+.PHONY: fuzz fuzz-build fuzz-check-tools fuzz-corpus fuzz-regress fuzz-replay fuzz-clean fuzz-parse
 
 fuzz-check-tools:
 	@mkdir -p $(FUZZ_DIR)
@@ -96,6 +101,12 @@ FORCE_FUZZ_DEFS:
 $(FUZZ_OUT)/fuzz_dlg.o: tests/fuzz/fuzz_dlg.c tests/fuzz/fuzz.mk $(FUZZ_OUT)/defs $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
 	$(CC) $(CPPFLAGS) $(filter-out -fsanitize=fuzzer-no-link,$(CFLAGS)) $(FUZZ_DEFS) -c -o $@ $<
 
+$(FUZZ_OUT)/fuzz_parse.o: tests/fuzz/fuzz_parse.c tests/unit/parse_dump.h tests/fuzz/fuzz.mk
+	$(CC) $(CPPFLAGS) $(filter-out -fsanitize=fuzzer-no-link,$(CFLAGS)) -c -o $@ $<
+
+$(FUZZ_PARSE_BIN): $(FUZZ_OUT)/fuzz_parse.o $(LIB_OBJS)
+	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $(FUZZ_OUT)/fuzz_parse.o $(LIB_OBJS) $(LIBS)
+
 $(FUZZ_BIN): $(FUZZ_OUT)/fuzz_dlg.o $(LIB_OBJS)
 	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) $(FUZZ_WRAP:%=-Wl,--wrap=%) -o $@ $(FUZZ_OUT)/fuzz_dlg.o $(LIB_OBJS) $(LIBS)
 	@nm $(FUZZ_OUT)/interp/check.o | grep -q $(if $(filter 1,$(FUZZ_FAST)),__ubsan_,__asan_) || { echo "fuzz: objects are not instrumented" >&2; rm -f $@; exit 1; }
@@ -112,6 +123,16 @@ fuzz-corpus:
 	done
 
 # FUZZ_JOBS > 1 fuzzes in that many processes (libFuzzer's -fork).
+# The recursive descent against bison's parser (fuzz_parse.c): its own
+# corpus, begun from the main one, which it reads and does not add to.
+fuzz-parse: fuzz-check-tools fuzz-corpus | deps
+	@$(MAKE) --no-print-directory MODE=fuzz BUILD=$(FUZZ_OUT) CC=$(FUZZ_CC) OPT='$(FUZZ_OPT)' \
+	  FUZZ_FAST='$(FUZZ_FAST)' $(FUZZ_PARSE_BIN)
+	@mkdir -p $(FUZZ_DIR)/parse-corpus
+	@echo "fuzz-parse: $(FUZZ_SECONDS) s; a difference goes to $(FUZZ_DIR)/findings/"
+	$(FUZZ_PARSE_BIN) $(FUZZ_LIBFUZZER_FLAGS) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	  $(FUZZ_DIR)/parse-corpus $(FUZZ_DIR)/corpus
+
 fuzz: fuzz-build fuzz-corpus
 	@echo "fuzz: $(FUZZ_SECONDS) s, $(FUZZ_JOBS) job(s); findings go to $(FUZZ_DIR)/findings/"
 	$(FUZZ_BIN) $(FUZZ_LIBFUZZER_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
