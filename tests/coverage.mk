@@ -51,7 +51,10 @@ COVERAGE_JSON := $(COVERAGE_DIR)/coverage.json
 
 .PHONY: coverage coverage-build coverage-run coverage-report coverage-clean
 
+# gcovr is asked for first, not after minutes of building and running
 coverage: | deps
+	@command -v $(GCOVR) >/dev/null 2>&1 || { \
+	  echo "coverage: $(GCOVR) not found: make deps-ci installs it (Debian: apt-get install gcovr)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory coverage-build
 	@find $(COVERAGE_DIR) -name '*.gcda' -delete
 	@$(MAKE) --no-print-directory coverage-run; run=$$?; \
