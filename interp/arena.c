@@ -440,6 +440,21 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
+/* The n pieces of the given lengths, `total` bytes in all, one after the
+ * other and a NUL, in the arena; NULL when out of memory. */
+static char *copy_pieces(Arena *a, const char *const *pieces, const size_t *len, size_t n, size_t total)
+{
+    char *p = arena_alloc(a, total + 1), *q = p;
+    if (!p)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(q, pieces[i], len[i]);
+        q += len[i];
+    }
+    *q = '\0';
+    return p;
+}
+
 char *arena_join(Arena *a, const char *const *pieces, size_t n)
 {
     size_t len[ARENA_JOIN_MAX], total = 0;
@@ -454,15 +469,7 @@ char *arena_join(Arena *a, const char *const *pieces, size_t n)
         }
         total += len[i];
     }
-    char *p = arena_alloc(a, total + 1), *q = p;
-    if (!p)
-        return NULL;
-    for (size_t i = 0; i < n; i++) {
-        memcpy(q, pieces[i], len[i]);
-        q += len[i];
-    }
-    *q = '\0';
-    return p;
+    return copy_pieces(a, pieces, len, n, total);
 }
 
 /* The argument a directive at fmt ("%s", "%2$s") stands for, and its
@@ -520,15 +527,7 @@ char *arena_subst(Arena *a, const char *fmt, const char *const *args, size_t n)
         total += len[npieces++];
         p += skip;
     }
-    char *out = arena_alloc(a, total + 1), *q = out;
-    if (!out)
-        return NULL;
-    for (size_t i = 0; i < npieces; i++) {
-        memcpy(q, piece[i], len[i]);
-        q += len[i];
-    }
-    *q = '\0';
-    return out;
+    return copy_pieces(a, piece, len, npieces, total);
 }
 
 char *arena_printf(Arena *a, const char *fmt, ...)
