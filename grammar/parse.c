@@ -94,8 +94,7 @@ static ParseStatus parse_with(Source *src, Arena *arena, Arena *syntax, Symtab *
         ps.syms = syms;
         ps.diag = diag;
         ps.sink = sink;
-        ps.fast = pass == 0;
-        if (!guarded_parse(ps.fast ? parse_descent : yyparse, &ps)) {
+        if (!guarded_parse(pass == 0 ? parse_descent : yyparse, &ps)) {
             diag_out_of_memory(diag);
             return PARSE_NO_MEMORY;
         }

@@ -45,7 +45,6 @@ typedef struct ParseState {
     bool stop;                          /* nesting or error limit: end input */
     bool limit;                         /* a limit of nesting or of an expression's
                                          * depth stopped it: the tree is not kept */
-    bool fast;                          /* the first parse, by parse_descent() (parse.c) */
     bool again;                         /* it met a syntax error: parse again with LAC */
     bool cut;                           /* the errors filled up with input left (PARSE_CUT) */
     int token, prev_token;              /* the last two tokens, for messages */

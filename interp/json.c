@@ -275,7 +275,7 @@ typedef struct Memo {
     bool node_valid, parent_valid, parent_any;
     Out subject;                /* model_subject(subject_node), escaped */
     const Node *subject_node;
-    bool subject_valid, subject_null;
+    bool subject_valid;
     Out file;                   /* "file": name, of file_src */
     const Source *file_src;
     bool file_valid;
