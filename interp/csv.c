@@ -77,8 +77,8 @@ static void where(FILE *out, const IndicatorResult *ir)
         const Node *n = ir->node;
         ctext(out, n->kind->name->text);
         fputc(',', out);
-        if (n->kind->session && n->date.precision != DATE_UNKNOWN)
-            ctext(out, date_format(n->date, buf));
+        if (n->kind->session && node_session(n)->date.precision != DATE_UNKNOWN)
+            ctext(out, date_format(node_session(n)->date, buf));
         else if (n->name)
             ctext(out, n->name->text);
     } else {

@@ -512,15 +512,15 @@ static void aggregate(Derived *d, const Node *n)
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
         symmap_put_id(&d->latest, d->arena, entry_at(d, e - 1)->path, entry_at(d, e - 1));
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
-        if (!ch->not_held)
+        if (!node_session(ch)->not_held)
             provide(d, n, ch);      /* a session not held adds only to *_not_held */
         const Kind *k = ch->kind;
         if (k->session) {
             /* a held session that declares its own count (receptions 3 on
              * one day) gives that through provide(), and its kind and
              * scope count nothing more; otherwise it counts 1 in each */
-            if (ch->not_held || !k->count || !model_figure(ch, k->count->name))
-                add_cells(d, n, ch->cells, 1, true);
+            if (node_session(ch)->not_held || !k->count || !model_figure(ch, k->count->name))
+                add_cells(d, n, node_session(ch)->cells, 1, true);
         } else if (k->count) {
             add_entry(d, n, k->count->name, 1);
         }
@@ -531,7 +531,7 @@ static void aggregate(Derived *d, const Node *n)
         if (o->satisfied == 1)
             add_cells(d, n, o->cells->satisfied, 1, true);
     }
-    for (const Document *doc = n->documents; doc; doc = doc->next)
+    for (const Document *doc = node_documents(n); doc; doc = doc->next)
         add_cells(d, n, doc->cells, 1, true);
     /* The report's work runs last: Derived.latest, once it is done, holds
      * the report's entry of every path it has, and find() asks it where a

@@ -96,7 +96,7 @@ static At date_at(Date d, Window w)
  * (§5.6 step 4). */
 static Date opinion_date(const Opinion *o, const Node *n)
 {
-    return o->received.precision || !n->kind->session ? o->received : n->date;
+    return o->received.precision || !n->kind->session ? o->received : node_session(n)->date;
 }
 
 static bool counts_into(const Cells *c, const Symbol *path)
@@ -146,14 +146,15 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w);
  * their own dates (an opinion without `received` by the session's). */
 static bool window_session(Eval *ev, const Node *s, Windowed *w)
 {
-    if (s->not_held && !(s->cells && s->cells->figure == w->f))
+    const Session *ss = node_session(s);
+    if (ss->not_held && !(ss->cells && ss->cells->figure == w->f))
         return true;                        /* counts only into *_not_held */
-    bool counted = counts_into(s->cells, w->path) && !(s->kind->count && model_figure(s, s->kind->count->name));
+    bool counted = counts_into(ss->cells, w->path) && !(s->kind->count && model_figure(s, s->kind->count->name));
     const Figure *fig = w->path ? model_figure(s, w->path) : NULL;
     Value own = { 0 };
     if (!fig || !derive_part_value(ev->d, fig, &own)) {
         own.known = false;
-        if (!s->not_held && !window_sum(ev, s, w))
+        if (!ss->not_held && !window_sum(ev, s, w))
             return false;                   /* what it lists, by date */
     }
     if (!counted && !own.known)
@@ -164,7 +165,7 @@ static bool window_session(Eval *ev, const Node *s, Windowed *w)
         return false;
     }
     w->found = true;
-    switch (date_at(s->date, w->win)) {
+    switch (date_at(ss->date, w->win)) {
     case AT_OUT:
         return true;
     case AT_UNKNOWN:
@@ -236,7 +237,7 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
         if (at == AT_IN)
             add_one(w);
     }
-    for (const Document *d = n->documents; d; d = d->next) {
+    for (const Document *d = node_documents(n); d; d = d->next) {
         if (!counts_into(d->cells, w->path))
             continue;
         w->found = true;
@@ -334,19 +335,21 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
     if (n->kind->session) {
         switch (r->scope_name) {
         case NAME_DATE:
-            return date_value(n->date, NOTE_SESSION_DATE);
+            return date_value(node_session(n)->date, NOTE_SESSION_DATE);
         case NAME_CONCLUSION:
-            if (!node_detail(n)->has_conclusion)
+            if (!node_session(n)->has_conclusion)
                 return unknown(NOTE_NO_CONCLUSION);
-            return date_value(node_detail(n)->conclusion_date, NOTE_CONCLUSION_DATE);
+            return date_value(node_session(n)->conclusion_date, NOTE_CONCLUSION_DATE);
         case NAME_NOTICE:
-            if (!node_detail(n)->has_notice)
+            if (!node_session(n)->has_notice)
                 return unknown(NOTE_NO_NOTICE);
-            return date_value(node_detail(n)->notice_date, NOTE_NOTICE_DATE);
+            return date_value(node_session(n)->notice_date, NOTE_NOTICE_DATE);
         case NAME_KIND:
-            return n->session_kind ? (EV){ .kind = V_STR, .str = n->session_kind->name->text } : unknown(NOTE_NO_KIND);
+            return node_session(n)->kind ? (EV){ .kind = V_STR, .str = node_session(n)->kind->name->text }
+                                         : unknown(NOTE_NO_KIND);
         case NAME_SCOPE:
-            return n->scope ? (EV){ .kind = V_STR, .str = n->scope->name->text } : unknown(NOTE_NO_SCOPE);
+            return node_session(n)->scope ? (EV){ .kind = V_STR, .str = node_session(n)->scope->name->text }
+                                          : unknown(NOTE_NO_SCOPE);
         case NAME_FIGURE: case NAME_TOPIC: case NAME_STATUS: case NAME_SATISFIED: case NAME_TRUE: case NAME_FALSE:
         case NAME_PERIOD:
             break;
@@ -509,7 +512,7 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
                        Selected *out)
 {
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
-        if (ch->not_held)
+        if (node_session(ch)->not_held)
             continue;
         Scope sc = base;
         sc.node = ch;
@@ -520,7 +523,7 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
                     sc.opinion = o;
                     fn(ev, sc, ctx);
                 }
-        } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, ch->date, &out->undated))) {
+        } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, node_session(ch)->date, &out->undated))) {
             fn(ev, sc, ctx);
         }
         each_below(ev, base, ch, sel, fn, ctx, out);
@@ -599,10 +602,10 @@ static void tally_visit(Eval *ev, Scope sc, void *ctx)
 static uint32_t count_documents(const Node *n)
 {
     uint32_t k = 0;
-    for (const Document *d = n->documents; d; d = d->next)
+    for (const Document *d = node_documents(n); d; d = d->next)
         k++;
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
-        if (!ch->not_held)
+        if (!node_session(ch)->not_held)
             k += count_documents(ch);
     return k;
 }
@@ -1294,11 +1297,11 @@ static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (!ch->kind->session)
             continue;                   /* a sub-unit's sessions are its own */
-        if (ch->kind != sc->session || !ch->not_held || (sc->kind && ch->session_kind != sc->kind) ||
-            date_at(ch->date, period) == AT_OUT)
+        if (ch->kind != sc->session || !node_session(ch)->not_held || (sc->kind && node_session(ch)->kind != sc->kind) ||
+            date_at(node_session(ch)->date, period) == AT_OUT)
             continue;
         sl->not_held++;
-        Str reason = node_detail(ch)->not_held_reason;
+        Str reason = node_session(ch)->not_held_reason;
         if (reason.ptr) {
             const char *r = arena_printf(ev->arena, "%s%s\"%.*s\"", sl->reasons ? sl->reasons : "",
                                          sl->reasons ? "; " : "", (int)reason.len,
@@ -1506,9 +1509,9 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
     /* a unit is pointed at where it is declared: its own block rather than
      * the parent's `lists` that made it */
     const Node *n = sc.node;
-    bool declared = n->last_src && n->kind->level != LEVEL_ROOT;
-    v->src = declared ? n->last_src : n->src ? n->src : d->src;
-    v->span = n->kind->level == LEVEL_ROOT ? d->span : declared ? n->last_span : n->span;
+    bool declared = n->declared && n->kind->level != LEVEL_ROOT;
+    v->src = declared ? node_last_src(n) : n->src ? n->src : d->src;
+    v->span = n->kind->level == LEVEL_ROOT ? d->span : declared ? node_last_span(n) : n->span;
     if (d->schedule) {
         Slots *sl = ARENA_NEW(ev->arena, Slots);
         if (!sl) {

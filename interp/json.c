@@ -325,7 +325,7 @@ static void step(Out *out, const Node *n, bool any)
     key(out, "kind"); cstr(out, n->kind->name->text);
     out_puts(out, ", "); key(out, "name"); cstr(out, n->name ? n->name->text : NULL);
     if (n->kind->session) {
-        out_puts(out, ", "); key(out, "date"); date(out, n->date);
+        out_puts(out, ", "); key(out, "date"); date(out, node_session(n)->date);
     }
     out_puts(out, "}");
 }

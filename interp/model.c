@@ -181,8 +181,9 @@ static const char *subject_in(Arena *a, const Node *n, bool local)
         char date[16];
         const char *where = subject_in(a, n->parent, local);
         /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
-        if (n->date.precision != DATE_UNKNOWN)
-            return ARENA_SUBST(a, local ? _("%s %s in %s") : "%s %s in %s", kind, date_format(n->date, date), where);
+        Date when = node_session(n)->date;
+        if (when.precision != DATE_UNKNOWN)
+            return ARENA_SUBST(a, local ? _("%s %s in %s") : "%s %s in %s", kind, date_format(when, date), where);
         if (n->name)
             return ARENA_SUBST(a, local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s", kind, n->name->text, where);
         return ARENA_SUBST(a, local ? _("%s (undated) in %s") : "%s (undated) in %s", kind, where);
@@ -908,12 +909,13 @@ static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uin
 static void session_cells(Builder *b, Node *n)
 {
     const Kind *k = n->kind;
-    const FigureDecl *f = n->not_held ? k->not_held : k->count;
+    Session *s = n->session;
+    const FigureDecl *f = s->not_held ? k->not_held : k->count;
     if (!f)
         return;
-    Attr attrs[] = { { k->kinds, n->session_kind, "kind" }, { k->scopes, n->scope, "scope" } };
-    n->cells = entry_cells(b, f, attrs, 2);
-    if (!n->cells)
+    Attr attrs[] = { { k->kinds, s->kind, "kind" }, { k->scopes, s->scope, "scope" } };
+    s->cells = entry_cells(b, f, attrs, 2);
+    if (!s->cells)
         oom(b);
 }
 
@@ -928,8 +930,9 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
     }
     n->kind = kind;
     n->name = name;
-    n->src = n->last_src = b->src;
-    n->span = n->last_span = at;
+    n->src = b->src;
+    n->span = at;
+    n->declared = true;
     n->parent = parent;
     n->id = b->m->nnodes++;
     if (parent) {
@@ -940,6 +943,34 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
         parent->last_child = n;
     }
     return n;
+}
+
+/* A unit's NodeMore, made when first needed; NULL when out of memory
+ * (said). */
+static NodeMore *more_of_unit(Builder *b, Node *n)
+{
+    if (!n->more && !(n->more = ARENA_NEW(b->m->arena, NodeMore)))
+        oom(b);
+    return n->more;
+}
+
+/* A file declares n, at `at` in b's source: its last declaration. Kept
+ * apart only when it is not where n was made (another file's, or after
+ * the parent's `lists`). */
+static bool declare(Builder *b, Node *n, Span at)
+{
+    if (b->src == n->src && at.start == n->span.start && at.end == n->span.end) {
+        if (n->more)
+            n->more->last_src = NULL;
+    } else {
+        NodeMore *x = more_of_unit(b, n);
+        if (!x)
+            return false;
+        x->last_src = b->src;
+        x->last_span = at;
+    }
+    n->declared = true;
+    return true;
 }
 
 /* ---- units by name ------------------------------------------------------------------ */
@@ -1063,8 +1094,14 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
         oom(b);
         return NULL;
     }
-    n->last_src = NULL;             /* not declared yet, only made */
-    n->namesake = unitset_get(&m->units, NULL, sym, kind);
+    n->declared = false;            /* not declared yet, only made */
+    Node *namesake = unitset_get(&m->units, NULL, sym, kind);
+    if (namesake) {
+        NodeMore *x = more_of_unit(b, n);
+        if (!x)
+            return NULL;
+        x->namesake = namesake;
+    }
     if (!unitset_put(&m->units, m->arena, n)) {
         oom(b);
         return NULL;
@@ -1132,7 +1169,7 @@ static void add_lists(Builder *b, Node *node, const Item *it)
             continue;
         }
         n->listed = true;
-        if (!n->last_src)
+        if (!n->declared)
             n->span = a->span;      /* a unit no file declares is pointed at in the list */
     }
 }
@@ -1170,17 +1207,16 @@ static Node *unit_node(Builder *b, Node *parent, const Kind *kind, const Item *i
     Node *n = child_unit(b, parent, kind, atom_str(it->args), it->args->span);
     if (!n)
         return NULL;
-    if (n->last_src == b->src && n->last_span.start != it->args->span.start) {
+    Source *last = node_last_src(n);
+    if (last == b->src && node_last_span(n).start != it->args->span.start) {
         /* merging is for several files; one file gives a unit once */
         diag_error(m->diag, b->src, it->args->span,
                    "%s is declared twice in this file: give all its figures in one block",
                    model_subject(m->arena, n));
-        diag_note(m->diag, n->last_src, n->last_span, "first declared here");
+        diag_note(m->diag, last, node_last_span(n), "first declared here");
         return NULL;
     }
-    n->last_src = b->src;
-    n->last_span = it->args->span;
-    return n;
+    return declare(b, n, it->args->span) ? n : NULL;
 }
 
 /* A block of a unit or session of this kind must not end in '...'. Said
@@ -1219,10 +1255,16 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
         return;
     Str title = string_arg(it, 0);
     Symbol *name = title.ptr ? symtab_intern(m->syms, title.ptr, title.len) : NULL;
+    Session *s = ARENA_NEW(m->arena, Session);
+    if (!s) {
+        oom(b);
+        return;
+    }
     Node *n = new_node(b, parent, kind, name, item_name_span(it));
     if (!n)
         return;
-    n->date = date_arg(it);
+    n->session = s;
+    s->date = date_arg(it);
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         kind_block(b, kind, blk);
         add_items(b, n, CTX_SESSION, blk->items, blk->nitems);
@@ -1238,23 +1280,19 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
 {
     if (!no_blocks(b, it, it->name->text))
         return;
-    if (!n->detail && k != KW_KIND && k != KW_DATE && !(n->detail = ARENA_NEW(b->m->arena, SessionDetail))) {
-        oom(b);
-        return;
-    }
-    SessionDetail *d = n->detail;
+    Session *d = n->session;        /* made with the session: add_session() */
     switch (k) {
     case KW_KIND:
         if (!n->kind->kinds)
             diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no kinds in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "n", N_("kind NAME")))
-            n->session_kind = word_part(b, it, n->kind->kinds, N_("kind of session"));
+            d->kind = word_part(b, it, n->kind->kinds, N_("kind of session"));
         break;
     case KW_SCOPE:
         if (!n->kind->scopes)
             diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no scope in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]"))) {
-            n->scope = word_part(b, it, n->kind->scopes, N_("scope"));
+            d->scope = word_part(b, it, n->kind->scopes, N_("scope"));
             d->scope_detail = kept_arg(b, it, 0);
         }
         break;
@@ -1268,7 +1306,7 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
         break;
     case KW_DATE:
         if (expect_args(b, it, "d", N_("date DATE")))
-            n->date = date_arg(it);
+            d->date = date_arg(it);
         break;
     case KW_CONCLUSION:
         if (expect_args(b, it, "SD", N_("conclusion [\"NUMBER\"] [DATE]"))) {
@@ -1286,9 +1324,9 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
         break;
     case KW_NOT_HELD:
         if (it->args && it->args->kind == ATOM_UNKNOWN && !it->args->next) {
-            n->not_held = true;
+            d->not_held = true;
         } else if (expect_args(b, it, "s", N_("not_held \"REASON\" (or not_held ? when no reason is given)"))) {
-            n->not_held = true;
+            d->not_held = true;
             d->not_held_reason = kept_arg(b, it, 0);
         }
         break;
@@ -1435,11 +1473,15 @@ static void add_document(Builder *b, Node *node, const Item *it)
     d->title = kept_arg(b, it, 1);
     d->src = b->src;
     d->span = item_name_span(it);
-    if (node->last_document)
-        node->last_document->next = d;
+    DocumentList *list = node->kind->session ? &node->session->documents
+                       : more_of_unit(b, node) ? &node->more->documents : NULL;
+    if (!list)
+        return;
+    if (list->last)
+        list->last->next = d;
     else
-        node->documents = d;
-    node->last_document = d;
+        list->first = d;
+    list->last = d;
 }
 
 /* ---- report header, rules, indicators ------------------------------------ */
@@ -2427,13 +2469,13 @@ Node *model_within_unit(Model *m, const Item *it)
         return NULL;
     Symbol *name = unit_name(m, atom_str(a->next));
     Node *unit = name ? unitset_get(&m->units, NULL, name, k) : NULL;
-    return unit && !unit->namesake ? unit : NULL;
+    return unit && !node_namesake(unit) ? unit : NULL;
 }
 
 bool model_unit_unique(const Model *m, const Node *unit)
 {
     const Node *last = unitset_get(&m->units, NULL, unit->name, unit->kind);
-    return last == unit && !unit->namesake;
+    return last == unit && !node_namesake(unit);
 }
 
 void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
@@ -2471,7 +2513,7 @@ static void check_namesakes(Builder *b, const Waiting *w)
         if (!w->queued[i])
             continue;
         uint32_t count = 0;
-        for (const Node *n = unitset_get(&m->units, NULL, w->name[i], w->kind[i]); n; n = n->namesake)
+        for (const Node *n = unitset_get(&m->units, NULL, w->name[i], w->kind[i]); n; n = node_namesake(n))
             count++;
         if (count > 1) {
             diag_error(m->diag, b->files->roots[i]->src, w->where[i],
@@ -2603,10 +2645,11 @@ static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
 static void outside_period(Model *m, const Node *s)
 {
     const Header *h = &m->header;
-    if (!h->has_period || s->date.precision < DATE_MONTH)
+    Date when = node_session(s)->date;
+    if (!h->has_period || when.precision < DATE_MONTH)
         return;
-    int32_t first = date_to_days(s->date);
-    int32_t last = s->date.precision == DATE_DAY ? first : date_window(WIN_MONTH, first).last;
+    int32_t first = date_to_days(when);
+    int32_t last = when.precision == DATE_DAY ? first : date_window(WIN_MONTH, first).last;
     if (last >= h->period_first && first <= h->period_last)
         return;
     char a[16], b[16];
@@ -2636,7 +2679,7 @@ void model_finish(Model *m)
 
 static bool gives_figures(const Node *n)
 {
-    if (n->figures || n->opinions || n->documents || n->kind->session)
+    if (n->figures || n->opinions || node_documents(n) || n->kind->session)
         return true;
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         if (gives_figures(ch))

@@ -164,16 +164,38 @@ typedef struct Document {
     struct Document *next;
 } Document;
 
-typedef struct SessionDetail {
+/* The documents a unit or session lists, in the order given. */
+typedef struct DocumentList {
+    Document *first, *last;
+} DocumentList;
+
+/* What few units have: kept apart so that the many (a country's villages)
+ * do not pay for it. Made when first needed (model.c). */
+typedef struct NodeMore {
+    DocumentList documents;
+    Source *last_src;       /* the last declaration, when it is not (src, span): */
+    Span last_span;         /* a unit declared again in another file */
+    Node *namesake;         /* the unit of this kind and name made before, elsewhere */
+} NodeMore;
+
+/* What a session is beside its place in the tree: made with it, so every
+ * session has one (node_session()). */
+typedef struct Session {
+    DocumentList documents;
+    Date date;
+    Date conclusion_date;
+    Date notice_date;
+    bool not_held;
+    bool has_conclusion;
+    bool has_notice;
+    const Part *kind;       /* periodic, ad_hoc, ... */
+    const Part *scope;
+    const Cells *cells;     /* what a session counts into, held or not */
     Str scope_detail, chair, place;
     Str not_held_reason;
     Str conclusion_number;
     Str notice_number;      /* the public notice of the session (thông báo) */
-    Date conclusion_date;
-    Date notice_date;
-    bool has_conclusion;
-    bool has_notice;
-} SessionDetail;
+} Session;
 
 /* A unit's figures by canonical path (parts included). Figures come in the
  * vocabulary's order, so their paths' ids mostly grow: kept in an array
@@ -193,31 +215,29 @@ typedef struct FigureIndex {
     PtrMap *map;            /* path -> Figure, once the order was given up */
 } FigureIndex;
 
+/* A unit or a session. 128 bytes: a national report has a node for each
+ * of its hundreds of thousands of villages, so what only a few nodes have
+ * is in `more`. */
 struct Node {
     const Kind *kind;
     Symbol *name;           /* unit name (NFC), session title, or NULL */
     Source *src;
-    Span span;              /* the first declaration's name */
-    Source *last_src;       /* the file that declared it last, and where */
-    Span last_span;
+    Span span;              /* where it was made: its first declaration's name,
+                             * or the parent's `lists` naming it */
     Node *parent;
     Node *first_child, *last_child, *next_sibling;
-    Node *namesake;         /* the unit of this kind and name made before, elsewhere */
     Figure *figures, *last_figure;
     FigureIndex *figure_index;  /* canonical path -> Figure, parts included;
                                  * NULL until the first figure */
     OpinionRun *opinions, *last_opinions;   /* runs: see OpinionRun */
-    Document *documents, *last_document;
     uint32_t id;            /* order of creation, from 0 (the root) */
     uint32_t nunits;        /* child units present */
     bool listed;            /* named by its parent's `lists` (model_lists_at) */
-    /* sessions */
-    bool not_held;
-    Date date;
-    const Part *session_kind;   /* periodic, ad_hoc, ... */
-    const Part *scope;
-    const Cells *cells;     /* what a session counts into, held or not */
-    SessionDetail *detail;  /* NULL until it says one: node_detail() */
+    bool declared;          /* a file declares it: node_last_src() */
+    union {                 /* by kind->session; read through the accessors below */
+        NodeMore *more;     /* a unit's: NULL until needed */
+        Session *session;   /* a session's: always there */
+    };
 };
 
 static inline const Opinion *opinion_first(const Node *n, OpinionIter *it)
@@ -226,12 +246,41 @@ static inline const Opinion *opinion_first(const Node *n, OpinionIter *it)
     return opinion_next(it);
 }
 
-/* What a session says beyond its date, kind and scope, read seldom (most
- * nodes are units): a node has none until one of these is written. */
-static inline const SessionDetail *node_detail(const Node *n)
+/* A session's date, kind, scope and the rest; for a unit, a session with
+ * nothing said (no date, not "not held"). */
+static inline const Session *node_session(const Node *n)
 {
-    static const SessionDetail none = { 0 };
-    return n->detail ? n->detail : &none;
+    static const Session none = { 0 };
+    return n->kind->session && n->session ? n->session : &none;
+}
+
+/* A unit's rarer facts; for a session, none. */
+static inline const NodeMore *node_more(const Node *n)
+{
+    static const NodeMore none = { 0 };
+    return !n->kind->session && n->more ? n->more : &none;
+}
+
+/* The file that declared the unit last, and where; NULL for a unit no
+ * file declares (only listed or named, model.c). */
+static inline Source *node_last_src(const Node *n)
+{
+    return !n->declared ? NULL : node_more(n)->last_src ? node_more(n)->last_src : n->src;
+}
+
+static inline Span node_last_span(const Node *n)
+{
+    return node_more(n)->last_src ? node_more(n)->last_span : n->span;
+}
+
+static inline const Document *node_documents(const Node *n)
+{
+    return n->kind->session ? node_session(n)->documents.first : node_more(n)->documents.first;
+}
+
+static inline const Node *node_namesake(const Node *n)
+{
+    return node_more(n)->namesake;
 }
 
 typedef enum { SEVERITY_ERROR, SEVERITY_WARNING } Severity;
@@ -336,7 +385,7 @@ typedef struct Model {
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
     UnitSet children;       /* (parent, name, kind) -> the unit */
-    UnitSet units;          /* (name, kind) -> the unit made last; see Node.namesake */
+    UnitSet units;          /* (name, kind) -> the unit made last; see NodeMore.namesake */
     PtrMap lists;           /* unit -> where it lists its children (struct Where, model.c) */
     uint32_t *figures_of_kind;  /* by kind id: figures in the index of the unit
                                  * of that kind given last (model.c) */

@@ -536,7 +536,7 @@ TEST(a_session_not_held_counts_only_into_not_held)
     assert_unknown(value_at(f, a, "opinions.pending"));
     /* in the session itself its own figures are what it declares */
     const Node *s5 = nth(a, "reception", NULL, 5);
-    assert_true(s5->not_held);
+    assert_true(node_session(s5)->not_held);
     assert_exact(value_at(f, s5, "people"), 99);
     /* the report: 11 held, 1 not held */
     assert_exact(value_at(f, m->root, "receptions"), 11);

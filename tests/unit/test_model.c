@@ -85,18 +85,18 @@ TEST(figures_and_entries_in_file_unit_and_session)
     assert_non_null(o);
     assert_string_equal(o->status->name->text, "pending");
     assert_null(opinion_next(&it));
-    assert_non_null(d->documents);
-    assert_string_equal(d->documents->kind->name->text, "plan");
+    assert_non_null(node_documents(d));
+    assert_string_equal(node_documents(d)->kind->name->text, "plan");
     /* the commune's own entries stay in the commune */
     o = opinion_first(a, &it);
     assert_non_null(o);
     assert_string_equal(o->status->name->text, "resolved");
     assert_null(opinion_next(&it));
-    assert_string_equal(a->documents->kind->name->text, "notice");
-    assert_null(a->documents->next);
+    assert_string_equal(node_documents(a)->kind->name->text, "notice");
+    assert_null(node_documents(a)->next);
     /* nothing was listed at the top level */
     assert_null(root->opinions);
-    assert_null(root->documents);
+    assert_null(node_documents(root));
 }
 
 TEST(names_of_other_contexts_are_figures_here)
@@ -158,8 +158,8 @@ TEST(date_and_place_depend_on_the_context)
     assert_str(m->header.place, "Tuần Giáo");
     /* in a session: the session's; `date` replaces the date of the head */
     const Node *d = child(m->root, "dialogue", NULL);
-    assert_date(d->date, 2020, 5, 2, DATE_DAY);
-    assert_str(node_detail(d)->place, "Nhà văn hoá");
+    assert_date(node_session(d)->date, 2020, 5, 2, DATE_DAY);
+    assert_str(node_session(d)->place, "Nhà văn hoá");
     assert_null(m->root->figures);
 }
 
@@ -493,32 +493,32 @@ TEST(session_attributes)
     assert_no_errors(f);
     const Node *a = child(m->root, "commune", "A");
     const Node *r = child(a, "reception", "Tiếp dân định kỳ");
-    assert_date(r->date, 2020, 3, 5, DATE_DAY);
-    assert_string_equal(r->session_kind->name->text, "regular");
-    assert_str(node_detail(r)->chair, "Chủ tịch UBND xã");
-    assert_str(node_detail(r)->place, "Nhà văn hoá");
-    assert_true(node_detail(r)->has_conclusion);
-    assert_str(node_detail(r)->conclusion_number, "15/TB-UBND");
-    assert_date(node_detail(r)->conclusion_date, 2020, 3, 12, DATE_DAY);
-    assert_false(r->not_held);
+    assert_date(node_session(r)->date, 2020, 3, 5, DATE_DAY);
+    assert_string_equal(node_session(r)->kind->name->text, "regular");
+    assert_str(node_session(r)->chair, "Chủ tịch UBND xã");
+    assert_str(node_session(r)->place, "Nhà văn hoá");
+    assert_true(node_session(r)->has_conclusion);
+    assert_str(node_session(r)->conclusion_number, "15/TB-UBND");
+    assert_date(node_session(r)->conclusion_date, 2020, 3, 12, DATE_DAY);
+    assert_false(node_session(r)->not_held);
     const Node *d = child(a, "dialogue", NULL);
     /* `?` in the head, then `date 14/6/2024`: day first */
-    assert_date(d->date, 2024, 6, 14, DATE_DAY);
-    assert_string_equal(d->session_kind->name->text, "periodic");
-    assert_string_equal(d->scope->name->text, "by_cluster");
-    assert_str(node_detail(d)->scope_detail, "Bản Chăn, Bản Có");
+    assert_date(node_session(d)->date, 2024, 6, 14, DATE_DAY);
+    assert_string_equal(node_session(d)->kind->name->text, "periodic");
+    assert_string_equal(node_session(d)->scope->name->text, "by_cluster");
+    assert_str(node_session(d)->scope_detail, "Bản Chăn, Bản Có");
     /* a conclusion with only a date, to the month */
-    assert_true(node_detail(d)->has_conclusion);
-    assert_null(node_detail(d)->conclusion_number.ptr);
-    assert_date(node_detail(d)->conclusion_date, 2024, 6, 0, DATE_MONTH);
-    assert_true(d->not_held);
-    assert_str(node_detail(d)->not_held_reason, "mưa lũ");
+    assert_true(node_session(d)->has_conclusion);
+    assert_null(node_session(d)->conclusion_number.ptr);
+    assert_date(node_session(d)->conclusion_date, 2024, 6, 0, DATE_MONTH);
+    assert_true(node_session(d)->not_held);
+    assert_str(node_session(d)->not_held_reason, "mưa lũ");
     const Node *v = child(a, "voter_contact", NULL);
-    assert_true(v->not_held);
-    assert_null(node_detail(v)->not_held_reason.ptr);
-    assert_false(node_detail(v)->has_conclusion);
-    assert_int_equal(v->date.precision, DATE_UNKNOWN);
-    assert_null(v->session_kind);
+    assert_true(node_session(v)->not_held);
+    assert_null(node_session(v)->not_held_reason.ptr);
+    assert_false(node_session(v)->has_conclusion);
+    assert_int_equal(node_session(v)->date.precision, DATE_UNKNOWN);
+    assert_null(node_session(v)->kind);
 }
 
 TEST(session_kind_must_suit_the_session)
@@ -547,12 +547,12 @@ TEST(session_kind_must_suit_the_session)
     /* `kind leader` suits a reception */
     Node *r4 = m->root->first_child->next_sibling->next_sibling->next_sibling;
     assert_string_equal(r4->kind->name->text, "reception");
-    assert_date(r4->date, 2020, 1, 4, DATE_DAY);
-    assert_string_equal(r4->session_kind->name->text, "leader");
-    assert_null(r4->scope);
+    assert_date(node_session(r4)->date, 2020, 1, 4, DATE_DAY);
+    assert_string_equal(node_session(r4)->kind->name->text, "leader");
+    assert_null(node_session(r4)->scope);
     /* a dialogue's scope is one of the words of its scope dimension */
-    assert_null(r4->next_sibling->scope);
-    assert_null(m->root->first_child->session_kind);
+    assert_null(node_session(r4->next_sibling)->scope);
+    assert_null(node_session(m->root->first_child)->kind);
 }
 
 /* ---- opinions and documents (§4.4, §4.5) ---------------------------------------------------- */
@@ -667,7 +667,7 @@ TEST(documents)
     const Model *m = model_of(f, "document plan \"181-KH/ĐU\" 05.01.2024 \"Kế hoạch tổ chức đối thoại\"\n"
                                  "commune \"A\" { document notice \"12/TB\" ? }\n");
     assert_no_errors(f);
-    const Document *d = m->root->documents;
+    const Document *d = node_documents(m->root);
     assert_string_equal(d->kind->name->text, "plan");
     assert_true(counts_in(d->cells, "documents.plan"));
     assert_str(d->number, "181-KH/ĐU");
@@ -675,7 +675,7 @@ TEST(documents)
     assert_date(d->date, 2024, 1, 5, DATE_DAY);
     assert_str(d->title, "Kế hoạch tổ chức đối thoại");
     assert_null(d->next);
-    const Document *n = child(m->root, "commune", "A")->documents;
+    const Document *n = node_documents(child(m->root, "commune", "A"));
     assert_true(counts_in(n->cells, "documents.notice"));
     assert_str(n->number, "12/TB");
     assert_int_equal(n->date.precision, DATE_UNKNOWN);
@@ -689,7 +689,7 @@ TEST(document_errors)
     assert_diag_at(f, DIAG_ERROR, "'document' needs its kind first: document plan \"181-KH/ĐU\" 05.01.2024", 1, 10);
     assert_diag_at(f, DIAG_ERROR, "'document' is incomplete: write document KIND \"NUMBER\" [DATE] [\"TITLE\"]", 2, 1);
     assert_int_equal(f->diag.errors, 2);
-    assert_null(f->model->root->documents);
+    assert_null(node_documents(f->model->root));
 }
 
 /* ---- rules and indicators (§8, §9) ------------------------------------------------------------ */
