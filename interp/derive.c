@@ -51,11 +51,15 @@ enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
  * its part of aggregate()): open addressing over a few cache lines, where
  * one table for every node would be 32 MB read at random. */
 typedef struct NodeTable {
-    uint32_t *slots;        /* entry index + 1; 0 empty */
+    const uint32_t *slots;  /* entry index + 1; 0 empty */
     uint32_t cap;           /* a power of two, at least 1.5 times the entries (a
                              * probe for a path it lacks reads 5 slots on average,
                              * one line); 0: not made */
 } NodeTable;
+
+/* The table of a node without entries (most villages): one empty slot,
+ * shared. */
+static const uint32_t no_entries[1];
 
 struct Derived {
     const Model *m;
@@ -148,18 +152,23 @@ static bool make_table(Derived *d, const Node *n)
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
         count++;
     NodeTable *t = &d->tables[n->id];
+    if (!count) {
+        *t = (NodeTable){ no_entries, 1 };
+        return true;
+    }
     uint32_t cap = 4;
     while (cap < count + count / 2)
         cap *= 2;
-    if (!(t->slots = ARENA_ARRAY(d->arena, uint32_t, cap)))
+    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, cap);
+    if (!slots)
         return false;
-    t->cap = cap;
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next) {
         uint32_t i = key_hash(d, n->id, entry_at(d, e - 1)->path) & (cap - 1);
-        while (t->slots[i])
+        while (slots[i])
             i = (i + 1) & (cap - 1);
-        t->slots[i] = e;
+        slots[i] = e;
     }
+    *t = (NodeTable){ slots, cap };
     return true;
 }
 
