@@ -467,7 +467,7 @@ static void checks(Out *out, Memo *m, const Result *r, Arena *a)
         }
         out_puts(out, ", "); unit_path(out, m, c->node);
         out_puts(out, ", "); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
-        out_puts(out, ", "); key(out, "indicator"); cstr(out, c->indicator ? c->indicator->id->text : NULL);
+        out_puts(out, ", "); key(out, "indicator"); cstr(out, c->kind == CHECK_PERCENT ? c->indicator->id->text : NULL);
         out_puts(out, ", "); key(out, "unit"); ascii(out, result_unit_name(report_check_unit(c)));
         out_puts(out, ", "); key(out, "declared"); number(out, check_declared(c));
         out_puts(out, ", "); key(out, "computed"); number(out, check_computed(c));

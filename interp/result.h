@@ -202,9 +202,11 @@ enum { CHECK_DECLARED = 1, CHECK_COMPUTED = 2, CHECK_IMBALANCE = 4 };
 typedef struct Check {
     const Node *node;           /* where; NULL for a percent check */
     const Figure *figure;       /* sum: the whole; table: the column; the figure checked */
-    const Breakdown *parts;     /* sum: its breakdown; table: the rows */
-    const Bound *bound;         /* bound between two figures, else NULL */
-    const IndicatorDef *indicator;  /* percent */
+    union {                     /* by kind: */
+        const Breakdown *parts;     /* sum: its breakdown; table: the rows */
+        const Bound *bound;         /* bound: between two figures, else NULL (a negative count) */
+        const IndicatorDef *indicator;  /* percent */
+    };
     const Note *note;           /* why unknown, what a part would need; NULL:
                                  * nothing to say (most checks) */
     Source *src;
@@ -219,7 +221,7 @@ typedef struct Check {
     uint8_t known;              /* without `more`: CHECK_DECLARED | ... */
     bool money;                 /* without `more`: the numbers are amounts in đồng */
     bool has_coverage;
-} Check;                        /* 128 bytes: a national report has a million */
+} Check;                        /* 112 bytes: a national report has a million */
 
 static inline Number check_short_(const Check *c, int64_t v, uint8_t bit)
 {
