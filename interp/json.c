@@ -113,12 +113,23 @@ static void out_printf(Out *o, const char *fmt, ...)
     free(big);
 }
 
-/* A byte below 0x80 that JSON takes as it is: printable, but '"' and
- * '\\'. Bytes from 0x80 are taken as they are when they form valid UTF-8. */
-static inline bool plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+/* 1 for a byte below 0x80 that JSON takes as it is: printable, but '"'
+ * and '\\'. Bytes from 0x80 are taken as they are when they form valid
+ * UTF-8 (utf8_plain_run()). A table: every byte of every text is looked
+ * up. */
+#define JB(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
+#define JB4(c) JB(c), JB((c) + 1), JB((c) + 2), JB((c) + 3)
+#define JB16(c) JB4(c), JB4((c) + 4), JB4((c) + 8), JB4((c) + 12)
+#define JB64(c) JB16(c), JB16((c) + 16), JB16((c) + 32), JB16((c) + 48)
+static const unsigned char JSON_PLAIN[256] = { JB64(0), JB64(64), JB64(128), JB64(192) };
+#undef JB64
+#undef JB16
+#undef JB4
+#undef JB
 
-/* Whether 8 bytes are all plain_ascii(), in a few word operations: a
- * report's texts are mostly such runs ("petitions.complaint = ..."). */
+/* Whether 8 bytes are all plain ASCII (JSON_PLAIN), in a few word
+ * operations: a report's texts are mostly such runs
+ * ("petitions.complaint = ..."). */
 static inline bool plain_ascii8(const unsigned char *p)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
@@ -138,25 +149,12 @@ static void json_text(Out *out, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        /* a run of bytes written as they are, in one call */
+        /* a run of bytes written as they are, in one call: ASCII 8 bytes
+         * at a time while it lasts, then a character at a time */
         size_t run = i;
-        for (bool stop = false; run < n && !stop;) {
-            if (n - run >= 8 && plain_ascii8(p + run)) {
-                run += 8;
-                continue;
-            }
-            /* a character that is not plain ASCII is near: byte by byte
-             * over the next 8 bytes before a word is tried again */
-            for (size_t end = run + 8 < n ? run + 8 : n; run < end;) {
-                unsigned char c = p[run];
-                size_t len = c < 0x80 ? plain_ascii(c) : utf8_sequence(p + run, n - run);
-                if (!len) {
-                    stop = true;
-                    break;
-                }
-                run += len;
-            }
-        }
+        while (n - run >= 8 && plain_ascii8(p + run))
+            run += 8;
+        run += utf8_plain_run(p + run, n - run, JSON_PLAIN);
         if (run > i)
             out_write(out, p + i, run - i);
         if (run == n)

@@ -25,6 +25,34 @@ static inline size_t utf8_sequence(const unsigned char *s, size_t n)
     return len;
 }
 
+/* How many bytes from the start of s[0..n) are text to keep as it is:
+ * ASCII bytes that `plain` (a table of 256, 0 from 0x80) marks, and valid
+ * multi-byte sequences; it stops at the first byte that is neither. The
+ * scanner's strings and the JSON writer's text go through it, mostly
+ * Vietnamese: a letter of two or three bytes every few bytes, each told
+ * valid by a test or two rather than by utf8_sequence(). */
+static inline size_t utf8_plain_run(const unsigned char *s, size_t n, const unsigned char plain[256])
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (plain[c]) {
+            i++;
+        } else if (c >= 0xC2 && c <= 0xDF && n - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;             /* đ, ơ, ư, Ă, ... */
+        } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
+                   ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) < 0x40) {
+            i += 3;             /* ạ, ế, ộ, ... (U+1E00 and on); E0 and ED have limits of their own */
+        } else {
+            size_t len = c >= 0x80 ? utf8_sequence(s + i, n - i) : 0;
+            if (!len)
+                break;
+            i += len;
+        }
+    }
+    return i;
+}
+
 /* The largest length <= max that does not cut a character of s[0..n);
  * where s is not UTF-8 there (a run of continuation bytes), max. */
 size_t utf8_cut(const char *s, size_t n, size_t max);

@@ -17,6 +17,7 @@
  *   Đ U+0110 = C4 90, đ U+0111 = C4 91: letters of their own, no
  *   decomposition (hence the special fold to d, spec §4.2). */
 #include "support.h"
+#include "utf8.h"
 
 #include <utf8proc.h>
 
@@ -355,6 +356,64 @@ TEST(skeleton_of_nothing_but_spaces_is_empty)
     assert_string_equal(skeleton(f, " a "), "a");
 }
 
+/* ---- utf8_plain_run() (interp/utf8.h) ---------------------------------------- */
+
+/* The run as a byte at a time says it: a plain byte, or a sequence
+ * utf8_sequence() takes. */
+static size_t run_by_sequence(const unsigned char *s, size_t n, const unsigned char plain[256])
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t len = plain[s[i]] ? 1 : s[i] >= 0x80 ? utf8_sequence(s + i, n - i) : 0;
+        if (!len)
+            break;
+        i += len;
+    }
+    return i;
+}
+
+/* Every sequence of one and two bytes, of three from E0 to F4, and of
+ * four with the fourth at the edges of a continuation byte, whole and cut
+ * short, alone and after a plain byte: the fast paths for two and three bytes say what
+ * utf8_sequence() says, overlong forms, surrogates (ED A0..BF) and E0's
+ * limit included. */
+TEST(plain_run_agrees_with_utf8_sequence)
+{
+    (void)f;
+    unsigned char plain[256] = { 0 };
+    for (int c = 0x20; c < 0x7F; c++)
+        plain[c] = c != '"' && c != '\\';
+    /* a byte after a sequence's last: the edges of the continuation bytes */
+    static const unsigned char edges[] = { 0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xE1 };
+    unsigned char s[6];
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++)
+            for (unsigned c = 0; c < 256; c++) {
+                bool three = a >= 0xE0 && a <= 0xF4, four = a >= 0xF0 && a <= 0xF4;
+                if (!three && !memchr(edges, (int)c, sizeof edges))
+                    continue;
+                for (size_t k = 0; k < (four ? sizeof edges : 1); k++) {
+                    s[0] = 'x';
+                    s[1] = (unsigned char)a;
+                    s[2] = (unsigned char)b;
+                    s[3] = (unsigned char)c;
+                    s[4] = edges[k];
+                    s[5] = 'y';
+                    for (size_t from = 0; from < 2; from++)
+                        for (size_t n = from; n <= 6; n++) {
+                            size_t want = run_by_sequence(s + from, n - from, plain);
+                            size_t got = utf8_plain_run(s + from, n - from, plain);
+                            if (got != want)
+                                fail_msg("%02X %02X %02X %02X from %zu, %zu bytes: %zu, not %zu", a, b, c, s[4], from,
+                                         n - from, got, want);
+                        }
+                }
+            }
+    /* Vietnamese: every letter taken, the run ends at the quote */
+    const char *v = "Hội nghị đối thoại lần 4 \"x\"";
+    assert_int_equal(utf8_plain_run((const unsigned char *)v, strlen(v), plain), strchr(v, '"') - v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +433,7 @@ int main(void)
         FIXTURE_TEST(skeleton_of_composed_and_decomposed_is_the_same),
         FIXTURE_TEST(skeletons_of_different_names_differ),
         FIXTURE_TEST(skeleton_of_nothing_but_spaces_is_empty),
+        FIXTURE_TEST(plain_run_agrees_with_utf8_sequence),
     };
     return cmocka_run_group_tests_name("unicode", tests, NULL, NULL);
 }
