@@ -86,10 +86,10 @@ static void where(FILE *out, const IndicatorResult *ir)
     }
 }
 
-void report_csv(const ReportInput *in, FILE *out)
+bool report_csv(const ReportInput *in, FILE *out)
 {
     Arena scratch;
-    arena_init(&scratch, NULL);
+    arena_init(&scratch, in->allocator);
     fprintf(out, "%s\r\n", header);
     for (const IndicatorResult *ir = in->result ? in->result->indicators : NULL; ir; ir = ir->next) {
         const IndicatorDef *d = ir->def;
@@ -117,5 +117,7 @@ void report_csv(const ReportInput *in, FILE *out)
         ctext(out, format_note(&scratch, &ir->note));
         fputs("\r\n", out);
     }
+    bool whole = !scratch.failed;
     arena_free(&scratch);
+    return whole;
 }

@@ -55,10 +55,12 @@ static void annotate(void *ctx, const Annotation *an)
     fputc('\n', out);
 }
 
-void report_github(const ReportInput *in, FILE *out)
+bool report_github(const ReportInput *in, FILE *out)
 {
     Arena scratch;
-    arena_init(&scratch, NULL);
+    arena_init(&scratch, in->allocator);
     report_annotations(in, &scratch, annotate, out);
+    bool whole = !scratch.failed;
     arena_free(&scratch);
+    return whole;
 }

@@ -818,10 +818,10 @@ static void nav(FILE *out, const ReportInput *in)
     fputs("</nav>\n", out);
 }
 
-void report_html(const ReportInput *in, FILE *out)
+bool report_html(const ReportInput *in, FILE *out)
 {
     Arena scratch;
-    arena_init(&scratch, NULL);
+    arena_init(&scratch, in->allocator);
     const Header *h = in->header;
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -851,5 +851,7 @@ void report_html(const ReportInput *in, FILE *out)
         fputs("</code>", out);
     }
     fputs(".</footer>\n</body>\n</html>\n", out);
+    bool whole = !scratch.failed;
     arena_free(&scratch);
+    return whole;
 }

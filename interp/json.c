@@ -751,13 +751,13 @@ static void comparison(Out *out, const Comparison *cmp)
     out_puts(out, first ? "]}" : "\n    ]}");
 }
 
-void report_json(const ReportInput *in, FILE *file)
+bool report_json(const ReportInput *in, FILE *file)
 {
     char buf[OUT_BUFFER];
     Out o = { file, buf, sizeof buf, 0, false }, *out = &o;
     Memo memo = { 0 };
     Arena scratch;
-    arena_init(&scratch, NULL);
+    arena_init(&scratch, in->allocator);
     out_puts(out, "{\n  \"dlg\": 3,\n  \"ok\": ");
     out_puts(out, in->exit_status == 0 ? "true" : "false");
     out_puts(out, ",\n  \"files\": [");
@@ -780,8 +780,11 @@ void report_json(const ReportInput *in, FILE *file)
     diagnostics(out, &memo, in->diag);
     out_puts(out, "\n}\n");
     out_flush(out);
+    /* the memo's texts falling short cost nothing: written again instead */
+    bool whole = !scratch.failed && !o.failed;
     arena_free(&scratch);
     memo_free(&memo);
+    return whole;
 }
 
 void report_json_string(FILE *file, const char *s, size_t n)

@@ -5,8 +5,11 @@
  * read the Result, the model's header and the diagnostics, and render them
  * through format.h; they compute nothing.
  *
- * Ownership: a writer allocates only in a scratch arena of its own, freed
- * before it returns. */
+ * Ownership: a writer allocates only in a scratch arena of its own (from
+ * ReportInput.allocator), freed before it returns. A writer whose memory
+ * ran out says so by returning false: what it wrote is cut short, or has
+ * '?' or null where a text could not be made, and the run ends with
+ * "out of memory" and exit status 2 (dlg_report). */
 #ifndef DLG_REPORT_H
 #define DLG_REPORT_H
 
@@ -45,11 +48,13 @@ typedef struct ReportInput {
     int exit_status;
     bool strict;                /* --strict: warnings and undecided results fail */
     ReportLayout layout;        /* for people: width, colour, --quiet */
+    const Allocator *allocator; /* the writer's scratch memory: the run's (tests make
+                                 * it fail); NULL: malloc's */
 } ReportInput;
 
 typedef struct Writer {
     const char *name;           /* as --format names it */
-    void (*write)(const ReportInput *in, FILE *out);
+    bool (*write)(const ReportInput *in, FILE *out);   /* false: out of memory */
     bool for_machines;          /* always on standard output, even when
                                  * nothing was evaluated */
 } Writer;
@@ -59,12 +64,13 @@ extern const Writer report_writers[];
 /* The writer of that name, or NULL. */
 const Writer *report_writer(const char *name);
 
-void report_html(const ReportInput *in, FILE *out);
-void report_json(const ReportInput *in, FILE *out);
-void report_sarif(const ReportInput *in, FILE *out);
-void report_github(const ReportInput *in, FILE *out);
-void report_csv(const ReportInput *in, FILE *out);
-void report_text(const ReportInput *in, FILE *out);
+/* Each writes the whole report; false when its memory ran out. */
+bool report_html(const ReportInput *in, FILE *out);
+bool report_json(const ReportInput *in, FILE *out);
+bool report_sarif(const ReportInput *in, FILE *out);
+bool report_github(const ReportInput *in, FILE *out);
+bool report_csv(const ReportInput *in, FILE *out);
+bool report_text(const ReportInput *in, FILE *out);
 
 /* JSON string with escapes; invalid UTF-8 becomes U+FFFD. Shared by the
  * JSON and SARIF writers; exposed for tests. */

@@ -734,17 +734,21 @@ int dlg_analysis_status(const Analysis *an)
     return an ? an->status : 2;
 }
 
-void dlg_diagnostics(const Analysis *an, FILE *err)
+/* "dlg: error: out of memory", with no arena to say it from. */
+static void say_out_of_memory(FILE *err)
 {
-    if (an) {
-        diag_print(&an->diag, err);
-        return;
-    }
-    /* not even the analysis's first bytes could be allocated */
     Diag d;
     memset(&d, 0, sizeof d);
     diag_out_of_memory(&d);
     diag_print(&d, err);
+}
+
+void dlg_diagnostics(const Analysis *an, FILE *err)
+{
+    if (an)
+        diag_print(&an->diag, err);
+    else
+        say_out_of_memory(err);     /* not even the analysis's first bytes could be allocated */
 }
 
 int dlg_report(const Analysis *an, const Writer *writer, const ReportLayout *layout, FILE *out, FILE *err)
@@ -761,9 +765,15 @@ int dlg_report(const Analysis *an, const Writer *writer, const ReportLayout *lay
         .exit_status = an->status,
         .strict = an->strict,
         .layout = layout ? *layout : (ReportLayout){ 0 },
+        .allocator = &an->arena.allocator,
     };
-    writer->write(&in, an->evaluated || writer->for_machines ? out : err);
+    bool whole = writer->write(&in, an->evaluated || writer->for_machines ? out : err);
     fflush(out);
+    if (!whole) {
+        /* the report is cut short or has holes: never a result to trust */
+        say_out_of_memory(err);
+        return 2;
+    }
     return an->status;
 }
 

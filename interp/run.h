@@ -58,7 +58,8 @@ int dlg_analysis_status(const Analysis *an);
 void dlg_diagnostics(const Analysis *an, FILE *err);
 /* The report by `writer` on `out` (on `err` for a writer for people when
  * nothing was evaluated), laid out as `layout` says (NULL: 80 columns, no
- * colour, everything); returns the exit status. */
+ * colour, everything); returns the exit status: 2, and "out of memory"
+ * on `err`, when the writer's memory ran out (its report is cut short). */
 int dlg_report(const Analysis *an, const Writer *writer, const ReportLayout *layout, FILE *out, FILE *err);
 void dlg_analysis_free(Analysis *an);
 

@@ -136,10 +136,10 @@ static void results(FILE *out, const ReportInput *in, Arena *a)
     fputs(rs.first ? "]" : "\n      ]", out);
 }
 
-void report_sarif(const ReportInput *in, FILE *out)
+bool report_sarif(const ReportInput *in, FILE *out)
 {
     Arena scratch;
-    arena_init(&scratch, NULL);
+    arena_init(&scratch, in->allocator);
     fputs("{\n  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
           "sarif-schema-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      ",
           out);
@@ -148,5 +148,7 @@ void report_sarif(const ReportInput *in, FILE *out)
     results(out, in, &scratch);
     fprintf(out, ",\n      \"invocations\": [{\"executionSuccessful\": %s, \"exitCode\": %d}]\n    }\n  ]\n}\n",
             in->exit_status == 2 ? "false" : "true", in->exit_status);
+    bool whole = !scratch.failed;
     arena_free(&scratch);
+    return whole;
 }

@@ -868,14 +868,14 @@ static void verdict(Out *o, const ReportInput *in)
     newline(o);
 }
 
-void report_text(const ReportInput *in, FILE *f)
+bool report_text(const ReportInput *in, FILE *f)
 {
     if (!in->result) {
         fprintf(f, P_("dlg: nothing was evaluated: %u error in the input (see above)",
                       "dlg: nothing was evaluated: %u errors in the input (see above)", in->diag->errors),
                 in->diag->errors);
         fputc('\n', f);
-        return;
+        return true;
     }
     const ReportLayout *l = &in->layout;
     Out o = {
@@ -891,12 +891,14 @@ void report_text(const ReportInput *in, FILE *f)
         o.status_w = max_size(o.status_w, cols(status_word(all[i])));
     o.severity_w = max_size(cols(severity_word(SEVERITY_ERROR)), cols(severity_word(SEVERITY_WARNING)));
     Arena scratch;
-    arena_init(&scratch, NULL);
+    arena_init(&scratch, in->allocator);
     header(&o, in->header);
     checks(&o, in->result, &scratch);
     rules(&o, in->result, &scratch);
     indicators(&o, in->result, &scratch);
     comparison(&o, in->comparison, &scratch);
     verdict(&o, in);
+    bool whole = !scratch.failed;
     arena_free(&scratch);
+    return whole;
 }

@@ -1,7 +1,8 @@
 /* test_faults.c - every allocation of a whole run may fail (issue: hostile
  * submissions, point 6; the idea of Lua's ltests.c `failnext`): a run over
- * a realistic report is repeated with its N-th arena allocation failing,
- * for every N until the run makes fewer. Each must end cleanly: exit status
+ * a realistic report, read, checked, evaluated and written (the writers'
+ * scratch memory is the run's), is repeated with its N-th arena
+ * allocation failing, for every N until the run makes fewer. Each must end cleanly: exit status
  * 2 with the one line "dlg: error: out of memory" on standard error, or,
  * when the failure was absorbed (a table of line starts not built, counted
  * instead), exactly the output of the run that did not fail; and every
@@ -100,12 +101,26 @@ TEST(ky_chau_with_its_failures)
     every_allocation_may_fail(paths, 1, "text", NULL, 0);
 }
 
+/* The writers' scratch memory is the run's: a writer that runs out ends
+ * the run with exit 2 and the one line, never a report with holes and the
+ * report's own status (sarif, github, csv and html; text and json
+ * above). */
+TEST(every_writer_when_its_memory_runs_out)
+{
+    (void)f;
+    static const char *const paths[] = { "examples/tra-lam-2019-2024.dlg" };
+    static const char *const writers[] = { "sarif", "github", "csv", "html" };
+    for (size_t i = 0; i < sizeof writers / sizeof *writers; i++)
+        every_allocation_may_fail(paths, 1, writers[i], NULL, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(tuan_giao_with_a_shipped_rulebook),
         FIXTURE_TEST(the_made_up_district_in_json),
         FIXTURE_TEST(ky_chau_with_its_failures),
+        FIXTURE_TEST(every_writer_when_its_memory_runs_out),
     };
     return cmocka_run_group_tests_name("faults", tests, NULL, NULL);
 }
