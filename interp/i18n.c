@@ -11,6 +11,7 @@
  * strings are the msgids, whatever the environment holds. */
 #include "i18n.h"
 
+#include <errno.h>
 #include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
@@ -164,4 +165,31 @@ const char *i18n_ngettext(const char *one, const char *many, unsigned long n)
     if (vietnamese)
         return dngettext(DOMAIN, one, many, n);
     return n == 1 ? one : many;
+}
+
+/* The system's reason, in its own words in English; in Vietnamese, the
+ * reasons a person meets most, translated (the C library's own
+ * translations are seldom installed), and the system's words for the
+ * others. */
+const char *i18n_system_error(int e)
+{
+    static const struct { int e; const char *why; } known[] = {
+        /* TRANSLATORS: why a file cannot be read or the report written, in
+         * "cannot read '%s': %s" and "cannot write the report: %s" */
+        { ENOENT, N_("No such file or directory") },
+        { EACCES, N_("Permission denied") },
+        { EISDIR, N_("Is a directory") },
+        { ENOTDIR, N_("Not a directory") },
+        { ELOOP, N_("Too many levels of symbolic links") },
+        { ENAMETOOLONG, N_("File name too long") },
+        { EIO, N_("Input/output error") },
+        { ENOSPC, N_("No space left on device") },
+        { EDQUOT, N_("Disk quota exceeded") },
+        { EFBIG, N_("File too large") },
+    };
+    if (i18n_vietnamese())
+        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+            if (known[i].e == e)
+                return _(known[i].why);
+    return strerror(e);
 }

@@ -46,6 +46,9 @@ const char *i18n_localedir(const char *exe, char *buf, size_t size);
 /* "en" or "vi": the language i18n_init chose ("en" before it). */
 const char *i18n_language(void);
 bool i18n_vietnamese(void);
+/* The system's reason for errno value e, as strerror() gives it; in
+ * Vietnamese, the reasons a person meets most translated. */
+const char *i18n_system_error(int e);
 
 /* The translation of msgid in the run's language (msgid itself in
  * English or when it has none); one or many by n. */

@@ -23,34 +23,11 @@ void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d)
     fs->use = symtab_intern_cstr(syms, "use");
 }
 
-/* The system's reason, in its own words in English; in Vietnamese, the
- * reasons a person meets most, translated (the C library's own
- * translations are seldom installed), and the system's words for the
- * others. */
-static const char *system_error(int e)
-{
-    static const struct { int e; const char *why; } known[] = {
-        /* TRANSLATORS: why a file cannot be read, in "cannot read '%s': %s" */
-        { ENOENT, N_("No such file or directory") },
-        { EACCES, N_("Permission denied") },
-        { EISDIR, N_("Is a directory") },
-        { ENOTDIR, N_("Not a directory") },
-        { ELOOP, N_("Too many levels of symbolic links") },
-        { ENAMETOOLONG, N_("File name too long") },
-        { EIO, N_("Input/output error") },
-    };
-    if (i18n_vietnamese())
-        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-            if (known[i].e == e)
-                return _(known[i].why);
-    return strerror(e);
-}
-
 static const char *load_error(SourceStatus st)
 {
     switch (st) {
-    case SOURCE_ERR_OPEN: return system_error(errno);
-    case SOURCE_ERR_READ: return system_error(errno);
+    case SOURCE_ERR_OPEN: return i18n_system_error(errno);
+    case SOURCE_ERR_READ: return i18n_system_error(errno);
     /* TRANSLATORS: why a file cannot be read, in "cannot read '%s': %s" */
     case SOURCE_ERR_TOO_LARGE: return _("the file is larger than 1 GiB");
     case SOURCE_ERR_NOT_FILE: return _("not a regular file");

@@ -5,6 +5,7 @@
  * below). */
 #include "run.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "derive.h"
 #include "diag.h"
 #include "eval.h"
+#include "i18n.h"
 #include "library.h"
 #include "load.h"
 #include "model.h"
@@ -743,6 +745,23 @@ static void say_out_of_memory(FILE *err)
     diag_print(&d, err);
 }
 
+/* "dlg: error: cannot write the report: REASON", tied to no file; no
+ * REASON when e is 0: the write that failed was an earlier one, whose
+ * errno is gone (as GNU's close_stdout says "write error"). */
+static void say_cannot_write(FILE *err, int e)
+{
+    Arena a;
+    arena_init(&a, NULL);
+    Diag d;
+    diag_init(&d, &a);
+    if (e)
+        diag_error(&d, NULL, ((Span){ 0, 0 }), "cannot write the report: %s", i18n_system_error(e));
+    else
+        diag_error(&d, NULL, ((Span){ 0, 0 }), "cannot write the report");
+    diag_print(&d, err);
+    arena_free(&a);
+}
+
 void dlg_diagnostics(const Analysis *an, FILE *err)
 {
     if (an)
@@ -767,8 +786,15 @@ int dlg_report(const Analysis *an, const Writer *writer, const ReportLayout *lay
         .layout = layout ? *layout : (ReportLayout){ 0 },
         .allocator = &an->arena.allocator,
     };
-    bool whole = writer->write(&in, an->evaluated || writer->for_machines ? out : err);
-    fflush(out);
+    FILE *to = an->evaluated || writer->for_machines ? out : err;
+    bool whole = writer->write(&in, to);
+    /* a full disk or a broken file: the report is not all there, and a CI
+     * step that reads it must not take it for the whole */
+    bool flushed = fflush(to) == 0;
+    if (to == out && (!flushed || ferror(to))) {
+        say_cannot_write(err, flushed ? 0 : errno);
+        return 2;
+    }
     if (!whole) {
         /* the report is cut short or has holes: never a result to trust */
         say_out_of_memory(err);

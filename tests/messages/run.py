@@ -35,7 +35,7 @@ TIMEOUT = 120
 SECTIONS = ("file:", "stdin", "expect", "stdout-contains")
 # directives that set an option of the block
 OPTIONS = ("args:", "exit:", "exact", "known-bug", "expand", "no-input",
-           "no-final-newline", "no-stdout", "symlink:", "big-file:", "mkdir:", "fifo:")
+           "no-final-newline", "no-stdout", "full-stdout", "symlink:", "big-file:", "mkdir:", "fifo:")
 
 
 class Block:
@@ -52,6 +52,7 @@ class Block:
         self.no_input = False
         self.final_newline = True
         self.no_stdout = False    # standard output must be empty
+        self.full_stdout = False  # standard output is /dev/full: every write fails
         self.files = {"test.dlg": []}   # name -> lines, in order of declaration
         self.symlinks = []        # (name, target)
         self.big_files = []       # (name, size)
@@ -131,6 +132,8 @@ def parse_file(path):
                 block.final_newline = False
             elif name == "no-stdout":
                 block.no_stdout = True
+            elif name == "full-stdout":
+                block.full_stdout = True
             elif name == "symlink:":
                 m = re.fullmatch(r"(\S+)\s*->\s*(\S+)", rest)
                 if not m:
@@ -267,12 +270,16 @@ def run_block(dlg, block, tmp):
     env = {k: v for k, v in os.environ.items()
            if k not in ("COLUMNS", "NO_COLOR", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     env["COLUMNS"] = "10000"
+    full = open("/dev/full", "wb") if block.full_stdout else None
     try:
-        p = subprocess.run(argv, cwd=work, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        p = subprocess.run(argv, cwd=work, input=stdin, stdout=full or subprocess.PIPE, stderr=subprocess.PIPE,
                            timeout=TIMEOUT, env=env)
-        status, out, err = p.returncode, p.stdout, p.stderr
+        status, out, err = p.returncode, p.stdout or b"", p.stderr
     except subprocess.TimeoutExpired as e:
         status, out, err = "timeout", e.stdout or b"", e.stderr or b""
+    finally:
+        if full:
+            full.close()
     return status, out.decode("utf-8", "surrogateescape"), err.decode("utf-8", "surrogateescape"), argv
 
 
