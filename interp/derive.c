@@ -521,15 +521,16 @@ static void aggregate(Derived *d, const Node *n)
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
         symmap_put_id(&d->latest, d->arena, entry_at(d, e - 1)->path, entry_at(d, e - 1));
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
-        if (!node_session(ch)->not_held)
+        const Session *s = node_session(ch);
+        if (!s->not_held)
             provide(d, n, ch);      /* a session not held adds only to *_not_held */
         const Kind *k = ch->kind;
         if (k->session) {
             /* a held session that declares its own count (receptions 3 on
              * one day) gives that through provide(), and its kind and
              * scope count nothing more; otherwise it counts 1 in each */
-            if (node_session(ch)->not_held || !k->count || !model_figure(ch, k->count->name))
-                add_cells(d, n, node_session(ch)->cells, 1, true);
+            if (s->not_held || !k->count || !model_figure(ch, k->count->name))
+                add_cells(d, n, s->cells, 1, true);
         } else if (k->count) {
             add_entry(d, n, k->count->name, 1);
         }

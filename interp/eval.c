@@ -333,23 +333,22 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
     }
     const Node *n = sc.node;
     if (n->kind->session) {
+        const Session *s = node_session(n);
         switch (r->scope_name) {
         case NAME_DATE:
-            return date_value(node_session(n)->date, NOTE_SESSION_DATE);
+            return date_value(s->date, NOTE_SESSION_DATE);
         case NAME_CONCLUSION:
-            if (!node_session(n)->has_conclusion)
+            if (!s->has_conclusion)
                 return unknown(NOTE_NO_CONCLUSION);
-            return date_value(node_session(n)->conclusion_date, NOTE_CONCLUSION_DATE);
+            return date_value(s->conclusion_date, NOTE_CONCLUSION_DATE);
         case NAME_NOTICE:
-            if (!node_session(n)->has_notice)
+            if (!s->has_notice)
                 return unknown(NOTE_NO_NOTICE);
-            return date_value(node_session(n)->notice_date, NOTE_NOTICE_DATE);
+            return date_value(s->notice_date, NOTE_NOTICE_DATE);
         case NAME_KIND:
-            return node_session(n)->kind ? (EV){ .kind = V_STR, .str = node_session(n)->kind->name->text }
-                                         : unknown(NOTE_NO_KIND);
+            return s->kind ? (EV){ .kind = V_STR, .str = s->kind->name->text } : unknown(NOTE_NO_KIND);
         case NAME_SCOPE:
-            return node_session(n)->scope ? (EV){ .kind = V_STR, .str = node_session(n)->scope->name->text }
-                                          : unknown(NOTE_NO_SCOPE);
+            return s->scope ? (EV){ .kind = V_STR, .str = s->scope->name->text } : unknown(NOTE_NO_SCOPE);
         case NAME_FIGURE: case NAME_TOPIC: case NAME_STATUS: case NAME_SATISFIED: case NAME_TRUE: case NAME_FALSE:
         case NAME_PERIOD:
             break;
@@ -1297,11 +1296,12 @@ static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (!ch->kind->session)
             continue;                   /* a sub-unit's sessions are its own */
-        if (ch->kind != sc->session || !node_session(ch)->not_held || (sc->kind && node_session(ch)->kind != sc->kind) ||
-            date_at(node_session(ch)->date, period) == AT_OUT)
+        const Session *s = node_session(ch);
+        if (ch->kind != sc->session || !s->not_held || (sc->kind && s->kind != sc->kind) ||
+            date_at(s->date, period) == AT_OUT)
             continue;
         sl->not_held++;
-        Str reason = node_session(ch)->not_held_reason;
+        Str reason = s->not_held_reason;
         if (reason.ptr) {
             const char *r = arena_printf(ev->arena, "%s%s\"%.*s\"", sl->reasons ? sl->reasons : "",
                                          sl->reasons ? "; " : "", (int)reason.len,

@@ -118,13 +118,7 @@ static void out_printf(Out *o, const char *fmt, ...)
  * UTF-8 (utf8_plain_run()). A table: every byte of every text is looked
  * up. */
 #define JB(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
-#define JB4(c) JB(c), JB((c) + 1), JB((c) + 2), JB((c) + 3)
-#define JB16(c) JB4(c), JB4((c) + 4), JB4((c) + 8), JB4((c) + 12)
-#define JB64(c) JB16(c), JB16((c) + 16), JB16((c) + 32), JB16((c) + 48)
-static const unsigned char JSON_PLAIN[256] = { JB64(0), JB64(64), JB64(128), JB64(192) };
-#undef JB64
-#undef JB16
-#undef JB4
+static const unsigned char JSON_PLAIN[256] = BYTE_TABLE(JB);
 #undef JB
 
 /* Whether 8 bytes are all plain ASCII (JSON_PLAIN), in a few word

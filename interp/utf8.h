@@ -25,6 +25,14 @@ static inline size_t utf8_sequence(const unsigned char *s, size_t n)
     return len;
 }
 
+/* A table of 256 bytes, one for each byte value c, made at compile time
+ * from F(c), a macro of one argument: the tables of what a byte is that
+ * the scanner and the writers look up for every byte they read. */
+#define UTF8_TABLE4_(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define UTF8_TABLE16_(F, c) UTF8_TABLE4_(F, c), UTF8_TABLE4_(F, (c) + 4), UTF8_TABLE4_(F, (c) + 8), UTF8_TABLE4_(F, (c) + 12)
+#define UTF8_TABLE64_(F, c) UTF8_TABLE16_(F, c), UTF8_TABLE16_(F, (c) + 16), UTF8_TABLE16_(F, (c) + 32), UTF8_TABLE16_(F, (c) + 48)
+#define BYTE_TABLE(F) { UTF8_TABLE64_(F, 0), UTF8_TABLE64_(F, 64), UTF8_TABLE64_(F, 128), UTF8_TABLE64_(F, 192) }
+
 /* How many bytes from the start of s[0..n) are text to keep as it is:
  * ASCII bytes that `plain` (a table of 256, 0 from 0x80) marks, and valid
  * multi-byte sequences; it stops at the first byte that is neither. The
