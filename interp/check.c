@@ -18,17 +18,16 @@ typedef struct Checker {
 
 static Number count_number(Wide v, bool money) { return number_whole(v, money); }
 
-static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure *f, Source *src, Span span)
+static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure *f, Span span)
 {
     Check *k = ARENA_NEW(c->arena, Check);
     if (!k) {
         c->oom = true;
         return NULL;
     }
-    k->kind = kind;
+    k->kind = (uint8_t)kind;
     k->node = n;
     k->figure = f;
-    k->src = src;
     k->span = span;
     return k;
 }
@@ -71,7 +70,7 @@ static void judge(Checker *ck, Check *k, Quantity declared, Computed c, Relation
     Number shown = count_number(declared.value, declared.money);
     int64_t tol = derive_tolerance(declared.value);
     double tolerance = 0;
-    k->relation = rel;
+    k->relation = (uint8_t)rel;
     if (declared.approx && rel == REL_EQ)
         k->relation = declared.approx == APPROX_ABOUT ? REL_ABOUT
                     : declared.approx == APPROX_OVER ? REL_OVER : REL_NEARLY;
@@ -138,7 +137,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
             add_part(&sum, &v);
         }
     }
-    Check *k = new_check(c, CHECK_SUM, f->owner, f, f->src, f->span);
+    Check *k = new_check(c, CHECK_SUM, f->owner, f, f->span);
     if (!k)
         return;
     k->parts = bd;
@@ -191,7 +190,7 @@ static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, co
     for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
         if (!have[j] || !col->declared.known)
             continue;
-        Check *k = new_check(c, CHECK_TABLE, f->owner, col, col->src, col->span);
+        Check *k = new_check(c, CHECK_TABLE, f->owner, col, col->span);
         if (!k)
             return;
         k->parts = rows;
@@ -298,7 +297,7 @@ static void check_rollup(Checker *c, const Figure *f)
     const Missing *missing = figure_part(f) ? model_missing(c->m, f->decl, figure_part(f)->dim) : NULL;
     if (missing && derive_aggregate(c->d, n, missing->path, &lacking) && lacking.sum > 0) {
         /* entries listed without this attribute may belong to this part */
-        Check *k = new_check(c, CHECK_ITEMS, n, f, f->src, f->span);
+        Check *k = new_check(c, CHECK_ITEMS, n, f, f->span);
         if (k) {
             judge(c, k, f->declared, of_aggregate(a), REL_GE);
             k->note = result_note(c->arena, (Note){ .kind = NOTE_UNSTATUSED, .name = f->decl->name, .text = missing->word });
@@ -307,7 +306,7 @@ static void check_rollup(Checker *c, const Figure *f)
         return;
     }
     CheckKind kind = a->units || a->sessions ? CHECK_ROLLUP : CHECK_ITEMS;
-    Check *k = new_check(c, kind, n, f, f->src, f->span);
+    Check *k = new_check(c, kind, n, f, f->span);
     if (!k)
         return;
     if (!figure_whole(f) && vocab_is_unit_count(c->v, f->decl) && a->entries) {
@@ -342,7 +341,7 @@ static void check_negative(Checker *c, const Figure *f)
 {
     if (!f->declared.known || f->declared.value >= 0)
         return;
-    Check *k = new_check(c, CHECK_BOUND, f->owner, f, f->src, f->span);
+    Check *k = new_check(c, CHECK_BOUND, f->owner, f, f->span);
     if (!k)
         return;
     judge(c, k, f->declared, exact(0), REL_GE);
@@ -366,7 +365,7 @@ static void check_change(Checker *c, const Figure *f)
     const Quantity *v = &f->declared, *p = &figure_change(f)->previous, *d = &figure_change(f)->change;
     if (!d->known || !p->known || !v->known || v->approx)
         return;
-    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, f->src, figure_change(f)->change_span);
+    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, figure_change(f)->change_span);
     if (!k)
         return;
     if (!d->percent) {
@@ -427,7 +426,7 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
     const Figure *f = model_figure(n, b->small);
     if (!f)
         f = model_figure(n, b->large);
-    Check *k = new_check(c, CHECK_BOUND, n, f, f->src, f->span);
+    Check *k = new_check(c, CHECK_BOUND, n, f, f->span);
     if (!k)
         return;
     k->bound = b;

@@ -1210,7 +1210,6 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
     }
     k->kind = CHECK_PERCENT;
     k->indicator = d;
-    k->src = d->src;
     k->span = d->reported_span;
     double declared = (double)d->reported.mantissa / pow(10, d->reported.decimals);
     double unit = pow(10, -(double)d->reported.decimals);
@@ -1520,7 +1519,7 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
         }
         v->slots = sl;
         Note why = { 0 };
-        v->status = schedule_verdict(ev, d->schedule, sc.node, sl, &why);
+        v->status = (uint8_t)schedule_verdict(ev, d->schedule, sc.node, sl, &why);
         if (why.kind)
             v->why = keep_note(ev, why);
     } else {
@@ -1531,7 +1530,7 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
             v->why = keep_note(ev, x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING });
         if (req->kind == EXPR_BINARY && req->as.op.op >= OP_EQ && req->as.op.op <= OP_GE) {
             v->compared = true;
-            v->op = req->as.op.op;
+            v->op = (uint8_t)req->as.op.op;
             v->lhs = shown(eval(ev, sc, req->as.op.lhs));
             v->rhs = shown(eval(ev, sc, req->as.op.rhs));
         }

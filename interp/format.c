@@ -207,7 +207,7 @@ static const char *sum_text(Arena *a, const Figure *whole, const Breakdown *bd, 
  * pending"; a percent check's whole subject. NULL when out of memory. */
 const char *format_check_what(Arena *a, const Check *c)
 {
-    switch (c->kind) {
+    switch (check_kind(c)) {
     case CHECK_PERCENT:
         return arena_printf(a, _("indicator %s: reported percentage"), c->indicator->id->text);
     case CHECK_SUM:

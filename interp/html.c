@@ -635,7 +635,7 @@ static void check_row(FILE *out, const Check *c, Arena *a)
         put(out, note);
         fputs("</div>", out);
     }
-    where(out, c->src, c->span);
+    where(out, check_src(c), c->span);
     fputs("</td></tr>\n", out);
 }
 

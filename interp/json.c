@@ -476,7 +476,7 @@ static void checks(Out *out, Memo *m, const Result *r, Arena *a)
             out_puts(out, ", "); key(out, "note"); cstr(out, note);
         }
         out_puts(out, ", ");
-        position(out, m, c->src, c->span);
+        position(out, m, check_src(c), c->span);
         out_puts(out, "}");
     }
     out_puts(out, first ? "]" : "\n  ]");

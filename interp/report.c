@@ -117,7 +117,7 @@ void report_annotations(const ReportInput *in, Arena *a, void (*emit)(void *ctx,
         if (c->status == RESULT_PASS)
             continue;
         an = (Annotation){ "check", result_check_kind_name(c->kind),
-                           c->status == RESULT_FAIL ? ANNOTATE_ERROR : ANNOTATE_WARNING, check_message(a, c), c->src,
+                           c->status == RESULT_FAIL ? ANNOTATE_ERROR : ANNOTATE_WARNING, check_message(a, c), check_src(c),
                            c->span };
         emit(ctx, &an);
     }

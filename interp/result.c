@@ -104,14 +104,21 @@ static bool fits_short(Number n, bool money)
 bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance)
 {
     bool money = declared.money;    /* a number of another kind does not fit, and goes beside */
-    if ((tolerance == 0) & fits_short(declared, money) & fits_short(computed, money) & fits_short(imbalance, money)) {
+    /* the imbalance is not kept: it must be the difference of the two */
+    int64_t diff;
+    bool both = declared.known && computed.known;
+    bool difference = imbalance.known
+        ? both && !__builtin_sub_overflow((int64_t)declared.exact, (int64_t)computed.exact, &diff) &&
+          diff == imbalance.exact
+        : !both;
+    if (difference && tolerance == 0 && fits_short(declared, money) && fits_short(computed, money) &&
+        fits_short(imbalance, money)) {
         c->more = NULL;
         c->money = money;
         c->known = (uint8_t)((declared.known ? CHECK_DECLARED : 0) | (computed.known ? CHECK_COMPUTED : 0) |
                              (imbalance.known ? CHECK_IMBALANCE : 0));
         c->declared = (int64_t)declared.exact;
         c->computed = (int64_t)computed.exact;
-        c->imbalance = (int64_t)imbalance.exact;
         return true;
     }
     CheckMore *more = ARENA_NEW(a, CheckMore);

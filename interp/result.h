@@ -92,11 +92,13 @@ typedef enum { VAL_UNKNOWN, VAL_NUMBER, VAL_BOOL, VAL_DATE, VAL_STRING } ValKind
 
 typedef struct Val {
     ValKind kind;
-    double num;
-    bool b;
-    int32_t days;           /* VAL_DATE: days since 1970-01-01 */
-    const char *str;
-} Val;
+    union {                 /* by kind: */
+        double num;         /* VAL_NUMBER */
+        bool b;             /* VAL_BOOL */
+        int32_t days;       /* VAL_DATE: days since 1970-01-01 */
+        const char *str;    /* VAL_STRING */
+    };
+} Val;                      /* 16 bytes: a verdict has two */
 
 /* Why a value is unknown, or a remark on a result. The English text of
  * each kind, with its arguments, is in format.c. */
@@ -197,8 +199,10 @@ enum { CHECK_DECLARED = 1, CHECK_COMPUTED = 2, CHECK_IMBALANCE = 4 };
 
 /* One check. Its numbers are read with check_declared(), check_computed(),
  * check_imbalance() and check_tolerance(), and set with check_numbers():
- * whole numbers of 64 bits are kept in the check itself, others in a
- * CheckMore beside it. */
+ * whole numbers of 64 bits are kept in the check itself (the imbalance as
+ * their difference), others in a CheckMore beside it. Its kind, relation
+ * and status are read as the enums they are with check_kind(),
+ * check_relation() and check_status(); its file with check_src(). */
 typedef struct Check {
     const Node *node;           /* where; NULL for a percent check */
     const Figure *figure;       /* sum: the whole; table: the column; the figure checked */
@@ -209,19 +213,28 @@ typedef struct Check {
     };
     const Note *note;           /* why unknown, what a part would need; NULL:
                                  * nothing to say (most checks) */
-    Source *src;
     struct Check *next;
     const CheckMore *more;      /* the numbers, when not those below; else NULL */
-    int64_t declared, computed, imbalance;  /* without `more`: the numbers that are `known` */
-    Span span;
+    int64_t declared, computed; /* without `more`: the numbers that are `known` */
+    Span span;                  /* in the figure's file, or the indicator's (percent) */
     uint32_t covered, expected;
-    CheckKind kind;
-    Relation relation;
-    Status status;
+    uint8_t kind;               /* CheckKind */
+    uint8_t relation;           /* Relation */
+    uint8_t status;             /* Status */
     uint8_t known;              /* without `more`: CHECK_DECLARED | ... */
     bool money;                 /* without `more`: the numbers are amounts in đồng */
     bool has_coverage;
-} Check;                        /* 112 bytes: a national report has a million */
+} Check;                        /* 88 bytes: a national report has a million */
+
+static inline CheckKind check_kind(const Check *c) { return (CheckKind)c->kind; }
+static inline Relation check_relation(const Check *c) { return (Relation)c->relation; }
+static inline Status check_status(const Check *c) { return (Status)c->status; }
+
+/* The file the check points into: its figure's, or its indicator's. */
+static inline Source *check_src(const Check *c)
+{
+    return c->figure ? c->figure->src : c->kind == CHECK_PERCENT ? c->indicator->src : NULL;
+}
 
 static inline Number check_short_(const Check *c, int64_t v, uint8_t bit)
 {
@@ -238,9 +251,12 @@ static inline Number check_computed(const Check *c)
     return c->more ? c->more->computed : check_short_(c, c->computed, CHECK_COMPUTED);
 }
 
+/* Kept short only when it is declared - computed, in 64 bits (check_numbers). */
 static inline Number check_imbalance(const Check *c)
 {
-    return c->more ? c->more->imbalance : check_short_(c, c->imbalance, CHECK_IMBALANCE);
+    if (c->more)
+        return c->more->imbalance;
+    return c->known & CHECK_IMBALANCE ? number_whole(c->declared - c->computed, c->money) : (Number){ 0 };
 }
 
 static inline double check_tolerance(const Check *c) { return c->more ? c->more->tolerance : 0; }
@@ -279,16 +295,16 @@ typedef struct Verdict {
     const Node *node;           /* the subject; the root for the report */
     const Part *part;           /* each DIMENSION: its part, else NULL */
     Window win;                 /* each year ...: the window, else none */
-    Status status;              /* RESULT_PASS, RESULT_FAIL or RESULT_UNKNOWN */
+    uint8_t status;             /* Status: RESULT_PASS, RESULT_FAIL or RESULT_UNKNOWN */
     bool compared;              /* a comparison: its two sides */
-    ExprOp op;
+    uint8_t op;                 /* ExprOp: the comparison's */
     Val lhs, rhs;
     const Slots *slots;         /* a schedule's count */
     const Note *why;            /* unknown: why; a schedule's remark; NULL: nothing to say */
     Source *src;
     Span span;
     struct Verdict *next;
-} Verdict;
+} Verdict;                      /* 104 bytes: a national report has one per session and rule */
 
 typedef struct RuleResult {
     const RuleDef *def;

@@ -456,8 +456,8 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
     const char *note = format_note(a, c->note);
     if (note)
         tail(o, or_mark(arena_printf(a, "(%s)", note)), SUBJECT_COL);
-    if (c->src)
-        tail(o, location(a, c->src, c->span), SUBJECT_COL);
+    if (check_src(c))
+        tail(o, location(a, check_src(c), c->span), SUBJECT_COL);
     newline(o);
 }
 

@@ -24,7 +24,7 @@ static const Check *change(Fixture *f, const char *subject)
 static void assert_at(const Check *c, uint32_t line, uint32_t col)
 {
     uint32_t l, k;
-    source_position(c->src, c->span.start, &l, &k);
+    source_position(check_src(c), c->span.start, &l, &k);
     if (l != line || k != col)
         fail_msg("check at %u:%u, expected %u:%u", l, k, line, col);
 }
