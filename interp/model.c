@@ -1291,18 +1291,14 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     case KW_SCOPE:
         if (!n->kind->scopes)
             diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no scope in the vocabulary", n->kind->name->text);
-        else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]"))) {
+        else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]")))
             d->scope = word_part(b, it, n->kind->scopes, N_("scope"));
-            d->scope_detail = kept_arg(b, it, 0);
-        }
         break;
     case KW_CHAIR:
-        if (expect_args(b, it, "s", N_("chair \"NAME\"")))
-            d->chair = kept_arg(b, it, 0);
+        expect_args(b, it, "s", N_("chair \"NAME\""));
         break;
     case KW_PLACE:
-        if (expect_args(b, it, "s", N_("place \"PLACE\"")))
-            d->place = kept_arg(b, it, 0);
+        expect_args(b, it, "s", N_("place \"PLACE\""));
         break;
     case KW_DATE:
         if (expect_args(b, it, "d", N_("date DATE")))
@@ -1311,14 +1307,12 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
     case KW_CONCLUSION:
         if (expect_args(b, it, "SD", N_("conclusion [\"NUMBER\"] [DATE]"))) {
             d->has_conclusion = true;
-            d->conclusion_number = kept_arg(b, it, 0);
             d->conclusion_date = date_arg(it);
         }
         break;
     case KW_NOTICE:
         if (expect_args(b, it, "SD", N_("notice [\"NUMBER\"] [DATE]"))) {
             d->has_notice = true;
-            d->notice_number = kept_arg(b, it, 0);
             d->notice_date = date_arg(it);
         }
         break;

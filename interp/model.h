@@ -191,11 +191,10 @@ typedef struct Session {
     const Part *kind;       /* periodic, ad_hoc, ... */
     const Part *scope;
     const Cells *cells;     /* what a session counts into, held or not */
-    Str scope_detail, chair, place;
     Str not_held_reason;
-    Str conclusion_number;
-    Str notice_number;      /* the public notice of the session (thông báo) */
-} Session;
+} Session;                  /* 80 bytes. A scope's villages, the chair, the place and the
+                             * numbers of the conclusion and notice are checked as
+                             * written and not kept: no check, rule or report reads them */
 
 /* A unit's figures by canonical path (parts included). Figures come in the
  * vocabulary's order, so their paths' ids mostly grow: kept in an array
