@@ -472,29 +472,62 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
         a->units++;
 }
 
+/* The paths a unit declares, gathered while they are provided: an entry
+ * of the unit whose path is among them was provided as declared. Up to
+ * MODEL_FIGURES_SCANNED (a unit without an index: model.h) they are asked
+ * here, a filter of their ids first, rather than searched in the unit
+ * for each of its entries; beyond, the unit's index is asked. */
+typedef struct Declared {
+    const Symbol *path[MODEL_FIGURES_SCANNED];
+    uint32_t n;
+    uint64_t filter;        /* bit id % 64 of each path */
+} Declared;
+
+static bool declares(const Declared *own, const Node *ch, const Symbol *path)
+{
+    if (own->n > MODEL_FIGURES_SCANNED)
+        return model_figure(ch, path) != NULL;
+    if (!(own->filter >> (path->id % 64) & 1))
+        return false;
+    for (uint32_t i = 0; i < own->n; i++)
+        if (own->path[i] == path)
+            return true;
+    return false;
+}
+
 /* A figure of ch and the parts of its breakdowns, each path once (no two
  * figures of a unit share one: model.c), in declaration order: the
  * figures lie in the arena in that order, so they are read in turn. */
-static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f)
+static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f, Declared *own)
 {
     provide_one(d, parent, ch, f->path, value_at(d, ch, f->path, f));
+    if (own->n < MODEL_FIGURES_SCANNED) {
+        own->path[own->n] = f->path;
+        own->filter |= (uint64_t)1 << (f->path->id % 64);
+    }
+    own->n += own->n <= MODEL_FIGURES_SCANNED;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
-            provide_figure(d, parent, ch, p);
+            provide_figure(d, parent, ch, p, own);
 }
 
 /* Add every value child ch has, declared or derived, to its parent: its
  * figures', then its other aggregates'. */
 static void provide(Derived *d, const Node *parent, const Node *ch)
 {
+    Declared own;
+    own.n = 0;
+    own.filter = 0;
     for (const Figure *f = ch->figures; f; f = f->next)
-        provide_figure(d, parent, ch, f);
+        provide_figure(d, parent, ch, f, &own);
     /* the parent's entries are made as this walks ch's: entries never
      * move (they lie in blocks), so the walk is safe */
     for (uint32_t e = d->first[ch->id]; e && !d->oom; e = entry_at(d, e - 1)->next) {
         const Entry *x = entry_at(d, e - 1);
+        if (!x->has_aggregate)
+            continue;
         const Symbol *path = symtab_symbol(d->m->syms, x->path);
-        if (x->has_aggregate && !model_figure(ch, path))        /* declared ones went above */
+        if (!declares(&own, ch, path))          /* declared ones went above */
             provide_one(d, parent, ch, path, aggregate_value(d, x));
     }
 }

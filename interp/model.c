@@ -208,11 +208,37 @@ static uint32_t figure_rank(const FigureIndex *x, uint32_t id)
     return lo;
 }
 
+/* A unit without an index is searched: f, then the parts of each of its
+ * breakdowns and theirs, as deep as the figure has dimensions (a part is
+ * not broken down by its own). */
+static Figure *scan_figure(Figure *f, const Symbol *path)
+{
+    if (f->path == path)
+        return f;
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
+        for (Figure *p = bd->parts; p; p = p->next_part) {
+            Figure *found = scan_figure(p, path);
+            if (found)
+                return found;
+        }
+    return NULL;
+}
+
+static Figure *scan_figures(const Node *n, const Symbol *path)
+{
+    for (Figure *f = n->figures; f; f = f->next) {
+        Figure *found = scan_figure(f, path);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
 Figure *model_figure(const Node *n, const Symbol *path)
 {
     const FigureIndex *x = n->figure_index;
     if (!x)
-        return NULL;
+        return n->figure_filter >> (path->id % 32) & 1 ? scan_figures(n, path) : NULL;
     if (x->map)
         return ptrmap_get(x->map, path, 0);
     if (!x->n || x->sorted[x->n - 1].id < path->id)
@@ -274,6 +300,48 @@ static bool index_figure(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
     return true;
 }
 
+
+/* Index f and the parts below it (scan_figure's order); false when out of
+ * memory. */
+static bool index_below(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
+{
+    if (!index_figure(a, x, f, expect))
+        return false;
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
+        for (Figure *p = bd->parts; p; p = p->next_part)
+            if (!index_below(a, x, p, expect))
+                return false;
+    return true;
+}
+
+/* Add f, not yet among node's figures, to its filter, or to its index:
+ * made, from every figure the unit has, when f is one more than
+ * MODEL_FIGURES_SCANNED. False when out of memory. */
+static bool index_new_figure(Model *m, Node *node, Figure *f)
+{
+    if (!node->figure_index && node->nscanned < MODEL_FIGURES_SCANNED) {
+        node->nscanned++;
+        node->figure_filter |= (uint32_t)1 << (f->path->id % 32);
+        return true;
+    }
+    /* a unit's index is first made as large as the last of its kind's
+     * grew: most units of a kind give the same figures, and an index that
+     * doubles leaves its smaller arrays behind in the arena */
+    uint32_t *last = figures_of_kind(m, node->kind);
+    uint32_t expect = last ? *last : 0;
+    if (!node->figure_index) {
+        if (!(node->figure_index = ARENA_NEW(m->arena, FigureIndex)))
+            return false;
+        for (Figure *w = node->figures; w; w = w->next)
+            if (!index_below(m->arena, node->figure_index, w, expect))
+                return false;
+    }
+    if (!index_figure(m->arena, node->figure_index, f, expect))
+        return false;
+    if (last)
+        *last = node->figure_index->n;
+    return true;
+}
 
 static void oom(Builder *b)
 {
@@ -615,9 +683,10 @@ static bool figure_cell(Model *m, Figure *f, Figure *whole, const Part *part)
  *           | NAME { breakdown } ;                         (spec §5.1)
  * breakdown = "{" { figure } [ "..." ] "}" ;               (spec §5.2)
  * NAME is a figure of the vocabulary (§14.3); a part's NAME, a part of one
- * of its dimensions (§14.2). */
+ * of its dimensions (§14.2). A whole goes on the unit's figures; a part
+ * (`whole` given) on the parts of `into`, its breakdown, at *into_tail. */
 static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *part, const FigureDecl *decl,
-                          const Item *it)
+                          const Item *it, Breakdown *into, Figure ***into_tail)
 {
     Model *m = b->m;
     if (it->binding) {
@@ -649,26 +718,23 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->declared = q;
     f->src = b->src;
     f->span = item_name_span(it);
-    if (!node->figure_index && !(node->figure_index = ARENA_NEW(m->arena, FigureIndex))) {
+    if (!index_new_figure(m, node, f)) {
         oom(b);
         return NULL;
     }
-    /* a unit's index is first made as large as the last of its kind's
-     * grew: most units of a kind give the same figures, and an index that
-     * doubles leaves its smaller arrays behind in the arena */
-    uint32_t *last = figures_of_kind(m, node->kind);
-    if (!index_figure(m->arena, node->figure_index, f, last ? *last : 0)) {
-        oom(b);
-        return NULL;
-    }
-    if (last)
-        *last = node->figure_index->n;
+    /* among the unit's figures before its own parts are read, so that a
+     * search without an index finds it from there on */
     if (!whole) {
         if (node->last_figure)
             node->last_figure->next = f;
         else
             node->figures = f;
         node->last_figure = f;
+    } else {
+        into->dim = part->dim;
+        **into_tail = f;
+        *into_tail = &f->next_part;
+        into->nparts++;
     }
     if (it->blocks && !more_of(m, f)) {
         oom(b);
@@ -708,22 +774,17 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
                        "an empty breakdown: list the parts of '%s', or remove the braces", it->name->text);
             continue;
         }
+        *tail = bd;                 /* before its parts: see add_figure's search */
+        tail = &bd->next;
         Figure **ptail = &bd->parts;
         for (Item *p = blk->items; p; p = p->next) {
             Keyword k = keyword(m, p->name);
             if (k == KW_PREVIOUS || k == KW_CHANGE)
                 continue;
             const Part *pp = breakdown_part(b, f, p, bd);
-            Figure *child = pp ? add_figure(b, node, f, pp, decl, p) : NULL;
-            if (child) {
-                bd->dim = pp->dim;
-                *ptail = child;
-                ptail = &child->next_part;
-                bd->nparts++;
-            }
+            if (pp)
+                add_figure(b, node, f, pp, decl, p, bd, &ptail);
         }
-        *tail = bd;
-        tail = &bd->next;
     }
     return f;
 }
@@ -2120,7 +2181,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         }
         const FigureDecl *decl = figure_decl(b, node, it);
         if (decl)
-            add_figure(b, node, NULL, NULL, decl, it);
+            add_figure(b, node, NULL, NULL, decl, it, NULL, NULL);
     }
 }
 

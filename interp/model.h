@@ -196,8 +196,12 @@ typedef struct Session {
                              * numbers of the conclusion and notice are checked as
                              * written and not kept: no check, rule or report reads them */
 
-/* A unit's figures by canonical path (parts included). Figures come in the
- * vocabulary's order, so their paths' ids mostly grow: kept in an array
+/* A unit's figures by canonical path (parts included), once it has more
+ * than MODEL_FIGURES_SCANNED of them: a unit with fewer (a session's
+ * invited and attended, a village's table of twelve) is searched figure by
+ * figure, wholes and their breakdowns, with no index to keep, and only when
+ * Node.figure_filter has the bit of the path asked for. Figures come
+ * in the vocabulary's order, so their paths' ids mostly grow: kept in an array
  * sorted by id, where a figure is appended and found by bisection, with no
  * hashing and no cache miss per figure for a unit of a million. When a
  * figure would move more than a few to keep the order (a unit whose
@@ -207,6 +211,8 @@ typedef struct FigureSlot {
     uint32_t id;            /* the path's */
     Figure *figure;
 } FigureSlot;
+
+enum { MODEL_FIGURES_SCANNED = 16 };
 
 typedef struct FigureIndex {
     FigureSlot *sorted;     /* by id; unused once `map` is set */
@@ -227,12 +233,14 @@ struct Node {
     Node *first_child, *last_child, *next_sibling;
     Figure *figures, *last_figure;
     FigureIndex *figure_index;  /* canonical path -> Figure, parts included;
-                                 * NULL until the first figure */
+                                 * NULL while it has MODEL_FIGURES_SCANNED or fewer */
     OpinionRun *opinions, *last_opinions;   /* runs: see OpinionRun */
     uint32_t id;            /* order of creation, from 0 (the root) */
     uint32_t nunits;        /* child units present */
     bool listed;            /* named by its parent's `lists` (model_lists_at) */
     bool declared;          /* a file declares it: node_last_src() */
+    uint8_t nscanned;       /* without an index: its figures, parts included */
+    uint32_t figure_filter; /* without an index: bit id % 32 of each figure's path */
     union {                 /* by kind->session; read through the accessors below */
         NodeMore *more;     /* a unit's: NULL until needed */
         Session *session;   /* a session's: always there */

@@ -436,6 +436,55 @@ TEST(figures_found_in_any_order)
     assert_null(model_figure(b, none));
 }
 
+/* A unit of MODEL_FIGURES_SCANNED figures or fewer has no index: it is
+ * searched, wholes and their breakdowns. The 17th figure makes the index,
+ * from every figure before it: both ways find every figure and every
+ * figure declared twice, a table's cell reached by its other way too. */
+TEST(figures_searched_then_indexed)
+{
+    model_of(f, "figure f0 \"F\" { }\nfigure f1 \"F\" { }\nfigure f2 \"F\" { }\n"      /* 1-3 */
+                "figure f3 \"F\" { }\nfigure f4 \"F\" { }\n"                           /* 4, 5 */
+                "commune \"A\" {\n"                                                   /* 6 */
+                "  f0 0  f1 1  f2 2  f3 3  f4 4\n"                                      /* 5 figures */
+                "  petitions 44 { complaint 20  denunciation 13  proposal 11 } {\n"     /* 9 */
+                "    eligible 36 { complaint 14  denunciation 12  proposal 10 }\n"      /* 13 */
+                "    ineligible 8 { complaint 6  denunciation 1  proposal 1 }\n"        /* 17: indexed */
+                "  } { complaint 20 }\n"                                                /* 11: twice */
+                "}\n"
+                "commune \"B\" {\n"                                                   /* 13 */
+                "  petitions 10 { eligible 6 { complaint 6 } ineligible 4 { complaint 4 } }"
+                " { complaint 10 { eligible 6 } }\n"                                    /* 14 */
+                "}\n");
+    assert_int_equal(f->diag.errors, 2);
+    const Node *a = child(f->model->root, "commune", "A"), *b = child(f->model->root, "commune", "B");
+    assert_non_null(a->figure_index);
+    assert_int_equal(a->figure_index->n, 17);
+    assert_null(b->figure_index);
+    /* A: every figure, those indexed when the index was made and after */
+    assert_int_equal(figure_at(f, a, "f0")->declared.value, 0);
+    assert_int_equal(figure_at(f, a, "f4")->declared.value, 4);
+    assert_int_equal(figure_at(f, a, "petitions")->declared.value, 44);
+    assert_int_equal(figure_at(f, a, "petitions.proposal")->declared.value, 11);
+    assert_int_equal(figure_at(f, a, "petitions.denunciation.eligible")->declared.value, 12);
+    assert_int_equal(figure_at(f, a, "petitions.complaint.ineligible")->declared.value, 6);
+    assert_int_equal(figure_at(f, a, "petitions.proposal.ineligible")->declared.value, 1);
+    assert_diag_at(f, DIAG_ERROR, "'petitions.complaint' is declared twice in commune A", 11, 7);
+    /* B: searched; its cell (eligible, complaint) is given twice, the
+     * second time by type first: the first is kept */
+    assert_int_equal(figure_at(f, b, "petitions.complaint.ineligible")->declared.value, 4);
+    assert_int_equal(figure_at(f, b, "petitions.complaint")->declared.value, 10);
+    const Diagnostic *g =
+        assert_diag_at(f, DIAG_ERROR, "'petitions.complaint.eligible' is declared twice in commune B", 14, 93);
+    uint32_t line, col;
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 14);
+    assert_int_equal(col, 31);
+    /* paths it has not: a part of another figure, one of the vocabulary */
+    assert_null(model_figure(b, symtab_intern_cstr(&f->syms, "petitions.proposal.eligible")));
+    assert_null(model_figure(b, symtab_intern_cstr(&f->syms, "f0")));
+    assert_null(model_figure(a, symtab_intern_cstr(&f->syms, "nowhere")));
+}
+
 TEST(a_figure_declared_twice_across_merged_blocks)
 {
     const char *const files[] = { "commune \"A\" { invited 1 }\n",
@@ -1270,6 +1319,7 @@ int main(void)
         FIXTURE_TEST(values_of_figures),
         FIXTURE_TEST(a_figure_declared_twice),
         FIXTURE_TEST(figures_found_in_any_order),
+        FIXTURE_TEST(figures_searched_then_indexed),
         FIXTURE_TEST(a_figure_declared_twice_across_merged_blocks),
         FIXTURE_TEST(figures_have_canonical_paths),
         FIXTURE_TEST(session_attributes),
