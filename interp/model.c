@@ -553,6 +553,17 @@ static const char *free_dims(Arena *a, const FigureDecl *d, const Part *const ce
     return out ? out : "";
 }
 
+/* The cells of a whole figure: no part of any dimension. */
+static const Part *const no_parts[VOCAB_MAX_DIMS];
+
+/* f's part of each dimension of its figure (NULL where it has none), as
+ * figure_cell() shared them among the figures of its path. */
+static const Part *const *cells_of(const Model *m, const Figure *f)
+{
+    const Part *const *cell = figure_part(f) ? symmap_get(&m->cell_parts, f->path) : NULL;
+    return cell ? cell : no_parts;
+}
+
 /* The part `name` of one of the dimensions the cell leaves free (spec
  * §14.2), or NULL with a message saying why it is none. */
 static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *it, const Breakdown *bd)
@@ -569,10 +580,10 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
         const Part *p = vocab_part(m->vocab, d->dims[i], it->name);
         if (!p)
             continue;
-        if (figure_cells(whole)[i]) {
+        if (cells_of(m, whole)[i]) {
             diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, like '%s' it is part of: a part is not broken down by its own "
-                       "dimension", it->name->text, d->dims[i]->name->text, figure_cells(whole)[i]->name->text);
+                       "dimension", it->name->text, d->dims[i]->name->text, cells_of(m, whole)[i]->name->text);
             return NULL;
         }
         if (bd->dim && bd->dim != d->dims[i]) {
@@ -587,7 +598,7 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     Suggest s;
     suggest_init(&s, it->name->text);
     for (uint32_t i = 0; i < d->ndims; i++)
-        if (!figure_cells(whole)[i] && (!bd->dim || bd->dim == d->dims[i]))
+        if (!cells_of(m, whole)[i] && (!bd->dim || bd->dim == d->dims[i]))
             for (uint32_t j = 0; j < d->dims[i]->nparts; j++)
                 suggest_offer(&s, d->dims[i]->words[j]->text, d->dims[i]->words[j]->len);
     const char *near = suggest_best(&s);
@@ -596,19 +607,17 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
                    it->name->text, whole->path->text, near);
     else
         diag_error(m->diag, b->src, item_name_span(it), "'%s' is not a part of '%s', which is broken down by %s",
-                   it->name->text, whole->path->text, free_dims(m->arena, d, figure_cells(whole)));
+                   it->name->text, whole->path->text, free_dims(m->arena, d, cells_of(m, whole)));
     return NULL;
 }
 
-/* The cells of a whole figure: no part of any dimension. */
-const Part *const model_no_parts[VOCAB_MAX_DIMS];
 
 /* What f has beside its value, made when first needed (a whole's cells
  * none); NULL when out of memory. */
 static FigureMore *more_of(Model *m, Figure *f)
 {
     if (!f->more && (f->more = ARENA_NEW(m->arena, FigureMore)))
-        *f->more = (FigureMore){ .cell = model_no_parts };
+        *f->more = (FigureMore){ 0 };
     return f->more;
 }
 
@@ -648,14 +657,14 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
 }
 
 /* f's path and, for a part, its cell, which is its whole's and `part`'s:
- * the cell is made once per path and shared (m->cell_parts). False when
- * out of memory. */
+ * the cell is kept once per path (m->cell_parts, read by cells_of()).
+ * False when out of memory. */
 static bool figure_cell(Model *m, Figure *f, Figure *whole, const Part *part)
 {
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };
     uint32_t ndims = f->decl->ndims;
     if (whole)
-        memcpy(cell, figure_cells(whole), ndims * sizeof *cell);
+        memcpy(cell, cells_of(m, whole), ndims * sizeof *cell);
     if (part)
         cell[vocab_figure_dim(f->decl, part->dim)] = part;
     f->path = vocab_cell(m->vocab, f->decl, cell);
@@ -675,7 +684,6 @@ static bool figure_cell(Model *m, Figure *f, Figure *whole, const Part *part)
             return false;
         memcpy(shared, cell, ndims * sizeof *cell);
     }
-    more->cell = shared;
     return true;
 }
 

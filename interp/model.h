@@ -57,8 +57,6 @@ typedef struct FigureChange {
 /* What a part, or a figure written with a block, has beside its value:
  * a plain figure has none of it (Figure.more NULL). */
 typedef struct FigureMore {
-    const Part *const *cell;    /* its part of each dimension (decl->ndims of them, NULL
-                                 * where it has none), shared by every figure of its path */
     const Part *part;       /* the part this is of its whole; NULL for a whole */
     Figure *whole;          /* the figure this is a part of, or NULL */
     FigureChange *change;   /* NULL when neither is written */
@@ -67,8 +65,8 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (72 bytes; 112 with FigureMore). Read the rest through
- * figure_part(), figure_whole(), figure_cells(), figure_change() and
+ * and a value (72 bytes; 104 with FigureMore). Read the rest through
+ * figure_part(), figure_whole(), figure_change() and
  * figure_breakdowns(). */
 struct Figure {
     const FigureDecl *decl; /* the figure of the vocabulary */
@@ -84,12 +82,8 @@ struct Figure {
     };
 };
 
-/* A whole's cells: none of its dimensions has a part. */
-extern const Part *const model_no_parts[VOCAB_MAX_DIMS];
-
 static inline const Part *figure_part(const Figure *f) { return f->more ? f->more->part : NULL; }
 static inline Figure *figure_whole(const Figure *f) { return f->more ? f->more->whole : NULL; }
-static inline const Part *const *figure_cells(const Figure *f) { return f->more ? f->more->cell : model_no_parts; }
 static inline FigureChange *figure_change(const Figure *f) { return f->more ? f->more->change : NULL; }
 static inline Breakdown *figure_breakdowns(const Figure *f) { return f->more ? f->more->breakdowns : NULL; }
 
@@ -388,7 +382,8 @@ typedef struct Model {
     SymMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
-    SymMap cell_parts;      /* a figure's path -> its Figure.cell, shared by figures */
+    SymMap cell_parts;      /* a part's path -> its part of each dimension (decl->ndims
+                             * of them, NULL where it has none): model_cells() */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
     UnitSet children;       /* (parent, name, kind) -> the unit */
