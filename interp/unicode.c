@@ -63,7 +63,9 @@ static bool all_latin(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0, k; i < n; i += k)
-        if (latin_at(u, n, i, &k) < 0)
+        if (u[i] < 0x80)
+            k = 1;                  /* ASCII without a call: most of a name */
+        else if (latin_at(u, n, i, &k) < 0)
             return false;
     return true;
 }
@@ -184,65 +186,89 @@ static const char latin_folds[432 + 256][4] = {
     /* U+1EF8 */ "y", "y", "\xE1\xBB\xBB", "\xE1\xBB\xBB", "\xE1\xBB\xBD", "\xE1\xBB\xBD", "\xE1\xBB\xBF", "\xE1\xBB\xBF",
 };
 
-/* s decomposed, case-folded and without marks into out (2n + 1 bytes), a
- * letter at a time from latin_folds, its length in *len: for a string of
- * latin_at() characters, whose folded forms are at most 1.5 times as
- * long. False, out spoilt, when s has another character. */
-static bool latin_folded(const char *s, size_t n, char *out, size_t *len)
+/* The skeleton's last step, byte by byte: đ (U+0111) is a letter of its
+ * own, not d with a mark, so it is folded too (the caller gives its two
+ * bytes at once); runs of white space become one space, and none leads. */
+typedef struct Skeleton {
+    char *out;
+    size_t n;
+    bool space;             /* the last byte written is a space, or none is */
+} Skeleton;
+
+static inline void skeleton_byte(Skeleton *k, unsigned char c)
+{
+    if (c == ' ' || c == '\t') {
+        if (!k->space)
+            k->out[k->n++] = ' ';
+        k->space = true;
+    } else {
+        k->out[k->n++] = (char)c;
+        k->space = false;
+    }
+}
+
+/* Bytes decomposed, case-folded and without marks: đ one letter. */
+static void skeleton_text(Skeleton *k, const unsigned char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == 0xC4 && i + 1 < n && t[i + 1] == 0x91) {
+            skeleton_byte(k, 'd');
+            i++;
+        } else {
+            skeleton_byte(k, t[i]);
+        }
+    }
+}
+
+/* Trimmed and NUL-terminated; its length. */
+static size_t skeleton_end(Skeleton *k)
+{
+    if (k->n && k->out[k->n - 1] == ' ')
+        k->n--;
+    k->out[k->n] = '\0';
+    return k->n;
+}
+
+/* The skeleton of s into k (2n + 1 bytes), a letter at a time from
+ * latin_folds, ASCII without a call: for a string of latin_at()
+ * characters, whose folded forms are at most 1.5 times as long. False, k
+ * spoilt, when s has another character. */
+static bool latin_skeleton(const char *s, size_t n, Skeleton *k)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t m = 0;
-    for (size_t i = 0, k; i < n; i += k) {
-        int32_t cp = latin_at(u, n, i, &k);
-        if (cp < 0)
-            return false;
-        if (cp < 0x80) {
-            out[m++] = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+    for (size_t i = 0, w; i < n; i += w) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            skeleton_byte(k, c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c);
+            w = 1;
             continue;
         }
+        int32_t cp = latin_at(u, n, i, &w);
+        if (cp < 0)
+            return false;
         const char *fold = latin_folds[cp < 0x250 ? cp - 0xA0 : 432 + cp - 0x1E00];
-        for (size_t j = 0; j < 3 && fold[j]; j++)
-            out[m++] = fold[j];     /* 3 bytes for 2, at most */
+        skeleton_text(k, (const unsigned char *)fold, strnlen(fold, 3));    /* 3 bytes for 2, at most */
     }
-    *len = m;
     return true;
 }
 
 char *unicode_skeleton(Arena *a, const char *s, size_t n, size_t *len)
 {
     /* the buffer is lost when s is not Latin: 2n + 1 bytes, once */
-    size_t m;
-    char *folded = n < SIZE_MAX / 2 ? arena_alloc(a, 2 * n + 1) : NULL;
-    if (!folded)
+    char *buf = n < SIZE_MAX / 2 ? arena_alloc(a, 2 * n + 1) : NULL;
+    if (!buf)
         return NULL;
-    if (!latin_folded(s, n, folded, &m))
-        folded = mapped(a, s, n, SKELETON_OPTIONS, &m);
-    if (!folded)
-        return NULL;
-    /* đ (U+0111) is a letter of its own, not d with a mark: fold it too;
-     * collapse runs of white space and trim them */
-    size_t k = 0;
-    bool space = true;
-    for (size_t i = 0; i < m; i++) {
-        unsigned char c = (unsigned char)folded[i];
-        if (c == 0xC4 && i + 1 < m && (unsigned char)folded[i + 1] == 0x91) {
-            folded[k++] = 'd';
-            i++;
-            space = false;
-        } else if (c == ' ' || c == '\t') {
-            if (!space)
-                folded[k++] = ' ';
-            space = true;
-        } else {
-            folded[k++] = (char)c;
-            space = false;
-        }
+    Skeleton k = { buf, 0, true };
+    if (!latin_skeleton(s, n, &k)) {
+        size_t m;
+        char *folded = mapped(a, s, n, SKELETON_OPTIONS, &m);
+        if (!folded)
+            return NULL;
+        k = (Skeleton){ folded, 0, true };  /* in place: it never writes ahead of what it reads */
+        skeleton_text(&k, (const unsigned char *)folded, m);
     }
-    if (k && folded[k - 1] == ' ')
-        k--;
-    folded[k] = '\0';
-    *len = k;
-    return folded;
+    *len = skeleton_end(&k);
+    return k.out;
 }
 
 int unicode_columns(const char *s, size_t n, size_t *len)
