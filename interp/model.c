@@ -2665,32 +2665,83 @@ static void check_lists(Model *m, const Node *parent)
     }
 }
 
+/* A child's skeleton in near_duplicates()' table: open addressing, at
+ * most half full, the slot chosen by SipHash of the skeleton under the
+ * run's key (a submission cannot make its names collide). */
+typedef struct SkeletonSlot {
+    const Node *node;       /* the first child of its kind with this skeleton; NULL: empty */
+    const char *text;
+    uint32_t len;
+    uint32_t hash;
+} SkeletonSlot;
+
+typedef struct SkeletonTable {
+    SkeletonSlot *slots;
+    uint32_t cap, count;    /* cap a power of two */
+    SipKey key;
+} SkeletonTable;
+
+static uint32_t skeleton_hash(const SkeletonTable *t, const char *text, size_t len, const Kind *kind)
+{
+    return (uint32_t)siphash24(t->key, text, len) ^ hash_mix((uint64_t)kind->id);
+}
+
+/* The slot of (text, kind): its child's, or the empty one it would take. */
+static SkeletonSlot *skeleton_slot(SkeletonSlot *slots, uint32_t cap, uint32_t hash, const char *text, uint32_t len,
+                               const Kind *kind)
+{
+    for (uint32_t i = hash & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        SkeletonSlot *x = &slots[i];
+        if (!x->node || (x->hash == hash && x->len == len && x->node->kind == kind && memcmp(x->text, text, len) == 0))
+            return x;
+    }
+}
+
+/* Room for one more at most half full; false when out of memory. */
+static bool skeletons_room(SkeletonTable *t, Arena *a)
+{
+    if (t->count + 1 <= t->cap / 2)
+        return true;
+    uint32_t cap = t->cap ? t->cap * 2 : 16;
+    if (cap > (UINT32_MAX >> 2))
+        return false;
+    SkeletonSlot *slots = ARENA_ARRAY(a, SkeletonSlot, cap);
+    if (!slots)
+        return false;
+    for (uint32_t i = 0; i < t->cap; i++)
+        if (t->slots[i].node)
+            *skeleton_slot(slots, cap, t->slots[i].hash, t->slots[i].text, t->slots[i].len, t->slots[i].node->kind) =
+                t->slots[i];
+    t->slots = slots;
+    t->cap = cap;
+    return true;
+}
+
 /* Two children of one kind whose names differ only by case, spaces or
  * accents are most likely one unit typed twice. */
 static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
 {
-    /* the skeletons, their table and the map are the parent's alone: in
-     * `scratch`, given back once its children are compared */
+    /* the skeletons and their table are the parent's alone: in `scratch`,
+     * given back once its children are compared */
     Span lists_span = { 0, 0 };
     bool lists = model_lists_at(m, parent, &lists_span) != NULL;
     ArenaMark mark = arena_mark(scratch);
-    Symtab skeletons;
-    symtab_init(&skeletons, scratch);
-    PtrMap seen = { 0 };
+    SkeletonTable seen = { .key = scratch->key };
     for (const Node *ch = parent->first_child; ch; ch = ch->next_sibling) {
         if (ch->kind->session)
             continue;
         size_t len;
         const char *skel = unicode_skeleton(scratch, ch->name->text, ch->name->len, &len);
-        Symbol *key = skel ? symtab_intern(&skeletons, skel, len) : NULL;
-        if (!key)
+        if (!skel || len > UINT32_MAX || !skeletons_room(&seen, scratch))
             break;
-        const Node *first = ptrmap_get(&seen, key, ch->kind->id);
-        if (!first) {
-            if (!ptrmap_put(&seen, scratch, key, ch->kind->id, (void *)ch))
-                break;
+        uint32_t hash = skeleton_hash(&seen, skel, len, ch->kind);
+        SkeletonSlot *x = skeleton_slot(seen.slots, seen.cap, hash, skel, (uint32_t)len, ch->kind);
+        if (!x->node) {
+            *x = (SkeletonSlot){ ch, skel, (uint32_t)len, hash };
+            seen.count++;
             continue;
         }
+        const Node *first = x->node;
         if (lists && (!first->listed || !ch->listed))
             continue;               /* the unlisted one is an error already */
         diag_warning(m->diag, ch->src, ch->span,

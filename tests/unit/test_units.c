@@ -394,6 +394,34 @@ TEST(near_duplicates_by_case_and_spaces)
                 "test1.dlg", 2, 9);
 }
 
+/* Many siblings: the table of skeletons grows (model.c, 16 slots at first,
+ * at most half full) and still finds the first of each, by kind. */
+TEST(near_duplicates_among_many_siblings)
+{
+    char text[4096];
+    size_t len = 0;
+    for (int i = 1; i <= 40; i++)                                   /* lines 1-40 */
+        len += (size_t)sprintf(text + len, "commune \"Xã Nưa %d\" { }\n", i);
+    len += (size_t)sprintf(text + len, "ward \"Xã Nưa 5\" { }\n");        /* 41: another kind */
+    len += (size_t)sprintf(text + len, "commune \"xa nua 7\" { }\n");     /* 42 */
+    sprintf(text + len, "commune \"XÃ  NƯA 33\" { }\n");                /* 43 */
+    build_model_files(f, (const char *const[]){ text }, 1, false);
+    assert_counts(f, 0, 2);
+    const Diagnostic *g = assert_diag(f, DIAG_WARNING,
+                                      "commune xa nua 7 and commune Xã Nưa 7 differ only by case, spaces or "
+                                      "accents; did you mean \"Xã Nưa 7\"?", "test1.dlg", 42, 9);
+    uint32_t line, col;
+    assert_string_equal(g->next->message, "the other is here");
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 7);
+    g = assert_diag(f, DIAG_WARNING,
+                    "commune XÃ  NƯA 33 and commune Xã Nưa 33 differ only by case, spaces or accents; did you mean "
+                    "\"Xã Nưa 33\"?", "test1.dlg", 43, 9);
+    assert_string_equal(g->next->message, "the other is here");
+    diag_line_col(g->next, &line, &col);
+    assert_int_equal(line, 33);
+}
+
 TEST(different_names_kinds_or_parents_draw_no_warning)
 {
     build_model_files(f, (const char *const[]){ "commune \"Hà Nội\" { }\ncommune \"Hà Tây\" { }\n"
@@ -470,6 +498,7 @@ int main(void)
         FIXTURE_TEST(a_unit_typed_only_in_nfd_is_kept_in_nfc),
         FIXTURE_TEST(near_duplicate_units_draw_a_warning),
         FIXTURE_TEST(near_duplicates_by_case_and_spaces),
+        FIXTURE_TEST(near_duplicates_among_many_siblings),
         FIXTURE_TEST(different_names_kinds_or_parents_draw_no_warning),
         FIXTURE_TEST(an_empty_model_gives_no_figures),
         FIXTURE_TEST(header_units_and_lists_are_no_figures),
