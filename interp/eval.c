@@ -525,7 +525,8 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
         } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, node_session(ch)->date, &out->undated))) {
             fn(ev, sc, ctx);
         }
-        each_below(ev, base, ch, sel, fn, ctx, out);
+        if (ch->first_child)        /* a village of a million has none: no call */
+            each_below(ev, base, ch, sel, fn, ctx, out);
     }
 }
 
