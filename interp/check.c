@@ -438,7 +438,9 @@ static void check_node(Checker *c, const Node *n)
 {
     for (const Figure *f = n->figures; f; f = f->next)
         check_figure(c, f);
-    for (uint32_t i = 0; i < c->v->nbounds; i++)
+    /* a bound is checked where one of its figures is declared: never at a
+     * unit that declares none (a village of a million) */
+    for (uint32_t i = 0; n->figures && i < c->v->nbounds; i++)
         check_bound(c, n, c->v->bounds[i]);
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         check_node(c, ch);
