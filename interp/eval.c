@@ -40,6 +40,8 @@ typedef struct Eval {
     struct Memo *memo;      /* aggregates already computed, by expression and scope */
     uint32_t nmemo, cap_memo;
     PtrMap verdicts;        /* (RuleResult, node) -> VerdictCount, for passed() */
+    uint32_t *below;        /* by node id: what the nodes below it are (below_bits()); NULL:
+                             * not known, every unit is entered */
     bool oom;
 } Eval;
 
@@ -503,12 +505,51 @@ static bool in_window(Window w, Date d, uint32_t *undated)
     return at == AT_IN;
 }
 
+/* What a node is, for a walk that looks for a selector's subjects: its
+ * kind (a bit for the kind's id modulo 29), whether it is of the commune
+ * level, whether it has itemised opinions. Ev->below holds, for each
+ * unit, the bits of every node below it, so that a walk enters only the
+ * units that may hold a subject (count(commune, ...) does not enter a
+ * commune's villages, count(dialogue) no unit without dialogues below). */
+enum { BELOW_KINDS = 29, BELOW_COMMUNE_LEVEL = 1 << 29, BELOW_OPINIONS = 1 << 30 };
+
+static uint32_t node_bits(const Node *n)
+{
+    return 1u << (n->kind->id % BELOW_KINDS) | (n->kind->level == LEVEL_COMMUNE ? BELOW_COMMUNE_LEVEL : 0u) |
+           (n->opinions ? BELOW_OPINIONS : 0u);
+}
+
+/* The bits a subject of sel has; 0 for a selector each_below() finds
+ * nothing for (the report, documents, parts). */
+static uint32_t selector_bits(const Selector *sel)
+{
+    switch (sel->what) {
+    case SEL_KIND: return 1u << (sel->kind->id % BELOW_KINDS);
+    case SEL_COMMUNE_LEVEL: return BELOW_COMMUNE_LEVEL;
+    case SEL_OPINION: return BELOW_OPINIONS;
+    case SEL_REPORT: case SEL_DOCUMENT: case SEL_PART: break;
+    }
+    return 0;
+}
+
+/* ev->below[n->id] and that of every unit below n; what is below n. */
+static uint32_t below_bits(uint32_t *below, const Node *n)
+{
+    uint32_t bits = 0;
+    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+        bits |= node_bits(ch) | (ch->first_child ? below_bits(below, ch) : 0);
+    below[n->id] = bits;
+    return bits;
+}
+
 /* Visit the subjects of the selector below the scope's node (the node
  * excluded), each in a scope that keeps the part and the window of time
  * of `base`: per level, count(commune, ...) counts in that level's cells,
- * and in a year only that year's sessions and opinions. */
-static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel, Visit fn, void *ctx,
-                       Selected *out)
+ * and in a year only that year's sessions and opinions. `want` is
+ * selector_bits(sel): a child is entered when something below it has
+ * them. */
+static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel, uint32_t want, Visit fn,
+                       void *ctx, Selected *out)
 {
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
         if (node_session(ch)->not_held)
@@ -525,8 +566,8 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
         } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, node_session(ch)->date, &out->undated))) {
             fn(ev, sc, ctx);
         }
-        if (ch->first_child)        /* a village of a million has none: no call */
-            each_below(ev, base, ch, sel, fn, ctx, out);
+        if (ch->first_child && (!ev->below || ev->below[ch->id] & want))
+            each_below(ev, base, ch, sel, want, fn, ctx, out);
     }
 }
 
@@ -552,7 +593,7 @@ static Selected each_in(Eval *ev, Scope base, const Selector *sel, Visit fn, voi
         out.visited = count;
         return out;
     }
-    each_below(ev, base, base.node, sel, fn, ctx, &out);
+    each_below(ev, base, base.node, sel, selector_bits(sel), fn, ctx, &out);
     return out;
 }
 
@@ -1596,6 +1637,10 @@ bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Cal
 {
     Eval ev = { .m = m, .d = d, .res = res, .cal = cal, .result = r, .arena = arena };
     Scope root = { .node = m->root };
+    ev.below = ARENA_ARRAY(arena, uint32_t, m->nnodes);
+    if (!ev.below)
+        return false;
+    below_bits(ev.below, m->root);
     /* rules first: an indicator may count their verdicts (passed()) */
     for (const RuleDef *rule = m->rules; rule && !ev.oom; rule = rule->next) {
         RuleResult *rr = rule_result(&ev, rule);

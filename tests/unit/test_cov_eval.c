@@ -44,6 +44,44 @@ static const IndicatorResult *row(Fixture *f, const char *id, const char *subjec
     return NULL;
 }
 
+/* ---- walks over the tree ------------------------------------------------------------ */
+
+/* A walk for a selector enters only the units with one of its subjects
+ * below them (eval.c, below_bits()): subjects at every depth are still
+ * found, at the top, in a district, in a village, in a session. */
+TEST(walks_find_subjects_at_every_depth)
+{
+    run_all(f, "district \"D\" {\n"
+               "  dialogue 2024-02-01 { }\n"
+               "  commune \"A\" {\n"
+               "    village \"V1\" { dialogue 2024-03-01 { opinion \"v1\" { status resolved } } }\n"
+               "    village \"V2\" { }\n"
+               "    opinion \"a1\" { status pending }\n"
+               "  }\n"
+               "  ward \"W\" { village \"V3\" { } }\n"
+               "}\n"
+               "commune \"B\" { }\n"
+               "dialogue 2024-04-01 { }\n"
+               "indicator dialogues \"T\" = count(dialogue)\n"
+               "indicator villages \"T\" = count(village)\n"
+               "indicator communes \"T\" = count(commune)\n"
+               "indicator opinions \"T\" = count(opinion)\n"
+               "indicator resolved \"T\" = count(opinion, status == \"resolved\")\n"
+               "indicator villages_in \"T\" = count(village) { per commune }\n");
+    /* D's, V1's and the report's own */
+    assert_value(ind(f, "dialogues"), 3, UNIT_COUNT);
+    /* V1 and V2 in A, V3 in the ward */
+    assert_value(ind(f, "villages"), 3, UNIT_COUNT);
+    /* every unit of the commune level: A, the ward W, B */
+    assert_value(ind(f, "communes"), 3, UNIT_COUNT);
+    /* v1 in V1's dialogue, a1 in A itself */
+    assert_value(ind(f, "opinions"), 2, UNIT_COUNT);
+    assert_value(ind(f, "resolved"), 1, UNIT_COUNT);
+    assert_value(find_indicator(f, "villages_in", "commune A"), 2, UNIT_COUNT);
+    assert_value(find_indicator(f, "villages_in", "ward W"), 1, UNIT_COUNT);
+    assert_value(find_indicator(f, "villages_in", "commune B"), 0, UNIT_COUNT);
+}
+
 /* ---- the scope of an opinion (§7.2) ---------------------------------------------- */
 
 static const char OPINIONS[] =
@@ -838,6 +876,7 @@ TEST(undated_document_in_a_dated_session)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FIXTURE_TEST(walks_find_subjects_at_every_depth),
         FIXTURE_TEST(opinion_scope_names),
         FIXTURE_TEST(other_names_in_an_opinion_are_unknown),
         FIXTURE_TEST(literals),
