@@ -232,7 +232,7 @@ static bool has_sub_breakdown(const Breakdown *bd)
  * child units (communes 19), else the units present. */
 static void expected_children(const Node *n, uint32_t *present, uint32_t *expected)
 {
-    *present = *expected = n->nunits;
+    *present = *expected = node_nunits(n);
     /* the child units of the first level that has any, counted here: a
      * node does not keep a count for each level (most nodes have none) */
     uint32_t lv = LEVEL_MAX + 1, k = 0;

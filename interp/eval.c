@@ -516,7 +516,7 @@ enum { BELOW_KINDS = 29, BELOW_COMMUNE_LEVEL = 1 << 29, BELOW_OPINIONS = 1 << 30
 static uint32_t node_bits(const Node *n)
 {
     return 1u << (n->kind->id % BELOW_KINDS) | (n->kind->level == LEVEL_COMMUNE ? BELOW_COMMUNE_LEVEL : 0u) |
-           (n->opinions ? BELOW_OPINIONS : 0u);
+           (node_opinions(n) ? BELOW_OPINIONS : 0u);
 }
 
 /* The bits a subject of sel has; 0 for a selector each_below() finds

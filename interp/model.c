@@ -988,6 +988,15 @@ static void session_cells(Builder *b, Node *n)
         oom(b);
 }
 
+/* A unit's NodeMore, made when first needed; NULL when out of memory
+ * (said). */
+static NodeMore *more_of_unit(Builder *b, Node *n)
+{
+    if (!n->more && !(n->more = ARENA_NEW(b->m->arena, NodeMore)))
+        oom(b);
+    return n->more;
+}
+
 /* ---- units, sessions, entries -------------------------------------------- */
 
 static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, Span at)
@@ -1005,23 +1014,19 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
     n->parent = parent;
     n->id = b->m->nnodes++;
     if (parent) {
-        if (parent->last_child)
-            parent->last_child->next_sibling = n;
+        /* a unit: a session holds no units nor sessions (add_item) */
+        NodeMore *pm = more_of_unit(b, parent);
+        if (!pm)
+            return NULL;
+        if (pm->last_child)
+            pm->last_child->next_sibling = n;
         else
             parent->first_child = n;
-        parent->last_child = n;
+        pm->last_child = n;
     }
     return n;
 }
 
-/* A unit's NodeMore, made when first needed; NULL when out of memory
- * (said). */
-static NodeMore *more_of_unit(Builder *b, Node *n)
-{
-    if (!n->more && !(n->more = ARENA_NEW(b->m->arena, NodeMore)))
-        oom(b);
-    return n->more;
-}
 
 /* A file declares n, at `at` in b's source: its last declaration. Kept
  * apart only when it is not where n was made (another file's, or after
@@ -1177,7 +1182,7 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
     }
     if (b->waiting)
         unit_made(b->waiting, sym, kind);
-    parent->nunits++;
+    parent->more->nunits++;         /* made with n: new_node() */
     return n;
 }
 
@@ -1427,7 +1432,11 @@ static const Part *opinion_topic(Builder *b, const Item *a)
  * takes it by counting it in (OpinionRun.n). */
 static Opinion *opinion_slot(Builder *b, Node *node)
 {
-    OpinionRun *last = node->last_opinions;
+    NodeMore *more = node->kind->session ? NULL : more_of_unit(b, node);
+    OpinionList *list = node->kind->session ? &node->session->opinions : more ? &more->opinions : NULL;
+    if (!list)
+        return NULL;
+    OpinionRun *last = list->last;
     if (!last || last->n == last->cap) {
         uint32_t cap = b->left;             /* at most as many opinions as items left */
         if (cap <= 1)                       /* alone in its list, or not known: as the last run grew */
@@ -1439,8 +1448,8 @@ static Opinion *opinion_slot(Builder *b, Node *node)
         if (last)
             last->next = r;
         else
-            node->opinions = r;
-        node->last_opinions = last = r;
+            list->first = r;
+        list->last = last = r;
     }
     Opinion *o = &last->at[last->n];
     memset(o, 0, sizeof *o);                /* a slot given up before may hold its half */
@@ -1505,7 +1514,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         return;
     }
     o->cells = cells;
-    node->last_opinions->n++;               /* the slot is taken */
+    (node->kind->session ? &node->session->opinions : &node->more->opinions)->last->n++;   /* the slot is taken */
 }
 
 /* document = document KIND "NUMBER" [ DATE ] [ "TITLE" ] ;   (spec §4.5)
@@ -2793,7 +2802,7 @@ void model_finish(Model *m)
 
 static bool gives_figures(const Node *n)
 {
-    if (n->figures || n->opinions || node_documents(n) || n->kind->session)
+    if (n->figures || node_opinions(n) || node_documents(n) || n->kind->session)
         return true;
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         if (gives_figures(ch))

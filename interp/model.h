@@ -138,6 +138,11 @@ typedef struct OpinionIter {
     uint32_t i;
 } OpinionIter;
 
+/* The runs of a unit (in its NodeMore) or a session (in its Session). */
+typedef struct OpinionList {
+    OpinionRun *first, *last;
+} OpinionList;
+
 static inline const Opinion *opinion_next(OpinionIter *it)
 {
     while (it->run && it->i == it->run->n) {
@@ -164,12 +169,17 @@ typedef struct DocumentList {
 } DocumentList;
 
 /* What few units have: kept apart so that the many (a country's villages)
- * do not pay for it. Made when first needed (model.c). */
+ * do not pay for it: what a unit with children, documents or opinions of
+ * its own has, and a unit declared again. Made when first needed
+ * (model.c). */
 typedef struct NodeMore {
     DocumentList documents;
     Source *last_src;       /* the last declaration, when it is not (src, span): */
     Span last_span;         /* a unit declared again in another file */
     Node *namesake;         /* the unit of this kind and name made before, elsewhere */
+    Node *last_child;       /* the end of first_child's list */
+    uint32_t nunits;        /* child units present: node_nunits() */
+    OpinionList opinions;   /* itemised in the unit itself: node_opinions() */
 } NodeMore;
 
 /* What a session is beside its place in the tree: made with it, so every
@@ -186,7 +196,8 @@ typedef struct Session {
     const Part *scope;
     const Cells *cells;     /* what a session counts into, held or not */
     Str not_held_reason;
-} Session;                  /* 80 bytes. A scope's villages, the chair, the place and the
+    OpinionList opinions;   /* node_opinions() */
+} Session;                  /* 96 bytes. A scope's villages, the chair, the place and the
                              * numbers of the conclusion and notice are checked as
                              * written and not kept: no check, rule or report reads them */
 
@@ -214,9 +225,10 @@ typedef struct FigureIndex {
     PtrMap *map;            /* path -> Figure, once the order was given up */
 } FigureIndex;
 
-/* A unit or a session. 128 bytes: a national report has a node for each
+/* A unit or a session. 104 bytes: a national report has a node for each
  * of its hundreds of thousands of villages, so what only a few nodes have
- * is in `more`. */
+ * is in `more` (a session's in its Session): the end of the list of
+ * children and their count, opinions. */
 struct Node {
     const Kind *kind;
     Symbol *name;           /* unit name (NFC), session title, or NULL */
@@ -224,13 +236,11 @@ struct Node {
     Span span;              /* where it was made: its first declaration's name,
                              * or the parent's `lists` naming it */
     Node *parent;
-    Node *first_child, *last_child, *next_sibling;
+    Node *first_child, *next_sibling;     /* the end of the list: NodeMore.last_child */
     Figure *figures, *last_figure;
     FigureIndex *figure_index;  /* canonical path -> Figure, parts included;
                                  * NULL while it has MODEL_FIGURES_SCANNED or fewer */
-    OpinionRun *opinions, *last_opinions;   /* runs: see OpinionRun */
     uint32_t id;            /* order of creation, from 0 (the root) */
-    uint32_t nunits;        /* child units present */
     bool listed;            /* named by its parent's `lists` (model_lists_at) */
     bool declared;          /* a file declares it: node_last_src() */
     uint8_t nscanned;       /* without an index: its figures, parts included */
@@ -241,9 +251,17 @@ struct Node {
     };
 };
 
+/* The first run of n's opinions, or NULL. */
+static inline const OpinionRun *node_opinions(const Node *n)
+{
+    if (n->kind->session)
+        return n->session ? n->session->opinions.first : NULL;
+    return n->more ? n->more->opinions.first : NULL;
+}
+
 static inline const Opinion *opinion_first(const Node *n, OpinionIter *it)
 {
-    *it = (OpinionIter){ n->opinions, 0 };
+    *it = (OpinionIter){ node_opinions(n), 0 };
     return opinion_next(it);
 }
 
@@ -261,6 +279,9 @@ static inline const NodeMore *node_more(const Node *n)
     static const NodeMore none = { 0 };
     return !n->kind->session && n->more ? n->more : &none;
 }
+
+/* The child units present (sessions not counted). */
+static inline uint32_t node_nunits(const Node *n) { return node_more(n)->nunits; }
 
 /* The file that declared the unit last, and where; NULL for a unit no
  * file declares (only listed or named, model.c). */

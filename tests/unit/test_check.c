@@ -282,7 +282,7 @@ TEST(communes_with_the_same_name_merge)
     derive(f);
     assert_true(check_run(f->model, f->derived, &f->arena, &f->result));
     const Node *d = child(f->model->root, "district", "D");
-    assert_int_equal(d->nunits, 2);
+    assert_int_equal(node_nunits(d), 2);
     const Node *a = child(d, "commune", "A");
     assert_ptr_equal(a->next_sibling, child(d, "commune", "B"));
     assert_non_null(model_figure(a, symtab_find(&f->syms, "invited", 7)));

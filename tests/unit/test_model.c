@@ -95,7 +95,7 @@ TEST(figures_and_entries_in_file_unit_and_session)
     assert_string_equal(node_documents(a)->kind->name->text, "notice");
     assert_null(node_documents(a)->next);
     /* nothing was listed at the top level */
-    assert_null(root->opinions);
+    assert_null(node_opinions(root));
     assert_null(node_documents(root));
 }
 
@@ -174,7 +174,7 @@ TEST(units_with_the_same_kind_and_name_merge)
     const Node *root = m->root;
     /* two `commune "A"` blocks are one node; `ward "A"` is another kind */
     assert_int_equal(child_count(root), 2);
-    assert_int_equal(root->nunits, 2);                         /* a commune and a ward */
+    assert_int_equal(node_nunits(root), 2);                         /* a commune and a ward */
     const Node *a = child(root, "commune", "A");
     /* its figures in declaration order across both blocks */
     assert_string_equal(a->figures->path->text, "invited");
@@ -226,7 +226,7 @@ TEST(node_ids_follow_creation_order)
     assert_int_equal(b->next_sibling->id, 6);
     assert_int_equal(b->next_sibling->next_sibling->id, 7);
     assert_null(b->next_sibling->next_sibling->next_sibling);
-    assert_ptr_equal(d->last_child, b->next_sibling->next_sibling);
+    assert_ptr_equal(node_more(d)->last_child, b->next_sibling->next_sibling);
     const Node *top_a = child(root, "commune", "A");
     assert_ptr_not_equal(top_a, a);
     assert_int_equal(top_a->id, 8);
@@ -234,10 +234,10 @@ TEST(node_ids_follow_creation_order)
     assert_int_equal(m->nnodes, 9);
     /* units counted, sessions not: D has communes A and B; A has village V;
      * the root has district D and commune A */
-    assert_int_equal(d->nunits, 2);
-    assert_int_equal(a->nunits, 1);
-    assert_int_equal(b->nunits, 0);
-    assert_int_equal(root->nunits, 2);
+    assert_int_equal(node_nunits(d), 2);
+    assert_int_equal(node_nunits(a), 1);
+    assert_int_equal(node_nunits(b), 0);
+    assert_int_equal(node_nunits(root), 2);
 }
 
 TEST(same_name_under_different_parents_is_two_units)
@@ -642,9 +642,9 @@ TEST(opinions)
     assert_int_equal(o->satisfied, -1);
     assert_null(opinion_next(&it));
     /* the three in one run, as long as the items left in the block */
-    assert_ptr_equal(a->opinions, a->last_opinions);
-    assert_int_equal(a->opinions->n, 3);
-    assert_int_equal(a->opinions->cap, 3);
+    assert_ptr_equal(node_opinions(a), node_more(a)->opinions.last);
+    assert_int_equal(node_opinions(a)->n, 3);
+    assert_int_equal(node_opinions(a)->cap, 3);
 }
 
 /* Opinions lie in runs (model.h, OpinionRun): a block's in one run as long
@@ -664,7 +664,7 @@ TEST(opinions_in_runs)
     assert_int_equal(f->diag.errors, 1);
     const Node *root = m->root, *a = child(root, "commune", "A");
     /* the top level: 1, then 2 (b, c), then 4 (d) */
-    const OpinionRun *r = root->opinions;
+    const OpinionRun *r = node_opinions(root);
     assert_int_equal(r->cap, 1);
     assert_int_equal(r->next->cap, 2);
     assert_int_equal(r->next->n, 2);
@@ -672,9 +672,9 @@ TEST(opinions_in_runs)
     assert_int_equal(r->next->next->n, 1);
     assert_null(r->next->next->next);
     /* the commune's first block: 4 items left at "e" (e, f, g, attended) */
-    assert_int_equal(a->opinions->cap, 4);
-    assert_int_equal(a->opinions->n, 2);
-    assert_null(a->opinions->next);
+    assert_int_equal(node_opinions(a)->cap, 4);
+    assert_int_equal(node_opinions(a)->n, 2);
+    assert_null(node_opinions(a)->next);
     /* in the order written */
     const char *want[] = { "roads", NULL };
     OpinionIter it;
@@ -1131,10 +1131,10 @@ TEST(constructs_out_of_place)
     const Model *m = f->model;
     assert_false(m->header.present);
     assert_null(m->rules);
-    assert_int_equal(m->root->nunits, 2);
+    assert_int_equal(node_nunits(m->root), 2);
     const Node *a = child(m->root, "commune", "A");
-    assert_int_equal(a->nunits, 0);
-    assert_int_equal(child(a, "dialogue", NULL)->nunits, 0);
+    assert_int_equal(node_nunits(a), 0);
+    assert_int_equal(node_nunits(child(a, "dialogue", NULL)), 0);
     /* the ward's block was still read */
     assert_int_equal(figure_at(f, child(m->root, "ward", "W"), "invited")->declared.value, 3);
 }
