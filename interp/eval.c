@@ -40,8 +40,7 @@ typedef struct Eval {
     struct Memo *memo;      /* aggregates already computed, by expression and scope */
     uint32_t nmemo, cap_memo;
     PtrMap verdicts;        /* (RuleResult, node) -> VerdictCount, for passed() */
-    uint32_t *below;        /* by node id: what the nodes below it are (below_bits()); NULL:
-                             * not known, every unit is entered */
+    uint32_t *below;        /* by node id: what the nodes below it are (below_bits()) */
     bool oom;
 } Eval;
 
@@ -566,7 +565,7 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
         } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, node_session(ch)->date, &out->undated))) {
             fn(ev, sc, ctx);
         }
-        if (ch->first_child && (!ev->below || ev->below[ch->id] & want))
+        if (ch->first_child && ev->below[ch->id] & want)
             each_below(ev, base, ch, sel, want, fn, ctx, out);
     }
 }

@@ -611,7 +611,6 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     return NULL;
 }
 
-
 /* What f has beside its value, made when first needed (a whole's cells
  * none); NULL when out of memory. */
 static FigureMore *more_of(Model *m, Figure *f)
@@ -1027,7 +1026,6 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
     return n;
 }
 
-
 /* A file declares n, at `at` in b's source: its last declaration. Kept
  * apart only when it is not where n was made (another file's, or after
  * the parent's `lists`). */
@@ -1424,6 +1422,17 @@ static const Part *opinion_topic(Builder *b, const Item *a)
     return expect_args(b, a, "n", N_("topic NAME")) ? word_part(b, a, d, N_("topic")) : NULL;
 }
 
+/* The runs of node's opinions: a session's in its Session, a unit's in
+ * its NodeMore (made here when first needed); NULL when out of memory
+ * (said). */
+static OpinionList *opinion_list(Builder *b, Node *node)
+{
+    if (node->kind->session)
+        return &node->session->opinions;
+    NodeMore *more = more_of_unit(b, node);
+    return more ? &more->opinions : NULL;
+}
+
 /* A free slot for an opinion in node's last run, zeroed, or in a new run
  * with room for every item left in the block (the opinions of a session
  * come last, and in a run of their own), or, for one alone in its list or
@@ -1432,8 +1441,7 @@ static const Part *opinion_topic(Builder *b, const Item *a)
  * takes it by counting it in (OpinionRun.n). */
 static Opinion *opinion_slot(Builder *b, Node *node)
 {
-    NodeMore *more = node->kind->session ? NULL : more_of_unit(b, node);
-    OpinionList *list = node->kind->session ? &node->session->opinions : more ? &more->opinions : NULL;
+    OpinionList *list = opinion_list(b, node);
     if (!list)
         return NULL;
     OpinionRun *last = list->last;
@@ -1514,7 +1522,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         return;
     }
     o->cells = cells;
-    (node->kind->session ? &node->session->opinions : &node->more->opinions)->last->n++;   /* the slot is taken */
+    opinion_list(b, node)->last->n++;   /* the slot is taken: its list made by opinion_slot() */
 }
 
 /* document = document KIND "NUMBER" [ DATE ] [ "TITLE" ] ;   (spec §4.5)

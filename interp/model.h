@@ -404,7 +404,7 @@ typedef struct Model {
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
     SymMap cell_parts;      /* a part's path -> its part of each dimension (decl->ndims
-                             * of them, NULL where it has none): model_cells() */
+                             * of them, NULL where it has none): cells_of() in model.c */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
     UnitSet children;       /* (parent, name, kind) -> the unit */

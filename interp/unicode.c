@@ -186,9 +186,10 @@ static const char latin_folds[432 + 256][4] = {
     /* U+1EF8 */ "y", "y", "\xE1\xBB\xBB", "\xE1\xBB\xBB", "\xE1\xBB\xBD", "\xE1\xBB\xBD", "\xE1\xBB\xBF", "\xE1\xBB\xBF",
 };
 
-/* The skeleton's last step, byte by byte: đ (U+0111) is a letter of its
- * own, not d with a mark, so it is folded too (the caller gives its two
- * bytes at once); runs of white space become one space, and none leads. */
+/* The skeleton's last step, byte by byte (skeleton_byte): runs of white
+ * space become one space, and none leads; đ (U+0111), a letter of its own
+ * and not d with a mark, is folded too (skeleton_text, which sees its two
+ * bytes together). */
 typedef struct Skeleton {
     char *out;
     size_t n;
