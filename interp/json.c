@@ -193,12 +193,11 @@ static void json_number(Out *out, double v, int decimals)
 /* A count in decimal, without printf's parsing of a format each time. */
 static void uint_text(Out *out, uint32_t v)
 {
-    char buf[16], *p = buf + sizeof buf;
-    *--p = '\0';
+    char buf[16], *end = buf + sizeof buf, *p = end;
     do
         *--p = (char)('0' + v % 10);
     while (v /= 10);
-    out_puts(out, p);
+    out_write(out, p, (size_t)(end - p));
 }
 
 /* A name of dlg's own ("sum", "pass", "<="): printable ASCII with no quote
@@ -229,6 +228,10 @@ static void str(Out *out, Str s)
 /* A whole number is an exact integer literal, beyond 2^53 too. */
 static void number(Out *out, Number n)
 {
+    if (n.known && n.whole && n.exact >= 0 && n.exact <= UINT32_MAX) {
+        uint_text(out, (uint32_t)n.exact);      /* nearly every count: three a check */
+        return;
+    }
     char buf[NUMBER_BUF];
     const char *text = report_number(buf, sizeof buf, n);
     out_puts(out, text ? text : "null");
@@ -252,6 +255,26 @@ static void date(Out *out, Date d)
         ascii(out, date_format(d, buf));
 }
 
+/* What format_check_what() reads of a sum or a column check: the text it
+ * makes is the same for every unit whose breakdown has parts of the same
+ * names (a village's table gives the seven texts of the village before
+ * it). Up to WHAT_PARTS parts; a longer breakdown is written each time. */
+enum { WHAT_PARTS = 16, WHAT_SLOTS = 16 };
+
+typedef struct WhatKey {
+    const Symbol *path;         /* the whole's */
+    const Symbol *col;          /* a column's name; NULL for a sum */
+    const Symbol *leaf[WHAT_PARTS];
+    uint32_t nparts;
+    bool partial;
+} WhatKey;
+
+typedef struct WhatMemo {
+    WhatKey key;
+    Out text;                   /* escaped, without quotes */
+    bool valid;
+} WhatMemo;
+
 /* What the JSON says of a unit, written once and copied while the checks,
  * verdicts and rows of that unit follow one another, as they do: a
  * village's table makes seven checks, each with the village's steps from
@@ -271,6 +294,7 @@ typedef struct Memo {
     Out file;                   /* "file": name, of file_src */
     const Source *file_src;
     bool file_valid;
+    WhatMemo what[WHAT_SLOTS];  /* by what_hash() */
 } Memo;
 
 static void memo_free(Memo *m)
@@ -278,6 +302,8 @@ static void memo_free(Memo *m)
     free(m->steps.buf);
     free(m->subject.buf);
     free(m->file.buf);
+    for (size_t i = 0; i < WHAT_SLOTS; i++)
+        free(m->what[i].text.buf);
 }
 
 /* "file": ..., "line": ..., "column": ... */
@@ -361,28 +387,36 @@ static void unit_path(Out *out, Memo *m, const Node *n)
     out_puts(out, "]");
 }
 
+/* A memo's text made s, escaped; false when s is NULL or memory ran
+ * out. */
+static bool memo_text(Out *memo, const char *s)
+{
+    memo->n = 0;
+    memo->failed = false;
+    if (s)
+        json_text(memo, s, strlen(s));
+    return s && !memo->failed;
+}
+
 /* The subject of n as model_subject() says it, escaped, without quotes:
  * the memo's text, or NULL when it could not be made (out of memory). */
 static const Out *memo_subject(Memo *m, Arena *a, const Node *n)
 {
     if (!m->subject_valid || m->subject_node != n) {
-        const char *s = model_subject(a, n);
-        m->subject.n = 0;
-        m->subject.failed = false;
-        if (s)
-            json_text(&m->subject, s, strlen(s));
+        m->subject_valid = memo_text(&m->subject, model_subject(a, n));
         m->subject_node = n;
-        m->subject_valid = s && !m->subject.failed;
     }
     return m->subject_valid ? &m->subject : NULL;
 }
 
-/* "subject": "WHO", "WHO: WHAT" when `what`, or null when out of memory. */
-static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what, bool with_what)
+/* "subject": "WHO", "WHO: WHAT" when `what`, or null when out of memory.
+ * WHAT escaped already when `what_json`. */
+static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what, bool with_what,
+                    const Out *what_json)
 {
     key(out, "subject");
     const Out *who = memo_subject(m, a, n);
-    if (!who || (with_what && !what)) {
+    if (!who || (with_what && !what && !what_json)) {
         out_puts(out, "null");
         return;
     }
@@ -390,9 +424,56 @@ static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what
     out_copy(out, who);
     if (with_what) {
         out_puts(out, ": ");
-        json_text(out, what, strlen(what));
+        if (what_json)
+            out_copy(out, what_json);
+        else
+            json_text(out, what, strlen(what));
     }
     out_putc(out, '"');
+}
+
+/* The key of a sum or column check c; false when it has none (another
+ * kind, or more than WHAT_PARTS parts). */
+static bool what_key(const Check *c, WhatKey *k)
+{
+    CheckKind kind = check_kind(c);
+    if (kind != CHECK_SUM && kind != CHECK_TABLE)
+        return false;
+    const Breakdown *bd = c->parts;
+    if (bd->nparts > WHAT_PARTS)
+        return false;
+    memset(k, 0, sizeof *k);
+    k->path = c->figure->path;
+    k->col = kind == CHECK_TABLE ? figure_leaf(c->figure) : NULL;
+    k->nparts = bd->nparts;
+    k->partial = bd->partial;
+    uint32_t i = 0;
+    for (const Figure *p = bd->parts; p && i < WHAT_PARTS; p = p->next_part)
+        k->leaf[i++] = figure_leaf(p);
+    return i == bd->nparts;
+}
+
+static uint32_t what_hash(const WhatKey *k)
+{
+    uint64_t h = (uintptr_t)k->path ^ (uint64_t)(uintptr_t)k->col * 31u;
+    for (uint32_t i = 0; i < k->nparts; i++)
+        h = h * 0x100000001B3u ^ (uintptr_t)k->leaf[i];
+    return (uint32_t)(h ^ h >> 29 ^ h >> 41) % WHAT_SLOTS;
+}
+
+/* c's WHAT escaped, from the memo or made there; NULL when c has no key or
+ * out of memory (then the caller makes it). */
+static const Out *memo_what(Memo *m, Arena *a, const Check *c)
+{
+    WhatKey k;
+    if (!what_key(c, &k))
+        return NULL;
+    WhatMemo *w = &m->what[what_hash(&k)];
+    if (w->valid && memcmp(&w->key, &k, sizeof k) == 0)
+        return &w->text;
+    w->valid = memo_text(&w->text, format_check_what(a, c));
+    w->key = k;
+    return w->valid ? &w->text : NULL;
 }
 
 /* "figure_path": ["opinions", "resolved"], or null */
@@ -455,7 +536,8 @@ static void checks(Out *out, Memo *m, const Result *r, Arena *a)
         if (c->kind == CHECK_PERCENT) {
             key(out, "subject"); cstr(out, format_check_what(a, c));
         } else {
-            subject(out, m, a, c->node, format_check_what(a, c), true);
+            const Out *what = memo_what(m, a, c);
+            subject(out, m, a, c->node, what ? NULL : format_check_what(a, c), true, what);
         }
         out_puts(out, ", "); unit_path(out, m, c->node);
         out_puts(out, ", "); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
@@ -529,7 +611,7 @@ static void val(Out *out, const Val *v)
 /* One subject of a rule (spec/json.md §7.1). */
 static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict *v)
 {
-    subject(out, m, a, v->node, NULL, false);
+    subject(out, m, a, v->node, NULL, false, NULL);
     out_puts(out, ", "); unit_path(out, m, v->node);
     out_puts(out, ", "); part(out, v->part);
     out_puts(out, ", "); key(out, "window"); window(out, v->win);

@@ -212,6 +212,15 @@ static uint32_t line_index(Source *s, uint32_t offset)
             li += s->text[i] == '\n';
         return li;
     }
+    /* Writers ask for positions in the order of the file, mostly: the
+     * line of the last position asked, or one of the next few, before a
+     * search of all of them. */
+    if (s->cache_line && s->cache_line <= s->nlines && s->lines[s->cache_line - 1] <= offset) {
+        uint32_t li = s->cache_line - 1;
+        for (uint32_t k = 0; k < 4; k++, li++)
+            if (li + 1 == s->nlines || offset < s->lines[li + 1])
+                return li;
+    }
     uint32_t lo = 0, hi = s->nlines;
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;

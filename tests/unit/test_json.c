@@ -703,6 +703,60 @@ TEST(report_with_coverage_note_and_warning)
     assert_jstr(jget(jat(diags, 1), "severity"), "note");
 }
 
+/* A sum's or a column's text after its unit is made once for the units
+ * whose breakdowns name the same parts (json.c keeps it): a unit whose
+ * parts differ in a name, in their order or in being partial gets its own,
+ * and so does a breakdown too long to be kept. Each text as sum_text()
+ * makes it from the file: "WHOLE = PART + ...", a column's cells
+ * "ROW.COL", " + ..." after a partial breakdown, the first five parts then
+ * "+ ... (N parts)". */
+#define SEVENTEEN_TOPICS(last) "{ land 1  compensation 1  roads 1  irrigation 1  water 1  electricity 1  " \
+    "health_insurance 1  poor_households 1  social_security 1  agriculture 1  culture_house 1  clinic 1  " \
+    "economy 1  culture 1  society 1  infrastructure 1  " last " 1 }"
+
+TEST(report_subjects_of_like_breakdowns)
+{
+    static const char TABLE[] = "  petitions 3 { complaint 1  proposal 2 } {\n"
+                                "    eligible 2 { complaint 1  proposal 1 }\n"
+                                "    ineligible 1 { complaint 0  proposal 1 }\n  }\n";
+    const Result *r = run_all(f, arena_printf(&f->arena,
+        "district \"A\" {\n%s}\n"
+        "district \"B\" {\n  petitions 3 { complaint 1  denunciation 2 }\n}\n"
+        "district \"C\" {\n  petitions 3 { proposal 2  complaint 1 }\n}\n"
+        "district \"D\" {\n  petitions 3 { complaint 1  proposal 2  ... }\n}\n"
+        "district \"E\" {\n%s}\n"
+        "district \"F\" {\n  opinions 17 " SEVENTEEN_TOPICS("environment") "\n}\n"
+        "district \"G\" {\n  opinions 17 " SEVENTEEN_TOPICS("education") "\n}\n"
+        "district \"H\" {\n  petitions 3 { complaint 1  denunciation 2 }\n}\n", TABLE, TABLE));
+    static const char *const table[] = {
+        "petitions = complaint + proposal",
+        "petitions = eligible + ineligible",
+        "petitions.complaint = eligible.complaint + ineligible.complaint",
+        "petitions.proposal = eligible.proposal + ineligible.proposal",
+        "petitions.eligible = complaint + proposal",
+        "petitions.ineligible = complaint + proposal",
+    };
+    static const char seventeen[] = "opinions = land + compensation + roads + irrigation + water + ... (17 parts)";
+    const char *expected[] = {
+        table[0], table[1], table[2], table[3], table[4], table[5],
+        "petitions = complaint + denunciation",
+        "petitions = proposal + complaint",
+        "petitions = complaint + proposal + ...",
+        table[0], table[1], table[2], table[3], table[4], table[5],
+        seventeen, seventeen,
+        "petitions = complaint + denunciation",
+    };
+    const char who[] = "AAAAAABCDEEEEEEFGH", kind[] = "ssttsssssssttsssss";    /* s: sum, t: table */
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
+    const JVal *checks = jget(json_parse(f, text, len), "checks");
+    assert_int_equal(checks->count, sizeof expected / sizeof *expected);
+    for (size_t i = 0; i < checks->count; i++) {
+        assert_jstr(jget(jat(checks, i), "kind"), kind[i] == 't' ? "table" : "sum");
+        assert_jstr(jget(jat(checks, i), "subject"), arena_printf(&f->arena, "district %c: %s", who[i], expected[i]));
+    }
+}
+
 TEST(report_of_a_parse_error)
 {
     /* a word with invalid UTF-8 outside quotes: the message quotes the bytes */
@@ -776,6 +830,7 @@ int main(void)
         FIXTURE_TEST(report_of_an_evaluated_run),
         FIXTURE_TEST(report_of_a_failing_run),
         FIXTURE_TEST(report_with_coverage_note_and_warning),
+        FIXTURE_TEST(report_subjects_of_like_breakdowns),
         FIXTURE_TEST(report_of_a_parse_error),
         FIXTURE_TEST(report_file_names_are_escaped),
     };
