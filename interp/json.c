@@ -8,6 +8,7 @@
 
 #include "format.h"
 #include "report.h"
+#include "siphash.h"
 #include "utf8.h"
 
 enum {
@@ -258,8 +259,10 @@ static void date(Out *out, Date d)
 /* What format_check_what() reads of a sum or a column check: the text it
  * makes is the same for every unit whose breakdown has parts of the same
  * names (a village's table gives the seven texts of the village before
- * it). Up to WHAT_PARTS parts; a longer breakdown is written each time. */
-enum { WHAT_PARTS = 16, WHAT_SLOTS = 16 };
+ * it). Up to WHAT_PARTS parts; a longer breakdown is written each time.
+ * The memo is a small table: a key is looked for in WHAT_PROBE slots from
+ * its own, and goes in the first empty one, else in its own. */
+enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4 };
 
 typedef struct WhatKey {
     const Symbol *path;         /* the whole's */
@@ -453,12 +456,13 @@ static bool what_key(const Check *c, WhatKey *k)
     return i == bd->nparts;
 }
 
+/* The key's own slot, from its names' ids (the run's, not the input's). */
 static uint32_t what_hash(const WhatKey *k)
 {
-    uint64_t h = (uintptr_t)k->path ^ (uint64_t)(uintptr_t)k->col * 31u;
+    uint64_t h = (uint64_t)k->path->id << 32 | (k->col ? k->col->id : UINT32_MAX);
     for (uint32_t i = 0; i < k->nparts; i++)
-        h = h * 0x100000001B3u ^ (uintptr_t)k->leaf[i];
-    return (uint32_t)(h ^ h >> 29 ^ h >> 41) % WHAT_SLOTS;
+        h = h * 0x100000001B3u + k->leaf[i]->id;
+    return hash_mix(h) % WHAT_SLOTS;
 }
 
 /* c's WHAT escaped, from the memo or made there; NULL when c has no key or
@@ -468,9 +472,17 @@ static const Out *memo_what(Memo *m, Arena *a, const Check *c)
     WhatKey k;
     if (!what_key(c, &k))
         return NULL;
-    WhatMemo *w = &m->what[what_hash(&k)];
-    if (w->valid && memcmp(&w->key, &k, sizeof k) == 0)
-        return &w->text;
+    uint32_t home = what_hash(&k);
+    WhatMemo *w = NULL;
+    for (uint32_t i = 0; i < WHAT_PROBE; i++) {
+        WhatMemo *at = &m->what[(home + i) % WHAT_SLOTS];
+        if (at->valid && memcmp(&at->key, &k, sizeof k) == 0)
+            return &at->text;
+        if (!at->valid && !w)
+            w = at;
+    }
+    if (!w)
+        w = &m->what[home];
     w->valid = memo_text(&w->text, format_check_what(a, c));
     w->key = k;
     return w->valid ? &w->text : NULL;
