@@ -11,6 +11,7 @@ typedef struct Checker {
     Arena *arena;           /* the checks' */
     Arena scratch;          /* what one check needs while it is made, given back after */
     Result *r;
+    const Node *node;       /* whose figures are checked (check_node()) */
     bool oom;
 } Checker;
 
@@ -130,14 +131,14 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
     const Figure *missing = NULL;
     for (const Figure *p = bd->parts; p; p = p->next_part) {
         Value v;
-        if (!derive_part_value(c->d, p, &v)) {
+        if (!derive_part_value(c->d, c->node, p, &v)) {
             unknown++;
             missing = p;
         } else {
             add_part(&sum, &v);
         }
     }
-    Check *k = new_check(c, CHECK_SUM, f->owner, f, f->span);
+    Check *k = new_check(c, CHECK_SUM, c->node, f, f->span);
     if (!k)
         return;
     k->parts = bd;
@@ -154,7 +155,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
 /* Two breakdowns of one figure form a table when the parts of one are
  * broken down by the names of the other's parts (spec §5.2): each column
  * must add up. One pass over the cells; columns found by name. */
-static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, const Breakdown *cols)
+static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *cols)
 {
     Arena *a = &c->scratch;
     uint32_t ncols = cols->nparts;
@@ -181,7 +182,7 @@ static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, co
                 Value v;
                 Computed *col = &sum[k - 1];
                 have[k - 1]++;
-                if (!derive_part_value(c->d, cell, &v))
+                if (!derive_part_value(c->d, c->node, cell, &v))
                     known[k - 1] = false;
                 else
                     add_part(col, &v);
@@ -190,7 +191,7 @@ static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, co
     for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
         if (!have[j] || !col->declared.known)
             continue;
-        Check *k = new_check(c, CHECK_TABLE, f->owner, col, col->span);
+        Check *k = new_check(c, CHECK_TABLE, c->node, col, col->span);
         if (!k)
             return;
         k->parts = rows;
@@ -213,10 +214,10 @@ static void check_columns(Checker *c, const Figure *f, const Breakdown *rows, co
 
 /* check_columns() with its sums and index in the scratch arena, given back
  * after: a table in every village leaves none of them behind. */
-static void check_table(Checker *c, const Figure *f, const Breakdown *rows, const Breakdown *cols)
+static void check_table(Checker *c, const Breakdown *rows, const Breakdown *cols)
 {
     ArenaMark mark = arena_mark(&c->scratch);
-    check_columns(c, f, rows, cols);        /* says when memory ran out */
+    check_columns(c, rows, cols);        /* says when memory ran out */
     arena_rewind(&c->scratch, mark);
 }
 
@@ -272,10 +273,10 @@ static bool counts_entries(const Vocab *v, const FigureDecl *f)
 /* A part that no listed entry has: when every entry counted in its whole
  * is itemised, here or in sessions and units below, the listing is
  * complete (spec §6.4), so the part counts 0. */
-static bool listed_zero(Checker *c, const Figure *f, Aggregate *out)
+static bool listed_zero(Checker *c, const FigureDecl *decl, const Figure *f, Aggregate *out)
 {
     Aggregate whole;
-    if (!figure_whole(f) || !counts_entries(c->v, f->decl) || !derive_aggregate(c->d, f->owner, figure_whole(f)->path, &whole) ||
+    if (!figure_whole(f) || !counts_entries(c->v, decl) || !derive_aggregate(c->d, c->node, figure_whole(f)->path, &whole) ||
         whole.declared)
         return false;
     *out = (Aggregate){ .entries = 1 };
@@ -287,20 +288,20 @@ static uint32_t clamp_u32(Wide v)
     return v <= 0 ? 0 : v > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
 
-static void check_rollup(Checker *c, const Figure *f)
+static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
 {
-    const Node *n = f->owner;
+    const Node *n = c->node;
     Aggregate agg, lacking;
-    if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, f, &agg)) || !f->declared.known)
+    if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, decl, f, &agg)) || !f->declared.known)
         return;
     const Aggregate *a = &agg;
-    const Missing *missing = figure_part(f) ? model_missing(c->m, f->decl, figure_part(f)->dim) : NULL;
+    const Missing *missing = figure_part(f) ? model_missing(c->m, decl, figure_part(f)->dim) : NULL;
     if (missing && derive_aggregate(c->d, n, missing->path, &lacking) && lacking.sum > 0) {
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f, f->span);
         if (k) {
             judge(c, k, f->declared, of_aggregate(a), REL_GE);
-            k->note = result_note(c->arena, (Note){ .kind = NOTE_UNSTATUSED, .name = f->decl->name, .text = missing->word });
+            k->note = result_note(c->arena, (Note){ .kind = NOTE_UNSTATUSED, .name = decl->name, .text = missing->word });
             result_add_check(c->r, k);
         }
         return;
@@ -309,7 +310,7 @@ static void check_rollup(Checker *c, const Figure *f)
     Check *k = new_check(c, kind, n, f, f->span);
     if (!k)
         return;
-    if (!figure_whole(f) && vocab_is_unit_count(c->v, f->decl) && a->entries) {
+    if (!figure_whole(f) && vocab_is_unit_count(c->v, decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
         judge(c, k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
@@ -341,7 +342,7 @@ static void check_negative(Checker *c, const Figure *f)
 {
     if (!f->declared.known || f->declared.value >= 0)
         return;
-    Check *k = new_check(c, CHECK_BOUND, f->owner, f, f->span);
+    Check *k = new_check(c, CHECK_BOUND, c->node, f, f->span);
     if (!k)
         return;
     judge(c, k, f->declared, exact(0), REL_GE);
@@ -365,7 +366,7 @@ static void check_change(Checker *c, const Figure *f)
     const Quantity *v = &f->declared, *p = &figure_change(f)->previous, *d = &figure_change(f)->change;
     if (!d->known || !p->known || !v->known || v->approx)
         return;
-    Check *k = new_check(c, CHECK_CHANGE, f->owner, f, figure_change(f)->change_span);
+    Check *k = new_check(c, CHECK_CHANGE, c->node, f, figure_change(f)->change_span);
     if (!k)
         return;
     if (!d->percent) {
@@ -400,7 +401,8 @@ static void check_change(Checker *c, const Figure *f)
     result_add_check(c->r, k);
 }
 
-static void check_figure(Checker *c, const Figure *f)
+/* f and its parts; decl: the figure of the vocabulary they are cells of. */
+static void check_figure(Checker *c, const FigureDecl *decl, const Figure *f)
 {
     check_negative(c, f);
     check_change(c, f);
@@ -410,11 +412,11 @@ static void check_figure(Checker *c, const Figure *f)
         if (has_sub_breakdown(rows))
             for (const Breakdown *cols = figure_breakdowns(f); cols; cols = cols->next)
                 if (cols != rows)
-                    check_table(c, f, rows, cols);
-    check_rollup(c, f);
+                    check_table(c, rows, cols);
+    check_rollup(c, decl, f);
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
-            check_figure(c, p);
+            check_figure(c, decl, p);
 }
 
 /* small <= large at node n, when both are known and one is declared here */
@@ -436,8 +438,9 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
 
 static void check_node(Checker *c, const Node *n)
 {
+    c->node = n;
     for (const Figure *f = n->figures; f; f = f->next)
-        check_figure(c, f);
+        check_figure(c, model_figure_decl(c->m, f), f);
     /* a bound is checked where one of its figures is declared: never at a
      * unit that declares none (a village of a million) */
     for (uint32_t i = 0; n->figures && i < c->v->nbounds; i++)

@@ -320,13 +320,13 @@ static Value declared_value(const Quantity *q)
                     .range = derive_range(q) };
 }
 
-bool derive_part_value(const Derived *d, const Figure *f, Value *value)
+bool derive_part_value(const Derived *d, const Node *n, const Figure *f, Value *value)
 {
     if (f->declared.known) {
         *value = declared_value(&f->declared);
         return true;
     }
-    const Entry *x = find(d, f->owner, f->path);
+    const Entry *x = find(d, n, f->path);
     if (x && x->breakdown) {
         *value = d->breakdowns[x->breakdown - 1];
         return true;
@@ -380,24 +380,24 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
  * complete and whose parts are all known has their sum as its value,
  * approximate when a part is (its range the parts' ranges added). Parts
  * first, so a part's own breakdown sum counts. */
-static void breakdown_sums(Derived *d, const Figure *f)
+static void breakdown_sums(Derived *d, const Node *n, const Figure *f)
 {
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
-            breakdown_sums(d, p);
+            breakdown_sums(d, n, p);
     const Breakdown *first = figure_breakdowns(f);
     if (f->declared.known || !first || !first->nparts || first->partial)
         return;
     Value sum = { .known = true, .from_declared = true };
     for (const Figure *p = first->parts; p; p = p->next_part) {
         Value v;
-        if (!derive_part_value(d, p, &v) || v.percent || __builtin_add_overflow(sum.value, v.value, &sum.value) ||
+        if (!derive_part_value(d, n, p, &v) || v.percent || __builtin_add_overflow(sum.value, v.value, &sum.value) ||
             !derive_range_add(&sum.range, v.range))
             return;
         sum.approx |= v.approx;
         sum.money |= v.money;
     }
-    Entry *x = entry_for(d, f->owner, f->path);
+    Entry *x = entry_for(d, n, f->path);
     if (!x)
         return;
     if (d->nbreakdowns == d->cap_breakdowns) {
@@ -588,7 +588,7 @@ static void aggregate(Derived *d, const Node *n)
 static void sums_below(Derived *d, const Node *n)
 {
     for (const Figure *f = n->figures; f; f = f->next)
-        breakdown_sums(d, f);
+        breakdown_sums(d, n, f);
     for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
         sums_below(d, ch);
 }

@@ -84,8 +84,8 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path);
 bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out);
 /* A part's value as a sum sees it: declared (approximate included), or the
  * sum of its complete breakdown when declared '?' (§5.4 step 2). False
- * when it has none. */
-bool derive_part_value(const Derived *d, const Figure *f, Value *value);
+ * when it has none. n: the unit that declares f. */
+bool derive_part_value(const Derived *d, const Node *n, const Figure *f, Value *value);
 
 
 #endif

@@ -153,7 +153,7 @@ static bool window_session(Eval *ev, const Node *s, Windowed *w)
     bool counted = counts_into(ss->cells, w->path) && !(s->kind->count && model_figure(s, s->kind->count->name));
     const Figure *fig = w->path ? model_figure(s, w->path) : NULL;
     Value own = { 0 };
-    if (!fig || !derive_part_value(ev->d, fig, &own)) {
+    if (!fig || !derive_part_value(ev->d, s, fig, &own)) {
         own.known = false;
         if (!ss->not_held && !window_sum(ev, s, w))
             return false;                   /* what it lists, by date */
@@ -190,7 +190,7 @@ static bool window_unit(Eval *ev, const Node *n, Windowed *w)
 {
     const Figure *cell = w->dated ? model_figure(n, w->dated) : NULL;
     Value v;
-    if (cell && derive_part_value(ev->d, cell, &v)) {
+    if (cell && derive_part_value(ev->d, n, cell, &v)) {
         if (v.percent) {
             w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->f->name->text, .node = n };
             return false;
@@ -199,7 +199,7 @@ static bool window_unit(Eval *ev, const Node *n, Windowed *w)
         return true;
     }
     const Figure *whole = w->path ? model_figure(n, w->path) : NULL;
-    if (whole && derive_part_value(ev->d, whole, &v)) {
+    if (whole && derive_part_value(ev->d, n, whole, &v)) {
         const Header *h = &ev->m->header;
         if (h->has_period && w->win.first <= h->period_first && w->win.last >= h->period_last && !v.percent) {
             add_value(w, v);
@@ -1458,7 +1458,7 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
         const Symbol *path = vocab_cell_find(ev->m->vocab, nh, nh_cell);
         const Figure *own = path ? model_figure(n, path) : NULL;
         Value v;
-        if (own && derive_part_value(ev->d, own, &v) && !v.approx && !v.percent)
+        if (own && derive_part_value(ev->d, n, own, &v) && !v.approx && !v.percent)
             sl->not_held = v.value;
     }
     Window first = date_window((WindowUnit)sc->every, h->period_first);
@@ -1505,7 +1505,7 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
     const Symbol *path = vocab_cell_find(ev->m->vocab, f, cell);
     const Figure *own = path ? model_figure(n, path) : NULL;
     Value total = { 0 };
-    if (!own || !derive_part_value(ev->d, own, &total) || total.approx || total.percent) {
+    if (!own || !derive_part_value(ev->d, n, own, &total) || total.approx || total.percent) {
         *why = first_why.kind ? first_why : (Note){ .kind = NOTE_UNKNOWN };
         return RESULT_UNKNOWN;
     }

@@ -249,6 +249,13 @@ Figure *model_figure(const Node *n, const Symbol *path)
     return i < x->n && x->sorted[i].id == path->id ? x->sorted[i].figure : NULL;
 }
 
+const FigureDecl *model_figure_decl(const Model *m, const Figure *f)
+{
+    while (figure_whole(f))
+        f = figure_whole(f);
+    return vocab_figure(m->vocab, f->path);         /* a whole's path is its figure's name */
+}
+
 /* How many figures the unit of this kind indexed last has (m->figures_of_kind);
  * NULL when out of memory, or for a kind made since the array was. */
 static uint32_t *figures_of_kind(Model *m, const Kind *kind)
@@ -569,7 +576,7 @@ static const Part *const *cells_of(const Model *m, const Figure *f)
 static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *it, const Breakdown *bd)
 {
     Model *m = b->m;
-    const FigureDecl *d = whole->decl;
+    const FigureDecl *d = model_figure_decl(m, whole);
     if (!d->ndims) {
         diag_error(m->diag, b->src, item_name_span(it),
                    "'%s' is not broken down by anything in the vocabulary: declare a dimension for it, "
@@ -623,13 +630,13 @@ static FigureMore *more_of(Model *m, Figure *f)
 /* previous VALUE ["LABEL"] | change DIFFERENCE|PERCENTAGE ["LABEL"]
  * (spec §5.5): the figure a period before, and the change the report
  * prints ("cùng kỳ 1.012, giảm 146", "tăng 9,3 %", "giảm 0,4 %"). */
-static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
+static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k, const Item *it)
 {
     Model *m = b->m;
     if (!no_blocks(b, it, it->name->text))
         return;
     Quantity q;
-    ValueType type = f->decl->type;
+    ValueType type = decl->type;
     /* a change of a count or an amount may also be a percentage */
     if (k == KW_CHANGE && it->args && it->args->kind == ATOM_PERCENT)
         type = TYPE_PERCENTAGE;
@@ -658,15 +665,15 @@ static void figure_attr(Builder *b, Figure *f, Keyword k, const Item *it)
 /* f's path and, for a part, its cell, which is its whole's and `part`'s:
  * the cell is kept once per path (m->cell_parts, read by cells_of()).
  * False when out of memory. */
-static bool figure_cell(Model *m, Figure *f, Figure *whole, const Part *part)
+static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, Figure *whole, const Part *part)
 {
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };
-    uint32_t ndims = f->decl->ndims;
+    uint32_t ndims = decl->ndims;
     if (whole)
         memcpy(cell, cells_of(m, whole), ndims * sizeof *cell);
     if (part)
-        cell[vocab_figure_dim(f->decl, part->dim)] = part;
-    f->path = vocab_cell(m->vocab, f->decl, cell);
+        cell[vocab_figure_dim(decl, part->dim)] = part;
+    f->path = vocab_cell(m->vocab, decl, cell);
     if (!f->path)
         return false;
     if (!whole && !part)
@@ -709,8 +716,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         oom(b);
         return NULL;
     }
-    f->decl = decl;
-    if (!figure_cell(m, f, whole, part)) {
+    if (!figure_cell(m, f, decl, whole, part)) {
         oom(b);
         return NULL;
     }
@@ -721,7 +727,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, prev->src, prev->span, "first declared here");
         return NULL;
     }
-    f->owner = node;
     f->declared = q;
     f->src = b->src;
     f->span = item_name_span(it);
@@ -754,7 +759,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         for (Item *p = blk->items; p; p = p->next) {
             Keyword k = keyword(m, p->name);
             if (k == KW_PREVIOUS || k == KW_CHANGE)
-                figure_attr(b, f, k, p);
+                figure_attr(b, f, decl, k, p);
             else
                 nparts++;
         }

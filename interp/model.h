@@ -65,13 +65,14 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (72 bytes; 104 with FigureMore). Read the rest through
+ * and a value (56 bytes; 88 with FigureMore). Read the rest through
  * figure_part(), figure_whole(), figure_change() and
- * figure_breakdowns(). */
+ * figure_breakdowns(); the figure of the vocabulary through
+ * model_figure_decl(). Its unit is not kept: every figure is reached
+ * from its unit (Node.figures, model_figure()). */
 struct Figure {
-    const FigureDecl *decl; /* the figure of the vocabulary */
-    Symbol *path;           /* canonical: "petitions.district_level.complaint" */
-    Node *owner;
+    Symbol *path;           /* canonical: "petitions.district_level.complaint";
+                             * a whole's is its figure's name */
     FigureMore *more;       /* NULL: a whole without a block */
     Quantity declared;
     Source *src;
@@ -91,7 +92,7 @@ static inline Breakdown *figure_breakdowns(const Figure *f) { return f->more ? f
 static inline Symbol *figure_leaf(const Figure *f)
 {
     const Part *part = figure_part(f);
-    return part ? part->name : f->decl->name;
+    return part ? part->name : f->path;
 }
 
 /* The cells one itemised entry counts 1 into (spec §5.3): every cell of its
@@ -465,6 +466,8 @@ bool model_gives_figures(const Model *m);
 
 /* Lookups used by the checks and the evaluator. */
 Figure *model_figure(const Node *n, const Symbol *path);
+/* The figure of the vocabulary f is, or is a cell of. */
+const FigureDecl *model_figure_decl(const Model *m, const Figure *f);
 /* Where unit n lists its children (its first `lists`), the file returned
  * and the span in *span; NULL when it lists none. */
 Source *model_lists_at(const Model *m, const Node *n, Span *span);

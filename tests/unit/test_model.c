@@ -75,7 +75,7 @@ TEST(figures_and_entries_in_file_unit_and_session)
     const Node *a = child(root, "commune", "A");
     assert_ptr_equal(a->parent, root);
     assert_int_equal(figure_at(f, a, "invited")->declared.value, 5);
-    assert_ptr_equal(figure_at(f, a, "invited")->owner, a);
+    assert_string_equal(model_figure_decl(m, figure_at(f, a, "invited"))->name->text, "invited");
     /* a session of the commune, with its own figure, opinion and document */
     const Node *d = child(a, "dialogue", NULL);
     assert_ptr_equal(d->parent, a);
@@ -272,7 +272,7 @@ TEST(figures_with_breakdowns)
     const Figure *op = figure_at(f, root, "opinions");
     assert_ptr_equal(op->path, figure_leaf(op));
     assert_null(figure_whole(op));
-    assert_ptr_equal(op->owner, root);
+    assert_string_equal(model_figure_decl(m, op)->name->text, "opinions");
     assert_true(op->declared.known);
     assert_int_equal(op->declared.value, 358);
     assert_int_equal(op->declared.approx, APPROX_NONE);
@@ -284,7 +284,7 @@ TEST(figures_with_breakdowns)
     assert_string_equal(res->path->text, "opinions.resolved");
     assert_string_equal(figure_leaf(res)->text, "resolved");
     assert_ptr_equal(figure_whole(res), op);
-    assert_ptr_equal(res->owner, root);
+    assert_ptr_equal(model_figure_decl(m, res), model_figure_decl(m, op));       /* a cell of the same figure */
     assert_int_equal(res->declared.value, 357);
     assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
     assert_string_equal(res->next_part->path->text, "opinions.pending");
@@ -303,6 +303,7 @@ TEST(figures_with_breakdowns)
     const Figure *cell = figure_at(f, root, "petitions.complaint.eligible");
     assert_ptr_equal(figure_whole(cell), eligible);
     assert_string_equal(figure_leaf(cell)->text, "complaint");
+    assert_string_equal(model_figure_decl(m, cell)->name->text, "petitions");     /* two levels down */
     assert_int_equal(cell->declared.value, 2);
     assert_int_equal(figure_at(f, root, "petitions.complaint")->declared.value, 3);
     /* `...`: partial */
