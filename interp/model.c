@@ -1003,9 +1003,26 @@ static NodeMore *more_of_unit(Builder *b, Node *n)
 
 /* ---- units, sessions, entries -------------------------------------------- */
 
+/* Nodes are made in blocks, one after the other in the order they are
+ * declared: the walks over the tree (derive, checks, evaluation), which
+ * go in that order, read them in turn, not each on a line of its own
+ * among its unit's figures. */
+enum { NODE_BLOCK = 256 };
+
+static Node *node_alloc(Model *m)
+{
+    if (!m->node_block_left) {
+        if (!(m->node_block = ARENA_ARRAY(m->arena, Node, NODE_BLOCK)))
+            return NULL;
+        m->node_block_left = NODE_BLOCK;
+    }
+    m->node_block_left--;
+    return m->node_block++;
+}
+
 static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, Span at)
 {
-    Node *n = ARENA_NEW(b->m->arena, Node);
+    Node *n = node_alloc(b->m);
     if (!n) {
         oom(b);
         return NULL;

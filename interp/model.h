@@ -398,6 +398,8 @@ typedef struct Model {
     Diag *diag;
     Node *root;
     uint32_t nnodes;
+    Node *node_block;       /* where the next node goes (new_node(), model.c) */
+    uint32_t node_block_left;
     Header header;
     RuleDef *rules, *last_rule;
     IndicatorDef *indicators, *last_indicator;
