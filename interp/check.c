@@ -19,7 +19,7 @@ typedef struct Checker {
 
 static Number count_number(Wide v, bool money) { return number_whole(v, money); }
 
-static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure *f, Span span)
+static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure *f)
 {
     Check *k = ARENA_NEW(c->arena, Check);
     if (!k) {
@@ -29,7 +29,6 @@ static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure 
     k->kind = (uint8_t)kind;
     k->node = n;
     k->figure = f;
-    k->span = span;
     return k;
 }
 
@@ -95,7 +94,7 @@ static void judge(Checker *ck, Check *k, Quantity declared, Computed c, Relation
         case REL_ABOUT: case REL_OVER: case REL_NEARLY: case REL_WITHIN: break;
         }
         if (!derive_fits(c.value))
-            k->note = result_note(ck->arena, (Note){ .kind = NOTE_SUM_TOO_LARGE });
+            check_set_note(ck->arena, k, (Note){ .kind = NOTE_SUM_TOO_LARGE });
     } else {
         Range d = derive_range(&declared), x = c.range;
         switch (rel) {
@@ -107,7 +106,7 @@ static void judge(Checker *ck, Check *k, Quantity declared, Computed c, Relation
     }
     k->status = ok ? RESULT_PASS : RESULT_FAIL;
     if (c.approx)
-        k->note = result_note(ck->arena, (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi,
+        check_set_note(ck->arena, k, (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi,
                                            .x = c.range.unbounded });
     if (!check_numbers(ck->arena, k, shown, count_number(c.value, declared.money), count_number(diff, declared.money),
                        tolerance))
@@ -118,7 +117,8 @@ static void judge(Checker *ck, Check *k, Quantity declared, Computed c, Relation
  * rows did not give their part is partial, not a pass (spec §6.3). */
 static void settle(Check *k)
 {
-    if (k->status == RESULT_PASS && k->has_coverage && k->covered < k->expected)
+    CheckCoverage cov = check_coverage(k);
+    if (k->status == RESULT_PASS && cov.has && cov.covered < cov.expected)
         k->status = RESULT_PARTIAL;
 }
 
@@ -138,7 +138,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
             add_part(&sum, &v);
         }
     }
-    Check *k = new_check(c, CHECK_SUM, c->node, f, f->span);
+    Check *k = new_check(c, CHECK_SUM, c->node, f);
     if (!k)
         return;
     k->parts = bd;
@@ -146,9 +146,9 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
     judge(c, k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
     Wide need = (Wide)f->declared.value - sum.value;
     if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx && derive_fits(need))
-        k->note = result_note(c->arena, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(missing), .a = (int64_t)need });
+        check_set_note(c->arena, k, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(missing), .a = (int64_t)need });
     else if (unknown)
-        k->note = result_note(c->arena, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
+        check_set_note(c->arena, k, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
     result_add_check(c->r, k);
 }
 
@@ -191,7 +191,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
     for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
         if (!have[j] || !col->declared.known)
             continue;
-        Check *k = new_check(c, CHECK_TABLE, c->node, col, col->span);
+        Check *k = new_check(c, CHECK_TABLE, c->node, col);
         if (!k)
             return;
         k->parts = rows;
@@ -201,12 +201,10 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
         sum[j].known = known[j];
         judge(c, k, col->declared, sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
         if (!complete) {
-            k->has_coverage = true;
-            k->covered = have[j];
-            k->expected = rows->nparts;
+            check_set_coverage(c->arena, k, have[j], rows->nparts);
         }
         if (!known[j])
-            k->note = result_note(c->arena, (Note){ .kind = NOTE_CELL_INEXACT });
+            check_set_note(c->arena, k, (Note){ .kind = NOTE_CELL_INEXACT });
         settle(k);
         result_add_check(c->r, k);
     }
@@ -298,25 +296,23 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     const Missing *missing = figure_part(f) ? model_missing(c->m, decl, figure_part(f)->dim) : NULL;
     if (missing && derive_aggregate(c->d, n, missing->path, &lacking) && lacking.sum > 0) {
         /* entries listed without this attribute may belong to this part */
-        Check *k = new_check(c, CHECK_ITEMS, n, f, f->span);
+        Check *k = new_check(c, CHECK_ITEMS, n, f);
         if (k) {
             judge(c, k, f->declared, of_aggregate(a), REL_GE);
-            k->note = result_note(c->arena, (Note){ .kind = NOTE_UNSTATUSED, .name = decl->name, .text = missing->word });
+            check_set_note(c->arena, k, (Note){ .kind = NOTE_UNSTATUSED, .name = decl->name, .text = missing->word });
             result_add_check(c->r, k);
         }
         return;
     }
     CheckKind kind = a->units || a->sessions ? CHECK_ROLLUP : CHECK_ITEMS;
-    Check *k = new_check(c, kind, n, f, f->span);
+    Check *k = new_check(c, kind, n, f);
     if (!k)
         return;
     if (!figure_whole(f) && vocab_is_unit_count(c->v, decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
         judge(c, k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
-        k->has_coverage = true;
-        k->covered = clamp_u32(a->sum);
-        k->expected = clamp_u32(f->declared.value);
+        check_set_coverage(c->arena, k, clamp_u32(a->sum), clamp_u32(f->declared.value));
         settle(k);
         result_add_check(c->r, k);
         return;
@@ -326,11 +322,11 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     if (a->units || zero_in_units) {
         uint32_t present, expected;
         expected_children(n, &present, &expected);
-        k->has_coverage = present > 0;
         /* every unit present gives a session count, if only 0 */
-        k->covered = zero_in_units ? present : a->units;
-        k->expected = expected;
-        if (k->covered < expected)
+        uint32_t covered = zero_in_units ? present : a->units;
+        if (present > 0)
+            check_set_coverage(c->arena, k, covered, expected);
+        if (covered < expected)
             rel = REL_GE;
     }
     judge(c, k, f->declared, of_aggregate(a), rel);
@@ -342,11 +338,11 @@ static void check_negative(Checker *c, const Figure *f)
 {
     if (!f->declared.known || f->declared.value >= 0)
         return;
-    Check *k = new_check(c, CHECK_BOUND, c->node, f, f->span);
+    Check *k = new_check(c, CHECK_BOUND, c->node, f);
     if (!k)
         return;
     judge(c, k, f->declared, exact(0), REL_GE);
-    k->note = result_note(c->arena, (Note){ .kind = NOTE_NEGATIVE });
+    check_set_note(c->arena, k, (Note){ .kind = NOTE_NEGATIVE });
     result_add_check(c->r, k);
 }
 
@@ -366,7 +362,7 @@ static void check_change(Checker *c, const Figure *f)
     const Quantity *v = &f->declared, *p = &figure_change(f)->previous, *d = &figure_change(f)->change;
     if (!d->known || !p->known || !v->known || v->approx)
         return;
-    Check *k = new_check(c, CHECK_CHANGE, c->node, f, figure_change(f)->change_span);
+    Check *k = new_check(c, CHECK_CHANGE, c->node, f);
     if (!k)
         return;
     if (!d->percent) {
@@ -384,7 +380,7 @@ static void check_change(Checker *c, const Figure *f)
         computed = as_double(v) - as_double(p);         /* percentage points */
     } else if (p->value == 0) {
         k->status = RESULT_UNKNOWN;
-        k->note = result_note(c->arena, (Note){ .kind = NOTE_ZERO_DENOMINATOR });
+        check_set_note(c->arena, k, (Note){ .kind = NOTE_ZERO_DENOMINATOR });
         if (!check_numbers(c->arena, k, shown, (Number){ 0 }, (Number){ 0 }, unit))
             c->oom = true;
         result_add_check(c->r, k);
@@ -397,7 +393,7 @@ static void check_change(Checker *c, const Figure *f)
         c->oom = true;
     k->status = fabs(declared - computed) <= unit + 1e-9 ? RESULT_PASS : RESULT_FAIL;
     if (k->status == RESULT_FAIL)
-        k->note = result_note(c->arena, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
+        check_set_note(c->arena, k, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
     result_add_check(c->r, k);
 }
 
@@ -428,7 +424,7 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
     const Figure *f = model_figure(n, b->small);
     if (!f)
         f = model_figure(n, b->large);
-    Check *k = new_check(c, CHECK_BOUND, n, f, f->span);
+    Check *k = new_check(c, CHECK_BOUND, n, f);
     if (!k)
         return;
     k->bound = b;

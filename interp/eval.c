@@ -1251,14 +1251,13 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
     }
     k->kind = CHECK_PERCENT;
     k->indicator = d;
-    k->span = d->reported_span;
     double declared = (double)d->reported.mantissa / pow(10, d->reported.decimals);
     double unit = pow(10, -(double)d->reported.decimals);
     Number shown = number_real(declared, d->reported.decimals, false);
     k->relation = REL_WITHIN;
     if (!ir->value.known) {
         k->status = RESULT_UNKNOWN;
-        k->note = &ir->note;
+        check_set_note(ev->arena, k, ir->note);
         if (!check_numbers(ev->arena, k, shown, (Number){ 0 }, (Number){ 0 }, unit))
             ev->oom = true;
     } else {
@@ -1267,7 +1266,7 @@ static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const Indi
             ev->oom = true;
         k->status = fabs(declared - ir->value.value) <= unit + EPSILON ? RESULT_PASS : RESULT_FAIL;
         if (k->status == RESULT_FAIL)
-            k->note = result_note(ev->arena, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
+            check_set_note(ev->arena, k, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
     }
     result_add_check(r, k);
 }

@@ -623,19 +623,20 @@ static void check_row(FILE *out, const Check *c, Arena *a)
         fprintf(out, _("imbalance %s%s"), imbalance.value > 0 ? "+" : "", buf);
         fputs("</div>", out);
     }
-    if (c->has_coverage && c->covered < c->expected) {
+    CheckCoverage cov = check_coverage(c);
+    if (cov.has && cov.covered < cov.expected) {
         fputs("<div class=\"coverage\">", out);
-        fprintf(out, _("coverage %u/%u"), c->covered, c->expected);
+        fprintf(out, _("coverage %u/%u"), cov.covered, cov.expected);
         fputs("</div>", out);
     }
     fputs("</td><td>", out);
-    const char *note = format_note(a, c->note);
+    const char *note = format_note(a, check_note(c));
     if (note) {
         fputs("<div class=\"note\">", out);
         put(out, note);
         fputs("</div>", out);
     }
-    where(out, check_src(c), c->span);
+    where(out, check_src(c), check_span(c));
     fputs("</td></tr>\n", out);
 }
 

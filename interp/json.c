@@ -562,15 +562,16 @@ static void checks(Out *out, Memo *m, const Result *r, Arena *a)
         if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
             out_puts(out, ", "); key(out, "tolerance"); json_number(out, check_tolerance(c), TOLERANCE_DECIMALS);
         }
-        if (c->has_coverage)
-            out_printf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", c->covered, c->expected);
+        CheckCoverage cov = check_coverage(c);
+        if (cov.has)
+            out_printf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", cov.covered, cov.expected);
         out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(c->status));
-        const char *note = format_note(a, c->note);
+        const char *note = format_note(a, check_note(c));
         if (note) {
             out_puts(out, ", "); key(out, "note"); cstr(out, note);
         }
         out_puts(out, ", ");
-        position(out, m, check_src(c), c->span);
+        position(out, m, check_src(c), check_span(c));
         out_puts(out, "}");
     }
     out_puts(out, first ? "]" : "\n  ]");

@@ -101,7 +101,7 @@ static const char *check_message(Arena *a, const Check *c)
         format_number_text(imbalance, sizeof imbalance, i, i.decimals);
         text = arena_printf(a, "%s, imbalance %s", text, imbalance);
     }
-    const char *note = format_note(a, c->note);
+    const char *note = format_note(a, check_note(c));
     if (text && note)
         text = arena_printf(a, "%s; %s", text, note);
     return text;
@@ -118,7 +118,7 @@ void report_annotations(const ReportInput *in, Arena *a, void (*emit)(void *ctx,
             continue;
         an = (Annotation){ "check", result_check_kind_name(c->kind),
                            c->status == RESULT_FAIL ? ANNOTATE_ERROR : ANNOTATE_WARNING, check_message(a, c), check_src(c),
-                           c->span };
+                           check_span(c) };
         emit(ctx, &an);
     }
     for (const RuleResult *rr = r ? r->rules : NULL; rr; rr = rr->next) {

@@ -101,6 +101,14 @@ static bool fits_short(Number n, bool money)
            (s.decimals == n.decimals) & (s.money == n.money) & (s.whole == n.whole);
 }
 
+/* c's CheckMore, made when it has none; NULL when out of memory. */
+static CheckMore *check_more(Arena *a, Check *c)
+{
+    if (!c->more)
+        c->more = ARENA_NEW(a, CheckMore);
+    return c->more;
+}
+
 bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance)
 {
     bool money = declared.money;    /* a number of another kind does not fit, and goes beside */
@@ -113,7 +121,8 @@ bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number 
         : !both;
     if (difference && tolerance == 0 && fits_short(declared, money) && fits_short(computed, money) &&
         fits_short(imbalance, money)) {
-        c->more = NULL;
+        if (c->more)
+            c->more->numbers = false;
         c->money = money;
         c->known = (uint8_t)((declared.known ? CHECK_DECLARED : 0) | (computed.known ? CHECK_COMPUTED : 0) |
                              (imbalance.known ? CHECK_IMBALANCE : 0));
@@ -121,10 +130,31 @@ bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number 
         c->computed = (int64_t)computed.exact;
         return true;
     }
-    CheckMore *more = ARENA_NEW(a, CheckMore);
+    CheckMore *more = check_more(a, c);
     if (!more)
         return false;
-    *more = (CheckMore){ declared, computed, imbalance, tolerance };
-    c->more = more;
+    more->declared = declared;
+    more->computed = computed;
+    more->imbalance = imbalance;
+    more->tolerance = tolerance;
+    more->numbers = true;
     return true;
+}
+
+void check_set_note(Arena *a, Check *c, Note note)
+{
+    CheckMore *more = check_more(a, c);
+    const Note *copy = more ? result_note(a, note) : NULL;
+    if (copy)
+        more->note = copy;
+}
+
+void check_set_coverage(Arena *a, Check *c, uint32_t covered, uint32_t expected)
+{
+    CheckMore *more = check_more(a, c);
+    if (!more)
+        return;
+    more->covered = covered;
+    more->expected = expected;
+    more->has_coverage = true;
 }

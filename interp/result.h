@@ -186,23 +186,38 @@ typedef struct Note {
     const struct Note *inner;
 } Note;
 
-/* A check's numbers as they are kept when they are not all whole numbers
- * of 64 bits, or when it has a tolerance: a percentage, a change, a sum
- * beyond 64 bits, an `about` figure. Most checks have none. */
+/* What few checks have: their numbers when they are not all whole
+ * numbers of 64 bits, or when it has a tolerance (a percentage, a change,
+ * a sum beyond 64 bits, an `about` figure); a note; a coverage. Most
+ * checks have none of it. */
 typedef struct CheckMore {
-    Number declared, computed, imbalance;
+    Number declared, computed, imbalance;   /* when `numbers` */
     double tolerance;           /* REL_ABOUT, REL_WITHIN */
+    const Note *note;           /* why unknown, what a part would need; NULL:
+                                 * nothing to say */
+    uint32_t covered, expected; /* when `has_coverage`: units (or rows) present, expected */
+    bool numbers;               /* the numbers are these, not the check's own */
+    bool has_coverage;
 } CheckMore;
+
+/* How many of the units (or rows) a check expected were there. */
+typedef struct CheckCoverage {
+    bool has;                   /* false: the check says nothing of it */
+    uint32_t covered, expected;
+} CheckCoverage;
 
 /* Bits of Check.known */
 enum { CHECK_DECLARED = 1, CHECK_COMPUTED = 2, CHECK_IMBALANCE = 4 };
 
-/* One check. Its numbers are read with check_declared(), check_computed(),
- * check_imbalance() and check_tolerance(), and set with check_numbers():
- * whole numbers of 64 bits are kept in the check itself (the imbalance as
- * their difference), others in a CheckMore beside it. Its kind, relation
- * and status are read as the enums they are with check_kind(),
- * check_relation() and check_status(); its file with check_src(). */
+/* One check, in 64 bytes: a national report has a million. Its numbers
+ * are read with check_declared(), check_computed(), check_imbalance() and
+ * check_tolerance(), and set with check_numbers(): whole numbers of 64
+ * bits are kept in the check itself (the imbalance as their difference),
+ * others in its CheckMore. Its kind, relation and status are read as the
+ * enums they are with check_kind(), check_relation() and check_status();
+ * where it points with check_src() and check_span(); its note and
+ * coverage, kept in its CheckMore, with check_note() and check_coverage(),
+ * and set with check_set_note() and check_set_coverage(). */
 typedef struct Check {
     const Node *node;           /* where; NULL for a percent check */
     const Figure *figure;       /* sum: the whole; table: the column; the figure checked */
@@ -211,20 +226,15 @@ typedef struct Check {
         const Bound *bound;         /* bound: between two figures, else NULL (a negative count) */
         const IndicatorDef *indicator;  /* percent */
     };
-    const Note *note;           /* why unknown, what a part would need; NULL:
-                                 * nothing to say (most checks) */
     struct Check *next;
-    const CheckMore *more;      /* the numbers, when not those below; else NULL */
-    int64_t declared, computed; /* without `more`: the numbers that are `known` */
-    Span span;                  /* in the figure's file, or the indicator's (percent) */
-    uint32_t covered, expected;
+    CheckMore *more;            /* see CheckMore; NULL: none of it */
+    int64_t declared, computed; /* unless more->numbers: the numbers that are `known` */
     uint8_t kind;               /* CheckKind */
     uint8_t relation;           /* Relation */
     uint8_t status;             /* Status */
-    uint8_t known;              /* without `more`: CHECK_DECLARED | ... */
-    bool money;                 /* without `more`: the numbers are amounts in đồng */
-    bool has_coverage;
-} Check;                        /* 88 bytes: a national report has a million */
+    uint8_t known;              /* unless more->numbers: CHECK_DECLARED | ... */
+    bool money;                 /* unless more->numbers: the numbers are amounts in đồng */
+} Check;
 
 static inline CheckKind check_kind(const Check *c) { return (CheckKind)c->kind; }
 static inline Relation check_relation(const Check *c) { return (Relation)c->relation; }
@@ -236,34 +246,60 @@ static inline Source *check_src(const Check *c)
     return c->figure ? c->figure->src : c->kind == CHECK_PERCENT ? c->indicator->src : NULL;
 }
 
+/* Where in that file: the percentage the report gives (percent), the
+ * change it gives (change), else the name of the figure checked. */
+static inline Span check_span(const Check *c)
+{
+    if (c->kind == CHECK_PERCENT)
+        return c->indicator->reported_span;
+    if (c->kind == CHECK_CHANGE)
+        return figure_change(c->figure)->change_span;
+    return c->figure ? c->figure->span : (Span){ 0, 0 };
+}
+
+static inline const Note *check_note(const Check *c) { return c->more ? c->more->note : NULL; }
+
+static inline CheckCoverage check_coverage(const Check *c)
+{
+    if (!c->more || !c->more->has_coverage)
+        return (CheckCoverage){ false, 0, 0 };
+    return (CheckCoverage){ true, c->more->covered, c->more->expected };
+}
+
 static inline Number check_short_(const Check *c, int64_t v, uint8_t bit)
 {
     return c->known & bit ? number_whole(v, c->money) : (Number){ 0 };
 }
 
+static inline bool check_long_(const Check *c) { return c->more && c->more->numbers; }
+
 static inline Number check_declared(const Check *c)
 {
-    return c->more ? c->more->declared : check_short_(c, c->declared, CHECK_DECLARED);
+    return check_long_(c) ? c->more->declared : check_short_(c, c->declared, CHECK_DECLARED);
 }
 
 static inline Number check_computed(const Check *c)
 {
-    return c->more ? c->more->computed : check_short_(c, c->computed, CHECK_COMPUTED);
+    return check_long_(c) ? c->more->computed : check_short_(c, c->computed, CHECK_COMPUTED);
 }
 
 /* Kept short only when it is declared - computed, in 64 bits (check_numbers). */
 static inline Number check_imbalance(const Check *c)
 {
-    if (c->more)
+    if (check_long_(c))
         return c->more->imbalance;
     return c->known & CHECK_IMBALANCE ? number_whole(c->declared - c->computed, c->money) : (Number){ 0 };
 }
 
-static inline double check_tolerance(const Check *c) { return c->more ? c->more->tolerance : 0; }
+static inline double check_tolerance(const Check *c) { return check_long_(c) ? c->more->tolerance : 0; }
 
 /* Set c's numbers (an unknown one is (Number){ 0 }); false when out of
  * memory for a CheckMore (the arena remembers). */
 bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance);
+/* Set c's note (copied), or its coverage. Out of memory for a CheckMore
+ * the check goes without it; the arena remembers, and the run says so. */
+void check_set_note(Arena *a, Check *c, Note note);
+void check_set_coverage(Arena *a, Check *c, uint32_t covered, uint32_t expected);
 
 /* A copy of n in a, for Check.note; NULL when out of memory (the arena
  * remembers, and the run says so). */

@@ -450,14 +450,15 @@ static void check_row(Out *o, Arena *a, const Check *c, const char *subject, siz
         tail(o, or_mark(arena_printf(a, _("imbalance %s%s"), imbalance.value > 0 ? "+" : "", buf)),
              SUBJECT_COL);
     }
-    if (c->has_coverage && c->covered < c->expected)
-        tail(o, or_mark(arena_printf(a, _("coverage %s/%s"), grouped(a, c->covered), grouped(a, c->expected))),
+    CheckCoverage cov = check_coverage(c);
+    if (cov.has && cov.covered < cov.expected)
+        tail(o, or_mark(arena_printf(a, _("coverage %s/%s"), grouped(a, cov.covered), grouped(a, cov.expected))),
              SUBJECT_COL);
-    const char *note = format_note(a, c->note);
+    const char *note = format_note(a, check_note(c));
     if (note)
         tail(o, or_mark(arena_printf(a, "(%s)", note)), SUBJECT_COL);
     if (check_src(c))
-        tail(o, location(a, check_src(c), c->span), SUBJECT_COL);
+        tail(o, location(a, check_src(c), check_span(c)), SUBJECT_COL);
     newline(o);
 }
 

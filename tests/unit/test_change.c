@@ -24,7 +24,7 @@ static const Check *change(Fixture *f, const char *subject)
 static void assert_at(const Check *c, uint32_t line, uint32_t col)
 {
     uint32_t l, k;
-    source_position(check_src(c), c->span.start, &l, &k);
+    source_position(check_src(c), check_span(c).start, &l, &k);
     if (l != line || k != col)
         fail_msg("check at %u:%u, expected %u:%u", l, k, line, col);
 }
@@ -119,7 +119,7 @@ TEST(a_relative_change_within_one_unit_of_the_last_digit)
     assert_check(c, 9.3, 100.0 * 94 / 1012, REL_WITHIN, RESULT_PASS);
     assert_double_near(check_tolerance(c), 0.1, 1e-12);
     assert_int_equal(check_declared(c).decimals, 1);
-    assert_null(c->note);
+    assert_null(check_note(c));
 }
 
 TEST(a_relative_change_that_truncates_agrees)
@@ -136,7 +136,7 @@ TEST(a_relative_change_outside_one_unit_of_the_last_digit)
     const Result *r = run_checks(f, "gifts 1_106 { previous 1_012  change 9,5 % }\n");
     const Check *c = change(f, "the report: change of gifts");
     assert_check(c, 9.5, 100.0 * 94 / 1012, REL_WITHIN, RESULT_FAIL);
-    assert_string_equal(note_text(f, c->note), "the report's percentage differs from the computed one by more "
+    assert_string_equal(note_text(f, check_note(c)), "the report's percentage differs from the computed one by more "
                                                 "than one unit of its last digit (0.1)");
     assert_int_equal(r->checks_failed, 1);
 }
@@ -183,8 +183,8 @@ TEST(a_relative_change_from_zero_is_unknown)
     const Check *c = change(f, "the report: change of houses");
     assert_int_equal(c->status, RESULT_UNKNOWN);
     assert_false(check_computed(c).known);
-    assert_int_equal(c->note->kind, NOTE_ZERO_DENOMINATOR);
-    assert_string_equal(note_text(f, c->note), "the denominator is zero");
+    assert_int_equal(check_note(c)->kind, NOTE_ZERO_DENOMINATOR);
+    assert_string_equal(note_text(f, check_note(c)), "the denominator is zero");
     assert_int_equal(r->checks_failed, 0);
     assert_int_equal(r->checks_unknown, 1);
 }

@@ -8,9 +8,9 @@
 
 static void assert_coverage(const Check *c, uint32_t covered, uint32_t expected)
 {
-    assert_true(c->has_coverage);
-    assert_int_equal(c->covered, covered);
-    assert_int_equal(c->expected, expected);
+    assert_true(check_coverage(c).has);
+    assert_int_equal(check_coverage(c).covered, covered);
+    assert_int_equal(check_coverage(c).expected, expected);
 }
 
 
@@ -26,7 +26,7 @@ TEST(sum_that_adds_up)
     assert_int_equal(r->checks_failed, 0);
     /* the check points at the declaration: line 1, column 1 */
     uint32_t line, col;
-    source_position(check_src(c), c->span.start, &line, &col);
+    source_position(check_src(c), check_span(c).start, &line, &col);
     assert_int_equal(line, 1);
     assert_int_equal(col, 1);
 }
@@ -66,9 +66,9 @@ TEST(one_unknown_part)
     assert_false(check_computed(c).known);
     assert_false(check_imbalance(c).known);
     /* the missing part would be 358 - 357 = 1 */
-    assert_non_null(note_text(f, c->note));
-    assert_non_null(strstr(note_text(f, c->note), "'pending'"));
-    assert_non_null(strstr(note_text(f, c->note), " 1"));
+    assert_non_null(note_text(f, check_note(c)));
+    assert_non_null(strstr(note_text(f, check_note(c)), "'pending'"));
+    assert_non_null(strstr(note_text(f, check_note(c)), " 1"));
     assert_int_equal(r->checks_failed, 0);
     assert_int_equal(r->checks_unknown, 1);
     assert_int_equal(result_exit_status(r, false, 0), 0);
@@ -79,8 +79,8 @@ TEST(two_unknown_parts)
     run_checks(f, "opinions 358 { resolved ?  pending ?  answered 3 }\n");
     const Check *c = find_check(f, CHECK_SUM, "opinions = resolved + pending + answered");
     assert_int_equal(c->status, RESULT_UNKNOWN);
-    assert_non_null(note_text(f, c->note));
-    assert_non_null(strstr(note_text(f, c->note), "2 parts"));
+    assert_non_null(note_text(f, check_note(c)));
+    assert_non_null(strstr(note_text(f, check_note(c)), "2 parts"));
 }
 
 TEST(unknown_whole_takes_the_sum_of_its_parts)
@@ -421,8 +421,8 @@ TEST(negative_count)
     /* -5 >= 0 does not hold; imbalance -5 - 0 = -5 */
     const Check *c = find_check(f, CHECK_BOUND, "the report: invited$");
     assert_check(c, -5, 0, REL_GE, RESULT_FAIL);
-    assert_non_null(note_text(f, c->note));
-    assert_non_null(strstr(note_text(f, c->note), "negative"));
+    assert_non_null(note_text(f, check_note(c)));
+    assert_non_null(strstr(note_text(f, check_note(c)), "negative"));
 }
 
 /* ---- approximate figures (§6.5) ----------------------------------------------------------------- */
@@ -522,43 +522,76 @@ static const Check *round_trip(Fixture *f, Check *c, Number d, Number x, Number 
     return c;
 }
 
+/* Whether c's numbers are kept in the check itself (check_numbers()). */
+static bool kept_short(const Check *c)
+{
+    return !c->more || !c->more->numbers;
+}
+
 TEST(check_numbers_kept_as_given)
 {
     Check c = { 0 };
     /* counts of 64 bits: in the check itself. 52 declared, 9 computed: 43 */
     round_trip(f, &c, number_whole(52, false), number_whole(9, false), number_whole(43, false), 0);
-    assert_null(c.more);
+    assert_true(kept_short(&c));
     /* amounts in đồng, and the extremes of 64 bits: still short;
      * -1 - INT64_MIN = INT64_MAX */
     round_trip(f, &c, number_whole(-1, true), number_whole(INT64_MIN, true), number_whole(INT64_MAX, true), 0);
-    assert_null(c.more);
+    assert_true(kept_short(&c));
     /* the imbalance is kept short as the difference of the two: any other
      * goes beside, and reads back as given */
     round_trip(f, &c, number_whole(52, false), number_whole(9, false), number_whole(40, false), 0);
-    assert_non_null(c.more);
+    assert_false(kept_short(&c));
     round_trip(f, &c, number_whole(52, false), number_whole(9, false), (Number){ 0 }, 0);
-    assert_non_null(c.more);
+    assert_false(kept_short(&c));
     round_trip(f, &c, number_whole(52, false), (Number){ 0 }, number_whole(52, false), 0);
-    assert_non_null(c.more);
+    assert_false(kept_short(&c));
     /* the computed side unknown: short, and unknown when read */
     round_trip(f, &c, number_whole(358, false), (Number){ 0 }, (Number){ 0 }, 0);
-    assert_null(c.more);
+    assert_true(kept_short(&c));
     assert_false(check_computed(&c).known);
     /* a difference beyond 64 bits: INT64_MAX - INT64_MIN = 2^64 - 1 */
     Wide big = (Wide)INT64_MAX - INT64_MIN;
     round_trip(f, &c, number_whole(INT64_MAX, false), number_whole(INT64_MIN, false), number_whole(big, false), 0);
-    assert_non_null(c.more);
+    assert_false(kept_short(&c));
     /* a percentage, a tolerance, an amount beside a count: beside it */
     round_trip(f, &c, number_real(99.72, 2, false), number_real(99.7207, 4, false), number_real(-0.0007, 4, false),
                0.01);
-    assert_non_null(c.more);
+    assert_false(kept_short(&c));
     round_trip(f, &c, number_whole(100, false), number_whole(97, false), number_whole(3, false), 3);
-    assert_non_null(c.more);
+    assert_false(kept_short(&c));
     round_trip(f, &c, number_whole(100, true), number_whole(97, false), number_whole(3, true), 0);
-    assert_non_null(c.more);
-    /* and back to short: the CheckMore is no longer read */
+    assert_false(kept_short(&c));
+    /* and back to short: the CheckMore's numbers are no longer read */
     round_trip(f, &c, number_whole(7, false), number_whole(7, false), number_whole(0, false), 0);
-    assert_null(c.more);
+    assert_true(kept_short(&c));
+}
+
+
+TEST(check_note_and_coverage_outlive_the_numbers)
+{
+    /* a note and a coverage go in the CheckMore, set before or after the
+     * numbers, which may be short or not, and stay what they were set to */
+    Check c = { 0 };
+    assert_null(check_note(&c));
+    assert_false(check_coverage(&c).has);
+    check_set_coverage(&f->arena, &c, 2, 3);
+    round_trip(f, &c, number_whole(52, false), number_whole(9, false), number_whole(43, false), 0);
+    assert_true(kept_short(&c));
+    check_set_note(&f->arena, &c, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = 2 });
+    round_trip(f, &c, number_real(99.72, 2, false), number_real(99.7207, 4, false), number_real(-0.0007, 4, false),
+               0.01);
+    assert_false(kept_short(&c));
+    round_trip(f, &c, number_whole(7, false), number_whole(7, false), number_whole(0, false), 0);
+    assert_true(kept_short(&c));
+    CheckCoverage cov = check_coverage(&c);
+    assert_true(cov.has);
+    assert_int_equal(cov.covered, 2);
+    assert_int_equal(cov.expected, 3);
+    assert_string_equal(note_text(f, check_note(&c)), "2 parts are unknown");
+    /* a later note takes the place of the first */
+    check_set_note(&f->arena, &c, (Note){ .kind = NOTE_NEGATIVE });
+    assert_string_equal(note_text(f, check_note(&c)), "a count cannot be negative");
 }
 
 int main(void)
@@ -566,6 +599,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(sum_that_adds_up),
         FIXTURE_TEST(check_numbers_kept_as_given),
+        FIXTURE_TEST(check_note_and_coverage_outlive_the_numbers),
         FIXTURE_TEST(sum_that_does_not_add_up),
         FIXTURE_TEST(partial_breakdown_is_a_lower_bound),
         FIXTURE_TEST(one_unknown_part),

@@ -175,19 +175,19 @@ TEST(note_of_one_unknown_part)
 {
     /* 10 - 7 = 3 for the one unknown part */
     run_checks(f, "opinions 10 { resolved 7  pending ? }\n");
-    assert_string_equal(note_text(f, f->result.checks->note), "the unknown part 'pending' would be 3");
+    assert_string_equal(note_text(f, check_note(f->result.checks)), "the unknown part 'pending' would be 3");
 }
 
 TEST(note_of_two_unknown_parts)
 {
     run_checks(f, "opinions 10 { resolved ?  pending ? }\n");
-    assert_string_equal(note_text(f, f->result.checks->note), "2 parts are unknown");
+    assert_string_equal(note_text(f, check_note(f->result.checks)), "2 parts are unknown");
 }
 
 TEST(no_note_is_null)
 {
     run_checks(f, "opinions 10 { resolved 10 }\n");
-    assert_null(note_text(f, f->result.checks->note));
+    assert_null(note_text(f, check_note(f->result.checks)));
 }
 
 TEST(verdict_of_a_failed_comparison)
