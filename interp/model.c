@@ -693,6 +693,29 @@ static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, Figure *who
     return true;
 }
 
+static NodeMore *more_of_unit(Builder *b, Node *n);
+
+/* f, a figure of unit `node`, is declared in b's file, not the unit's:
+ * noted, for model_figure_src(). False when out of memory (said). */
+static bool elsewhere(Builder *b, Node *node, Figure *f)
+{
+    if (node->kind->session)
+        return true;                /* never: a session's figures are in its block, in its file */
+    NodeMore *more = more_of_unit(b, node);
+    if (!more)
+        return false;
+    if (!more->figure_files && !(more->figure_files = ARENA_NEW(b->m->arena, PtrMap))) {
+        oom(b);
+        return false;
+    }
+    if (!ptrmap_put(more->figure_files, b->m->arena, f, 0, b->src)) {
+        oom(b);
+        return false;
+    }
+    f->declared.elsewhere = true;
+    return true;
+}
+
 /* figure    = NAME VALUE ["LABEL"] { breakdown }
  *           | NAME { breakdown } ;                         (spec §5.1)
  * breakdown = "{" { figure } [ "..." ] "}" ;               (spec §5.2)
@@ -724,12 +747,13 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     if (prev) {
         diag_error(m->diag, b->src, item_name_span(it), "'%s' is declared twice in %s", f->path->text,
                    model_subject(m->arena, node));
-        diag_note(m->diag, prev->src, prev->span, "first declared here");
+        diag_note(m->diag, model_figure_src(node, prev), prev->span, "first declared here");
         return NULL;
     }
     f->declared = q;
-    f->src = b->src;
     f->span = item_name_span(it);
+    if (b->src != node->src && !elsewhere(b, node, f))
+        return NULL;
     if (!index_new_figure(m, node, f)) {
         oom(b);
         return NULL;

@@ -30,6 +30,9 @@ typedef struct Quantity {
     bool percent;
     uint8_t approx;         /* Approx */
     uint8_t decimals;       /* percent: digits after the point */
+    bool elsewhere;         /* a figure's value: the figure is declared in
+                             * another file than its unit's (model_figure_src());
+                             * in the padding, so a figure keeps no file */
     int64_t value;
 } Quantity;
 
@@ -65,18 +68,18 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (56 bytes; 88 with FigureMore). Read the rest through
+ * and a value (48 bytes; 80 with FigureMore). Read the rest through
  * figure_part(), figure_whole(), figure_change() and
  * figure_breakdowns(); the figure of the vocabulary through
- * model_figure_decl(). Its unit is not kept: every figure is reached
- * from its unit (Node.figures, model_figure()). */
+ * model_figure_decl(), its file through model_figure_src(). Its unit is
+ * not kept: every figure is reached from its unit (Node.figures,
+ * model_figure()). */
 struct Figure {
     Symbol *path;           /* canonical: "petitions.district_level.complaint";
                              * a whole's is its figure's name */
     FigureMore *more;       /* NULL: a whole without a block */
     Quantity declared;
-    Source *src;
-    Span span;              /* the name */
+    Span span;              /* the name, in its unit's file unless declared.elsewhere */
     union {                 /* a whole is on its owner's list, a part on its breakdown's */
         Figure *next;       /* a whole: the next figure of the owner, declaration order */
         Figure *next_part;  /* a part: the next part in the same breakdown */
@@ -181,6 +184,8 @@ typedef struct NodeMore {
     Node *last_child;       /* the end of first_child's list */
     uint32_t nunits;        /* child units present: node_nunits() */
     OpinionList opinions;   /* itemised in the unit itself: node_opinions() */
+    PtrMap *figure_files;   /* a figure declared in another file than the
+                             * unit -> that file (model_figure_src()) */
 } NodeMore;
 
 /* What a session is beside its place in the tree: made with it, so every
@@ -289,6 +294,13 @@ static inline uint32_t node_nunits(const Node *n) { return node_more(n)->nunits;
 static inline Source *node_last_src(const Node *n)
 {
     return !n->declared ? NULL : node_more(n)->last_src ? node_more(n)->last_src : n->src;
+}
+
+/* The file that declares figure f of unit or session n: n's, unless the
+ * figure was given in a file that enters n (`within`). */
+static inline Source *model_figure_src(const Node *n, const Figure *f)
+{
+    return f->declared.elsewhere ? ptrmap_get(node_more(n)->figure_files, f, 0) : n->src;
 }
 
 static inline Span node_last_span(const Node *n)

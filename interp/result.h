@@ -243,7 +243,7 @@ static inline Status check_status(const Check *c) { return (Status)c->status; }
 /* The file the check points into: its figure's, or its indicator's. */
 static inline Source *check_src(const Check *c)
 {
-    return c->figure ? c->figure->src : c->kind == CHECK_PERCENT ? c->indicator->src : NULL;
+    return c->figure ? model_figure_src(c->node, c->figure) : c->kind == CHECK_PERCENT ? c->indicator->src : NULL;
 }
 
 /* Where in that file: the percentage the report gives (percent), the

@@ -172,7 +172,7 @@ TEST(used_files_join_the_model_where_the_use_stands)
     for (unsigned i = 0; i < 5; i++, fig = fig->next) {
         assert_non_null(fig);
         assert_string_equal(fig->path->text, order[i]);
-        assert_int_equal(fig->src->id, from[i]);
+        assert_int_equal(model_figure_src(m->root, fig)->id, from[i]);
     }
     assert_null(fig);
 }

@@ -202,6 +202,40 @@ TEST(a_within_file_joins_the_unit_another_file_makes)
     const Check *k = find_check(f, CHECK_ROLLUP, "district Mường Ảng: invited$");
     assert_int_equal(k->status, RESULT_PASS);
     assert_double_near(check_computed(k).value, 55, 1e-9);
+    /* each figure points into the file that gives it: the district is
+     * test2's, its `attended 40` test1's (line 4), and so is the check
+     * attended <= invited, made at that figure */
+    assert_string_equal(d->src->name, "test2.dlg");
+    assert_string_equal(model_figure_src(d, figure_at(f, d, "invited"))->name, "test2.dlg");
+    assert_string_equal(model_figure_src(d, figure_at(f, d, "attended"))->name, "test1.dlg");
+    const Check *bound = find_check(f, CHECK_BOUND, "district Mường Ảng: attended <= invited$");
+    assert_string_equal(check_src(bound)->name, "test1.dlg");
+    uint32_t line, col;
+    source_position(check_src(bound), check_span(bound).start, &line, &col);
+    assert_int_equal(line, 4);
+    assert_int_equal(col, 1);
+}
+
+TEST(a_figure_given_twice_in_two_files_that_enter_its_unit)
+{
+    /* test2 and test3 both enter D, made by test1, and both give attended:
+     * the error is at test3's, the note at test2's, line 2 */
+    const char *const files[] = { "district \"D\" { invited 5 }\n", "within district \"D\"\nattended 3\n",
+                                  "within district \"D\"\n\nattended 4\n" };
+    model_roots(f, files, 3);
+    assert_counts(f, 1, 0);
+    const Diagnostic *e = find_diag(&f->diag, DIAG_ERROR, "'attended' is declared twice in district D");
+    assert_non_null(e);
+    assert_string_equal(e->src->name, "test3.dlg");
+    const Diagnostic *note = e->next;
+    assert_non_null(note);
+    assert_int_equal(note->severity, DIAG_NOTE);
+    assert_string_equal(note->message, "first declared here");
+    assert_string_equal(note->src->name, "test2.dlg");
+    uint32_t line, col;
+    source_position(note->src, note->span.start, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 1);
 }
 
 TEST(a_within_file_whose_unit_no_file_makes)
@@ -488,6 +522,7 @@ int main(void)
         FIXTURE_TEST(a_name_listed_twice),
         FIXTURE_TEST(a_name_listed_twice_in_nfc_and_nfd),
         FIXTURE_TEST(a_within_file_joins_the_unit_another_file_makes),
+        FIXTURE_TEST(a_figure_given_twice_in_two_files_that_enter_its_unit),
         FIXTURE_TEST(a_within_file_whose_unit_no_file_makes),
         FIXTURE_TEST(a_within_file_inside_a_unit_another_within_file_makes),
         FIXTURE_TEST(within_two_units_of_that_name),
