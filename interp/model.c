@@ -1036,7 +1036,9 @@ enum { NODE_BLOCK = 256 };
 static Node *node_alloc(Model *m)
 {
     if (!m->node_block_left) {
-        if (!(m->node_block = ARENA_ARRAY(m->arena, Node, NODE_BLOCK)))
+        if (!(m->node_block = ARENA_ARRAY(m->arena, Node, NODE_BLOCK)) ||
+            !arena_push(m->arena, (void ***)&m->node_blocks, &m->nnode_blocks, &m->cap_node_blocks, m->node_block,
+                        16))
             return NULL;
         m->node_block_left = NODE_BLOCK;
     }
@@ -1191,6 +1193,36 @@ static bool unitset_put(UnitSet *s, Arena *a, Node *n)
     return true;
 }
 
+/* n in m->units, over the one of its kind and name made before, which
+ * becomes its namesake; false when out of memory. */
+static bool index_unit(Model *m, Node *n)
+{
+    Node *namesake = unitset_get(&m->units, NULL, n->name, n->kind);
+    if (namesake) {
+        if (!n->more && !(n->more = ARENA_NEW(m->arena, NodeMore)))
+            return false;
+        n->more->namesake = namesake;
+    }
+    return unitset_put(&m->units, m->arena, n);
+}
+
+/* m->units, made the first time a unit is looked for by its kind and name
+ * alone, from every unit so far in the order they were made; child_unit()
+ * keeps it from then on. A run without `within` files never makes it.
+ * False when out of memory (the arena remembers). */
+static bool index_units(Model *m)
+{
+    if (m->units_indexed)
+        return true;
+    m->units_indexed = true;
+    for (uint32_t id = 0; id < m->nnodes; id++) {
+        Node *n = &m->node_blocks[id / NODE_BLOCK][id % NODE_BLOCK];
+        if (n->parent && !n->kind->session && !index_unit(m, n))
+            return false;
+    }
+    return true;
+}
+
 /* The child unit of this kind and name, made when it is new. Names are
  * compared and kept in Unicode NFC (spec §4.2): "Quài Nưa" typed composed
  * or decomposed is one commune. */
@@ -1213,14 +1245,7 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
         return NULL;
     }
     n->declared = false;            /* not declared yet, only made */
-    Node *namesake = unitset_get(&m->units, NULL, sym, kind);
-    if (namesake) {
-        NodeMore *x = more_of_unit(b, n);
-        if (!x)
-            return NULL;
-        x->namesake = namesake;
-    }
-    if (!unitset_put(&m->units, m->arena, n)) {
+    if (m->units_indexed && !index_unit(m, n)) {
         oom(b);
         return NULL;
     }
@@ -2594,12 +2619,18 @@ Node *model_within_unit(Model *m, const Item *it)
     if (!k || k->session || k == m->vocab->root)
         return NULL;
     Symbol *name = unit_name(m, atom_str(a->next));
+    if (name && !index_units(m)) {
+        diag_out_of_memory(m->diag);
+        return NULL;
+    }
     Node *unit = name ? unitset_get(&m->units, NULL, name, k) : NULL;
     return unit && !node_namesake(unit) ? unit : NULL;
 }
 
-bool model_unit_unique(const Model *m, const Node *unit)
+bool model_unit_unique(Model *m, const Node *unit)
 {
+    if (!index_units(m))
+        diag_out_of_memory(m->diag);
     const Node *last = unitset_get(&m->units, NULL, unit->name, unit->kind);
     return last == unit && !node_namesake(unit);
 }
@@ -2654,6 +2685,13 @@ void model_add_files(Model *m, const FileSet *files)
     Waiting w = { 0 };
     Builder b = { m, NULL, files, NULL, false, &w, 0 };
     if (!waiting_init(&b, &w)) {
+        oom(&b);
+        return;
+    }
+    bool waits = false;             /* a `within` file: units are found by kind and name */
+    for (uint32_t i = 0; i < w.n; i++)
+        waits |= w.within[i] != NULL;
+    if (waits && !index_units(m)) {
         oom(&b);
         return;
     }

@@ -412,6 +412,8 @@ typedef struct Model {
     uint32_t nnodes;
     Node *node_block;       /* where the next node goes (new_node(), model.c) */
     uint32_t node_block_left;
+    Node **node_blocks;     /* every block of nodes, in order: node id -> node */
+    uint32_t nnode_blocks, cap_node_blocks;
     Header header;
     RuleDef *rules, *last_rule;
     IndicatorDef *indicators, *last_indicator;
@@ -423,7 +425,9 @@ typedef struct Model {
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
     UnitSet children;       /* (parent, name, kind) -> the unit */
-    UnitSet units;          /* (name, kind) -> the unit made last; see NodeMore.namesake */
+    UnitSet units;          /* (name, kind) -> the unit made last; see NodeMore.namesake.
+                             * Made when first needed (a `within` file): units_indexed */
+    bool units_indexed;
     PtrMap lists;           /* unit -> where it lists its children (struct Where, model.c) */
     uint32_t *figures_of_kind;  /* by kind id: figures in the index of the unit
                                  * of that kind given last (model.c) */
@@ -463,7 +467,7 @@ bool model_report_wide(const Model *m, const Item *it);
  * diagnostic (the caller reads the whole way, where they are given). */
 Node *model_within_unit(Model *m, const Item *it);
 /* Is unit still the one unit of its kind and name (none made since)? */
-bool model_unit_unique(const Model *m, const Node *unit);
+bool model_unit_unique(Model *m, const Node *unit);
 /* model_add_item() for an item of a `within` file whose unit is `unit`:
  * into it, or into the report when the item is report-wide. */
 void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it);

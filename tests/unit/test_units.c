@@ -349,6 +349,31 @@ TEST(within_two_units_of_that_name)
                 "test2.dlg", 1, 17);
 }
 
+/* Streamed, a file's `within` is looked up among the units the files
+ * before it made (model_within_unit(), run.c): the units by kind and name
+ * are indexed then, from every unit made so far, namesakes included, and
+ * kept up to date from there. */
+TEST(within_looked_up_among_the_units_made_before)
+{
+    Model *m = build_model(f, "province \"P1\" { district \"D\" { }  district \"E\" { } }\n"
+                              "province \"P2\" { district \"D\" { } }\n");
+    assert_false(m->units_indexed);             /* no `within` yet: no index */
+    Item *d = parse_text(f, "within district \"D\"\n");
+    assert_null(model_within_unit(m, d));       /* two districts D: neither */
+    assert_true(m->units_indexed);
+    Item *e = parse_text(f, "within district \"E\"\n");
+    const Node *unit = model_within_unit(m, e);
+    assert_non_null(unit);
+    assert_ptr_equal(unit, child(child(m->root, "province", "P1"), "district", "E"));
+    assert_true(model_unit_unique(m, unit));
+    /* a district E made after the index is its namesake: E is no longer
+     * the one unit of its name */
+    Item *later = parse_text(f, "province \"P3\" { district \"E\" { } }\n");
+    model_add_file(m, NULL, &(LoadedFile){ f->src, later, NULL });
+    assert_false(model_unit_unique(m, unit));
+    assert_null(model_within_unit(m, e));
+}
+
 TEST(within_twice_in_a_file)
 {
     model_roots(f, (const char *const[]){ "within district \"D\"\nwithin district \"E\"\ninvited 3\n" }, 1);
@@ -526,6 +551,7 @@ int main(void)
         FIXTURE_TEST(a_within_file_whose_unit_no_file_makes),
         FIXTURE_TEST(a_within_file_inside_a_unit_another_within_file_makes),
         FIXTURE_TEST(within_two_units_of_that_name),
+        FIXTURE_TEST(within_looked_up_among_the_units_made_before),
         FIXTURE_TEST(within_twice_in_a_file),
         FIXTURE_TEST(within_needs_a_kind_of_unit),
         FIXTURE_TEST(within_inside_a_unit),
