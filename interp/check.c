@@ -12,6 +12,7 @@ typedef struct Checker {
     Arena scratch;          /* what one check needs while it is made, given back after */
     Result *r;
     const Node *node;       /* whose figures are checked (check_node()) */
+    bool below;             /* something below it adds up to its figures: derive_any() */
     bool oom;
 } Checker;
 
@@ -290,6 +291,8 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
 {
     const Node *n = c->node;
     Aggregate agg, lacking;
+    if (!c->below)
+        return;                     /* nothing to compare its figures with */
     if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, decl, f, &agg)) || !f->declared.known)
         return;
     const Aggregate *a = &agg;
@@ -418,12 +421,13 @@ static void check_figure(Checker *c, const FigureDecl *decl, const Figure *f)
 /* small <= large at node n, when both are known and one is declared here */
 static void check_bound(Checker *c, const Node *n, const Bound *b)
 {
+    const Figure *small = model_figure(n, b->small), *large = model_figure(n, b->large);
+    if (!small && !large)
+        return;                     /* neither declared here */
     Value s = derive_value(c->d, n, b->small), l = derive_value(c->d, n, b->large);
     if (!s.known || !l.known || !(s.declared || l.declared) || s.approx || l.approx)
         return;
-    const Figure *f = model_figure(n, b->small);
-    if (!f)
-        f = model_figure(n, b->large);
+    const Figure *f = small ? small : large;
     Check *k = new_check(c, CHECK_BOUND, n, f);
     if (!k)
         return;
@@ -435,6 +439,7 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
 static void check_node(Checker *c, const Node *n)
 {
     c->node = n;
+    c->below = derive_any(c->d, n);
     for (const Figure *f = n->figures; f; f = f->next)
         check_figure(c, model_figure_decl(c->m, f), f);
     /* a bound is checked where one of its figures is declared: never at a

@@ -303,6 +303,11 @@ static bool spread(Derived *d, Kept *k)
 
 /* ---- reading ---------------------------------------------------------------- */
 
+bool derive_any(const Derived *d, const Node *n)
+{
+    return d->first[n->id] != 0;        /* entries: aggregates, or breakdown sums */
+}
+
 bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out)
 {
     const Entry *x = find(d, n, path);

@@ -82,6 +82,9 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path);
 /* What n's children and entries add up to for `path`, into *out; false
  * when none provides it. */
 bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out);
+/* False when derive_aggregate() is false for every path at n (a unit
+ * nothing below adds to: a village of figures alone). */
+bool derive_any(const Derived *d, const Node *n);
 /* A part's value as a sum sees it: declared (approximate included), or the
  * sum of its complete breakdown when declared '?' (§5.4 step 2). False
  * when it has none. n: the unit that declares f. */
