@@ -477,6 +477,28 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
         a->units++;
 }
 
+/* provide_one() of a value declared exactly, a count or an amount (most
+ * figures): added as it is, without making its Value. */
+static void provide_exact(Derived *d, const Node *parent, const Node *ch, const Symbol *path, const Quantity *q)
+{
+    Entry *x = aggregated(d, parent, path);
+    Kept *a = x ? full(d, x) : NULL;
+    if (!a)
+        return;
+    int64_t sum;
+    if (!a->spread && !__builtin_add_overflow(a->sum, q->value, &sum)) {
+        a->sum = sum;
+        a->money |= q->money;
+    } else {
+        add_to(d, a, declared_value(q));
+    }
+    a->declared = true;
+    if (ch->kind->session)
+        a->sessions++;
+    else
+        a->units++;
+}
+
 /* The paths a unit declares, gathered while they are provided: an entry
  * of the unit whose path is among them was provided as declared. Up to
  * MODEL_FIGURES_SCANNED (a unit without an index: model.h) they are asked
@@ -505,7 +527,11 @@ static bool declares(const Declared *own, const Node *ch, const Symbol *path)
  * figures lie in the arena in that order, so they are read in turn. */
 static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f, Declared *own)
 {
-    provide_one(d, parent, ch, f->path, value_at(d, ch, f->path, f));
+    const Quantity *q = &f->declared;
+    if (q->known && q->approx == APPROX_NONE && !q->percent)
+        provide_exact(d, parent, ch, f->path, q);
+    else
+        provide_one(d, parent, ch, f->path, value_at(d, ch, f->path, f));
     if (own->n < MODEL_FIGURES_SCANNED) {
         own->path[own->n] = f->path;
         own->filter |= (uint64_t)1 << (f->path->id % 64);
