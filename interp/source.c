@@ -212,16 +212,18 @@ static uint32_t line_index(Source *s, uint32_t offset)
             li += s->text[i] == '\n';
         return li;
     }
-    /* Writers ask for positions in the order of the file, mostly: the
-     * line of the last position asked, or one of the next few, before a
-     * search of all of them. */
-    if (s->cache_line && s->cache_line <= s->nlines && s->lines[s->cache_line - 1] <= offset) {
-        uint32_t li = s->cache_line - 1;
-        for (uint32_t k = 0; k < 4; k++, li++)
-            if (li + 1 == s->nlines || offset < s->lines[li + 1])
-                return li;
-    }
+    /* Writers ask for positions in the order of the file, mostly: from
+     * the line of the last position asked, steps of 1, 2, 4 ... lines
+     * find two lines the offset is between, near each other, before a
+     * search between them. lines[lo] <= offset < lines[hi] (or hi is the
+     * end) all along. */
     uint32_t lo = 0, hi = s->nlines;
+    if (s->cache_line && s->cache_line <= s->nlines && s->lines[s->cache_line - 1] <= offset) {
+        uint32_t step = 1;
+        for (lo = s->cache_line - 1; lo + step < s->nlines && s->lines[lo + step] <= offset; step *= 2)
+            lo += step;
+        hi = lo + step < s->nlines ? lo + step : s->nlines;
+    }
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (s->lines[mid] <= offset)

@@ -276,6 +276,37 @@ TEST(position_cache_out_of_order)
     }
 }
 
+/* Positions far apart, forwards: each from the line asked last, by steps
+ * of 1, 2, 4 ... lines. Line k (from 1) is k % 7 + 1 bytes long with its
+ * newline, so where each starts is known without the source: lines of
+ * 1 to 7 bytes, 4,000 of them, asked at jumps of 1 to 2,000 lines. */
+TEST(positions_far_apart_in_order)
+{
+    enum { LINES = 4000 };
+    char *text = arena_alloc(&f->arena, LINES * 8 + 1);
+    uint32_t *start = ARENA_ARRAY(&f->arena, uint32_t, LINES + 1);
+    assert_non_null(text);
+    assert_non_null(start);
+    uint32_t at = 0;
+    for (uint32_t k = 1; k <= LINES; k++) {
+        start[k] = at;
+        uint32_t len = k % 7 + 1;
+        memset(text + at, 'x', len - 1);
+        text[at + len - 1] = '\n';
+        at += len;
+    }
+    text[at] = '\0';
+    Source *s = from_text(f, text);
+    static const uint32_t jumps[] = { 1, 2, 3, 5, 8, 64, 65, 1000, 2000 };
+    for (int round = 0; round < 2; round++) {
+        uint32_t k = 1;
+        for (uint32_t i = 0; k <= LINES; i++, k += jumps[i % 9]) {
+            uint32_t col = (k % 7 + 1) / 2 + 1;       /* a column inside the line */
+            assert_pos(s, start[k] + col - 1, k, col);
+        }
+    }
+}
+
 /* ---- files ------------------------------------------------------------------- */
 
 TEST(load_a_file)
@@ -680,6 +711,7 @@ int main(void)
         FIXTURE_TEST(last_line_without_newline),
         FIXTURE_TEST(offsets_past_the_end_are_clamped),
         FIXTURE_TEST(position_cache_out_of_order),
+        FIXTURE_TEST(positions_far_apart_in_order),
         FIXTURE_TEST(load_a_file),
         FIXTURE_TEST(load_an_empty_file),
         FIXTURE_TEST(load_a_large_file),
