@@ -472,60 +472,78 @@ char *arena_join(Arena *a, const char *const *pieces, size_t n)
     return copy_pieces(a, pieces, len, n, total);
 }
 
-/* The argument a directive at fmt ("%s", "%2$s") stands for, and its
- * length in *len; NULL when fmt holds no such directive. */
-static const char *subst_arg(const char *fmt, size_t *len, size_t *next, const char *const *args, size_t n,
-                             bool *bad)
+/* The argument a directive at fmt ("%s", "%2$s") stands for: its index
+ * in *k and the directive's length in *len; false when fmt holds no such
+ * directive. */
+static bool subst_arg(const char *fmt, size_t *len, size_t *next, size_t *k)
 {
-    size_t i = 1, k = 0;
+    size_t i = 1;
+    *k = 0;
     if (fmt[1] == 's') {
-        k = (*next)++;
+        *k = (*next)++;
     } else {
         while (fmt[i] >= '0' && fmt[i] <= '9' && i < 4)
-            k = k * 10 + (size_t)(fmt[i++] - '0');
-        if (i == 1 || k == 0 || fmt[i] != '$' || fmt[i + 1] != 's') {
-            *bad = true;
-            return NULL;
-        }
-        k--;
+            *k = *k * 10 + (size_t)(fmt[i++] - '0');
+        if (i == 1 || *k == 0 || fmt[i] != '$' || fmt[i + 1] != 's')
+            return false;
+        --*k;
         i++;
     }
     *len = i + 1;
-    if (k >= n || !args[k])
-        *bad = true;
-    return *bad ? NULL : args[k];
+    return true;
+}
+
+size_t subst_split(const char *fmt, SubstPiece *pieces, size_t max, size_t nargs)
+{
+    size_t n = 0, next = 0;
+    for (const char *p = fmt; *p; n++) {
+        if (n == max)
+            return 0;
+        SubstPiece *q = &pieces[n];
+        size_t skip;
+        q->text = p;
+        q->arg = -1;
+        if (*p != '%') {
+            skip = q->len = strcspn(p, "%");
+        } else if (p[1] == '%') {
+            q->len = 1;
+            skip = 2;
+        } else {
+            size_t k;
+            if (!subst_arg(p, &skip, &next, &k) || k >= nargs)
+                return 0;
+            q->arg = (int)k;
+            q->len = 0;
+        }
+        p += skip;
+    }
+    return n;
 }
 
 char *arena_subst(Arena *a, const char *fmt, const char *const *args, size_t n)
 {
     /* the format read once into pieces (its runs of text and the
      * arguments), then their bytes copied into one allocation */
-    enum { MAX_PIECES = 2 * ARENA_JOIN_MAX + 1 };
-    const char *piece[MAX_PIECES];
-    size_t len[MAX_PIECES], npieces = 0, total = 0, next = 0;
-    for (const char *p = fmt; *p;) {
-        if (npieces == MAX_PIECES)
-            return NULL;
-        size_t skip;
-        if (*p != '%') {
-            piece[npieces] = p;
-            skip = len[npieces] = strcspn(p, "%");
-        } else if (p[1] == '%') {
-            piece[npieces] = p;
-            len[npieces] = 1;
-            skip = 2;
-        } else {
-            bool bad = false;
-            if (!(piece[npieces] = subst_arg(p, &skip, &next, args, n, &bad)))
+    SubstPiece sp[SUBST_MAX_PIECES];
+    size_t npieces = subst_split(fmt, sp, SUBST_MAX_PIECES, n), total = 0;
+    if (!npieces && *fmt)
+        return NULL;
+    const char *piece[SUBST_MAX_PIECES];
+    size_t len[SUBST_MAX_PIECES];
+    for (size_t i = 0; i < npieces; i++) {
+        if (sp[i].arg >= 0) {
+            if (!(piece[i] = args[sp[i].arg]))
                 return NULL;
-            len[npieces] = strlen(piece[npieces]);
+            len[i] = strlen(piece[i]);
+        } else {
+            piece[i] = sp[i].text;
+            len[i] = sp[i].len;
         }
-        if (len[npieces] > SIZE_MAX - 1 - total) {
+        if (len[i] > SIZE_MAX - 1 - total) {
             a->failed = true;
             return NULL;
         }
-        total += len[npieces++];
-        p += skip;
+        total += len[i];
     }
     return copy_pieces(a, piece, len, npieces, total);
 }

@@ -110,6 +110,20 @@ char *arena_join(Arena *a, const char *const *pieces, size_t n);
  * (runs of text and directives). NULL when out of memory, when an argument
  * it takes is NULL or missing, or for a format it does not take. */
 char *arena_subst(Arena *a, const char *fmt, const char *const *args, size_t n);
+/* One piece of such a format: a run of its text, fmt's own bytes
+ * [text, text + len) ("%%" a run of one "%"), or an argument (arg >= 0,
+ * its index). */
+typedef struct SubstPiece {
+    const char *text;
+    size_t len;
+    int arg;                /* -1: text */
+} SubstPiece;
+enum { SUBST_MAX_PIECES = 2 * ARENA_JOIN_MAX + 1 };
+/* fmt as arena_subst() reads it, in pieces[0, result) (at most max), for
+ * a writer that puts the arguments in a form of its own (JSON escaped);
+ * 0 for a format it does not take, or one that names an argument from
+ * nargs on. */
+size_t subst_split(const char *fmt, SubstPiece *pieces, size_t max, size_t nargs);
 #define ARENA_SUBST(a, fmt, ...)                                                                                     \
     arena_subst(a, fmt, (const char *const[]){ __VA_ARGS__ },                                                         \
                 sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))

@@ -262,7 +262,7 @@ static void date(Out *out, Date d)
  * it). Up to WHAT_PARTS parts; a longer breakdown is written each time.
  * The memo is a small table: a key is looked for in WHAT_PROBE slots from
  * its own, and goes in the first empty one, else in its own. */
-enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4 };
+enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4, PLAIN_SLOTS = 256 };
 
 typedef struct WhatKey {
     const Symbol *path;         /* the whole's */
@@ -294,16 +294,25 @@ typedef struct Memo {
     Out subject;                /* model_subject(subject_node), escaped */
     const Node *subject_node;
     bool subject_valid;
+    Out place;                  /* model_subject(place_node), escaped: the */
+    const Node *place_node;     /* place of a session, the same for the */
+    bool place_valid;           /* dialogues of a commune */
     Out file;                   /* "file": name, of file_src */
     const Source *file_src;
     bool file_valid;
     WhatMemo what[WHAT_SLOTS];  /* by what_hash() */
+    const char *form_fmt;       /* the last subject's format, */
+    SubstPiece form[SUBST_MAX_PIECES]; /* read into pieces, */
+    size_t form_n;              /* form_n of them */
+    const Symbol *plain[PLAIN_SLOTS]; /* names known to need no escaping, by
+                                       * their address (name()) */
 } Memo;
 
 static void memo_free(Memo *m)
 {
     free(m->steps.buf);
     free(m->subject.buf);
+    free(m->place.buf);
     free(m->file.buf);
     for (size_t i = 0; i < WHAT_SLOTS; i++)
         free(m->what[i].text.buf);
@@ -338,13 +347,39 @@ static void position(Out *out, Memo *m, Source *src, Span span)
     uint_text(out, col);
 }
 
+/* A name of the report as a JSON string, or null. Most names need no
+ * escaping (letters, Vietnamese ones too, digits and spaces): one found
+ * so is remembered by its address, and written as it is the next time
+ * (a kind, a session's name such as "Hội nghị đối thoại lần 5" that a
+ * commune's sessions share). A cache: a name whose slot another took is
+ * looked at again. */
+static void name(Out *out, Memo *m, const Symbol *s)
+{
+    if (!s) {
+        out_puts(out, "null");
+        return;
+    }
+    uint32_t slot = hash_mix((uint64_t)(uintptr_t)s) % PLAIN_SLOTS;
+    if (m->plain[slot] != s) {
+        const unsigned char *p = (const unsigned char *)s->text;
+        if (utf8_plain_run(p, s->len, JSON_PLAIN) != s->len) {
+            json_string(out, s->text, s->len);
+            return;
+        }
+        m->plain[slot] = s;
+    }
+    out_putc(out, '"');
+    out_write(out, s->text, s->len);
+    out_putc(out, '"');
+}
+
 /* A unit's step {"kind", "name"}, a session's with its "date"; `any`:
  * a step is before it. */
-static void step(Out *out, const Node *n, bool any)
+static void step(Out *out, Memo *m, const Node *n, bool any)
 {
     out_puts(out, any ? ", {" : "{");
-    key(out, "kind"); cstr(out, n->kind->name->text);
-    out_puts(out, ", "); key(out, "name"); cstr(out, n->name ? n->name->text : NULL);
+    key(out, "kind"); name(out, m, n->kind->name);
+    out_puts(out, ", "); key(out, "name"); name(out, m, n->name);
     if (n->kind->session) {
         out_puts(out, ", "); key(out, "date"); date(out, node_session(n)->date);
     }
@@ -353,11 +388,11 @@ static void step(Out *out, const Node *n, bool any)
 
 /* The steps from the report down to n; false for the report itself (no
  * step). */
-static bool steps(Out *out, const Node *n)
+static bool steps(Out *out, Memo *m, const Node *n)
 {
     if (!n || n->kind->level == LEVEL_ROOT)
         return false;
-    step(out, n, steps(out, n->parent));
+    step(out, m, n, steps(out, m, n->parent));
     return true;
 }
 
@@ -372,21 +407,21 @@ static void unit_path(Out *out, Memo *m, const Node *n)
         m->steps.failed = false;
         if (!m->parent_valid || m->parent != p) {
             m->steps.n = 0;
-            m->parent_any = steps(&m->steps, p);
+            m->parent_any = steps(&m->steps, m, p);
             m->parent = p;
             m->parent_len = m->steps.n;
             m->parent_valid = !m->steps.failed;
         }
         m->steps.n = m->parent_len;
         if (!top)
-            step(&m->steps, n, m->parent_any);
+            step(&m->steps, m, n, m->parent_any);
         m->node = n;
         m->node_valid = m->parent_valid && !m->steps.failed;
     }
     if (m->node_valid)
         out_copy(out, &m->steps);
     else
-        steps(out, n);
+        steps(out, m, n);
     out_puts(out, "]");
 }
 
@@ -401,12 +436,51 @@ static bool memo_text(Out *memo, const char *s)
     return s && !memo->failed;
 }
 
+/* The subject of n as model_subject() says it, escaped, onto out: made
+ * from its form, each piece escaped, a session's place (its parent's
+ * subject) copied from the memo's, which the sessions of a unit share.
+ * False when it could not be made (out of memory). */
+static bool subject_text(Out *out, Memo *m, Arena *a, const Node *n)
+{
+    SubjectForm f;
+    model_subject_form(n, true, &f);
+    if (!f.nargs) {
+        json_text(out, f.fmt, strlen(f.fmt));
+        return true;
+    }
+    if (m->form_fmt != f.fmt) {
+        m->form_n = subst_split(f.fmt, m->form, SUBST_MAX_PIECES, f.nargs);
+        m->form_fmt = f.fmt;
+    }
+    if (!m->form_n)
+        return false;
+    if (f.where >= 0 && (!m->place_valid || m->place_node != f.parent)) {
+        m->place_valid = memo_text(&m->place, model_subject(a, f.parent));
+        m->place_node = f.parent;
+    }
+    for (size_t i = 0; i < m->form_n; i++) {
+        const SubstPiece *p = &m->form[i];
+        if (p->arg < 0) {
+            json_text(out, p->text, p->len);
+        } else if (p->arg != f.where) {
+            json_text(out, f.args[p->arg], strlen(f.args[p->arg]));
+        } else if (m->place_valid) {
+            out_copy(out, &m->place);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The subject of n as model_subject() says it, escaped, without quotes:
  * the memo's text, or NULL when it could not be made (out of memory). */
 static const Out *memo_subject(Memo *m, Arena *a, const Node *n)
 {
     if (!m->subject_valid || m->subject_node != n) {
-        m->subject_valid = memo_text(&m->subject, model_subject(a, n));
+        m->subject.n = 0;
+        m->subject.failed = false;
+        m->subject_valid = subject_text(&m->subject, m, a, n) && !m->subject.failed;
         m->subject_node = n;
     }
     return m->subject_valid ? &m->subject : NULL;

@@ -171,24 +171,51 @@ static bool str_eq(const Symbol *s, const char *text) { return strcmp(s->text, t
 
 static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
 
+void model_subject_form(const Node *n, bool local, SubjectForm *f)
+{
+    f->where = -1;
+    f->parent = NULL;
+    if (!n || n->kind->level == LEVEL_ROOT) {
+        f->fmt = local ? _("the report") : "the report";
+        f->nargs = 0;
+        return;
+    }
+    f->args[0] = n->kind->name->text;
+    if (!n->kind->session) {
+        f->fmt = "%s %s";
+        f->args[1] = n->name ? n->name->text : "?";
+        f->nargs = 2;
+        return;
+    }
+    Date when = node_session(n)->date;
+    if (when.precision != DATE_UNKNOWN) {
+        /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
+        f->fmt = local ? _("%s %s in %s") : "%s %s in %s";
+        f->args[1] = date_format(when, f->date);
+        f->nargs = 3;
+    } else if (n->name) {
+        f->fmt = local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s";
+        f->args[1] = n->name->text;
+        f->nargs = 3;
+    } else {
+        f->fmt = local ? _("%s (undated) in %s") : "%s (undated) in %s";
+        f->nargs = 2;
+    }
+    f->where = (int8_t)(f->nargs - 1);
+    f->args[f->where] = NULL;
+    f->parent = n->parent;
+}
+
 /* For people (local) in the run's language, or in English for machines. */
 static const char *subject_in(Arena *a, const Node *n, bool local)
 {
-    if (!n || n->kind->level == LEVEL_ROOT)
-        return local ? _("the report") : "the report";
-    const char *kind = n->kind->name->text;
-    if (n->kind->session) {
-        char date[16];
-        const char *where = subject_in(a, n->parent, local);
-        /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
-        Date when = node_session(n)->date;
-        if (when.precision != DATE_UNKNOWN)
-            return ARENA_SUBST(a, local ? _("%s %s in %s") : "%s %s in %s", kind, date_format(when, date), where);
-        if (n->name)
-            return ARENA_SUBST(a, local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s", kind, n->name->text, where);
-        return ARENA_SUBST(a, local ? _("%s (undated) in %s") : "%s (undated) in %s", kind, where);
-    }
-    return arena_join(a, (const char *const[]){ kind, " ", n->name ? n->name->text : "?" }, 3);
+    SubjectForm f;
+    model_subject_form(n, local, &f);
+    if (!f.nargs)
+        return f.fmt;
+    if (f.where >= 0 && !(f.args[f.where] = subject_in(a, f.parent, local)))
+        return NULL;
+    return arena_subst(a, f.fmt, f.args, f.nargs);
 }
 
 const char *model_subject(Arena *a, const Node *n) { return subject_in(a, n, true); }

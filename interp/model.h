@@ -500,6 +500,21 @@ typedef struct Missing {
 const Missing *model_missing(const Model *m, const FigureDecl *f, const Dimension *d);
 /* "commune Kỳ Châu", "dialogue 2020-12-10 in commune Quài Nưa", "the report". */
 const char *model_subject(Arena *a, const Node *n);
+/* How model_subject() (local) or model_subject_key() names n: fmt as
+ * arena_subst() takes it, and its nargs arguments; a session's last
+ * argument (args[where], where >= 0) is the subject of `parent`, left
+ * NULL for a writer that has that one made already (the JSON writer, for
+ * a commune's dialogues one after the other). The arguments point into
+ * the model, the run's messages and f->date. */
+typedef struct SubjectForm {
+    const char *fmt;
+    const char *args[3];
+    uint8_t nargs;
+    int8_t where;           /* -1: no argument is a parent's subject */
+    const Node *parent;
+    char date[16];
+} SubjectForm;
+void model_subject_form(const Node *n, bool local, SubjectForm *f);
 /* The same in English whatever the run's language: a key for machines
  * (HTML's data-unit), the same in every language. */
 const char *model_subject_key(Arena *a, const Node *n);

@@ -455,6 +455,36 @@ TEST(subst_replaces_string_directives)
     assert_false(f->arena.failed);
 }
 
+/* A piece as "text" or "#N" (argument N), joined by "|". */
+static const char *pieces_text(Arena *a, const char *fmt, size_t nargs)
+{
+    SubstPiece p[SUBST_MAX_PIECES];
+    size_t n = subst_split(fmt, p, SUBST_MAX_PIECES, nargs);
+    const char *out = "";
+    for (size_t i = 0; i < n; i++) {
+        const char *one = p[i].arg >= 0 ? arena_printf(a, "#%d", p[i].arg)
+                                         : arena_strndup(a, p[i].text, p[i].len);
+        out = arena_printf(a, "%s%s%s", out, i ? "|" : "", one);
+    }
+    return out;
+}
+
+TEST(subst_split_reads_a_format_as_subst_does)
+{
+    assert_string_equal(pieces_text(&f->arena, "%s %s in %s", 3), "#0| |#1| in |#2");
+    assert_string_equal(pieces_text(&f->arena, "%2$s of %1$s", 2), "#1| of |#0");
+    assert_string_equal(pieces_text(&f->arena, "100%% of %s", 1), "100|%| of |#0");
+    assert_string_equal(pieces_text(&f->arena, "no directive", 0), "no directive");
+    /* what arena_subst() refuses: no pieces */
+    assert_string_equal(pieces_text(&f->arena, "%s and %s", 1), "");
+    assert_string_equal(pieces_text(&f->arena, "%3$s", 2), "");
+    assert_string_equal(pieces_text(&f->arena, "%d", 1), "");
+    assert_string_equal(pieces_text(&f->arena, "ends in %", 1), "");
+    SubstPiece p[2];
+    assert_int_equal(subst_split("%s-%s", p, 2, 2), 0);     /* more pieces than room */
+    assert_int_equal(subst_split("%s-", p, 2, 1), 2);
+}
+
 TEST(subst_refuses_what_it_cannot_make)
 {
     /* an argument that could not be made, or one missing: no text */
@@ -995,6 +1025,7 @@ int main(void)
         FIXTURE_TEST(printf_long_output),
         FIXTURE_TEST(join_puts_pieces_together),
         FIXTURE_TEST(subst_replaces_string_directives),
+        FIXTURE_TEST(subst_split_reads_a_format_as_subst_does),
         FIXTURE_TEST(subst_refuses_what_it_cannot_make),
         FIXTURE_TEST(failing_allocator_returns_null),
         FIXTURE_TEST(failure_after_some_chunks),

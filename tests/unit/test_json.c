@@ -757,6 +757,51 @@ TEST(report_subjects_of_like_breakdowns)
     }
 }
 
+TEST(report_subjects_of_sessions_one_after_another)
+{
+    /* a session's subject is its form with its place (the commune's
+     * subject) copied in, the place made once for the sessions of a
+     * commune; every form, names that need escaping and names that do not,
+     * the same name in two communes */
+    const Result *r = run_all(f,
+        "commune \"Kỳ \\\"Châu\\\"\" {\n"
+        "  dialogue 2024-02-03 \"Hội nghị \\\"lần\\\" 1\" { invited 10  attended 12 }\n"
+        "  dialogue \"Hội nghị \\\"lần\\\" 1\" { invited 10  attended 12 }\n"
+        "  dialogue 2024-03 \"Hội nghị lần 2\" { invited 10  attended 12 }\n"
+        "  dialogue { invited 10  attended 12 }\n"
+        "}\n"
+        "commune \"Quài Nưa\" {\n"
+        "  dialogue 2024-02-03 \"Hội nghị \\\"lần\\\" 1\" { invited 10  attended 12 }\n"
+        "  dialogue 2024-02-04 \"Hội nghị lần 2\" { invited 10  attended 12 }\n"
+        "}\n");
+    static const struct {
+        const char *subject, *commune, *name;
+    } expected[] = {
+        { "dialogue 2024-02-03 in commune Kỳ \"Châu\"", "Kỳ \"Châu\"", "Hội nghị \"lần\" 1" },
+        { "dialogue \"Hội nghị \"lần\" 1\" in commune Kỳ \"Châu\"", "Kỳ \"Châu\"", "Hội nghị \"lần\" 1" },
+        { "dialogue 2024-03 in commune Kỳ \"Châu\"", "Kỳ \"Châu\"", "Hội nghị lần 2" },
+        { "dialogue (undated) in commune Kỳ \"Châu\"", "Kỳ \"Châu\"", NULL },
+        { "dialogue 2024-02-03 in commune Quài Nưa", "Quài Nưa", "Hội nghị \"lần\" 1" },
+        { "dialogue 2024-02-04 in commune Quài Nưa", "Quài Nưa", "Hội nghị lần 2" },
+    };
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
+    const JVal *checks = jget(json_parse(f, text, len), "checks");
+    assert_int_equal(checks->count, sizeof expected / sizeof *expected);
+    for (size_t i = 0; i < checks->count; i++) {
+        const JVal *c = jat(checks, i), *path = jget(c, "unit_path");
+        assert_jstr(jget(c, "subject"), arena_printf(&f->arena, "%s: attended <= invited", expected[i].subject));
+        assert_int_equal(path->count, 2);
+        assert_jstr(jget(jat(path, 0), "kind"), "commune");
+        assert_jstr(jget(jat(path, 0), "name"), expected[i].commune);
+        assert_jstr(jget(jat(path, 1), "kind"), "dialogue");
+        if (expected[i].name)
+            assert_jstr(jget(jat(path, 1), "name"), expected[i].name);
+        else
+            assert_int_equal(jget(jat(path, 1), "name")->type, J_NULL);
+    }
+}
+
 TEST(report_of_a_parse_error)
 {
     /* a word with invalid UTF-8 outside quotes: the message quotes the bytes */
@@ -831,6 +876,7 @@ int main(void)
         FIXTURE_TEST(report_of_a_failing_run),
         FIXTURE_TEST(report_with_coverage_note_and_warning),
         FIXTURE_TEST(report_subjects_of_like_breakdowns),
+        FIXTURE_TEST(report_subjects_of_sessions_one_after_another),
         FIXTURE_TEST(report_of_a_parse_error),
         FIXTURE_TEST(report_file_names_are_escaped),
     };
