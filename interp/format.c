@@ -441,50 +441,6 @@ static const char *slots_text(Arena *a, const Verdict *v)
     return text;
 }
 
-/* The require: condition as written, on one line: a condition written over
- * several lines has each run of white space (and any comment) as one space. */
-static const char *condition_text(Arena *a, const RuleDef *d)
-{
-    const Expr *req = d->require;
-    const char *src = source_bytes(d->src, req->span);
-    size_t n = req->span.end - req->span.start;
-    char *out = arena_alloc(a, n + 1);
-    if (!out)
-        return NULL;
-    size_t k = 0;
-    bool space = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = src[i];
-        if (c == '"') {                     /* a string is kept as written */
-            if (space)
-                out[k++] = ' ';
-            space = false;
-            out[k++] = c;
-            while (i + 1 < n && src[i + 1] != '"' && src[i + 1] != '\n') {
-                out[k++] = src[++i];
-                if (src[i] == '\\' && i + 1 < n && src[i + 1] != '\n')
-                    out[k++] = src[++i];
-            }
-            if (i + 1 < n && src[i + 1] == '"')
-                out[k++] = src[++i];
-            continue;
-        }
-        if (c == '#')                       /* a comment runs to the end of its line */
-            while (i + 1 < n && src[i + 1] != '\n')
-                i++;
-        if (c == '#' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = k > 0;
-            continue;
-        }
-        if (space)
-            out[k++] = ' ';
-        space = false;
-        out[k++] = c;
-    }
-    out[k] = '\0';
-    return out;
-}
-
 const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
 {
     if (v->slots && (v->status != RESULT_UNKNOWN || v->slots->held_known)) {
@@ -495,7 +451,7 @@ const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
     /* a verdict for every subject: its sentence is joined, not printed */
     if (v->slots)
         return ARENA_SUBST(a, _("the schedule cannot be counted: %s"), format_note(a, v->why));
-    const char *cond = condition_text(a, d);
+    const char *cond = d->condition;
     if (v->status == RESULT_UNKNOWN)
         return ARENA_SUBST(a, _("%s is unknown: %s"), cond, format_note(a, v->why));
     if (v->status == RESULT_PASS)

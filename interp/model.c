@@ -2029,6 +2029,50 @@ static bool id_and_title(Builder *b, const Item *it, const char *what, Symbol **
     return ptrmap_put(ids, b->m->arena, *id, 0, site);
 }
 
+/* The require: condition as written, on one line: a condition written over
+ * several lines has each run of white space (and any comment) as one space.
+ * Made once, while the file is read: every verdict of the rule says it. */
+static const char *condition_text(Arena *a, Source *file, Span span)
+{
+    const char *src = source_bytes(file, span);
+    size_t n = span.end - span.start;
+    char *out = arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = src[i];
+        if (c == '"') {                     /* a string is kept as written */
+            if (space)
+                out[k++] = ' ';
+            space = false;
+            out[k++] = c;
+            while (i + 1 < n && src[i + 1] != '"' && src[i + 1] != '\n') {
+                out[k++] = src[++i];
+                if (src[i] == '\\' && i + 1 < n && src[i + 1] != '\n')
+                    out[k++] = src[++i];
+            }
+            if (i + 1 < n && src[i + 1] == '"')
+                out[k++] = src[++i];
+            continue;
+        }
+        if (c == '#')                       /* a comment runs to the end of its line */
+            while (i + 1 < n && src[i + 1] != '\n')
+                i++;
+        if (c == '#' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ';
+        space = false;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
 /* rule = rule ID ["TITLE"] "{" { severity error|warning | source "TEXT" | each KIND
  *                               | where: EXPR | require: EXPR } "}"
  *      | rule ID ["TITLE"] ( ":" | "=" ) EXPR [ "{" … "}" ] ;     (spec §9) */
@@ -2112,6 +2156,10 @@ static void add_rule(Builder *b, const Item *it)
     if (!r->require && !r->schedule) {
         diag_error(m->diag, b->src, it->args->span, "rule '%s' has no condition: add require: CONDITION",
                    r->id->text);
+        return;
+    }
+    if (r->require && !(r->condition = condition_text(m->arena, b->src, r->require->span))) {
+        oom(b);
         return;
     }
     if (m->last_rule)

@@ -360,6 +360,8 @@ typedef struct RuleDef {
     Selector each2;         /* a second `each`: a dimension (each commune  each year); else SEL_REPORT */
     Expr *where;
     Expr *require;          /* NULL for a schedule */
+    const char *condition;  /* require: as written, on one line (its verdicts'
+                             * detail says it); NULL for a schedule */
     const Schedule *schedule;
     Source *src;
     Span span;

@@ -190,6 +190,8 @@ TEST(condition_written_over_several_lines)
     /* each run of white space and each comment is one space; a string,
      * with its escapes, is kept as written */
     assert_string_equal(verdict_text(f, "long"), "a > 1 and \"a\\\"b\" != \"c\" and a < 10 holds");
+    /* made once, with the rule, while its file is there to read */
+    assert_string_equal(find_rule(f, "long")->def->condition, "a > 1 and \"a\\\"b\" != \"c\" and a < 10");
 }
 
 TEST(verdict_subject_of_a_part)
