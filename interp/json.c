@@ -304,8 +304,8 @@ typedef struct Memo {
     const char *form_fmt;       /* the last subject's format, */
     SubstPiece form[SUBST_MAX_PIECES]; /* read into pieces, */
     size_t form_n;              /* form_n of them */
-    const Symbol *plain[PLAIN_SLOTS]; /* names known to need no escaping, by
-                                       * their address (name()) */
+    const void *plain[PLAIN_SLOTS]; /* texts known to need no escaping, by
+                                     * their address (kept_text()) */
 } Memo;
 
 static void memo_free(Memo *m)
@@ -347,29 +347,34 @@ static void position(Out *out, Memo *m, Source *src, Span span)
     uint_text(out, col);
 }
 
-/* A name of the report as a JSON string, or null. Most names need no
- * escaping (letters, Vietnamese ones too, digits and spaces): one found
- * so is remembered by its address, and written as it is the next time
- * (a kind, a session's name such as "Hội nghị đối thoại lần 5" that a
- * commune's sessions share). A cache: a name whose slot another took is
- * looked at again. */
+/* s[0, len) escaped, without quotes. A text that lives as long as the run
+ * (a name of the report, a message) and needs no escaping, as most do
+ * (letters, Vietnamese ones too, digits and spaces), is remembered by its
+ * address `key` and written as it is the next time: a kind, a session's
+ * name such as "Hội nghị đối thoại lần 5" that the sessions of a commune
+ * share. A cache: a text whose slot another took is looked at again. */
+static void kept_text(Out *out, Memo *m, const void *key, const char *s, size_t len)
+{
+    uint32_t slot = hash_mix((uint64_t)(uintptr_t)key) % PLAIN_SLOTS;
+    if (m->plain[slot] != key) {
+        if (utf8_plain_run((const unsigned char *)s, len, JSON_PLAIN) != len) {
+            json_text(out, s, len);
+            return;
+        }
+        m->plain[slot] = key;
+    }
+    out_write(out, s, len);
+}
+
+/* A name of the report as a JSON string, or null. */
 static void name(Out *out, Memo *m, const Symbol *s)
 {
     if (!s) {
         out_puts(out, "null");
         return;
     }
-    uint32_t slot = hash_mix((uint64_t)(uintptr_t)s) % PLAIN_SLOTS;
-    if (m->plain[slot] != s) {
-        const unsigned char *p = (const unsigned char *)s->text;
-        if (utf8_plain_run(p, s->len, JSON_PLAIN) != s->len) {
-            json_string(out, s->text, s->len);
-            return;
-        }
-        m->plain[slot] = s;
-    }
     out_putc(out, '"');
-    out_write(out, s->text, s->len);
+    kept_text(out, m, s, s->text, s->len);
     out_putc(out, '"');
 }
 
@@ -461,9 +466,11 @@ static bool subject_text(Out *out, Memo *m, Arena *a, const Node *n)
     for (size_t i = 0; i < m->form_n; i++) {
         const SubstPiece *p = &m->form[i];
         if (p->arg < 0) {
-            json_text(out, p->text, p->len);
+            kept_text(out, m, p->text, p->text, p->len);
+        } else if (f.plain >> p->arg & 1) {
+            out_puts(out, f.args[p->arg]);
         } else if (p->arg != f.where) {
-            json_text(out, f.args[p->arg], strlen(f.args[p->arg]));
+            kept_text(out, m, f.args[p->arg], f.args[p->arg], strlen(f.args[p->arg]));
         } else if (m->place_valid) {
             out_copy(out, &m->place);
         } else {

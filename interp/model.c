@@ -175,6 +175,7 @@ void model_subject_form(const Node *n, bool local, SubjectForm *f)
 {
     f->where = -1;
     f->parent = NULL;
+    f->plain = 0;
     if (!n || n->kind->level == LEVEL_ROOT) {
         f->fmt = local ? _("the report") : "the report";
         f->nargs = 0;
@@ -192,6 +193,7 @@ void model_subject_form(const Node *n, bool local, SubjectForm *f)
         /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
         f->fmt = local ? _("%s %s in %s") : "%s %s in %s";
         f->args[1] = date_format(when, f->date);
+        f->plain = 1u << 1;
         f->nargs = 3;
     } else if (n->name) {
         f->fmt = local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s";

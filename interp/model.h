@@ -507,11 +507,13 @@ const char *model_subject(Arena *a, const Node *n);
  * argument (args[where], where >= 0) is the subject of `parent`, left
  * NULL for a writer that has that one made already (the JSON writer, for
  * a commune's dialogues one after the other). The arguments point into
- * the model, the run's messages and f->date. */
+ * the model and the run's messages, which last as long as the run, or
+ * into f->date (marked in `plain`). */
 typedef struct SubjectForm {
     const char *fmt;
     const char *args[3];
     uint8_t nargs;
+    uint8_t plain;          /* bit k: args[k] is f->date, printable ASCII */
     int8_t where;           /* -1: no argument is a parent's subject */
     const Node *parent;
     char date[16];
