@@ -459,16 +459,16 @@ static bool subject_text(Out *out, Memo *m, Arena *a, const Node *n)
     }
     if (!m->form_n)
         return false;
-    if (f.where >= 0 && (!m->place_valid || m->place_node != f.parent)) {
-        m->place_valid = memo_text(&m->place, model_subject(a, f.parent));
-        m->place_node = f.parent;
+    if (f.where >= 0 && (!m->place_valid || m->place_node != n->parent)) {
+        m->place_valid = memo_text(&m->place, model_subject(a, n->parent));
+        m->place_node = n->parent;
     }
     for (size_t i = 0; i < m->form_n; i++) {
         const SubstPiece *p = &m->form[i];
         if (p->arg < 0) {
             kept_text(out, m, p->text, p->text, p->len);
-        } else if (f.plain >> p->arg & 1) {
-            out_puts(out, f.args[p->arg]);
+        } else if (f.args[p->arg] == f.date) {
+            out_puts(out, f.date);      /* digits and '-': nothing to escape */
         } else if (p->arg != f.where) {
             kept_text(out, m, f.args[p->arg], f.args[p->arg], strlen(f.args[p->arg]));
         } else if (m->place_valid) {

@@ -174,8 +174,6 @@ static Str sym_str(const Symbol *s) { return (Str){ s->text, s->len }; }
 void model_subject_form(const Node *n, bool local, SubjectForm *f)
 {
     f->where = -1;
-    f->parent = NULL;
-    f->plain = 0;
     if (!n || n->kind->level == LEVEL_ROOT) {
         f->fmt = local ? _("the report") : "the report";
         f->nargs = 0;
@@ -193,7 +191,6 @@ void model_subject_form(const Node *n, bool local, SubjectForm *f)
         /* TRANSLATORS: a session and where it was held: "dialogue 2024-02-05 in commune A" */
         f->fmt = local ? _("%s %s in %s") : "%s %s in %s";
         f->args[1] = date_format(when, f->date);
-        f->plain = 1u << 1;
         f->nargs = 3;
     } else if (n->name) {
         f->fmt = local ? _("%s \"%s\" in %s") : "%s \"%s\" in %s";
@@ -205,7 +202,6 @@ void model_subject_form(const Node *n, bool local, SubjectForm *f)
     }
     f->where = (int8_t)(f->nargs - 1);
     f->args[f->where] = NULL;
-    f->parent = n->parent;
 }
 
 /* For people (local) in the run's language, or in English for machines. */
@@ -215,7 +211,7 @@ static const char *subject_in(Arena *a, const Node *n, bool local)
     model_subject_form(n, local, &f);
     if (!f.nargs)
         return f.fmt;
-    if (f.where >= 0 && !(f.args[f.where] = subject_in(a, f.parent, local)))
+    if (f.where >= 0 && !(f.args[f.where] = subject_in(a, n->parent, local)))
         return NULL;
     return arena_subst(a, f.fmt, f.args, f.nargs);
 }

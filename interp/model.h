@@ -504,18 +504,16 @@ const Missing *model_missing(const Model *m, const FigureDecl *f, const Dimensio
 const char *model_subject(Arena *a, const Node *n);
 /* How model_subject() (local) or model_subject_key() names n: fmt as
  * arena_subst() takes it, and its nargs arguments; a session's last
- * argument (args[where], where >= 0) is the subject of `parent`, left
+ * argument (args[where], where >= 0) is the subject of n->parent, left
  * NULL for a writer that has that one made already (the JSON writer, for
  * a commune's dialogues one after the other). The arguments point into
  * the model and the run's messages, which last as long as the run, or
- * into f->date (marked in `plain`). */
+ * are f->date (printable ASCII). */
 typedef struct SubjectForm {
     const char *fmt;
     const char *args[3];
     uint8_t nargs;
-    uint8_t plain;          /* bit k: args[k] is f->date, printable ASCII */
     int8_t where;           /* -1: no argument is a parent's subject */
-    const Node *parent;
     char date[16];
 } SubjectForm;
 void model_subject_form(const Node *n, bool local, SubjectForm *f);
