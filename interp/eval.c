@@ -596,15 +596,85 @@ static Selected each_in(Eval *ev, Scope base, const Selector *sel, Visit fn, voi
     return out;
 }
 
+/* A condition asked of each opinion, in the forms a national report asks
+ * of millions (share(opinion, status == "resolved"), count(opinion,
+ * satisfied)): read from the opinion's field at once, with the answer
+ * eval() would give. Any other condition is evaluated. */
+typedef enum { ASK_NONE, ASK_TOPIC, ASK_STATUS, ASK_SATISFIED } AskField;
+
+typedef struct OpinionAsk {
+    AskField field;
+    bool negate;            /* `!=`, or `not satisfied` */
+    const char *text;       /* topic or status: the text compared with */
+    const Part *seen;       /* the part compared last, and whether it was equal */
+    bool seen_equal;
+} OpinionAsk;
+
 typedef struct Tally {
     const Expr *expr;       /* condition or value; NULL: count everything */
     bool condition;         /* share/count: expr must be true or false */
+    OpinionAsk ask;         /* expr read straight from an opinion, or ASK_NONE */
     double sum;
     uint32_t yes, known, total;
     bool approx, money;
     Note why;               /* why the first unknown one is unknown */
     Selected selected;      /* windows of time left out, or refused */
 } Tally;
+
+/* The field a path names in an opinion's scope, or ASK_NONE. */
+static AskField ask_field(const Eval *ev, const Expr *e)
+{
+    if (e->kind != EXPR_PATH)
+        return ASK_NONE;
+    switch (resolve_get(ev->res, e)->scope_name) {
+    case NAME_TOPIC: return ASK_TOPIC;
+    case NAME_STATUS: return ASK_STATUS;
+    case NAME_SATISFIED: return ASK_SATISFIED;
+    default: return ASK_NONE;
+    }
+}
+
+/* The condition e as an OpinionAsk: `satisfied`, `not satisfied`,
+ * `status == "..."`, `topic != "..."` (either way round); else ASK_NONE. */
+static OpinionAsk opinion_ask(const Eval *ev, const Expr *e)
+{
+    OpinionAsk a = { ASK_NONE, false, NULL, NULL, false };
+    if (e->kind == EXPR_UNARY && e->as.op.op == OP_NOT && ask_field(ev, e->as.op.rhs) == ASK_SATISFIED) {
+        a.field = ASK_SATISFIED;
+        a.negate = true;
+    } else if (ask_field(ev, e) == ASK_SATISFIED) {
+        a.field = ASK_SATISFIED;
+    } else if (e->kind == EXPR_BINARY && (e->as.op.op == OP_EQ || e->as.op.op == OP_NE)) {
+        const Expr *x = e->as.op.lhs, *y = e->as.op.rhs;
+        if (x->kind == EXPR_STRING) {
+            const Expr *swap = x;
+            x = y;
+            y = swap;
+        }
+        AskField f = ask_field(ev, x);
+        if ((f == ASK_TOPIC || f == ASK_STATUS) && y->kind == EXPR_STRING) {
+            a.field = f;
+            a.negate = e->as.op.op == OP_NE;
+            a.text = y->as.str.ptr ? y->as.str.ptr : "";    /* as eval() reads it */
+        }
+    }
+    return a;
+}
+
+/* eval() of the condition a on opinion o, as as_bool() leaves it. */
+static EV ask_opinion(OpinionAsk *a, const Opinion *o)
+{
+    if (a->field == ASK_SATISFIED)
+        return o->satisfied < 0 ? unknown(NOTE_NO_SATISFIED) : boolean((o->satisfied == 1) != a->negate);
+    const Part *p = a->field == ASK_TOPIC ? o->topic : o->status;
+    if (!p)
+        return unknown(a->field == ASK_TOPIC ? NOTE_NO_TOPIC : NOTE_NO_STATUS);
+    if (p != a->seen) {
+        a->seen = p;
+        a->seen_equal = strcmp(p->name->text, a->text) == 0;
+    }
+    return boolean(a->seen_equal != a->negate);
+}
 
 static void tally_visit(Eval *ev, Scope sc, void *ctx)
 {
@@ -613,6 +683,17 @@ static void tally_visit(Eval *ev, Scope sc, void *ctx)
     if (!t->expr) {
         t->yes++;
         t->known++;
+        return;
+    }
+    if (sc.opinion && t->ask.field) {
+        EV v = ask_opinion(&t->ask, sc.opinion);
+        if (v.kind == V_UNKNOWN) {
+            if (!t->why.kind)
+                t->why = v.why;
+        } else {
+            t->known++;
+            t->yes += v.b;
+        }
         return;
     }
     EV v = eval(ev, sc, t->expr);
@@ -655,6 +736,8 @@ static void tally(Eval *ev, Scope sc, const Selector *sel, const Expr *expr, boo
     memset(t, 0, sizeof *t);
     t->expr = expr;
     t->condition = condition;
+    if (expr && condition)
+        t->ask = opinion_ask(ev, expr);
     const Node *n = sc.node;
     if (sel->what == SEL_DOCUMENT) {
         t->total = t->yes = t->known = count_documents(n);

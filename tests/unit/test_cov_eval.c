@@ -118,6 +118,42 @@ TEST(opinion_scope_names)
     assert_ratio(find_indicator(f, "happy", "commune A"), 50, 1, 2);
 }
 
+/* The conditions eval.c reads straight from an opinion's fields
+ * (OpinionAsk): either way round, negated, over parts that alternate,
+ * with the answer the whole evaluation gives. */
+TEST(opinion_conditions_read_from_the_fields)
+{
+    run_all(f, "commune \"A\" {\n"
+               "  opinion \"o1\" { topic land  status resolved  satisfied yes }\n"
+               "  opinion \"o2\" { topic roads  status pending  satisfied no }\n"
+               "  opinion \"o3\" { topic land  status resolved  satisfied no }\n"
+               "  opinion \"o4\" { topic roads  status resolved }\n"
+               "  opinion \"o5\" { received 2024-03-01 }\n"
+               "}\n"
+               /* satisfied, and not; a text either side of == and != */
+               "indicator unhappy \"T\" = count(opinion, not satisfied)\n" "indicator happy \"T\" = count(opinion, satisfied)\n"
+               "indicator no_satisfied \"T\" = share(opinion, not satisfied) { per commune }\n"
+               "indicator land \"T\" = share(opinion, \"land\" == topic)\n" "indicator not_pending \"T\" = count(opinion, "
+               "status != \"pending\")\n"
+               "indicator resolved \"T\" = share(opinion, status == \"resolved\")\n" "indicator unresolved \"T\" = "
+               "count(opinion, \"resolved\" != status)\n"
+               "indicator not_land_or_no_topic \"T\" = count(opinion, not (topic == \"land\"))\n");
+    /* (not of a comparison is evaluated the whole way: o2 and o4) */
+    assert_value(ind(f, "not_land_or_no_topic"), 2, UNIT_COUNT);
+    /* o2 and o3 say no; o1 yes; o4 and o5 say nothing */
+    assert_value(ind(f, "unhappy"), 2, UNIT_COUNT);
+    assert_value(ind(f, "happy"), 1, UNIT_COUNT);
+    /* o1, o3 land; o2, o4 roads; o5 has no topic and is left out: 2 of 4 */
+    assert_ratio(ind(f, "land"), 50, 2, 4);
+    /* o1, o3, o4 are not pending; o5 has no status */
+    assert_value(ind(f, "not_pending"), 3, UNIT_COUNT);
+    /* resolved: o1, o3, o4 of the four with a status */
+    assert_ratio(ind(f, "resolved"), 75, 3, 4);
+    assert_value(ind(f, "unresolved"), 1, UNIT_COUNT);
+    /* o2 and o3 of the three that say */
+    assert_ratio(find_indicator(f, "no_satisfied", "commune A"), 200.0 / 3, 2, 3);
+}
+
 TEST(other_names_in_an_opinion_are_unknown)
 {
     run_all(f, arena_printf(&f->arena, "%s"
@@ -878,6 +914,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(walks_find_subjects_at_every_depth),
         FIXTURE_TEST(opinion_scope_names),
+        FIXTURE_TEST(opinion_conditions_read_from_the_fields),
         FIXTURE_TEST(other_names_in_an_opinion_are_unknown),
         FIXTURE_TEST(literals),
         FIXTURE_TEST(comparisons),
