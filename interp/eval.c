@@ -1626,37 +1626,39 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
     }
     rr->total++;
     v->node = sc.node;
-    v->part = sc.part;
-    v->win = sc.win;
-    /* a unit is pointed at where it is declared: its own block rather than
-     * the parent's `lists` that made it */
-    const Node *n = sc.node;
-    bool declared = n->declared && n->kind->level != LEVEL_ROOT;
-    v->src = declared ? node_last_src(n) : n->src ? n->src : d->src;
-    v->span = n->kind->level == LEVEL_ROOT ? d->span : declared ? node_last_span(n) : n->span;
+    VerdictMore more = { sc.part, sc.win, NULL, NULL };
     if (d->schedule) {
         Slots *sl = ARENA_NEW(ev->arena, Slots);
         if (!sl) {
             ev->oom = true;
             return;
         }
-        v->slots = sl;
+        more.slots = sl;
         Note why = { 0 };
         v->status = (uint8_t)schedule_verdict(ev, d->schedule, sc.node, sl, &why);
         if (why.kind)
-            v->why = keep_note(ev, why);
+            more.why = keep_note(ev, why);
     } else {
         const Expr *req = d->require;
         EV x = as_bool(eval(ev, sc, req));
         v->status = x.kind == V_UNKNOWN ? RESULT_UNKNOWN : x.b ? RESULT_PASS : RESULT_FAIL;
         if (v->status == RESULT_UNKNOWN)
-            v->why = keep_note(ev, x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING });
+            more.why = keep_note(ev, x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING });
         if (req->kind == EXPR_BINARY && req->as.op.op >= OP_EQ && req->as.op.op <= OP_GE) {
             v->compared = true;
             v->op = (uint8_t)req->as.op.op;
             v->lhs = shown(eval(ev, sc, req->as.op.lhs));
             v->rhs = shown(eval(ev, sc, req->as.op.rhs));
         }
+    }
+    if (more.part || more.win.unit || more.slots || more.why) {
+        VerdictMore *m = ARENA_NEW(ev->arena, VerdictMore);
+        if (!m) {
+            ev->oom = true;
+            return;
+        }
+        *m = more;
+        v->more = m;
     }
     rr->passed += v->status == RESULT_PASS;
     rr->failed += v->status == RESULT_FAIL;

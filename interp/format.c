@@ -163,10 +163,12 @@ const char *format_verdict_subject(Arena *a, const Verdict *v)
 {
     char buf[16];
     const char *who = model_subject(a, v->node);
-    if (v->win.unit)
-        return arena_printf(a, "%s, %s", who, date_window_label(v->win, buf));
-    if (v->part)
-        return arena_printf(a, "%s, %s %s", who, v->part->dim->name->text, v->part->name->text);
+    Window win = verdict_window(v);
+    const Part *part = verdict_part(v);
+    if (win.unit)
+        return arena_printf(a, "%s, %s", who, date_window_label(win, buf));
+    if (part)
+        return arena_printf(a, "%s, %s %s", who, part->dim->name->text, part->name->text);
     return who;
 }
 
@@ -412,7 +414,7 @@ const char *format_op(ExprOp op)
 /* "held 50 of 52 due: 2 short (2024-W06 due 2024-02-08, ...)". */
 static const char *slots_text(Arena *a, const Verdict *v)
 {
-    const Slots *sl = v->slots;
+    const Slots *sl = verdict_slots(v);
     char buf[16], due[16];
     const char *text = arena_printf(a, _("held %lld of %lld due"), (long long)sl->held, (long long)sl->expected);
     if (sl->nmissed) {
@@ -443,17 +445,18 @@ static const char *slots_text(Arena *a, const Verdict *v)
 
 const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
 {
-    if (v->slots && (v->status != RESULT_UNKNOWN || v->slots->held_known)) {
+    const Slots *sl = verdict_slots(v);
+    if (sl && (v->status != RESULT_UNKNOWN || sl->held_known)) {
         const char *text = slots_text(a, v);
-        const char *why = format_note(a, v->why);
+        const char *why = format_note(a, verdict_why(v));
         return why && text ? arena_printf(a, "%s (%s)", text, why) : text;
     }
     /* a verdict for every subject: its sentence is joined, not printed */
-    if (v->slots)
-        return ARENA_SUBST(a, _("the schedule cannot be counted: %s"), format_note(a, v->why));
+    if (sl)
+        return ARENA_SUBST(a, _("the schedule cannot be counted: %s"), format_note(a, verdict_why(v)));
     const char *cond = d->condition;
     if (v->status == RESULT_UNKNOWN)
-        return ARENA_SUBST(a, _("%s is unknown: %s"), cond, format_note(a, v->why));
+        return ARENA_SUBST(a, _("%s is unknown: %s"), cond, format_note(a, verdict_why(v)));
     if (v->status == RESULT_PASS)
         return v->compared ? ARENA_SUBST(a, _("%s holds: %s %s %s"), cond, value_text(a, &v->lhs), format_op(v->op),
                                          value_text(a, &v->rhs))

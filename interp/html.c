@@ -653,7 +653,9 @@ static void verdict_row(FILE *out, const RuleResult *rr, const Verdict *v, Arena
     fputs("</td><td colspan=\"2\">", out);
     put(out, format_verdict(a, d, v));
     fputs("<div>", out);
-    where(out, v->src, v->span);
+    Source *src;
+    Span span = verdict_place(d, v, &src);
+    where(out, src, span);
     fputs("</div></td></tr>\n", out);
 }
 

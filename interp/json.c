@@ -707,8 +707,8 @@ static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict
 {
     subject(out, m, a, v->node, NULL, false, NULL);
     out_puts(out, ", "); unit_path(out, m, v->node);
-    out_puts(out, ", "); part(out, v->part);
-    out_puts(out, ", "); key(out, "window"); window(out, v->win);
+    out_puts(out, ", "); part(out, verdict_part(v));
+    out_puts(out, ", "); key(out, "window"); window(out, verdict_window(v));
     out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(v->status));
     out_puts(out, ", "); key(out, "compared");
     if (v->compared) {
@@ -721,7 +721,7 @@ static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict
         out_puts(out, "null");
     }
     out_puts(out, ", "); key(out, "schedule");
-    const Slots *sl = v->slots;
+    const Slots *sl = verdict_slots(v);
     if (sl) {
         out_printf(out, "{\"expected\": %lld, \"held\": ", (long long)sl->expected);
         if (sl->held_known)
@@ -740,7 +740,9 @@ static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict
     }
     out_puts(out, ", "); key(out, "detail"); cstr(out, format_verdict(a, d, v));
     out_puts(out, ", ");
-    position(out, m, v->src, v->span);
+    Source *src;
+    Span span = verdict_place(d, v, &src);
+    position(out, m, src, span);
 }
 
 static void rules(Out *out, Memo *m, const Result *r, Arena *a)
@@ -774,7 +776,9 @@ static void rules(Out *out, Memo *m, const Result *r, Arena *a)
             out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(v->status));
             out_puts(out, ", "); key(out, "detail"); cstr(out, format_verdict(a, d, v));
             out_puts(out, ", ");
-            position(out, m, v->src, v->span);
+            Source *src;
+            Span span = verdict_place(d, v, &src);
+            position(out, m, src, span);
             out_puts(out, "}");
         }
         out_puts(out, "]");

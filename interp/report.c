@@ -134,12 +134,14 @@ void report_annotations(const ReportInput *in, Arena *a, void (*emit)(void *ctx,
             if (v->status == RESULT_PASS)
                 continue;
             bool failed = v->status == RESULT_FAIL;
+            Source *src;
+            Span span = verdict_place(d, v, &src);
             an = (Annotation){ "rule", d->id->text,
                                failed && d->severity == SEVERITY_ERROR ? ANNOTATE_ERROR : ANNOTATE_WARNING,
                                arena_printf(a, "rule %s %s for %s: %s", d->id->text, failed ? "failed" : "is unknown",
                                             or_unknown(format_verdict_subject(a, v)),
                                             or_unknown(format_verdict(a, d, v))),
-                               v->src, v->span };
+                               src, span };
             emit(ctx, &an);
         }
     }

@@ -325,22 +325,46 @@ typedef struct Slots {
 
 enum { MAX_MISSED = 12 };
 
-/* The verdict of a rule on one subject: a unit or session, or the report,
- * in a part of a dimension or a window of time when the rule says so. */
-typedef struct Verdict {
-    const Node *node;           /* the subject; the root for the report */
+/* What few verdicts have: a part or a window of time (each DIMENSION,
+ * each year), a schedule's count, a note. */
+typedef struct VerdictMore {
     const Part *part;           /* each DIMENSION: its part, else NULL */
     Window win;                 /* each year ...: the window, else none */
+    const Slots *slots;         /* a schedule's count */
+    const Note *why;            /* unknown: why; a schedule's remark; NULL: nothing to say */
+} VerdictMore;
+
+/* The verdict of a rule on one subject: a unit or session, or the report,
+ * in a part of a dimension or a window of time when the rule says so.
+ * Kept small: a national report has one for each session and rule (64
+ * bytes). Read the rest through verdict_part(), verdict_window(),
+ * verdict_slots(), verdict_why(); where it points, through
+ * verdict_place(). */
+typedef struct Verdict {
+    const Node *node;           /* the subject; the root for the report */
+    const VerdictMore *more;    /* NULL: none of it */
+    Val lhs, rhs;               /* compared: the comparison's two sides */
+    struct Verdict *next;
     uint8_t status;             /* Status: RESULT_PASS, RESULT_FAIL or RESULT_UNKNOWN */
     bool compared;              /* a comparison: its two sides */
     uint8_t op;                 /* ExprOp: the comparison's */
-    Val lhs, rhs;
-    const Slots *slots;         /* a schedule's count */
-    const Note *why;            /* unknown: why; a schedule's remark; NULL: nothing to say */
-    Source *src;
-    Span span;
-    struct Verdict *next;
-} Verdict;                      /* 104 bytes: a national report has one per session and rule */
+} Verdict;
+
+static inline const Part *verdict_part(const Verdict *v) { return v->more ? v->more->part : NULL; }
+static inline Window verdict_window(const Verdict *v) { return v->more ? v->more->win : (Window){ 0, 0, 0 }; }
+static inline const Slots *verdict_slots(const Verdict *v) { return v->more ? v->more->slots : NULL; }
+static inline const Note *verdict_why(const Verdict *v) { return v->more ? v->more->why : NULL; }
+
+/* Where verdict v of rule d points: a unit where it is declared (its own
+ * block rather than the parent's `lists` that made it), a session where
+ * it is, the report at the rule. */
+static inline Span verdict_place(const RuleDef *d, const Verdict *v, Source **src)
+{
+    const Node *n = v->node;
+    bool root = n->kind->level == LEVEL_ROOT, declared = n->declared && !root;
+    *src = declared ? node_last_src(n) : n->src ? n->src : d->src;
+    return root ? d->span : declared ? node_last_span(n) : n->span;
+}
 
 typedef struct RuleResult {
     const RuleDef *def;

@@ -558,8 +558,10 @@ static void verdict_row(Out *o, Arena *a, const RuleDef *d, const Verdict *v)
     put(o, "  ");
     const char *subject = or_mark(format_verdict_subject(a, v)), *text = or_mark(format_verdict(a, d, v));
     flow(o, or_mark(arena_printf(a, "%s: %s", subject, text)), TEXT_COL + 2);
-    if (v->src)
-        tail(o, location(a, v->src, v->span), TEXT_COL);
+    Source *src;
+    Span span = verdict_place(d, v, &src);
+    if (src)
+        tail(o, location(a, src, span), TEXT_COL);
     newline(o);
 }
 

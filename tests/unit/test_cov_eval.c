@@ -808,11 +808,14 @@ TEST(a_subject_only_listed_is_pointed_at_in_the_list)
     assert_string_equal(failure_subject(f, b), "commune B");
     assert_int_equal(b->status, RESULT_UNKNOWN);
     uint32_t line, col;
-    source_position(b->src, b->span.start, &line, &col);
+    Source *src;
+    Span span = verdict_place(rr->def, b, &src);
+    source_position(src, span.start, &line, &col);
     assert_int_equal(line, 2);
     assert_int_equal(col, 21);
     /* A's stands at its own block, line 3 column 11 */
-    source_position(rr->verdicts->src, rr->verdicts->span.start, &line, &col);
+    span = verdict_place(rr->def, rr->verdicts, &src);
+    source_position(src, span.start, &line, &col);
     assert_int_equal(line, 3);
     assert_int_equal(col, 11);
 }

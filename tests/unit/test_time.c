@@ -447,7 +447,7 @@ TEST(each_commune_each_year)
     assert_string_equal(failure_subject(f, verdict_at(rr, 0)), "commune A, 2021");
     assert_string_equal(failure_subject(f, verdict_at(rr, 1)), "commune A, 2022");
     assert_string_equal(failure_subject(f, verdict_at(rr, 5)), "commune B, 2023");
-    assert_window(verdict_at(rr, 1)->win, WIN_YEAR, ymd(2022, 1, 1), ymd(2022, 12, 31));
+    assert_window(verdict_window(verdict_at(rr, 1)), WIN_YEAR, ymd(2022, 1, 1), ymd(2022, 12, 31));
     assert_verdict(f, rr, "commune A, 2021", RESULT_PASS, "dialogues >= 1 holds: 2 >= 1");
     assert_verdict(f, rr, "commune A, 2022", RESULT_FAIL, "dialogues >= 1 is false: 0 >= 1 does not hold");
     assert_verdict(f, rr, "commune A, 2023", RESULT_PASS, "dialogues >= 1 holds: 1 >= 1");
@@ -465,7 +465,7 @@ TEST(total_only_is_unknown_in_a_year)
     const RuleResult *rr = find_rule(f, "yearly");
     assert_counts(rr, RESULT_UNKNOWN, 3, 0, 0, 3);
     for (unsigned i = 0; i < 3; i++)
-        assert_int_equal(verdict_at(rr, i)->why->kind, NOTE_NOT_BY_DATE);
+        assert_int_equal(verdict_why(verdict_at(rr, i))->kind, NOTE_NOT_BY_DATE);
     assert_verdict(f, rr, "commune C, 2022", RESULT_UNKNOWN,
                    "dialogues >= 1 is unknown: 'dialogues' of commune C is given for the whole period, not by date");
 }
@@ -653,7 +653,7 @@ TEST(period_ending_on_a_saturday_keeps_the_last_month_and_week)
     rr = find_rule(f, "weekly");
     assert_counts(rr, RESULT_PASS, 13, 13, 0, 0);
     assert_int_equal(rr->note.kind, NOTE_NONE);
-    assert_window(verdict_at(rr, 12)->win, WIN_WEEK, ymd(2024, 3, 25), ymd(2024, 3, 31));
+    assert_window(verdict_window(verdict_at(rr, 12)), WIN_WEEK, ymd(2024, 3, 25), ymd(2024, 3, 31));
     assert_verdict(f, rr, "commune A, 2024-W13", RESULT_PASS, "dialogues >= 0 holds: 1 >= 0");
 }
 
@@ -815,7 +815,7 @@ TEST(schedule_every_month_twice)
     /* 12 whole months x 2 = 24 due */
     const RuleResult *rr = find_rule(f, "monthly");
     assert_counts(rr, RESULT_FAIL, 2, 1, 1, 0);
-    const Slots *sl = verdict_of(f, rr, "commune A")->slots;
+    const Slots *sl = verdict_slots(verdict_of(f, rr, "commune A"));
     assert_int_equal(sl->expected, 24);
     assert_int_equal(sl->held, 24);
     assert_int_equal(sl->nmissed, 0);
@@ -823,7 +823,7 @@ TEST(schedule_every_month_twice)
     assert_verdict(f, rr, "commune A", RESULT_PASS, "held 24 of 24 due");
     /* B: January 2 (enough), February 1 < 2, March .. December 0: 11
      * windows short, all named (at most 12 are) */
-    sl = verdict_of(f, rr, "commune B")->slots;
+    sl = verdict_slots(verdict_of(f, rr, "commune B"));
     assert_int_equal(sl->expected, 24);
     assert_int_equal(sl->held, 3);
     assert_int_equal(sl->nmissed, 11);
@@ -866,7 +866,7 @@ TEST(schedule_prorated_half_rounds_up)
      * January: 3 x 11 / 22 = 1.5, rounded half up: 2. February and March
      * are whole: 3 each. 2 + 3 + 3 = 8 due; 1 window prorated */
     const RuleResult *rr = find_rule(f, "monthly");
-    const Slots *sl = verdict_of(f, rr, "commune A")->slots;
+    const Slots *sl = verdict_slots(verdict_of(f, rr, "commune A"));
     assert_int_equal(sl->expected, 8);
     assert_int_equal(sl->edges, 1);
     assert_verdict(f, rr, "commune A", RESULT_PASS, "held 8 of 8 due; 1 window cut by the period, prorated");
@@ -893,7 +893,7 @@ TEST(schedule_prorated_by_working_days_across_tet)
      * February: 4 x 11 / 16 = 2.75, rounded: 3 (counting weekdays alone it
      * would be 4 x 11 / 21 = 2.1: 2). March whole: 4. 3 + 4 = 7 due */
     const RuleResult *rr = find_rule(f, "monthly");
-    const Slots *sl = verdict_of(f, rr, "commune A")->slots;
+    const Slots *sl = verdict_slots(verdict_of(f, rr, "commune A"));
     assert_int_equal(sl->expected, 7);
     assert_int_equal(sl->held, 7);
     assert_verdict(f, rr, "commune A", RESULT_PASS, "held 7 of 7 due; 1 window cut by the period, prorated");
@@ -912,7 +912,7 @@ TEST(schedule_prorated_at_the_end)
      * 2, 3, 4, 6-10 = 8. Due in May: 5 x 8 / 23 = 1.74: 2. 5 + 2 = 7 due.
      * A held 2 in April (short) and 1 in May (short) */
     const RuleResult *rr = find_rule(f, "monthly");
-    const Slots *sl = verdict_of(f, rr, "commune A")->slots;
+    const Slots *sl = verdict_slots(verdict_of(f, rr, "commune A"));
     assert_int_equal(sl->expected, 7);
     assert_int_equal(sl->edges, 1);
     assert_verdict(f, rr, "commune A", RESULT_FAIL,
@@ -928,7 +928,7 @@ TEST(schedule_window_cut_on_days_off_is_whole)
      * March: no working day, so January and March are whole, not prorated:
      * 3 due */
     const RuleResult *rr = find_rule(f, "monthly");
-    const Slots *sl = verdict_of(f, rr, "commune A")->slots;
+    const Slots *sl = verdict_slots(verdict_of(f, rr, "commune A"));
     assert_int_equal(sl->expected, 3);
     assert_int_equal(sl->edges, 0);
     assert_verdict(f, rr, "commune A", RESULT_PASS, "held 3 of 3 due");
@@ -959,7 +959,7 @@ TEST(schedule_weekly_on_thursday_across_tet_and_gio_to)
                             "commune \"B\" {\n%s  reception 2024-03-01 { kind ad_hoc }\n}\n%s",
                             a, b, WEEKLY_RULE));
     const RuleResult *rr = find_rule(f, "weekly");
-    const Slots *sl = verdict_of(f, rr, "commune A")->slots;
+    const Slots *sl = verdict_slots(verdict_of(f, rr, "commune A"));
     assert_int_equal(sl->expected, 12);
     assert_int_equal(sl->held, 12);
     assert_int_equal(sl->nmoved, 2);
@@ -968,7 +968,7 @@ TEST(schedule_weekly_on_thursday_across_tet_and_gio_to)
     /* B: the week of Monday 26 February (day 57 of 2024, (57 - 1) / 7 + 1
      * = week 9) is short; the ad_hoc reception of 1 March in it is no
      * periodic one */
-    sl = verdict_of(f, rr, "commune B")->slots;
+    sl = verdict_slots(verdict_of(f, rr, "commune B"));
     assert_int_equal(sl->held, 11);
     assert_int_equal(sl->nmissed, 1);
     assert_int_equal(sl->due[0], ymd(2024, 2, 29));
@@ -1023,7 +1023,7 @@ TEST(schedule_not_held_with_reasons)
      * the 14th (with its reason) and the 15th (none given) = 2; the ad_hoc
      * one is of another kind, 9 May is outside the period */
     const RuleResult *rr = find_rule(f, "weekly");
-    const Slots *sl = verdict_of(f, rr, "commune A")->slots;
+    const Slots *sl = verdict_slots(verdict_of(f, rr, "commune A"));
     assert_int_equal(sl->not_held, 2);
     assert_string_equal(sl->reasons, "\"Chủ tịch đi họp\"");
     assert_verdict(f, rr, "commune A", RESULT_FAIL,
@@ -1050,10 +1050,10 @@ TEST(schedule_counts_the_subjects_own_sessions)
      * the district's (§9.1): week 11 is short */
     const Verdict *v = verdict_of(f, find_rule(f, "weekly"), "district D");
     assert_int_equal(v->status, RESULT_FAIL);
-    assert_int_equal(v->slots->expected, 2);
-    assert_int_equal(v->slots->held, 1);
-    assert_int_equal(v->slots->nmissed, 1);
-    assert_int_equal(v->slots->due[0], ymd(2024, 3, 14));
+    assert_int_equal(verdict_slots(v)->expected, 2);
+    assert_int_equal(verdict_slots(v)->held, 1);
+    assert_int_equal(verdict_slots(v)->nmissed, 1);
+    assert_int_equal(verdict_slots(v)->due[0], ymd(2024, 3, 14));
 }
 
 TEST(schedule_against_a_total_only)
@@ -1067,10 +1067,10 @@ TEST(schedule_against_a_total_only)
     const RuleResult *rr = find_rule(f, "monthly");
     assert_counts(rr, RESULT_FAIL, 2, 1, 1, 0);
     const Verdict *v = verdict_of(f, rr, "commune A");
-    assert_int_equal(v->slots->expected, 12);
-    assert_int_equal(v->slots->held, 2);
-    assert_true(v->slots->held_known);
-    assert_int_equal(v->why->kind, NOTE_TOTAL_ONLY);
+    assert_int_equal(verdict_slots(v)->expected, 12);
+    assert_int_equal(verdict_slots(v)->held, 2);
+    assert_true(verdict_slots(v)->held_known);
+    assert_int_equal(verdict_why(v)->kind, NOTE_TOTAL_ONLY);
     assert_verdict(f, rr, "commune A", RESULT_FAIL,
                    "held 2 of 12 due: 10 short (counted from the period's total, as the sessions cannot be placed "
                    "in time: 'receptions.periodic' of commune A is given for the whole period, not by date)");
@@ -1268,7 +1268,7 @@ TEST(schedule_not_held_of_a_sub_unit_is_its_own)
      * 12 March is no session of district D, whose rolled-up
      * receptions_not_held.periodic (1) was once counted */
     const Verdict *v = verdict_of(f, find_rule(f, "weekly"), "district D");
-    assert_int_equal(v->slots->not_held, 0);
+    assert_int_equal(verdict_slots(v)->not_held, 0);
     assert_verdict(f, find_rule(f, "weekly"), "district D", RESULT_FAIL,
                    "held 1 of 2 due: short in 1 window (2024-W11 due 2024-03-14)");
 }
@@ -1285,9 +1285,9 @@ TEST(schedule_every_year_over_900_years)
      * named */
     const Verdict *v = verdict_of(f, find_rule(f, "yearly"), "commune A");
     assert_int_equal(v->status, RESULT_FAIL);
-    assert_int_equal(v->slots->expected, 900);
-    assert_int_equal(v->slots->held, 1);
-    assert_int_equal(v->slots->nmissed, 899);
+    assert_int_equal(verdict_slots(v)->expected, 900);
+    assert_int_equal(verdict_slots(v)->held, 1);
+    assert_int_equal(verdict_slots(v)->nmissed, 899);
 }
 
 TEST(each_month_over_9600_months)
@@ -1331,8 +1331,8 @@ TEST(a_day_moved_out_of_the_period_is_not_counted)
      * 2 due, 2 held, and no due day was moved: the verdict does not say
      * "1 due day moved off a rest day" */
     const Verdict *v = verdict_of(f, find_rule(f, "weekly"), "commune A");
-    assert_int_equal(v->slots->expected, 2);
-    assert_int_equal(v->slots->nmoved, 0);
+    assert_int_equal(verdict_slots(v)->expected, 2);
+    assert_int_equal(verdict_slots(v)->nmoved, 0);
     assert_string_equal(failure_detail(f, find_rule(f, "weekly"), v), "held 2 of 2 due");
 }
 
@@ -1352,8 +1352,8 @@ TEST(a_due_day_moved_into_the_period_counts)
      * once and only those inside the period"). Due: 19 April, 25 April,
      * 2 May = 3, 1 moved (it was once dropped yet counted as moved) */
     const Verdict *v = verdict_of(f, find_rule(f, "weekly"), "commune A");
-    assert_int_equal(v->slots->expected, 3);
-    assert_int_equal(v->slots->nmoved, 1);
+    assert_int_equal(verdict_slots(v)->expected, 3);
+    assert_int_equal(verdict_slots(v)->nmoved, 1);
     assert_string_equal(failure_detail(f, find_rule(f, "weekly"), v),
                         "held 3 of 3 due; 1 due day moved off a rest day");
 }
