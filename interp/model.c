@@ -690,7 +690,7 @@ static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k
 /* f's path and, for a part, its cell, which is its whole's and `part`'s:
  * the cell is kept once per path (m->cell_parts, read by cells_of()).
  * False when out of memory. */
-static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, Figure *whole, const Part *part)
+static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, const Figure *whole, const Part *part)
 {
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };
     uint32_t ndims = decl->ndims;
@@ -703,11 +703,6 @@ static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, Figure *who
         return false;
     if (!whole && !part)
         return true;
-    FigureMore *more = more_of(m, f);
-    if (!more)
-        return false;
-    more->part = part;
-    more->whole = whole;
     const Part **shared = symmap_get(&m->cell_parts, f->path);
     if (!shared) {
         shared = ARENA_ARRAY(m->arena, const Part *, ndims);
@@ -759,10 +754,16 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     Quantity q;
     if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
-    Figure *f = ARENA_NEW(m->arena, Figure);
+    /* a part is made with room for its part and whole (PartFigure) */
+    PartFigure *pf = whole ? ARENA_NEW(m->arena, PartFigure) : NULL;
+    Figure *f = whole ? (pf ? &pf->figure : NULL) : ARENA_NEW(m->arena, Figure);
     if (!f) {
         oom(b);
         return NULL;
+    }
+    if (pf) {
+        pf->part = part;
+        pf->whole = whole;
     }
     if (!figure_cell(m, f, decl, whole, part)) {
         oom(b);
@@ -776,6 +777,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         return NULL;
     }
     f->declared = q;
+    f->declared.part = pf != NULL;
     f->span = item_name_span(it);
     if (b->src != node->src && !elsewhere(b, node, f))
         return NULL;

@@ -33,6 +33,8 @@ typedef struct Quantity {
     bool elsewhere;         /* a figure's value: the figure is declared in
                              * another file than its unit's (model_figure_src());
                              * in the padding, so a figure keeps no file */
+    bool part;              /* a figure's value: the figure is a part, made as
+                             * a PartFigure (figure_part()); in the padding too */
     int64_t value;
 } Quantity;
 
@@ -57,18 +59,17 @@ typedef struct FigureChange {
     Span change_span;       /* where the change is written; 0-length: none */
 } FigureChange;
 
-/* What a part, or a figure written with a block, has beside its value:
- * a plain figure has none of it (Figure.more NULL). */
+/* What a figure written with a block has beside its value: a figure
+ * written without one has none of it (Figure.more NULL). */
 typedef struct FigureMore {
-    const Part *part;       /* the part this is of its whole; NULL for a whole */
-    Figure *whole;          /* the figure this is a part of, or NULL */
     FigureChange *change;   /* NULL when neither is written */
     Breakdown *breakdowns;
 } FigureMore;
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (48 bytes; 80 with FigureMore). Read the rest through
+ * and a value (48 bytes; a part 64, as a PartFigure; 16 more with
+ * FigureMore). Read the rest through
  * figure_part(), figure_whole(), figure_change() and
  * figure_breakdowns(); the figure of the vocabulary through
  * model_figure_decl(), its file through model_figure_src(). Its unit is
@@ -86,8 +87,22 @@ struct Figure {
     };
 };
 
-static inline const Part *figure_part(const Figure *f) { return f->more ? f->more->part : NULL; }
-static inline Figure *figure_whole(const Figure *f) { return f->more ? f->more->whole : NULL; }
+/* A part of a figure: the figure, then which part it is of which whole
+ * (a whole keeps neither). Made by the model for every part, so that a
+ * Figure whose declared.part is set is the first member of one. */
+typedef struct PartFigure {
+    Figure figure;
+    const Part *part;       /* the part this is of its whole */
+    Figure *whole;          /* the figure this is a part of */
+} PartFigure;
+
+static inline const PartFigure *part_figure(const Figure *f)
+{
+    return f->declared.part ? (const PartFigure *)(const void *)f : NULL;
+}
+
+static inline const Part *figure_part(const Figure *f) { return f->declared.part ? part_figure(f)->part : NULL; }
+static inline Figure *figure_whole(const Figure *f) { return f->declared.part ? part_figure(f)->whole : NULL; }
 static inline FigureChange *figure_change(const Figure *f) { return f->more ? f->more->change : NULL; }
 static inline Breakdown *figure_breakdowns(const Figure *f) { return f->more ? f->more->breakdowns : NULL; }
 

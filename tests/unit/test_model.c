@@ -297,6 +297,9 @@ TEST(figures_with_breakdowns)
     assert_null(figure_breakdowns(pet)->next->next);
     const Figure *eligible = figure_at(f, root, "petitions.eligible");
     assert_ptr_equal(figure_whole(eligible), pet);
+    /* a part with a breakdown of its own keeps both (PartFigure, FigureMore) */
+    assert_string_equal(figure_part(eligible)->name->text, "eligible");
+    assert_null(figure_part(pet));
     assert_int_equal(breakdowns_of(eligible), 1);
     /* a cell's path is canonical: petition_type before eligibility, as
      * lib/std/figures.dlg orders the dimensions of petitions */
