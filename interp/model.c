@@ -313,7 +313,7 @@ static bool index_figure(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
             if (!ptrmap_put(map, a, x->sorted[i].figure->path, 0, x->sorted[i].figure))
                 return false;
         arena_release(a, x->sorted, (size_t)x->cap * sizeof *x->sorted);
-        *x = (FigureIndex){ .map = map };
+        *x = (FigureIndex){ .map = map, .last = x->last };
         return ptrmap_put(map, a, f->path, 0, f);
     }
     if (x->n == x->cap) {
@@ -364,9 +364,11 @@ static bool index_new_figure(Model *m, Node *node, Figure *f)
     if (!node->figure_index) {
         if (!(node->figure_index = ARENA_NEW(m->arena, FigureIndex)))
             return false;
-        for (Figure *w = node->figures; w; w = w->next)
+        for (Figure *w = node->figures; w; w = w->next) {
             if (!index_below(m->arena, node->figure_index, w, expect))
                 return false;
+            node->figure_index->last = w;
+        }
     }
     if (!index_figure(m->arena, node->figure_index, f, expect))
         return false;
@@ -788,11 +790,17 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     /* among the unit's figures before its own parts are read, so that a
      * search without an index finds it from there on */
     if (!whole) {
-        if (node->last_figure)
-            node->last_figure->next = f;
+        /* the end of the list: kept by the index, else found among the
+         * few figures (MODEL_FIGURES_SCANNED at most) of a unit without */
+        Figure *last = node->figure_index ? node->figure_index->last : node->figures;
+        while (last && last->next)
+            last = last->next;
+        if (last)
+            last->next = f;
         else
             node->figures = f;
-        node->last_figure = f;
+        if (node->figure_index)
+            node->figure_index->last = f;
     } else {
         into->dim = part->dim;
         **into_tail = f;

@@ -244,9 +244,10 @@ typedef struct FigureIndex {
     FigureSlot *sorted;     /* by id; unused once `map` is set */
     uint32_t n, cap;
     PtrMap *map;            /* path -> Figure, once the order was given up */
+    Figure *last;           /* the end of the unit's list of figures (wholes) */
 } FigureIndex;
 
-/* A unit or a session. 104 bytes: a national report has a node for each
+/* A unit or a session. 96 bytes: a national report has a node for each
  * of its hundreds of thousands of villages, so what only a few nodes have
  * is in `more` (a session's in its Session): the end of the list of
  * children and their count, opinions. */
@@ -258,7 +259,8 @@ struct Node {
                              * or the parent's `lists` naming it */
     Node *parent;
     Node *first_child, *next_sibling;     /* the end of the list: NodeMore.last_child */
-    Figure *figures, *last_figure;
+    Figure *figures;        /* wholes, in declaration order; the end of the
+                             * list is its index's `last`, or a few steps away */
     FigureIndex *figure_index;  /* canonical path -> Figure, parts included;
                                  * NULL while it has MODEL_FIGURES_SCANNED or fewer */
     uint32_t id;            /* order of creation, from 0 (the root) */
