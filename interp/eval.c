@@ -1423,7 +1423,7 @@ static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
             date_at(s->date, period) == AT_OUT)
             continue;
         sl->not_held++;
-        Str reason = s->not_held_reason;
+        Str reason = session_not_held_reason(s);
         if (reason.ptr) {
             const char *r = arena_printf(ev->arena, "%s%s\"%.*s\"", sl->reasons ? sl->reasons : "",
                                          sl->reasons ? "; " : "", (int)reason.len,

@@ -382,6 +382,15 @@ static void oom(Builder *b)
     diag_out_of_memory(b->m->diag);
 }
 
+/* A session's rarer facts (SessionMore), made when first needed; NULL
+ * when out of memory (said). */
+static SessionMore *more_of_session(Builder *b, Session *s)
+{
+    if (!s->more && !(s->more = ARENA_NEW(b->m->arena, SessionMore)))
+        oom(b);
+    return s->more;
+}
+
 static Span args_span(const Item *it) { return form_args_span(it); }
 static const char *atom_desc(const Atom *a) { return form_atom_desc(a); }
 
@@ -1499,7 +1508,9 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
             d->not_held = true;
         } else if (expect_args(b, it, "s", N_("not_held \"REASON\" (or not_held ? when no reason is given)"))) {
             d->not_held = true;
-            d->not_held_reason = kept_arg(b, it, 0);
+            SessionMore *more = more_of_session(b, d);
+            if (more)
+                more->not_held_reason = kept_arg(b, it, 0);
         }
         break;
     default:
@@ -1659,8 +1670,9 @@ static void add_document(Builder *b, Node *node, const Item *it)
     d->title = kept_arg(b, it, 1);
     d->src = b->src;
     d->span = item_name_span(it);
-    DocumentList *list = node->kind->session ? &node->session->documents
-                       : more_of_unit(b, node) ? &node->more->documents : NULL;
+    DocumentList *list = NULL;
+    if (node->kind->session ? more_of_session(b, node->session) != NULL : more_of_unit(b, node) != NULL)
+        list = node->kind->session ? &node->session->more->documents : &node->more->documents;
     if (!list)
         return;
     if (list->last)

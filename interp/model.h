@@ -203,10 +203,16 @@ typedef struct NodeMore {
                              * unit -> that file (model_figure_src()) */
 } NodeMore;
 
+/* What few sessions have: documents listed in them, the reason one was
+ * not held. Made when first needed (model.c). */
+typedef struct SessionMore {
+    DocumentList documents;
+    Str not_held_reason;
+} SessionMore;
+
 /* What a session is beside its place in the tree: made with it, so every
  * session has one (node_session()). */
 typedef struct Session {
-    DocumentList documents;
     Date date;
     Date conclusion_date;
     Date notice_date;
@@ -216,11 +222,17 @@ typedef struct Session {
     const Part *kind;       /* periodic, ad_hoc, ... */
     const Part *scope;
     const Cells *cells;     /* what a session counts into, held or not */
-    Str not_held_reason;
     OpinionList opinions;   /* node_opinions() */
-} Session;                  /* 96 bytes. A scope's villages, the chair, the place and the
+    SessionMore *more;      /* NULL: none of it */
+} Session;                  /* 72 bytes. A scope's villages, the chair, the place and the
                              * numbers of the conclusion and notice are checked as
                              * written and not kept: no check, rule or report reads them */
+
+/* Why the session was not held, as written; { NULL, 0 }: not said. */
+static inline Str session_not_held_reason(const Session *s)
+{
+    return s->more ? s->more->not_held_reason : (Str){ NULL, 0 };
+}
 
 /* A unit's figures by canonical path (parts included), once it has more
  * than MODEL_FIGURES_SCANNED of them: a unit with fewer (a session's
@@ -327,7 +339,9 @@ static inline Span node_last_span(const Node *n)
 
 static inline const Document *node_documents(const Node *n)
 {
-    return n->kind->session ? node_session(n)->documents.first : node_more(n)->documents.first;
+    if (n->kind->session)
+        return node_session(n)->more ? node_session(n)->more->documents.first : NULL;
+    return node_more(n)->documents.first;
 }
 
 static inline const Node *node_namesake(const Node *n)

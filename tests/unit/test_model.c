@@ -571,10 +571,10 @@ TEST(session_attributes)
     assert_true(node_session(d)->has_conclusion);
     assert_date(node_session(d)->conclusion_date, 2024, 6, 0, DATE_MONTH);
     assert_true(node_session(d)->not_held);
-    assert_str(node_session(d)->not_held_reason, "mưa lũ");
+    assert_str(session_not_held_reason(node_session(d)), "mưa lũ");
     const Node *v = child(a, "voter_contact", NULL);
     assert_true(node_session(v)->not_held);
-    assert_null(node_session(v)->not_held_reason.ptr);
+    assert_null(session_not_held_reason(node_session(v)).ptr);
     assert_false(node_session(v)->has_conclusion);
     assert_int_equal(node_session(v)->date.precision, DATE_UNKNOWN);
     assert_null(node_session(v)->kind);
