@@ -152,6 +152,8 @@ typedef struct Builder {
     Waiting *waiting;       /* `within` files told of each unit made, or NULL */
     uint32_t left;          /* items left in the list being read, this one
                              * included; 0: not known (add_items) */
+    const Node *figures_of; /* the unit a figure was added to last, and that */
+    Figure *figures_end;    /* figure: where its list ends (add_figure) */
 } Builder;
 
 static void unit_made(Waiting *w, const Symbol *name, const Kind *kind);
@@ -799,9 +801,13 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     /* among the unit's figures before its own parts are read, so that a
      * search without an index finds it from there on */
     if (!whole) {
-        /* the end of the list: kept by the index, else found among the
-         * few figures (MODEL_FIGURES_SCANNED at most) of a unit without */
-        Figure *last = node->figure_index ? node->figure_index->last : node->figures;
+        /* the end of the list: the figure added last, when it was this
+         * unit's (a unit's figures come one after the other); else kept by
+         * the index, or found among the few figures (MODEL_FIGURES_SCANNED
+         * at most) of a unit without one. Any figure of the list will do
+         * to start from: figures are only ever added at its end. */
+        Figure *last = b->figures_of == node ? b->figures_end
+                     : node->figure_index ? node->figure_index->last : node->figures;
         while (last && last->next)
             last = last->next;
         if (last)
@@ -810,6 +816,8 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             node->figures = f;
         if (node->figure_index)
             node->figure_index->last = f;
+        b->figures_of = node;
+        b->figures_end = f;
     } else {
         into->dim = part->dim;
         **into_tail = f;
@@ -2403,7 +2411,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
         if (!s || !symmap_put(&m->keywords, a, s, (void *)(uintptr_t)k))
             return NULL;
     }
-    Builder b = { m, NULL, NULL, NULL, false, NULL, 0 };
+    Builder b = { m, NULL, NULL, NULL, false, NULL, 0, NULL, NULL };
     m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
@@ -2431,7 +2439,7 @@ static void add_root_file(Builder *b, const LoadedFile *file)
 /* A builder of file's items, at the top level or in a unit of its own. */
 static Builder file_builder(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    return (Builder){ m, file->src, files, NULL, false, NULL, 0 };
+    return (Builder){ m, file->src, files, NULL, false, NULL, 0, NULL, NULL };
 }
 
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
@@ -2732,7 +2740,7 @@ bool model_unit_unique(Model *m, const Node *unit)
 
 void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
 {
-    Builder b = { m, file->src, files, unit, false, NULL, 0 };
+    Builder b = { m, file->src, files, unit, false, NULL, 0, NULL, NULL };
     if (!diag_full(m->diag)) {
         if (report_wide(m, it))
             add_item(&b, m->root, CTX_ROOT, it);
@@ -2778,7 +2786,7 @@ static void check_namesakes(Builder *b, const Waiting *w)
 void model_add_files(Model *m, const FileSet *files)
 {
     Waiting w = { 0 };
-    Builder b = { m, NULL, files, NULL, false, &w, 0 };
+    Builder b = { m, NULL, files, NULL, false, &w, 0, NULL, NULL };
     if (!waiting_init(&b, &w)) {
         oom(&b);
         return;
