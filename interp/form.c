@@ -50,7 +50,6 @@ static bool fits(char w, const Atom *a)
 bool form_args(Diag *d, Source *src, const Item *it, const char *pattern, const char *usage)
 {
     const Atom *a = it->args;
-    usage = _(usage);       /* marked N_() where it is written */
     for (const char *p = pattern; *p; p++) {
         bool optional = *p >= 'A' && *p <= 'Z';
         char w = optional ? (char)(*p - 'A' + 'a') : *p;
@@ -60,14 +59,15 @@ bool form_args(Diag *d, Source *src, const Item *it, const char *pattern, const 
         }
         if (optional)
             continue;
+        /* usage is marked N_() where it is written: translated only to be said */
         if (a)
-            diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, usage);
+            diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, _(usage));
         else
-            diag_error(d, src, item_name_span(it), "'%s' is incomplete: write %s", it->name->text, usage);
+            diag_error(d, src, item_name_span(it), "'%s' is incomplete: write %s", it->name->text, _(usage));
         return false;
     }
     if (a) {
-        diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, usage);
+        diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, _(usage));
         return false;
     }
     return true;
