@@ -278,7 +278,37 @@ const Part *vocab_find_part(const Vocab *v, const Dimension *d, const Symbol *na
     Window w;
     if (d->calendar && vocab_made_part(v, d, name, &w))
         d = v->calendar[w.unit];            /* m2024_03 is month's, whatever the axis says */
+    /* ids are a table's (a file read apart numbers its own names), so the
+     * part found by one is taken only when it is the part of this name */
+    uint32_t k = name->id - d->first_id;
+    if (k < d->nby_id && d->by_id[k] && d->by_id[k]->name == name)
+        return d->by_id[k];
     return ptrmap_get(&d->index, name, 0);
+}
+
+/* d's declared parts by the ids of their names (by_id), when those lie
+ * close together, as names declared together do; else none. Made again
+ * when a dimension declared again gains parts. */
+static void index_parts_by_id(Vocab *v, Dimension *d)
+{
+    d->by_id = NULL;
+    d->first_id = d->nby_id = 0;
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (uint32_t i = 0; i < d->nparts; i++) {
+        uint32_t id = d->parts[i]->name->id;
+        lo = id < lo ? id : lo;
+        hi = id > hi ? id : hi;
+    }
+    if (!d->nparts || hi - lo >= 4 * d->nparts + 64)
+        return;
+    const Part **by_id = ARENA_ARRAY(v->arena, const Part *, hi - lo + 1);
+    if (!by_id)
+        return;                             /* the index alone: the arena says it ran out */
+    for (uint32_t i = 0; i < d->nparts; i++)
+        by_id[d->parts[i]->name->id - lo] = d->parts[i];
+    d->by_id = by_id;
+    d->first_id = lo;
+    d->nby_id = hi - lo + 1;
 }
 
 const Part *vocab_part(Vocab *v, const Dimension *d, const Symbol *name)
@@ -608,6 +638,7 @@ static void declare_dimension(Builder *b, const Item *it)
             if (!PUSH(v->arena, d->parts, n, cap, part) || !PUSH(v->arena, d->words, d->nparts, d->cap, p->name))
                 return;
         }
+    index_parts_by_id(v, d);
 }
 
 static const Kind *kind_named(Builder *b, const Symbol *name, Span at)

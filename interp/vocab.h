@@ -53,6 +53,10 @@ struct Dimension {
     Symbol **words;         /* their names, for messages */
     uint32_t nparts, cap;
     PtrMap index;           /* part name -> Part, numbered ones as met */
+    const Part **by_id;     /* the declared parts by their names' ids, from
+                             * first_id: vocab_find_part() looks there first,
+                             * without a hash; NULL when the ids lie far apart */
+    uint32_t first_id, nby_id;
     Symbol *numbered;       /* parts are this prefix and a number (round3) */
     uint8_t calendar;       /* WindowUnit: parts are windows of time (y2020, m2024_03) */
     Source *src;

@@ -177,6 +177,38 @@ TEST(a_standard_dimension_gains_a_part)
     assert_int_equal(value_at(f, a, "opinions.resolved.fisheries").value, 1);
 }
 
+/* A part is found by its name whatever the ids of the names (vocab.c
+ * looks them up by id where they lie close together): in a dimension
+ * declared again, under a name another dimension declared first, and
+ * not under a name whose id lies among a dimension's parts' ids. */
+TEST(parts_are_found_by_name_whatever_their_ids)
+{
+    char text[4096];
+    size_t len = (size_t)snprintf(text, sizeof text, "dimension d1 \"D1\" {");
+    for (int i = 0; i < 100; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len, " p%d \"P\"", i);
+    snprintf(text + len, sizeof text - len, " }\n"
+             "dimension d2 \"D2\" { p0 \"Q\"  z \"Z\" }\n"        /* ids 100 apart */
+             "dimension d3 \"D3\" { p3 \"X\"  p5 \"Y\" }\n"        /* p4 lies between */
+             "dimension d3 { w \"W\" }\n");                      /* d3 gains a part */
+    const Model *m = build_model(f, text);
+    assert_no_errors(f);
+    const Vocab *v = m->vocab;
+    const Dimension *d1 = vocab_dimension(v, sym(f, "d1")), *d2 = vocab_dimension(v, sym(f, "d2")),
+                    *d3 = vocab_dimension(v, sym(f, "d3"));
+    const Part *p = vocab_find_part(v, d1, sym(f, "p50"));
+    assert_ptr_equal(p->dim, d1);
+    assert_str(p->title, "P");
+    assert_null(vocab_find_part(v, d1, sym(f, "z")));
+    assert_str(vocab_find_part(v, d2, sym(f, "p0"))->title, "Q");
+    assert_ptr_equal(vocab_find_part(v, d2, sym(f, "z"))->dim, d2);
+    assert_null(vocab_find_part(v, d2, sym(f, "p1")));
+    assert_str(vocab_find_part(v, d3, sym(f, "p3"))->title, "X");
+    assert_str(vocab_find_part(v, d3, sym(f, "p5"))->title, "Y");
+    assert_null(vocab_find_part(v, d3, sym(f, "p4")));
+    assert_str(vocab_find_part(v, d3, sym(f, "w"))->title, "W");
+}
+
 TEST(a_standard_figure_gains_a_dimension)
 {
     /* houses is broken down by year in the standard vocabulary; the report
@@ -452,6 +484,7 @@ int main(void)
         FIXTURE_TEST(a_report_declares_a_dimension_and_a_figure),
         FIXTURE_TEST(a_breakdown_by_a_declared_dimension_can_fail),
         FIXTURE_TEST(a_standard_dimension_gains_a_part),
+        FIXTURE_TEST(parts_are_found_by_name_whatever_their_ids),
         FIXTURE_TEST(a_standard_figure_gains_a_dimension),
         FIXTURE_TEST(a_percentage_figure),
         FIXTURE_TEST(a_declaration_may_follow_its_first_use),
