@@ -1640,16 +1640,23 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
             more.why = keep_note(ev, why);
     } else {
         const Expr *req = d->require;
-        EV x = as_bool(eval(ev, sc, req));
+        EV x;
+        if (req->kind == EXPR_BINARY && req->as.op.op >= OP_EQ && req->as.op.op <= OP_GE) {
+            /* a comparison: its two sides, evaluated once, are shown too
+             * (eval() of it is compare() of them) */
+            ExprOp op = req->as.op.op;
+            EV lhs = eval(ev, sc, req->as.op.lhs), rhs = eval(ev, sc, req->as.op.rhs);
+            x = as_bool(compare(op, lhs, rhs));
+            v->compared = true;
+            v->op = (uint8_t)op;
+            v->lhs = shown(lhs);
+            v->rhs = shown(rhs);
+        } else {
+            x = as_bool(eval(ev, sc, req));
+        }
         v->status = x.kind == V_UNKNOWN ? RESULT_UNKNOWN : x.b ? RESULT_PASS : RESULT_FAIL;
         if (v->status == RESULT_UNKNOWN)
             more.why = keep_note(ev, x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING });
-        if (req->kind == EXPR_BINARY && req->as.op.op >= OP_EQ && req->as.op.op <= OP_GE) {
-            v->compared = true;
-            v->op = (uint8_t)req->as.op.op;
-            v->lhs = shown(eval(ev, sc, req->as.op.lhs));
-            v->rhs = shown(eval(ev, sc, req->as.op.rhs));
-        }
     }
     if (more.part || more.win.unit || more.slots || more.why) {
         VerdictMore *m = ARENA_NEW(ev->arena, VerdictMore);
