@@ -22,7 +22,7 @@ static Number count_number(Wide v, bool money) { return number_whole(v, money); 
 
 static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure *f)
 {
-    Check *k = ARENA_NEW(c->arena, Check);
+    Check *k = result_new_check(c->r, c->arena);
     if (!k) {
         c->oom = true;
         return NULL;

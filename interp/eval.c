@@ -1327,7 +1327,7 @@ static IndicatorResult *indicator_result(Eval *ev, const IndicatorDef *d, Scope 
  * digit (spec §6.7). */
 static void percent_check(Eval *ev, Result *r, const IndicatorDef *d, const IndicatorResult *ir)
 {
-    Check *k = ARENA_NEW(ev->arena, Check);
+    Check *k = result_new_check(r, ev->arena);
     if (!k) {
         ev->oom = true;
         return;

@@ -671,7 +671,8 @@ static void by_units(FILE *out, const Result *r, Arena *a)
     if (!f)
         return;
     size_t k = 0;
-    for (const Check *c = r->checks; c && k < n; c = c->next, k++) {
+    CheckIter it;
+    for (const Check *c = result_first_check(r, &it); c && k < n; c = check_next(&it), k++) {
         const Node *u = unit_of(c->node);
         f[k] = (Finding){ u, u ? u->id : 0, (uint32_t)k, c, NULL, NULL };
     }
@@ -812,7 +813,7 @@ static void nav(FILE *out, const ReportInput *in)
         fprintf(out, "<a href=\"#indicators\">%s</a>", _("Indicators"));
     if (r->rules)
         fprintf(out, "<a href=\"#rules\">%s</a>", _("Rules"));
-    if (r->checks || r->rules)
+    if (r->nchecks || r->rules)
         fprintf(out, "<a href=\"#units\">%s</a>", _("By unit"));
     if (in->comparison && in->comparison->rows)
         fprintf(out, "<a href=\"#comparison\">%s</a>", _("Previous period"));

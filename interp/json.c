@@ -621,7 +621,8 @@ static void checks(Out *out, Memo *m, const Result *r, Arena *a)
     /* a check's strings are written and forgotten: a national report
      * has a million checks */
     ArenaMark mark = arena_mark(a);
-    for (const Check *c = r ? r->checks : NULL; c; c = c->next, arena_rewind(a, mark)) {
+    CheckIter it;
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it), arena_rewind(a, mark)) {
         out_puts(out, first ? "\n    {" : ",\n    {");
         first = false;
         key(out, "kind"); ascii(out, result_check_kind_name(c->kind));

@@ -113,7 +113,8 @@ void report_annotations(const ReportInput *in, Arena *a, void (*emit)(void *ctx,
                                                  [DIAG_NOTE] = ANNOTATE_NOTE };
     const Result *r = in->result;
     Annotation an;
-    for (const Check *c = r ? r->checks : NULL; c; c = c->next) {
+    CheckIter it;
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it)) {
         if (c->status == RESULT_PASS)
             continue;
         an = (Annotation){ "check", result_check_kind_name(c->kind),

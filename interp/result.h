@@ -209,7 +209,8 @@ typedef struct CheckCoverage {
 /* Bits of Check.known */
 enum { CHECK_DECLARED = 1, CHECK_COMPUTED = 2, CHECK_IMBALANCE = 4 };
 
-/* One check, in 64 bytes: a national report has a million. Its numbers
+/* One check, in 56 bytes: a national report has a million, which lie in
+ * the result's blocks in the order made (CheckBlock). Its numbers
  * are read with check_declared(), check_computed(), check_imbalance() and
  * check_tolerance(), and set with check_numbers(): whole numbers of 64
  * bits are kept in the check itself (the imbalance as their difference),
@@ -226,7 +227,6 @@ typedef struct Check {
         const Bound *bound;         /* bound: between two figures, else NULL (a negative count) */
         const IndicatorDef *indicator;  /* percent */
     };
-    struct Check *next;
     CheckMore *more;            /* see CheckMore; NULL: none of it */
     int64_t declared, computed; /* unless more->numbers: the numbers that are `known` */
     uint8_t kind;               /* CheckKind */
@@ -235,6 +235,30 @@ typedef struct Check {
     uint8_t known;              /* unless more->numbers: CHECK_DECLARED | ... */
     bool money;                 /* unless more->numbers: the numbers are amounts in đồng */
 } Check;
+
+/* The checks of a run, in the order made: blocks that double from 64
+ * checks to CHECK_BLOCK_MAX, never moved (a check is filled where it was
+ * given). Read with result_first_check() and check_next(). */
+enum { CHECK_BLOCK_MIN = 64, CHECK_BLOCK_MAX = 4096 };
+typedef struct CheckBlock {
+    struct CheckBlock *next;
+    uint32_t n, cap;
+    Check at[];
+} CheckBlock;
+
+typedef struct CheckIter {
+    const CheckBlock *block;
+    uint32_t i;
+} CheckIter;
+
+static inline const Check *check_next(CheckIter *it)
+{
+    while (it->block && it->i == it->block->n) {
+        it->block = it->block->next;
+        it->i = 0;
+    }
+    return it->block ? &it->block->at[it->i++] : NULL;
+}
 
 static inline CheckKind check_kind(const Check *c) { return (CheckKind)c->kind; }
 static inline Relation check_relation(const Check *c) { return (Relation)c->relation; }
@@ -388,7 +412,7 @@ typedef struct IndicatorResult {
 } IndicatorResult;
 
 typedef struct Result {
-    Check *checks, *last_check;
+    CheckBlock *check_blocks, *last_check_block;    /* result_first_check() */
     RuleResult *rules, *last_rule;
     IndicatorResult *indicators, *last_indicator;
     uint32_t nchecks, checks_failed, checks_unknown, checks_partial;
@@ -403,6 +427,20 @@ const char *result_relation_symbol(Relation r);
 const char *result_relation_name(Relation r);
 const char *result_unit_name(ValueUnit u);
 
+/* The first of r's checks (NULL: none, or no result), it being set to
+ * read the rest with check_next(). */
+static inline const Check *result_first_check(const Result *r, CheckIter *it)
+{
+    *it = (CheckIter){ r ? r->check_blocks : NULL, 0 };
+    return check_next(it);
+}
+
+/* A zeroed check to fill, in the next free slot of r's blocks (a new
+ * block when the last is full); NULL when out of memory. It is one of r's
+ * once result_add_check() adds it: until then, the next call gives the
+ * same slot again. */
+Check *result_new_check(Result *r, Arena *a);
+/* Add c, the check result_new_check() gave last, and count it. */
 void result_add_check(Result *r, Check *c);
 void result_add_rule(Result *r, RuleResult *rr);
 void result_add_indicator(Result *r, IndicatorResult *ir);

@@ -489,7 +489,8 @@ static void checks(Out *o, const Result *r, Arena *a)
 {
     const size_t SUBJECT_COL = 2 + o->status_w + 2 + KIND_WIDTH + 2;
     uint32_t nshown = 0, npass = 0;
-    for (const Check *c = r->checks; c; c = c->next) {
+    CheckIter it;
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it)) {
         nshown += shown(o, c->status);
         npass += c->status == RESULT_PASS && shown(o, c->status);
     }
@@ -507,7 +508,7 @@ static void checks(Out *o, const Result *r, Arena *a)
         return;
     size_t sw = 0, dw = 0, cw = 0, i = 0;
     char buf[NUMBER_BUF];
-    for (const Check *c = r->checks; c; c = c->next, i++) {
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it), i++) {
         if (!shown(o, c->status) || (c->status == RESULT_PASS && !list))
             continue;
         subjects[i] = or_mark(format_check_subject(a, c));
@@ -524,14 +525,14 @@ static void checks(Out *o, const Result *r, Arena *a)
         if (k == rank(RESULT_PASS) && !list)
             break;
         i = 0;
-        for (const Check *c = r->checks; c; c = c->next, i++)
+        for (const Check *c = result_first_check(r, &it); c; c = check_next(&it), i++)
             if (rank(c->status) == k && shown(o, c->status))
                 check_row(o, a, c, subjects[i], sw, dw);
     }
     if (!list) {
         /* the passing checks counted by kind, in the kinds' order */
         uint32_t by_kind[CHECK_KIND_COUNT] = { 0 };
-        for (const Check *c = r->checks; c; c = c->next)
+        for (const Check *c = result_first_check(r, &it); c; c = check_next(&it))
             by_kind[c->kind] += c->status == RESULT_PASS;
         for (int kind = 0; kind < CHECK_KIND_COUNT; kind++)
             if (by_kind[kind]) {

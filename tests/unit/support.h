@@ -458,14 +458,15 @@ static inline const Check *find_check(Fixture *f, CheckKind kind, const char *ne
 {
     const Check *found = NULL;
     unsigned n = 0;
-    for (const Check *c = f->result.checks; c; c = c->next)
+    CheckIter it;
+    for (const Check *c = result_first_check(&f->result, &it); c; c = check_next(&it))
         if (c->kind == kind && subject_matches(subject_text(f, c), needle)) {
             found = c;
             n++;
         }
     if (n != 1) {
         fprintf(stderr, "%u %s checks match '%s'; the checks are:\n", n, result_check_kind_name(kind), needle);
-        for (const Check *c = f->result.checks; c; c = c->next)
+        for (const Check *c = result_first_check(&f->result, &it); c; c = check_next(&it))
             fprintf(stderr, "  %-7s %-7s %s\n", result_check_kind_name(c->kind),
                     result_status_name(c->status), subject_text(f, c));
     }
@@ -477,7 +478,8 @@ static inline const Check *find_check(Fixture *f, CheckKind kind, const char *ne
 static inline unsigned count_checks(Fixture *f, CheckKind kind, const char *needle)
 {
     unsigned n = 0;
-    for (const Check *c = f->result.checks; c; c = c->next)
+    CheckIter it;
+    for (const Check *c = result_first_check(&f->result, &it); c; c = check_next(&it))
         n += c->kind == kind && subject_matches(subject_text(f, c), needle);
     return n;
 }

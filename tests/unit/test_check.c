@@ -147,7 +147,8 @@ TEST(table_with_one_wrong_cell)
     assert_check(find_check(f, CHECK_TABLE, "petitions.complaint = "), 3, 3, REL_EQ, RESULT_PASS);
     assert_check(find_check(f, CHECK_TABLE, "petitions.proposal = "), 32, 32, REL_EQ, RESULT_PASS);
     unsigned failed_columns = 0;
-    for (const Check *c = r->checks; c; c = c->next)
+    CheckIter it;
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it))
         failed_columns += c->kind == CHECK_TABLE && c->status == RESULT_FAIL;
     assert_int_equal(failed_columns, 1);
     /* and its row: 1 + 6 + 2 = 9 != 8 */
@@ -495,7 +496,8 @@ TEST(a_report_with_no_figures_has_no_checks)
 {
     const Result *r = run_checks(f, "report \"T\" { issuer \"U\" }\n");
     assert_int_equal(r->nchecks, 0);
-    assert_null(r->checks);
+    CheckIter it;
+    assert_null(result_first_check(r, &it));
     assert_int_equal(result_exit_status(r, false, 0), 0);
 }
 
