@@ -1,9 +1,6 @@
 /* result.c - bookkeeping of results and the names the writers print. */
 #include "result.h"
 
-#include <assert.h>
-#include <string.h>
-
 static const char *const check_names[] = {
 #define X(k, s) s,
     CHECK_KINDS(X)
@@ -45,34 +42,20 @@ const char *result_unit_name(ValueUnit u)
     return "number";
 }
 
-Check *result_new_check(Result *r, Arena *a)
+bool result_more_checks(Result *r, Arena *a)
 {
     CheckBlock *last = r->last_check_block;
-    if (!last || last->n == last->cap) {
-        uint32_t cap = !last ? CHECK_BLOCK_MIN : last->cap < CHECK_BLOCK_MAX ? last->cap * 2 : CHECK_BLOCK_MAX;
-        CheckBlock *b = arena_alloc(a, sizeof *b + (size_t)cap * sizeof b->at[0]);
-        if (!b)
-            return NULL;
-        *b = (CheckBlock){ NULL, 0, cap };
-        if (last)
-            last->next = b;
-        else
-            r->check_blocks = b;
-        r->last_check_block = last = b;
-    }
-    Check *c = &last->at[last->n];
-    memset(c, 0, sizeof *c);                /* a slot given up before may hold its half */
-    return c;
-}
-
-void result_add_check(Result *r, Check *c)
-{
-    assert(r->last_check_block && c == &r->last_check_block->at[r->last_check_block->n]);
-    r->last_check_block->n++;
-    r->nchecks++;
-    r->checks_failed += c->status == RESULT_FAIL;
-    r->checks_unknown += c->status == RESULT_UNKNOWN;
-    r->checks_partial += c->status == RESULT_PARTIAL;
+    uint32_t cap = !last ? CHECK_BLOCK_MIN : last->cap < CHECK_BLOCK_MAX ? last->cap * 2 : CHECK_BLOCK_MAX;
+    CheckBlock *b = arena_alloc(a, sizeof *b + (size_t)cap * sizeof b->at[0]);
+    if (!b)
+        return false;
+    *b = (CheckBlock){ NULL, 0, cap };
+    if (last)
+        last->next = b;
+    else
+        r->check_blocks = b;
+    r->last_check_block = b;
+    return true;
 }
 
 void result_add_rule(Result *r, RuleResult *rr)

@@ -435,13 +435,37 @@ static inline const Check *result_first_check(const Result *r, CheckIter *it)
     return check_next(it);
 }
 
+/* A new block after r's last, of twice its checks up to CHECK_BLOCK_MAX;
+ * false when out of memory. For result_new_check(). */
+bool result_more_checks(Result *r, Arena *a);
+
 /* A zeroed check to fill, in the next free slot of r's blocks (a new
  * block when the last is full); NULL when out of memory. It is one of r's
  * once result_add_check() adds it: until then, the next call gives the
  * same slot again. */
-Check *result_new_check(Result *r, Arena *a);
-/* Add c, the check result_new_check() gave last, and count it. */
-void result_add_check(Result *r, Check *c);
+static inline Check *result_new_check(Result *r, Arena *a)
+{
+    CheckBlock *last = r->last_check_block;
+    if (!last || last->n == last->cap) {
+        if (!result_more_checks(r, a))
+            return NULL;
+        last = r->last_check_block;
+    }
+    Check *c = &last->at[last->n];
+    memset(c, 0, sizeof *c);                /* a slot given up before may hold its half */
+    return c;
+}
+
+/* Add c, the check result_new_check() gave last (which it must be), and
+ * count it. */
+static inline void result_add_check(Result *r, const Check *c)
+{
+    r->last_check_block->n++;
+    r->nchecks++;
+    r->checks_failed += c->status == RESULT_FAIL;
+    r->checks_unknown += c->status == RESULT_UNKNOWN;
+    r->checks_partial += c->status == RESULT_PARTIAL;
+}
 void result_add_rule(Result *r, RuleResult *rr);
 void result_add_indicator(Result *r, IndicatorResult *ir);
 
