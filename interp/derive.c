@@ -49,17 +49,18 @@ enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
 
 /* A node's entries by path, made once they are all there (at the end of
  * its part of aggregate()): open addressing over a few cache lines, where
- * one table for every node would be 32 MB read at random. */
-typedef struct NodeTable {
-    const uint32_t *slots;  /* entry index + 1; 0 empty */
-    uint32_t cap;           /* a power of two, at least 1.5 times the entries (a
-                             * probe for a path it lacks reads 5 slots on average,
-                             * one line); 0: not made */
-} NodeTable;
+ * one table for every node would be 32 MB read at random. A table is a
+ * pointer to its first slot, its capacity in the word before: a power of
+ * two, at least 1.5 times the entries (a probe for a path it lacks reads
+ * 5 slots on average, one line). A slot holds an entry's index + 1, 0
+ * when empty. NULL: not made. One word for each of a million villages. */
+typedef const uint32_t *NodeTable;
+
+static uint32_t table_cap(NodeTable t) { return t[-1]; }
 
 /* The table of a node without entries (most villages): one empty slot,
  * shared. */
-static const uint32_t no_entries[1];
+static const uint32_t no_entries[2] = { 1, 0 };
 
 struct Derived {
     const Model *m;
@@ -151,24 +152,24 @@ static bool make_table(Derived *d, const Node *n)
     uint32_t count = 0;
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
         count++;
-    NodeTable *t = &d->tables[n->id];
     if (!count) {
-        *t = (NodeTable){ no_entries, 1 };
+        d->tables[n->id] = no_entries + 1;
         return true;
     }
     uint32_t cap = 4;
     while (cap < count + count / 2)
         cap *= 2;
-    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, cap);
+    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, cap + 1);
     if (!slots)
         return false;
+    *slots++ = cap;
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next) {
         uint32_t i = key_hash(d, n->id, entry_at(d, e - 1)->path) & (cap - 1);
         while (slots[i])
             i = (i + 1) & (cap - 1);
         slots[i] = e;
     }
-    *t = (NodeTable){ slots, cap };
+    d->tables[n->id] = slots;
     return true;
 }
 
@@ -176,13 +177,14 @@ static bool make_table(Derived *d, const Node *n)
  * that (n's work running) from the entry made last. */
 static Entry *find(const Derived *d, const Node *n, const Symbol *path)
 {
-    const NodeTable *t = &d->tables[n->id];
-    if (!t->cap) {
+    NodeTable t = d->tables[n->id];
+    if (!t) {
         Entry *x = symmap_get(&d->latest, path);
         return x && x->node == n->id ? x : NULL;
     }
-    for (uint32_t i = key_hash(d, n->id, path->id) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        uint32_t e = t->slots[i];
+    uint32_t mask = table_cap(t) - 1;
+    for (uint32_t i = key_hash(d, n->id, path->id) & mask;; i = (i + 1) & mask) {
+        uint32_t e = t[i];
         if (!e)
             return NULL;
         if (entry_at(d, e - 1)->path == path->id)
