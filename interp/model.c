@@ -855,8 +855,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             return f;
         }
         bd->partial = blk->partial;
-        bd->src = b->src;
-        bd->span = blk->span;
         if (!blk->items) {
             diag_error(m->diag, b->src, blk->span,
                        "an empty breakdown: list the parts of '%s', or remove the braces", it->name->text);

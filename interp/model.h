@@ -47,10 +47,8 @@ typedef struct Breakdown {
     Figure *parts;          /* linked through Figure.next_part */
     uint32_t nparts;
     bool partial;
-    Source *src;
-    Span span;
     struct Breakdown *next;
-} Breakdown;
+} Breakdown;                /* 32 bytes: a two-way table of petitions has four */
 
 /* `previous V` and `change D` written in a figure's block (spec §6.8). */
 typedef struct FigureChange {
