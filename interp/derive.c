@@ -603,9 +603,10 @@ static void aggregate(Derived *d, const Node *n)
     }
     OpinionIter it;
     for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it)) {
-        add_cells(d, n, o->cells, 1, true);
+        const Cells *cells = opinion_cells(o);
+        add_cells(d, n, cells, 1, true);
         if (o->satisfied == 1)
-            add_cells(d, n, o->cells->satisfied, 1, true);
+            add_cells(d, n, cells->satisfied, 1, true);
     }
     for (const Document *doc = node_documents(n); doc; doc = doc->next)
         add_cells(d, n, doc->cells, 1, true);

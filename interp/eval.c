@@ -223,7 +223,8 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
             return false;
     OpinionIter it;
     for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it)) {
-        bool c = counts_into(o->cells, w->path) || (o->satisfied == 1 && counts_into(o->cells->satisfied, w->path));
+        const Cells *cells = opinion_cells(o);
+        bool c = counts_into(cells, w->path) || (o->satisfied == 1 && counts_into(cells->satisfied, w->path));
         if (!c)
             continue;
         w->found = true;
@@ -321,9 +322,11 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
         const Opinion *o = sc.opinion;
         switch (r->scope_name) {
         case NAME_TOPIC:
-            return o->topic ? (EV){ .kind = V_STR, .str = o->topic->name->text } : unknown(NOTE_NO_TOPIC);
+            return opinion_topic(o) ? (EV){ .kind = V_STR, .str = opinion_topic(o)->name->text }
+                                    : unknown(NOTE_NO_TOPIC);
         case NAME_STATUS:
-            return o->status ? (EV){ .kind = V_STR, .str = o->status->name->text } : unknown(NOTE_NO_STATUS);
+            return opinion_status(o) ? (EV){ .kind = V_STR, .str = opinion_status(o)->name->text }
+                                     : unknown(NOTE_NO_STATUS);
         case NAME_SATISFIED:
             return o->satisfied < 0 ? unknown(NOTE_NO_SATISFIED) : boolean(o->satisfied == 1);
         case NAME_FIGURE: case NAME_DATE: case NAME_CONCLUSION: case NAME_NOTICE: case NAME_KIND: case NAME_SCOPE:
@@ -666,7 +669,7 @@ static EV ask_opinion(OpinionAsk *a, const Opinion *o)
 {
     if (a->field == ASK_SATISFIED)
         return o->satisfied < 0 ? unknown(NOTE_NO_SATISFIED) : boolean((o->satisfied == 1) != a->negate);
-    const Part *p = a->field == ASK_TOPIC ? o->topic : o->status;
+    const Part *p = a->field == ASK_TOPIC ? opinion_topic(o) : opinion_status(o);
     if (!p)
         return unknown(a->field == ASK_TOPIC ? NOTE_NO_TOPIC : NOTE_NO_STATUS);
     if (p != a->seen) {

@@ -1526,7 +1526,7 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
 
 /* topic NAME: a part of the topic dimension. A quoted topic is refused,
  * naming the part whose title it is when there is one. */
-static const Part *opinion_topic(Builder *b, const Item *a)
+static const Part *topic_attr(Builder *b, const Item *a)
 {
     Model *m = b->m;
     const Dimension *d = m->vocab->topic;
@@ -1587,6 +1587,27 @@ static Opinion *opinion_slot(Builder *b, Node *node)
     return o;
 }
 
+/* The attributes an opinion of this topic and status shares with every
+ * other (OpinionAttrs), made with their cells when first met; NULL when
+ * out of memory. Keyed by the status, or by the model for none, and the
+ * topic. */
+static const OpinionAttrs *opinion_attrs(Builder *b, const Part *topic, const Part *status)
+{
+    Model *m = b->m;
+    const void *key = status ? (const void *)status : (const void *)m;
+    OpinionAttrs *x = ptrmap_get(&m->opinion_attrs, key, (uintptr_t)topic);
+    if (x)
+        return x;
+    Attr attrs[] = { { m->vocab->status, status, "status" }, { m->vocab->topic, topic, "topic" } };
+    Cells *cells = entry_cells(b, m->vocab->opinions, attrs, 2);
+    if (cells && !cells->satisfied)             /* the same for every opinion of these cells */
+        cells->satisfied = entry_cells(b, m->vocab->satisfied, attrs, 2);
+    if (!cells || !cells->satisfied || !(x = ARENA_NEW(m->arena, OpinionAttrs)))
+        return NULL;
+    *x = (OpinionAttrs){ topic, status, cells };
+    return ptrmap_put(&m->opinion_attrs, m->arena, key, (uintptr_t)topic, x) ? x : NULL;
+}
+
 /* opinion = opinion "TEXT" [ "{" { topic NAME | status STATUS [DATE] ["NOTE"]
  *                                | satisfied yes|no | received DATE } "}" ] ;   (spec §4.4) */
 static void add_opinion(Builder *b, Node *node, const Item *it)
@@ -1604,6 +1625,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         return;
     }
     o->satisfied = -1;
+    const Part *topic = NULL, *status = NULL;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         no_ellipsis(b, blk, _("an opinion"));
         for (Item *a = blk->items; a; a = a->next) {
@@ -1612,11 +1634,11 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                 continue;
             switch (k) {
             case KW_TOPIC:
-                o->topic = opinion_topic(b, a);
+                topic = topic_attr(b, a);
                 break;
             case KW_STATUS:
                 if (expect_args(b, a, "nDS", N_("status STATUS [DATE] [\"NOTE\"]")))
-                    o->status = word_part(b, a, m->vocab->status, N_("opinion status"));
+                    status = word_part(b, a, m->vocab->status, N_("opinion status"));
                 break;
             case KW_SATISFIED: {
                 Symbol *v = expect_args(b, a, "n", N_("satisfied yes or satisfied no"))
@@ -1636,15 +1658,10 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
             }
         }
     }
-    Attr attrs[] = { { m->vocab->status, o->status, "status" }, { m->vocab->topic, o->topic, "topic" } };
-    Cells *cells = entry_cells(b, m->vocab->opinions, attrs, 2);
-    if (cells && !cells->satisfied)             /* the same for every opinion of these cells */
-        cells->satisfied = entry_cells(b, m->vocab->satisfied, attrs, 2);
-    if (!cells || !cells->satisfied) {
+    if (!(o->attrs = opinion_attrs(b, topic, status))) {
         oom(b);
         return;
     }
-    o->cells = cells;
     opinion_list(b, node)->last->n++;   /* the slot is taken: its list made by opinion_slot() */
 }
 

@@ -126,18 +126,30 @@ typedef struct Cells {
                                      * opinion counts into too */
 } Cells;
 
-/* An itemised opinion: what the checks and the rules read of it. Its text,
- * the date and note of its status and where it is written are checked
- * when it is read (spec §4.4) and not kept: a national report lists two
- * million opinions, and this is 32 bytes. */
-typedef struct Opinion {
-    const Part *topic;
+/* What the opinions of one topic and one status share: those two, and
+ * the cells they count into. Made once for each pair the model meets
+ * (Model.opinion_attrs), so that an opinion keeps one pointer for all
+ * three. */
+typedef struct OpinionAttrs {
+    const Part *topic;      /* NULL if not given */
     const Part *status;     /* NULL if not given */
     const Cells *cells;     /* what it counts into; when satisfied yes,
                              * cells->satisfied too */
+} OpinionAttrs;
+
+/* An itemised opinion: what the checks and the rules read of it. Its text,
+ * the date and note of its status and where it is written are checked
+ * when it is read (spec §4.4) and not kept: a national report lists two
+ * million opinions, and this is 16 bytes. */
+typedef struct Opinion {
+    const OpinionAttrs *attrs;
     Date received;
     int8_t satisfied;       /* -1 unknown, 0 no, 1 yes */
 } Opinion;
+
+static inline const Part *opinion_topic(const Opinion *o) { return o->attrs->topic; }
+static inline const Part *opinion_status(const Opinion *o) { return o->attrs->status; }
+static inline const Cells *opinion_cells(const Opinion *o) { return o->attrs->cells; }
 
 /* A node's opinions lie in runs, one for the opinions of a block (counted
  * before the first is read), so an opinion needs no link: 32 bytes. */
@@ -450,6 +462,7 @@ typedef struct Model {
     IndicatorDef *indicators, *last_indicator;
     SymMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
+    PtrMap opinion_attrs;   /* (status, topic) -> OpinionAttrs (model.c) */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
     SymMap cell_parts;      /* a part's path -> its part of each dimension (decl->ndims
                              * of them, NULL where it has none): cells_of() in model.c */

@@ -83,14 +83,14 @@ TEST(figures_and_entries_in_file_unit_and_session)
     OpinionIter it;
     const Opinion *o = opinion_first(d, &it);
     assert_non_null(o);
-    assert_string_equal(o->status->name->text, "pending");
+    assert_string_equal(opinion_status(o)->name->text, "pending");
     assert_null(opinion_next(&it));
     assert_non_null(node_documents(d));
     assert_string_equal(node_documents(d)->kind->name->text, "plan");
     /* the commune's own entries stay in the commune */
     o = opinion_first(a, &it);
     assert_non_null(o);
-    assert_string_equal(o->status->name->text, "resolved");
+    assert_string_equal(opinion_status(o)->name->text, "resolved");
     assert_null(opinion_next(&it));
     assert_string_equal(node_documents(a)->kind->name->text, "notice");
     assert_null(node_documents(a)->next);
@@ -616,6 +616,27 @@ TEST(session_kind_must_suit_the_session)
 
 /* ---- opinions and documents (§4.4, §4.5) ---------------------------------------------------- */
 
+/* Opinions of one topic and status share their attributes
+ * (OpinionAttrs): the order they are written in does not matter. */
+TEST(opinions_share_their_attributes)
+{
+    OpinionIter it;
+    const Model *m = model_of(f, "commune \"B\" {\n"
+                                 "  opinion \"x\" { topic land  status resolved }\n"
+                                 "  opinion \"y\" { status resolved  topic land  satisfied yes }\n"
+                                 "  opinion \"z\" { topic land }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Opinion *x = opinion_first(child(m->root, "commune", "B"), &it), *y = opinion_next(&it);
+    const Opinion *z = opinion_next(&it);
+    assert_ptr_equal(x->attrs, y->attrs);
+    assert_ptr_not_equal(x->attrs, z->attrs);
+    assert_null(opinion_status(z));
+    assert_string_equal(opinion_topic(z)->name->text, "land");
+    assert_true(counts_in(opinion_cells(z), "opinions.land"));
+    assert_false(counts_in(opinion_cells(z), "opinions.resolved.land"));
+}
+
 TEST(opinions)
 {
     const Model *m = model_of(f, "commune \"A\" {\n"
@@ -632,28 +653,28 @@ TEST(opinions)
     const Node *a = child(m->root, "commune", "A");
     OpinionIter it;
     const Opinion *o = opinion_first(a, &it);
-    assert_string_equal(o->topic->name->text, "land");
-    assert_string_equal(o->status->name->text, "resolved");
+    assert_string_equal(opinion_topic(o)->name->text, "land");
+    assert_string_equal(opinion_status(o)->name->text, "resolved");
     /* the cells it counts in: the whole, its status, its topic, both */
-    assert_true(counts_in(o->cells, "opinions"));
-    assert_true(counts_in(o->cells, "opinions.resolved"));
-    assert_true(counts_in(o->cells, "opinions.land"));
-    assert_true(counts_in(o->cells, "opinions.resolved.land"));
-    assert_int_equal(o->cells->ncells, 4);
+    assert_true(counts_in(opinion_cells(o), "opinions"));
+    assert_true(counts_in(opinion_cells(o), "opinions.resolved"));
+    assert_true(counts_in(opinion_cells(o), "opinions.land"));
+    assert_true(counts_in(opinion_cells(o), "opinions.resolved.land"));
+    assert_int_equal(opinion_cells(o)->ncells, 4);
     assert_int_equal(o->satisfied, 1);
     assert_date(o->received, 2020, 11, 1, DATE_DAY);
     o = opinion_next(&it);
-    assert_string_equal(o->topic->name->text, "electricity");
+    assert_string_equal(opinion_topic(o)->name->text, "electricity");
     assert_int_equal(o->satisfied, 0);
-    assert_true(counts_in(o->cells, "opinions.on_spot.electricity"));
+    assert_true(counts_in(opinion_cells(o), "opinions.on_spot.electricity"));
     o = opinion_next(&it);
-    assert_null(o->topic);
-    assert_null(o->status);
+    assert_null(opinion_topic(o));
+    assert_null(opinion_status(o));
     /* neither status nor topic: the whole, and the counts of opinions
      * without a status and without a topic */
-    assert_int_equal(o->cells->ncells, 1);
-    assert_int_equal(o->cells->nmissing, 2);
-    assert_string_equal(o->cells->missing[0]->text, "opinions (without a status)");
+    assert_int_equal(opinion_cells(o)->ncells, 1);
+    assert_int_equal(opinion_cells(o)->nmissing, 2);
+    assert_string_equal(opinion_cells(o)->missing[0]->text, "opinions (without a status)");
     assert_int_equal(o->satisfied, -1);
     assert_null(opinion_next(&it));
     /* the three in one run, as long as the items left in the block */
@@ -696,9 +717,9 @@ TEST(opinions_in_runs)
     unsigned k = 0;
     for (const Opinion *o = opinion_first(a, &it); o; o = opinion_next(&it), k++) {
         if (want[k])
-            assert_string_equal(o->topic->name->text, want[k]);
+            assert_string_equal(opinion_topic(o)->name->text, want[k]);
         else
-            assert_null(o->topic);
+            assert_null(opinion_topic(o));
     }
     assert_int_equal(k, 2);
     k = 0;
@@ -1340,6 +1361,7 @@ int main(void)
         FIXTURE_TEST(session_attributes),
         FIXTURE_TEST(session_kind_must_suit_the_session),
         FIXTURE_TEST(opinions),
+        FIXTURE_TEST(opinions_share_their_attributes),
         FIXTURE_TEST(opinions_in_runs),
         FIXTURE_TEST(opinion_attribute_errors),
         FIXTURE_TEST(documents),
