@@ -1556,6 +1556,19 @@ static OpinionList *opinion_list(Builder *b, Node *node)
     return more ? &more->opinions : NULL;
 }
 
+/* The documents node lists: a session's in its SessionMore, a unit's in
+ * its NodeMore (either made here when first needed); NULL when out of
+ * memory (said). */
+static DocumentList *document_list(Builder *b, Node *node)
+{
+    if (node->kind->session) {
+        SessionMore *more = more_of_session(b, node->session);
+        return more ? &more->documents : NULL;
+    }
+    NodeMore *more = more_of_unit(b, node);
+    return more ? &more->documents : NULL;
+}
+
 /* A free slot for an opinion in node's last run, zeroed, or in a new run
  * with room for every item left in the block (the opinions of a session
  * come last, and in a run of their own), or, for one alone in its list or
@@ -1693,9 +1706,7 @@ static void add_document(Builder *b, Node *node, const Item *it)
     d->title = kept_arg(b, it, 1);
     d->src = b->src;
     d->span = item_name_span(it);
-    DocumentList *list = NULL;
-    if (node->kind->session ? more_of_session(b, node->session) != NULL : more_of_unit(b, node) != NULL)
-        list = node->kind->session ? &node->session->more->documents : &node->more->documents;
+    DocumentList *list = document_list(b, node);
     if (!list)
         return;
     if (list->last)

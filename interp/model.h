@@ -99,8 +99,17 @@ static inline const PartFigure *part_figure(const Figure *f)
     return f->declared.part ? (const PartFigure *)(const void *)f : NULL;
 }
 
-static inline const Part *figure_part(const Figure *f) { return f->declared.part ? part_figure(f)->part : NULL; }
-static inline Figure *figure_whole(const Figure *f) { return f->declared.part ? part_figure(f)->whole : NULL; }
+static inline const Part *figure_part(const Figure *f)
+{
+    const PartFigure *p = part_figure(f);
+    return p ? p->part : NULL;
+}
+
+static inline Figure *figure_whole(const Figure *f)
+{
+    const PartFigure *p = part_figure(f);
+    return p ? p->whole : NULL;
+}
 static inline FigureChange *figure_change(const Figure *f) { return f->more ? f->more->change : NULL; }
 static inline Breakdown *figure_breakdowns(const Figure *f) { return f->more ? f->more->breakdowns : NULL; }
 
