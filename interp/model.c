@@ -700,6 +700,32 @@ static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k
         more->change->change_span = it->args->span;
 }
 
+/* The parts of breakdowns met last, direct-mapped (as CellsMemo below):
+ * the part NAME in a breakdown of the figure at path WHOLE is the same part,
+ * at the same cell, wherever it is written, and a country's tables write a
+ * few dozen such pairs a million times. A pair found here skips
+ * breakdown_part() and figure_cell(): finding the part in each dimension
+ * of the figure, writing out and interning the cell's text. Both keys are
+ * symbols of the run's table, which last as long as the model; a
+ * collision costs only the slower way. Filled only when both succeeded,
+ * so what is found here is what they would give. */
+enum { PART_MEMO_BITS = 8 };
+struct PartMemo {
+    const Symbol *whole;    /* the whole's path; NULL: empty */
+    const Symbol *name;     /* the part's name, as written */
+    const Part *part;       /* what breakdown_part() gave */
+    const Dimension *axis;  /* the figure's dimension it was found in */
+    Symbol *path;           /* what figure_cell() gave the part */
+};
+
+static struct PartMemo *part_memo(Model *m, const Symbol *whole, const Symbol *name)
+{
+    if (!m->part_memo && !(m->part_memo = ARENA_ARRAY(m->arena, struct PartMemo, 1u << PART_MEMO_BITS)))
+        return NULL;
+    uint64_t h = ((uint64_t)whole->id * 0x9E3779B97F4A7C15ull ^ name->id) * 0x9E3779B97F4A7C15ull;
+    return &m->part_memo[h >> (64 - PART_MEMO_BITS)];
+}
+
 /* f's path and, for a part, its cell, which is its whole's and `part`'s:
  * the cell is kept once per path (m->cell_parts, read by cells_of()).
  * False when out of memory. */
@@ -755,8 +781,8 @@ static bool elsewhere(Builder *b, Node *node, Figure *f)
  * NAME is a figure of the vocabulary (§14.3); a part's NAME, a part of one
  * of its dimensions (§14.2). A whole goes on the unit's figures; a part
  * (`whole` given) on the parts of `into`, its breakdown, at *into_tail. */
-static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *part, const FigureDecl *decl,
-                          const Item *it, Breakdown *into, Figure ***into_tail)
+static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *part, Symbol *path,
+                          const FigureDecl *decl, const Item *it, Breakdown *into, Figure ***into_tail)
 {
     Model *m = b->m;
     if (it->binding) {
@@ -778,7 +804,8 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         pf->part = part;
         pf->whole = whole;
     }
-    if (!figure_cell(m, f, decl, whole, part)) {
+    f->path = path;                 /* a part found in the memo: its cell is made */
+    if (!path && !figure_cell(m, f, decl, whole, part)) {
         oom(b);
         return NULL;
     }
@@ -867,9 +894,16 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             Keyword k = keyword(m, p->name);
             if (k == KW_PREVIOUS || k == KW_CHANGE)
                 continue;
+            struct PartMemo *memo = part_memo(m, f->path, p->name);
+            if (memo && memo->whole == f->path && memo->name == p->name && (!bd->dim || bd->dim == memo->axis)) {
+                add_figure(b, node, f, memo->part, memo->path, decl, p, bd, &ptail);
+                continue;
+            }
             const Part *pp = breakdown_part(b, f, p, bd);
-            if (pp)
-                add_figure(b, node, f, pp, decl, p, bd, &ptail);
+            Figure *made = pp ? add_figure(b, node, f, pp, NULL, decl, p, bd, &ptail) : NULL;
+            int axis = made ? vocab_figure_dim(decl, pp->dim) : -1;
+            if (memo && axis >= 0)
+                *memo = (struct PartMemo){ f->path, p->name, pp, decl->dims[axis], made->path };
         }
     }
     return f;
@@ -2406,7 +2440,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         }
         const FigureDecl *decl = figure_decl(b, node, it);
         if (decl)
-            add_figure(b, node, NULL, NULL, decl, it, NULL, NULL);
+            add_figure(b, node, NULL, NULL, NULL, decl, it, NULL, NULL);
     }
 }
 

@@ -473,6 +473,7 @@ typedef struct Model {
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     PtrMap opinion_attrs;   /* (status, topic) -> OpinionAttrs (model.c) */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
+    struct PartMemo *part_memo;     /* the breakdowns' parts met last (model.c) */
     SymMap cell_parts;      /* a part's path -> its part of each dimension (decl->ndims
                              * of them, NULL where it has none): cells_of() in model.c */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */

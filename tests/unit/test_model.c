@@ -323,6 +323,32 @@ TEST(figures_with_breakdowns)
     assert_null(sessions->next);       /* the last */
 }
 
+/* The same table in two units: the second's parts are found as the
+ * first's were (model.c's PartMemo), each a part of its own unit's whole. */
+TEST(parts_met_again)
+{
+    const char *table = "  petitions 5 { complaint 2  proposal 3 } {\n"
+                        "    eligible 4 { complaint 1  proposal 3 }\n"
+                        "    ineligible 1 { complaint 1  proposal 0 }\n"
+                        "  }\n";
+    const Model *m = model_of(f, arena_printf(&f->arena, "commune \"A\" {\n%s}\ncommune \"B\" {\n%s}\n", table, table));
+    assert_no_errors(f);
+    const Node *a = child(m->root, "commune", "A"), *b = child(m->root, "commune", "B");
+    const char *cells[] = { "petitions.complaint", "petitions.eligible", "petitions.complaint.eligible",
+                            "petitions.proposal.ineligible" };
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        const Figure *in_a = figure_at(f, a, cells[i]), *in_b = figure_at(f, b, cells[i]);
+        assert_ptr_not_equal(in_a, in_b);
+        assert_ptr_equal(in_a->path, in_b->path);
+        assert_ptr_equal(figure_part(in_a), figure_part(in_b));
+        /* each a part of its own unit's whole */
+        assert_ptr_equal(figure_whole(in_b), figure_at(f, b, figure_whole(in_a)->path->text));
+    }
+    assert_int_equal(figure_at(f, b, "petitions.complaint.eligible")->declared.value, 1);
+    assert_int_equal(figure_at(f, b, "petitions.proposal.ineligible")->declared.value, 0);
+    assert_int_equal(figure_breakdowns(figure_at(f, b, "petitions.eligible"))->nparts, 2);
+}
+
 TEST(values_of_figures)
 {
     const Model *m = model_of(f, "budget 48_686_352đ\n"
@@ -1352,6 +1378,7 @@ int main(void)
         FIXTURE_TEST(node_ids_follow_creation_order),
         FIXTURE_TEST(same_name_under_different_parents_is_two_units),
         FIXTURE_TEST(figures_with_breakdowns),
+        FIXTURE_TEST(parts_met_again),
         FIXTURE_TEST(values_of_figures),
         FIXTURE_TEST(a_figure_declared_twice),
         FIXTURE_TEST(figures_found_in_any_order),
