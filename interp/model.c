@@ -656,13 +656,37 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     return NULL;
 }
 
-/* What f has beside its value, made when first needed (a whole's cells
- * none); NULL when out of memory. */
-static FigureMore *more_of(Model *m, Figure *f)
+_Static_assert(sizeof(Figure) <= 40 && sizeof(PartFigure) <= 56,
+               "a figure is 40 bytes, a part 56: a national report declares millions");
+
+/* A figure as the model makes it: a whole or a part (PartFigure, with its
+ * part and whole set), and when it is written with a block, its
+ * FigureMore before it (MoreFigure, MorePartFigure). Its declared value's
+ * flags `part` and `more` say which; NULL when out of memory. */
+static Figure *new_figure(Model *m, Figure *whole, const Part *part, bool more)
 {
-    if (!f->more && (f->more = ARENA_NEW(m->arena, FigureMore)))
-        *f->more = (FigureMore){ 0 };
-    return f->more;
+    Figure *f;
+    if (whole && more) {
+        MorePartFigure *mp = ARENA_NEW(m->arena, MorePartFigure);
+        f = mp ? &mp->part.figure : NULL;
+    } else if (whole) {
+        f = (Figure *)ARENA_NEW(m->arena, PartFigure);  /* its first member */
+    } else if (more) {
+        MoreFigure *mf = ARENA_NEW(m->arena, MoreFigure);
+        f = mf ? &mf->figure : NULL;
+    } else {
+        f = ARENA_NEW(m->arena, Figure);
+    }
+    if (!f)
+        return NULL;
+    if (whole) {
+        PartFigure *pf = (PartFigure *)(void *)f;
+        pf->part = part;
+        pf->whole = whole;
+    }
+    f->declared.part = whole != NULL;
+    f->declared.more = more;
+    return f;
 }
 
 /* previous VALUE ["LABEL"] | change DIFFERENCE|PERCENTAGE ["LABEL"]
@@ -685,8 +709,8 @@ static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k
                    "write the %s the report prints, exactly", it->name->text);
         return;
     }
-    FigureMore *more = more_of(m, f);
-    if (!more || (!more->change && !(more->change = ARENA_NEW(m->arena, FigureChange)))) {
+    FigureMore *more = figure_more(f);      /* there: the item is in its block */
+    if (!more->change && !(more->change = ARENA_NEW(m->arena, FigureChange))) {
         oom(b);
         return;
     }
@@ -793,16 +817,10 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     Quantity q;
     if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
-    /* a part is made with room for its part and whole (PartFigure) */
-    PartFigure *pf = whole ? ARENA_NEW(m->arena, PartFigure) : NULL;
-    Figure *f = whole ? (pf ? &pf->figure : NULL) : ARENA_NEW(m->arena, Figure);
+    Figure *f = new_figure(m, whole, part, it->blocks != NULL);
     if (!f) {
         oom(b);
         return NULL;
-    }
-    if (pf) {
-        pf->part = part;
-        pf->whole = whole;
     }
     f->path = path;                 /* a part found in the memo: its cell is made */
     if (!path && !figure_cell(m, f, decl, whole, part)) {
@@ -816,8 +834,9 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, model_figure_src(node, prev), prev->span, "first declared here");
         return NULL;
     }
+    q.part = f->declared.part;      /* what new_figure() made it as */
+    q.more = f->declared.more;
     f->declared = q;
-    f->declared.part = pf != NULL;
     f->span = item_name_span(it);
     if (b->src != node->src && !elsewhere(b, node, f))
         return NULL;
@@ -851,11 +870,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         *into_tail = &f->next_part;
         into->nparts++;
     }
-    if (it->blocks && !more_of(m, f)) {
-        oom(b);
-        return f;
-    }
-    Breakdown **tail = it->blocks ? &f->more->breakdowns : NULL;
+    Breakdown **tail = it->blocks ? &figure_more(f)->breakdowns : NULL;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         /* `previous` and `change` describe the figure, the rest are parts */
         uint32_t nparts = 0;

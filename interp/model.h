@@ -9,6 +9,7 @@
 #define DLG_MODEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -35,6 +36,9 @@ typedef struct Quantity {
                              * in the padding, so a figure keeps no file */
     bool part;              /* a figure's value: the figure is a part, made as
                              * a PartFigure (figure_part()); in the padding too */
+    bool more;              /* a figure's value: the figure was written with a
+                             * block, and its FigureMore lies before it
+                             * (figure_more()); the padding's last byte */
     int64_t value;
 } Quantity;
 
@@ -58,7 +62,9 @@ typedef struct FigureChange {
 } FigureChange;
 
 /* What a figure written with a block has beside its value: a figure
- * written without one has none of it (Figure.more NULL). */
+ * written without one has none of it. Made with the figure, just before
+ * it (MoreFigure, MorePartFigure), when the figure is written with a
+ * block; figure_more() finds it. */
 typedef struct FigureMore {
     FigureChange *change;   /* NULL when neither is written */
     Breakdown *breakdowns;
@@ -66,8 +72,8 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (48 bytes; a part 64, as a PartFigure; 16 more with
- * FigureMore). Read the rest through
+ * and a value (40 bytes; a part 56, as a PartFigure; 16 more before it,
+ * a FigureMore, when it is written with a block). Read the rest through
  * figure_part(), figure_whole(), figure_change() and
  * figure_breakdowns(); the figure of the vocabulary through
  * model_figure_decl(), its file through model_figure_src(). Its unit is
@@ -76,8 +82,8 @@ typedef struct FigureMore {
 struct Figure {
     Symbol *path;           /* canonical: "petitions.district_level.complaint";
                              * a whole's is its figure's name */
-    FigureMore *more;       /* NULL: a whole without a block */
-    Quantity declared;
+    Quantity declared;      /* its padding says what the figure is made as:
+                             * elsewhere, part, more */
     Span span;              /* the name, in its unit's file unless declared.elsewhere */
     union {                 /* a whole is on its owner's list, a part on its breakdown's */
         Figure *next;       /* a whole: the next figure of the owner, declaration order */
@@ -110,8 +116,41 @@ static inline Figure *figure_whole(const Figure *f)
     const PartFigure *p = part_figure(f);
     return p ? p->whole : NULL;
 }
-static inline FigureChange *figure_change(const Figure *f) { return f->more ? f->more->change : NULL; }
-static inline Breakdown *figure_breakdowns(const Figure *f) { return f->more ? f->more->breakdowns : NULL; }
+/* A figure written with a block, as the model makes it: what it has
+ * beside its value, then the figure (a whole, or a part). */
+typedef struct MoreFigure {
+    FigureMore more;
+    Figure figure;
+} MoreFigure;
+
+typedef struct MorePartFigure {
+    FigureMore more;
+    PartFigure part;
+} MorePartFigure;
+
+_Static_assert(offsetof(MoreFigure, figure) == offsetof(MorePartFigure, part) &&
+               offsetof(PartFigure, figure) == 0, "a figure's FigureMore lies just before it");
+
+/* What f has beside its value; NULL for a figure written without a block. */
+static inline FigureMore *figure_more(const Figure *f)
+{
+    if (!f->declared.more)
+        return NULL;
+    const char *at = (const char *)f - offsetof(MoreFigure, figure);
+    return (FigureMore *)(uintptr_t)at;   /* the model's own, made writable with the figure */
+}
+
+static inline FigureChange *figure_change(const Figure *f)
+{
+    const FigureMore *more = figure_more(f);
+    return more ? more->change : NULL;
+}
+
+static inline Breakdown *figure_breakdowns(const Figure *f)
+{
+    const FigureMore *more = figure_more(f);
+    return more ? more->breakdowns : NULL;
+}
 
 /* The figure's name as written: its part's ("complaint"), or its own. */
 static inline Symbol *figure_leaf(const Figure *f)
