@@ -237,7 +237,7 @@ static void expected_children(const Node *n, uint32_t *present, uint32_t *expect
      * node does not keep a count for each level (most nodes have none) */
     uint32_t lv = LEVEL_MAX + 1, k = 0;
     const FigureDecl *count = NULL;
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling) {
         if (ch->kind->session || ch->kind->level > lv)
             continue;
         if (ch->kind->level < lv) {
@@ -446,7 +446,7 @@ static void check_node(Checker *c, const Node *n)
      * unit that declares none (a village of a million) */
     for (uint32_t i = 0; n->figures && i < c->v->nbounds; i++)
         check_bound(c, n, c->v->bounds[i]);
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         check_node(c, ch);
 }
 

@@ -582,11 +582,11 @@ static void aggregate(Derived *d, const Node *n)
     /* every child's work first, then this node's alone (see
      * Derived.latest), its entries from the breakdown sums said again to
      * be the latest (their ids have a slot: they were put when made) */
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         aggregate(d, ch);
     for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
         symmap_put_id(&d->latest, d->arena, entry_at(d, e - 1)->path, entry_at(d, e - 1));
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling) {
         const Session *s = node_session(ch);
         if (!s->not_held)
             provide(d, n, ch);      /* a session not held adds only to *_not_held */
@@ -623,7 +623,7 @@ static void sums_below(Derived *d, const Node *n)
 {
     for (const Figure *f = n->figures; f; f = f->next)
         breakdown_sums(d, n, f);
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         sums_below(d, ch);
 }
 

@@ -218,7 +218,7 @@ static bool window_unit(Eval *ev, const Node *n, Windowed *w)
  * adds nothing, as in the figure's own roll-up (§5.4). */
 static bool window_sum(Eval *ev, const Node *n, Windowed *w)
 {
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         if ((ch->kind->session || !w->own) && !(ch->kind->session ? window_session(ev, ch, w) : window_unit(ev, ch, w)))
             return false;
     OpinionIter it;
@@ -538,8 +538,8 @@ static uint32_t selector_bits(const Selector *sel)
 static uint32_t below_bits(uint32_t *below, const Node *n)
 {
     uint32_t bits = 0;
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
-        bits |= node_bits(ch) | (ch->first_child ? below_bits(below, ch) : 0);
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
+        bits |= node_bits(ch) | (node_first_child(ch) ? below_bits(below, ch) : 0);
     below[n->id] = bits;
     return bits;
 }
@@ -553,7 +553,7 @@ static uint32_t below_bits(uint32_t *below, const Node *n)
 static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel, uint32_t want, Visit fn,
                        void *ctx, Selected *out)
 {
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling) {
         if (node_session(ch)->not_held)
             continue;
         Scope sc = base;
@@ -568,7 +568,7 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
         } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, node_session(ch)->date, &out->undated))) {
             fn(ev, sc, ctx);
         }
-        if (ch->first_child && ev->below[ch->id] & want)
+        if (node_first_child(ch) && ev->below[ch->id] & want)
             each_below(ev, base, ch, sel, want, fn, ctx, out);
     }
 }
@@ -728,7 +728,7 @@ static uint32_t count_documents(const Node *n)
     uint32_t k = 0;
     for (const Document *d = node_documents(n); d; d = d->next)
         k++;
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         if (!node_session(ch)->not_held)
             k += count_documents(ch);
     return k;
@@ -1418,7 +1418,7 @@ static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
 {
     const Header *h = &ev->m->header;
     Window period = { WIN_NONE, h->period_first, h->period_last };
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling) {
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling) {
         if (!ch->kind->session)
             continue;                   /* a sub-unit's sessions are its own */
         const Session *s = node_session(ch);

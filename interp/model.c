@@ -263,9 +263,9 @@ static Figure *scan_figures(const Node *n, const Symbol *path)
 
 Figure *model_figure(const Node *n, const Symbol *path)
 {
-    const FigureIndex *x = n->figure_index;
-    if (!x)
+    if (n->nscanned != NODE_INDEXED)
         return n->figure_filter >> (path->id % 32) & 1 ? scan_figures(n, path) : NULL;
+    const FigureIndex *x = node_figure_index(n);
     if (x->map)
         return ptrmap_get(x->map, path, 0);
     if (!x->n || x->sorted[x->n - 1].id < path->id)
@@ -348,12 +348,37 @@ static bool index_below(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
     return true;
 }
 
+static SessionMore *more_of_session(Builder *b, Session *s);
+static NodeMore *more_of_unit(Builder *b, Node *n);
+
+/* Node n's index of figures, made empty now if it has none (its
+ * nscanned then NODE_INDEXED); NULL when out of memory. */
+static FigureIndex *new_figure_index(Builder *b, Node *n)
+{
+    FigureIndex *x = node_figure_index(n);
+    if (x)
+        return x;
+    FigureIndex **slot = NULL;
+    if (n->kind->session) {
+        SessionMore *more = more_of_session(b, n->session);
+        slot = more ? &more->figure_index : NULL;
+    } else {
+        NodeMore *more = more_of_unit(b, n);
+        slot = more ? &more->figure_index : NULL;
+    }
+    if (!slot || !(*slot = ARENA_NEW(b->m->arena, FigureIndex)))
+        return NULL;
+    n->nscanned = NODE_INDEXED;
+    return *slot;
+}
+
 /* Add f, not yet among node's figures, to its filter, or to its index:
  * made, from every figure the unit has, when f is one more than
  * MODEL_FIGURES_SCANNED. False when out of memory. */
-static bool index_new_figure(Model *m, Node *node, Figure *f)
+static bool index_new_figure(Builder *b, Node *node, Figure *f)
 {
-    if (!node->figure_index && node->nscanned < MODEL_FIGURES_SCANNED) {
+    Model *m = b->m;
+    if (node->nscanned < MODEL_FIGURES_SCANNED) {
         node->nscanned++;
         node->figure_filter |= (uint32_t)1 << (f->path->id % 32);
         return true;
@@ -363,19 +388,20 @@ static bool index_new_figure(Model *m, Node *node, Figure *f)
      * doubles leaves its smaller arrays behind in the arena */
     uint32_t *last = figures_of_kind(m, node->kind);
     uint32_t expect = last ? *last : 0;
-    if (!node->figure_index) {
-        if (!(node->figure_index = ARENA_NEW(m->arena, FigureIndex)))
+    FigureIndex *x = node_figure_index(node);
+    if (!x) {
+        if (!(x = new_figure_index(b, node)))
             return false;
         for (Figure *w = node->figures; w; w = w->next) {
-            if (!index_below(m->arena, node->figure_index, w, expect))
+            if (!index_below(m->arena, x, w, expect))
                 return false;
-            node->figure_index->last = w;
+            x->last = w;
         }
     }
-    if (!index_figure(m->arena, node->figure_index, f, expect))
+    if (!index_figure(m->arena, x, f, expect))
         return false;
     if (last)
-        *last = node->figure_index->n;
+        *last = x->n;
     return true;
 }
 
@@ -776,8 +802,6 @@ static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, const Figur
     return true;
 }
 
-static NodeMore *more_of_unit(Builder *b, Node *n);
-
 /* f, a figure of unit `node`, is declared in b's file, not the unit's:
  * noted, for model_figure_src(). False when out of memory (said). */
 static bool elsewhere(Builder *b, Node *node, Figure *f)
@@ -840,7 +864,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     f->span = item_name_span(it);
     if (b->src != node->src && !elsewhere(b, node, f))
         return NULL;
-    if (!index_new_figure(m, node, f)) {
+    if (!index_new_figure(b, node, f)) {
         oom(b);
         return NULL;
     }
@@ -853,15 +877,15 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
          * at most) of a unit without one. Any figure of the list will do
          * to start from: figures are only ever added at its end. */
         Figure *last = b->figures_of == node ? b->figures_end
-                     : node->figure_index ? node->figure_index->last : node->figures;
+                     : node_figure_index(node) ? node_figure_index(node)->last : node->figures;
         while (last && last->next)
             last = last->next;
         if (last)
             last->next = f;
         else
             node->figures = f;
-        if (node->figure_index)
-            node->figure_index->last = f;
+        if (node_figure_index(node))
+            node_figure_index(node)->last = f;
         b->figures_of = node;
         b->figures_end = f;
     } else {
@@ -1131,6 +1155,7 @@ static NodeMore *more_of_unit(Builder *b, Node *n)
  * go in that order, read them in turn, not each on a line of its own
  * among its unit's figures. */
 enum { NODE_BLOCK = 256 };
+_Static_assert(sizeof(Node) <= 80, "a node is 80 bytes: a national report has a million");
 
 static Node *node_alloc(Model *m)
 {
@@ -1167,7 +1192,7 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
         if (pm->last_child)
             pm->last_child->next_sibling = n;
         else
-            parent->first_child = n;
+            pm->first_child = n;
         pm->last_child = n;
     }
     return n;
@@ -2914,7 +2939,7 @@ static void check_lists(Model *m, const Node *parent)
     Source *lists_src = model_lists_at(m, parent, &lists_span);
     if (!lists_src)
         return;
-    for (const Node *ch = parent->first_child; ch; ch = ch->next_sibling) {
+    for (const Node *ch = node_first_child(parent); ch; ch = ch->next_sibling) {
         if (ch->kind->session || ch->listed)
             continue;
         /* the nearest listed name of the same kind: one that differs only by
@@ -2924,7 +2949,7 @@ static void check_lists(Model *m, const Node *parent)
         const Node *near = NULL;
         Suggest s;
         suggest_init(&s, ch->name->text);
-        for (const Node *o = parent->first_child; o && !near; o = o->next_sibling) {
+        for (const Node *o = node_first_child(parent); o && !near; o = o->next_sibling) {
             if (!o->listed || o->kind != ch->kind)
                 continue;
             size_t olen;
@@ -3006,7 +3031,7 @@ static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
     bool lists = model_lists_at(m, parent, &lists_span) != NULL;
     ArenaMark mark = arena_mark(scratch);
     SkeletonTable seen = { .key = scratch->key };
-    for (const Node *ch = parent->first_child; ch; ch = ch->next_sibling) {
+    for (const Node *ch = node_first_child(parent); ch; ch = ch->next_sibling) {
         if (ch->kind->session)
             continue;
         size_t len;
@@ -3055,7 +3080,7 @@ static void finish(Model *m, const Node *n, Arena *scratch)
 {
     check_lists(m, n);
     near_duplicates(m, n, scratch);
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         if (!ch->kind->session)
             finish(m, ch, scratch);
         else
@@ -3074,7 +3099,7 @@ static bool gives_figures(const Node *n)
 {
     if (n->figures || node_opinions(n) || node_documents(n) || n->kind->session)
         return true;
-    for (const Node *ch = n->first_child; ch; ch = ch->next_sibling)
+    for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         if (gives_figures(ch))
             return true;
     return false;

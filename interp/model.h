@@ -249,12 +249,16 @@ typedef struct DocumentList {
  * do not pay for it: what a unit with children, documents or opinions of
  * its own has, and a unit declared again. Made when first needed
  * (model.c). */
+typedef struct FigureIndex FigureIndex;
+
 typedef struct NodeMore {
     DocumentList documents;
     Source *last_src;       /* the last declaration, when it is not (src, span): */
     Span last_span;         /* a unit declared again in another file */
     Node *namesake;         /* the unit of this kind and name made before, elsewhere */
-    Node *last_child;       /* the end of first_child's list */
+    Node *first_child;      /* units and sessions in it, in declaration order: */
+    Node *last_child;       /* node_first_child(), then Node.next_sibling */
+    FigureIndex *figure_index;  /* see node_figure_index() */
     uint32_t nunits;        /* child units present: node_nunits() */
     OpinionList opinions;   /* itemised in the unit itself: node_opinions() */
     PtrMap *figure_files;   /* a figure declared in another file than the
@@ -266,6 +270,7 @@ typedef struct NodeMore {
 typedef struct SessionMore {
     DocumentList documents;
     Str not_held_reason;
+    FigureIndex *figure_index;  /* see node_figure_index() */
 } SessionMore;
 
 /* What a session is beside its place in the tree: made with it, so every
@@ -310,17 +315,20 @@ typedef struct FigureSlot {
 
 enum { MODEL_FIGURES_SCANNED = 16 };
 
-typedef struct FigureIndex {
+struct FigureIndex {
     FigureSlot *sorted;     /* by id; unused once `map` is set */
     uint32_t n, cap;
     PtrMap *map;            /* path -> Figure, once the order was given up */
     Figure *last;           /* the end of the unit's list of figures (wholes) */
-} FigureIndex;
+};
 
-/* A unit or a session. 96 bytes: a national report has a node for each
+/* Node.nscanned of a node whose figures are indexed. */
+enum { NODE_INDEXED = UINT8_MAX };
+
+/* A unit or a session. 80 bytes: a national report has a node for each
  * of its hundreds of thousands of villages, so what only a few nodes have
- * is in `more` (a session's in its Session): the end of the list of
- * children and their count, opinions. */
+ * is in `more` (a session's in its Session): its children, the index of
+ * its figures, opinions. */
 struct Node {
     const Kind *kind;
     Symbol *name;           /* unit name (NFC), session title, or NULL */
@@ -328,15 +336,14 @@ struct Node {
     Span span;              /* where it was made: its first declaration's name,
                              * or the parent's `lists` naming it */
     Node *parent;
-    Node *first_child, *next_sibling;     /* the end of the list: NodeMore.last_child */
+    Node *next_sibling;     /* the list: node_first_child() of the parent */
     Figure *figures;        /* wholes, in declaration order; the end of the
                              * list is its index's `last`, or a few steps away */
-    FigureIndex *figure_index;  /* canonical path -> Figure, parts included;
-                                 * NULL while it has MODEL_FIGURES_SCANNED or fewer */
     uint32_t id;            /* order of creation, from 0 (the root) */
     bool listed;            /* named by its parent's `lists` (model_lists_at) */
     bool declared;          /* a file declares it: node_last_src() */
-    uint8_t nscanned;       /* without an index: its figures, parts included */
+    uint8_t nscanned;       /* its figures, parts included, while they are
+                             * MODEL_FIGURES_SCANNED or fewer; then NODE_INDEXED */
     uint32_t figure_filter; /* without an index: bit id % 32 of each figure's path */
     union {                 /* by kind->session; read through the accessors below */
         NodeMore *more;     /* a unit's: NULL until needed */
@@ -375,6 +382,18 @@ static inline const NodeMore *node_more(const Node *n)
 
 /* The child units present (sessions not counted). */
 static inline uint32_t node_nunits(const Node *n) { return node_more(n)->nunits; }
+
+/* The first of n's units and sessions, or NULL (a session holds none). */
+static inline Node *node_first_child(const Node *n) { return node_more(n)->first_child; }
+
+/* n's figures by canonical path, parts included, once it has more than
+ * MODEL_FIGURES_SCANNED of them (Node.nscanned is NODE_INDEXED); else NULL. */
+static inline FigureIndex *node_figure_index(const Node *n)
+{
+    if (n->nscanned != NODE_INDEXED)
+        return NULL;
+    return n->kind->session ? n->session->more->figure_index : n->more->figure_index;
+}
 
 /* The file that declared the unit last, and where; NULL for a unit no
  * file declares (only listed or named, model.c). */

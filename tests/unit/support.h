@@ -649,7 +649,7 @@ static inline void assert_str(Str s, const char *want)
  * bytes. */
 static inline Node *child(const Node *parent, const char *kind, const char *name)
 {
-    for (Node *n = parent->first_child; n; n = n->next_sibling)
+    for (Node *n = node_first_child(parent); n; n = n->next_sibling)
         if (strcmp(n->kind->name->text, kind) == 0 && (name ? n->name && strcmp(n->name->text, name) == 0 : !n->name))
             return n;
     fail_msg("no %s \"%s\" in %s", kind, name ? name : "(no name)",
@@ -660,7 +660,7 @@ static inline Node *child(const Node *parent, const char *kind, const char *name
 static inline unsigned child_count(const Node *parent)
 {
     unsigned n = 0;
-    for (const Node *c = parent->first_child; c; c = c->next_sibling)
+    for (const Node *c = node_first_child(parent); c; c = c->next_sibling)
         n++;
     return n;
 }

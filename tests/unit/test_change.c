@@ -274,7 +274,7 @@ TEST(previous_given_twice)
      * 12 more: the second previous at 39 */
     model_of(f, "commune \"A\" { houses 10 { previous 8  previous 9 } }\n");
     assert_one_error(f, "'previous' of 'houses' is given twice", 1, 39);
-    const Figure *h = model_figure(f->model->root->first_child, symtab_find(&f->syms, "houses", 6));
+    const Figure *h = model_figure(node_first_child(f->model->root), symtab_find(&f->syms, "houses", 6));
     assert_int_equal(figure_change(h)->previous.value, 8);
 }
 

@@ -173,7 +173,7 @@ TEST(a_standard_dimension_gains_a_part)
     memset(&f->result, 0, sizeof f->result);
     assert_true(check_run(f->model, f->derived, &f->arena, &f->result));
     assert_check(find_check(f, CHECK_SUM, "the report: opinions = land + fisheries"), 5, 5, REL_EQ, RESULT_PASS);
-    const Node *a = m->root->first_child;
+    const Node *a = node_first_child(m->root);
     assert_int_equal(value_at(f, a, "opinions.resolved.fisheries").value, 1);
 }
 
@@ -243,7 +243,7 @@ TEST(a_percentage_figure)
     assert_int_equal(pr->type, TYPE_PERCENTAGE);
     assert_string_equal(vocab_type_name(pr->type), "percentage");
     /* 3,2 %: 32 tenths */
-    const Figure *a = figure_at(f, m->root->first_child, "poverty_rate");
+    const Figure *a = figure_at(f, node_first_child(m->root), "poverty_rate");
     assert_true(a->declared.known);
     assert_true(a->declared.percent);
     assert_int_equal(a->declared.value, 32);
@@ -287,7 +287,7 @@ TEST(a_declaration_in_another_file_applies_to_every_file)
     const char *const files[] = { "commune \"A\" { harvest 30 { rice 20  maize 10 } }\n", CROP };
     const Model *m = model_files(f, files, 2);
     assert_no_errors(f);
-    const Node *a = m->root->first_child;
+    const Node *a = node_first_child(m->root);
     assert_int_equal(figure_at(f, a, "harvest")->declared.value, 30);
     assert_int_equal(figure_at(f, a, "harvest.maize")->declared.value, 10);
 }

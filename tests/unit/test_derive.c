@@ -39,7 +39,7 @@ static void assert_unknown(Value v)
  * `name` is given. */
 static const Node *nth(const Node *parent, const char *kind, const char *name, unsigned n)
 {
-    for (const Node *c = parent->first_child; c; c = c->next_sibling)
+    for (const Node *c = node_first_child(parent); c; c = c->next_sibling)
         if (strcmp(c->kind->name->text, kind) == 0 && (!name || (c->name && strcmp(c->name->text, name) == 0)) &&
             n-- == 0)
             return c;

@@ -217,7 +217,7 @@ TEST(each_tree_is_freed_once_its_file_is_modelled)
         assert_non_null(fig);
         assert_string_equal(fig->path->text, order[i]);
     }
-    const Node *commune = m->root->first_child->first_child;
+    const Node *commune = node_first_child(node_first_child(m->root));
     assert_string_equal(commune->name->text, "Quài Nưa");
     assert_string_equal(commune->figures->path->text, "households");
     assert_int_equal(commune->figures->declared.value, 7);

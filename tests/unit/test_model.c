@@ -220,7 +220,7 @@ TEST(node_ids_follow_creation_order)
     assert_int_equal(b->id, 4);
     assert_int_equal(child(a, "village", "V")->id, 5);
     /* D's children in order of creation: A, B, then the two dialogues */
-    assert_ptr_equal(d->first_child, a);
+    assert_ptr_equal(node_first_child(d), a);
     assert_ptr_equal(a->next_sibling, b);
     assert_string_equal(b->next_sibling->kind->name->text, "dialogue");
     assert_int_equal(b->next_sibling->id, 6);
@@ -443,8 +443,8 @@ TEST(figures_found_in_any_order)
     assert_int_equal(f->diag.errors, 2);
     const Node *a = child(f->model->root, "commune", "A"), *b = child(f->model->root, "commune", "B");
     /* A's figures came last first: its index gave the order up */
-    assert_non_null(a->figure_index->map);
-    assert_null(b->figure_index->map);
+    assert_non_null(node_figure_index(a)->map);
+    assert_null(node_figure_index(b)->map);
     char name[16];
     for (int i = 0; i < N; i++) {
         sprintf(name, "f%d", i);
@@ -498,9 +498,9 @@ TEST(figures_searched_then_indexed)
                 "}\n");
     assert_int_equal(f->diag.errors, 2);
     const Node *a = child(f->model->root, "commune", "A"), *b = child(f->model->root, "commune", "B");
-    assert_non_null(a->figure_index);
-    assert_int_equal(a->figure_index->n, 17);
-    assert_null(b->figure_index);
+    assert_non_null(node_figure_index(a));
+    assert_int_equal(node_figure_index(a)->n, 17);
+    assert_null(node_figure_index(b));
     /* A: every figure, those indexed when the index was made and after */
     assert_int_equal(figure_at(f, a, "f0")->declared.value, 0);
     assert_int_equal(figure_at(f, a, "f4")->declared.value, 4);
@@ -524,6 +524,32 @@ TEST(figures_searched_then_indexed)
     assert_null(model_figure(b, symtab_intern_cstr(&f->syms, "petitions.proposal.eligible")));
     assert_null(model_figure(b, symtab_intern_cstr(&f->syms, "f0")));
     assert_null(model_figure(a, symtab_intern_cstr(&f->syms, "nowhere")));
+}
+
+/* A session's index lies in its SessionMore, made with it: a dialogue
+ * with 19 figures, its opinions by status and by topic. */
+TEST(a_session_indexed)
+{
+    model_of(f, "commune \"A\" {\n"
+                "  dialogue 2024-03-01 \"Hội nghị\" {\n"
+                "    invited 10  attended 9\n"
+                "    opinions 16 { resolved 9  pending 7 } {\n"
+                "      land 1  compensation 1  roads 1  irrigation 1  water 1  electricity 1\n"
+                "      health_insurance 1  poor_households 1  social_security 1  agriculture 1\n"
+                "      culture_house 1  clinic 1  economy 1  culture 1  society 1  other 1\n"
+                "    }\n"
+                "  }\n"
+                "}\n");
+    assert_no_errors(f);
+    const Node *d = node_first_child(child(f->model->root, "commune", "A"));
+    assert_true(d->kind->session);
+    assert_non_null(node_figure_index(d));
+    assert_int_equal(node_figure_index(d)->n, 21);
+    assert_non_null(node_session(d)->more);
+    assert_int_equal(figure_at(f, d, "invited")->declared.value, 10);
+    assert_int_equal(figure_at(f, d, "opinions.pending")->declared.value, 7);
+    assert_int_equal(figure_at(f, d, "opinions.other")->declared.value, 1);
+    assert_null(model_figure(d, symtab_find(&f->syms, "households", 10)));
 }
 
 TEST(a_figure_declared_twice_across_merged_blocks)
@@ -630,14 +656,14 @@ TEST(session_kind_must_suit_the_session)
     assert_diag_at(f, DIAG_ERROR, "unexpected string in 'conclusion': write conclusion [\"NUMBER\"] [DATE]", 12, 45);
     assert_int_equal(f->diag.errors, 5);
     /* `kind leader` suits a reception */
-    Node *r4 = m->root->first_child->next_sibling->next_sibling->next_sibling;
+    Node *r4 = node_first_child(m->root)->next_sibling->next_sibling->next_sibling;
     assert_string_equal(r4->kind->name->text, "reception");
     assert_date(node_session(r4)->date, 2020, 1, 4, DATE_DAY);
     assert_string_equal(node_session(r4)->kind->name->text, "leader");
     assert_null(node_session(r4)->scope);
     /* a dialogue's scope is one of the words of its scope dimension */
     assert_null(node_session(r4->next_sibling)->scope);
-    assert_null(node_session(m->root->first_child)->kind);
+    assert_null(node_session(node_first_child(m->root))->kind);
 }
 
 /* ---- opinions and documents (§4.4, §4.5) ---------------------------------------------------- */
@@ -1383,6 +1409,7 @@ int main(void)
         FIXTURE_TEST(a_figure_declared_twice),
         FIXTURE_TEST(figures_found_in_any_order),
         FIXTURE_TEST(figures_searched_then_indexed),
+        FIXTURE_TEST(a_session_indexed),
         FIXTURE_TEST(a_figure_declared_twice_across_merged_blocks),
         FIXTURE_TEST(figures_have_canonical_paths),
         FIXTURE_TEST(session_attributes),

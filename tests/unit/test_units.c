@@ -48,7 +48,7 @@ TEST(a_listed_unit_without_a_block_is_present)
     assert_true(c->listed);
     assert_null(c->figures);
     assert_true(child(d, "commune", "A")->listed);
-    assert_ptr_equal(d->first_child, child(d, "commune", "A"));
+    assert_ptr_equal(node_first_child(d), child(d, "commune", "A"));
     assert_ptr_equal(node_more(d)->last_child, c);
     /* the list is remembered at `lists`: line 3, column 3 */
     uint32_t line, col;
@@ -419,7 +419,7 @@ TEST(a_unit_typed_only_in_nfd_is_kept_in_nfc)
 {
     const Model *m = build_model_files(f, (const char *const[]){ "commune \"" QUAI_NUA_NFD "\" { invited 1 }\n" },
                                        1, false);
-    assert_string_equal(m->root->first_child->name->text, "Quài Nưa");
+    assert_string_equal(node_first_child(m->root)->name->text, "Quài Nưa");
 }
 
 /* ---- names that differ only by case, spaces or accents (§4.2) -------------------------------- */
