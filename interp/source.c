@@ -270,6 +270,13 @@ static const char *ascii_run(const char *p, const char *end)
     return p;
 }
 
+/* Source.ascii_len of a line starting at `start` whose ASCII bytes end at
+ * `end`. */
+static uint8_t ascii_len(uint32_t start, uint32_t end)
+{
+    return end - start < SOURCE_ASCII_MAX ? (uint8_t)(end - start) : SOURCE_ASCII_MAX;
+}
+
 bool source_evict(Source *s, SourceCache *cache)
 {
     if (s->reader) {                /* read in pieces: no text was ever held */
@@ -280,15 +287,15 @@ bool source_evict(Source *s, SourceCache *cache)
     }
     if (!s->text || !s->path || !s->ino || s->len < SOURCE_EVICT_MIN || !source_index_lines(s))
         return false;
-    uint32_t *ascii_end = arena_alloc(s->arena, (size_t)s->nlines * sizeof *ascii_end);
-    if (!ascii_end)
+    uint8_t *ascii = arena_alloc(s->arena, (size_t)s->nlines * sizeof *ascii);
+    if (!ascii)
         return false;
     s->bom = has_bom(s->text, s->len);
     for (uint32_t li = 0; li < s->nlines; li++) {
         uint32_t i = li == 0 && s->bom ? 3 : s->lines[li], end = li + 1 < s->nlines ? s->lines[li + 1] : s->len;
-        ascii_end[li] = (uint32_t)(ascii_run(s->text + i, s->text + end) - s->text);
+        ascii[li] = ascii_len(s->lines[li], (uint32_t)(ascii_run(s->text + i, s->text + end) - s->text));
     }
-    s->ascii_end = ascii_end;
+    s->ascii_len = ascii;
     s->cache = cache;
     arena_release(s->arena, s->text, s->text_size);
     s->text = NULL;
@@ -308,7 +315,7 @@ typedef struct SourceReader {
     uint32_t piece;         /* bytes of the piece handed out last */
     uint32_t at;            /* where buf[0] is in the file */
     uint32_t step;          /* bytes read a time */
-    uint32_t lines_cap;     /* of the source's lines and ascii_end */
+    uint32_t lines_cap;     /* of the source's lines and ascii_len */
     char saved[2];
     int error;              /* errno when reading failed (EIO: the file is shorter now) */
 } SourceReader;
@@ -333,8 +340,9 @@ SourceStatus source_open_pieces(Arena *a, const char *path, uint32_t min, uint32
     SourceReader *r = ARENA_NEW(a, SourceReader);
     SourceCache *cache = ARENA_NEW(a, SourceCache);
     char *buf = arena_alloc(a, (size_t)piece * 2 + 2);
-    uint32_t *lines = ARENA_ARRAY(a, uint32_t, 1024), *ascii_end = ARENA_ARRAY(a, uint32_t, 1024);
-    if (!s || !r || !cache || !buf || !lines || !ascii_end) {
+    uint32_t *lines = ARENA_ARRAY(a, uint32_t, 1024);
+    uint8_t *ascii = ARENA_ARRAY(a, uint8_t, 1024);
+    if (!s || !r || !cache || !buf || !lines || !ascii) {
         close(fd);
         return SOURCE_ERR_MEMORY;
     }
@@ -347,8 +355,8 @@ SourceStatus source_open_pieces(Arena *a, const char *path, uint32_t min, uint32
     s->cache = cache;
     s->reader = r;
     s->lines = lines;
-    s->ascii_end = ascii_end;
-    s->nlines = 1;                  /* the first line starts at 0, as ascii_end[0] so far */
+    s->ascii_len = ascii;
+    s->nlines = 1;                  /* the first line starts at 0, ascii_len[0] 0 so far */
     *out = s;
     return SOURCE_OK;
 }
@@ -357,18 +365,19 @@ SourceStatus source_open_pieces(Arena *a, const char *path, uint32_t min, uint32
 static bool push_line(Source *s, SourceReader *r, uint32_t start)
 {
     if (s->nlines == r->lines_cap) {
-        size_t old = (size_t)r->lines_cap * sizeof *s->lines, size = old * 2;
-        uint32_t *lines = arena_grow(s->arena, s->lines, old, size);
+        size_t cap = r->lines_cap;
+        uint32_t *lines = arena_grow(s->arena, s->lines, cap * sizeof *s->lines, 2 * cap * sizeof *s->lines);
         if (!lines)
             return false;
         s->lines = lines;
-        uint32_t *ascii_end = arena_grow(s->arena, s->ascii_end, old, size);
-        if (!ascii_end)
+        uint8_t *ascii = arena_grow(s->arena, s->ascii_len, cap, 2 * cap);
+        if (!ascii)
             return false;
-        s->ascii_end = ascii_end;
+        s->ascii_len = ascii;
         r->lines_cap *= 2;
     }
-    s->lines[s->nlines] = s->ascii_end[s->nlines] = start;
+    s->lines[s->nlines] = start;
+    s->ascii_len[s->nlines] = 0;
     s->nlines++;
     return true;
 }
@@ -381,7 +390,8 @@ static bool record_lines(Source *s, SourceReader *r, uint32_t len)
     for (const char *p = text; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p)), *next = nl ? nl + 1 : end;
         const char *from = s->nlines == 1 && s->bom ? text + 3 : p;
-        s->ascii_end[s->nlines - 1] = r->at + (uint32_t)(ascii_run(from, next) - text);
+        uint32_t ascii_end = r->at + (uint32_t)(ascii_run(from, next) - text);
+        s->ascii_len[s->nlines - 1] = ascii_len(s->lines[s->nlines - 1], ascii_end);
         if (!nl)
             break;
         if (!push_line(s, r, r->at + (uint32_t)(next - text)))
@@ -565,7 +575,7 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
         start = s->cache_offset;
         col = s->cache_column;
     }
-    if (!s->text && offset <= s->ascii_end[li]) {
+    if (!s->text && offset - s->lines[li] <= s->ascii_len[li]) {
         if (offset > start)
             col += offset - start;      /* ASCII so far: a byte a column, no text needed */
     } else {

@@ -38,8 +38,10 @@ typedef struct Source {
     uint32_t len;
     uint32_t *lines;        /* offsets of line starts, built on first use */
     uint32_t nlines;
-    uint32_t *ascii_end;    /* evicted: per line, where its first non-ASCII byte is
-                             * (or its end): a column before it needs no text */
+    uint8_t *ascii_len;     /* evicted: per line, how many bytes from its start
+                             * lie before its first non-ASCII byte (or its end),
+                             * SOURCE_ASCII_MAX at most: a column among them
+                             * needs no text */
     bool bom;               /* evicted: the text began with a UTF-8 byte-order mark */
     struct SourceCache *cache;  /* evicted: where its bytes are read again */
     uint32_t id;            /* order in which the run read it */
@@ -52,6 +54,10 @@ typedef struct Source {
                              * SOURCE_ERR_READ) */
     Arena *arena;
 } Source;
+
+/* Source.ascii_len of a line whose first SOURCE_ASCII_MAX bytes or more
+ * are ASCII: a byte a line, and a column further on reads the text. */
+enum { SOURCE_ASCII_MAX = UINT8_MAX };
 
 /* The largest file read: offsets are 32-bit, and a run needs several bytes
  * of memory per byte of input (spec §2.7). */

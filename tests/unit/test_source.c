@@ -378,10 +378,14 @@ TEST(load_a_large_file)
 }
 
 /* A file of `lines` lines for eviction: a byte-order mark, then Vietnamese
- * ahead of ASCII on some lines, CRLF on others, no final newline. Line k
- * (from 0) is written by evict_line(). */
+ * ahead of ASCII on some lines, CRLF on others, no final newline; one line
+ * in a thousand has 300 bytes of ASCII before its Vietnamese and 100
+ * after (more than Source.ascii_len holds). Line k (from 0) is written by
+ * evict_line(). */
 static size_t evict_line(char *out, unsigned k)
 {
+    if (k % 1000 == 3)
+        return (size_t)sprintf(out, "# %0300u \xE1\xBB\x93 %0100u\n", k, k);
     switch (k % 4) {
     case 0: return (size_t)sprintf(out, "commune \"\xC4\x90\xC3\xB4ng %u\" { households %u }\n", k, k);
     case 1: return (size_t)sprintf(out, "  invited %u  attended %u\r\n", k, k);
@@ -532,7 +536,7 @@ TEST(pieces_are_whole_lines_and_index_as_the_whole_text)
         assert_true(source_evict(w, &cache));
         assert_int_equal(p->nlines, w->nlines);
         assert_memory_equal(p->lines, w->lines, w->nlines * sizeof *w->lines);
-        assert_memory_equal(p->ascii_end, w->ascii_end, w->nlines * sizeof *w->ascii_end);
+        assert_memory_equal(p->ascii_len, w->ascii_len, w->nlines * sizeof *w->ascii_len);
         assert_int_equal(p->bom, w->bom);
         for (uint32_t o = 0; o <= n; o++) {
             uint32_t l1, c1, l2, c2, s1, s2, n1, n2;
