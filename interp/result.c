@@ -95,13 +95,20 @@ int result_exit_status(const Result *r, bool strict, uint32_t warnings)
     return 0;
 }
 
-/* Whether the check can keep n in 64 bits: the number check_short_()
- * would give back is n itself (bitwise '&': one test, not a branch each). */
+/* Whether the check can give n back from a whole number of 64 bits: the
+ * number check_short_() would give back is n itself (bitwise '&': one
+ * test, not a branch each). */
 static bool fits_short(Number n, bool money)
 {
     Number s = n.known ? number_whole((int64_t)n.exact, money) : (Number){ 0 };
     return ((Wide)(int64_t)n.exact == n.exact) & (s.known == n.known) & (s.exact == n.exact) & (s.value == n.value) &
            (s.decimals == n.decimals) & (s.money == n.money) & (s.whole == n.whole);
+}
+
+/* ... and keep it in itself, in 32 bits: a declared or computed number. */
+static bool fits_in_check(Number n, bool money)
+{
+    return fits_short(n, money) & ((Wide)(int32_t)n.exact == n.exact);
 }
 
 /* c's CheckMore, made when it has none; NULL when out of memory. */
@@ -111,6 +118,8 @@ static CheckMore *check_more(Arena *a, Check *c)
         c->more = ARENA_NEW(a, CheckMore);
     return c->more;
 }
+
+_Static_assert(sizeof(Check) <= 48, "a check is 48 bytes: a national report has a million");
 
 bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance)
 {
@@ -122,15 +131,15 @@ bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number 
         ? both && !__builtin_sub_overflow((int64_t)declared.exact, (int64_t)computed.exact, &diff) &&
           diff == imbalance.exact
         : !both;
-    if (difference && tolerance == 0 && fits_short(declared, money) && fits_short(computed, money) &&
+    if (difference && tolerance == 0 && fits_in_check(declared, money) && fits_in_check(computed, money) &&
         fits_short(imbalance, money)) {
         if (c->more)
             c->more->numbers = false;
         c->money = money;
         c->known = (uint8_t)((declared.known ? CHECK_DECLARED : 0) | (computed.known ? CHECK_COMPUTED : 0) |
                              (imbalance.known ? CHECK_IMBALANCE : 0));
-        c->declared = (int64_t)declared.exact;
-        c->computed = (int64_t)computed.exact;
+        c->declared = (int32_t)declared.exact;
+        c->computed = (int32_t)computed.exact;
         return true;
     }
     CheckMore *more = check_more(a, c);

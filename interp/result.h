@@ -209,10 +209,10 @@ typedef struct CheckCoverage {
 /* Bits of Check.known */
 enum { CHECK_DECLARED = 1, CHECK_COMPUTED = 2, CHECK_IMBALANCE = 4 };
 
-/* One check, in 56 bytes: a national report has a million, which lie in
+/* One check, in 48 bytes: a national report has a million, which lie in
  * the result's blocks in the order made (CheckBlock). Its numbers
  * are read with check_declared(), check_computed(), check_imbalance() and
- * check_tolerance(), and set with check_numbers(): whole numbers of 64
+ * check_tolerance(), and set with check_numbers(): whole numbers of 32
  * bits are kept in the check itself (the imbalance as their difference),
  * others in its CheckMore. Its kind, relation and status are read as the
  * enums they are with check_kind(), check_relation() and check_status();
@@ -228,7 +228,7 @@ typedef struct Check {
         const IndicatorDef *indicator;  /* percent */
     };
     CheckMore *more;            /* see CheckMore; NULL: none of it */
-    int64_t declared, computed; /* unless more->numbers: the numbers that are `known` */
+    int32_t declared, computed; /* unless more->numbers: the numbers that are `known` */
     uint8_t kind;               /* CheckKind */
     uint8_t relation;           /* Relation */
     uint8_t status;             /* Status */
@@ -307,12 +307,12 @@ static inline Number check_computed(const Check *c)
     return check_long_(c) ? c->more->computed : check_short_(c, c->computed, CHECK_COMPUTED);
 }
 
-/* Kept short only when it is declared - computed, in 64 bits (check_numbers). */
+/* Kept short only when it is declared - computed (check_numbers). */
 static inline Number check_imbalance(const Check *c)
 {
     if (check_long_(c))
         return c->more->imbalance;
-    return c->known & CHECK_IMBALANCE ? number_whole(c->declared - c->computed, c->money) : (Number){ 0 };
+    return c->known & CHECK_IMBALANCE ? number_whole((int64_t)c->declared - c->computed, c->money) : (Number){ 0 };
 }
 
 static inline double check_tolerance(const Check *c) { return check_long_(c) ? c->more->tolerance : 0; }

@@ -533,13 +533,23 @@ static bool kept_short(const Check *c)
 TEST(check_numbers_kept_as_given)
 {
     Check c = { 0 };
-    /* counts of 64 bits: in the check itself. 52 declared, 9 computed: 43 */
+    /* counts of 32 bits: in the check itself. 52 declared, 9 computed: 43 */
     round_trip(f, &c, number_whole(52, false), number_whole(9, false), number_whole(43, false), 0);
     assert_true(kept_short(&c));
-    /* amounts in đồng, and the extremes of 64 bits: still short;
-     * -1 - INT64_MIN = INT64_MAX */
-    round_trip(f, &c, number_whole(-1, true), number_whole(INT64_MIN, true), number_whole(INT64_MAX, true), 0);
+    /* amounts in đồng, and the extremes of 32 bits: still short, their
+     * difference too, which 32 bits do not hold: -1 - INT32_MIN = INT32_MAX,
+     * INT32_MAX - INT32_MIN = 2^32 - 1 */
+    round_trip(f, &c, number_whole(-1, true), number_whole(INT32_MIN, true), number_whole(INT32_MAX, true), 0);
     assert_true(kept_short(&c));
+    round_trip(f, &c, number_whole(INT32_MAX, false), number_whole(INT32_MIN, false),
+               number_whole((int64_t)INT32_MAX - INT32_MIN, false), 0);
+    assert_true(kept_short(&c));
+    /* beyond 32 bits (a province's amounts in đồng, the extremes of 64
+     * bits): beside, and read back as given */
+    round_trip(f, &c, number_whole(4864352000, true), number_whole(4864352000, true), number_whole(0, true), 0);
+    assert_false(kept_short(&c));
+    round_trip(f, &c, number_whole(-1, true), number_whole(INT64_MIN, true), number_whole(INT64_MAX, true), 0);
+    assert_false(kept_short(&c));
     /* the imbalance is kept short as the difference of the two: any other
      * goes beside, and reads back as given */
     round_trip(f, &c, number_whole(52, false), number_whole(9, false), number_whole(40, false), 0);
