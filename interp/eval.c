@@ -1652,8 +1652,7 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
             x = as_bool(compare(op, lhs, rhs));
             v->compared = true;
             v->op = (uint8_t)op;
-            v->lhs = shown(lhs);
-            v->rhs = shown(rhs);
+            verdict_set_sides(v, shown(lhs), shown(rhs));
         } else {
             x = as_bool(eval(ev, sc, req));
         }

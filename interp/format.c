@@ -457,13 +457,14 @@ const char *format_verdict(Arena *a, const RuleDef *d, const Verdict *v)
     const char *cond = d->condition;
     if (v->status == RESULT_UNKNOWN)
         return ARENA_SUBST(a, _("%s is unknown: %s"), cond, format_note(a, verdict_why(v)));
+    Val lhs = verdict_lhs(v), rhs = verdict_rhs(v);
     if (v->status == RESULT_PASS)
-        return v->compared ? ARENA_SUBST(a, _("%s holds: %s %s %s"), cond, value_text(a, &v->lhs), format_op(v->op),
-                                         value_text(a, &v->rhs))
+        return v->compared ? ARENA_SUBST(a, _("%s holds: %s %s %s"), cond, value_text(a, &lhs), format_op(v->op),
+                                         value_text(a, &rhs))
                            : ARENA_SUBST(a, _("%s holds"), cond);
     const char *detail = ARENA_SUBST(a, _("%s is false"), cond);
     if (v->compared)
-        detail = ARENA_SUBST(a, _("%s: %s %s %s does not hold"), detail, value_text(a, &v->lhs), format_op(v->op),
-                             value_text(a, &v->rhs));
+        detail = ARENA_SUBST(a, _("%s: %s %s %s does not hold"), detail, value_text(a, &lhs), format_op(v->op),
+                             value_text(a, &rhs));
     return detail;
 }

@@ -715,8 +715,9 @@ static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict
     if (v->compared) {
         out_puts(out, "{");
         key(out, "op"); ascii(out, format_op(v->op));
-        out_puts(out, ", "); key(out, "left"); val(out, &v->lhs);
-        out_puts(out, ", "); key(out, "right"); val(out, &v->rhs);
+        Val lhs = verdict_lhs(v), rhs = verdict_rhs(v);
+        out_puts(out, ", "); key(out, "left"); val(out, &lhs);
+        out_puts(out, ", "); key(out, "right"); val(out, &rhs);
         out_puts(out, "}");
     } else {
         out_puts(out, "null");

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 #include "model.h"
@@ -360,19 +361,44 @@ typedef struct VerdictMore {
 
 /* The verdict of a rule on one subject: a unit or session, or the report,
  * in a part of a dimension or a window of time when the rule says so.
- * Kept small: a national report has one for each session and rule (64
+ * Kept small: a national report has one for each session and rule (48
  * bytes). Read the rest through verdict_part(), verdict_window(),
- * verdict_slots(), verdict_why(); where it points, through
+ * verdict_slots(), verdict_why(); the sides compared through
+ * verdict_lhs() and verdict_rhs(); where it points, through
  * verdict_place(). */
 typedef struct Verdict {
     const Node *node;           /* the subject; the root for the report */
     const VerdictMore *more;    /* NULL: none of it */
-    Val lhs, rhs;               /* compared: the comparison's two sides */
     struct Verdict *next;
+    uint64_t side[2];           /* compared: the comparison's two sides, the
+                                 * bytes of each Val's value (verdict_set_sides()) */
+    uint8_t side_kind[2];       /* and their ValKind */
     uint8_t status;             /* Status: RESULT_PASS, RESULT_FAIL or RESULT_UNKNOWN */
     bool compared;              /* a comparison: its two sides */
     uint8_t op;                 /* ExprOp: the comparison's */
 } Verdict;
+
+_Static_assert(sizeof(((Val *)0)->num) == sizeof(uint64_t) && sizeof(Val) - offsetof(Val, num) == sizeof(uint64_t),
+               "a Val's value is the 8 bytes Verdict.side keeps");
+
+/* A comparison's side, as verdict_set_sides() kept it. */
+static inline Val verdict_side_(const Verdict *v, int i)
+{
+    Val x = { .kind = (ValKind)v->side_kind[i] };
+    memcpy(&x.num, &v->side[i], sizeof v->side[i]);     /* every member of the union starts there */
+    return x;
+}
+
+static inline Val verdict_lhs(const Verdict *v) { return verdict_side_(v, 0); }
+static inline Val verdict_rhs(const Verdict *v) { return verdict_side_(v, 1); }
+
+static inline void verdict_set_sides(Verdict *v, Val lhs, Val rhs)
+{
+    v->side_kind[0] = (uint8_t)lhs.kind;
+    v->side_kind[1] = (uint8_t)rhs.kind;
+    memcpy(&v->side[0], &lhs.num, sizeof v->side[0]);
+    memcpy(&v->side[1], &rhs.num, sizeof v->side[1]);
+}
 
 static inline const Part *verdict_part(const Verdict *v) { return v->more ? v->more->part : NULL; }
 static inline Window verdict_window(const Verdict *v) { return v->more ? v->more->win : (Window){ 0, 0, 0 }; }

@@ -580,6 +580,37 @@ TEST(check_numbers_kept_as_given)
 }
 
 
+/* A verdict keeps the two sides of its comparison in 8 bytes each and
+ * their kinds apart (verdict_set_sides()): each reads back as given. */
+TEST(verdict_sides_kept_as_given)
+{
+    Verdict v = { 0 };
+    assert_int_equal(verdict_lhs(&v).kind, VAL_UNKNOWN);
+    const Val sides[] = {
+        { .kind = VAL_NUMBER, .num = 99.72 },
+        { .kind = VAL_BOOL, .b = true },
+        { .kind = VAL_DATE, .days = 19782 },            /* 2024-02-27 */
+        { .kind = VAL_STRING, .str = "đã giải quyết" },
+        { .kind = VAL_UNKNOWN },
+    };
+    for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
+        const Val *l = &sides[i], *r = &sides[(i + 1) % 5];
+        verdict_set_sides(&v, *l, *r);
+        Val lhs = verdict_lhs(&v), rhs = verdict_rhs(&v);
+        assert_int_equal(lhs.kind, l->kind);
+        assert_int_equal(rhs.kind, r->kind);
+        switch (l->kind) {
+        case VAL_NUMBER: assert_true(lhs.num == l->num); break;
+        case VAL_BOOL: assert_int_equal(lhs.b, l->b); break;
+        case VAL_DATE: assert_int_equal(lhs.days, l->days); break;
+        case VAL_STRING: assert_ptr_equal(lhs.str, l->str); break;
+        case VAL_UNKNOWN: break;
+        }
+    }
+    /* the last pair: unknown, then the number */
+    assert_true(verdict_rhs(&v).num == 99.72);
+}
+
 TEST(check_note_and_coverage_outlive_the_numbers)
 {
     /* a note and a coverage go in the CheckMore, set before or after the
@@ -611,6 +642,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(sum_that_adds_up),
         FIXTURE_TEST(check_numbers_kept_as_given),
+        FIXTURE_TEST(verdict_sides_kept_as_given),
         FIXTURE_TEST(check_note_and_coverage_outlive_the_numbers),
         FIXTURE_TEST(sum_that_does_not_add_up),
         FIXTURE_TEST(partial_breakdown_is_a_lower_bound),
