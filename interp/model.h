@@ -78,7 +78,8 @@ typedef struct FigureMore {
  * figure_breakdowns(); the figure of the vocabulary through
  * model_figure_decl(), its file through model_figure_src(). Its unit is
  * not kept: every figure is reached from its unit (Node.figures,
- * model_figure()). */
+ * model_figure()). A figure is used where the model made it, never
+ * copied: figure_more() and part_figure() read what lies around it. */
 struct Figure {
     Symbol *path;           /* canonical: "petitions.district_level.complaint";
                              * a whole's is its figure's name */
