@@ -120,7 +120,8 @@ static CheckMore *check_more(Arena *a, Check *c)
 }
 
 _Static_assert(sizeof(Check) <= 48, "a check is 48 bytes: a national report has a million");
-_Static_assert(sizeof(Verdict) <= 48, "a verdict is 48 bytes: a national report has one a session and rule");
+_Static_assert(sizeof(Verdict) <= 48,
+               "a verdict is 48 bytes: a national report has one for each session and rule");
 
 bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance)
 {
