@@ -1222,7 +1222,7 @@ static bool declare(Builder *b, Node *n, Span at)
 /* A unit is its kind and name under its parent (spec §4.2): m->children
  * finds it so, m->units by kind and name alone (the one made last; those
  * before by Node.namesake). Two tables for the whole model, over the
- * nodes themselves: 9 bytes a slot, where a map of (key, tag, value) in
+ * nodes themselves: 5 bytes a slot, where a map of (key, tag, value) in
  * each parent took 24 and grew by doubling in every commune. */
 
 /* The key's hash: ids the run gave, in the order the input names things,
@@ -1240,6 +1240,12 @@ static bool unit_is(const Node *n, const Node *parent, const Symbol *name, const
     return n->name == name && n->kind == kind && (!parent || n->parent == parent);
 }
 
+/* The node a slot holds the id of. */
+static Node *unitset_node(const UnitSet *s, uint32_t id)
+{
+    return &(*s->nodes)[id / NODE_BLOCK][id % NODE_BLOCK];
+}
+
 static Node *unitset_get(const UnitSet *s, const Node *parent, const Symbol *name, const Kind *kind)
 {
     if (!s->cap)
@@ -1249,8 +1255,8 @@ static Node *unitset_get(const UnitSet *s, const Node *parent, const Symbol *nam
     for (uint32_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
         if (!s->tags[i])
             return NULL;            /* under 3/4 full: a slot is empty */
-        if (s->tags[i] == tag && unit_is(s->slots[i], parent, name, kind))
-            return s->slots[i];
+        if (s->tags[i] == tag && unit_is(unitset_node(s, s->slots[i]), parent, name, kind))
+            return unitset_node(s, s->slots[i]);
     }
 }
 
@@ -1264,12 +1270,12 @@ static bool unitset_place(UnitSet *s, Node *n, uint32_t limit)
     for (uint32_t i = h & (s->cap - 1), probes = 0; probes <= limit; i = (i + 1) & (s->cap - 1), probes++) {
         if (!s->tags[i]) {
             s->tags[i] = tag;
-            s->slots[i] = n;
+            s->slots[i] = n->id;
             s->count++;
             return true;
         }
-        if (s->tags[i] == tag && unit_is(s->slots[i], parent, n->name, n->kind)) {
-            s->slots[i] = n;
+        if (s->tags[i] == tag && unit_is(unitset_node(s, s->slots[i]), parent, n->name, n->kind)) {
+            s->slots[i] = n->id;
             return true;
         }
     }
@@ -1283,19 +1289,19 @@ static bool unitset_grow(UnitSet *s, Arena *a)
     uint32_t ncap = s->cap ? s->cap * 2 : 64;
     if (ncap > (UINT32_MAX >> 1))
         return false;
-    Node **slots = ARENA_ARRAY(a, Node *, ncap);
+    uint32_t *slots = ARENA_ARRAY(a, uint32_t, ncap);
     uint8_t *tags = slots ? ARENA_ARRAY(a, uint8_t, ncap) : NULL;
     if (!tags) {
         arena_release(a, slots, (size_t)ncap * sizeof *slots);
         return false;
     }
-    Node **old = s->slots;
+    uint32_t *old = s->slots;
     uint8_t *old_tags = s->tags;
     uint32_t old_cap = s->cap;
-    *s = (UnitSet){ slots, tags, ncap, 0, s->seed, s->by_parent };
+    *s = (UnitSet){ slots, tags, ncap, 0, s->seed, s->by_parent, s->nodes };
     for (uint32_t i = 0; i < old_cap; i++)
         if (old_tags[i])
-            unitset_place(s, old[i], ncap);     /* under 3/4 full: a slot is free */
+            unitset_place(s, unitset_node(s, old[i]), ncap);    /* under 3/4 full: a slot is free */
     arena_release(a, old, (size_t)old_cap * sizeof *old);
     arena_release(a, old_tags, old_cap);
     return true;
@@ -2506,6 +2512,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
     m->vocab = vocab;
     m->diag = d;
     m->children.by_parent = true;
+    m->children.nodes = m->units.nodes = (Node *const *const *)&m->node_blocks;
     for (int k = 1; k < KW_COUNT; k++) {
         Symbol *s = symtab_intern_cstr(syms, keyword_text[k]);
         if (!s || !symmap_put(&m->keywords, a, s, (void *)(uintptr_t)k))

@@ -504,14 +504,15 @@ typedef struct Header {
 } Header;
 
 /* Units found by what they are (model.c): open addressing over the nodes
- * themselves, whose fields are the key, with a byte of the hash beside
- * each slot (as the symbol table has): 9 bytes a slot. */
+ * themselves, by their ids, whose fields are the key, with a byte of the
+ * hash beside each slot (as the symbol table has): 5 bytes a slot. */
 typedef struct UnitSet {
-    Node **slots;
+    uint32_t *slots;        /* node ids */
     uint8_t *tags;          /* 0 when empty, else 7 bits of the hash and the top bit */
     uint32_t cap, count;    /* cap is a power of two */
     uint64_t seed;          /* the run's key */
     bool by_parent;         /* keyed by (parent, name, kind), else (name, kind) */
+    Node *const *const *nodes;  /* the model's node_blocks: where an id's node is */
 } UnitSet;
 
 typedef struct Model {

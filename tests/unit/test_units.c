@@ -337,6 +337,30 @@ TEST(a_figure_declared_in_another_file)
     assert_int_equal(figure_at(f, child(m->root, "commune", "A"), "harvest")->declared.value, 12);
 }
 
+/* Units past the first blocks of nodes (model.c makes them 256 at a
+ * time, and finds a unit by its node's id): a commune declared again in a
+ * second file, and one a third file is `within`, are the ones the first
+ * file made. */
+TEST(units_found_again_among_many)
+{
+    enum { N = 700 };
+    char *first = arena_alloc(&f->arena, N * 40 + 64);
+    assert_non_null(first);
+    size_t len = (size_t)sprintf(first, "district \"D\" {\n");
+    for (int i = 1; i <= N; i++)
+        len += (size_t)sprintf(first + len, "  commune \"X\xC3\xA3 %d\" { }\n", i);
+    sprintf(first + len, "}\n");
+    const char *const files[] = { first, "district \"D\" { commune \"X\xC3\xA3 450\" { households 45 } }\n",
+                                  "within commune \"X\xC3\xA3 613\"\nhouseholds 61\n" };
+    const Model *m = model_roots(f, files, 3);
+    assert_counts(f, 0, 0);
+    const Node *d = child(m->root, "district", "D");
+    assert_int_equal(node_nunits(d), N);
+    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 450"), "households")->declared.value, 45);
+    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 613"), "households")->declared.value, 61);
+    assert_null(child(d, "commune", "X\xC3\xA3 450")->figures->next);
+}
+
 TEST(within_two_units_of_that_name)
 {
     /* two districts D, in two provinces; "within district " is 16 columns,
@@ -573,6 +597,7 @@ int main(void)
         FIXTURE_TEST(within_a_unit_listed_by_a_later_within_file),
         FIXTURE_TEST(within_files_that_hold_each_other_end),
         FIXTURE_TEST(a_figure_declared_in_another_file),
+        FIXTURE_TEST(units_found_again_among_many),
     };
     return cmocka_run_group_tests_name("units", tests, NULL, NULL);
 }
