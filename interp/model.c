@@ -351,13 +351,11 @@ static bool index_below(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
 static SessionMore *more_of_session(Builder *b, Session *s);
 static NodeMore *more_of_unit(Builder *b, Node *n);
 
-/* Node n's index of figures, made empty now if it has none (its
- * nscanned then NODE_INDEXED); NULL when out of memory. */
+/* A new, empty index of n's figures, which has none yet, in its NodeMore
+ * or SessionMore (its nscanned then NODE_INDEXED); NULL when out of
+ * memory. */
 static FigureIndex *new_figure_index(Builder *b, Node *n)
 {
-    FigureIndex *x = node_figure_index(n);
-    if (x)
-        return x;
     FigureIndex **slot = NULL;
     if (n->kind->session) {
         SessionMore *more = more_of_session(b, n->session);
@@ -685,11 +683,12 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
 _Static_assert(sizeof(Figure) <= 40 && sizeof(PartFigure) <= 56,
                "a figure is 40 bytes, a part 56: a national report declares millions");
 
-/* A figure as the model makes it: a whole or a part (PartFigure, with its
- * part and whole set), and when it is written with a block, its
- * FigureMore before it (MoreFigure, MorePartFigure). Its declared value's
- * flags `part` and `more` say which; NULL when out of memory. */
-static Figure *new_figure(Model *m, Figure *whole, const Part *part, bool more)
+/* A figure of declared value q as the model makes it: a whole or a part
+ * (PartFigure, with its part and whole set), and when it is written with
+ * a block, its FigureMore before it (MoreFigure, MorePartFigure). Its
+ * declared value's flags `part` and `more` say which; NULL when out of
+ * memory. */
+static Figure *new_figure(Model *m, Quantity q, Figure *whole, const Part *part, bool more)
 {
     Figure *f;
     if (whole && more) {
@@ -710,6 +709,7 @@ static Figure *new_figure(Model *m, Figure *whole, const Part *part, bool more)
         pf->part = part;
         pf->whole = whole;
     }
+    f->declared = q;
     f->declared.part = whole != NULL;
     f->declared.more = more;
     return f;
@@ -841,7 +841,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     Quantity q;
     if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
-    Figure *f = new_figure(m, whole, part, it->blocks != NULL);
+    Figure *f = new_figure(m, q, whole, part, it->blocks != NULL);
     if (!f) {
         oom(b);
         return NULL;
@@ -858,9 +858,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, model_figure_src(node, prev), prev->span, "first declared here");
         return NULL;
     }
-    q.part = f->declared.part;      /* what new_figure() made it as */
-    q.more = f->declared.more;
-    f->declared = q;
     f->span = item_name_span(it);
     if (b->src != node->src && !elsewhere(b, node, f))
         return NULL;
@@ -876,16 +873,16 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
          * the index, or found among the few figures (MODEL_FIGURES_SCANNED
          * at most) of a unit without one. Any figure of the list will do
          * to start from: figures are only ever added at its end. */
-        Figure *last = b->figures_of == node ? b->figures_end
-                     : node_figure_index(node) ? node_figure_index(node)->last : node->figures;
+        FigureIndex *x = node_figure_index(node);
+        Figure *last = b->figures_of == node ? b->figures_end : x ? x->last : node->figures;
         while (last && last->next)
             last = last->next;
         if (last)
             last->next = f;
         else
             node->figures = f;
-        if (node_figure_index(node))
-            node_figure_index(node)->last = f;
+        if (x)
+            x->last = f;
         b->figures_of = node;
         b->figures_end = f;
     } else {

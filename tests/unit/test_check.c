@@ -593,8 +593,9 @@ TEST(verdict_sides_kept_as_given)
         { .kind = VAL_STRING, .str = "đã giải quyết" },
         { .kind = VAL_UNKNOWN },
     };
-    for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
-        const Val *l = &sides[i], *r = &sides[(i + 1) % 5];
+    const size_t n = sizeof sides / sizeof *sides;
+    for (size_t i = 0; i < n; i++) {
+        const Val *l = &sides[i], *r = &sides[(i + 1) % n];
         verdict_set_sides(&v, *l, *r);
         Val lhs = verdict_lhs(&v), rhs = verdict_rhs(&v);
         assert_int_equal(lhs.kind, l->kind);
