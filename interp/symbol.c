@@ -14,49 +14,11 @@ static uint32_t hash_bytes(const Symtab *t, const char *s, size_t len)
     return (uint32_t)(h ^ h >> 32);
 }
 
-/* Where a name may be among the recent ones: its length and three of its
- * bytes, not a defence against anything (see Symtab.recent). */
-static uint32_t recent_slot(const char *s, size_t len)
-{
-    if (!len)
-        return 0;
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t x = (uint32_t)len * 0x9E3779B1u ^ (uint32_t)u[0] << 16 ^ (uint32_t)u[len / 2] << 8 ^ u[len - 1];
-    x *= 0x85EBCA6Bu;
-    return x >> (32 - SYMTAB_RECENT_BITS);
-}
-
-/* The k bytes at p, k 4 or 8, as a word. */
-static uint64_t word_at(const char *p, size_t k)
-{
-    if (k == 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        return w;
-    }
-    uint32_t w;
-    memcpy(&w, p, 4);
-    return w;
-}
-
-/* Is sym these len bytes? Names are short: from 4 to 16 bytes they are
- * compared by their first and last word, which may overlap, inline,
- * rather than by a call to memcmp for each name scanned. */
-static bool is_text(const Symbol *sym, const char *s, size_t len)
-{
-    if (sym->len != len)
-        return false;
-    const char *t = sym->text;
-    if (len < 4 || len > 16)
-        return memcmp(t, s, len) == 0;
-    size_t k = len >= 8 ? 8 : 4, last = len - k;
-    return ((word_at(t, k) ^ word_at(s, k)) | (word_at(t + last, k) ^ word_at(s + last, k))) == 0;
-}
-
+/* A symbol of the cache, when it is these bytes. */
 static Symbol *recent(const SymCache *c, uint32_t slot, const char *s, size_t len)
 {
     Symbol *sym = c->slot[slot];
-    return sym && is_text(sym, s, len) ? sym : NULL;
+    return sym && symbol_is(sym, s, len) ? sym : NULL;
 }
 
 /* A probe longer than this grows the table whatever its load: with a keyed
@@ -94,7 +56,7 @@ static Symbol *find_here(const Symtab *t, uint32_t h, const char *s, size_t len)
             return NULL;
         if (at == tag) {
             Symbol *sym = t->syms[t->slots[i] - 1];
-            if (sym->hash == h && is_text(sym, s, len))
+            if (sym->hash == h && symbol_is(sym, s, len))
                 return sym;
         }
     }
@@ -104,7 +66,7 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
 {
     if (!t->cap && !t->base)
         return NULL;
-    Symbol *known = recent(&t->recent, recent_slot(s, len), s, len);
+    Symbol *known = recent(&t->recent, symtab_recent_slot(s, len), s, len);
     if (known)
         return known;
     uint32_t h = hash_bytes(t, s, len);
@@ -197,17 +159,14 @@ static Symbol *successor(const Symtab *t, const Symbol *prev, const char *s, siz
     if (!prev || prev->id < t->first_id || prev->id - t->first_id + 1 >= t->count)
         return NULL;
     Symbol *sym = t->syms[prev->id - t->first_id + 1];
-    return is_text(sym, s, len) ? sym : NULL;
+    return symbol_is(sym, s, len) ? sym : NULL;
 }
 
-Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
+Symbol *symtab_intern_missed(Symtab *t, SymCache *c, uint32_t slot, const char *s, size_t len)
 {
     if (len > UINT32_MAX)
         return NULL;
-    uint32_t slot = recent_slot(s, len);
-    Symbol *found = recent(c, slot, s, len);
-    if (found)
-        return found;
+    Symbol *found = NULL;
     if (t->base)                    /* read only: no lock */
         found = successor(t->base, c->last, s, len);
     /* A name of this table next in its order is found without hashing.

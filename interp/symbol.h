@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -81,8 +82,11 @@ void symtab_init_over(Symtab *t, Arena *a, const Symtab *base);
 Symbol *symtab_intern(Symtab *t, const char *s, size_t len);
 Symbol *symtab_intern_cstr(Symtab *t, const char *s);
 /* symtab_intern() through the caller's cache rather than the table's,
- * holding t->lock when there is one. */
-Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len);
+ * holding t->lock when there is one. A name found in the cache, as most
+ * names a scanner meets are, is found inline (symtab_recent()); the rest
+ * go the slow way (symtab_intern_missed()). */
+static inline Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len);
+Symbol *symtab_intern_missed(Symtab *t, SymCache *c, uint32_t slot, const char *s, size_t len);
 /* The Symbol if already interned, else NULL (never allocates). */
 Symbol *symtab_find(const Symtab *t, const char *s, size_t len);
 /* The symbol whose id is `id`, of this table or its base; NULL when there
@@ -134,5 +138,56 @@ typedef struct PtrMap {
 void *ptrmap_get(const PtrMap *m, const void *key, uintptr_t tag);
 /* Insert or replace; false when out of memory. */
 bool ptrmap_put(PtrMap *m, Arena *a, const void *key, uintptr_t tag, void *value);
+
+/* ---- the cache, inline ---------------------------------------------------- */
+
+/* Where a name may be in a SymCache: its length and three of its bytes,
+ * not a defence against anything (see SymCache). */
+static inline uint32_t symtab_recent_slot(const char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t x = (uint32_t)len * 0x9E3779B1u ^ (uint32_t)u[0] << 16 ^ (uint32_t)u[len / 2] << 8 ^ u[len - 1];
+    x *= 0x85EBCA6Bu;
+    return x >> (32 - SYMTAB_RECENT_BITS);
+}
+
+/* The k bytes at p, k 4 or 8, as a word. */
+static inline uint64_t symbol_word_at(const char *p, size_t k)
+{
+    if (k == 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        return w;
+    }
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+/* Is sym these len bytes? Names are short: from 4 to 16 bytes they are
+ * compared by their first and last word, which may overlap, inline,
+ * rather than by a call to memcmp for each name scanned. */
+static inline bool symbol_is(const Symbol *sym, const char *s, size_t len)
+{
+    if (sym->len != len)
+        return false;
+    const char *t = sym->text;
+    if (len < 4 || len > 16)
+        return memcmp(t, s, len) == 0;
+    size_t k = len >= 8 ? 8 : 4, last = len - k;
+    return ((symbol_word_at(t, k) ^ symbol_word_at(s, k)) |
+            (symbol_word_at(t + last, k) ^ symbol_word_at(s + last, k))) == 0;
+}
+
+static inline Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
+{
+    uint32_t slot = symtab_recent_slot(s, len);
+    Symbol *sym = c->slot[slot];
+    if (sym && symbol_is(sym, s, len))
+        return sym;
+    return symtab_intern_missed(t, c, slot, s, len);
+}
 
 #endif
