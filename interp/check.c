@@ -125,7 +125,7 @@ static void settle(Check *k)
 
 static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
 {
-    if (!f->declared.known)
+    if (!f->known)
         return;                     /* the total is derived from this breakdown */
     Computed sum = exact(0);
     uint32_t unknown = 0;
@@ -144,9 +144,9 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
         return;
     k->parts = bd;
     sum.known = unknown == 0;
-    judge(c, k, f->declared, sum, bd->partial ? REL_GE : REL_EQ);
-    Wide need = (Wide)f->declared.value - sum.value;
-    if (unknown == 1 && !bd->partial && !f->declared.approx && !sum.approx && derive_fits(need))
+    judge(c, k, figure_declared(f), sum, bd->partial ? REL_GE : REL_EQ);
+    Wide need = (Wide)f->value - sum.value;
+    if (unknown == 1 && !bd->partial && !f->approx && !sum.approx && derive_fits(need))
         check_set_note(c->arena, k, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(missing), .a = (int64_t)need });
     else if (unknown)
         check_set_note(c->arena, k, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
@@ -190,7 +190,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
             }
     j = 0;
     for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
-        if (!have[j] || !col->declared.known)
+        if (!have[j] || !col->known)
             continue;
         Check *k = new_check(c, CHECK_TABLE, c->node, col);
         if (!k)
@@ -200,7 +200,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
         /* rows ending in '...' are only part of the column, and so are the
          * rows that give the cell when some do not: a lower bound */
         sum[j].known = known[j];
-        judge(c, k, col->declared, sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
+        judge(c, k, figure_declared(col), sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
         if (!complete) {
             check_set_coverage(c->arena, k, have[j], rows->nparts);
         }
@@ -253,8 +253,8 @@ static void expected_children(const Node *n, uint32_t *present, uint32_t *expect
         return;
     const Figure *f = count ? model_figure(n, count->name) : NULL;
     *present = *expected = k;
-    if (f && f->declared.known && f->declared.value >= (int64_t)*present)
-        *expected = f->declared.value > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)f->declared.value;
+    if (f && f->known && f->value >= (int64_t)*present)
+        *expected = f->value > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)f->value;
 }
 
 /* Does some itemised entry count into this figure (opinions, documents,
@@ -293,7 +293,7 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     Aggregate agg, lacking;
     if (!c->below)
         return;                     /* nothing to compare its figures with */
-    if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, decl, f, &agg)) || !f->declared.known)
+    if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, decl, f, &agg)) || !f->known)
         return;
     const Aggregate *a = &agg;
     const Missing *missing = figure_part(f) ? model_missing(c->m, decl, figure_part(f)->dim) : NULL;
@@ -301,7 +301,7 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f);
         if (k) {
-            judge(c, k, f->declared, of_aggregate(a), REL_GE);
+            judge(c, k, figure_declared(f), of_aggregate(a), REL_GE);
             check_set_note(c->arena, k, (Note){ .kind = NOTE_UNSTATUSED, .name = decl->name, .text = missing->word });
             result_add_check(c->r, k);
         }
@@ -314,8 +314,8 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     if (!figure_whole(f) && vocab_is_unit_count(c->v, decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
-        judge(c, k, f->declared, of_aggregate(a), a->sum < f->declared.value ? REL_GE : REL_EQ);
-        check_set_coverage(c->arena, k, clamp_u32(a->sum), clamp_u32(f->declared.value));
+        judge(c, k, figure_declared(f), of_aggregate(a), a->sum < f->value ? REL_GE : REL_EQ);
+        check_set_coverage(c->arena, k, clamp_u32(a->sum), clamp_u32(f->value));
         settle(k);
         result_add_check(c->r, k);
         return;
@@ -332,19 +332,19 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
         if (covered < expected)
             rel = REL_GE;
     }
-    judge(c, k, f->declared, of_aggregate(a), rel);
+    judge(c, k, figure_declared(f), of_aggregate(a), rel);
     settle(k);
     result_add_check(c->r, k);
 }
 
 static void check_negative(Checker *c, const Figure *f)
 {
-    if (!f->declared.known || f->declared.value >= 0)
+    if (!f->known || f->value >= 0)
         return;
     Check *k = new_check(c, CHECK_BOUND, c->node, f);
     if (!k)
         return;
-    judge(c, k, f->declared, exact(0), REL_GE);
+    judge(c, k, figure_declared(f), exact(0), REL_GE);
     check_set_note(c->arena, k, (Note){ .kind = NOTE_NEGATIVE });
     result_add_check(c->r, k);
 }
@@ -362,7 +362,8 @@ static void check_change(Checker *c, const Figure *f)
 {
     if (!figure_change(f))
         return;
-    const Quantity *v = &f->declared, *p = &figure_change(f)->previous, *d = &figure_change(f)->change;
+    const Quantity current = figure_declared(f);
+    const Quantity *v = &current, *p = &figure_change(f)->previous, *d = &figure_change(f)->change;
     if (!d->known || !p->known || !v->known || v->approx)
         return;
     Check *k = new_check(c, CHECK_CHANGE, c->node, f);

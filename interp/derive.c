@@ -329,8 +329,9 @@ static Value declared_value(const Quantity *q)
 
 bool derive_part_value(const Derived *d, const Node *n, const Figure *f, Value *value)
 {
-    if (f->declared.known) {
-        *value = declared_value(&f->declared);
+    if (f->known) {
+        Quantity q = figure_declared(f);
+        *value = declared_value(&q);
         return true;
     }
     const Entry *x = find(d, n, f->path);
@@ -363,8 +364,10 @@ static Value aggregate_value(const Derived *d, const Entry *x)
  * when n declares none). */
 static Value value_at(const Derived *d, const Node *n, const Symbol *path, const Figure *f)
 {
-    if (f && f->declared.known)
-        return declared_value(&f->declared);
+    if (f && f->known) {
+        Quantity q = figure_declared(f);
+        return declared_value(&q);
+    }
     const Entry *x = find(d, n, path);
     if (f && x && x->breakdown)
         return d->breakdowns[x->breakdown - 1];
@@ -393,7 +396,7 @@ static void breakdown_sums(Derived *d, const Node *n, const Figure *f)
         for (const Figure *p = bd->parts; p; p = p->next_part)
             breakdown_sums(d, n, p);
     const Breakdown *first = figure_breakdowns(f);
-    if (f->declared.known || !first || !first->nparts || first->partial)
+    if (f->known || !first || !first->nparts || first->partial)
         return;
     Value sum = { .known = true, .from_declared = true };
     for (const Figure *p = first->parts; p; p = p->next_part) {
@@ -529,7 +532,8 @@ static bool declares(const Declared *own, const Node *ch, const Symbol *path)
  * figures lie in the arena in that order, so they are read in turn. */
 static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f, Declared *own)
 {
-    const Quantity *q = &f->declared;
+    Quantity declared = figure_declared(f);
+    const Quantity *q = &declared;
     if (q->known && q->approx == APPROX_NONE && !q->percent)
         provide_exact(d, parent, ch, f->path, q);
     else

@@ -680,14 +680,13 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     return NULL;
 }
 
-_Static_assert(sizeof(Figure) <= 40 && sizeof(PartFigure) <= 56,
-               "a figure is 40 bytes, a part 56: a national report declares millions");
+_Static_assert(sizeof(Figure) <= 32 && sizeof(PartFigure) <= 48,
+               "a figure is 32 bytes, a part 48: a national report declares millions");
 
 /* A figure of declared value q as the model makes it: a whole or a part
  * (PartFigure, with its part and whole set), and when it is written with
  * a block, its FigureMore before it (MoreFigure, MorePartFigure). Its
- * declared value's flags `part` and `more` say which; NULL when out of
- * memory. */
+ * flags `part` and `more` say which; NULL when out of memory. */
 static Figure *new_figure(Model *m, Quantity q, Figure *whole, const Part *part, bool more)
 {
     Figure *f;
@@ -709,9 +708,14 @@ static Figure *new_figure(Model *m, Quantity q, Figure *whole, const Part *part,
         pf->part = part;
         pf->whole = whole;
     }
-    f->declared = q;
-    f->declared.part = whole != NULL;
-    f->declared.more = more;
+    f->value = q.value;
+    f->decimals = q.decimals;
+    f->approx = q.approx & 3u;
+    f->known = q.known;
+    f->money = q.money;
+    f->percent = q.percent;
+    f->part = whole != NULL;
+    f->more = more;
     return f;
 }
 
@@ -819,7 +823,7 @@ static bool elsewhere(Builder *b, Node *node, Figure *f)
         oom(b);
         return false;
     }
-    f->declared.elsewhere = true;
+    f->elsewhere = true;
     return true;
 }
 
@@ -855,10 +859,13 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     if (prev) {
         diag_error(m->diag, b->src, item_name_span(it), "'%s' is declared twice in %s", f->path->text,
                    model_subject(m->arena, node));
-        diag_note(m->diag, model_figure_src(node, prev), prev->span, "first declared here");
+        diag_note(m->diag, model_figure_src(node, prev), figure_span(prev), "first declared here");
         return NULL;
     }
-    f->span = item_name_span(it);
+    Span name = item_name_span(it);
+    f->start = name.start;
+    uint32_t len = name.end - name.start;
+    f->name_len = (len < FIGURE_NAME_MAX ? len : FIGURE_NAME_MAX) & FIGURE_NAME_MAX;
     if (b->src != node->src && !elsewhere(b, node, f))
         return NULL;
     if (!index_new_figure(b, node, f)) {

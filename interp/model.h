@@ -31,14 +31,6 @@ typedef struct Quantity {
     bool percent;
     uint8_t approx;         /* Approx */
     uint8_t decimals;       /* percent: digits after the point */
-    bool elsewhere;         /* a figure's value: the figure is declared in
-                             * another file than its unit's (model_figure_src());
-                             * in the padding, so a figure keeps no file */
-    bool part;              /* a figure's value: the figure is a part, made as
-                             * a PartFigure (figure_part()); in the padding too */
-    bool more;              /* a figure's value: the figure was written with a
-                             * block, and its FigureMore lies before it
-                             * (figure_more()); the padding's last byte */
     int64_t value;
 } Quantity;
 
@@ -72,29 +64,56 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (40 bytes; a part 56, as a PartFigure; 16 more before it,
- * a FigureMore, when it is written with a block). Read the rest through
- * figure_part(), figure_whole(), figure_change() and
- * figure_breakdowns(); the figure of the vocabulary through
- * model_figure_decl(), its file through model_figure_src(). Its unit is
- * not kept: every figure is reached from its unit (Node.figures,
- * model_figure()). A figure is used where the model made it, never
- * copied: figure_more() and part_figure() read what lies around it. */
+ * and a value (32 bytes; a part 48, as a PartFigure; 16 more before it,
+ * a FigureMore, when it is written with a block). Its declared value is
+ * kept as the bits of a Quantity (read it whole with figure_declared(),
+ * or a field at a time), and where its name is written as a start and a
+ * length (figure_span()). Read the rest through figure_part(),
+ * figure_whole(), figure_change() and figure_breakdowns(); the figure of
+ * the vocabulary through model_figure_decl(), its file through
+ * model_figure_src(). Its unit is not kept: every figure is reached from
+ * its unit (Node.figures, model_figure()). A figure is used where the
+ * model made it, never copied: figure_more() and part_figure() read what
+ * lies around it. Only the model writes one. */
+enum { FIGURE_NAME_MAX = 511 };     /* the most figure_span() spans: a name
+                                     * is PARSE_MAX_NAME bytes at most */
 struct Figure {
     Symbol *path;           /* canonical: "petitions.district_level.complaint";
                              * a whole's is its figure's name */
-    Quantity declared;      /* its padding says what the figure is made as:
-                             * elsewhere, part, more */
-    Span span;              /* the name, in its unit's file unless declared.elsewhere */
     union {                 /* a whole is on its owner's list, a part on its breakdown's */
         Figure *next;       /* a whole: the next figure of the owner, declaration order */
         Figure *next_part;  /* a part: the next part in the same breakdown */
     };
+    int64_t value;          /* the declared value, when `known` */
+    uint32_t start;         /* where its name starts, in its unit's file
+                             * unless `elsewhere` */
+    unsigned name_len : 9;  /* the name's bytes (FIGURE_NAME_MAX at most) */
+    unsigned decimals : 8;  /* the Quantity's */
+    unsigned approx : 2;    /* the Quantity's (Approx) */
+    unsigned known : 1, money : 1, percent : 1;     /* the Quantity's */
+    unsigned elsewhere : 1; /* declared in another file than its unit's
+                             * (model_figure_src()): a figure keeps no file */
+    unsigned part : 1;      /* a part, made as a PartFigure (figure_part()) */
+    unsigned more : 1;      /* written with a block: its FigureMore lies
+                             * before it (figure_more()) */
 };
+
+/* f's declared value, whole. */
+static inline Quantity figure_declared(const Figure *f)
+{
+    return (Quantity){ .known = f->known, .money = f->money, .percent = f->percent,
+                       .approx = (uint8_t)f->approx, .decimals = (uint8_t)f->decimals, .value = f->value };
+}
+
+/* Where f's name is written (in model_figure_src()'s file). */
+static inline Span figure_span(const Figure *f)
+{
+    return (Span){ f->start, f->start + f->name_len };
+}
 
 /* A part of a figure: the figure, then which part it is of which whole
  * (a whole keeps neither). Made by the model for every part, so that a
- * Figure whose declared.part is set is the first member of one. */
+ * Figure whose `part` is set is the first member of one. */
 typedef struct PartFigure {
     Figure figure;
     const Part *part;       /* the part this is of its whole */
@@ -103,7 +122,7 @@ typedef struct PartFigure {
 
 static inline const PartFigure *part_figure(const Figure *f)
 {
-    return f->declared.part ? (const PartFigure *)(const void *)f : NULL;
+    return f->part ? (const PartFigure *)(const void *)f : NULL;
 }
 
 static inline const Part *figure_part(const Figure *f)
@@ -135,7 +154,7 @@ _Static_assert(offsetof(MoreFigure, figure) == offsetof(MorePartFigure, part) &&
 /* What f has beside its value; NULL for a figure written without a block. */
 static inline FigureMore *figure_more(const Figure *f)
 {
-    if (!f->declared.more)
+    if (!f->more)
         return NULL;
     const char *at = (const char *)f - offsetof(MoreFigure, figure);
     return (FigureMore *)(uintptr_t)at;   /* the model's own, made writable with the figure */
@@ -407,7 +426,7 @@ static inline Source *node_last_src(const Node *n)
  * figure was given in a file that enters n (`within`). */
 static inline Source *model_figure_src(const Node *n, const Figure *f)
 {
-    return f->declared.elsewhere ? ptrmap_get(node_more(n)->figure_files, f, 0) : n->src;
+    return f->elsewhere ? ptrmap_get(node_more(n)->figure_files, f, 0) : n->src;
 }
 
 static inline Span node_last_span(const Node *n)

@@ -279,7 +279,7 @@ static inline Span check_span(const Check *c)
         return c->indicator->reported_span;
     if (c->kind == CHECK_CHANGE)
         return figure_change(c->figure)->change_span;
-    return c->figure ? c->figure->span : (Span){ 0, 0 };
+    return c->figure ? figure_span(c->figure) : (Span){ 0, 0 };
 }
 
 static inline const Note *check_note(const Check *c) { return c->more ? c->more->note : NULL; }

@@ -141,7 +141,7 @@ TEST(a_report_declares_a_dimension_and_a_figure)
     /* the report uses them: 20 + 10 = 30 */
     const Check *c = find_check(f, CHECK_SUM, "commune A: harvest = rice + maize");
     assert_check(c, 30, 30, REL_EQ, RESULT_PASS);
-    assert_int_equal(figure_at(f, c->node, "harvest.rice")->declared.value, 20);
+    assert_int_equal(figure_at(f, c->node, "harvest.rice")->value, 20);
 }
 
 TEST(a_breakdown_by_a_declared_dimension_can_fail)
@@ -233,6 +233,33 @@ TEST(a_standard_figure_gains_a_dimension)
     assert_check(find_check(f, CHECK_SUM, "gifts = y2019 + y2020"), 5, 5, REL_EQ, RESULT_PASS);
 }
 
+/* A figure keeps where its name is written as a start and a length:
+ * the longest name there can be (parse.h) is spanned whole. */
+TEST(a_figure_spans_its_whole_name)
+{
+    char name[PARSE_MAX_NAME + 1];
+    memset(name, 'r', PARSE_MAX_NAME);
+    name[PARSE_MAX_NAME] = '\0';
+    const Model *m = model_of(f, arena_printf(&f->arena, "figure %s \"T\"\n"
+                                                          "commune \"A\" { households 3\n"
+                                                          "  %s 7 }\n", name, name));
+    assert_no_errors(f);
+    const Node *a = node_first_child(m->root);
+    const Figure *r = figure_at(f, a, name), *h = figure_at(f, a, "households");
+    Span span = figure_span(r);
+    assert_int_equal(span.end - span.start, PARSE_MAX_NAME);
+    assert_int_equal(r->value, 7);
+    uint32_t line, col;
+    source_position(model_figure_src(a, r), span.start, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 3);
+    span = figure_span(h);
+    assert_int_equal(span.end - span.start, strlen("households"));
+    source_position(model_figure_src(a, h), span.start, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 15);
+}
+
 TEST(a_percentage_figure)
 {
     const Model *m = model_of(f, "figure poverty_rate \"Tỷ lệ hộ nghèo\" { type percentage }\n"
@@ -244,10 +271,10 @@ TEST(a_percentage_figure)
     assert_string_equal(vocab_type_name(pr->type), "percentage");
     /* 3,2 %: 32 tenths */
     const Figure *a = figure_at(f, node_first_child(m->root), "poverty_rate");
-    assert_true(a->declared.known);
-    assert_true(a->declared.percent);
-    assert_int_equal(a->declared.value, 32);
-    assert_int_equal(a->declared.decimals, 1);
+    assert_true(a->known);
+    assert_true(a->percent);
+    assert_int_equal(a->value, 32);
+    assert_int_equal(a->decimals, 1);
     /* a plain number does not suit it (§5.1) */
     const Diagnostic *g = find_diag(&f->diag, DIAG_ERROR, "'poverty_rate' is a percentage figure");
     assert_non_null(g);
@@ -288,8 +315,8 @@ TEST(a_declaration_in_another_file_applies_to_every_file)
     const Model *m = model_files(f, files, 2);
     assert_no_errors(f);
     const Node *a = node_first_child(m->root);
-    assert_int_equal(figure_at(f, a, "harvest")->declared.value, 30);
-    assert_int_equal(figure_at(f, a, "harvest.maize")->declared.value, 10);
+    assert_int_equal(figure_at(f, a, "harvest")->value, 30);
+    assert_int_equal(figure_at(f, a, "harvest.maize")->value, 10);
 }
 
 /* ---- mistakes (spec/messages.md §5a) --------------------------------------------------- */
@@ -486,6 +513,7 @@ int main(void)
         FIXTURE_TEST(a_standard_dimension_gains_a_part),
         FIXTURE_TEST(parts_are_found_by_name_whatever_their_ids),
         FIXTURE_TEST(a_standard_figure_gains_a_dimension),
+        FIXTURE_TEST(a_figure_spans_its_whole_name),
         FIXTURE_TEST(a_percentage_figure),
         FIXTURE_TEST(a_declaration_may_follow_its_first_use),
         FIXTURE_TEST(a_declaration_in_another_file_applies_to_every_file),

@@ -220,7 +220,7 @@ TEST(each_tree_is_freed_once_its_file_is_modelled)
     const Node *commune = node_first_child(node_first_child(m->root));
     assert_string_equal(commune->name->text, "Quài Nưa");
     assert_string_equal(commune->figures->path->text, "households");
-    assert_int_equal(commune->figures->declared.value, 7);
+    assert_int_equal(commune->figures->value, 7);
     load_release_all(&fs);              /* nothing left: no double free */
 }
 

@@ -70,16 +70,16 @@ TEST(figures_and_entries_in_file_unit_and_session)
     const Node *root = m->root;
     assert_string_equal(root->kind->name->text, "report");
     /* the file is the root unit: `invited 10` is its figure */
-    assert_int_equal(figure_at(f, root, "invited")->declared.value, 10);
+    assert_int_equal(figure_at(f, root, "invited")->value, 10);
     assert_int_equal(figure_count(root), 1);
     const Node *a = child(root, "commune", "A");
     assert_ptr_equal(a->parent, root);
-    assert_int_equal(figure_at(f, a, "invited")->declared.value, 5);
+    assert_int_equal(figure_at(f, a, "invited")->value, 5);
     assert_string_equal(model_figure_decl(m, figure_at(f, a, "invited"))->name->text, "invited");
     /* a session of the commune, with its own figure, opinion and document */
     const Node *d = child(a, "dialogue", NULL);
     assert_ptr_equal(d->parent, a);
-    assert_int_equal(figure_at(f, d, "invited")->declared.value, 3);
+    assert_int_equal(figure_at(f, d, "invited")->value, 3);
     OpinionIter it;
     const Opinion *o = opinion_first(d, &it);
     assert_non_null(o);
@@ -110,17 +110,17 @@ TEST(names_of_other_contexts_are_figures_here)
                                  "commune \"A\" { status 3  topic 6 }\n"
                                  "documents 3 { plan 1  report 1  decision 1 }\n");
     assert_no_errors(f);
-    assert_int_equal(figure_at(f, m->root, "note")->declared.value, 4);
-    assert_int_equal(figure_at(f, m->root, "severity")->declared.value, 2);
-    assert_int_equal(figure_at(f, m->root, "reported")->declared.value, 1);
+    assert_int_equal(figure_at(f, m->root, "note")->value, 4);
+    assert_int_equal(figure_at(f, m->root, "severity")->value, 2);
+    assert_int_equal(figure_at(f, m->root, "reported")->value, 1);
     const Node *a = child(m->root, "commune", "A");
-    assert_int_equal(figure_at(f, a, "status")->declared.value, 3);
-    assert_int_equal(figure_at(f, a, "topic")->declared.value, 6);
+    assert_int_equal(figure_at(f, a, "status")->value, 3);
+    assert_int_equal(figure_at(f, a, "topic")->value, 6);
     const Figure *docs = figure_at(f, m->root, "documents");
     assert_int_equal(figure_breakdowns(docs)->nparts, 3);
     assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.report")), docs);
     assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.decision")), docs);
-    assert_int_equal(figure_at(f, m->root, "documents.plan")->declared.value, 1);
+    assert_int_equal(figure_at(f, m->root, "documents.plan")->value, 1);
     /* the header took nothing: `report` in a breakdown is no title */
     assert_false(m->header.present);
     assert_null(m->rules);
@@ -189,7 +189,7 @@ TEST(units_with_the_same_kind_and_name_merge)
     assert_int_equal(col, 9);
     const Node *w = child(root, "ward", "A");
     assert_ptr_not_equal(w, a);
-    assert_int_equal(figure_at(f, w, "invited")->declared.value, 7);
+    assert_int_equal(figure_at(f, w, "invited")->value, 7);
     /* root, commune A, ward A */
     assert_int_equal(m->nnodes, 3);
 }
@@ -248,8 +248,8 @@ TEST(same_name_under_different_parents_is_two_units)
     const Node *a1 = child(child(m->root, "district", "D1"), "commune", "A");
     const Node *a2 = child(child(m->root, "district", "D2"), "commune", "A");
     assert_ptr_not_equal(a1, a2);
-    assert_int_equal(figure_at(f, a1, "invited")->declared.value, 1);
-    assert_int_equal(figure_at(f, a2, "invited")->declared.value, 2);
+    assert_int_equal(figure_at(f, a1, "invited")->value, 1);
+    assert_int_equal(figure_at(f, a2, "invited")->value, 2);
     /* root, D1, A, D2, A */
     assert_int_equal(m->nnodes, 5);
 }
@@ -273,9 +273,9 @@ TEST(figures_with_breakdowns)
     assert_ptr_equal(op->path, figure_leaf(op));
     assert_null(figure_whole(op));
     assert_string_equal(model_figure_decl(m, op)->name->text, "opinions");
-    assert_true(op->declared.known);
-    assert_int_equal(op->declared.value, 358);
-    assert_int_equal(op->declared.approx, APPROX_NONE);
+    assert_true(op->known);
+    assert_int_equal(op->value, 358);
+    assert_int_equal(op->approx, APPROX_NONE);
     assert_int_equal(breakdowns_of(op), 1);
     assert_int_equal(figure_breakdowns(op)->nparts, 2);
     assert_false(figure_breakdowns(op)->partial);
@@ -285,7 +285,7 @@ TEST(figures_with_breakdowns)
     assert_string_equal(figure_leaf(res)->text, "resolved");
     assert_ptr_equal(figure_whole(res), op);
     assert_ptr_equal(model_figure_decl(m, res), model_figure_decl(m, op));       /* a cell of the same figure */
-    assert_int_equal(res->declared.value, 357);
+    assert_int_equal(res->value, 357);
     assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
     assert_string_equal(res->next_part->path->text, "opinions.pending");
     assert_null(res->next_part->next_part);
@@ -307,15 +307,15 @@ TEST(figures_with_breakdowns)
     assert_ptr_equal(figure_whole(cell), eligible);
     assert_string_equal(figure_leaf(cell)->text, "complaint");
     assert_string_equal(model_figure_decl(m, cell)->name->text, "petitions");     /* two levels down */
-    assert_int_equal(cell->declared.value, 2);
-    assert_int_equal(figure_at(f, root, "petitions.complaint")->declared.value, 3);
+    assert_int_equal(cell->value, 2);
+    assert_int_equal(figure_at(f, root, "petitions.complaint")->value, 3);
     /* `...`: partial */
     const Figure *people = figure_at(f, root, "people");
     assert_true(figure_breakdowns(people)->partial);
     assert_int_equal(figure_breakdowns(people)->nparts, 1);
     /* no value before the breakdown: unknown, derived from it */
     const Figure *sessions = figure_at(f, root, "sessions");
-    assert_false(sessions->declared.known);
+    assert_false(sessions->known);
     assert_int_equal(figure_breakdowns(sessions)->nparts, 2);
     /* the node's list holds wholes only: opinions, petitions, people, sessions */
     assert_int_equal(figure_count(root), 4);
@@ -344,8 +344,8 @@ TEST(parts_met_again)
         /* each a part of its own unit's whole */
         assert_ptr_equal(figure_whole(in_b), figure_at(f, b, figure_whole(in_a)->path->text));
     }
-    assert_int_equal(figure_at(f, b, "petitions.complaint.eligible")->declared.value, 1);
-    assert_int_equal(figure_at(f, b, "petitions.proposal.ineligible")->declared.value, 0);
+    assert_int_equal(figure_at(f, b, "petitions.complaint.eligible")->value, 1);
+    assert_int_equal(figure_at(f, b, "petitions.proposal.ineligible")->value, 0);
     assert_int_equal(figure_breakdowns(figure_at(f, b, "petitions.eligible"))->nparts, 2);
 }
 
@@ -361,33 +361,33 @@ TEST(values_of_figures)
                                  "debt -3\n");
     assert_no_errors(f);
     const Node *root = m->root;
-    Quantity q = figure_at(f, root, "budget")->declared;
+    Quantity q = figure_declared(figure_at(f, root, "budget"));
     assert_true(q.known && q.money);
     assert_int_equal(q.value, 48686352);
     assert_int_equal(q.approx, APPROX_NONE);
-    q = figure_at(f, root, "households")->declared;
+    q = figure_declared(figure_at(f, root, "households"));
     assert_true(q.known);
     assert_false(q.money);
     assert_int_equal(q.approx, APPROX_ABOUT);
     assert_int_equal(q.value, 300);
-    q = figure_at(f, root, "visitors")->declared;
+    q = figure_declared(figure_at(f, root, "visitors"));
     assert_int_equal(q.approx, APPROX_OVER);
     assert_int_equal(q.value, 500);
-    q = figure_at(f, root, "letters")->declared;
+    q = figure_declared(figure_at(f, root, "letters"));
     assert_int_equal(q.approx, APPROX_NEARLY);
     assert_int_equal(q.value, 20);
-    q = figure_at(f, root, "calls")->declared;
+    q = figure_declared(figure_at(f, root, "calls"));
     assert_int_equal(q.approx, APPROX_ABOUT);
     assert_int_equal(q.value, 12);
-    q = figure_at(f, root, "meetings")->declared;
+    q = figure_declared(figure_at(f, root, "meetings"));
     assert_false(q.known);
     /* about 800.000.000 đồng: 800 million, money, approximate */
-    q = figure_at(f, root, "fund")->declared;
+    q = figure_declared(figure_at(f, root, "fund"));
     assert_true(q.known && q.money);
     assert_int_equal(q.approx, APPROX_ABOUT);
     assert_int_equal(q.value, 800000000);
     /* a negative count is kept, to be reported as a finding (§6.6) */
-    assert_int_equal(figure_at(f, root, "debt")->declared.value, -3);
+    assert_int_equal(figure_at(f, root, "debt")->value, -3);
 }
 
 TEST(a_figure_declared_twice)
@@ -413,8 +413,8 @@ TEST(a_figure_declared_twice)
     assert_int_equal(line, 4);
     assert_int_equal(col, 14);
     /* the first declaration is kept */
-    assert_int_equal(figure_at(f, f->model->root, "invited")->declared.value, 10);
-    assert_int_equal(figure_at(f, f->model->root, "opinions.resolved")->declared.value, 1);
+    assert_int_equal(figure_at(f, f->model->root, "invited")->value, 10);
+    assert_int_equal(figure_at(f, f->model->root, "opinions.resolved")->value, 1);
     assert_int_equal(figure_breakdowns(figure_at(f, f->model->root, "opinions"))->nparts, 1);
 }
 
@@ -448,8 +448,8 @@ TEST(figures_found_in_any_order)
     char name[16];
     for (int i = 0; i < N; i++) {
         sprintf(name, "f%d", i);
-        assert_int_equal(figure_at(f, a, name)->declared.value, i);
-        assert_int_equal(figure_at(f, b, name)->declared.value, i);
+        assert_int_equal(figure_at(f, a, name)->value, i);
+        assert_int_equal(figure_at(f, b, name)->value, i);
     }
     /* each unit's list is in the order written, before its index was made
      * and after (the index keeps its end): f99 ... f0 in A, f0 ... f99 in B */
@@ -457,8 +457,8 @@ TEST(figures_found_in_any_order)
     for (int i = 0; i < N; i++, fa = fa->next, fb = fb->next) {
         assert_non_null(fa);
         assert_non_null(fb);
-        assert_int_equal(fa->declared.value, N - 1 - i);
-        assert_int_equal(fb->declared.value, i);
+        assert_int_equal(fa->value, N - 1 - i);
+        assert_int_equal(fb->value, i);
     }
     assert_null(fa);
     assert_null(fb);
@@ -502,18 +502,18 @@ TEST(figures_searched_then_indexed)
     assert_int_equal(node_figure_index(a)->n, 17);
     assert_null(node_figure_index(b));
     /* A: every figure, those indexed when the index was made and after */
-    assert_int_equal(figure_at(f, a, "f0")->declared.value, 0);
-    assert_int_equal(figure_at(f, a, "f4")->declared.value, 4);
-    assert_int_equal(figure_at(f, a, "petitions")->declared.value, 44);
-    assert_int_equal(figure_at(f, a, "petitions.proposal")->declared.value, 11);
-    assert_int_equal(figure_at(f, a, "petitions.denunciation.eligible")->declared.value, 12);
-    assert_int_equal(figure_at(f, a, "petitions.complaint.ineligible")->declared.value, 6);
-    assert_int_equal(figure_at(f, a, "petitions.proposal.ineligible")->declared.value, 1);
+    assert_int_equal(figure_at(f, a, "f0")->value, 0);
+    assert_int_equal(figure_at(f, a, "f4")->value, 4);
+    assert_int_equal(figure_at(f, a, "petitions")->value, 44);
+    assert_int_equal(figure_at(f, a, "petitions.proposal")->value, 11);
+    assert_int_equal(figure_at(f, a, "petitions.denunciation.eligible")->value, 12);
+    assert_int_equal(figure_at(f, a, "petitions.complaint.ineligible")->value, 6);
+    assert_int_equal(figure_at(f, a, "petitions.proposal.ineligible")->value, 1);
     assert_diag_at(f, DIAG_ERROR, "'petitions.complaint' is declared twice in commune A", 11, 7);
     /* B: searched; its cell (eligible, complaint) is given twice, the
      * second time by type first: the first is kept */
-    assert_int_equal(figure_at(f, b, "petitions.complaint.ineligible")->declared.value, 4);
-    assert_int_equal(figure_at(f, b, "petitions.complaint")->declared.value, 10);
+    assert_int_equal(figure_at(f, b, "petitions.complaint.ineligible")->value, 4);
+    assert_int_equal(figure_at(f, b, "petitions.complaint")->value, 10);
     const Diagnostic *g =
         assert_diag_at(f, DIAG_ERROR, "'petitions.complaint.eligible' is declared twice in commune B", 14, 93);
     uint32_t line, col;
@@ -546,9 +546,9 @@ TEST(a_session_indexed)
     assert_non_null(node_figure_index(d));
     assert_int_equal(node_figure_index(d)->n, 21);
     assert_non_null(node_session(d)->more);
-    assert_int_equal(figure_at(f, d, "invited")->declared.value, 10);
-    assert_int_equal(figure_at(f, d, "opinions.pending")->declared.value, 7);
-    assert_int_equal(figure_at(f, d, "opinions.other")->declared.value, 1);
+    assert_int_equal(figure_at(f, d, "invited")->value, 10);
+    assert_int_equal(figure_at(f, d, "opinions.pending")->value, 7);
+    assert_int_equal(figure_at(f, d, "opinions.other")->value, 1);
     assert_null(model_figure(d, symtab_find(&f->syms, "households", 10)));
 }
 
@@ -1224,7 +1224,7 @@ TEST(constructs_out_of_place)
     assert_int_equal(node_nunits(a), 0);
     assert_int_equal(node_nunits(child(a, "dialogue", NULL)), 0);
     /* the ward's block was still read */
-    assert_int_equal(figure_at(f, child(m->root, "ward", "W"), "invited")->declared.value, 3);
+    assert_int_equal(figure_at(f, child(m->root, "ward", "W"), "invited")->value, 3);
 }
 
 TEST(figure_misuse)

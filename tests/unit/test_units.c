@@ -188,10 +188,10 @@ TEST(a_within_file_joins_the_unit_another_file_makes)
     /* the district's communes came from test1 and test3, its own figures
      * from test2, and test1's top-level `attended 40` is the district's */
     assert_int_equal(node_nunits(d), 2);
-    assert_int_equal(figure_at(f, child(d, "commune", "Quài Nưa"), "invited")->declared.value, 30);
-    assert_int_equal(figure_at(f, child(d, "commune", "Búng Lao"), "invited")->declared.value, 25);
-    assert_int_equal(figure_at(f, d, "attended")->declared.value, 40);
-    assert_int_equal(figure_at(f, d, "invited")->declared.value, 55);
+    assert_int_equal(figure_at(f, child(d, "commune", "Quài Nưa"), "invited")->value, 30);
+    assert_int_equal(figure_at(f, child(d, "commune", "Búng Lao"), "invited")->value, 25);
+    assert_int_equal(figure_at(f, d, "attended")->value, 40);
+    assert_int_equal(figure_at(f, d, "invited")->value, 55);
     assert_null(m->root->figures);
     /* the report header stays report-wide */
     assert_true(m->header.has_period);
@@ -244,7 +244,7 @@ TEST(a_within_file_whose_unit_no_file_makes)
     const Model *m = model_roots(f, (const char *const[]){ "within district \"D\"\ninvited 7\n" }, 1);
     assert_counts(f, 0, 0);
     const Node *d = child(m->root, "district", "D");
-    assert_int_equal(figure_at(f, d, "invited")->declared.value, 7);
+    assert_int_equal(figure_at(f, d, "invited")->value, 7);
     assert_null(m->root->figures);
     assert_int_equal(node_nunits(m->root), 1);
 }
@@ -258,8 +258,8 @@ static void assert_c_in_d(Fixture *f, const Node *top)
     const Node *d = child(top, "district", "D");
     assert_int_equal(child_count(d), 1);
     const Node *c = child(d, "commune", "C");
-    assert_int_equal(figure_at(f, c, "attended")->declared.value, 3);
-    assert_int_equal(figure_at(f, c, "invited")->declared.value, 5);
+    assert_int_equal(figure_at(f, c, "attended")->value, 3);
+    assert_int_equal(figure_at(f, c, "invited")->value, 5);
 }
 
 TEST(a_within_file_inside_a_unit_another_within_file_makes)
@@ -309,7 +309,7 @@ TEST(within_a_unit_listed_by_a_later_within_file)
     assert_int_equal(child_count(m->root), 1);
     const Node *d = child(m->root, "district", "D");
     assert_int_equal(child_count(d), 2);
-    assert_int_equal(figure_at(f, child(d, "commune", "B"), "invited")->declared.value, 7);
+    assert_int_equal(figure_at(f, child(d, "commune", "B"), "invited")->value, 7);
 }
 
 /* Each file makes the other's unit: no order is right, and levels forbid
@@ -334,7 +334,7 @@ TEST(a_figure_declared_in_another_file)
     const char *const files[] = { "commune \"A\" { harvest 12 }\n",
                                   "figure harvest \"Sản lượng\" { }\n" };
     const Model *m = build_model_files(f, files, 2, false);
-    assert_int_equal(figure_at(f, child(m->root, "commune", "A"), "harvest")->declared.value, 12);
+    assert_int_equal(figure_at(f, child(m->root, "commune", "A"), "harvest")->value, 12);
 }
 
 /* Units past the first blocks of nodes (model.c makes them 256 at a
@@ -356,8 +356,8 @@ TEST(units_found_again_among_many)
     assert_counts(f, 0, 0);
     const Node *d = child(m->root, "district", "D");
     assert_int_equal(node_nunits(d), N);
-    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 450"), "households")->declared.value, 45);
-    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 613"), "households")->declared.value, 61);
+    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 450"), "households")->value, 45);
+    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 613"), "households")->value, 61);
     assert_null(child(d, "commune", "X\xC3\xA3 450")->figures->next);
 }
 
@@ -434,8 +434,8 @@ TEST(a_unit_typed_in_nfc_and_nfd_is_one_unit)
     assert_int_equal(node_nunits(m->root), 1);
     /* kept in NFC: the composed bytes Qu C3A0 i N C6B0 a */
     const Node *c = child(m->root, "commune", "Qu\xC3\xA0i N\xC6\xB0" "a");
-    assert_int_equal(figure_at(f, c, "invited")->declared.value, 30);
-    assert_int_equal(figure_at(f, c, "attended")->declared.value, 20);
+    assert_int_equal(figure_at(f, c, "invited")->value, 30);
+    assert_int_equal(figure_at(f, c, "attended")->value, 20);
     assert_string_equal(model_subject(&f->arena, c), "commune Quài Nưa");
 }
 
@@ -463,8 +463,8 @@ TEST(near_duplicate_units_draw_a_warning)
     assert_diag(f, DIAG_NOTE, "the other is here", "test1.dlg", 1, 10);
     /* they stay two units */
     assert_int_equal(node_nunits(m->root), 2);
-    assert_int_equal(figure_at(f, child(m->root, "district", "Muong Ang"), "invited")->declared.value, 1);
-    assert_int_equal(figure_at(f, child(m->root, "district", "Mường Ảng"), "invited")->declared.value, 2);
+    assert_int_equal(figure_at(f, child(m->root, "district", "Muong Ang"), "invited")->value, 1);
+    assert_int_equal(figure_at(f, child(m->root, "district", "Mường Ảng"), "invited")->value, 2);
 }
 
 TEST(near_duplicates_by_case_and_spaces)
