@@ -484,18 +484,19 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
 
 /* provide_one() of a value declared exactly, a count or an amount (most
  * figures): added as it is, without making its Value. */
-static void provide_exact(Derived *d, const Node *parent, const Node *ch, const Symbol *path, const Quantity *q)
+static void provide_exact(Derived *d, const Node *parent, const Node *ch, const Figure *f)
 {
-    Entry *x = aggregated(d, parent, path);
+    Entry *x = aggregated(d, parent, f->path);
     Kept *a = x ? full(d, x) : NULL;
     if (!a)
         return;
     int64_t sum;
-    if (!a->spread && !__builtin_add_overflow(a->sum, q->value, &sum)) {
+    if (!a->spread && !__builtin_add_overflow(a->sum, f->value, &sum)) {
         a->sum = sum;
-        a->money |= q->money;
+        a->money |= f->money;
     } else {
-        add_to(d, a, declared_value(q));
+        Quantity q = figure_declared(f);
+        add_to(d, a, declared_value(&q));
     }
     a->declared = true;
     if (ch->kind->session)
@@ -532,10 +533,8 @@ static bool declares(const Declared *own, const Node *ch, const Symbol *path)
  * figures lie in the arena in that order, so they are read in turn. */
 static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f, Declared *own)
 {
-    Quantity declared = figure_declared(f);
-    const Quantity *q = &declared;
-    if (q->known && q->approx == APPROX_NONE && !q->percent)
-        provide_exact(d, parent, ch, f->path, q);
+    if (f->known && f->approx == APPROX_NONE && !f->percent)
+        provide_exact(d, parent, ch, f);
     else
         provide_one(d, parent, ch, f->path, value_at(d, ch, f->path, f));
     if (own->n < MODEL_FIGURES_SCANNED) {

@@ -687,7 +687,7 @@ _Static_assert(sizeof(Figure) <= 32 && sizeof(PartFigure) <= 48,
  * (PartFigure, with its part and whole set), and when it is written with
  * a block, its FigureMore before it (MoreFigure, MorePartFigure). Its
  * flags `part` and `more` say which; NULL when out of memory. */
-static Figure *new_figure(Model *m, Quantity q, Figure *whole, const Part *part, bool more)
+static Figure *new_figure(Model *m, Quantity q, Span name, Figure *whole, const Part *part, bool more)
 {
     Figure *f;
     if (whole && more) {
@@ -708,14 +708,12 @@ static Figure *new_figure(Model *m, Quantity q, Figure *whole, const Part *part,
         pf->part = part;
         pf->whole = whole;
     }
-    f->value = q.value;
-    f->decimals = q.decimals;
-    f->approx = q.approx & 3u;
-    f->known = q.known;
-    f->money = q.money;
-    f->percent = q.percent;
-    f->part = whole != NULL;
-    f->more = more;
+    /* whole: its bits made in one word, not set one by one in memory */
+    uint32_t len = name.end - name.start;
+    *f = (Figure){ .value = q.value, .start = name.start,
+                   .name_len = (len < FIGURE_NAME_MAX ? len : FIGURE_NAME_MAX) & FIGURE_NAME_MAX,
+                   .decimals = q.decimals, .approx = q.approx & 3u, .known = q.known, .money = q.money,
+                   .percent = q.percent, .part = whole != NULL, .more = more };
     return f;
 }
 
@@ -845,7 +843,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     Quantity q;
     if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
-    Figure *f = new_figure(m, q, whole, part, it->blocks != NULL);
+    Figure *f = new_figure(m, q, item_name_span(it), whole, part, it->blocks != NULL);
     if (!f) {
         oom(b);
         return NULL;
@@ -862,10 +860,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, model_figure_src(node, prev), figure_span(prev), "first declared here");
         return NULL;
     }
-    Span name = item_name_span(it);
-    f->start = name.start;
-    uint32_t len = name.end - name.start;
-    f->name_len = (len < FIGURE_NAME_MAX ? len : FIGURE_NAME_MAX) & FIGURE_NAME_MAX;
     if (b->src != node->src && !elsewhere(b, node, f))
         return NULL;
     if (!index_new_figure(b, node, f)) {
