@@ -41,6 +41,8 @@ typedef struct Eval {
     uint32_t nmemo, cap_memo;
     PtrMap verdicts;        /* (RuleResult, node) -> VerdictCount, for passed() */
     uint32_t *below;        /* by node id: what the nodes below it are (below_bits()) */
+    const Note *plain[NOTE_KIND_COUNT];    /* a note that is its kind alone, kept once
+                                            * for every verdict and check that gives it */
     bool oom;
 } Eval;
 
@@ -887,14 +889,30 @@ static EV calendar_call(Eval *ev, Function fn, EV x, EV y)
 
 /* ---- calls --------------------------------------------------------------------- */
 
-static Note *keep_note(Eval *ev, Note n)
+/* Is n its kind alone ("no conclusion notice is recorded"), every other
+ * field zero, as most notes of unknown verdicts are? Two such notes of a
+ * kind are the same note. */
+static bool plain_note(const Note *n)
 {
+    return !n->name && !n->text && !n->node && n->sel.what == 0 && !n->sel.kind && !n->sel.dim && !n->a && !n->b &&
+           n->x == 0 && !n->inner;
+}
+
+/* n, kept in the arena: a plain one once for its kind, however many
+ * verdicts give it (notes are never changed once kept). */
+static const Note *keep_note(Eval *ev, Note n)
+{
+    bool plain = (unsigned)n.kind < NOTE_KIND_COUNT && plain_note(&n);
+    if (plain && ev->plain[n.kind])
+        return ev->plain[n.kind];
     Note *p = ARENA_NEW(ev->arena, Note);
     if (!p) {
         ev->oom = true;
         return NULL;
     }
     *p = n;
+    if (plain)
+        ev->plain[n.kind] = p;
     return p;
 }
 

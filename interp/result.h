@@ -176,6 +176,10 @@ typedef enum {
 #undef X
 } NoteKind;
 
+#define X(k) +1
+enum { NOTE_KIND_COUNT = 0 NOTE_KINDS(X) };     /* how many kinds there are */
+#undef X
+
 typedef struct Note {
     NoteKind kind;
     const Symbol *name;

@@ -455,6 +455,38 @@ TEST(each_commune_each_year)
     assert_verdict(f, rr, "commune B, 2022", RESULT_FAIL, "dialogues >= 1 is false: 0 >= 1 does not hold");
 }
 
+/* A note that is its kind alone is kept once, whatever the number of
+ * verdicts that give it (a national report has tens of thousands of
+ * dialogues without a conclusion notice); one that names its unit is
+ * each verdict's own. */
+TEST(a_plain_note_is_kept_once)
+{
+    run_all(f, "period 2021 .. 2023\n"
+               "commune \"A\" {\n"
+               "  dialogue 2021-03-01 { invited 5 }\n"
+               "  dialogue 2022-03-01 { invited 5 }\n"
+               "  dialogue 2023-03-01 { conclusion \"1/TB\" 2023-03-05 }\n"
+               "  dialogues 3\n"
+               "}\n"
+               "commune \"B\" { dialogues 2 }\n"
+               "rule in_time \"T\" {\n  each dialogue\n  require: conclusion - date <= 15\n}\n"
+               "rule yearly \"Y\" {\n  each commune\n  each year\n  require: dialogues >= 1\n}\n");
+    const RuleResult *rr = find_rule(f, "in_time");
+    assert_counts(rr, RESULT_UNKNOWN, 3, 1, 0, 2);
+    const Note *first = verdict_why(verdict_at(rr, 0)), *second = verdict_why(verdict_at(rr, 1));
+    assert_int_equal(first->kind, NOTE_NO_CONCLUSION);
+    assert_ptr_equal(first, second);
+    assert_null(verdict_why(verdict_at(rr, 2)));
+    assert_verdict(f, rr, "dialogue 2022-03-01 in commune A", RESULT_UNKNOWN,
+                   "conclusion - date <= 15 is unknown: no conclusion notice is recorded");
+    /* B's years: each note names commune B, and is B's own */
+    rr = find_rule(f, "yearly");
+    const Note *b2021 = verdict_why(verdict_at(rr, 3)), *b2022 = verdict_why(verdict_at(rr, 4));
+    assert_int_equal(b2021->kind, NOTE_NOT_BY_DATE);
+    assert_int_equal(b2022->kind, NOTE_NOT_BY_DATE);
+    assert_ptr_not_equal(b2021, b2022);
+}
+
 TEST(total_only_is_unknown_in_a_year)
 {
     run_all(f, "period 2021 .. 2023\n"
@@ -1383,6 +1415,7 @@ int main(void)
         FIXTURE_TEST(period_one_day),
         FIXTURE_TEST(period_errors),
         FIXTURE_TEST(each_commune_each_year),
+        FIXTURE_TEST(a_plain_note_is_kept_once),
         FIXTURE_TEST(total_only_is_unknown_in_a_year),
         FIXTURE_TEST(total_that_its_sessions_add_up_to),
         FIXTURE_TEST(window_holding_the_whole_period),
