@@ -599,7 +599,7 @@ static void aggregate(Derived *d, const Node *n)
              * one day) gives that through provide(), and its kind and
              * scope count nothing more; otherwise it counts 1 in each */
             if (s->not_held || !k->count || !model_figure(ch, k->count->name))
-                add_cells(d, n, s->cells, 1, true);
+                add_cells(d, n, session_cells_of(s), 1, true);
         } else if (k->count) {
             add_entry(d, n, k->count->name, 1);
         }

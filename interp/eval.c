@@ -150,9 +150,10 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w);
 static bool window_session(Eval *ev, const Node *s, Windowed *w)
 {
     const Session *ss = node_session(s);
-    if (ss->not_held && !(ss->cells && ss->cells->figure == w->f))
+    const Cells *cells = session_cells_of(ss);
+    if (ss->not_held && !(cells && cells->figure == w->f))
         return true;                        /* counts only into *_not_held */
-    bool counted = counts_into(ss->cells, w->path) && !(s->kind->count && model_figure(s, s->kind->count->name));
+    bool counted = counts_into(cells, w->path) && !(s->kind->count && model_figure(s, s->kind->count->name));
     const Figure *fig = w->path ? model_figure(s, w->path) : NULL;
     Value own = { 0 };
     if (!fig || !derive_part_value(ev->d, s, fig, &own)) {
@@ -352,9 +353,10 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
                 return unknown(NOTE_NO_NOTICE);
             return date_value(s->notice_date, NOTE_NOTICE_DATE);
         case NAME_KIND:
-            return s->kind ? (EV){ .kind = V_STR, .str = s->kind->name->text } : unknown(NOTE_NO_KIND);
+            return session_kind(s) ? (EV){ .kind = V_STR, .str = session_kind(s)->name->text } : unknown(NOTE_NO_KIND);
         case NAME_SCOPE:
-            return s->scope ? (EV){ .kind = V_STR, .str = s->scope->name->text } : unknown(NOTE_NO_SCOPE);
+            return session_scope(s) ? (EV){ .kind = V_STR, .str = session_scope(s)->name->text }
+                                    : unknown(NOTE_NO_SCOPE);
         case NAME_FIGURE: case NAME_TOPIC: case NAME_STATUS: case NAME_SATISFIED: case NAME_TRUE: case NAME_FALSE:
         case NAME_PERIOD:
             break;
@@ -1440,7 +1442,7 @@ static void not_held(Eval *ev, const Schedule *sc, const Node *n, Slots *sl)
         if (!ch->kind->session)
             continue;                   /* a sub-unit's sessions are its own */
         const Session *s = node_session(ch);
-        if (ch->kind != sc->session || !s->not_held || (sc->kind && s->kind != sc->kind) ||
+        if (ch->kind != sc->session || !s->not_held || (sc->kind && session_kind(s) != sc->kind) ||
             date_at(s->date, period) == AT_OUT)
             continue;
         sl->not_held++;

@@ -154,6 +154,8 @@ typedef struct Builder {
                              * included; 0: not known (add_items) */
     const Node *figures_of; /* the unit a figure was added to last, and that */
     Figure *figures_end;    /* figure: where its list ends (add_figure) */
+    const Part *session_kind;   /* the session being read: its kind and scope, */
+    const Part *session_scope;  /* until its block ends (add_session) */
 } Builder;
 
 static void unit_made(Waiting *w, const Symbol *name, const Kind *kind);
@@ -1122,19 +1124,35 @@ static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uin
     return ptrmap_put(&m->cells, m->arena, key, mask, c) ? c : NULL;
 }
 
-/* What a session counts into once its block is read: its kind's count of
- * held sessions, or of sessions not held, by its kind and scope. */
-static void session_cells(Builder *b, Node *n)
+/* What a session shares with every other that counts into the same cells
+ * (SessionAttrs), once its block is read: its kind and scope, and what it
+ * counts into, its kind's count of held sessions, or of sessions not
+ * held, by its kind and scope. The cells say all of it (entry_cells()
+ * makes one Cells for each figure and parts), and key the ones kept; a
+ * session of a kind that counts nothing has its own. */
+static void session_attrs(Builder *b, Node *n)
 {
+    Model *m = b->m;
     const Kind *k = n->kind;
     Session *s = n->session;
     const FigureDecl *f = s->not_held ? k->not_held : k->count;
-    if (!f)
-        return;
-    Attr attrs[] = { { k->kinds, s->kind, "kind" }, { k->scopes, s->scope, "scope" } };
-    s->cells = entry_cells(b, f, attrs, 2);
-    if (!s->cells)
+    const Cells *cells = NULL;
+    if (f) {
+        Attr attrs[] = { { k->kinds, b->session_kind, "kind" }, { k->scopes, b->session_scope, "scope" } };
+        if (!(cells = entry_cells(b, f, attrs, 2))) {
+            oom(b);
+            return;
+        }
+        if ((s->attrs = ptrmap_get(&m->session_attrs, cells, 0)))
+            return;
+    }
+    SessionAttrs *x = ARENA_NEW(m->arena, SessionAttrs);
+    if (!x || (cells && !ptrmap_put(&m->session_attrs, m->arena, cells, 0, x))) {
         oom(b);
+        return;
+    }
+    *x = (SessionAttrs){ b->session_kind, b->session_scope, cells };
+    s->attrs = x;
 }
 
 /* A unit's NodeMore, made when first needed; NULL when out of memory
@@ -1154,6 +1172,7 @@ static NodeMore *more_of_unit(Builder *b, Node *n)
  * among its unit's figures. */
 enum { NODE_BLOCK = 256 };
 _Static_assert(sizeof(Node) <= 80, "a node is 80 bytes: a national report has a million");
+_Static_assert(sizeof(Session) <= 56, "a session is 56 bytes: a national report has hundreds of thousands");
 
 static Node *node_alloc(Model *m)
 {
@@ -1536,11 +1555,12 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
         return;
     n->session = s;
     s->date = date_arg(it);
+    b->session_kind = b->session_scope = NULL;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         kind_block(b, kind, blk);
         add_items(b, n, CTX_SESSION, blk->items, blk->nitems);
     }
-    session_cells(b, n);
+    session_attrs(b, n);
 }
 
 /* kind NAME | scope NAME ["VILLAGES"] | chair "NAME" | place "PLACE"
@@ -1557,13 +1577,13 @@ static void session_attr(Builder *b, Node *n, Keyword k, const Item *it)
         if (!n->kind->kinds)
             diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no kinds in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "n", N_("kind NAME")))
-            d->kind = word_part(b, it, n->kind->kinds, N_("kind of session"));
+            b->session_kind = word_part(b, it, n->kind->kinds, N_("kind of session"));
         break;
     case KW_SCOPE:
         if (!n->kind->scopes)
             diag_error(b->m->diag, b->src, item_name_span(it), "a %s has no scope in the vocabulary", n->kind->name->text);
         else if (expect_args(b, it, "nS", N_("scope NAME [\"VILLAGES\"]")))
-            d->scope = word_part(b, it, n->kind->scopes, N_("scope"));
+            b->session_scope = word_part(b, it, n->kind->scopes, N_("scope"));
         break;
     case KW_CHAIR:
         expect_args(b, it, "s", N_("chair \"NAME\""));
@@ -2516,7 +2536,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
         if (!s || !symmap_put(&m->keywords, a, s, (void *)(uintptr_t)k))
             return NULL;
     }
-    Builder b = { m, NULL, NULL, NULL, false, NULL, 0, NULL, NULL };
+    Builder b = { m, NULL, NULL, NULL, false, NULL, 0, NULL, NULL, NULL, NULL };
     m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
@@ -2544,7 +2564,7 @@ static void add_root_file(Builder *b, const LoadedFile *file)
 /* A builder of file's items, at the top level or in a unit of its own. */
 static Builder file_builder(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    return (Builder){ m, file->src, files, NULL, false, NULL, 0, NULL, NULL };
+    return (Builder){ m, file->src, files, NULL, false, NULL, 0, NULL, NULL, NULL, NULL };
 }
 
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
@@ -2845,7 +2865,7 @@ bool model_unit_unique(Model *m, const Node *unit)
 
 void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
 {
-    Builder b = { m, file->src, files, unit, false, NULL, 0, NULL, NULL };
+    Builder b = { m, file->src, files, unit, false, NULL, 0, NULL, NULL, NULL, NULL };
     if (!diag_full(m->diag)) {
         if (report_wide(m, it))
             add_item(&b, m->root, CTX_ROOT, it);
@@ -2891,7 +2911,7 @@ static void check_namesakes(Builder *b, const Waiting *w)
 void model_add_files(Model *m, const FileSet *files)
 {
     Waiting w = { 0 };
-    Builder b = { m, NULL, files, NULL, false, &w, 0, NULL, NULL };
+    Builder b = { m, NULL, files, NULL, false, &w, 0, NULL, NULL, NULL, NULL };
     if (!waiting_init(&b, &w)) {
         oom(&b);
         return;

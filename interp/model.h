@@ -295,6 +295,17 @@ typedef struct SessionMore {
 
 /* What a session is beside its place in the tree: made with it, so every
  * session has one (node_session()). */
+/* What the sessions that count into the same cells share: their kind
+ * (periodic, ad_hoc ...), their scope, and those cells. Made once for each
+ * Cells the model meets (Model.session_attrs), so that a session keeps
+ * one pointer for all three. */
+typedef struct SessionAttrs {
+    const Part *kind;       /* NULL if not given */
+    const Part *scope;      /* NULL if not given */
+    const Cells *cells;     /* what the session counts into; NULL when its
+                             * kind of session counts nothing */
+} SessionAttrs;
+
 typedef struct Session {
     Date date;
     Date conclusion_date;
@@ -302,14 +313,17 @@ typedef struct Session {
     bool not_held;
     bool has_conclusion;
     bool has_notice;
-    const Part *kind;       /* periodic, ad_hoc, ... */
-    const Part *scope;
-    const Cells *cells;     /* what a session counts into, held or not */
+    const SessionAttrs *attrs;  /* NULL only while its block is read, or
+                                 * when memory ran out */
     OpinionList opinions;   /* node_opinions() */
     SessionMore *more;      /* NULL: none of it */
-} Session;                  /* 72 bytes. A scope's villages, the chair, the place and the
+} Session;                  /* 56 bytes. A scope's villages, the chair, the place and the
                              * numbers of the conclusion and notice are checked as
                              * written and not kept: no check, rule or report reads them */
+
+static inline const Part *session_kind(const Session *s) { return s->attrs ? s->attrs->kind : NULL; }
+static inline const Part *session_scope(const Session *s) { return s->attrs ? s->attrs->scope : NULL; }
+static inline const Cells *session_cells_of(const Session *s) { return s->attrs ? s->attrs->cells : NULL; }
 
 /* Why the session was not held, as written; { NULL, 0 }: not said. */
 static inline Str session_not_held_reason(const Session *s)
@@ -551,6 +565,7 @@ typedef struct Model {
     SymMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     PtrMap opinion_attrs;   /* (status, topic) -> OpinionAttrs (model.c) */
+    PtrMap session_attrs;   /* a session's Cells -> SessionAttrs (model.c) */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
     struct PartMemo *part_memo;     /* the breakdowns' parts met last (model.c) */
     SymMap cell_parts;      /* a part's path -> its part of each dimension (decl->ndims

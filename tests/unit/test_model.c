@@ -610,15 +610,15 @@ TEST(session_attributes)
     const Node *a = child(m->root, "commune", "A");
     const Node *r = child(a, "reception", "Tiếp dân định kỳ");
     assert_date(node_session(r)->date, 2020, 3, 5, DATE_DAY);
-    assert_string_equal(node_session(r)->kind->name->text, "regular");
+    assert_string_equal(session_kind(node_session(r))->name->text, "regular");
     assert_true(node_session(r)->has_conclusion);
     assert_date(node_session(r)->conclusion_date, 2020, 3, 12, DATE_DAY);
     assert_false(node_session(r)->not_held);
     const Node *d = child(a, "dialogue", NULL);
     /* `?` in the head, then `date 14/6/2024`: day first */
     assert_date(node_session(d)->date, 2024, 6, 14, DATE_DAY);
-    assert_string_equal(node_session(d)->kind->name->text, "periodic");
-    assert_string_equal(node_session(d)->scope->name->text, "by_cluster");
+    assert_string_equal(session_kind(node_session(d))->name->text, "periodic");
+    assert_string_equal(session_scope(node_session(d))->name->text, "by_cluster");
     /* a conclusion with only a date, to the month */
     assert_true(node_session(d)->has_conclusion);
     assert_date(node_session(d)->conclusion_date, 2024, 6, 0, DATE_MONTH);
@@ -629,7 +629,40 @@ TEST(session_attributes)
     assert_null(session_not_held_reason(node_session(v)).ptr);
     assert_false(node_session(v)->has_conclusion);
     assert_int_equal(node_session(v)->date.precision, DATE_UNKNOWN);
-    assert_null(node_session(v)->kind);
+    assert_null(session_kind(node_session(v)));
+}
+
+/* Sessions that count into the same cells share what they have of their
+ * kind and scope: those of another kind of session, or held where the
+ * other was not, or of another scope, do not. */
+TEST(sessions_share_their_kind_scope_and_cells)
+{
+    const Model *m = model_of(f, "commune \"A\" {\n"
+                                 "  dialogue 2024-01-05 { kind periodic  scope commune_wide }\n"
+                                 "  dialogue 2024-02-05 { scope commune_wide  kind periodic }\n"
+                                 "  dialogue 2024-03-05 { kind periodic  scope commune_wide  not_held ? }\n"
+                                 "  dialogue 2024-04-05 { kind periodic  scope by_cluster }\n"
+                                 "  dialogue 2024-05-05 { }\n"
+                                 "  reception 2024-05-06 { }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Node *a = child(m->root, "commune", "A");
+    const Session *s[6];
+    const Node *n = node_first_child(a);
+    for (int i = 0; i < 6; i++, n = n->next_sibling)
+        s[i] = node_session(n);
+    assert_non_null(s[0]->attrs);
+    assert_ptr_equal(s[0]->attrs, s[1]->attrs);
+    assert_string_equal(session_kind(s[1])->name->text, "periodic");
+    assert_string_equal(session_scope(s[1])->name->text, "commune_wide");
+    assert_ptr_not_equal(s[2]->attrs, s[0]->attrs);         /* not held: counts elsewhere */
+    assert_string_equal(session_kind(s[2])->name->text, "periodic");
+    assert_ptr_not_equal(s[3]->attrs, s[0]->attrs);
+    assert_string_equal(session_scope(s[3])->name->text, "by_cluster");
+    assert_null(session_kind(s[4]));
+    assert_null(session_kind(s[5]));
+    assert_ptr_not_equal(s[4]->attrs, s[5]->attrs);         /* a dialogue, a reception */
+    assert_ptr_not_equal(session_cells_of(s[4]), session_cells_of(s[5]));
 }
 
 TEST(session_kind_must_suit_the_session)
@@ -659,11 +692,11 @@ TEST(session_kind_must_suit_the_session)
     Node *r4 = node_first_child(m->root)->next_sibling->next_sibling->next_sibling;
     assert_string_equal(r4->kind->name->text, "reception");
     assert_date(node_session(r4)->date, 2020, 1, 4, DATE_DAY);
-    assert_string_equal(node_session(r4)->kind->name->text, "leader");
-    assert_null(node_session(r4)->scope);
+    assert_string_equal(session_kind(node_session(r4))->name->text, "leader");
+    assert_null(session_scope(node_session(r4)));
     /* a dialogue's scope is one of the words of its scope dimension */
-    assert_null(node_session(r4->next_sibling)->scope);
-    assert_null(node_session(node_first_child(m->root))->kind);
+    assert_null(session_scope(node_session(r4->next_sibling)));
+    assert_null(session_kind(node_session(node_first_child(m->root))));
 }
 
 /* ---- opinions and documents (§4.4, §4.5) ---------------------------------------------------- */
@@ -1413,6 +1446,7 @@ int main(void)
         FIXTURE_TEST(a_figure_declared_twice_across_merged_blocks),
         FIXTURE_TEST(figures_have_canonical_paths),
         FIXTURE_TEST(session_attributes),
+        FIXTURE_TEST(sessions_share_their_kind_scope_and_cells),
         FIXTURE_TEST(session_kind_must_suit_the_session),
         FIXTURE_TEST(opinions),
         FIXTURE_TEST(opinions_share_their_attributes),
