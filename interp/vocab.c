@@ -323,9 +323,13 @@ const Part *vocab_part(Vocab *v, const Dimension *d, const Symbol *name)
         d = v->calendar[w.unit];
     char label[16];
     Part *p = ARENA_NEW(v->arena, Part);
-    const char *title = w.unit ? arena_printf(v->arena, "%s", date_window_label(w, label))
-                               : arena_printf(v->arena, "%s %s", d->title.ptr ? d->title.ptr : d->name->text,
-                                              name->text + d->numbered->len);
+    const char *title;              /* joined, not printed: a breakdown may number a million parts */
+    if (w.unit) {
+        title = arena_join(v->arena, (const char *const[]){ date_window_label(w, label) }, 1);
+    } else {
+        const char *const words[] = { d->title.ptr ? d->title.ptr : d->name->text, " ", name->text + d->numbered->len };
+        title = arena_join(v->arena, words, 3);
+    }
     Dimension *dim = (Dimension *)d;  /* its index only: the parts stay as declared */
     if (!p || !title || !ptrmap_put(&dim->index, v->arena, name, 0, p))
         return NULL;

@@ -1313,7 +1313,7 @@ TEST(vocab_kinds_by_name)
 
 TEST(vocab_figures_and_dimensions)
 {
-    const Vocab *v = vocab_of(f);
+    Vocab *v = vocab_of(f);
     /* opinions: broken down by level, year, authority, status and topic,
      * in that order (the canonical order of a path's parts) */
     const FigureDecl *op = vocab_figure(v, sym(f, "opinions"));
@@ -1345,6 +1345,16 @@ TEST(vocab_figures_and_dimensions)
     const Dimension *round = vocab_dimension(v, sym(f, "round"));
     assert_true(vocab_numbered_part(round, sym(f, "round3")));
     assert_false(vocab_numbered_part(round, sym(f, "round03")));
+    /* a part made when first met is titled as writers show it: the
+     * dimension's title and its number, or the window */
+    const Part *third = vocab_part(v, round, sym(f, "round3"));
+    assert_non_null(third);
+    assert_str(third->title, "Đợt 3");
+    assert_ptr_equal(vocab_part(v, round, sym(f, "round3")), third);
+    const Part *march = vocab_part(v, year, sym(f, "m2024_03"));
+    assert_non_null(march);
+    assert_str(march->title, "2024-03");
+    assert_int_equal(march->win.unit, WIN_MONTH);
     /* a cell's canonical path follows the figure's dimensions: status
      * (index 3) before topic (index 4), whatever order it was written in */
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };
