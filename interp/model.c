@@ -1124,12 +1124,16 @@ static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uin
     return ptrmap_put(&m->cells, m->arena, key, mask, c) ? c : NULL;
 }
 
-/* What a session shares with every other that counts into the same cells
- * (SessionAttrs), once its block is read: its kind and scope, and what it
- * counts into, its kind's count of held sessions, or of sessions not
- * held, by its kind and scope. The cells say all of it (entry_cells()
- * makes one Cells for each figure and parts), and key the ones kept; a
- * session of a kind that counts nothing has its own. */
+/* What a session shares with every other of its kind of session, kind,
+ * scope and being held or not (SessionAttrs), once its block is read:
+ * those, and what it counts into, its kind's count of held sessions, or
+ * of sessions not held, by its kind and scope as far as the figure is
+ * broken down by them. Kept by the cells, or by the kind of session when
+ * it counts nothing, and the scope with, in its lowest bit, whether the
+ * session was not held (a Part is aligned); the cells do not say the
+ * kind or the scope when the figure is not broken down by it
+ * (dialogues_not_held is not by scope), so one found with another kind
+ * is not taken, and the session gets its own. */
 static void session_attrs(Builder *b, Node *n)
 {
     Model *m = b->m;
@@ -1143,11 +1147,16 @@ static void session_attrs(Builder *b, Node *n)
             oom(b);
             return;
         }
-        if ((s->attrs = ptrmap_get(&m->session_attrs, cells, 0)))
-            return;
     }
-    SessionAttrs *x = ARENA_NEW(m->arena, SessionAttrs);
-    if (!x || (cells && !ptrmap_put(&m->session_attrs, m->arena, cells, 0, x))) {
+    const void *key = cells ? (const void *)cells : (const void *)k;
+    uintptr_t tag = (uintptr_t)b->session_scope | (uintptr_t)s->not_held;
+    SessionAttrs *x = ptrmap_get(&m->session_attrs, key, tag);
+    if (x && x->kind == b->session_kind) {
+        s->attrs = x;
+        return;
+    }
+    bool shared = !x;               /* else another kind has the place: this one is the session's own */
+    if (!(x = ARENA_NEW(m->arena, SessionAttrs)) || (shared && !ptrmap_put(&m->session_attrs, m->arena, key, tag, x))) {
         oom(b);
         return;
     }

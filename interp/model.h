@@ -295,10 +295,11 @@ typedef struct SessionMore {
 
 /* What a session is beside its place in the tree: made with it, so every
  * session has one (node_session()). */
-/* What the sessions that count into the same cells share: their kind
- * (periodic, ad_hoc ...), their scope, and those cells. Made once for each
- * Cells the model meets (Model.session_attrs), so that a session keeps
- * one pointer for all three. */
+/* What the sessions of one kind of session, one kind (periodic, ad_hoc
+ * ...), one scope and held or not share: that kind and scope, and the
+ * cells they count into. Made once for each the model meets
+ * (Model.session_attrs), so that a session keeps one pointer for all
+ * three. */
 typedef struct SessionAttrs {
     const Part *kind;       /* NULL if not given */
     const Part *scope;      /* NULL if not given */
@@ -565,7 +566,7 @@ typedef struct Model {
     SymMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     PtrMap opinion_attrs;   /* (status, topic) -> OpinionAttrs (model.c) */
-    PtrMap session_attrs;   /* a session's Cells -> SessionAttrs (model.c) */
+    PtrMap session_attrs;   /* (cells, scope, not held) -> SessionAttrs (model.c) */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
     struct PartMemo *part_memo;     /* the breakdowns' parts met last (model.c) */
     SymMap cell_parts;      /* a part's path -> its part of each dimension (decl->ndims

@@ -644,12 +644,13 @@ TEST(sessions_share_their_kind_scope_and_cells)
                                  "  dialogue 2024-04-05 { kind periodic  scope by_cluster }\n"
                                  "  dialogue 2024-05-05 { }\n"
                                  "  reception 2024-05-06 { }\n"
+                                 "  dialogue 2024-06-05 { kind periodic  scope by_cluster  not_held ? }\n"
                                  "}\n");
     assert_no_errors(f);
     const Node *a = child(m->root, "commune", "A");
-    const Session *s[6];
+    const Session *s[7];
     const Node *n = node_first_child(a);
-    for (int i = 0; i < 6; i++, n = n->next_sibling)
+    for (int i = 0; i < 7; i++, n = n->next_sibling)
         s[i] = node_session(n);
     assert_non_null(s[0]->attrs);
     assert_ptr_equal(s[0]->attrs, s[1]->attrs);
@@ -663,6 +664,33 @@ TEST(sessions_share_their_kind_scope_and_cells)
     assert_null(session_kind(s[5]));
     assert_ptr_not_equal(s[4]->attrs, s[5]->attrs);         /* a dialogue, a reception */
     assert_ptr_not_equal(session_cells_of(s[4]), session_cells_of(s[5]));
+    /* not held: dialogues_not_held is not by scope, so the two count into
+     * the same cells, but each keeps its scope */
+    assert_ptr_equal(session_cells_of(s[6]), session_cells_of(s[2]));
+    assert_string_equal(session_scope(s[2])->name->text, "commune_wide");
+    assert_string_equal(session_scope(s[6])->name->text, "by_cluster");
+}
+
+/* A kind of session whose count is not broken down by its kinds: its
+ * sessions count into the same cells, and each keeps its own kind. */
+TEST(sessions_of_one_cell_keep_their_kinds)
+{
+    const Model *m = model_of(f, "figure meetings \"M\" { }\n"
+                                 "dimension meeting_kind \"K\" { a \"A\"  b \"B\" }\n"
+                                 "session_kind meeting \"Họp\" { count meetings  kinds meeting_kind }\n"
+                                 "commune \"A\" {\n"
+                                 "  meeting 2024-01-01 { kind a }\n"
+                                 "  meeting 2024-01-02 { kind b }\n"
+                                 "  meeting 2024-01-03 { kind a }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Node *first = node_first_child(child(m->root, "commune", "A"));
+    const Session *a1 = node_session(first), *b = node_session(first->next_sibling),
+                  *a2 = node_session(first->next_sibling->next_sibling);
+    assert_ptr_equal(session_cells_of(a1), session_cells_of(b));
+    assert_string_equal(session_kind(a1)->name->text, "a");
+    assert_string_equal(session_kind(b)->name->text, "b");
+    assert_ptr_equal(a2->attrs, a1->attrs);
 }
 
 TEST(session_kind_must_suit_the_session)
@@ -1457,6 +1485,7 @@ int main(void)
         FIXTURE_TEST(figures_have_canonical_paths),
         FIXTURE_TEST(session_attributes),
         FIXTURE_TEST(sessions_share_their_kind_scope_and_cells),
+        FIXTURE_TEST(sessions_of_one_cell_keep_their_kinds),
         FIXTURE_TEST(session_kind_must_suit_the_session),
         FIXTURE_TEST(opinions),
         FIXTURE_TEST(opinions_share_their_attributes),
