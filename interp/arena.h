@@ -143,16 +143,32 @@ enum { ARENA_SPARE = 32 * 1024 * 1024 };   /* small chunks given back and kept f
  * multiple of 8, and arena_alloc() moves it on to one of 16 for a block
  * of any type. */
 enum { ARENA_SMALL_ALIGN = 8 };
-static inline void *arena_znew(Arena *a, size_t size, size_t align)
+
+/* `size` bytes at the cursor, a multiple of 8 of them, when the newest
+ * chunk has room and no test's allocator is to be asked; else NULL. */
+static inline void *arena_bump_(Arena *a, size_t size)
 {
     size_t rounded = ((size ? size : 1) + ARENA_SMALL_ALIGN - 1) & ~(size_t)(ARENA_SMALL_ALIGN - 1);
-    if (align <= ARENA_SMALL_ALIGN && rounded <= ARENA_LARGE && !a->allocator.fail &&
-        rounded <= (size_t)(a->limit - a->cursor)) {
-        void *p = a->cursor;
-        a->cursor += rounded;
-        return memset(p, 0, size);
-    }
-    return arena_zalloc(a, size);
+    if (rounded > ARENA_LARGE || a->allocator.fail || rounded > (size_t)(a->limit - a->cursor))
+        return NULL;
+    void *p = a->cursor;
+    a->cursor += rounded;
+    return p;
+}
+
+static inline void *arena_znew(Arena *a, size_t size, size_t align)
+{
+    void *p = align <= ARENA_SMALL_ALIGN ? arena_bump_(a, size) : NULL;
+    return p ? memset(p, 0, size) : arena_zalloc(a, size);
+}
+
+/* arena_alloc() of a block for a type whose alignment is 8 bytes or less
+ * (a symbol and its text), not zeroed: it takes a multiple of 8 bytes,
+ * not of 16. */
+static inline void *arena_alloc_small(Arena *a, size_t size)
+{
+    void *p = arena_bump_(a, size);
+    return p ? p : arena_alloc(a, size);
 }
 
 #define ARENA_NEW(a, T) ((T *)arena_znew((a), sizeof(T), _Alignof(T)))

@@ -134,7 +134,8 @@ static Symbol *intern_hashed(Symtab *t, uint32_t h, const char *s, size_t len)
         t->syms = grown;
         t->syms_cap = ncap;
     }
-    Symbol *sym = arena_alloc(t->arena, sizeof *sym + len + 1);
+    _Static_assert(_Alignof(Symbol) <= ARENA_SMALL_ALIGN, "a symbol takes a multiple of 8 bytes");
+    Symbol *sym = arena_alloc_small(t->arena, sizeof *sym + len + 1);
     if (!sym)
         return NULL;
     memcpy(sym->text, s, len);

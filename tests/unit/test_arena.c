@@ -124,6 +124,34 @@ TEST(small_records_take_a_multiple_of_8)
     assert_false(f->arena.failed);
 }
 
+/* arena_alloc_small(): bytes for a type aligned to 8 or less, such as a
+ * symbol and its text, not zeroed, in a multiple of 8 bytes; with a test's
+ * allocator that may fail, it asks it as arena_alloc() does. */
+TEST(small_blocks_of_bytes_take_a_multiple_of_8)
+{
+    arena_alloc(&f->arena, 1);                  /* a chunk, the cursor on 16 */
+    char *a = arena_alloc_small(&f->arena, 13), *b = arena_alloc_small(&f->arena, 17);
+    char *c = arena_alloc_small(&f->arena, 8);
+    assert_true(a && b && c);
+    assert_int_equal(b - a, 16);
+    assert_int_equal(c - b, 24);
+    assert_int_equal((uintptr_t)c % 8, 0);
+    memset(a, 'x', 13);
+    memset(b, 'y', 17);
+    assert_int_equal(a[12], 'x');
+    void *any = arena_alloc(&f->arena, 1);      /* on 16 again */
+    assert_true(aligned(any));
+    assert_false(f->arena.failed);
+
+    Failing none = { 0, 1, 0 };                 /* its first request fails */
+    Allocator al = { failing_alloc, failing_release, &none, failing_now };
+    Arena failing;
+    arena_init(&failing, &al);
+    assert_null(arena_alloc_small(&failing, 10));
+    assert_true(failing.failed);
+    arena_free(&failing);
+}
+
 TEST(blocks_do_not_overlap)
 {
     /* 10000 blocks of 24 bytes: 10000 * 32 (24 rounded up to a multiple
@@ -1011,6 +1039,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         FIXTURE_TEST(blocks_are_aligned_for_any_object),
         FIXTURE_TEST(small_records_take_a_multiple_of_8),
+        FIXTURE_TEST(small_blocks_of_bytes_take_a_multiple_of_8),
         FIXTURE_TEST(blocks_do_not_overlap),
         FIXTURE_TEST(zalloc_zeroes_what_the_allocator_left),
         FIXTURE_TEST(block_bigger_than_a_chunk),
