@@ -1181,7 +1181,7 @@ static NodeMore *more_of_unit(Builder *b, Node *n)
  * among its unit's figures. */
 enum { NODE_BLOCK = 256 };
 _Static_assert(sizeof(Node) <= 80, "a node is 80 bytes: a national report has a million");
-_Static_assert(sizeof(Session) <= 56, "a session is 56 bytes: a national report has hundreds of thousands");
+_Static_assert(sizeof(Session) <= 40, "a session is 40 bytes: a national report has hundreds of thousands");
 
 static Node *node_alloc(Model *m)
 {
@@ -1652,13 +1652,15 @@ static const Part *topic_attr(Builder *b, const Item *a)
     return expect_args(b, a, "n", N_("topic NAME")) ? word_part(b, a, d, N_("topic")) : NULL;
 }
 
-/* The runs of node's opinions: a session's in its Session, a unit's in
- * its NodeMore (made here when first needed); NULL when out of memory
- * (said). */
+/* The runs of node's opinions: a session's in its SessionMore, a unit's
+ * in its NodeMore (either made here when first needed); NULL when out of
+ * memory (said). */
 static OpinionList *opinion_list(Builder *b, Node *node)
 {
-    if (node->kind->session)
-        return &node->session->opinions;
+    if (node->kind->session) {
+        SessionMore *more = more_of_session(b, node->session);
+        return more ? &more->opinions : NULL;
+    }
     NodeMore *more = more_of_unit(b, node);
     return more ? &more->opinions : NULL;
 }

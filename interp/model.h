@@ -235,7 +235,7 @@ typedef struct OpinionIter {
     uint32_t i;
 } OpinionIter;
 
-/* The runs of a unit (in its NodeMore) or a session (in its Session). */
+/* The runs of a unit (in its NodeMore) or a session (in its SessionMore). */
 typedef struct OpinionList {
     OpinionRun *first, *last;
 } OpinionList;
@@ -285,16 +285,16 @@ typedef struct NodeMore {
                              * unit -> that file (model_figure_src()) */
 } NodeMore;
 
-/* What few sessions have: documents listed in them, the reason one was
- * not held. Made when first needed (model.c). */
+/* What some sessions have: opinions and documents listed in them (most
+ * reports list neither), the reason one was not held. Made when first
+ * needed (model.c). */
 typedef struct SessionMore {
+    OpinionList opinions;   /* node_opinions() */
     DocumentList documents;
     Str not_held_reason;
     FigureIndex *figure_index;  /* see node_figure_index() */
 } SessionMore;
 
-/* What a session is beside its place in the tree: made with it, so every
- * session has one (node_session()). */
 /* What the sessions of one kind of session, one kind (periodic, ad_hoc
  * ...), one scope and held or not share: that kind and scope, and the
  * cells they count into. Made once for each the model meets
@@ -307,6 +307,8 @@ typedef struct SessionAttrs {
                              * kind of session counts nothing */
 } SessionAttrs;
 
+/* What a session is beside its place in the tree: made with it, so every
+ * session has one (node_session()). */
 typedef struct Session {
     Date date;
     Date conclusion_date;
@@ -316,9 +318,8 @@ typedef struct Session {
     bool has_notice;
     const SessionAttrs *attrs;  /* NULL only while its block is read, or
                                  * when memory ran out */
-    OpinionList opinions;   /* node_opinions() */
     SessionMore *more;      /* NULL: none of it */
-} Session;                  /* 56 bytes. A scope's villages, the chair, the place and the
+} Session;                  /* 40 bytes. A scope's villages, the chair, the place and the
                              * numbers of the conclusion and notice are checked as
                              * written and not kept: no check, rule or report reads them */
 
@@ -362,8 +363,8 @@ enum { NODE_INDEXED = UINT8_MAX };
 
 /* A unit or a session. 80 bytes: a national report has a node for each
  * of its hundreds of thousands of villages, so what only a few nodes have
- * is in `more` (a session's in its Session): its children, the index of
- * its figures, opinions. */
+ * is in `more` (a session's in its Session and SessionMore): its
+ * children, the index of its figures, opinions. */
 struct Node {
     const Kind *kind;
     Symbol *name;           /* unit name (NFC), session title, or NULL */
@@ -390,7 +391,7 @@ struct Node {
 static inline const OpinionRun *node_opinions(const Node *n)
 {
     if (n->kind->session)
-        return n->session ? n->session->opinions.first : NULL;
+        return n->session && n->session->more ? n->session->more->opinions.first : NULL;
     return n->more ? n->more->opinions.first : NULL;
 }
 

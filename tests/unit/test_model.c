@@ -671,6 +671,29 @@ TEST(sessions_share_their_kind_scope_and_cells)
     assert_string_equal(session_scope(s[6])->name->text, "by_cluster");
 }
 
+/* A session keeps its opinions beside it, in its SessionMore, made for
+ * the first: one without opinions, documents or a reason has none. */
+TEST(a_session_keeps_its_opinions_beside_it)
+{
+    const Model *m = model_of(f, "commune \"A\" {\n"
+                                 "  dialogue 2024-01-05 { invited 3 }\n"
+                                 "  dialogue 2024-02-05 {\n"
+                                 "    opinion \"o1\" { status resolved }\n"
+                                 "    opinion \"o2\" { status pending }\n"
+                                 "  }\n"
+                                 "}\n");
+    assert_no_errors(f);
+    const Node *plain = node_first_child(child(m->root, "commune", "A")), *heard = plain->next_sibling;
+    assert_null(node_session(plain)->more);
+    assert_null(node_opinions(plain));
+    assert_non_null(node_session(heard)->more);
+    const OpinionRun *run = node_opinions(heard);
+    assert_non_null(run);
+    assert_ptr_equal(run, node_session(heard)->more->opinions.first);
+    assert_int_equal(run->n, 2);
+    assert_null(run->next);
+}
+
 /* A kind of session whose count is not broken down by its kinds: its
  * sessions count into the same cells, and each keeps its own kind. */
 TEST(sessions_of_one_cell_keep_their_kinds)
@@ -1486,6 +1509,7 @@ int main(void)
         FIXTURE_TEST(session_attributes),
         FIXTURE_TEST(sessions_share_their_kind_scope_and_cells),
         FIXTURE_TEST(sessions_of_one_cell_keep_their_kinds),
+        FIXTURE_TEST(a_session_keeps_its_opinions_beside_it),
         FIXTURE_TEST(session_kind_must_suit_the_session),
         FIXTURE_TEST(opinions),
         FIXTURE_TEST(opinions_share_their_attributes),
