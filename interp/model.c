@@ -2547,7 +2547,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
         if (!s || !symmap_put(&m->keywords, a, s, (void *)(uintptr_t)k))
             return NULL;
     }
-    Builder b = { m, NULL, NULL, NULL, false, NULL, 0, NULL, NULL, NULL, NULL };
+    Builder b = { .m = m };
     m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
     return m->root ? m : NULL;
 }
@@ -2575,7 +2575,7 @@ static void add_root_file(Builder *b, const LoadedFile *file)
 /* A builder of file's items, at the top level or in a unit of its own. */
 static Builder file_builder(Model *m, const FileSet *files, const LoadedFile *file)
 {
-    return (Builder){ m, file->src, files, NULL, false, NULL, 0, NULL, NULL, NULL, NULL };
+    return (Builder){ .m = m, .src = file->src, .files = files };
 }
 
 void model_add_file(Model *m, const FileSet *files, const LoadedFile *file)
@@ -2876,7 +2876,7 @@ bool model_unit_unique(Model *m, const Node *unit)
 
 void model_add_item_within(Model *m, const FileSet *files, const LoadedFile *file, Node *unit, Item *it)
 {
-    Builder b = { m, file->src, files, unit, false, NULL, 0, NULL, NULL, NULL, NULL };
+    Builder b = { .m = m, .src = file->src, .files = files, .within = unit };
     if (!diag_full(m->diag)) {
         if (report_wide(m, it))
             add_item(&b, m->root, CTX_ROOT, it);
@@ -2922,7 +2922,7 @@ static void check_namesakes(Builder *b, const Waiting *w)
 void model_add_files(Model *m, const FileSet *files)
 {
     Waiting w = { 0 };
-    Builder b = { m, NULL, files, NULL, false, &w, 0, NULL, NULL, NULL, NULL };
+    Builder b = { .m = m, .files = files, .waiting = &w };
     if (!waiting_init(&b, &w)) {
         oom(&b);
         return;

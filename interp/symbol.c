@@ -14,13 +14,6 @@ static uint32_t hash_bytes(const Symtab *t, const char *s, size_t len)
     return (uint32_t)(h ^ h >> 32);
 }
 
-/* A symbol of the cache, when it is these bytes. */
-static Symbol *recent(const SymCache *c, uint32_t slot, const char *s, size_t len)
-{
-    Symbol *sym = c->slot[slot];
-    return sym && symbol_is(sym, s, len) ? sym : NULL;
-}
-
 /* A probe longer than this grows the table whatever its load: with a keyed
  * hash it does not happen, and if it did, it could not last. */
 enum { PROBE_LIMIT = 64 };
@@ -66,7 +59,7 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len)
 {
     if (!t->cap && !t->base)
         return NULL;
-    Symbol *known = recent(&t->recent, symtab_recent_slot(s, len), s, len);
+    Symbol *known = symcache_get(&t->recent, symtab_recent_slot(s, len), s, len);
     if (known)
         return known;
     uint32_t h = hash_bytes(t, s, len);

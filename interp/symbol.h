@@ -83,7 +83,7 @@ Symbol *symtab_intern(Symtab *t, const char *s, size_t len);
 Symbol *symtab_intern_cstr(Symtab *t, const char *s);
 /* symtab_intern() through the caller's cache rather than the table's,
  * holding t->lock when there is one. A name found in the cache, as most
- * names a scanner meets are, is found inline (symtab_recent()); the rest
+ * names a scanner meets are, is found inline (symcache_get()); the rest
  * go the slow way (symtab_intern_missed()). */
 static inline Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len);
 Symbol *symtab_intern_missed(Symtab *t, SymCache *c, uint32_t slot, const char *s, size_t len);
@@ -181,13 +181,18 @@ static inline bool symbol_is(const Symbol *sym, const char *s, size_t len)
             (symbol_word_at(t + last, k) ^ symbol_word_at(s + last, k))) == 0;
 }
 
+/* The symbol in slot `slot` of c, when it is these bytes; else NULL. */
+static inline Symbol *symcache_get(const SymCache *c, uint32_t slot, const char *s, size_t len)
+{
+    Symbol *sym = c->slot[slot];
+    return sym && symbol_is(sym, s, len) ? sym : NULL;
+}
+
 static inline Symbol *symtab_intern_via(Symtab *t, SymCache *c, const char *s, size_t len)
 {
     uint32_t slot = symtab_recent_slot(s, len);
-    Symbol *sym = c->slot[slot];
-    if (sym && symbol_is(sym, s, len))
-        return sym;
-    return symtab_intern_missed(t, c, slot, s, len);
+    Symbol *sym = symcache_get(c, slot, s, len);
+    return sym ? sym : symtab_intern_missed(t, c, slot, s, len);
 }
 
 #endif

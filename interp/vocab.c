@@ -323,9 +323,10 @@ const Part *vocab_part(Vocab *v, const Dimension *d, const Symbol *name)
         d = v->calendar[w.unit];
     char label[16];
     Part *p = ARENA_NEW(v->arena, Part);
-    const char *title;              /* joined, not printed: a breakdown may number a million parts */
+    const char *title;              /* copied or joined, not printed: a breakdown may number a million parts */
     if (w.unit) {
-        title = arena_join(v->arena, (const char *const[]){ date_window_label(w, label) }, 1);
+        const char *window = date_window_label(w, label);
+        title = arena_strndup(v->arena, window, strlen(window));
     } else {
         const char *const words[] = { d->title.ptr ? d->title.ptr : d->name->text, " ", name->text + d->numbered->len };
         title = arena_join(v->arena, words, 3);
