@@ -14,18 +14,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 /* Small blocks come from chunks of 64 KiB at first, each next one twice
- * the last up to 1 MiB: a large run makes few chunks. Those of 1 MiB are
- * mapped apart (with the default allocator), so freeing the arena gives
- * them back to the system at once: the syntax trees' arena, five times
- * the input, is freed before derive fills its tables, and malloc's heap
- * would keep its chunks. Large blocks (tables that double) stay malloc's,
- * which reuses what they outgrow. */
+ * the last up to one huge page, 2 MiB with its header: a large run makes
+ * few chunks. Those of the largest size are mapped apart (with the default
+ * allocator), so freeing the arena gives them back to the system at once:
+ * the syntax trees' arena, five times the input, is freed before derive
+ * fills its tables, and malloc's heap would keep its chunks. Large blocks
+ * (tables that double) stay malloc's below LARGE_MAPPED, which reuses what
+ * they outgrow. */
 enum {
+    HUGE_PAGE = 2 * 1024 * 1024,    /* a transparent huge page (x86-64, arm64 with pages of 4 KiB) */
     CHUNK_SIZE = 64 * 1024,         /* the first chunk, unless arena_expect() says */
     CHUNK_MIN = ARENA_LARGE,        /* holds any small block (is_large) */
-    CHUNK_MAX = 1024 * 1024,
     ALIGN = _Alignof(max_align_t),
 };
 
@@ -37,6 +39,9 @@ struct ArenaChunk {
     size_t size;            /* bytes of data */
     _Alignas(max_align_t) char data[];
 };
+
+/* The largest small chunk: with its header, one huge page. */
+enum { CHUNK_MAX = HUGE_PAGE - sizeof(ArenaChunk) };
 
 /* A request this large gets a chunk of its own. */
 static bool is_large(size_t rounded) { return rounded > ARENA_LARGE; }
@@ -69,7 +74,7 @@ void arena_expect(Arena *a, size_t bytes)
     size_t chunk = CHUNK_MIN;
     while (chunk < bytes && chunk < CHUNK_MAX)
         chunk *= 2;
-    a->next_chunk = chunk;
+    a->next_chunk = chunk < CHUNK_MAX ? chunk : CHUNK_MAX;
 }
 
 /* A chunk unlinked by the caller, given back. */
@@ -127,25 +132,65 @@ static ArenaChunk *new_chunk(Arena *a, size_t payload, bool zeroed)
     return c;
 }
 
-/* A small chunk is filled from its first byte to its last: its pages are
- * mapped in one call rather than faulted in one by one (a national report
- * maps some 400 chunks, 100,000 pages: 4 to 8 % of the run). */
+/* Pages for a chunk of `size` bytes, or NULL. One of a huge page or more
+ * starts on a huge page and is advised to be made of them: a run's model
+ * is some 100 MB read in no particular order, and the processor then
+ * finds where its pages are in one entry of 2 MiB rather than 512 of
+ * 4 KiB. The benchmark's runs take 8 to 16 % less CPU time, mostly the
+ * program's own, and 1 % more memory at most: a huge page is mapped
+ * whole, but a small chunk is filled to its end and a table that
+ * doubles is written across. (Chunks of 2 MiB that did not start on a
+ * huge page got few of them: stop 24 found no gain.) Where the system
+ * has no such pages, or they are off, it is advice only. A `filled`
+ * chunk is written from its first byte to its last: its pages are mapped
+ * in one call rather than faulted in one by one (a national report maps
+ * some 400 chunks, 100,000 small pages: 4 to 8 % of the run). */
+static void *map_pages(size_t size, bool filled)
+{
+    if (size < HUGE_PAGE) {
+        int flags = MAP_PRIVATE | MAP_ANONYMOUS;
 #ifdef MAP_POPULATE
-enum { CHUNK_MAP_FLAGS = MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE };
-#else
-enum { CHUNK_MAP_FLAGS = MAP_PRIVATE | MAP_ANONYMOUS };
+        if (filled)
+            flags |= MAP_POPULATE;
 #endif
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, -1, 0);
+        return p == MAP_FAILED ? NULL : p;
+    }
+    /* mapped with a huge page more, then cut to the one that starts on
+     * a huge page */
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t len = (size + page - 1) & ~(page - 1);
+    if (len < size || len > SIZE_MAX - HUGE_PAGE)
+        return NULL;
+    char *raw = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED)
+        return NULL;
+    char *p = (char *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (p > raw)
+        munmap(raw, (size_t)(p - raw));
+    munmap(p + len, (size_t)(raw + HUGE_PAGE - p));     /* p < raw + HUGE_PAGE */
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, len, MADV_HUGEPAGE);
+#endif
+#ifdef MADV_POPULATE_WRITE
+    if (filled)
+        (void)madvise(p, len, MADV_POPULATE_WRITE);     /* Linux 5.14 on; else faulted as written */
+#else
+    (void)filled;
+#endif
+    return p;
+}
 
 /* A chunk mapped apart, given back with munmap (free_chunk); NULL when
  * the system refuses, and the caller asks the allocator instead (malloc
  * may still find it). */
-static ArenaChunk *mapped_chunk(Arena *a, size_t payload, int flags)
+static ArenaChunk *mapped_chunk(Arena *a, size_t payload, bool filled)
 {
     if (payload > SIZE_MAX - sizeof(ArenaChunk))
         return NULL;
     size_t size = sizeof(ArenaChunk) + payload;
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, -1, 0);
-    if (p == MAP_FAILED)
+    void *p = map_pages(size, filled);
+    if (!p)
         return NULL;
     ArenaChunk *c = p;
     c->mapped = size;
@@ -157,8 +202,8 @@ static ArenaChunk *mapped_chunk(Arena *a, size_t payload, int flags)
 /* A small chunk; one of CHUNK_MAX is mapped apart (see CHUNK_MAX). */
 static ArenaChunk *new_small_chunk(Arena *a, size_t payload)
 {
-    ArenaChunk *c = payload >= CHUNK_MAX && a->allocator.alloc == default_alloc
-                        ? mapped_chunk(a, payload, CHUNK_MAP_FLAGS) : NULL;
+    ArenaChunk *c = payload >= CHUNK_MAX && a->allocator.alloc == default_alloc ? mapped_chunk(a, payload, true)
+                                                                                : NULL;
     return c ? c : new_chunk(a, payload, false);
 }
 
@@ -197,7 +242,7 @@ enum { LARGE_MAPPED = 128 * 1024 };
 static ArenaChunk *new_large_chunk(Arena *a, size_t rounded, bool zeroed)
 {
     ArenaChunk *c = MAP_LARGE && rounded >= LARGE_MAPPED && a->allocator.alloc == default_alloc
-                        ? mapped_chunk(a, rounded, MAP_PRIVATE | MAP_ANONYMOUS) : NULL;
+                        ? mapped_chunk(a, rounded, false) : NULL;
     return c ? c : new_chunk(a, rounded, zeroed);
 }
 
@@ -239,7 +284,7 @@ void *arena_alloc(Arena *a, size_t size)
         c = new_small_chunk(a, chunk);
         if (!c)
             return NULL;
-        a->next_chunk = chunk < CHUNK_MAX ? chunk * 2 : CHUNK_MAX;
+        a->next_chunk = chunk < CHUNK_MAX / 2 ? chunk * 2 : CHUNK_MAX;
     }
     c->next = a->chunks;
     c->prev = NULL;

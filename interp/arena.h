@@ -8,9 +8,10 @@
  * A thread reading files apart (load.c) fills an arena of its own, which
  * the run's adopts once the thread is done: still one arena to free.
  * The underlying allocator is pluggable so tests can make it fail; with the
- * default one (malloc), small-block chunks of 1 MiB are mapped by the arena
- * itself and unmapped by arena_free(), so freeing gives memory back to the
- * system at once (arena.c). */
+ * default one (malloc), small-block chunks of 2 MiB are mapped by the arena
+ * itself, each on a huge page where the system has them, and unmapped by
+ * arena_free(), so freeing gives memory back to the system at once
+ * (arena.c). */
 #ifndef DLG_ARENA_H
 #define DLG_ARENA_H
 
@@ -49,7 +50,7 @@ typedef struct Arena {
 /* Initialise with the given allocator, or malloc/free when NULL. */
 void arena_init(Arena *a, const Allocator *allocator);
 /* The arena expects about `bytes` in small blocks: its first chunk is
- * sized for them (16 KiB to 1 MiB) rather than 64 KiB, so that many small
+ * sized for them (16 KiB to 2 MiB) rather than 64 KiB, so that many small
  * arenas (one per file's syntax tree) waste little. Call before the first
  * allocation. */
 void arena_expect(Arena *a, size_t bytes);
