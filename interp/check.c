@@ -13,6 +13,9 @@ typedef struct Checker {
     Result *r;
     const Node *node;       /* whose figures are checked (check_node()) */
     bool below;             /* something below it adds up to its figures: derive_any() */
+    bool lean;              /* a passing check is counted, not kept (check_run_lean) */
+    CheckSink sink;         /* made again (replay): each check handed here, none kept */
+    void *sink_ctx;
     bool oom;
 } Checker;
 
@@ -31,6 +34,17 @@ static Check *new_check(Checker *c, CheckKind kind, const Node *n, const Figure 
     k->node = n;
     k->figure = f;
     return k;
+}
+
+/* k, made by new_check() and filled: kept, counted, or handed on. */
+static void add(Checker *c, const Check *k)
+{
+    if (c->sink)
+        c->sink(c->sink_ctx, k);
+    else if (c->lean && k->status == RESULT_PASS)
+        result_count_check(c->r, k);
+    else
+        result_add_check(c->r, k);
 }
 
 /* The computed side of a check: its value and, when it comes from
@@ -150,7 +164,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
         check_set_note(c->arena, k, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(missing), .a = (int64_t)need });
     else if (unknown)
         check_set_note(c->arena, k, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
-    result_add_check(c->r, k);
+    add(c, k);
 }
 
 /* Two breakdowns of one figure form a table when the parts of one are
@@ -207,7 +221,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
         if (!known[j])
             check_set_note(c->arena, k, (Note){ .kind = NOTE_CELL_INEXACT });
         settle(k);
-        result_add_check(c->r, k);
+        add(c, k);
     }
 }
 
@@ -303,7 +317,7 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
         if (k) {
             judge(c, k, figure_declared(f), of_aggregate(a), REL_GE);
             check_set_note(c->arena, k, (Note){ .kind = NOTE_UNSTATUSED, .name = decl->name, .text = missing->word });
-            result_add_check(c->r, k);
+            add(c, k);
         }
         return;
     }
@@ -317,7 +331,7 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
         judge(c, k, figure_declared(f), of_aggregate(a), a->sum < f->value ? REL_GE : REL_EQ);
         check_set_coverage(c->arena, k, clamp_u32(a->sum), clamp_u32(f->value));
         settle(k);
-        result_add_check(c->r, k);
+        add(c, k);
         return;
     }
     Relation rel = REL_EQ;
@@ -334,7 +348,7 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     }
     judge(c, k, figure_declared(f), of_aggregate(a), rel);
     settle(k);
-    result_add_check(c->r, k);
+    add(c, k);
 }
 
 static void check_negative(Checker *c, const Figure *f)
@@ -346,7 +360,7 @@ static void check_negative(Checker *c, const Figure *f)
         return;
     judge(c, k, figure_declared(f), exact(0), REL_GE);
     check_set_note(c->arena, k, (Note){ .kind = NOTE_NEGATIVE });
-    result_add_check(c->r, k);
+    add(c, k);
 }
 
 /* A Decimal-like quantity as a double: a percentage's mantissa scaled. */
@@ -373,7 +387,7 @@ static void check_change(Checker *c, const Figure *f)
         Computed x = exact(0);
         x.value = (Wide)v->value - p->value;     /* exact: a change of two 64-bit figures */
         judge(c, k, *d, x, REL_EQ);
-        result_add_check(c->r, k);
+        add(c, k);
         return;
     }
     double unit = pow(10, -(double)d->decimals), declared = as_double(d);
@@ -387,7 +401,7 @@ static void check_change(Checker *c, const Figure *f)
         check_set_note(c->arena, k, (Note){ .kind = NOTE_ZERO_DENOMINATOR });
         if (!check_numbers(c->arena, k, shown, (Number){ 0 }, (Number){ 0 }, unit))
             c->oom = true;
-        result_add_check(c->r, k);
+        add(c, k);
         return;
     } else {
         computed = 100.0 * ((double)v->value - (double)p->value) / (double)p->value;
@@ -398,7 +412,7 @@ static void check_change(Checker *c, const Figure *f)
     k->status = fabs(declared - computed) <= unit + 1e-9 ? RESULT_PASS : RESULT_FAIL;
     if (k->status == RESULT_FAIL)
         check_set_note(c->arena, k, (Note){ .kind = NOTE_PERCENT_DIFFERS, .x = unit });
-    result_add_check(c->r, k);
+    add(c, k);
 }
 
 /* f and its parts; decl: the figure of the vocabulary they are cells of. */
@@ -434,7 +448,7 @@ static void check_bound(Checker *c, const Node *n, const Bound *b)
         return;
     k->bound = b;
     judge(c, k, (Quantity){ .known = true, .value = s.value }, exact(l.value), REL_LE);
-    result_add_check(c->r, k);
+    add(c, k);
 }
 
 static void check_node(Checker *c, const Node *n)
@@ -451,11 +465,40 @@ static void check_node(Checker *c, const Node *n)
         check_node(c, ch);
 }
 
+/* The pass over the whole model, c set for it. */
+static bool walk(Checker *c)
+{
+    arena_init(&c->scratch, &c->arena->allocator);
+    check_node(c, c->m->root);
+    arena_free(&c->scratch);
+    return !c->oom;
+}
+
 bool check_run(const Model *m, const Derived *d, Arena *arena, Result *r)
 {
-    Checker c = { .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r };
-    arena_init(&c.scratch, &arena->allocator);
-    check_node(&c, m->root);
-    arena_free(&c.scratch);
-    return !c.oom;
+    return walk(&(Checker){ .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r });
+}
+
+/* CheckReplay.run: the pass again, each check to sink. Its checks are made
+ * in the slots of a result of its own, one block used again and again. */
+static bool replay(const CheckReplay *rp, Arena *a, CheckSink sink, void *ctx)
+{
+    Result slots = { 0 };
+    return walk(&(Checker){ .m = rp->model, .d = rp->derived, .v = rp->model->vocab, .arena = a, .r = &slots,
+                            .sink = sink, .sink_ctx = ctx });
+}
+
+bool check_run_lean(const Model *m, const Derived *d, Arena *arena, Result *r)
+{
+    CheckReplay *rp = ARENA_NEW(arena, CheckReplay);
+    if (!rp)
+        return false;
+    *rp = (CheckReplay){ replay, m, d };
+    if (!walk(&(Checker){ .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r, .lean = true }))
+        return false;
+    r->kept_by_run = 0;
+    for (const CheckBlock *b = r->check_blocks; b; b = b->next)
+        r->kept_by_run += b->n;
+    r->replay = rp;
+    return true;
 }

@@ -661,6 +661,10 @@ static void verdict_row(FILE *out, const RuleResult *rr, const Verdict *v, Arena
 
 static void by_units(FILE *out, const Result *r, Arena *a)
 {
+    if (!(r = result_every_check(r, a))) {     /* every check, the passing ones made again */
+        a->failed = true;
+        return;
+    }
     size_t n = r->nchecks;
     for (const RuleResult *rr = r->rules; rr; rr = rr->next)
         for (const Verdict *v = rr->verdicts; v; v = v->next)

@@ -614,49 +614,65 @@ static void header(Out *out, const Header *h)
     out_puts(out, "}");
 }
 
+/* Writing the list of checks: where, and what was written. */
+typedef struct CheckList {
+    Out *out;
+    Memo *m;
+    Arena *a;
+    ArenaMark mark;         /* a check's strings are written and forgotten:
+                             * a national report has a million checks */
+    bool first;
+} CheckList;
+
+/* One check's object (CheckSink). */
+static void check_object(void *ctx, const Check *c)
+{
+    CheckList *l = ctx;
+    Out *out = l->out;
+    Memo *m = l->m;
+    Arena *a = l->a;
+    out_puts(out, l->first ? "\n    {" : ",\n    {");
+    l->first = false;
+    key(out, "kind"); ascii(out, result_check_kind_name(c->kind));
+    out_puts(out, ", ");
+    if (c->kind == CHECK_PERCENT) {
+        key(out, "subject"); cstr(out, format_check_what(a, c));
+    } else {
+        const Out *what = memo_what(m, a, c);
+        subject(out, m, a, c->node, what ? NULL : format_check_what(a, c), true, what);
+    }
+    out_puts(out, ", "); unit_path(out, m, c->node);
+    out_puts(out, ", "); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
+    out_puts(out, ", "); key(out, "indicator"); cstr(out, c->kind == CHECK_PERCENT ? c->indicator->id->text : NULL);
+    out_puts(out, ", "); key(out, "unit"); ascii(out, result_unit_name(report_check_unit(c)));
+    out_puts(out, ", "); key(out, "declared"); number(out, check_declared(c));
+    out_puts(out, ", "); key(out, "computed"); number(out, check_computed(c));
+    out_puts(out, ", "); key(out, "imbalance"); number(out, check_imbalance(c));
+    out_puts(out, ", "); key(out, "relation"); ascii(out, result_relation_name(c->relation));
+    if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
+        out_puts(out, ", "); key(out, "tolerance"); json_number(out, check_tolerance(c), TOLERANCE_DECIMALS);
+    }
+    CheckCoverage cov = check_coverage(c);
+    if (cov.has)
+        out_printf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", cov.covered, cov.expected);
+    out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(c->status));
+    const char *note = format_note(a, check_note(c));
+    if (note) {
+        out_puts(out, ", "); key(out, "note"); cstr(out, note);
+    }
+    out_puts(out, ", ");
+    position(out, m, check_src(c), check_span(c));
+    out_puts(out, "}");
+    arena_rewind(a, l->mark);
+}
+
 static void checks(Out *out, Memo *m, const Result *r, Arena *a)
 {
     out_puts(out, "[");
-    bool first = true;
-    /* a check's strings are written and forgotten: a national report
-     * has a million checks */
-    ArenaMark mark = arena_mark(a);
-    CheckIter it;
-    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it), arena_rewind(a, mark)) {
-        out_puts(out, first ? "\n    {" : ",\n    {");
-        first = false;
-        key(out, "kind"); ascii(out, result_check_kind_name(c->kind));
-        out_puts(out, ", ");
-        if (c->kind == CHECK_PERCENT) {
-            key(out, "subject"); cstr(out, format_check_what(a, c));
-        } else {
-            const Out *what = memo_what(m, a, c);
-            subject(out, m, a, c->node, what ? NULL : format_check_what(a, c), true, what);
-        }
-        out_puts(out, ", "); unit_path(out, m, c->node);
-        out_puts(out, ", "); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
-        out_puts(out, ", "); key(out, "indicator"); cstr(out, c->kind == CHECK_PERCENT ? c->indicator->id->text : NULL);
-        out_puts(out, ", "); key(out, "unit"); ascii(out, result_unit_name(report_check_unit(c)));
-        out_puts(out, ", "); key(out, "declared"); number(out, check_declared(c));
-        out_puts(out, ", "); key(out, "computed"); number(out, check_computed(c));
-        out_puts(out, ", "); key(out, "imbalance"); number(out, check_imbalance(c));
-        out_puts(out, ", "); key(out, "relation"); ascii(out, result_relation_name(c->relation));
-        if (c->relation == REL_ABOUT || c->relation == REL_WITHIN) {
-            out_puts(out, ", "); key(out, "tolerance"); json_number(out, check_tolerance(c), TOLERANCE_DECIMALS);
-        }
-        CheckCoverage cov = check_coverage(c);
-        if (cov.has)
-            out_printf(out, ", \"coverage\": {\"covered\": %u, \"expected\": %u}", cov.covered, cov.expected);
-        out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(c->status));
-        const char *note = format_note(a, check_note(c));
-        if (note) {
-            out_puts(out, ", "); key(out, "note"); cstr(out, note);
-        }
-        out_puts(out, ", ");
-        position(out, m, check_src(c), check_span(c));
-        out_puts(out, "}");
-    }
-    out_puts(out, first ? "]" : "\n  ]");
+    CheckList l = { out, m, a, arena_mark(a), true };
+    if (!result_each_check(r, &a->allocator, check_object, &l))
+        a->failed = true;           /* out of memory: the document is not whole */
+    out_puts(out, l.first ? "]" : "\n  ]");
 }
 
 /* A window of time: {"unit": "month", "part": "m2024_03", "label": "2024-03",

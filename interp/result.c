@@ -58,6 +58,75 @@ bool result_more_checks(Result *r, Arena *a)
     return true;
 }
 
+/* The checks of r kept by later passes than the lean one, after the
+ * first `skip` kept (Result.kept_by_run), to sink. */
+static void kept_after(const Result *r, uint32_t skip, CheckSink sink, void *ctx)
+{
+    CheckIter it;
+    uint32_t i = 0;
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it))
+        if (i++ >= skip)
+            sink(ctx, c);
+}
+
+bool result_each_check(const Result *r, const Allocator *allocator, CheckSink sink, void *ctx)
+{
+    if (!r)
+        return true;
+    if (r->replay) {
+        /* memory of its own: the sink may rewind an arena of its own
+         * between checks, and the pass keeps what it made before */
+        Arena own;
+        arena_init(&own, allocator);
+        bool ok = r->replay->run(r->replay, &own, sink, ctx) && !own.failed;
+        arena_free(&own);
+        if (!ok)
+            return false;
+    }
+    kept_after(r, r->replay ? r->kept_by_run : 0, sink, ctx);
+    return true;
+}
+
+typedef struct Copying {
+    Result *into;
+    Arena *arena;
+    bool oom;
+} Copying;
+
+static void copy_check(void *ctx, const Check *c)
+{
+    Copying *cp = ctx;
+    Check *k = cp->oom ? NULL : result_new_check(cp->into, cp->arena);
+    if (!k) {
+        cp->oom = true;
+        return;
+    }
+    *k = *c;                        /* what it points to lives in the arena, or the run's */
+    result_add_check(cp->into, k);
+}
+
+const Result *result_every_check(const Result *r, Arena *a)
+{
+    if (!r || !r->replay)
+        return r;
+    Result *all = ARENA_NEW(a, Result);
+    if (!all)
+        return NULL;
+    Copying cp = { all, a, false };
+    if (!r->replay->run(r->replay, a, copy_check, &cp) || cp.oom)
+        return NULL;
+    kept_after(r, r->kept_by_run, copy_check, &cp);
+    if (cp.oom)
+        return NULL;
+    CheckBlock *first = all->check_blocks, *last = all->last_check_block;
+    *all = *r;                      /* its counts are r's, counted again */
+    all->check_blocks = first;
+    all->last_check_block = last;
+    all->replay = NULL;
+    all->kept_by_run = 0;
+    return all;
+}
+
 void result_add_rule(Result *r, RuleResult *rr)
 {
     if (r->last_rule)

@@ -441,13 +441,36 @@ typedef struct IndicatorResult {
     struct IndicatorResult *next;
 } IndicatorResult;
 
+/* A check handed on, valid only during the call. */
+typedef void (*CheckSink)(void *ctx, const Check *c);
+
+/* How the checks a result did not keep are made again (check_run_lean):
+ * `run` hands every check of that pass to `sink`, in order, reading the
+ * model and the derived values again, with `a` for its own memory; false
+ * when out of memory. The model and the derived values are the run's,
+ * read only, and live as long as the result. */
+typedef struct CheckReplay {
+    bool (*run)(const struct CheckReplay *rp, Arena *a, CheckSink sink, void *ctx);
+    const Model *model;
+    const struct Derived *derived;
+} CheckReplay;
+
 typedef struct Result {
-    CheckBlock *check_blocks, *last_check_block;    /* result_first_check() */
+    CheckBlock *check_blocks, *last_check_block;    /* result_first_check(): the checks
+                                                     * kept (see `replay`) */
     RuleResult *rules, *last_rule;
     IndicatorResult *indicators, *last_indicator;
     uint32_t nchecks, checks_failed, checks_unknown, checks_partial;
+    uint32_t checks_passed_by_kind[CHECK_KIND_COUNT];   /* kept or not */
     uint32_t rules_failed_error, rules_failed_warning;
     uint32_t rules_unknown, rules_unknown_error;   /* of which error-severity */
+    /* Set by check_run_lean(): its passing checks were counted and not
+     * kept (a national report has a million), and are made again by
+     * result_each_check() and result_every_check(). The first `kept_by_run`
+     * checks kept are that pass's others; the rest were kept by later
+     * passes (eval's). NULL: every check is kept. */
+    const CheckReplay *replay;
+    uint32_t kept_by_run;
 } Result;
 
 const char *result_check_kind_name(CheckKind k);
@@ -486,16 +509,40 @@ static inline Check *result_new_check(Result *r, Arena *a)
     return c;
 }
 
+/* Count c, the check result_new_check() gave last (which it must be),
+ * without keeping it: the next call gives its slot again. */
+static inline void result_count_check(Result *r, const Check *c)
+{
+    r->nchecks++;
+    r->checks_failed += c->status == RESULT_FAIL;
+    r->checks_unknown += c->status == RESULT_UNKNOWN;
+    r->checks_partial += c->status == RESULT_PARTIAL;
+    r->checks_passed_by_kind[c->kind] += c->status == RESULT_PASS;
+}
+
 /* Add c, the check result_new_check() gave last (which it must be), and
  * count it. */
 static inline void result_add_check(Result *r, const Check *c)
 {
     r->last_check_block->n++;
-    r->nchecks++;
-    r->checks_failed += c->status == RESULT_FAIL;
-    r->checks_unknown += c->status == RESULT_UNKNOWN;
-    r->checks_partial += c->status == RESULT_PARTIAL;
+    result_count_check(r, c);
 }
+
+/* How many of r's checks pass. */
+static inline uint32_t result_checks_passed(const Result *r)
+{
+    return r->nchecks - r->checks_failed - r->checks_unknown - r->checks_partial;
+}
+
+/* Hand every check of r to sink, in order: those kept, and those a lean
+ * result did not keep, made again (Result.replay) with memory from
+ * `allocator` (NULL: malloc's), given back before it returns. The sink
+ * may use any other memory. False when out of memory. */
+bool result_each_check(const Result *r, const Allocator *allocator, CheckSink sink, void *ctx);
+/* r with every check kept, for a writer that reads them more than once
+ * (a listing for people): r itself when it kept them all, else a copy
+ * in `a` of r with the checks made again. NULL when out of memory. */
+const Result *result_every_check(const Result *r, Arena *a);
 void result_add_rule(Result *r, RuleResult *rr);
 void result_add_indicator(Result *r, IndicatorResult *ir);
 

@@ -215,6 +215,108 @@ TEST(reported_percent_with_a_decimal_comma)
     assert_int_equal(find_check(f, CHECK_PERCENT, "indicator b:")->status, RESULT_PASS);
 }
 
+/* ---- a lean result: passing checks counted, made again when listed ----------------------------- */
+
+/* What a check says, for comparing two lists of checks. */
+static const char *check_line(Arena *a, const Check *c)
+{
+    return arena_printf(a, "%s %s %g %g %s", result_check_kind_name(c->kind), result_status_name(c->status),
+                        check_declared(c).value, check_computed(c).value,
+                        c->kind == CHECK_PERCENT ? c->indicator->id->text : c->figure->path->text);
+}
+
+typedef struct Lines {
+    Arena *a;
+    const char *line[8];
+    unsigned n;
+} Lines;
+
+static void take_line(void *ctx, const Check *c)
+{
+    Lines *l = ctx;
+    assert_true(l->n < 8);
+    l->line[l->n++] = check_line(l->a, c);
+}
+
+static void kept_lines(const Result *r, Lines *l)
+{
+    CheckIter it;
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it))
+        take_line(l, c);
+}
+
+/* A sum that adds up (357 + 1 = 358) and one that does not (4 + 3 = 7, not
+ * 5); attended 12 over invited 10; two reported percentages, made by the
+ * evaluation after the checks: 357 / 358 = 99.72 % as reported, and
+ * 12 / 10 = 120 %, not the 50 % reported. */
+static const char LEAN_REPORT[] = "opinions 358 { resolved 357  pending 1 }\n"
+                                  "petitions 5 { complaint 4  proposal 3 }\n"
+                                  "invited 10\nattended 12\n"
+                                  "indicator rate \"T\" = percent(opinions.resolved, opinions) { reported 99.72% }\n"
+                                  "indicator turnout \"T\" = percent(attended, invited) { reported 50% }\n";
+
+static const char *const LEAN_CHECKS[] = {
+    "sum pass 358 358 opinions",
+    "sum fail 5 7 petitions",
+    "bound fail 12 10 attended",
+    "percent pass 99.72 99.7207 rate",
+    "percent fail 50 120 turnout",
+};
+
+TEST(a_lean_result_keeps_what_does_not_pass)
+{
+    run_all(f, LEAN_REPORT);
+    Lines full = { &f->arena, { 0 }, 0 };
+    kept_lines(&f->result, &full);
+    assert_int_equal(full.n, 5);
+    for (unsigned i = 0; i < 5; i++)
+        assert_string_equal(full.line[i], LEAN_CHECKS[i]);
+
+    /* the same model again, lean */
+    Result *r = &f->result;
+    memset(r, 0, sizeof *r);
+    assert_true(check_run_lean(f->model, f->derived, &f->arena, r));
+    assert_true(eval_run(f->model, f->derived, f->resolution, f->calendar, &f->arena, r));
+    /* kept: the two checks that fail, then both of the evaluation's */
+    Lines kept = { &f->arena, { 0 }, 0 };
+    kept_lines(r, &kept);
+    assert_int_equal(kept.n, 4);
+    assert_string_equal(kept.line[0], LEAN_CHECKS[1]);
+    assert_string_equal(kept.line[1], LEAN_CHECKS[2]);
+    assert_string_equal(kept.line[2], LEAN_CHECKS[3]);
+    assert_string_equal(kept.line[3], LEAN_CHECKS[4]);
+    assert_int_equal(r->kept_by_run, 2);
+    /* counted all the same */
+    assert_int_equal(r->nchecks, 5);
+    assert_int_equal(r->checks_failed, 3);
+    assert_int_equal(result_checks_passed(r), 2);
+    assert_int_equal(r->checks_passed_by_kind[CHECK_SUM], 1);
+    assert_int_equal(r->checks_passed_by_kind[CHECK_PERCENT], 1);
+    assert_int_equal(r->checks_passed_by_kind[CHECK_BOUND], 0);
+
+    /* every check, in its place, handed on ... */
+    Lines each = { &f->arena, { 0 }, 0 };
+    assert_true(result_each_check(r, NULL, take_line, &each));
+    assert_int_equal(each.n, 5);
+    for (unsigned i = 0; i < 5; i++)
+        assert_string_equal(each.line[i], LEAN_CHECKS[i]);
+    /* ... or kept in a copy */
+    const Result *all = result_every_check(r, &f->arena);
+    assert_non_null(all);
+    assert_ptr_not_equal(all, r);
+    Lines every = { &f->arena, { 0 }, 0 };
+    kept_lines(all, &every);
+    assert_int_equal(every.n, 5);
+    for (unsigned i = 0; i < 5; i++)
+        assert_string_equal(every.line[i], LEAN_CHECKS[i]);
+    assert_int_equal(all->nchecks, 5);
+    assert_int_equal(all->checks_failed, 3);
+    assert_null(all->replay);
+    assert_ptr_equal(all->indicators, r->indicators);
+    /* a result that kept everything is its own copy */
+    assert_ptr_equal(result_every_check(all, &f->arena), all);
+}
+
 TEST(reported_percent_of_an_unknown_value)
 {
     const Result *r = run_all(f, "invited 0\nattended 0\n"
@@ -587,6 +689,7 @@ int main(void)
         FIXTURE_TEST(reported_percent_that_disagrees),
         FIXTURE_TEST(reported_percent_truncated),
         FIXTURE_TEST(reported_percent_with_a_decimal_comma),
+        FIXTURE_TEST(a_lean_result_keeps_what_does_not_pass),
         FIXTURE_TEST(reported_percent_of_an_unknown_value),
         FIXTURE_TEST(rule_per_commune_per_year),
         FIXTURE_TEST(rule_without_period_is_unknown),
