@@ -263,10 +263,10 @@ static Figure *scan_figures(const Node *n, const Symbol *path)
     return NULL;
 }
 
-Figure *model_figure(const Node *n, const Symbol *path)
+Figure *model_figure_found(const Node *n, const Symbol *path)
 {
     if (n->nscanned != NODE_INDEXED)
-        return n->figure_filter >> (path->id % 32) & 1 ? scan_figures(n, path) : NULL;
+        return scan_figures(n, path);   /* its filter has the path's bit (model_figure()) */
     const FigureIndex *x = node_figure_index(n);
     if (x->map)
         return ptrmap_get(x->map, path, 0);
@@ -380,7 +380,7 @@ static bool index_new_figure(Builder *b, Node *node, Figure *f)
     Model *m = b->m;
     if (node->nscanned < MODEL_FIGURES_SCANNED) {
         node->nscanned++;
-        node->figure_filter |= (uint32_t)1 << (f->path->id % 32);
+        node->figure_filter |= (uint64_t)1 << (f->path->id % 64);
         return true;
     }
     /* a unit's index is first made as large as the last of its kind's

@@ -380,7 +380,8 @@ struct Node {
     bool declared;          /* a file declares it: node_last_src() */
     uint8_t nscanned;       /* its figures, parts included, while they are
                              * MODEL_FIGURES_SCANNED or fewer; then NODE_INDEXED */
-    uint32_t figure_filter; /* without an index: bit id % 32 of each figure's path */
+    uint64_t figure_filter; /* without an index: bit id % 64 of each figure's path (in
+                             * what would be padding: the node stays 80 bytes) */
     union {                 /* by kind->session; read through the accessors below */
         NodeMore *more;     /* a unit's: NULL until needed */
         Session *session;   /* a session's: always there */
@@ -633,7 +634,17 @@ void model_finish(Model *m);
 bool model_gives_figures(const Model *m);
 
 /* Lookups used by the checks and the evaluator. */
-Figure *model_figure(const Node *n, const Symbol *path);
+Figure *model_figure_found(const Node *n, const Symbol *path);
+/* n's figure of that canonical path (parts included), or NULL. A unit
+ * with few figures answers most paths it lacks from its filter, with no
+ * call: the checks ask every unit with figures for both figures of every
+ * bound of the vocabulary. */
+static inline Figure *model_figure(const Node *n, const Symbol *path)
+{
+    if (n->nscanned != NODE_INDEXED && !(n->figure_filter >> (path->id % 64) & 1))
+        return NULL;
+    return model_figure_found(n, path);
+}
 /* The figure of the vocabulary f is, or is a cell of. */
 const FigureDecl *model_figure_decl(const Model *m, const Figure *f);
 /* Where unit n lists its children (its first `lists`), the file returned
