@@ -1775,5 +1775,6 @@ bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Cal
                 ir->note = (Note){ .kind = NOTE_EDGES_LEFT_OUT, .a = s.edges, .sel = ind->per };
         }
     }
+    arena_release(arena, ev.below, (size_t)m->nnodes * sizeof *ev.below);  /* the result does not read it */
     return !ev.oom;
 }
