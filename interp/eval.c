@@ -795,22 +795,46 @@ typedef struct VerdictCount {
     uint32_t yes, known, all;
 } VerdictCount;
 
+typedef struct Counting {
+    Eval *ev;
+    const RuleResult *rr;
+    bool oom;
+} Counting;
+
+/* One verdict counted at its node and every node above (VerdictSink). */
+static void count_verdict(void *ctx, const Verdict *v)
+{
+    Counting *k = ctx;
+    Eval *ev = k->ev;
+    for (const Node *n = v->node; n && !k->oom; n = n->parent) {
+        VerdictCount *c = ptrmap_get(&ev->verdicts, k->rr, (uintptr_t)n);
+        if (!c) {
+            c = ARENA_NEW(ev->arena, VerdictCount);
+            if (!c || !ptrmap_put(&ev->verdicts, ev->arena, k->rr, (uintptr_t)n, c)) {
+                k->oom = true;
+                return;
+            }
+        }
+        c->all++;
+        c->known += v->status != RESULT_UNKNOWN;
+        c->yes += v->status == RESULT_PASS;
+    }
+}
+
+static RuleResult *rule_result(Eval *ev, const RuleDef *d, bool lean, VerdictSink sink, void *sink_ctx);
+
 static bool count_verdicts(Eval *ev, const RuleResult *rr)
 {
-    for (const Verdict *v = rr->verdicts; v; v = v->next)
-        for (const Node *n = v->node; n; n = n->parent) {
-            VerdictCount *c = ptrmap_get(&ev->verdicts, rr, (uintptr_t)n);
-            if (!c) {
-                c = ARENA_NEW(ev->arena, VerdictCount);
-                if (!c || !ptrmap_put(&ev->verdicts, ev->arena, rr, (uintptr_t)n, c))
-                    return false;
-            }
-            c->all++;
-            c->known += v->status != RESULT_UNKNOWN;
-            c->yes += v->status == RESULT_PASS;
-        }
+    Counting k = { ev, rr, false };
+    if (rr->replay) {               /* those that passed were not kept: the rule again */
+        if (!rule_result(ev, rr->def, false, count_verdict, &k))
+            return false;
+    } else {
+        for (const Verdict *v = rr->verdicts; v; v = v->next)
+            count_verdict(&k, v);
+    }
     /* the rule itself, at no node: marks it counted */
-    return ptrmap_put(&ev->verdicts, ev->arena, rr, 0, (void *)rr);
+    return !k.oom && ptrmap_put(&ev->verdicts, ev->arena, rr, 0, (void *)rr);
 }
 
 /* passed(RULE): the share of its subjects in scope that pass, among those
@@ -1413,6 +1437,9 @@ typedef struct RuleCtx {
     uint32_t candidates;    /* subjects before the where: filter */
     uint32_t edges;         /* windows of time left out at the period's edges */
     bool too_many;          /* a selection of windows refused */
+    bool lean;              /* a subject that passes is counted, not kept (eval_run_lean) */
+    VerdictSink sink;       /* made again (replay): each verdict handed here, none kept */
+    void *sink_ctx;
 } RuleCtx;
 
 /* ---- schedules (spec §9.1) ------------------------------------------------------ */
@@ -1642,11 +1669,8 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
         if (w.kind != V_BOOL || !w.b)
             return;                 /* not a subject of this rule */
     }
-    Verdict *v = ARENA_NEW(ev->arena, Verdict);
-    if (!v) {
-        ev->oom = true;
-        return;
-    }
+    /* made here, and kept in the arena only if it is to be kept */
+    Verdict made = { 0 }, *v = &made;
     rr->total++;
     v->node = sc.node;
     VerdictMore more = { sc.part, sc.win, NULL, NULL };
@@ -1680,19 +1704,29 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
         if (v->status == RESULT_UNKNOWN)
             more.why = keep_note(ev, x.why.kind ? x.why : (Note){ .kind = NOTE_VALUE_MISSING });
     }
-    if (more.part || more.win.unit || more.slots || more.why) {
-        VerdictMore *m = ARENA_NEW(ev->arena, VerdictMore);
-        if (!m) {
-            ev->oom = true;
-            return;
-        }
-        *m = more;
-        v->more = m;
-    }
     rr->passed += v->status == RESULT_PASS;
     rr->failed += v->status == RESULT_FAIL;
     rr->unknown += v->status == RESULT_UNKNOWN;
-    add_verdict(rr, v);
+    bool has_more = more.part || more.win.unit || more.slots || more.why;
+    if (rc->sink) {
+        v->more = has_more ? &more : NULL;
+        rc->sink(rc->sink_ctx, v);
+        return;
+    }
+    if (rc->lean && v->status == RESULT_PASS)
+        return;                     /* counted */
+    Verdict *kept = ARENA_NEW(ev->arena, Verdict);
+    VerdictMore *m = kept && has_more ? ARENA_NEW(ev->arena, VerdictMore) : NULL;
+    if (!kept || (has_more && !m)) {
+        ev->oom = true;
+        return;
+    }
+    *kept = made;
+    if (m) {
+        *m = more;
+        kept->more = m;
+    }
+    add_verdict(rr, kept);
 }
 
 /* each KIND  each DIMENSION: every subject with every part or window. */
@@ -1704,7 +1738,9 @@ static void pair_visit(Eval *ev, Scope sc, void *ctx)
     rc->too_many |= s.too_many;
 }
 
-static RuleResult *rule_result(Eval *ev, const RuleDef *d)
+/* The result of rule d, every subject's verdict kept, or those that do
+ * not pass (lean), or none, each handed to `sink` (a replay). */
+static RuleResult *rule_result(Eval *ev, const RuleDef *d, bool lean, VerdictSink sink, void *sink_ctx)
 {
     RuleResult *rr = ARENA_NEW(ev->arena, RuleResult);
     if (!rr) {
@@ -1712,7 +1748,7 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d)
         return NULL;
     }
     rr->def = d;
-    RuleCtx rc = { rr, 0, 0, false };
+    RuleCtx rc = { rr, 0, 0, false, lean, sink, sink_ctx };
     Selected s = { 0, 0, 0, false };
     if (d->each.what == SEL_REPORT)
         rule_visit(ev, (Scope){ .node = ev->m->root }, &rc);
@@ -1744,20 +1780,41 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d)
     return rr;
 }
 
-bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Calendar *cal, Arena *arena,
-              Result *r)
+/* VerdictReplay.run: rule d evaluated again, in an evaluation of its own
+ * over what the run's read (passed() of another rule makes that rule's
+ * verdicts again in turn), each verdict to sink. */
+static bool replay_rule(const VerdictReplay *rp, const RuleDef *d, Arena *a, VerdictSink sink, void *ctx)
+{
+    const Model *m = rp->model;
+    Eval ev = { .m = m, .d = rp->derived, .res = rp->res, .cal = rp->cal, .result = rp->result, .arena = a };
+    ev.below = ARENA_ARRAY(a, uint32_t, m->nnodes);
+    if (!ev.below)
+        return false;
+    below_bits(ev.below, m->root);
+    return rule_result(&ev, d, false, sink, ctx) && !ev.oom;
+}
+
+static bool evaluate(const Model *m, const Derived *d, const Resolution *res, const Calendar *cal, Arena *arena,
+                     Result *r, bool lean)
 {
     Eval ev = { .m = m, .d = d, .res = res, .cal = cal, .result = r, .arena = arena };
     Scope root = { .node = m->root };
+    VerdictReplay *rp = lean ? ARENA_NEW(arena, VerdictReplay) : NULL;
+    if (lean && !rp)
+        return false;
+    if (rp)
+        *rp = (VerdictReplay){ replay_rule, m, d, res, cal, r };
     ev.below = ARENA_ARRAY(arena, uint32_t, m->nnodes);
     if (!ev.below)
         return false;
     below_bits(ev.below, m->root);
     /* rules first: an indicator may count their verdicts (passed()) */
     for (const RuleDef *rule = m->rules; rule && !ev.oom; rule = rule->next) {
-        RuleResult *rr = rule_result(&ev, rule);
-        if (rr)
+        RuleResult *rr = rule_result(&ev, rule, lean, NULL, NULL);
+        if (rr) {
+            rr->replay = rp;
             result_add_rule(r, rr);
+        }
     }
     for (const IndicatorDef *ind = m->indicators; ind && !ev.oom; ind = ind->next) {
         IndicatorResult *ir = indicator_result(&ev, ind, root, NULL, NULL);
@@ -1777,4 +1834,16 @@ bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Cal
     }
     arena_release(arena, ev.below, (size_t)m->nnodes * sizeof *ev.below);  /* the result does not read it */
     return !ev.oom;
+}
+
+bool eval_run(const Model *m, const Derived *d, const Resolution *res, const Calendar *cal, Arena *arena,
+              Result *r)
+{
+    return evaluate(m, d, res, cal, arena, r, false);
+}
+
+bool eval_run_lean(const Model *m, const Derived *d, const Resolution *res, const Calendar *cal, Arena *arena,
+                   Result *r)
+{
+    return evaluate(m, d, res, cal, arena, r, true);
 }

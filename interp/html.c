@@ -667,8 +667,7 @@ static void by_units(FILE *out, const Result *r, Arena *a)
     }
     size_t n = r->nchecks;
     for (const RuleResult *rr = r->rules; rr; rr = rr->next)
-        for (const Verdict *v = rr->verdicts; v; v = v->next)
-            n++;
+        n += rr->total;
     if (n == 0)
         return;
     Finding *f = ARENA_ARRAY(a, Finding, n);
@@ -680,11 +679,17 @@ static void by_units(FILE *out, const Result *r, Arena *a)
         const Node *u = unit_of(c->node);
         f[k] = (Finding){ u, u ? u->id : 0, (uint32_t)k, c, NULL, NULL };
     }
-    for (const RuleResult *rr = r->rules; rr; rr = rr->next)
-        for (const Verdict *v = rr->verdicts; v && k < n; v = v->next, k++) {
+    for (const RuleResult *rr = r->rules; rr; rr = rr->next) {
+        const Verdict *all;
+        if (!result_every_verdict(rr, a, &all)) {   /* the passing ones made again */
+            a->failed = true;
+            return;
+        }
+        for (const Verdict *v = all; v && k < n; v = v->next, k++) {
             const Node *u = unit_of(v->node);
             f[k] = (Finding){ u, u ? u->id : 0, (uint32_t)k, NULL, rr, v };
         }
+    }
     n = k;
     qsort(f, n, sizeof *f, by_unit);
     fprintf(out, "<section id=\"units\">\n<h2>%s</h2>\n", _("Checks and rules by unit"));

@@ -763,6 +763,27 @@ static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict
     position(out, m, src, span);
 }
 
+/* Writing a rule's list of subjects: where, and what was written. */
+typedef struct SubjectList {
+    Out *out;
+    Memo *m;
+    Arena *a;
+    const RuleDef *d;
+    ArenaMark mark;
+    bool first;
+} SubjectList;
+
+/* One subject's object (VerdictSink). */
+static void subject_object(void *ctx, const Verdict *v)
+{
+    SubjectList *l = ctx;
+    out_puts(l->out, l->first ? "\n      {" : ",\n      {");
+    l->first = false;
+    verdict(l->out, l->m, l->a, l->d, v);
+    out_puts(l->out, "}");
+    arena_rewind(l->a, l->mark);
+}
+
 static void rules(Out *out, Memo *m, const Result *r, Arena *a)
 {
     out_puts(out, "[");
@@ -801,12 +822,10 @@ static void rules(Out *out, Memo *m, const Result *r, Arena *a)
         }
         out_puts(out, "]");
         out_puts(out, ", \"subjects\": [");
-        for (const Verdict *v = rr->verdicts; v; v = v->next, arena_rewind(a, mark)) {
-            out_puts(out, v == rr->verdicts ? "\n      {" : ",\n      {");
-            verdict(out, m, a, d, v);
-            out_puts(out, "}");
-        }
-        out_puts(out, rr->verdicts ? "\n    ]" : "]");
+        SubjectList l = { out, m, a, d, mark, true };
+        if (!result_each_verdict(rr, &a->allocator, subject_object, &l))
+            a->failed = true;       /* out of memory: the document is not whole */
+        out_puts(out, l.first ? "]" : "\n    ]");
         out_puts(out, ", ");
         position(out, m, d->src, d->span);
         out_puts(out, "}");

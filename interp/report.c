@@ -124,7 +124,7 @@ void report_annotations(const ReportInput *in, Arena *a, void (*emit)(void *ctx,
     }
     for (const RuleResult *rr = r ? r->rules : NULL; rr; rr = rr->next) {
         const RuleDef *d = rr->def;
-        if (!rr->verdicts && rr->status != RESULT_PASS) {
+        if (!rr->total && rr->status != RESULT_PASS) {
             const char *note = format_note(a, &rr->note);
             an = (Annotation){ "rule", d->id->text, ANNOTATE_WARNING,
                                arena_printf(a, "rule %s is unknown: %s", d->id->text, note ? note : "nothing to check"),

@@ -127,6 +127,63 @@ const Result *result_every_check(const Result *r, Arena *a)
     return all;
 }
 
+bool result_each_verdict(const RuleResult *rr, const Allocator *allocator, VerdictSink sink, void *ctx)
+{
+    if (!rr->replay) {
+        for (const Verdict *v = rr->verdicts; v; v = v->next)
+            sink(ctx, v);
+        return true;
+    }
+    Arena own;                      /* as in result_each_check() */
+    arena_init(&own, allocator);
+    bool ok = rr->replay->run(rr->replay, rr->def, &own, sink, ctx) && !own.failed;
+    arena_free(&own);
+    return ok;
+}
+
+typedef struct VerdictCopies {
+    Arena *arena;
+    Verdict *first, *last;
+    bool oom;
+} VerdictCopies;
+
+/* A copy of v, which the replay made on its stack, and of its
+ * VerdictMore; what those point to the replay made in the copies' arena. */
+static void copy_verdict(void *ctx, const Verdict *v)
+{
+    VerdictCopies *vc = ctx;
+    Verdict *k = vc->oom ? NULL : ARENA_NEW(vc->arena, Verdict);
+    VerdictMore *m = k && v->more ? ARENA_NEW(vc->arena, VerdictMore) : NULL;
+    if (!k || (v->more && !m)) {
+        vc->oom = true;
+        return;
+    }
+    *k = *v;
+    k->next = NULL;
+    if (m) {
+        *m = *v->more;
+        k->more = m;
+    }
+    if (vc->last)
+        vc->last->next = k;
+    else
+        vc->first = k;
+    vc->last = k;
+}
+
+bool result_every_verdict(const RuleResult *rr, Arena *a, const Verdict **first)
+{
+    if (!rr->replay) {
+        *first = rr->verdicts;
+        return true;
+    }
+    VerdictCopies vc = { a, NULL, NULL, false };
+    if (!rr->replay->run(rr->replay, rr->def, a, copy_verdict, &vc) || vc.oom)
+        return false;
+    *first = vc.first;
+    return true;
+}
+
 void result_add_rule(Result *r, RuleResult *rr)
 {
     if (r->last_rule)

@@ -420,12 +420,34 @@ static inline Span verdict_place(const RuleDef *d, const Verdict *v, Source **sr
     return root ? d->span : declared ? node_last_span(n) : n->span;
 }
 
+/* A verdict handed on, valid only during the call. */
+typedef void (*VerdictSink)(void *ctx, const Verdict *v);
+
+/* How the verdicts a rule's result did not keep are made again
+ * (eval_run_lean): `run` evaluates rule d again over the model and hands
+ * every verdict to `sink`, in order, with `a` for its own memory; false
+ * when out of memory. What it reads is the run's, read only, and lives as
+ * long as the result. */
+typedef struct VerdictReplay {
+    bool (*run)(const struct VerdictReplay *rp, const RuleDef *d, Arena *a, VerdictSink sink, void *ctx);
+    const Model *model;
+    const struct Derived *derived;
+    const struct Resolution *res;
+    const struct Calendar *cal;
+    const struct Result *result;
+} VerdictReplay;
+
 typedef struct RuleResult {
     const RuleDef *def;
     Status status;
     uint32_t passed, failed, unknown, total;
     Note note;                  /* why nothing was checked, or a caveat (windows left out) */
-    Verdict *verdicts, *last_verdict;   /* every subject, in order */
+    Verdict *verdicts, *last_verdict;   /* every subject, in order; with `replay`,
+                                         * those that do not pass */
+    /* Set by eval_run_lean(): the subjects that pass were counted and
+     * not kept, and are made again by result_each_verdict() and
+     * result_every_verdict(). NULL: every verdict is kept. */
+    const VerdictReplay *replay;
     struct RuleResult *next;
 } RuleResult;
 
@@ -539,6 +561,16 @@ static inline uint32_t result_checks_passed(const Result *r)
  * `allocator` (NULL: malloc's), given back before it returns. The sink
  * may use any other memory. False when out of memory. */
 bool result_each_check(const Result *r, const Allocator *allocator, CheckSink sink, void *ctx);
+/* Hand every verdict of rr to sink, in order: those kept, and those a
+ * lean result did not keep, made again (RuleResult.replay) with memory
+ * from `allocator` (NULL: malloc's), given back before it returns. The
+ * sink may use any other memory. False when out of memory. */
+bool result_each_verdict(const RuleResult *rr, const Allocator *allocator, VerdictSink sink, void *ctx);
+/* Every verdict of rr, in order, for a writer that reads them more than
+ * once: rr->verdicts when it kept them all, else copies in `a` linked by
+ * `next`, into *first. False when out of memory. */
+bool result_every_verdict(const RuleResult *rr, Arena *a, const Verdict **first);
+
 /* r with every check kept, for a writer that reads them more than once
  * (a listing for people): r itself when it kept them all, else a copy
  * in `a` of r with the checks made again. NULL when out of memory. */

@@ -637,7 +637,7 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
     }
     if (!valid || diag->errors)
         return false;
-    if (!check_run_lean(m, derived, a, result) || !eval_run(m, derived, res, cal, a, result) || a->failed) {
+    if (!check_run_lean(m, derived, a, result) || !eval_run_lean(m, derived, res, cal, a, result) || a->failed) {
         out_of_memory(diag);
         return false;
     }

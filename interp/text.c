@@ -615,14 +615,17 @@ static void rule_row(Out *o, Arena *a, const RuleResult *rr, size_t iw)
     }
     /* every subject with the values it was judged on (spec §13); past
      * REPORT_PASSES_LISTED passing subjects, those are counted */
-    uint32_t npass = 0;
-    for (const Verdict *v = rr->verdicts; v; v = v->next)
-        npass += v->status == RESULT_PASS && shown(o, v->status);
+    uint32_t npass = shown(o, RESULT_PASS) ? rr->passed : 0;     /* counted: a lean result keeps none */
     bool list = passes_listed(o, npass);
+    const Verdict *verdicts = rr->verdicts;
+    if (list && npass && !result_every_verdict(rr, a, &verdicts)) {    /* the passing ones made again */
+        a->failed = true;
+        return;
+    }
     for (int k = 0; k < RANKS; k++) {
         if (k == rank(RESULT_PASS) && !list)
             break;
-        for (const Verdict *v = rr->verdicts; v; v = v->next)
+        for (const Verdict *v = verdicts; v; v = v->next)
             if (rank(v->status) == k && shown(o, v->status))
                 verdict_row(o, a, d, v);
     }

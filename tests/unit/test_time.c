@@ -800,6 +800,69 @@ TEST(passed_share_of_subjects_with_a_verdict)
     assert_note(f, &n->note, "rule 'none' has no subject here");
 }
 
+/* What a verdict says, for comparing two lists: its unit and status. */
+typedef struct VerdictLines {
+    Arena *a;
+    const char *line[12];
+    unsigned n;
+} VerdictLines;
+
+static void take_verdict(void *ctx, const Verdict *v)
+{
+    VerdictLines *l = ctx;
+    assert_true(l->n < 12);
+    l->line[l->n++] = arena_printf(l->a, "%s %s", v->node->name->text, result_status_name(v->status));
+}
+
+/* The report above, lean: a subject that passes is counted and not kept,
+ * and passed() makes the rule's verdicts again to count them. The same
+ * values as above, worked out there. */
+TEST(passed_counts_the_subjects_a_lean_result_did_not_keep)
+{
+    assert_true(resolve(f, arena_printf(&f->arena, "%s%s", PASSED_REPORT,
+                                        "indicator share \"T\" = passed(yearly) { per commune }\n"
+                                        "indicator talks_ok \"T\" = passed(talks)\n")));
+    assert_no_errors(f);
+    build_calendar(f);
+    Result *r = &f->result;
+    memset(r, 0, sizeof *r);
+    assert_true(check_run_lean(f->model, f->derived, &f->arena, r));
+    assert_true(eval_run_lean(f->model, f->derived, f->resolution, f->calendar, &f->arena, r));
+    const RuleResult *rr = find_rule(f, "yearly");
+    assert_counts(rr, RESULT_FAIL, 9, 2, 4, 3);
+    assert_non_null(rr->replay);
+    /* kept: B's three failures, A's of 2022, C's three unknowns */
+    unsigned kept = 0;
+    for (const Verdict *v = rr->verdicts; v; v = v->next, kept++)
+        assert_int_not_equal(v->status, RESULT_PASS);
+    assert_int_equal(kept, 7);
+    assert_ratio(find_indicator(f, "share", NULL), 100.0 * 2.0 / 6.0, 2, 6);
+    assert_ratio(find_indicator(f, "share", "commune A"), 200.0 / 3.0, 2, 3);
+    /* talks: A's 3 dialogues pass, none kept: 3 / 3 all the same */
+    assert_null(find_rule(f, "talks")->verdicts);
+    assert_ratio(find_indicator(f, "talks_ok", NULL), 100, 3, 3);
+    /* every subject, in its place: A by year 2021 .. 2023, then B, then C */
+    static const char *const yearly[] = { "A pass", "A fail", "A pass", "B fail", "B fail",
+                                          "B fail", "C unknown", "C unknown", "C unknown" };
+    VerdictLines each = { &f->arena, { 0 }, 0 };
+    assert_true(result_each_verdict(rr, NULL, take_verdict, &each));
+    assert_int_equal(each.n, 9);
+    const Verdict *all = NULL;
+    assert_true(result_every_verdict(rr, &f->arena, &all));
+    assert_non_null(all);
+    VerdictLines every = { &f->arena, { 0 }, 0 };
+    for (const Verdict *v = all; v; v = v->next)
+        take_verdict(&every, v);
+    assert_int_equal(every.n, 9);
+    for (unsigned i = 0; i < 9; i++) {
+        assert_string_equal(each.line[i], yearly[i]);
+        assert_string_equal(every.line[i], yearly[i]);
+    }
+    /* made again with their windows: A's failure is of 2022 */
+    char buf[16];
+    assert_string_equal(date_window_label(verdict_window(all->next), buf), "2022");
+}
+
 TEST(passed_in_a_rule_per_district)
 {
     run_all(f, arena_printf(&f->arena, "%s%s", PASSED_REPORT,
@@ -1432,6 +1495,7 @@ int main(void)
         FIXTURE_TEST(two_years_cut_at_both_ends),
         FIXTURE_TEST(too_many_windows_are_refused),
         FIXTURE_TEST(passed_share_of_subjects_with_a_verdict),
+        FIXTURE_TEST(passed_counts_the_subjects_a_lean_result_did_not_keep),
         FIXTURE_TEST(passed_in_a_rule_per_district),
         FIXTURE_TEST(passed_of_an_unknown_rule_is_an_error),
         FIXTURE_TEST(schedule_every_month_twice),
