@@ -1649,15 +1649,6 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
 
 /* ---- rules ---------------------------------------------------------------------- */
 
-static void add_verdict(RuleResult *rr, Verdict *v)
-{
-    if (rr->last_verdict)
-        rr->last_verdict->next = v;
-    else
-        rr->verdicts = v;
-    rr->last_verdict = v;
-}
-
 static void rule_visit(Eval *ev, Scope sc, void *ctx)
 {
     RuleCtx *rc = ctx;
@@ -1726,7 +1717,7 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
         *m = more;
         kept->more = m;
     }
-    add_verdict(rr, kept);
+    result_add_verdict(rr, kept);
 }
 
 /* each KIND  each DIMENSION: every subject with every part or window. */
@@ -1780,18 +1771,33 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d, bool lean, VerdictSin
     return rr;
 }
 
+/* ev->below for ev's model (below_bits()); false when out of memory. */
+static bool below_made(Eval *ev)
+{
+    ev->below = ARENA_ARRAY(ev->arena, uint32_t, ev->m->nnodes);
+    if (ev->below)
+        below_bits(ev->below, ev->m->root);
+    return ev->below != NULL;
+}
+
+/* ev->below given back once the evaluation is done: 4 bytes a node. */
+static void below_given_back(Eval *ev)
+{
+    arena_release(ev->arena, ev->below, (size_t)ev->m->nnodes * sizeof *ev->below);
+    ev->below = NULL;
+}
+
 /* VerdictReplay.run: rule d evaluated again, in an evaluation of its own
  * over what the run's read (passed() of another rule makes that rule's
  * verdicts again in turn), each verdict to sink. */
 static bool replay_rule(const VerdictReplay *rp, const RuleDef *d, Arena *a, VerdictSink sink, void *ctx)
 {
-    const Model *m = rp->model;
-    Eval ev = { .m = m, .d = rp->derived, .res = rp->res, .cal = rp->cal, .result = rp->result, .arena = a };
-    ev.below = ARENA_ARRAY(a, uint32_t, m->nnodes);
-    if (!ev.below)
+    Eval ev = { .m = rp->model, .d = rp->derived, .res = rp->res, .cal = rp->cal, .result = rp->result, .arena = a };
+    if (!below_made(&ev))
         return false;
-    below_bits(ev.below, m->root);
-    return rule_result(&ev, d, false, sink, ctx) && !ev.oom;
+    bool ok = rule_result(&ev, d, false, sink, ctx) && !ev.oom;
+    below_given_back(&ev);
+    return ok;
 }
 
 static bool evaluate(const Model *m, const Derived *d, const Resolution *res, const Calendar *cal, Arena *arena,
@@ -1804,10 +1810,8 @@ static bool evaluate(const Model *m, const Derived *d, const Resolution *res, co
         return false;
     if (rp)
         *rp = (VerdictReplay){ replay_rule, m, d, res, cal, r };
-    ev.below = ARENA_ARRAY(arena, uint32_t, m->nnodes);
-    if (!ev.below)
+    if (!below_made(&ev))
         return false;
-    below_bits(ev.below, m->root);
     /* rules first: an indicator may count their verdicts (passed()) */
     for (const RuleDef *rule = m->rules; rule && !ev.oom; rule = rule->next) {
         RuleResult *rr = rule_result(&ev, rule, lean, NULL, NULL);
@@ -1832,7 +1836,7 @@ static bool evaluate(const Model *m, const Derived *d, const Resolution *res, co
                 ir->note = (Note){ .kind = NOTE_EDGES_LEFT_OUT, .a = s.edges, .sel = ind->per };
         }
     }
-    arena_release(arena, ev.below, (size_t)m->nnodes * sizeof *ev.below);  /* the result does not read it */
+    below_given_back(&ev);              /* the result does not read it */
     return !ev.oom;
 }
 

@@ -143,7 +143,7 @@ bool result_each_verdict(const RuleResult *rr, const Allocator *allocator, Verdi
 
 typedef struct VerdictCopies {
     Arena *arena;
-    Verdict *first, *last;
+    RuleResult list;        /* its verdicts, the copies */
     bool oom;
 } VerdictCopies;
 
@@ -164,11 +164,7 @@ static void copy_verdict(void *ctx, const Verdict *v)
         *m = *v->more;
         k->more = m;
     }
-    if (vc->last)
-        vc->last->next = k;
-    else
-        vc->first = k;
-    vc->last = k;
+    result_add_verdict(&vc->list, k);
 }
 
 bool result_every_verdict(const RuleResult *rr, Arena *a, const Verdict **first)
@@ -177,10 +173,10 @@ bool result_every_verdict(const RuleResult *rr, Arena *a, const Verdict **first)
         *first = rr->verdicts;
         return true;
     }
-    VerdictCopies vc = { a, NULL, NULL, false };
+    VerdictCopies vc = { a, { 0 }, false };
     if (!rr->replay->run(rr->replay, rr->def, a, copy_verdict, &vc) || vc.oom)
         return false;
-    *first = vc.first;
+    *first = vc.list.verdicts;
     return true;
 }
 

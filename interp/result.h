@@ -451,6 +451,16 @@ typedef struct RuleResult {
     struct RuleResult *next;
 } RuleResult;
 
+/* Append v to rr's list of verdicts. */
+static inline void result_add_verdict(RuleResult *rr, Verdict *v)
+{
+    if (rr->last_verdict)
+        rr->last_verdict->next = v;
+    else
+        rr->verdicts = v;
+    rr->last_verdict = v;
+}
+
 typedef struct IndicatorResult {
     const IndicatorDef *def;
     const Node *node;           /* NULL for the report, else the unit (per KIND) */

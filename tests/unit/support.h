@@ -352,6 +352,22 @@ static inline Result *run_all(Fixture *f, const char *text)
     return &f->result;
 }
 
+/* Lines of text a test collects, to compare two lists of checks or
+ * verdicts (a CheckSink or VerdictSink writes them). */
+enum { LINES_MAX = 16 };
+typedef struct Lines {
+    Arena *a;
+    const char *line[LINES_MAX];
+    unsigned n;
+} Lines;
+
+static inline void lines_add(Lines *l, const char *line)
+{
+    assert_true(l->n < LINES_MAX);
+    assert_non_null(line);
+    l->line[l->n++] = line;
+}
+
 /* The value of a path at a node, after derive(). */
 static inline Value value_at(Fixture *f, const Node *n, const char *path)
 {

@@ -225,17 +225,10 @@ static const char *check_line(Arena *a, const Check *c)
                         c->kind == CHECK_PERCENT ? c->indicator->id->text : c->figure->path->text);
 }
 
-typedef struct Lines {
-    Arena *a;
-    const char *line[8];
-    unsigned n;
-} Lines;
-
 static void take_line(void *ctx, const Check *c)
 {
     Lines *l = ctx;
-    assert_true(l->n < 8);
-    l->line[l->n++] = check_line(l->a, c);
+    lines_add(l, check_line(l->a, c));
 }
 
 static void kept_lines(const Result *r, Lines *l)

@@ -801,17 +801,10 @@ TEST(passed_share_of_subjects_with_a_verdict)
 }
 
 /* What a verdict says, for comparing two lists: its unit and status. */
-typedef struct VerdictLines {
-    Arena *a;
-    const char *line[12];
-    unsigned n;
-} VerdictLines;
-
 static void take_verdict(void *ctx, const Verdict *v)
 {
-    VerdictLines *l = ctx;
-    assert_true(l->n < 12);
-    l->line[l->n++] = arena_printf(l->a, "%s %s", v->node->name->text, result_status_name(v->status));
+    Lines *l = ctx;
+    lines_add(l, arena_printf(l->a, "%s %s", v->node->name->text, result_status_name(v->status)));
 }
 
 /* The report above, lean: a subject that passes is counted and not kept,
@@ -844,13 +837,13 @@ TEST(passed_counts_the_subjects_a_lean_result_did_not_keep)
     /* every subject, in its place: A by year 2021 .. 2023, then B, then C */
     static const char *const yearly[] = { "A pass", "A fail", "A pass", "B fail", "B fail",
                                           "B fail", "C unknown", "C unknown", "C unknown" };
-    VerdictLines each = { &f->arena, { 0 }, 0 };
+    Lines each = { &f->arena, { 0 }, 0 };
     assert_true(result_each_verdict(rr, NULL, take_verdict, &each));
     assert_int_equal(each.n, 9);
     const Verdict *all = NULL;
     assert_true(result_every_verdict(rr, &f->arena, &all));
     assert_non_null(all);
-    VerdictLines every = { &f->arena, { 0 }, 0 };
+    Lines every = { &f->arena, { 0 }, 0 };
     for (const Verdict *v = all; v; v = v->next)
         take_verdict(&every, v);
     assert_int_equal(every.n, 9);
