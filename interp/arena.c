@@ -100,12 +100,19 @@ void arena_free(Arena *a)
 {
     release_list(a, a->chunks);
     release_list(a, a->large);
-    release_list(a, a->spares);
-    a->chunks = a->large = a->oldest = a->spares = NULL;
-    a->spare_bytes = 0;
+    arena_trim(a);
+    a->chunks = a->large = a->oldest = NULL;
     a->cursor = a->limit = NULL;
     a->total = 0;
     a->next_chunk = 0;
+}
+
+void arena_trim(Arena *a)
+{
+    release_list(a, a->spares);
+    release_list(a, a->large_spare);
+    a->spares = a->large_spare = NULL;
+    a->spare_bytes = 0;
 }
 
 /* zeroed: the memory must read as zeros. From malloc's own calloc, fresh
@@ -246,10 +253,65 @@ static ArenaChunk *new_large_chunk(Arena *a, size_t rounded, bool zeroed)
     return c ? c : new_chunk(a, rounded, zeroed);
 }
 
-/* A large block: a chunk of its own, on the list of large chunks. */
+/* A large block the arena mapped, recycled (unlinked by the caller), is
+ * kept for the next one while it is of ARENA_LARGE_SPARE bytes at most;
+ * the one kept before goes back to the system. A report in a thousand
+ * files reads each one's text into a large block and gives it back once
+ * the file is modelled (source_evict): the next text then goes into pages
+ * already mapped, rather than into fresh ones the system must clear and
+ * fault in one by one, then unmap (a third of such a run was the kernel's:
+ * bench/README.md). */
+static void retire_large(Arena *a, ArenaChunk *c)
+{
+    if (!c->mapped || c->size > ARENA_LARGE_SPARE) {
+        free_chunk(a, c);
+        return;
+    }
+    if (a->large_spare)
+        free_chunk(a, a->large_spare);
+    c->next = c->prev = NULL;
+    a->large_spare = c;
+}
+
+/* The spare large block for one of `rounded` bytes: whole when that is
+ * half of it or more (as a table that doubles, it wastes less than it
+ * holds), else cut, or grown, by the system (mremap: the pages it keeps
+ * are not copied, those it adds are mapped as they are written). NULL
+ * when there is none or it cannot be had. Its bytes are what they were:
+ * only for a block asked for uninitialised. */
+static ArenaChunk *reused_large(Arena *a, size_t rounded)
+{
+#ifdef MREMAP_MAYMOVE
+    ArenaChunk *c = a->large_spare;
+    if (!c || rounded > SIZE_MAX - sizeof(ArenaChunk))
+        return NULL;
+    if (rounded <= c->size && rounded >= c->size / 2) {
+        a->large_spare = NULL;
+        return c;
+    }
+    size_t size = sizeof(ArenaChunk) + rounded;
+    ArenaChunk *m = mremap(c, c->mapped, size, MREMAP_MAYMOVE);
+    if (m == MAP_FAILED)
+        return NULL;                /* it stays spare */
+    a->large_spare = NULL;
+    a->total = a->total - m->mapped + size;
+    m->mapped = size;
+    m->size = rounded;
+    return m;
+#else
+    (void)a, (void)rounded;
+    return NULL;
+#endif
+}
+
+/* A large block: a chunk of its own, on the list of large chunks. One the
+ * arena would map itself, asked for uninitialised, is the spare one when
+ * there is one (retire_large). */
 static void *large(Arena *a, size_t rounded, bool zeroed)
 {
-    ArenaChunk *c = new_large_chunk(a, rounded, zeroed);
+    ArenaChunk *c = !zeroed && rounded >= LARGE_MAPPED ? reused_large(a, rounded) : NULL;
+    if (!c)
+        c = new_large_chunk(a, rounded, zeroed);
     if (!c)
         return NULL;
     c->prev = NULL;
@@ -309,11 +371,12 @@ void *arena_zalloc(Arena *a, size_t size)
     return p;
 }
 
-void arena_release(Arena *a, void *p, size_t size)
+/* The chunk of a large block p, unlinked from the arena's list; NULL
+ * for a small block, which stays to the end. */
+static ArenaChunk *unlinked(Arena *a, void *p, size_t size)
 {
-    size_t rounded = round_up(size);
-    if (!p || !is_large(rounded))
-        return;                     /* a small block stays to the end */
+    if (!p || !is_large(round_up(size)))
+        return NULL;
     ArenaChunk *c = (ArenaChunk *)((char *)p - offsetof(ArenaChunk, data));
     if (c->prev)
         c->prev->next = c->next;
@@ -321,14 +384,26 @@ void arena_release(Arena *a, void *p, size_t size)
         a->large = c->next;
     if (c->next)
         c->next->prev = c->prev;
-    free_chunk(a, c);
+    return c;
+}
+
+void arena_release(Arena *a, void *p, size_t size)
+{
+    ArenaChunk *c = unlinked(a, p, size);
+    if (c)
+        free_chunk(a, c);
+}
+
+void arena_recycle(Arena *a, void *p, size_t size)
+{
+    ArenaChunk *c = unlinked(a, p, size);
+    if (c)
+        retire_large(a, c);
 }
 
 void arena_adopt(Arena *to, Arena *from)
 {
-    release_list(from, from->spares);
-    from->spares = NULL;
-    from->spare_bytes = 0;
+    arena_trim(from);
     /* small chunks go behind `to`'s newest, which it goes on filling */
     if (from->chunks) {
         ArenaChunk *newest = from->chunks, *oldest = from->oldest;

@@ -38,6 +38,7 @@ typedef struct Arena {
     ArenaChunk *oldest;     /* the last of `chunks` */
     ArenaChunk *large;      /* chunks of one large block each, newest first */
     ArenaChunk *spares;     /* small chunks given back, kept for reuse (arena.c) */
+    ArenaChunk *large_spare;    /* the large block recycled last, kept for the next (arena_recycle) */
     size_t spare_bytes;     /* their size, at most ARENA_SPARE */
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
@@ -60,6 +61,11 @@ bool arena_shareable(const Arena *a);
 /* Release every block at once; the arena can be reused after arena_init. */
 void arena_free(Arena *a);
 
+/* Give back the blocks kept for reuse that no block lives in (the spare
+ * small chunks, the large block recycled last), when the work that
+ * reused them is over (a run's reading of its files). */
+void arena_trim(Arena *a);
+
 /* Move every block of `from` into `to`, which frees them with its own;
  * `from` is left empty. Both must use the same allocator. (A thread's
  * arena joins the run's once the thread is done: load.c.) */
@@ -72,6 +78,12 @@ void *arena_zalloc(Arena *a, size_t size);
 /* Give back a block of `size` bytes no one will use again: a large block
  * (over 16 KiB) is released now, a small one stays to arena_free(). */
 void arena_release(Arena *a, void *p, size_t size);
+/* arena_release(), for a block another of about its size will follow (a
+ * file's text, the next file's): a large one the arena mapped, of
+ * ARENA_LARGE_SPARE bytes at most, is kept in place of the one kept before
+ * and serves the next large block asked for uninitialised (arena_alloc),
+ * its pages already mapped, until arena_trim() or arena_free(). */
+void arena_recycle(Arena *a, void *p, size_t size);
 /* Give back every small chunk made before the one holding p, a small
  * block of a: for an arena whose blocks die in the order they were made
  * (a syntax tree whose top-level items are modelled one after the other:
@@ -137,6 +149,7 @@ char *arena_printf(Arena *a, const char *fmt, ...)
  * (a test's failing allocator is asked every time, as arena_alloc asks). */
 enum { ARENA_LARGE = 16 * 1024 };  /* a larger block is a chunk of its own (arena.c) */
 enum { ARENA_SPARE = 32 * 1024 * 1024 };   /* small chunks given back and kept for reuse, at most */
+enum { ARENA_LARGE_SPARE = 4 * 1024 * 1024 };  /* the largest block recycled and kept */
 
 /* A block of a type whose alignment is `align`: one of 8 bytes or less
  * takes a multiple of 8 bytes, not of 16 (an item of a syntax tree takes

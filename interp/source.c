@@ -281,7 +281,7 @@ bool source_evict(Source *s, SourceCache *cache)
 {
     if (s->reader) {                /* read in pieces: no text was ever held */
         if (s->cache != cache)
-            arena_release(s->arena, s->cache->buf, s->cache->cap);
+            arena_recycle(s->arena, s->cache->buf, s->cache->cap);
         s->cache = cache;
         return true;
     }
@@ -297,7 +297,7 @@ bool source_evict(Source *s, SourceCache *cache)
     }
     s->ascii_len = ascii;
     s->cache = cache;
-    arena_release(s->arena, s->text, s->text_size);
+    arena_recycle(s->arena, s->text, s->text_size);     /* the next file's text goes there */
     s->text = NULL;
     return true;
 }
@@ -502,7 +502,7 @@ void source_close_pieces(Source *s)
     if (r->fd >= 0)
         close(r->fd);
     r->fd = -1;
-    arena_release(s->arena, r->buf, r->cap);
+    arena_recycle(s->arena, r->buf, r->cap);
     r->buf = NULL;
 }
 

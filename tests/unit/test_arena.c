@@ -822,6 +822,7 @@ TEST(large_blocks_mapped_apart)
     assert_true(z[BIG - 1] == 0x5A && u[0] == 0xA5);
     arena_release(&a, u, BIG);
     assert_int_equal(a.total, with);           /* its bytes and its header given back */
+    assert_null(a.large_spare);                /* not kept: it was not recycled */
     unsigned char *g = arena_grow(&a, z, BIG, 2 * BIG);    /* moved (mremap), or under ASan copied */
     assert_non_null(g);
     assert_true(g[0] == 0x5A && g[BIG - 1] == 0x5A && g[BIG] == 0 && g[2 * BIG - 1] == 0);
@@ -831,6 +832,79 @@ TEST(large_blocks_mapped_apart)
     arena_free(&a);
     assert_int_equal(a.total, 0);
     assert_null(a.large);
+}
+
+/* The large block the arena mapped and was recycled last is kept for
+ * the next one asked for uninitialised (arena.c, retire_large): a run of
+ * a thousand files reads each one's text into the pages of the one before
+ * rather than into fresh ones. Whole when the new block is half its size
+ * or more, else cut or grown by the system, its bytes as they were; never
+ * for a block to be zero-filled; one of more than ARENA_LARGE_SPARE bytes
+ * is not kept; arena_trim() gives it back. Under ASan large blocks are the
+ * allocator's and none is kept. */
+TEST(a_large_block_recycled_serves_the_next)
+{
+    enum { KIB = 1024, BIG = 300 * KIB };
+    Arena a;
+    arena_init(&a, NULL);
+    unsigned char *p = arena_alloc(&a, BIG);
+    assert_non_null(p);
+    memset(p, 0x11, BIG);
+    size_t with = a.total;
+    arena_recycle(&a, p, BIG);
+    if (UNDER_ASAN) {
+        assert_null(a.large_spare);
+        arena_free(&a);
+        return;
+    }
+    assert_non_null(a.large_spare);
+    assert_int_equal(a.total, with);                /* kept: still the arena's */
+    /* 200 KiB is more than half of it: the same block, whole */
+    unsigned char *q = arena_alloc(&a, 200 * KIB);
+    assert_ptr_equal(q, p);
+    assert_null(a.large_spare);
+    assert_int_equal(a.total, with);
+    assert_true(q[0] == 0x11 && q[200 * KIB - 1] == 0x11);     /* not cleared */
+    arena_recycle(&a, q, 200 * KIB);
+    /* 140 KiB is less than half: cut to it, where it is */
+    unsigned char *r = arena_alloc(&a, 140 * KIB);
+    assert_ptr_equal(r, p);
+    assert_true(a.total < with - 150 * KIB);
+    assert_true(r[140 * KIB - 1] == 0x11);
+    arena_recycle(&a, r, 140 * KIB);
+    /* a megabyte: grown, its first bytes kept, the rest writable */
+    unsigned char *g = arena_alloc(&a, KIB * KIB);
+    assert_non_null(g);
+    assert_null(a.large_spare);
+    assert_true(g[0] == 0x11 && g[140 * KIB - 1] == 0x11);
+    memset(g, 0x22, KIB * KIB);
+    assert_true(a.total >= KIB * KIB);
+    arena_recycle(&a, g, KIB * KIB);
+    /* a block to be zero-filled is never the spare one */
+    unsigned char *z = arena_zalloc(&a, BIG);
+    assert_non_null(z);
+    assert_non_null(a.large_spare);                 /* still the megabyte */
+    for (size_t i = 0; i < BIG; i += 997)
+        assert_int_equal(z[i], 0);
+    /* given back, it is the spare one now: the one kept before goes */
+    size_t both = a.total;
+    arena_recycle(&a, z, BIG);
+    assert_true(a.total <= both - KIB * KIB);
+    /* one larger than ARENA_LARGE_SPARE is given back at once */
+    size_t before = a.total;
+    unsigned char *huge = arena_zalloc(&a, ARENA_LARGE_SPARE + KIB);
+    assert_non_null(huge);
+    arena_recycle(&a, huge, ARENA_LARGE_SPARE + KIB);
+    assert_int_equal(a.total, before);
+    assert_ptr_equal(arena_alloc(&a, BIG), z);    /* the spare one is still z */
+    arena_recycle(&a, z, BIG);
+    /* trimmed, the arena keeps only what lives */
+    size_t kept = a.total;
+    arena_trim(&a);
+    assert_null(a.large_spare);
+    assert_true(a.total < kept);
+    arena_free(&a);
+    assert_int_equal(a.total, 0);
 }
 
 /* A large block the arena mapped grows by mremap (arena_grow), which may
@@ -1114,6 +1188,7 @@ int main(void)
         FIXTURE_TEST(release_gives_a_large_block_back_at_once),
         FIXTURE_TEST(large_chunks_start_on_a_huge_page),
         FIXTURE_TEST(large_blocks_mapped_apart),
+        FIXTURE_TEST(a_large_block_recycled_serves_the_next),
         FIXTURE_TEST(mapped_blocks_grow_anywhere_in_the_list),
         FIXTURE_TEST(grow_keeps_the_old_bytes_and_zeroes_the_rest),
         FIXTURE_TEST(push_doubles_an_array_of_pointers),
