@@ -112,7 +112,7 @@ void arena_trim(Arena *a)
     release_list(a, a->spares);
     release_list(a, a->large_spare);
     a->spares = a->large_spare = NULL;
-    a->spare_bytes = 0;
+    a->spare_bytes = a->large_spare_bytes = 0;
 }
 
 /* zeroed: the memory must read as zeros. From malloc's own calloc, fresh
@@ -254,46 +254,61 @@ static ArenaChunk *new_large_chunk(Arena *a, size_t rounded, bool zeroed)
 }
 
 /* A large block the arena mapped, recycled (unlinked by the caller), is
- * kept for the next one while it is of ARENA_LARGE_SPARE bytes at most;
- * the one kept before goes back to the system. A report in a thousand
- * files reads each one's text into a large block and gives it back once
- * the file is modelled (source_evict): the next text then goes into pages
- * already mapped, rather than into fresh ones the system must clear and
- * fault in one by one, then unmap (a third of such a run was the kernel's:
- * bench/README.md). */
+ * kept for the next ones, newest first, while those kept come to
+ * ARENA_LARGE_SPARE bytes at most; the oldest go back to the system. A
+ * report in a thousand files reads each one's text into a large block and
+ * gives it back once the file is modelled (source_evict): the next text
+ * then goes into pages already mapped, rather than into fresh ones the
+ * system must clear and fault in one by one, then unmap (a third of such a
+ * run was the kernel's: bench/README.md). A thread reading a few files
+ * ahead (load.c) recycles a few at a time. */
 static void retire_large(Arena *a, ArenaChunk *c)
 {
     if (!c->mapped || c->size > ARENA_LARGE_SPARE) {
         free_chunk(a, c);
         return;
     }
-    if (a->large_spare)
-        free_chunk(a, a->large_spare);
-    c->next = c->prev = NULL;
+    c->prev = NULL;
+    c->next = a->large_spare;
     a->large_spare = c;
+    a->large_spare_bytes += c->size;
+    while (a->large_spare_bytes > ARENA_LARGE_SPARE) {
+        ArenaChunk **oldest = &a->large_spare;
+        while ((*oldest)->next)
+            oldest = &(*oldest)->next;
+        a->large_spare_bytes -= (*oldest)->size;
+        free_chunk(a, *oldest);
+        *oldest = NULL;
+    }
 }
 
-/* The spare large block for one of `rounded` bytes: whole when that is
- * half of it or more (as a table that doubles, it wastes less than it
- * holds), else cut, or grown, by the system (mremap: the pages it keeps
- * are not copied, those it adds are mapped as they are written). NULL
- * when there is none or it cannot be had. Its bytes are what they were:
- * only for a block asked for uninitialised. */
+/* A kept block for one of `rounded` bytes: the newest of which that is
+ * half or more (as a table that doubles, it wastes less than it holds),
+ * whole; else the newest, cut or grown by the system (mremap: the pages
+ * it keeps are not copied, those it adds are mapped as they are written).
+ * NULL when none is kept or it cannot be had. Its bytes are what they
+ * were: only for a block asked for uninitialised. */
 static ArenaChunk *reused_large(Arena *a, size_t rounded)
 {
 #ifdef MREMAP_MAYMOVE
-    ArenaChunk *c = a->large_spare;
-    if (!c || rounded > SIZE_MAX - sizeof(ArenaChunk))
+    if (!a->large_spare || rounded > SIZE_MAX - sizeof(ArenaChunk))
         return NULL;
-    if (rounded <= c->size && rounded >= c->size / 2) {
-        a->large_spare = NULL;
+    ArenaChunk **at = &a->large_spare;
+    while (*at && !(rounded <= (*at)->size && rounded >= (*at)->size / 2))
+        at = &(*at)->next;
+    if (*at) {
+        ArenaChunk *c = *at;
+        *at = c->next;
+        a->large_spare_bytes -= c->size;
         return c;
     }
+    ArenaChunk *c = a->large_spare;
     size_t size = sizeof(ArenaChunk) + rounded;
     ArenaChunk *m = mremap(c, c->mapped, size, MREMAP_MAYMOVE);
     if (m == MAP_FAILED)
-        return NULL;                /* it stays spare */
-    a->large_spare = NULL;
+        return NULL;                /* it stays kept */
+    a->large_spare = m->next;
+    a->large_spare_bytes -= m->size;
     a->total = a->total - m->mapped + size;
     m->mapped = size;
     m->size = rounded;

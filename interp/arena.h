@@ -38,7 +38,8 @@ typedef struct Arena {
     ArenaChunk *oldest;     /* the last of `chunks` */
     ArenaChunk *large;      /* chunks of one large block each, newest first */
     ArenaChunk *spares;     /* small chunks given back, kept for reuse (arena.c) */
-    ArenaChunk *large_spare;    /* the large block recycled last, kept for the next (arena_recycle) */
+    ArenaChunk *large_spare;    /* large blocks recycled, newest first, kept for the next (arena_recycle) */
+    size_t large_spare_bytes;   /* their size, at most ARENA_LARGE_SPARE */
     size_t spare_bytes;     /* their size, at most ARENA_SPARE */
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
@@ -79,10 +80,11 @@ void *arena_zalloc(Arena *a, size_t size);
  * (over 16 KiB) is released now, a small one stays to arena_free(). */
 void arena_release(Arena *a, void *p, size_t size);
 /* arena_release(), for a block another of about its size will follow (a
- * file's text, the next file's): a large one the arena mapped, of
- * ARENA_LARGE_SPARE bytes at most, is kept in place of the one kept before
- * and serves the next large block asked for uninitialised (arena_alloc),
- * its pages already mapped, until arena_trim() or arena_free(). */
+ * file's text, the next file's): a large one the arena mapped is kept,
+ * with those recycled before it up to ARENA_LARGE_SPARE bytes in all (the
+ * oldest go), and serves a later large block asked for uninitialised
+ * (arena_alloc), its pages already mapped, until arena_trim() or
+ * arena_free(). */
 void arena_recycle(Arena *a, void *p, size_t size);
 /* Give back every small chunk made before the one holding p, a small
  * block of a: for an arena whose blocks die in the order they were made
@@ -149,7 +151,7 @@ char *arena_printf(Arena *a, const char *fmt, ...)
  * (a test's failing allocator is asked every time, as arena_alloc asks). */
 enum { ARENA_LARGE = 16 * 1024 };  /* a larger block is a chunk of its own (arena.c) */
 enum { ARENA_SPARE = 32 * 1024 * 1024 };   /* small chunks given back and kept for reuse, at most */
-enum { ARENA_LARGE_SPARE = 4 * 1024 * 1024 };  /* the largest block recycled and kept */
+enum { ARENA_LARGE_SPARE = 4 * 1024 * 1024 };  /* large blocks recycled and kept, at most */
 
 /* A block of a type whose alignment is `align`: one of 8 bytes or less
  * takes a multiple of 8 bytes, not of 16 (an item of a syntax tree takes

@@ -50,8 +50,10 @@ static bool add_file(FileSet *fs, LoadedFile *f, Source *src)
 }
 
 /* Where f's syntax tree goes: an arena of its own when the run asks for
- * one (FileSet.trees_apart), else `keep`; NULL when out of memory. */
-static Arena *syntax_arena(const FileSet *fs, LoadedFile *f, const Source *src, Arena *keep, Diag *diag)
+ * one (FileSet.trees_apart), its pages from `pages`, else `keep`; NULL
+ * when out of memory. */
+static Arena *syntax_arena(const FileSet *fs, LoadedFile *f, const Source *src, Arena *keep, Diag *diag,
+                           const Allocator *pages)
 {
     if (!fs->trees_apart)
         return keep;
@@ -59,17 +61,18 @@ static Arena *syntax_arena(const FileSet *fs, LoadedFile *f, const Source *src, 
         diag_out_of_memory(diag);
         return NULL;
     }
-    arena_init(f->syntax, &fs->arena->allocator);
+    arena_init(f->syntax, pages);
     arena_expect(f->syntax, (size_t)src->len * 4);     /* a tree is 4 to 6 times its text */
     return f->syntax;
 }
 
 /* Parse a source into f: its tree in an arena of its own when the run
- * asks for one (FileSet.trees_apart), what the tree keeps in `keep`,
- * problems to `diag`. */
-static void parse_into(const FileSet *fs, LoadedFile *f, Source *src, Arena *keep, Diag *diag)
+ * asks for one (FileSet.trees_apart), its pages from `pages`, what the
+ * tree keeps in `keep`, problems to `diag`. */
+static void parse_into(const FileSet *fs, LoadedFile *f, Source *src, Arena *keep, Diag *diag,
+                       const Allocator *pages)
 {
-    Arena *tree = syntax_arena(fs, f, src, keep, diag);
+    Arena *tree = syntax_arena(fs, f, src, keep, diag, pages);
     if (tree)
         f->items = parse_source_apart(src, keep, tree, fs->syms, diag);
 }
@@ -79,7 +82,7 @@ static LoadedFile *parsed(FileSet *fs, LoadedFile *f, Source *src)
 {
     if (!add_file(fs, f, src))
         return NULL;
-    parse_into(fs, f, src, fs->arena, fs->diag);
+    parse_into(fs, f, src, fs->arena, fs->diag, &fs->arena->allocator);
     return f;
 }
 
@@ -94,10 +97,13 @@ void load_release(const FileSet *fs, LoadedFile *f)
     f->items = NULL;
 }
 
-void load_release_all(const FileSet *fs)
+static void hands_done(FileSet *fs);
+
+void load_release_all(FileSet *fs)
 {
     for (uint32_t i = 0; i < fs->nfiles; i++)
         load_release(fs, fs->files[i]);
+    hands_done(fs);
 }
 
 static LoadedFile *library(FileSet *fs, const char *name, const char *bytes, size_t len)
@@ -412,7 +418,7 @@ void load_file(FileSet *fs, const char *path)
  * as they are parsed. */
 static ParseStatus parse_streamed(FileSet *fs, LoadedFile *f, Source *src, const FileSink *sink)
 {
-    Arena *tree = add_root(fs, f) ? syntax_arena(fs, f, src, fs->arena, fs->diag) : NULL;
+    Arena *tree = add_root(fs, f) ? syntax_arena(fs, f, src, fs->arena, fs->diag, &fs->arena->allocator) : NULL;
     if (!tree)
         return PARSE_NO_MEMORY;
     sink->begin(sink->items.ctx, f);
@@ -472,11 +478,124 @@ typedef struct Crew {
     atomic_uint next;       /* the next job to take */
 } Crew;
 
-/* A thread and what its files keep (sources, strings, expressions,
- * messages), joined to the run's arena when every thread is done. */
+/* The pages of a thread's trees: blocks given back by a tree freed once
+ * its file is modelled serve the next file's tree (the same sizes come
+ * again: a tree's arena takes chunks of a power of two). A national report
+ * read a few files at a time by two threads made and freed some 2 GB of
+ * trees; fresh pages each time, cleared and faulted in by the system, were
+ * a quarter of the run. A block is taken on the thread and given back on
+ * the run's between two calls of load_files(), never both at once. */
+typedef struct PoolBlock {
+    struct PoolBlock *next;
+    size_t size;
+    _Alignas(max_align_t) char data[];
+} PoolBlock;
+
+typedef struct Pool {
+    PoolBlock *free;
+} Pool;
+
+static void *pool_alloc(void *ctx, size_t size)
+{
+    Pool *pool = ctx;
+    for (PoolBlock **at = &pool->free; *at; at = &(*at)->next)
+        if ((*at)->size == size) {
+            PoolBlock *b = *at;
+            *at = b->next;
+            return b->data;
+        }
+    if (size > SIZE_MAX - sizeof(PoolBlock))
+        return NULL;
+    PoolBlock *b = malloc(sizeof *b + size);
+    if (!b)
+        return NULL;
+    b->size = size;
+    return b->data;
+}
+
+static void pool_release(void *ctx, void *block)
+{
+    Pool *pool = ctx;
+    PoolBlock *b = (PoolBlock *)((char *)block - offsetof(PoolBlock, data));
+    b->next = pool->free;
+    pool->free = b;
+}
+
+static void pool_free(Pool *pool)
+{
+    for (PoolBlock *b = pool->free, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    pool->free = NULL;
+}
+
+/* A thread's memory, kept by the FileSet from one call of load_files() to
+ * the next: what its files keep (sources, strings, expressions, messages),
+ * which joins the run's arena at the end of reading (hands_done), and the
+ * pages of their trees. A file's text, given back once the file is
+ * modelled (source_evict), then serves a file the thread reads later
+ * (arena_recycle). */
+struct Hand {
+    Arena keep;
+    Pool trees;
+    Allocator pages;        /* pool_alloc over `trees` */
+};
+
+/* The threads' memory for up to `n` threads (fewer when it was made for
+ * fewer); false when out of memory. */
+static bool hands_ready(FileSet *fs, unsigned *n)
+{
+    if (fs->hands) {
+        if (*n > fs->nhands)
+            *n = fs->nhands;
+        return true;
+    }
+    fs->hands = ARENA_ARRAY(fs->arena, struct Hand, *n);
+    if (!fs->hands)
+        return false;
+    fs->nhands = *n;
+    for (unsigned t = 0; t < *n; t++) {
+        struct Hand *h = &fs->hands[t];
+        arena_init(&h->keep, &fs->arena->allocator);
+        /* a few files' sources and strings: the smallest first chunk, as
+         * the run's arena takes every chunk in, used or not */
+        arena_expect(&h->keep, 0);
+        h->trees.free = NULL;
+        h->pages = (Allocator){ pool_alloc, pool_release, &h->trees, NULL };
+    }
+    return true;
+}
+
+static bool kept_by_a_hand(const FileSet *fs, const Arena *a)
+{
+    for (unsigned t = 0; t < fs->nhands; t++)
+        if (a == &fs->hands[t].keep)
+            return true;
+    return false;
+}
+
+/* At the end of reading, every tree freed: what the threads' files keep
+ * joins the run's arena, and their sources say so. */
+static void hands_done(FileSet *fs)
+{
+    if (!fs->hands)
+        return;
+    for (uint32_t i = 0; i < fs->nfiles; i++)
+        if (kept_by_a_hand(fs, fs->files[i]->src->arena))
+            fs->files[i]->src->arena = fs->arena;
+    for (unsigned t = 0; t < fs->nhands; t++) {
+        arena_adopt(fs->arena, &fs->hands[t].keep);
+        pool_free(&fs->hands[t].trees);
+    }
+    fs->hands = NULL;
+    fs->nhands = 0;
+}
+
+/* A thread reading files of a call of load_files(). */
 typedef struct Worker {
     Crew *crew;
-    Arena arena;
+    struct Hand *hand;
     pthread_t thread;
     bool started;
 } Worker;
@@ -485,8 +604,9 @@ typedef struct Worker {
  * the file keeps goes into the thread's arena, what it says into the
  * job's own diagnostics; nothing of the run is touched but the symbol
  * table, under its lock. */
-static void read_apart(const FileSet *fs, Job *j, Arena *keep)
+static void read_apart(const FileSet *fs, Job *j, struct Hand *hand)
 {
+    Arena *keep = &hand->keep;
     diag_init(&j->diag, keep);
     j->diag.recording = true;
     if (strcmp(j->path, "-") == 0 || refused(fs, &j->diag, j->path))
@@ -500,7 +620,7 @@ static void read_apart(const FileSet *fs, Job *j, Arena *keep)
         return;
     }
     f->src = src;
-    parse_into(fs, f, src, keep, &j->diag);
+    parse_into(fs, f, src, keep, &j->diag, &hand->pages);
     j->file = f;
 }
 
@@ -509,7 +629,7 @@ static void *work(void *arg)
     Worker *w = arg;
     Crew *c = w->crew;
     for (unsigned i; (i = atomic_fetch_add(&c->next, 1)) < c->njobs;)
-        read_apart(c->fs, &c->jobs[i], &w->arena);
+        read_apart(c->fs, &c->jobs[i], w->hand);
     return NULL;
 }
 
@@ -544,7 +664,6 @@ static void take(FileSet *fs, Job *j)
         diag_out_of_memory(fs->diag);
         return;
     }
-    src->arena = fs->arena;         /* its own joined the run's */
     if (!add_file(fs, f, src))
         return;
     diag_replay(fs->diag, &j->diag);
@@ -565,7 +684,7 @@ void load_files(FileSet *fs, const char *const *paths, uint32_t n, unsigned thre
     Crew crew = { fs, ARENA_ARRAY(fs->arena, Job, n), n, 0 };
     Worker *workers = ARENA_ARRAY(fs->arena, Worker, threads);
     pthread_mutex_t lock;
-    if (!crew.jobs || !workers || pthread_mutex_init(&lock, NULL) != 0) {
+    if (!crew.jobs || !workers || !hands_ready(fs, &threads) || pthread_mutex_init(&lock, NULL) != 0) {
         diag_out_of_memory(fs->diag);
         return;
     }
@@ -576,11 +695,7 @@ void load_files(FileSet *fs, const char *const *paths, uint32_t n, unsigned thre
     fs->syms->lock = &lock;
     for (unsigned t = 0; t < threads; t++) {
         workers[t].crew = &crew;
-        arena_init(&workers[t].arena, &fs->arena->allocator);
-        /* a few files' sources and strings: the smallest first chunk, as
-         * the run's arena takes every chunk of every batch in, used or not
-         * (64 KiB a thread a batch was 16 MB over 1,011 files) */
-        arena_expect(&workers[t].arena, 0);
+        workers[t].hand = &fs->hands[t];
         if (t > 0)
             workers[t].started = pthread_create(&workers[t].thread, NULL, work, &workers[t]) == 0;
     }
@@ -591,7 +706,7 @@ void load_files(FileSet *fs, const char *const *paths, uint32_t n, unsigned thre
     fs->syms->lock = NULL;
     pthread_mutex_destroy(&lock);
     for (unsigned t = 0; t < threads; t++)
-        arena_adopt(fs->arena, &workers[t].arena);
+        fs->arena->failed |= fs->hands[t].keep.failed;
     /* In order, as if each had been read in its turn: a file read before
      * is skipped, and once the errors are too many nothing more is read. */
     for (uint32_t i = 0; i < n; i++) {

@@ -15,8 +15,11 @@
  * once the file is modelled (per-file lifetimes: a report in 700 files
  * never holds 700 trees and the model at once). load_files() reads with
  * several threads: each keeps what its files keep in an arena of its own,
- * which joins `arena` (arena_adopt) before anything is taken in turn, so
- * the ownership is the same as reading one file after the other. */
+ * and makes their trees in pages it takes back once they are freed; both
+ * last from one call to the next (a report read a few files at a time
+ * reuses its pages rather than having the system clear new ones), and
+ * load_release_all() joins the arenas to `arena` (arena_adopt), so the
+ * ownership is in the end the same as reading one file after the other. */
 #ifndef DLG_LOAD_H
 #define DLG_LOAD_H
 
@@ -55,6 +58,8 @@ typedef struct FileSet {
     Symbol *use;            /* the name `use` */
     uint32_t nsources;
     bool sandbox;           /* --sandbox: files named on the command line stay in the working folder */
+    struct Hand *hands;     /* load_files(): each thread's memory, from one call to the next */
+    unsigned nhands;
 } FileSet;
 
 void load_init(FileSet *fs, Arena *a, Symtab *syms, Diag *d);
@@ -125,8 +130,9 @@ void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, siz
  * has added its items); a tree in no arena of its own stays. An arena that
  * ran out of memory is reported first. */
 void load_release(const FileSet *fs, LoadedFile *f);
-/* load_release() for every file. */
-void load_release_all(const FileSet *fs);
+/* load_release() for every file, at the end of reading: what load_files()'
+ * threads kept joins `arena`. */
+void load_release_all(FileSet *fs);
 LoadedFile *load_used(const FileSet *fs, const Item *use);
 
 #endif

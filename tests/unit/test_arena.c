@@ -834,13 +834,14 @@ TEST(large_blocks_mapped_apart)
     assert_null(a.large);
 }
 
-/* The large block the arena mapped and was recycled last is kept for
- * the next one asked for uninitialised (arena.c, retire_large): a run of
- * a thousand files reads each one's text into the pages of the one before
- * rather than into fresh ones. Whole when the new block is half its size
- * or more, else cut or grown by the system, its bytes as they were; never
- * for a block to be zero-filled; one of more than ARENA_LARGE_SPARE bytes
- * is not kept; arena_trim() gives it back. Under ASan large blocks are the
+/* The large blocks the arena mapped and were recycled are kept for the
+ * next ones asked for uninitialised (arena.c, retire_large): a run of a
+ * thousand files reads each one's text into the pages of one before
+ * rather than into fresh ones. The newest kept that the new block is half
+ * of or more serves it whole, else the newest is cut or grown by the
+ * system, its bytes as they were; never for a block to be zero-filled. Up
+ * to ARENA_LARGE_SPARE bytes are kept, the oldest going first, and none
+ * larger; arena_trim() gives them back. Under ASan large blocks are the
  * allocator's and none is kept. */
 TEST(a_large_block_recycled_serves_the_next)
 {
@@ -886,17 +887,32 @@ TEST(a_large_block_recycled_serves_the_next)
     assert_non_null(a.large_spare);                 /* still the megabyte */
     for (size_t i = 0; i < BIG; i += 997)
         assert_int_equal(z[i], 0);
-    /* given back, it is the spare one now: the one kept before goes */
+    /* given back, it is kept too, newest first: a block of 300 KiB is z,
+     * one of 900 KiB the megabyte */
     size_t both = a.total;
     arena_recycle(&a, z, BIG);
-    assert_true(a.total <= both - KIB * KIB);
+    assert_int_equal(a.total, both);
+    assert_ptr_equal(arena_alloc(&a, BIG), z);
+    assert_ptr_equal(arena_alloc(&a, 900 * KIB), g);
     /* one larger than ARENA_LARGE_SPARE is given back at once */
+    arena_recycle(&a, z, BIG);
     size_t before = a.total;
     unsigned char *huge = arena_zalloc(&a, ARENA_LARGE_SPARE + KIB);
     assert_non_null(huge);
     arena_recycle(&a, huge, ARENA_LARGE_SPARE + KIB);
     assert_int_equal(a.total, before);
-    assert_ptr_equal(arena_alloc(&a, BIG), z);    /* the spare one is still z */
+    assert_ptr_equal(arena_alloc(&a, BIG), z);     /* what was kept still is */
+    /* kept up to ARENA_LARGE_SPARE bytes in all: the oldest go */
+    enum { N = ARENA_LARGE_SPARE / (1024 * KIB) + 1 };
+    unsigned char *m[N];
+    for (int k = 0; k < N; k++)
+        assert_non_null(m[k] = arena_alloc(&a, 1024 * KIB));
+    size_t all = a.total;
+    arena_recycle(&a, g, 900 * KIB);
+    for (int k = 0; k < N; k++)
+        arena_recycle(&a, m[k], 1024 * KIB);
+    assert_true(a.large_spare_bytes <= ARENA_LARGE_SPARE);
+    assert_true(a.total <= all - 2 * 1024 * KIB);  /* g and m[0] went */
     arena_recycle(&a, z, BIG);
     /* trimmed, the arena keeps only what lives */
     size_t kept = a.total;

@@ -224,6 +224,58 @@ TEST(each_tree_is_freed_once_its_file_is_modelled)
     load_release_all(&fs);              /* nothing left: no double free */
 }
 
+/* Files read by threads (load_files()) keep what they keep in each
+ * thread's own memory, which lasts from one call to the next (a run reads
+ * a few files at a time: their pages serve the next few) and joins the
+ * run's arena in load_release_all(): every source is then the run's, as
+ * if read one after the other, and can still be read. The run's arena
+ * here has the system's allocator, as threads need (arena_shareable). */
+TEST(files_read_by_threads_join_the_run_at_the_end)
+{
+    const char *paths[4];
+    for (int i = 0; i < 4; i++) {
+        char name[16], text[64];
+        snprintf(name, sizeof name, "t%d.dlg", i);
+        snprintf(text, sizeof text, "commune \"X%d\" {\n  invited %d\n}\n", i, 10 + i);
+        paths[i] = write_file(f, name, text);
+    }
+    Arena run;
+    arena_init(&run, NULL);
+    Symtab syms;
+    symtab_init(&syms, &run);
+    Diag diag;
+    diag_init(&diag, &run);
+    FileSet fs;
+    load_init(&fs, &run, &syms, &diag);
+    fs.trees_apart = true;
+    load_files(&fs, paths, 2, 2);
+    assert_int_equal(fs.nhands, 2);
+    const struct Hand *hands = fs.hands;
+    assert_int_equal(fs.nroots, 2);
+    for (uint32_t i = 0; i < fs.nroots; i++) {
+        assert_non_null(fs.roots[i]->items);
+        assert_ptr_not_equal(fs.roots[i]->src->arena, &run);     /* a thread's */
+        load_release(&fs, fs.roots[i]);                          /* modelled */
+    }
+    load_files(&fs, paths + 2, 2, 2);
+    assert_ptr_equal(fs.hands, hands);          /* the same threads' memory */
+    assert_int_equal(fs.nroots, 4);
+    load_release_all(&fs);
+    assert_null(fs.hands);
+    assert_int_equal(diag.errors, 0);
+    for (uint32_t i = 0; i < fs.nroots; i++) {
+        LoadedFile *lf = fs.roots[i];
+        assert_string_equal(lf->src->name, paths[i]);           /* in the order named */
+        assert_ptr_equal(lf->src->arena, &run);
+        assert_null(lf->syntax);
+        uint32_t line, column;
+        source_position(lf->src, lf->src->len - 2, &line, &column);    /* its lines made in the run's arena */
+        assert_int_equal(line, 3);
+        assert_int_equal(column, 1);
+    }
+    arena_free(&run);
+}
+
 TEST(a_file_named_directly_and_through_use_is_read_once)
 {
     write_file(f, "main.dlg", "use \"b.dlg\"\n");
@@ -518,6 +570,7 @@ int main(void)
         LOAD_TEST(used_files_are_read_depth_first),
         LOAD_TEST(used_files_join_the_model_where_the_use_stands),
         LOAD_TEST(each_tree_is_freed_once_its_file_is_modelled),
+        LOAD_TEST(files_read_by_threads_join_the_run_at_the_end),
         LOAD_TEST(a_file_named_directly_and_through_use_is_read_once),
         LOAD_TEST(a_file_named_first_then_used_is_read_once),
         LOAD_TEST(a_file_named_through_a_symbolic_link_is_read_once),
