@@ -234,7 +234,7 @@ TEST(files_read_by_threads_join_the_run_at_the_end)
 {
     const char *paths[4];
     for (int i = 0; i < 4; i++) {
-        char name[16], text[64];
+        char name[32], text[96];
         snprintf(name, sizeof name, "t%d.dlg", i);
         snprintf(text, sizeof text, "commune \"X%d\" {\n  invited %d\n}\n", i, 10 + i);
         paths[i] = write_file(f, name, text);
