@@ -320,8 +320,8 @@ static ArenaChunk *reused_large(Arena *a, size_t rounded)
 }
 
 /* A large block: a chunk of its own, on the list of large chunks. One the
- * arena would map itself, asked for uninitialised, is the spare one when
- * there is one (retire_large). */
+ * arena would map itself, asked for uninitialised, is one of those kept
+ * when there are some (reused_large). */
 static void *large(Arena *a, size_t rounded, bool zeroed)
 {
     ArenaChunk *c = !zeroed && rounded >= LARGE_MAPPED ? reused_large(a, rounded) : NULL;

@@ -63,8 +63,8 @@ bool arena_shareable(const Arena *a);
 void arena_free(Arena *a);
 
 /* Give back the blocks kept for reuse that no block lives in (the spare
- * small chunks, the large block recycled last), when the work that
- * reused them is over (a run's reading of its files). */
+ * small chunks, the large blocks recycled), when the work that reused
+ * them is over (a run's reading of its files). */
 void arena_trim(Arena *a);
 
 /* Move every block of `from` into `to`, which frees them with its own;
