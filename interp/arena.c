@@ -253,33 +253,33 @@ static ArenaChunk *new_large_chunk(Arena *a, size_t rounded, bool zeroed)
     return c ? c : new_chunk(a, rounded, zeroed);
 }
 
+/* c, a chunk no block lives in, put first on a list of such chunks kept
+ * for reuse whose size is *bytes, when that stays within `limit`; false,
+ * and c left alone, when it does not. */
+static bool kept(ArenaChunk **list, size_t *bytes, size_t limit, ArenaChunk *c)
+{
+    if (*bytes + c->size > limit)
+        return false;
+    c->prev = NULL;
+    c->next = *list;
+    *list = c;
+    *bytes += c->size;
+    return true;
+}
+
 /* A large block the arena mapped, recycled (unlinked by the caller), is
  * kept for the next ones, newest first, while those kept come to
- * ARENA_LARGE_SPARE bytes at most; the oldest go back to the system. A
- * report in a thousand files reads each one's text into a large block and
- * gives it back once the file is modelled (source_evict): the next text
- * then goes into pages already mapped, rather than into fresh ones the
- * system must clear and fault in one by one, then unmap (a third of such a
- * run was the kernel's: bench/README.md). A thread reading a few files
- * ahead (load.c) recycles a few at a time. */
+ * ARENA_LARGE_SPARE bytes at most; past that it goes back to the system.
+ * A report in a thousand files reads each one's text into a large block
+ * and gives it back once the file is modelled (source_evict): the next
+ * text then goes into pages already mapped, rather than into fresh ones
+ * the system must clear and fault in one by one, then unmap (a third of
+ * such a run was the kernel's: bench/README.md). A thread reading a few
+ * files ahead (load.c) recycles a few at a time. */
 static void retire_large(Arena *a, ArenaChunk *c)
 {
-    if (!c->mapped || c->size > ARENA_LARGE_SPARE) {
+    if (!c->mapped || !kept(&a->large_spare, &a->large_spare_bytes, ARENA_LARGE_SPARE, c))
         free_chunk(a, c);
-        return;
-    }
-    c->prev = NULL;
-    c->next = a->large_spare;
-    a->large_spare = c;
-    a->large_spare_bytes += c->size;
-    while (a->large_spare_bytes > ARENA_LARGE_SPARE) {
-        ArenaChunk **oldest = &a->large_spare;
-        while ((*oldest)->next)
-            oldest = &(*oldest)->next;
-        a->large_spare_bytes -= (*oldest)->size;
-        free_chunk(a, *oldest);
-        *oldest = NULL;
-    }
 }
 
 /* A kept block for one of `rounded` bytes: the newest of which that is
@@ -461,14 +461,8 @@ void arena_adopt(Arena *to, Arena *from)
  * made, 15 MB at a time. */
 static void spare(Arena *a, ArenaChunk *c)
 {
-    if (a->spare_bytes + c->size > ARENA_SPARE) {
+    if (!kept(&a->spares, &a->spare_bytes, ARENA_SPARE, c))
         free_chunk(a, c);
-        return;
-    }
-    c->prev = NULL;
-    c->next = a->spares;
-    a->spares = c;
-    a->spare_bytes += c->size;
 }
 
 void arena_release_before(Arena *a, const void *p)

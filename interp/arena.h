@@ -81,10 +81,9 @@ void *arena_zalloc(Arena *a, size_t size);
 void arena_release(Arena *a, void *p, size_t size);
 /* arena_release(), for a block another of about its size will follow (a
  * file's text, the next file's): a large one the arena mapped is kept,
- * with those recycled before it up to ARENA_LARGE_SPARE bytes in all (the
- * oldest go), and serves a later large block asked for uninitialised
- * (arena_alloc), its pages already mapped, until arena_trim() or
- * arena_free(). */
+ * while those kept come to ARENA_LARGE_SPARE bytes at most, and serves a
+ * later large block asked for uninitialised (arena_alloc), its pages
+ * already mapped, until arena_trim() or arena_free(). */
 void arena_recycle(Arena *a, void *p, size_t size);
 /* Give back every small chunk made before the one holding p, a small
  * block of a: for an arena whose blocks die in the order they were made

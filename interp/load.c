@@ -104,6 +104,7 @@ void load_release_all(FileSet *fs)
     for (uint32_t i = 0; i < fs->nfiles; i++)
         load_release(fs, fs->files[i]);
     hands_done(fs);
+    arena_trim(fs->arena);          /* what reading kept to read the next file with */
 }
 
 static LoadedFile *library(FileSet *fs, const char *name, const char *bytes, size_t len)

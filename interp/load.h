@@ -131,7 +131,8 @@ void load_shipped_rulebook(FileSet *fs, const char *name, const char *bytes, siz
  * ran out of memory is reported first. */
 void load_release(const FileSet *fs, LoadedFile *f);
 /* load_release() for every file, at the end of reading: what load_files()'
- * threads kept joins `arena`. */
+ * threads kept joins `arena`, and what `arena` kept to read the next file
+ * with goes back (arena_trim). */
 void load_release_all(FileSet *fs);
 LoadedFile *load_used(const FileSet *fs, const Item *use);
 

@@ -182,7 +182,6 @@ static Model *build_whole(const RunOptions *opt, const char *const *names, int n
         load_rulebook(&files, diag, a, opt->rulebooks[i]);
     Model *m = model_files(opt, &files, vocab, a, syms, diag, calendar);
     load_release_all(&files);
-    arena_trim(a);                  /* what reading kept to read the next file with */
     return m;
 }
 
@@ -591,7 +590,6 @@ static Model *build_streaming(const RunOptions *opt, const char *const *names, i
         strict_checks(opt, &files, m, diag);
     }
     load_release_all(&files);
-    arena_trim(a);                  /* what reading kept to read the next file with */
     *again = st.again && !diag->out_of_memory && !a->failed;
     return m;
 }

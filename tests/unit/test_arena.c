@@ -840,8 +840,8 @@ TEST(large_blocks_mapped_apart)
  * rather than into fresh ones. The newest kept that the new block is half
  * of or more serves it whole, else the newest is cut or grown by the
  * system, its bytes as they were; never for a block to be zero-filled. Up
- * to ARENA_LARGE_SPARE bytes are kept, the oldest going first, and none
- * larger; arena_trim() gives them back. Under ASan large blocks are the
+ * to ARENA_LARGE_SPARE bytes are kept, and what comes past that goes
+ * back; arena_trim() gives them back. Under ASan large blocks are the
  * allocator's and none is kept. */
 TEST(a_large_block_recycled_serves_the_next)
 {
@@ -902,7 +902,7 @@ TEST(a_large_block_recycled_serves_the_next)
     arena_recycle(&a, huge, ARENA_LARGE_SPARE + KIB);
     assert_int_equal(a.total, before);
     assert_ptr_equal(arena_alloc(&a, BIG), z);     /* what was kept still is */
-    /* kept up to ARENA_LARGE_SPARE bytes in all: the oldest go */
+    /* kept up to ARENA_LARGE_SPARE bytes in all: what comes past that goes */
     enum { N = ARENA_LARGE_SPARE / (1024 * KIB) + 1 };
     unsigned char *m[N];
     for (int k = 0; k < N; k++)
@@ -912,7 +912,7 @@ TEST(a_large_block_recycled_serves_the_next)
     for (int k = 0; k < N; k++)
         arena_recycle(&a, m[k], 1024 * KIB);
     assert_true(a.large_spare_bytes <= ARENA_LARGE_SPARE);
-    assert_true(a.total <= all - 2 * 1024 * KIB);  /* g and m[0] went */
+    assert_true(a.total <= all - 2 * 1024 * KIB);  /* g and m[0..2] kept: m[3] and m[4] went */
     arena_recycle(&a, z, BIG);
     /* trimmed, the arena keeps only what lives */
     size_t kept = a.total;
