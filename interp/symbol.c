@@ -172,8 +172,9 @@ Symbol *symtab_intern_missed(Symtab *t, SymCache *c, uint32_t slot, const char *
     if (!found) {
         uint32_t h = hash_bytes(t, s, len);
         /* the slot in this table is a cache miss in a large one: asked
-         * for now, it comes while the base is asked */
-        if (t->cap)
+         * for now, it comes while the base is asked; not while other
+         * threads intern, as one of them may be growing the table */
+        if (!t->lock && t->cap)
             __builtin_prefetch(&t->tags[h & (t->cap - 1)]);
         found = t->base ? find_here(t->base, h, s, len) : NULL;
         if (!found) {

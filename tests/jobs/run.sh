@@ -6,7 +6,8 @@
 # those where reading apart could show: diagnostics of several files and
 # their order, the error limit reached inside a file and at a file's end,
 # a file named twice or through a link, a file another one uses, files that
-# cannot be read, --sandbox, standard input named twice.
+# cannot be read, --sandbox, standard input named twice, names new to the
+# run interned by several threads at once.
 #
 #   sh tests/jobs/run.sh build/release/dlg
 #   RUNNER="valgrind --tool=helgrind -q" sh tests/jobs/run.sh DLG   (or a TSan build)
@@ -52,6 +53,14 @@ syntax_errors() {
         k=$((k + 1))
     done > "$2"
 }
+# names new to the run in every file, so that the table of names grows
+# while several threads add to it (each an unknown figure: an error)
+mkdir -p names
+i=0
+while [ $i -lt 8 ]; do
+    awk -v i=$i 'BEGIN { printf "commune \"N%d\" {\n", i; for (k = 0; k < 3000; k++) printf "  n%d_%d 1\n", i, k; print "}" }' > names/n$i.dlg
+    i=$((i + 1))
+done
 syntax_errors 50 bad/fifty.dlg      # the limit reached exactly at a file's end
 syntax_errors 60 bad/sixty.dlg      # past the limit inside the first file
 # a file that uses another also named on the command line
@@ -113,6 +122,7 @@ case_ named-and-used empty ok/used.dlg ok/user.dlg
 case_ unreadable empty many/c0.dlg missing.dlg adir.dlg many/c1.dlg /dev/null
 case_ sandbox empty --sandbox many/c0.dlg inside/out.dlg /etc/hostname many/c1.dlg
 case_ stdin-twice many/c2.dlg many/c0.dlg - many/c1.dlg -
+case_ names-while-reading empty names/*.dlg
 case_ vietnamese empty --lang vi bad/e0.dlg bad/nest.dlg many/c3.dlg
 echo "jobs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
