@@ -199,7 +199,8 @@ static bool grow(Derived *d)
         return true;
     if (d->count > UINT32_MAX / 4)
         return false;
-    Entry *block = ARENA_ARRAY(d->arena, Entry, BLOCK_ENTRIES);
+    /* not zeroed: entry_for() writes each entry whole as it takes it */
+    Entry *block = arena_alloc(d->arena, BLOCK_ENTRIES * sizeof *block);
     return block && arena_push(d->arena, (void ***)&d->blocks, &d->nblocks, &d->cap_blocks, block, 16);
 }
 
@@ -271,7 +272,8 @@ static Kept *full(Derived *d, Entry *x)
     if (x->full)
         return agg_at(d, x->n - 1);
     if (d->naggs == d->nagg_blocks * (uint32_t)BLOCK_ENTRIES) {
-        Kept *block = d->naggs < UINT32_MAX / 2 ? ARENA_ARRAY(d->arena, Kept, BLOCK_ENTRIES) : NULL;
+        /* not zeroed: each is written whole as it is taken (below) */
+        Kept *block = d->naggs < UINT32_MAX / 2 ? arena_alloc(d->arena, BLOCK_ENTRIES * sizeof *block) : NULL;
         if (!block || !arena_push(d->arena, (void ***)&d->aggs, &d->nagg_blocks, &d->cap_agg_blocks, block, 16)) {
             d->oom = true;
             return NULL;

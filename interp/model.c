@@ -1694,10 +1694,11 @@ static Opinion *opinion_slot(Builder *b, Node *node)
         uint32_t cap = b->left;             /* at most as many opinions as items left */
         if (cap <= 1)                       /* alone in its list, or not known: as the last run grew */
             cap = !last ? 1 : last->cap < 128 ? last->cap * 2 : 256;
-        OpinionRun *r = arena_znew(b->m->arena, sizeof *r + (size_t)cap * sizeof r->at[0], _Alignof(OpinionRun));
+        /* its slots not zeroed: each is as it is taken (below) */
+        OpinionRun *r = arena_alloc(b->m->arena, sizeof *r + (size_t)cap * sizeof r->at[0]);
         if (!r)
             return NULL;
-        r->cap = cap;
+        *r = (OpinionRun){ .cap = cap };
         if (last)
             last->next = r;
         else
@@ -1766,7 +1767,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                 Symbol *v = expect_args(b, a, "n", N_("satisfied yes or satisfied no"))
                                 ? word_attr(b, a, vocab_answers(m->vocab), N_("answer")) : NULL;
                 if (v)
-                    o->satisfied = str_eq(v, "yes") ? 1 : 0;
+                    o->satisfied = v == m->vocab->answers[0] ? 1 : 0;     /* yes, interned */
                 break;
             }
             case KW_RECEIVED:
