@@ -44,8 +44,13 @@ typedef struct Spread {
 } Spread;
 
 /* Entries and full aggregates lie in blocks that never move: the tables
- * grow without copying them, and without holding two copies at once. */
-enum { BLOCK_BITS = 12, BLOCK_ENTRIES = 1 << BLOCK_BITS };
+ * grow without copying them, and without holding two copies at once. A
+ * block (10 and 12 KiB) is a small block of the arena's, in pages mapped
+ * 2 MiB at a time: one of 4,096 (80 KiB) came from malloc's heap, whose
+ * pages the system faults in one at a time (see model.c's NODE_BLOCK). */
+enum { BLOCK_BITS = 9, BLOCK_ENTRIES = 1 << BLOCK_BITS };
+_Static_assert(BLOCK_ENTRIES * sizeof(Kept) <= ARENA_LARGE && BLOCK_ENTRIES * sizeof(Entry) <= ARENA_LARGE,
+               "a block of entries or aggregates is a small block of the arena");
 
 /* A node's entries by path, made once they are all there (at the end of
  * its part of aggregate()): open addressing over a few cache lines, where
