@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "resolve.h"
 #include "result.h"
 
 /* What a value may be, when it is approximate (spec §6.5): `about N` is N
@@ -74,8 +75,11 @@ typedef struct Value {
 
 typedef struct Derived Derived;
 
-/* Derive every value of the model; NULL when out of memory. */
-Derived *derive_run(const Model *m, Arena *a);
+/* Derive the values of the model that are asked for: those of the paths
+ * its units declare, its expressions name (`res`, resolve_demand()) and
+ * its vocabulary relates (derive.c says which); every value when `res`
+ * is NULL. NULL when out of memory. */
+Derived *derive_run(const Model *m, const Resolution *res, Arena *a);
 
 /* The value of `path` at node n (spec §5.4, steps 1 to 5). */
 Value derive_value(const Derived *d, const Node *n, const Symbol *path);

@@ -8,6 +8,10 @@
 
 struct Resolution {
     PtrMap table;           /* Expr -> Resolved */
+    const Resolved **paths; /* the figure paths, in the order met (Demand) */
+    uint32_t npaths, cap_paths;
+    const Dimension **dims; /* the dimensions ranged over, each once (Demand) */
+    uint32_t ndims, cap_dims;
 };
 
 typedef struct Resolver {
@@ -172,6 +176,21 @@ static void resolve_path(Resolver *rs, Source *src, const Expr *e)
     /* every cell declared or derived is interned: one that is not is in
      * no unit, and its value is unknown wherever it is asked for */
     x->path = absent ? NULL : vocab_cell_find(v, f, cell);
+    if (!absent && !arena_push(rs->arena, (void ***)&rs->r->paths, &rs->r->npaths, &rs->r->cap_paths, x, 16))
+        rs->oom = true;
+}
+
+/* A dimension ranged over (each, per, or the KIND of an aggregate), once. */
+static void ranged(Resolver *rs, const Selector *sel)
+{
+    Resolution *r = rs->r;
+    if (sel->what != SEL_PART)
+        return;
+    for (uint32_t i = 0; i < r->ndims; i++)
+        if (r->dims[i] == sel->dim)
+            return;
+    if (!arena_push(rs->arena, (void ***)&r->dims, &r->ndims, &r->cap_dims, (void *)(uintptr_t)sel->dim, 8))
+        rs->oom = true;
 }
 
 /* `status == "resolved"`, `kind != "periodic"`: a string compared with an
@@ -281,6 +300,7 @@ static void resolve_call(Resolver *rs, Source *src, const Expr *e)
                        "as count(document)");
             rs->ok = false;
         }
+        ranged(rs, &x->sel);
         a = a->next;
     }
     if (x->fn == FN_PASSED) {
@@ -353,9 +373,14 @@ Resolution *resolve_run(const Model *m, Arena *a, Diag *diag, bool *ok)
     if (!r)
         return NULL;
     Resolver rs = { .m = m, .arena = a, .diag = diag, .r = r, .ok = true };
-    for (const IndicatorDef *ind = m->indicators; ind; ind = ind->next)
+    for (const IndicatorDef *ind = m->indicators; ind; ind = ind->next) {
         resolve_expr(&rs, ind->src, ind->expr);
+        if (ind->has_per)
+            ranged(&rs, &ind->per);
+    }
     for (const RuleDef *rule = m->rules; rule; rule = rule->next) {
+        ranged(&rs, &rule->each);
+        ranged(&rs, &rule->each2);
         if (rule->where)
             resolve_expr(&rs, rule->src, rule->where);
         if (rule->require)
@@ -363,6 +388,11 @@ Resolution *resolve_run(const Model *m, Arena *a, Diag *diag, bool *ok)
     }
     *ok = rs.ok;
     return rs.oom ? NULL : r;
+}
+
+Demand resolve_demand(const Resolution *r)
+{
+    return (Demand){ r->paths, r->npaths, r->dims, r->ndims };
 }
 
 const Resolved *resolve_get(const Resolution *r, const Expr *e)

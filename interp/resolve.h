@@ -67,6 +67,22 @@ typedef struct Resolution Resolution;
 /* Resolve the expressions of every rule and indicator. *ok is false when an
  * error was reported; NULL when out of memory. */
 Resolution *resolve_run(const Model *m, Arena *a, Diag *diag, bool *ok);
+/* What the expressions ask of the values derived (derive.c): the figure
+ * paths they name, and the dimensions they range over (`each` and `per` a
+ * dimension, count(level, ...)). Evaluated in the scope of a part of such
+ * a dimension, a path leaving that dimension free asks for the part's
+ * cell (`people` per level is people.district_level); a path of a figure
+ * with a time axis asks for its cells by window whatever it names. A
+ * path naming a part no figure has (absent) is not among them. Lives as
+ * long as the Resolution. */
+typedef struct Demand {
+    const Resolved *const *paths;   /* each with its figure and cell */
+    uint32_t npaths;
+    const Dimension *const *dims;
+    uint32_t ndims;
+} Demand;
+
+Demand resolve_demand(const Resolution *r);
 /* What a path or a call resolved to (never NULL for one resolve_run saw). */
 const Resolved *resolve_get(const Resolution *r, const Expr *e);
 

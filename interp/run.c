@@ -630,7 +630,7 @@ static bool analyse(const RunOptions *opt, const char *const *names, int nnames,
         return false;
     bool valid = true;
     Resolution *res = resolve_run(m, a, diag, &valid);
-    Derived *derived = res ? derive_run(m, a) : NULL;
+    Derived *derived = res ? derive_run(m, res, a) : NULL;
     if (!derived) {
         out_of_memory(diag);
         return false;

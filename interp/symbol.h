@@ -92,6 +92,8 @@ Symbol *symtab_find(const Symtab *t, const char *s, size_t len);
 /* The symbol whose id is `id`, of this table or its base; NULL when there
  * is none. Not while another thread interns. */
 Symbol *symtab_symbol(const Symtab *t, uint32_t id);
+/* One past the largest id of the table's symbols (its base's included). */
+static inline uint32_t symtab_ids(const Symtab *t) { return t->first_id + t->count; }
 /* The path "whole.part", interned; NULL when out of memory. */
 Symbol *symtab_join(Symtab *t, const Symbol *whole, const Symbol *part);
 

@@ -289,7 +289,7 @@ static inline Model *build_model_files(Fixture *f, const char *const *texts, uns
 /* Derive the values of the model built. */
 static inline const Derived *derive(Fixture *f)
 {
-    f->derived = derive_run(f->model, &f->arena);
+    f->derived = derive_run(f->model, NULL, &f->arena);
     assert_non_null(f->derived);
     return f->derived;
 }
@@ -305,14 +305,16 @@ static inline Result *run_checks(Fixture *f, const char *text)
     return &f->result;
 }
 
-/* Build and derive, then resolve the expressions; true when they are valid. */
+/* Build, resolve the expressions, then derive what they and the units ask
+ * for, as a run does (run.c); true when the expressions are valid. */
 static inline bool resolve(Fixture *f, const char *text)
 {
     build_model(f, text);
-    derive(f);
     bool ok = false;
     f->resolution = resolve_run(f->model, &f->arena, &f->diag, &ok);
     assert_non_null(f->resolution);
+    f->derived = derive_run(f->model, f->resolution, &f->arena);
+    assert_non_null(f->derived);
     return ok;
 }
 

@@ -566,6 +566,84 @@ TEST(session_counts_are_zero_in_a_unit_that_lists_none)
     assert_unknown(value_at(f, s0, "receptions"));
 }
 
+/* ---- what is asked for ------------------------------------------------------------------ */
+
+/* Three opinions listed, no total declared (the cells they count into are
+ * asked for only by what the run reads). */
+#define LISTED                                                          \
+    "commune \"A\" {\n"                                                  \
+    "  dialogue 2024-03-01 {\n"                                           \
+    "    opinion \"M\xe1\xbb\x99t\" { topic land  status resolved }\n"       \
+    "    opinion \"Hai\" { topic land  status pending }\n"                \
+    "    opinion \"Ba\" { topic roads  status resolved }\n"               \
+    "  }\n"                                                               \
+    "}\n"
+
+/* The row of indicator `id` for part `part`. */
+static const IndicatorResult *part_row(Fixture *f, const char *id, const char *part)
+{
+    for (const IndicatorResult *ir = f->result.indicators; ir; ir = ir->next)
+        if (strcmp(ir->def->id->text, id) == 0 && ir->part && strcmp(ir->part->name->text, part) == 0)
+            return ir;
+    fail_msg("no row of '%s' for %s", id, part);
+    return NULL;
+}
+
+TEST(a_dimension_ranged_over_asks_for_each_of_its_cells)
+{
+    run_all(f, LISTED "indicator by_status \"T\" = opinions { per status }\n");
+    /* per status, `opinions` is each status's cell: resolved 2 (Một, Ba),
+     * pending 1 (Hai) */
+    assert_double_near(part_row(f, "by_status", "resolved")->value.value, 2, 0);
+    assert_double_near(part_row(f, "by_status", "pending")->value.value, 1, 0);
+    const Node *a = unit(f->model->root, "commune", "A");
+    assert_exact(value_at(f, a, "opinions"), 3);
+    assert_exact(value_at(f, a, "opinions.resolved"), 2);
+    /* no one asks for a topic's cell: not derived */
+    assert_unknown(value_at(f, a, "opinions.land"));
+    assert_unknown(value_at(f, a, "opinions.resolved.land"));
+}
+
+TEST(a_relation_asks_for_both_its_figures)
+{
+    /* satisfied 3 declared; opinions, from the two listed, 2: the
+     * relation satisfied <= opinions fails, 3 > 2 (§14.4) */
+    run_all(f, "commune \"A\" {\n"
+               "  dialogue 2024-03-01 {\n"
+               "    satisfied 3\n"
+               "    opinion \"Hai\" { topic land  status pending }\n"
+               "    opinion \"Ba\" { topic roads  status resolved }\n"
+               "  }\n"
+               "}\n");
+    const Check *c = find_check(f, CHECK_BOUND, "satisfied <= opinions");
+    assert_int_equal(check_declared(c).exact, 3);
+    assert_int_equal(check_computed(c).exact, 2);
+    assert_int_equal(c->status, RESULT_FAIL);
+}
+
+TEST(too_many_cells_asked_for_derives_every_value)
+{
+    /* a figure by two dimensions of 300 parts, each ranged over: its
+     * path asks for 301 x 301 = 90,601 cells, more than derive.c names
+     * one by one (DEMAND_MAX_CELLS, 65,536); then every value is derived,
+     * the cells of topics no one asks for too */
+    char *text = arena_printf(&f->arena, "%s", LISTED);
+    for (int d = 0; d < 2; d++) {
+        text = arena_printf(&f->arena, "%sdimension d%d \"D\" {\n", text, d);
+        for (int k = 0; k < 300; k++)
+            text = arena_printf(&f->arena, "%s  p%d_%d \"P\"\n", text, d, k);
+        text = arena_printf(&f->arena, "%s}\n", text);
+    }
+    text = arena_printf(&f->arena, "%sfigure fx \"X\" { by d0  by d1 }\n"
+                                   "indicator one \"T\" = fx { per d0 }\n"
+                                   "indicator two \"T\" = fx { per d1 }\n", text);
+    assert_non_null(text);
+    run_all(f, text);
+    const Node *a = unit(f->model->root, "commune", "A");
+    assert_exact(value_at(f, a, "opinions.land"), 2);      /* Một, Hai */
+    assert_exact(value_at(f, a, "opinions.resolved.land"), 1);  /* Một */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -594,6 +672,9 @@ int main(void)
         FIXTURE_TEST(a_held_session_that_declares_its_count_adds_that),
         FIXTURE_TEST(a_session_not_held_counts_only_into_not_held),
         FIXTURE_TEST(session_counts_are_zero_in_a_unit_that_lists_none),
+        FIXTURE_TEST(a_dimension_ranged_over_asks_for_each_of_its_cells),
+        FIXTURE_TEST(a_relation_asks_for_both_its_figures),
+        FIXTURE_TEST(too_many_cells_asked_for_derives_every_value),
     };
     return cmocka_run_group_tests_name("derive", tests, NULL, NULL);
 }
