@@ -326,14 +326,14 @@ static bool spread(Derived *d, Kept *k)
  *  - a path a unit declares a figure of (breakdown_sums());
  *  - a path an expression names (resolve_demand()), with, for each axis
  *    it leaves free whose dimension some expression ranges over, every
- *    part of it (`people` per level is people.district_level), and on a
- *    time axis every window, named or not (eval.c's window_value());
- *  - the paths of relations (bound), of entries lacking an attribute
- *    (model_missing()), of units' counts, and every cell of a session's
- *    count and not held.
- * The checks and the evaluator read no other (derive_value() and
- * derive_aggregate() of any other path would find nothing: its value is
- * unknown). A national report derived 4 million values for 300,000. */
+ *    part of it (`people` per level is people.district_level);
+ *  - the two paths of every relation, and the paths counting entries
+ *    that lack an attribute (model_missing()).
+ * The checks and the evaluator read no other: a window of time reads
+ * declared figures and the model itself (eval.c's window_value()), not
+ * derived cells, and derive_value() or derive_aggregate() of any other
+ * path would find nothing (its value is unknown). A national report
+ * derived 4 million values, nearly none of them read. */
 
 /* The most cells one path asked for may stand for, its free axes filled
  * in every way: past them every value is derived, as without a demand. */
@@ -371,22 +371,18 @@ static bool expand(Expansion *e, uint32_t i)
     }
     if (!e->free[i])
         return expand(e, i + 1);
+    const Part *const *parts;
+    uint32_t nparts;
+    if (!vocab_dim_parts(e->d->arena, e->f->dims[i], &parts, &nparts)) {
+        e->d->oom = true;
+        return false;
+    }
     const Part *was = e->cell[i];
-    const Dimension *dm = e->f->dims[i];
     e->cell[i] = NULL;
     bool ok = expand(e, i + 1);
-    if (dm->numbered || dm->calendar) {
-        /* its parts as met, as eval.c's dim_parts() ranges over them */
-        for (uint32_t k = 0; ok && k < dm->index.cap; k++)
-            if (dm->index.slots[k].key) {
-                e->cell[i] = dm->index.slots[k].value;
-                ok = expand(e, i + 1);
-            }
-    } else {
-        for (uint32_t k = 0; ok && k < dm->nparts; k++) {
-            e->cell[i] = dm->parts[k];
-            ok = expand(e, i + 1);
-        }
+    for (uint32_t k = 0; ok && k < nparts; k++) {
+        e->cell[i] = parts[k];
+        ok = expand(e, i + 1);
     }
     e->cell[i] = was;
     return ok;

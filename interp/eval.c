@@ -420,41 +420,6 @@ typedef struct Selected {
     bool too_many;
 } Selected;
 
-static int cmp_parts(const void *a, const void *b)
-{
-    const Part *x = *(const Part *const *)a, *y = *(const Part *const *)b;
-    /* numbered parts by their number: same prefix, so by length, then bytes */
-    if (x->name->len != y->name->len)
-        return x->name->len < y->name->len ? -1 : 1;
-    return strcmp(x->name->text, y->name->text);
-}
-
-/* The parts a dimension selects: its declared parts in order, or for a
- * numbered dimension the parts the report uses, in numeric order. */
-static const Part *const *dim_parts(Eval *ev, const Dimension *d, uint32_t *n)
-{
-    if (!d->numbered && !d->calendar) {
-        *n = d->nparts;
-        return (const Part *const *)d->parts;
-    }
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < d->index.cap; i++)
-        k += d->index.slots[i].key != NULL;
-    const Part **parts = ARENA_ARRAY(ev->arena, const Part *, k ? k : 1);
-    if (!parts) {
-        ev->oom = true;
-        *n = 0;
-        return NULL;
-    }
-    k = 0;
-    for (uint32_t i = 0; i < d->index.cap; i++)
-        if (d->index.slots[i].key)
-            parts[k++] = d->index.slots[i].value;
-    qsort(parts, k, sizeof *parts, cmp_parts);
-    *n = k;
-    return parts;
-}
-
 /* More windows than this in one selection is no report: refused with a note. */
 enum { MAX_WINDOWS = 10000 };
 
@@ -587,7 +552,9 @@ static Selected each_in(Eval *ev, Scope base, const Selector *sel, Visit fn, voi
         if (sel->dim->calendar && ev->m->header.has_period)
             return each_window(ev, base, sel->dim, fn, ctx);
         uint32_t count;
-        const Part *const *parts = dim_parts(ev, sel->dim, &count);
+        const Part *const *parts;
+        if (!vocab_dim_parts(ev->arena, sel->dim, &parts, &count))
+            ev->oom = true;
         for (uint32_t i = 0; i < count; i++) {
             Scope sc = base;
             if (parts[i]->win.unit)

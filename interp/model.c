@@ -1699,7 +1699,7 @@ static Opinion *opinion_slot(Builder *b, Node *node)
         uint32_t cap = b->left;             /* at most as many opinions as items left */
         if (cap <= 1)                       /* alone in its list, or not known: as the last run grew */
             cap = !last ? 1 : last->cap < 128 ? last->cap * 2 : 256;
-        /* its slots not zeroed: each is as it is taken (below) */
+        /* its slots not zeroed: each is cleared as it is taken (below) */
         OpinionRun *r = arena_alloc(b->m->arena, sizeof *r + (size_t)cap * sizeof r->at[0]);
         if (!r)
             return NULL;

@@ -71,10 +71,9 @@ Resolution *resolve_run(const Model *m, Arena *a, Diag *diag, bool *ok);
  * paths they name, and the dimensions they range over (`each` and `per` a
  * dimension, count(level, ...)). Evaluated in the scope of a part of such
  * a dimension, a path leaving that dimension free asks for the part's
- * cell (`people` per level is people.district_level); a path of a figure
- * with a time axis asks for its cells by window whatever it names. A
- * path naming a part no figure has (absent) is not among them. Lives as
- * long as the Resolution. */
+ * cell (`people` per level is people.district_level). A path naming a
+ * part no figure has (absent) is not among them. Lives as long as the
+ * Resolution. */
 typedef struct Demand {
     const Resolved *const *paths;   /* each with its figure and cell */
     uint32_t npaths;

@@ -435,6 +435,39 @@ ScopeName vocab_scope_name(const Vocab *v, const Symbol *name)
     return (ScopeName)(uintptr_t)symmap_get(&v->scope_names, name);
 }
 
+static int cmp_parts(const void *a, const void *b)
+{
+    const Part *x = *(const Part *const *)a, *y = *(const Part *const *)b;
+    /* numbered parts by their number: same prefix, so by length, then bytes */
+    if (x->name->len != y->name->len)
+        return x->name->len < y->name->len ? -1 : 1;
+    return strcmp(x->name->text, y->name->text);
+}
+
+bool vocab_dim_parts(Arena *a, const Dimension *d, const Part *const **parts, uint32_t *n)
+{
+    if (!d->numbered && !d->calendar) {
+        *n = d->nparts;
+        *parts = (const Part *const *)d->parts;
+        return true;
+    }
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < d->index.cap; i++)
+        k += d->index.slots[i].key != NULL;
+    const Part **made = ARENA_ARRAY(a, const Part *, k ? k : 1);
+    *parts = made;
+    *n = 0;
+    if (!made)
+        return false;
+    k = 0;
+    for (uint32_t i = 0; i < d->index.cap; i++)
+        if (d->index.slots[i].key)
+            made[k++] = d->index.slots[i].value;
+    qsort(made, k, sizeof *made, cmp_parts);
+    *n = k;
+    return true;
+}
+
 WordList vocab_words(const Vocab *v, const Dimension *d)
 {
     (void)v;

@@ -236,6 +236,11 @@ ScopeName vocab_scope_name(const Vocab *v, const Symbol *name);
 
 /* The parts of a dimension, and the fixed words of the language. */
 WordList vocab_words(const Vocab *v, const Dimension *d);
+/* The parts a dimension has (what `each`, `per` and an aggregate range
+ * over, and derive.c's cells): its declared parts in order, or for a
+ * numbered or calendar dimension the parts the report uses, in numeric
+ * order, in an array made in `a`. False when out of memory (none). */
+bool vocab_dim_parts(Arena *a, const Dimension *d, const Part *const **parts, uint32_t *n);
 WordList vocab_answers(const Vocab *v);
 WordList vocab_severities(const Vocab *v);
 bool vocab_word_in(WordList list, const Symbol *word);
