@@ -139,6 +139,18 @@ static ArenaChunk *new_chunk(Arena *a, size_t payload, bool zeroed)
     return c;
 }
 
+/* Advice that [p, p + size) be made of huge pages where it can: a
+ * mapping keeps the advice when mremap moves or grows it. */
+static void huge_pages(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    if (size >= HUGE_PAGE)
+        (void)madvise(p, size, MADV_HUGEPAGE);
+#else
+    (void)p, (void)size;
+#endif
+}
+
 /* Pages for a chunk of `size` bytes, or NULL. One of a huge page or more
  * starts on a huge page and is advised to be made of them: a run's model
  * is some 100 MB read in no particular order, and the processor then
@@ -176,9 +188,7 @@ static void *map_pages(size_t size, bool filled)
     if (p > raw)
         munmap(raw, (size_t)(p - raw));
     munmap(p + len, (size_t)(raw + HUGE_PAGE - p));     /* p < raw + HUGE_PAGE */
-#ifdef MADV_HUGEPAGE
-    (void)madvise(p, len, MADV_HUGEPAGE);
-#endif
+    huge_pages(p, len);
 #ifdef MADV_POPULATE_WRITE
     if (filled)
         (void)madvise(p, len, MADV_POPULATE_WRITE);     /* Linux 5.14 on; else faulted as written */
@@ -506,7 +516,10 @@ void arena_rewind(Arena *a, ArenaMark m)
 
 /* A large block the arena mapped itself grows where the system puts it:
  * mremap moves its pages instead of copying them, and the new ones stay
- * zero and untouched until written. (A table that doubles wrote its old
+ * zero and untouched until written. Grown to a huge page or more, it is
+ * advised to be made of them, as a block mapped that large at first is
+ * (map_pages): a table of lines that doubled to 8 MB was in small pages,
+ * each faulted in apart. (A table that doubles wrote its old
  * contents again into pages faulted in for the copy: a sixth of the page
  * faults of a report of a million figures.) NULL when p is not such a
  * block or the system refuses: the caller copies. */
@@ -524,6 +537,7 @@ static void *remapped(Arena *a, void *p, size_t old_size, size_t new_size)
     ArenaChunk *m = mremap(c, c->mapped, size, MREMAP_MAYMOVE);
     if (m == MAP_FAILED)
         return NULL;
+    huge_pages(m, size);
     if (m->prev)                    /* the list's links to it, if it moved */
         m->prev->next = m;
     else
