@@ -174,6 +174,152 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
     return SOURCE_OK;
 }
 
+/* ---- the table of lines ---------------------------------------------------- */
+
+/* Where each line starts, in a little over a byte a line (two once
+ * evicted) rather than four (five): a national report has two million
+ * lines, and their table was the largest part of a run after the model.
+ * Lines come in blocks of LINE_BLOCK. The first line of a block has its
+ * start in `base`; every other line a byte, how far it starts after the
+ * line before it (that line's length, its newline included), or 0 when
+ * that is 256 bytes or more, and its start is in `far`, sorted by line (a
+ * file of long lines only gives a few entries of 8 bytes a line of 256
+ * bytes or more). A line is found from the line found last, a line at a
+ * time while that is near (what is printed goes through a file mostly in
+ * order), else by bisecting the blocks and going on within one: at most
+ * LINE_WALK + LINE_BLOCK steps. */
+enum { LINE_BLOCK = 64, LINES_FIRST = 1024, LINE_WALK = 2 * LINE_BLOCK, LINE_STEP_MAX = UINT8_MAX };
+
+typedef struct FarLine {
+    uint32_t line, start;
+} FarLine;
+
+typedef struct SourceLines {
+    uint32_t *base;         /* base[k]: where line k * LINE_BLOCK starts */
+    uint8_t *step;          /* step[li]: where line li starts after line li - 1, or 0 */
+    uint8_t *ascii;         /* evicted: of each line, how many of its first bytes lie
+                             * before its first non-ASCII byte (or its end),
+                             * SOURCE_ASCII_MAX at most: a column among them needs
+                             * no text. NULL while the text is held. */
+    FarLine *far;           /* the lines whose step is 0, by line */
+    uint32_t nfar, far_cap;
+    uint32_t cap;           /* lines that `step` and `ascii` hold: LINE_BLOCK's multiple */
+    uint32_t last;          /* where the last line starts */
+    uint32_t at, at_start;  /* the line found last, and where it starts */
+} SourceLines;
+
+static uint32_t round_to_block(uint32_t n)
+{
+    return n <= LINE_BLOCK ? LINE_BLOCK : (n + LINE_BLOCK - 1) / LINE_BLOCK * LINE_BLOCK;
+}
+
+/* A table of room for `cap` lines, holding the first (at 0); with the
+ * ASCII of each line when `ascii`. NULL when out of memory. */
+static SourceLines *lines_new(Arena *a, uint32_t cap, bool ascii)
+{
+    cap = round_to_block(cap);
+    SourceLines *t = ARENA_NEW(a, SourceLines);
+    if (!t)
+        return NULL;
+    t->base = ARENA_ARRAY(a, uint32_t, cap / LINE_BLOCK);
+    t->step = ARENA_ARRAY(a, uint8_t, cap);
+    t->ascii = ascii ? ARENA_ARRAY(a, uint8_t, cap) : NULL;
+    if (!t->base || !t->step || (ascii && !t->ascii))
+        return NULL;
+    t->cap = cap;
+    return t;
+}
+
+static bool lines_grow(Arena *a, SourceLines *t)
+{
+    uint32_t cap = t->cap;
+    if (cap > UINT32_MAX / 2)
+        return false;
+    uint32_t *base = arena_grow(a, t->base, cap / LINE_BLOCK * sizeof *base, 2 * (size_t)cap / LINE_BLOCK * sizeof *base);
+    if (!base)
+        return false;
+    t->base = base;
+    uint8_t *step = arena_grow(a, t->step, cap, 2 * (size_t)cap);
+    if (!step)
+        return false;
+    t->step = step;
+    if (t->ascii) {
+        uint8_t *ascii = arena_grow(a, t->ascii, cap, 2 * (size_t)cap);
+        if (!ascii)
+            return false;
+        t->ascii = ascii;
+    }
+    t->cap = 2 * cap;
+    return true;
+}
+
+/* Line s->nlines, starting at `start`, after the last; false when out of
+ * memory. */
+static bool lines_push(Source *s, uint32_t start)
+{
+    SourceLines *t = s->lines;
+    uint32_t li = s->nlines;
+    if (li == t->cap && !lines_grow(s->arena, t))
+        return false;
+    uint32_t step = start - t->last;
+    if (li % LINE_BLOCK == 0) {
+        t->base[li / LINE_BLOCK] = start;
+        t->step[li] = 0;
+    } else if (step <= LINE_STEP_MAX) {
+        t->step[li] = (uint8_t)step;
+    } else {
+        if (t->nfar == t->far_cap) {
+            uint32_t cap = t->far_cap ? 2 * t->far_cap : 16;
+            FarLine *far = cap > t->far_cap ? arena_grow(s->arena, t->far, (size_t)t->far_cap * sizeof *far,
+                                                         (size_t)cap * sizeof *far) : NULL;
+            if (!far)
+                return false;
+            t->far = far;
+            t->far_cap = cap;
+        }
+        t->far[t->nfar++] = (FarLine){ li, start };
+        t->step[li] = 0;
+    }
+    if (t->ascii)
+        t->ascii[li] = 0;
+    t->last = start;
+    s->nlines++;
+    return true;
+}
+
+/* Where line li starts, when its step is 0 and it is not the first of its
+ * block: in `far`. */
+static uint32_t far_start(const SourceLines *t, uint32_t li)
+{
+    uint32_t lo = 0, hi = t->nfar;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (t->far[mid].line <= li)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return t->far[lo].start;
+}
+
+/* Where line li + 1 starts; line li starts at `start`. */
+static uint32_t next_start(const SourceLines *t, uint32_t li, uint32_t start)
+{
+    uint32_t next = li + 1;
+    if (next % LINE_BLOCK == 0)
+        return t->base[next / LINE_BLOCK];
+    return t->step[next] ? start + t->step[next] : far_start(t, next);
+}
+
+/* Where line li starts: from the first of its block. */
+static uint32_t start_of(const SourceLines *t, uint32_t li)
+{
+    uint32_t start = t->base[li / LINE_BLOCK];
+    for (uint32_t k = li / LINE_BLOCK * LINE_BLOCK; k < li; k++)
+        start = next_start(t, k, start);
+    return start;
+}
+
 /* The newlines found with memchr, which reads many bytes a step: a file of
  * one 100 MB line is crossed in a few milliseconds, not byte by byte. */
 static void build_lines(Source *s)
@@ -182,15 +328,15 @@ static void build_lines(Source *s)
     uint32_t count = 1;
     for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
         count++;
-    uint32_t *lines = arena_alloc(s->arena, (size_t)count * sizeof *lines);
-    if (!lines)
+    s->lines = lines_new(s->arena, count, false);
+    s->nlines = 1;
+    if (!s->lines)
         return;
-    uint32_t k = 0;
-    lines[k++] = 0;
     for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        lines[k++] = (uint32_t)(p - text) + 1;
-    s->lines = lines;
-    s->nlines = count;
+        if (!lines_push(s, (uint32_t)(p - text) + 1)) {
+            s->lines = NULL;        /* counted instead (line_index) */
+            return;
+        }
 }
 
 bool source_index_lines(Source *s)
@@ -200,38 +346,66 @@ bool source_index_lines(Source *s)
     return s->lines != NULL;
 }
 
-/* Index of the line containing offset (binary search on line starts);
+/* Index of the line containing offset, and where it starts (*start);
  * without the table (out of memory), by counting. */
-static uint32_t line_index(Source *s, uint32_t offset)
+static uint32_t line_index(Source *s, uint32_t offset, uint32_t *start)
 {
     if (!s->lines)
         build_lines(s);
-    if (!s->lines) {
+    SourceLines *t = s->lines;
+    if (!t) {
         uint32_t li = 0;
+        *start = 0;
         for (uint32_t i = 0; i < offset; i++)
-            li += s->text[i] == '\n';
+            if (s->text[i] == '\n') {
+                li++;
+                *start = i + 1;
+            }
         return li;
     }
-    /* Writers ask for positions in the order of the file, mostly: from
-     * the line of the last position asked, steps of 1, 2, 4 ... lines
-     * find two lines the offset is between, near each other, before a
-     * search between them. lines[lo] <= offset < lines[hi] (or hi is the
-     * end) all along. */
-    uint32_t lo = 0, hi = s->nlines;
-    if (s->cache_line && s->cache_line <= s->nlines && s->lines[s->cache_line - 1] <= offset) {
-        uint32_t step = 1;
-        for (lo = s->cache_line - 1; lo + step < s->nlines && s->lines[lo + step] <= offset; step *= 2)
-            lo += step;
-        hi = lo + step < s->nlines ? lo + step : s->nlines;
+    uint32_t n = s->nlines, li = t->at, at = t->at_start;
+    bool found = false;
+    if (at <= offset) {
+        for (uint32_t k = 0; k < LINE_WALK; k++) {
+            uint32_t next;
+            if (li + 1 == n || (next = next_start(t, li, at)) > offset) {
+                found = true;
+                break;
+            }
+            li++;
+            at = next;
+        }
     }
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (s->lines[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
+    if (!found) {
+        /* the last block whose first line starts at or before offset
+         * (line 0 starts at 0), then its line */
+        uint32_t lo = 0, hi = (n + LINE_BLOCK - 1) / LINE_BLOCK;
+        while (hi - lo > 1) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (t->base[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        li = lo * LINE_BLOCK;
+        at = t->base[lo];
+        for (uint32_t next; li + 1 < n && (next = next_start(t, li, at)) <= offset; li++)
+            at = next;
     }
-    return lo;
+    t->at = li;
+    t->at_start = at;
+    *start = at;
+    return li;
+}
+
+uint32_t source_line_start(Source *s, uint32_t li, uint8_t *ascii)
+{
+    *ascii = 0;
+    if (!source_index_lines(s) || li >= s->nlines)
+        return 0;
+    if (s->lines->ascii)
+        *ascii = s->lines->ascii[li];
+    return start_of(s->lines, li);
 }
 
 static bool has_bom(const char *text, uint32_t len)
@@ -239,19 +413,11 @@ static bool has_bom(const char *text, uint32_t len)
     return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
 }
 
-/* Where line li starts, past a UTF-8 byte-order mark on the first line. */
-static uint32_t line_start(const Source *s, uint32_t li)
+/* Where the text of a line starting at `start` begins: past a UTF-8
+ * byte-order mark on the first line. */
+static uint32_t past_bom(const Source *s, uint32_t start)
 {
-    uint32_t start = 0;
-    if (s->lines)
-        start = s->lines[li];
-    else                            /* no table: after the li-th newline */
-        for (uint32_t i = 0, seen = 0; i < s->len && seen < li; i++)
-            if (s->text[i] == '\n' && ++seen == li)
-                start = i + 1;
-    if (start == 0 && (s->text ? has_bom(s->text, s->len) : s->bom))
-        start = 3;
-    return start;
+    return start == 0 && (s->text ? has_bom(s->text, s->len) : s->bom) ? 3 : start;
 }
 
 /* ---- a text given back ----------------------------------------------------- */
@@ -270,7 +436,7 @@ static const char *ascii_run(const char *p, const char *end)
     return p;
 }
 
-/* Source.ascii_len of a line starting at `start` whose ASCII bytes end at
+/* SourceLines.ascii of a line starting at `start` whose ASCII bytes end at
  * `end`. */
 static uint8_t ascii_len(uint32_t start, uint32_t end)
 {
@@ -287,15 +453,17 @@ bool source_evict(Source *s, SourceCache *cache)
     }
     if (!s->text || !s->path || !s->ino || s->len < SOURCE_EVICT_MIN || !source_index_lines(s))
         return false;
-    uint8_t *ascii = arena_alloc(s->arena, (size_t)s->nlines * sizeof *ascii);
+    SourceLines *t = s->lines;
+    uint8_t *ascii = arena_alloc(s->arena, t->cap);
     if (!ascii)
         return false;
     s->bom = has_bom(s->text, s->len);
-    for (uint32_t li = 0; li < s->nlines; li++) {
-        uint32_t i = li == 0 && s->bom ? 3 : s->lines[li], end = li + 1 < s->nlines ? s->lines[li + 1] : s->len;
-        ascii[li] = ascii_len(s->lines[li], (uint32_t)(ascii_run(s->text + i, s->text + end) - s->text));
+    for (uint32_t li = 0, start = 0; li < s->nlines; li++) {
+        uint32_t i = li == 0 && s->bom ? 3 : start, end = li + 1 < s->nlines ? next_start(t, li, start) : s->len;
+        ascii[li] = ascii_len(start, (uint32_t)(ascii_run(s->text + i, s->text + end) - s->text));
+        start = end;
     }
-    s->ascii_len = ascii;
+    t->ascii = ascii;
     s->cache = cache;
     arena_recycle(s->arena, s->text, s->text_size);     /* the next file's text goes there */
     s->text = NULL;
@@ -315,7 +483,6 @@ typedef struct SourceReader {
     uint32_t piece;         /* bytes of the piece handed out last */
     uint32_t at;            /* where buf[0] is in the file */
     uint32_t step;          /* bytes read a time */
-    uint32_t lines_cap;     /* of the source's lines and ascii_len */
     char saved[2];
     int error;              /* errno when reading failed (EIO: the file is shorter now) */
 } SourceReader;
@@ -340,13 +507,12 @@ SourceStatus source_open_pieces(Arena *a, const char *path, uint32_t min, uint32
     SourceReader *r = ARENA_NEW(a, SourceReader);
     SourceCache *cache = ARENA_NEW(a, SourceCache);
     char *buf = arena_alloc(a, (size_t)piece * 2 + 2);
-    uint32_t *lines = ARENA_ARRAY(a, uint32_t, 1024);
-    uint8_t *ascii = ARENA_ARRAY(a, uint8_t, 1024);
-    if (!s || !r || !cache || !buf || !lines || !ascii) {
+    SourceLines *lines = lines_new(a, LINES_FIRST, true);
+    if (!s || !r || !cache || !buf || !lines) {
         close(fd);
         return SOURCE_ERR_MEMORY;
     }
-    *r = (SourceReader){ .fd = fd, .buf = buf, .cap = piece * 2 + 2, .step = piece, .lines_cap = 1024 };
+    *r = (SourceReader){ .fd = fd, .buf = buf, .cap = piece * 2 + 2, .step = piece };
     s->name = s->path = path;
     s->len = (uint32_t)sb.st_size;
     s->arena = a;
@@ -355,46 +521,24 @@ SourceStatus source_open_pieces(Arena *a, const char *path, uint32_t min, uint32
     s->cache = cache;
     s->reader = r;
     s->lines = lines;
-    s->ascii_len = ascii;
-    s->nlines = 1;                  /* the first line starts at 0, ascii_len[0] 0 so far */
+    s->nlines = 1;                  /* the first line starts at 0, its ASCII 0 so far */
     *out = s;
     return SOURCE_OK;
 }
 
-/* One more line, starting at `start`; false when out of memory. */
-static bool push_line(Source *s, SourceReader *r, uint32_t start)
-{
-    if (s->nlines == r->lines_cap) {
-        size_t cap = r->lines_cap;
-        uint32_t *lines = arena_grow(s->arena, s->lines, cap * sizeof *s->lines, 2 * cap * sizeof *s->lines);
-        if (!lines)
-            return false;
-        s->lines = lines;
-        uint8_t *ascii = arena_grow(s->arena, s->ascii_len, cap, 2 * cap);
-        if (!ascii)
-            return false;
-        s->ascii_len = ascii;
-        r->lines_cap *= 2;
-    }
-    s->lines[s->nlines] = start;
-    s->ascii_len[s->nlines] = 0;
-    s->nlines++;
-    return true;
-}
-
 /* The lines of the piece buf[0, len), each where source_evict() would
  * put them: a piece ends where a line does, or the file. */
-static bool record_lines(Source *s, SourceReader *r, uint32_t len)
+static bool record_lines(Source *s, const SourceReader *r, uint32_t len)
 {
     const char *text = r->buf, *end = text + len;
     for (const char *p = text; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p)), *next = nl ? nl + 1 : end;
         const char *from = s->nlines == 1 && s->bom ? text + 3 : p;
         uint32_t ascii_end = r->at + (uint32_t)(ascii_run(from, next) - text);
-        s->ascii_len[s->nlines - 1] = ascii_len(s->lines[s->nlines - 1], ascii_end);
+        s->lines->ascii[s->nlines - 1] = ascii_len(s->lines->last, ascii_end);
         if (!nl)
             break;
-        if (!push_line(s, r, r->at + (uint32_t)(next - text)))
+        if (!lines_push(s, r->at + (uint32_t)(next - text)))
             return false;
         p = next;
     }
@@ -566,8 +710,8 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
 {
     if (offset > s->len)
         offset = s->len;
-    uint32_t li = line_index(s, offset);
-    uint32_t start = line_start(s, li);
+    uint32_t line_at, li = line_index(s, offset, &line_at);
+    uint32_t start = past_bom(s, line_at);
     uint32_t col = 1;
     /* Positions are asked for in increasing order within a line: go on
      * from the last one instead of recounting the line (long lines). */
@@ -575,7 +719,7 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
         start = s->cache_offset;
         col = s->cache_column;
     }
-    if (!s->text && offset - s->lines[li] <= s->ascii_len[li]) {
+    if (!s->text && offset - line_at <= s->lines->ascii[li]) {
         if (offset > start)
             col += offset - start;      /* ASCII so far: a byte a column, no text needed */
     } else {
@@ -598,21 +742,22 @@ bool source_lines_apart(Source *s, uint32_t a, uint32_t b)
         return false;
     if (s->text)
         return memchr(s->text + a, '\n', b - a) != NULL;
-    return line_index(s, a) != line_index(s, b);
+    uint32_t start;
+    return line_index(s, a, &start) != line_index(s, b, &start);
 }
 
 const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *len)
 {
     if (offset > s->len)
         offset = s->len;
-    uint32_t li = line_index(s, offset);
-    uint32_t from = line_start(s, li);
+    uint32_t line_at, li = line_index(s, offset, &line_at);
+    uint32_t from = past_bom(s, line_at);
     if (offset < from)
         from = offset;
     *start = from;
     uint32_t end = from;
     if (s->lines)                       /* before its newline; an evicted text always has them */
-        end = li + 1 < s->nlines ? s->lines[li + 1] - 1 : s->len;
+        end = li + 1 < s->nlines ? next_start(s->lines, li, line_at) - 1 : s->len;
     else
         while (end < s->len && s->text[end] != '\n')
             end++;

@@ -36,12 +36,10 @@ typedef struct Source {
     char *text;             /* len bytes + 2 NULs; NULL once evicted */
     size_t text_size;       /* bytes allocated for it (a file's: given back by source_evict) */
     uint32_t len;
-    uint32_t *lines;        /* offsets of line starts, built on first use */
+    struct SourceLines *lines;  /* where each line starts, built on first use;
+                             * evicted, where its first non-ASCII byte is
+                             * (source.c): about two bytes a line */
     uint32_t nlines;
-    uint8_t *ascii_len;     /* evicted: per line, how many bytes from its start
-                             * lie before its first non-ASCII byte (or its end),
-                             * SOURCE_ASCII_MAX at most: a column among them
-                             * needs no text */
     bool bom;               /* evicted: the text began with a UTF-8 byte-order mark */
     struct SourceCache *cache;  /* evicted: where its bytes are read again */
     uint32_t id;            /* order in which the run read it */
@@ -55,8 +53,9 @@ typedef struct Source {
     Arena *arena;
 } Source;
 
-/* Source.ascii_len of a line whose first SOURCE_ASCII_MAX bytes or more
- * are ASCII: a byte a line, and a column further on reads the text. */
+/* What an evicted source keeps of a line whose first SOURCE_ASCII_MAX
+ * bytes or more are ASCII: a byte a line, and a column further on reads
+ * the text. */
 enum { SOURCE_ASCII_MAX = UINT8_MAX };
 
 /* The largest file read: offsets are 32-bit, and a run needs several bytes
@@ -79,6 +78,10 @@ void source_position(Source *s, uint32_t offset, uint32_t *line, uint32_t *colum
 const char *source_line(Source *s, uint32_t offset, uint32_t *start, uint32_t *len);
 /* Does a line end between offsets a and b (a <= b)? */
 bool source_lines_apart(Source *s, uint32_t a, uint32_t b);
+/* Where line li (from 0, below s->nlines) starts, as the table of lines
+ * says, and *ascii what it says of the line's ASCII bytes (0 while the
+ * text is held): for tests, which compare two tables. */
+uint32_t source_line_start(Source *s, uint32_t li, uint8_t *ascii);
 /* The bytes of a span (not NUL-terminated); valid until the next call for
  * the same source. */
 const char *source_bytes(Source *s, Span span);

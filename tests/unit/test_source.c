@@ -380,7 +380,7 @@ TEST(load_a_large_file)
 /* A file of `lines` lines for eviction: a byte-order mark, then Vietnamese
  * ahead of ASCII on some lines, CRLF on others, no final newline; one line
  * in a thousand has 300 bytes of ASCII before its Vietnamese and 100
- * after (more than Source.ascii_len holds). Line k (from 0) is written by
+ * after (more than the table keeps of a line's ASCII). Line k (from 0) is written by
  * evict_line(). */
 static size_t evict_line(char *out, unsigned k)
 {
@@ -535,8 +535,11 @@ TEST(pieces_are_whole_lines_and_index_as_the_whole_text)
         SourceCache cache = { 0 };
         assert_true(source_evict(w, &cache));
         assert_int_equal(p->nlines, w->nlines);
-        assert_memory_equal(p->lines, w->lines, w->nlines * sizeof *w->lines);
-        assert_memory_equal(p->ascii_len, w->ascii_len, w->nlines * sizeof *w->ascii_len);
+        for (uint32_t li = 0; li < w->nlines; li++) {
+            uint8_t a1, a2;
+            assert_int_equal(source_line_start(p, li, &a1), source_line_start(w, li, &a2));
+            assert_int_equal(a1, a2);
+        }
         assert_int_equal(p->bom, w->bom);
         for (uint32_t o = 0; o <= n; o++) {
             uint32_t l1, c1, l2, c2, s1, s2, n1, n2;
@@ -567,6 +570,101 @@ TEST(pieces_are_whole_lines_and_index_as_the_whole_text)
         assert_memory_equal(source_bytes(p, (Span){ 3, 20 }), bytes + 3, 17);
         unlink(path);
     }
+}
+
+/* Lines of every length around what the table of lines keeps in a byte
+ * (a line of 255 bytes with its newline, 256, 257 ...), many to a block
+ * and none: each offset's line and column are those counted from the
+ * text, asked for in order, backwards and at random, of the text held,
+ * given back and read in pieces. */
+static size_t long_lines_text(char *out, unsigned lines)
+{
+    static const unsigned lengths[] = { 1, 2, 254, 255, 256, 257, 511, 700, 3 };
+    size_t n = 0;
+    for (unsigned k = 0; k < lines; k++) {
+        /* runs of short lines, so that blocks of 64 lines come whole, with
+         * long lines among them, and blocks of long lines alone */
+        unsigned len = k % 200 < 100 ? 1 + k % 40 : lengths[k % 9];
+        for (unsigned i = 0; i + 1 < len; i++)
+            out[n++] = i % 7 == 3 ? '\xC3' : i % 7 == 4 ? '\xA0' : 'a';   /* "à" among ASCII */
+        out[n++] = '\n';
+    }
+    memcpy(out + n, "end", 3);
+    return n + 3;
+}
+
+/* What the text says of each offset o: its line and column, and where
+ * its line starts and ends (its newline, or the end). */
+typedef struct Where {
+    uint32_t *line, *column, *first, *end;
+} Where;
+
+static void expect_positions(Source *s, uint32_t n, const Where *w, uint32_t stride)
+{
+    for (uint32_t k = 0, o = 0; k <= n; k++, o = (o + stride) % (n + 1)) {
+        uint32_t l, c, start, len;
+        source_position(s, o, &l, &c);
+        if (l != w->line[o] || c != w->column[o])
+            fail_msg("offset %u (stride %u): %u:%u, expected %u:%u", o, stride, l, c, w->line[o], w->column[o]);
+        source_line(s, o, &start, &len);
+        if (start != w->first[o] || start + len != w->end[o])
+            fail_msg("offset %u (stride %u): line [%u, %u), expected [%u, %u)", o, stride, start, start + len,
+                     w->first[o], w->end[o]);
+        assert_false(source_lines_apart(s, w->first[o], o));
+        if (w->first[o])
+            assert_true(source_lines_apart(s, w->first[o] - 1, o));
+    }
+}
+
+TEST(long_lines_map_to_lines_and_columns_in_any_order)
+{
+    enum { LINES = 3000 };
+    char *bytes = arena_alloc(&f->arena, (size_t)LINES * 700 + 8);
+    assert_non_null(bytes);
+    uint32_t n = (uint32_t)long_lines_text(bytes, LINES);
+    assert_true(n >= SOURCE_EVICT_MIN);
+    Where w = { ARENA_ARRAY(&f->arena, uint32_t, n + 1), ARENA_ARRAY(&f->arena, uint32_t, n + 1),
+                ARENA_ARRAY(&f->arena, uint32_t, n + 1), ARENA_ARRAY(&f->arena, uint32_t, n + 1) };
+    assert_true(w.line && w.column && w.first && w.end);
+    for (uint32_t o = 0, l = 1, c = 1, first = 0; o <= n; o++) {
+        w.line[o] = l;
+        w.column[o] = c;
+        w.first[o] = first;
+        if (o < n && bytes[o] == '\n') {
+            l++;
+            c = 1;
+            first = o + 1;
+        } else if (o < n && ((unsigned char)bytes[o] & 0xC0) != 0x80) {
+            c++;                    /* a column a character: its first byte */
+        }
+    }
+    for (uint32_t o = n + 1, end = n; o-- > 0;) {
+        if (o < n && bytes[o] == '\n')
+            end = o;
+        w.end[o] = end;
+    }
+    char path[64];
+    make_file(path, bytes, n);
+    Source *held = source_from_bytes(&f->arena, "t.dlg", bytes, n), *evicted = NULL, *pieces = NULL;
+    assert_non_null(held);
+    assert_int_equal(source_load(&f->arena, path, &evicted), SOURCE_OK);
+    SourceCache cache = { 0 };
+    assert_true(source_evict(evicted, &cache));
+    assert_int_equal(source_open_pieces(&f->arena, path, 0, 4096, &pieces), SOURCE_OK);
+    char *text;
+    uint32_t at, len;
+    while (source_next_piece(pieces, &text, &at, &len))
+        ;
+    assert_int_equal(pieces->failed, SOURCE_OK);
+    source_close_pieces(pieces);
+    Source *all[] = { held, evicted, pieces };
+    for (size_t i = 0; i < 3; i++) {
+        expect_positions(all[i], n, &w, 1);         /* in order */
+        expect_positions(all[i], n, &w, n);         /* backwards */
+        expect_positions(all[i], n, &w, 7919);      /* here and there */
+        assert_int_equal(all[i]->nlines, LINES + 1);
+    }
+    unlink(path);
 }
 
 /* A file that is shorter or longer when read than when opened is not read
@@ -726,6 +824,7 @@ int main(void)
         FIXTURE_TEST(evicted_text_is_read_again_a_line_at_a_time),
         FIXTURE_TEST(evicted_files_share_one_window),
         FIXTURE_TEST(pieces_are_whole_lines_and_index_as_the_whole_text),
+        FIXTURE_TEST(long_lines_map_to_lines_and_columns_in_any_order),
         FIXTURE_TEST(pieces_of_a_file_that_changes),
         FIXTURE_TEST(small_files_and_input_keep_their_text),
     };
