@@ -182,13 +182,13 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
  * Lines come in blocks of LINE_BLOCK. The first line of a block has its
  * start in `base`; every other line a byte, how far it starts after the
  * line before it (that line's length, its newline included), or 0 when
- * that is 256 bytes or more, and its start is in `far`, sorted by line (a
- * file of long lines only gives a few entries of 8 bytes a line of 256
- * bytes or more). A line is found from the line found last, a line at a
- * time while that is near (what is printed goes through a file mostly in
- * order), else by bisecting the blocks and going on within one: at most
- * LINE_WALK + LINE_BLOCK steps. */
-enum { LINE_BLOCK = 64, LINES_FIRST = 1024, LINE_WALK = 2 * LINE_BLOCK, LINE_STEP_MAX = UINT8_MAX };
+ * that is 256 bytes or more, and its start is in `far`, sorted by line:
+ * 8 bytes more for each line after one of 256 bytes or more. A line is
+ * found in two steps: its block, from the block of the line found last in
+ * steps of 1, 2, 4 ... blocks (what is printed goes through a file mostly
+ * in order), or by bisection; then the line within the block, from the
+ * line found last when it is there: LINE_BLOCK - 1 steps at most. */
+enum { LINE_BLOCK = 16, LINES_FIRST = 1024, LINE_STEP_MAX = UINT8_MAX };
 
 typedef struct FarLine {
     uint32_t line, start;
@@ -253,9 +253,27 @@ static bool lines_grow(Arena *a, SourceLines *t)
     return true;
 }
 
+/* Line li of the table, starting at `start` after a line of 256 bytes or
+ * more; false when out of memory. */
+static __attribute__((noinline)) bool far_push(Arena *a, SourceLines *t, uint32_t li, uint32_t start)
+{
+    if (t->nfar == t->far_cap) {
+        uint32_t cap = t->far_cap ? 2 * t->far_cap : 16;
+        FarLine *far = cap > t->far_cap ? arena_grow(a, t->far, (size_t)t->far_cap * sizeof *far,
+                                                     (size_t)cap * sizeof *far) : NULL;
+        if (!far)
+            return false;
+        t->far = far;
+        t->far_cap = cap;
+    }
+    t->far[t->nfar++] = (FarLine){ li, start };
+    t->step[li] = 0;
+    return true;
+}
+
 /* Line s->nlines, starting at `start`, after the last; false when out of
  * memory. */
-static bool lines_push(Source *s, uint32_t start)
+static inline bool lines_push(Source *s, uint32_t start)
 {
     SourceLines *t = s->lines;
     uint32_t li = s->nlines;
@@ -267,18 +285,8 @@ static bool lines_push(Source *s, uint32_t start)
         t->step[li] = 0;
     } else if (step <= LINE_STEP_MAX) {
         t->step[li] = (uint8_t)step;
-    } else {
-        if (t->nfar == t->far_cap) {
-            uint32_t cap = t->far_cap ? 2 * t->far_cap : 16;
-            FarLine *far = cap > t->far_cap ? arena_grow(s->arena, t->far, (size_t)t->far_cap * sizeof *far,
-                                                         (size_t)cap * sizeof *far) : NULL;
-            if (!far)
-                return false;
-            t->far = far;
-            t->far_cap = cap;
-        }
-        t->far[t->nfar++] = (FarLine){ li, start };
-        t->step[li] = 0;
+    } else if (!far_push(s->arena, t, li, start)) {
+        return false;
     }
     if (t->ascii)
         t->ascii[li] = 0;
@@ -289,7 +297,7 @@ static bool lines_push(Source *s, uint32_t start)
 
 /* Where line li starts, when its step is 0 and it is not the first of its
  * block: in `far`. */
-static uint32_t far_start(const SourceLines *t, uint32_t li)
+static __attribute__((noinline)) uint32_t far_start(const SourceLines *t, uint32_t li)
 {
     uint32_t lo = 0, hi = t->nfar;
     while (hi - lo > 1) {
@@ -303,7 +311,7 @@ static uint32_t far_start(const SourceLines *t, uint32_t li)
 }
 
 /* Where line li + 1 starts; line li starts at `start`. */
-static uint32_t next_start(const SourceLines *t, uint32_t li, uint32_t start)
+static inline uint32_t next_start(const SourceLines *t, uint32_t li, uint32_t start)
 {
     uint32_t next = li + 1;
     if (next % LINE_BLOCK == 0)
@@ -363,35 +371,35 @@ static uint32_t line_index(Source *s, uint32_t offset, uint32_t *start)
             }
         return li;
     }
-    uint32_t n = s->nlines, li = t->at, at = t->at_start;
-    bool found = false;
-    if (at <= offset) {
-        for (uint32_t k = 0; k < LINE_WALK; k++) {
-            uint32_t next;
-            if (li + 1 == n || (next = next_start(t, li, at)) > offset) {
-                found = true;
-                break;
-            }
-            li++;
-            at = next;
+    uint32_t n = s->nlines, nblocks = (n + LINE_BLOCK - 1) / LINE_BLOCK;
+    /* the last block whose first line starts at or before offset (line 0
+     * starts at 0): the block of the line found last, or one after it
+     * found in steps of 1, 2, 4 ... blocks, or any by bisection */
+    uint32_t lo = 0, hi = nblocks;
+    if (t->at_start <= offset) {
+        lo = t->at / LINE_BLOCK;
+        uint32_t step = 1;
+        while (lo + step < nblocks && t->base[lo + step] <= offset) {
+            lo += step;
+            step *= 2;
         }
+        hi = lo + step < nblocks ? lo + step : nblocks;
     }
-    if (!found) {
-        /* the last block whose first line starts at or before offset
-         * (line 0 starts at 0), then its line */
-        uint32_t lo = 0, hi = (n + LINE_BLOCK - 1) / LINE_BLOCK;
-        while (hi - lo > 1) {
-            uint32_t mid = lo + (hi - lo) / 2;
-            if (t->base[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid;
-        }
-        li = lo * LINE_BLOCK;
-        at = t->base[lo];
-        for (uint32_t next; li + 1 < n && (next = next_start(t, li, at)) <= offset; li++)
-            at = next;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (t->base[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
     }
+    /* then its line: from the line found last when it is in that block */
+    uint32_t li = lo * LINE_BLOCK, at = t->base[lo];
+    if (t->at / LINE_BLOCK == lo && t->at_start <= offset) {
+        li = t->at;
+        at = t->at_start;
+    }
+    for (uint32_t next; li + 1 < n && (li + 1) % LINE_BLOCK && (next = next_start(t, li, at)) <= offset; li++)
+        at = next;
     t->at = li;
     t->at_start = at;
     *start = at;
