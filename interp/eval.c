@@ -882,20 +882,11 @@ static EV calendar_call(Eval *ev, Function fn, EV x, EV y)
 
 /* ---- calls --------------------------------------------------------------------- */
 
-/* Is n its kind alone ("no conclusion notice is recorded"), every other
- * field zero, as most notes of unknown verdicts are? Two such notes of a
- * kind are the same note. */
-static bool plain_note(const Note *n)
-{
-    return !n->name && !n->text && !n->node && n->sel.what == 0 && !n->sel.kind && !n->sel.dim && !n->a && !n->b &&
-           n->x == 0 && !n->inner;
-}
-
 /* n, kept in the arena: a plain one once for its kind, however many
  * verdicts give it (notes are never changed once kept). */
 static const Note *keep_note(Eval *ev, Note n)
 {
-    bool plain = (unsigned)n.kind < NOTE_KIND_COUNT && plain_note(&n);
+    bool plain = (unsigned)n.kind < NOTE_KIND_COUNT && note_is_plain(&n);
     if (plain && ev->plain[n.kind])
         return ev->plain[n.kind];
     Note *p = ARENA_NEW(ev->arena, Note);

@@ -205,9 +205,18 @@ static void uint_text(Out *out, uint32_t v)
  * or backslash, written without the escaping a text of the report needs. */
 static void ascii(Out *out, const char *s)
 {
-    out_putc(out, '"');
-    out_puts(out, s);
-    out_putc(out, '"');
+    char quoted[32];
+    size_t n = strlen(s);
+    if (n > sizeof quoted - 2) {
+        out_putc(out, '"');
+        out_write(out, s, n);
+        out_putc(out, '"');
+        return;
+    }
+    quoted[0] = '"';                /* in one piece: four of them a check */
+    memcpy(quoted + 1, s, n);
+    quoted[n + 1] = '"';
+    out_write(out, quoted, n + 2);
 }
 
 static void cstr(Out *out, const char *s)
@@ -260,9 +269,8 @@ static void date(Out *out, Date d)
  * makes is the same for every unit whose breakdown has parts of the same
  * names (a village's table gives the seven texts of the village before
  * it). Up to WHAT_PARTS parts; a longer breakdown is written each time.
- * The memo is a small table: a key is looked for in WHAT_PROBE slots from
- * its own, and goes in the first empty one, else in its own. */
-enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4, PLAIN_SLOTS = 256 };
+ * Looked for in WHAT_PROBE slots (TextMemo, below). */
+enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4, PLAIN_SLOTS = 256, DETAIL_SLOTS = 64, PATH_SLOTS = 64 };
 
 typedef struct WhatKey {
     const Symbol *path;         /* the whole's */
@@ -272,11 +280,39 @@ typedef struct WhatKey {
     bool partial;
 } WhatKey;
 
-typedef struct WhatMemo {
-    WhatKey key;
+/* What format_verdict() reads of a verdict that needs no schedule: its
+ * text is the same for every subject the rule judges with the same sides
+ * ("conclusion - date <= 15 holds: 7 <= 15" for a tenth of a province's
+ * dialogues) or for the same reason ("no conclusion notice is recorded").
+ * Only what stays put while the run lasts is a key: the rule, the sides'
+ * bytes (a text compared is a part's name or a literal of the rule, which
+ * live as long as the run), a reason that is its kind alone
+ * (note_is_plain()). */
+typedef struct DetailKey {
+    const RuleDef *rule;
+    uint64_t side[2];
+    uint8_t side_kind[2], status, compared, op;
+    NoteKind why;               /* the reason's, when there is one */
+} DetailKey;
+
+/* A text kept by its key, one of the two above (compared byte for byte:
+ * a key is zeroed before it is filled), in a small table: a key is
+ * looked for in `probe` slots from its own, and goes in the first empty
+ * one, else in its own (memo_find()). */
+typedef struct TextMemo {
+    union {
+        WhatKey what;
+        DetailKey detail;
+    } key;
     Out text;                   /* escaped, without quotes */
     bool valid;
-} WhatMemo;
+} TextMemo;
+
+/* A figure's path as "figure_path" writes it, by the path's symbol. */
+typedef struct PathMemo {
+    const Symbol *path;
+    Out text;
+} PathMemo;
 
 /* What the JSON says of a unit, written once and copied while the checks,
  * verdicts and rows of that unit follow one another, as they do: a
@@ -300,7 +336,9 @@ typedef struct Memo {
     Out file;                   /* "file": name, of file_src */
     const Source *file_src;
     bool file_valid;
-    WhatMemo what[WHAT_SLOTS];  /* by what_hash() */
+    TextMemo what[WHAT_SLOTS];  /* by what_hash() */
+    TextMemo detail[DETAIL_SLOTS];      /* by detail_hash() */
+    PathMemo path[PATH_SLOTS];  /* by the symbol's id */
     const char *form_fmt;       /* the last subject's format, */
     SubstPiece form[SUBST_MAX_PIECES]; /* read into pieces, */
     size_t form_n;              /* form_n of them */
@@ -316,6 +354,10 @@ static void memo_free(Memo *m)
     free(m->file.buf);
     for (size_t i = 0; i < WHAT_SLOTS; i++)
         free(m->what[i].text.buf);
+    for (size_t i = 0; i < DETAIL_SLOTS; i++)
+        free(m->detail[i].text.buf);
+    for (size_t i = 0; i < PATH_SLOTS; i++)
+        free(m->path[i].text.buf);
 }
 
 /* "file": ..., "line": ..., "column": ... */
@@ -543,42 +585,55 @@ static uint32_t what_hash(const WhatKey *k)
     uint64_t h = (uint64_t)k->path->id << 32 | (k->col ? k->col->id : UINT32_MAX);
     for (uint32_t i = 0; i < k->nparts; i++)
         h = h * 0x100000001B3u + k->leaf[i]->id;
-    return hash_mix(h) % WHAT_SLOTS;
+    return hash_mix(h);
 }
 
 /* c's WHAT escaped, from the memo or made there; NULL when c has no key or
  * out of memory (then the caller makes it). */
-static const Out *memo_what(Memo *m, Arena *a, const Check *c)
+/* The slot of `key` in slots[n]: its text's when *found, else the one to
+ * make it in (its key set). */
+static TextMemo *memo_find(TextMemo *slots, uint32_t n, uint32_t home, uint32_t probe, const void *key, size_t size,
+                           bool *found)
 {
-    WhatKey k;
-    if (!what_key(c, &k))
-        return NULL;
-    uint32_t home = what_hash(&k);
-    WhatMemo *w = NULL;
-    for (uint32_t i = 0; i < WHAT_PROBE; i++) {
-        WhatMemo *at = &m->what[(home + i) % WHAT_SLOTS];
-        if (at->valid && memcmp(&at->key, &k, sizeof k) == 0)
-            return &at->text;
-        if (!at->valid && !w)
-            w = at;
+    TextMemo *empty = NULL;
+    for (uint32_t i = 0; i < probe; i++) {
+        TextMemo *at = &slots[(home + i) % n];
+        if (at->valid && memcmp(&at->key, key, size) == 0) {
+            *found = true;
+            return at;
+        }
+        if (!at->valid && !empty)
+            empty = at;
     }
-    if (!w)
-        w = &m->what[home];
-    w->valid = memo_text(&w->text, format_check_what(a, c));
-    w->key = k;
+    TextMemo *w = empty ? empty : &slots[home % n];
+    memset(&w->key, 0, sizeof w->key);
+    memcpy(&w->key, key, size);
+    *found = false;
+    return w;
+}
+
+/* w's text made s, escaped; NULL when s is NULL or memory ran out. */
+static const Out *memo_made(TextMemo *w, const char *s)
+{
+    w->valid = memo_text(&w->text, s);
     return w->valid ? &w->text : NULL;
 }
 
-/* "figure_path": ["opinions", "resolved"], or null */
-static void figure_path(Out *out, const Figure *f)
+static const Out *memo_what(Memo *m, Arena *a, const Check *c)
 {
-    key(out, "figure_path");
-    if (!f) {
-        out_puts(out, "null");
-        return;
-    }
+    WhatKey k;
+    bool found;
+    if (!what_key(c, &k))
+        return NULL;
+    TextMemo *w = memo_find(m->what, WHAT_SLOTS, what_hash(&k), WHAT_PROBE, &k, sizeof k, &found);
+    return found ? &w->text : memo_made(w, format_check_what(a, c));
+}
+
+/* ["opinions", "resolved"] of the path "opinions.resolved" */
+static void path_steps(Out *out, const Symbol *path)
+{
     out_puts(out, "[");
-    const char *p = f->path->text;
+    const char *p = path->text;
     for (;;) {
         const char *dot = strchr(p, '.');
         size_t len = dot ? (size_t)(dot - p) : strlen(p);
@@ -589,6 +644,28 @@ static void figure_path(Out *out, const Figure *f)
         p = dot + 1;
     }
     out_puts(out, "]");
+}
+
+/* "figure_path": ["opinions", "resolved"], or null: made once a path
+ * while the checks of one path follow one another, as a unit's do. */
+static void figure_path(Out *out, Memo *m, const Figure *f)
+{
+    key(out, "figure_path");
+    if (!f) {
+        out_puts(out, "null");
+        return;
+    }
+    PathMemo *pm = &m->path[f->path->id % PATH_SLOTS];
+    if (pm->path != f->path) {
+        pm->text.n = 0;
+        pm->text.failed = false;
+        path_steps(&pm->text, f->path);
+        pm->path = pm->text.failed ? NULL : f->path;
+    }
+    if (pm->path == f->path)
+        out_copy(out, &pm->text);
+    else
+        path_steps(out, f->path);
 }
 
 static void header(Out *out, const Header *h)
@@ -642,7 +719,7 @@ static void check_object(void *ctx, const Check *c)
         subject(out, m, a, c->node, what ? NULL : format_check_what(a, c), true, what);
     }
     out_puts(out, ", "); unit_path(out, m, c->node);
-    out_puts(out, ", "); figure_path(out, c->kind == CHECK_PERCENT ? NULL : c->figure);
+    out_puts(out, ", "); figure_path(out, m, c->kind == CHECK_PERCENT ? NULL : c->figure);
     out_puts(out, ", "); key(out, "indicator"); cstr(out, c->kind == CHECK_PERCENT ? c->indicator->id->text : NULL);
     out_puts(out, ", "); key(out, "unit"); ascii(out, result_unit_name(report_check_unit(c)));
     out_puts(out, ", "); key(out, "declared"); number(out, check_declared(c));
@@ -710,13 +787,73 @@ static void part(Out *out, const Part *p)
 static void val(Out *out, const Val *v)
 {
     switch (v->kind) {
-    case VAL_NUMBER: json_number(out, v->num, v->num == (double)(int64_t)v->num ? 0 : 4); return;
+    case VAL_NUMBER:
+        if (v->num >= 0 && v->num <= UINT32_MAX && v->num == (double)(uint32_t)v->num) {
+            uint_text(out, (uint32_t)v->num);   /* a count, a number of days: as json_number() writes it */
+            return;
+        }
+        json_number(out, v->num, v->num == (double)(int64_t)v->num ? 0 : 4);
+        return;
     case VAL_BOOL: out_puts(out, v->b ? "true" : "false"); return;
     case VAL_DATE: date(out, date_from_days(v->days)); return;
     case VAL_STRING: cstr(out, v->str); return;
     case VAL_UNKNOWN: break;
     }
     out_puts(out, "null");
+}
+
+/* v's key (above); false when it has none: a schedule, a reason that says
+ * more than its kind. */
+static bool detail_key(const RuleDef *d, const Verdict *v, DetailKey *k)
+{
+    const Note *why = verdict_why(v);
+    if (verdict_slots(v) || (why && !note_is_plain(why)))
+        return false;
+    memset(k, 0, sizeof *k);        /* padding too: keys are compared whole */
+    k->rule = d;
+    k->status = v->status;
+    k->compared = v->compared;
+    if (v->compared) {
+        k->op = v->op;
+        memcpy(k->side, v->side, sizeof k->side);
+        memcpy(k->side_kind, v->side_kind, sizeof k->side_kind);
+    }
+    if (why)
+        k->why = why->kind;
+    return true;
+}
+
+static uint32_t detail_hash(const DetailKey *k)
+{
+    uint64_t h = (uint64_t)(uintptr_t)k->rule ^ (uint64_t)k->status << 56 ^ (uint64_t)k->why << 48;
+    h = hash_mix(h ^ k->side[0]) ^ k->side[1];
+    return hash_mix(h);
+}
+
+/* v's "detail" escaped, from the memo or made there; NULL when it has no
+ * key or memory ran out (then the caller makes it). */
+static const Out *memo_detail(Memo *m, Arena *a, const RuleDef *d, const Verdict *v)
+{
+    DetailKey k;
+    bool found;
+    if (!detail_key(d, v, &k))
+        return NULL;
+    TextMemo *w = memo_find(m->detail, DETAIL_SLOTS, detail_hash(&k), 1, &k, sizeof k, &found);
+    return found ? &w->text : memo_made(w, format_verdict(a, d, v));
+}
+
+/* "detail": the sentence format_verdict() makes of v */
+static void detail(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict *v)
+{
+    key(out, "detail");
+    const Out *text = memo_detail(m, a, d, v);
+    if (!text) {
+        cstr(out, format_verdict(a, d, v));
+        return;
+    }
+    out_putc(out, '"');
+    out_copy(out, text);
+    out_putc(out, '"');
 }
 
 /* One subject of a rule (spec/json.md §7.1). */
@@ -756,7 +893,7 @@ static void verdict(Out *out, Memo *m, Arena *a, const RuleDef *d, const Verdict
     } else {
         out_puts(out, "null");
     }
-    out_puts(out, ", "); key(out, "detail"); cstr(out, format_verdict(a, d, v));
+    out_puts(out, ", "); detail(out, m, a, d, v);
     out_puts(out, ", ");
     Source *src;
     Span span = verdict_place(d, v, &src);
@@ -813,7 +950,7 @@ static void rules(Out *out, Memo *m, const Result *r, Arena *a)
             key(out, "subject"); cstr(out, format_verdict_subject(a, v));
             out_puts(out, ", "); unit_path(out, m, v->node);
             out_puts(out, ", "); key(out, "status"); ascii(out, result_status_name(v->status));
-            out_puts(out, ", "); key(out, "detail"); cstr(out, format_verdict(a, d, v));
+            out_puts(out, ", "); detail(out, m, a, d, v);
             out_puts(out, ", ");
             Source *src;
             Span span = verdict_place(d, v, &src);

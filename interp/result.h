@@ -191,6 +191,15 @@ typedef struct Note {
     const struct Note *inner;
 } Note;
 
+/* Is n its kind alone ("no conclusion notice is recorded"), every other
+ * field zero, as most notes of unknown verdicts are? Two such notes of a
+ * kind are the same note, and say the same. */
+static inline bool note_is_plain(const Note *n)
+{
+    return !n->name && !n->text && !n->node && n->sel.what == 0 && !n->sel.kind && !n->sel.dim && !n->a && !n->b &&
+           n->x == 0 && !n->inner;
+}
+
 /* What few checks have: their numbers when they are not all whole
  * numbers of 64 bits, or when it has a tolerance (a percentage, a change,
  * a sum beyond 64 bits, an `about` figure); a note; a coverage. Most

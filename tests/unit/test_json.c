@@ -802,6 +802,117 @@ TEST(report_subjects_of_sessions_one_after_another)
     }
 }
 
+/* A subject's detail is made once for the subjects of a rule judged
+ * alike (json.c keeps it): the same sides and status, or the same reason
+ * when it is a reason's kind alone. Each subject still gets its own: a
+ * pass and a failure without sides, two reasons, a reason that names its
+ * subject. Hand-counted: 2024-03-01 to 2024-03-05 is 4 days, 2024-03-03
+ * to 2024-03-30 is 27. */
+TEST(report_details_of_like_verdicts)
+{
+    const Result *r = run_all(f,
+        "commune \"A\" {\n"
+        "  dialogue 2024-01-02 { invited 12  attended 10 }\n"
+        "  dialogue 2024-01-03 { invited 10  attended 12 }\n"
+        "  dialogue 2024-01-04 { invited 12  attended 10 }\n"
+        "  dialogue 2024-01-05 { invited 12  attended 11 }\n"
+        "  dialogue 2024-01-06 { invited 10  attended 12 }\n"
+        "  dialogue 2024-01-07 { invited 12 }\n"
+        "  dialogue 2024-01-08 { invited 12  attended 10 }\n"
+        "  dialogue 2024-01-09 { invited 12 }\n"
+        "}\n"
+        "commune \"B\" {\n"
+        "  dialogue 2024-03-01 { invited 1  attended 1  conclusion \"1/TB\" 2024-03-05 }\n"
+        "  dialogue 2024-03 { invited 1  attended 1  conclusion \"2/TB\" 2024-03-20 }\n"
+        "  dialogue 2024-03-02 { invited 1  attended 1 }\n"
+        "  dialogue 2024-03-03 { invited 1  attended 1  conclusion \"3/TB\" 2024-03-30 }\n"
+        "  dialogue 2024-03-04 { invited 1  attended 1  conclusion \"4/TB\" 2024-03-08 }\n"
+        "  dialogue 2024-03 { invited 1  attended 1 }\n"
+        "}\n"
+        "rule r \"R\" {\n  each dialogue\n  require: attended <= invited\n}\n"
+        "rule s \"S\" {\n  each dialogue\n  require: not (attended > invited)\n}\n"
+        "rule c \"C\" {\n  each dialogue\n  require: conclusion - date <= 15\n}\n");
+    static const char HOLDS[] = "attended <= invited holds: 10 <= 12",
+                      FALSE[] = "attended <= invited is false: 12 <= 10 does not hold",
+                      ONE[] = "attended <= invited holds: 1 <= 1",
+                      NOT_HOLDS[] = "not (attended > invited) holds", NOT_FALSE[] = "not (attended > invited) is false",
+                      NO_NOTICE[] = "conclusion - date <= 15 is unknown: no conclusion notice is recorded",
+                      FOUR[] = "conclusion - date <= 15 holds: 4 <= 15";
+    static const char *const details[][14] = {
+        { HOLDS, FALSE, HOLDS, "attended <= invited holds: 11 <= 12", FALSE,
+          "attended <= invited is unknown: 'attended' is not known for dialogue 2024-01-07 in commune A", HOLDS,
+          "attended <= invited is unknown: 'attended' is not known for dialogue 2024-01-09 in commune A",
+          ONE, ONE, ONE, ONE, ONE, ONE },
+        { NOT_HOLDS, NOT_FALSE, NOT_HOLDS, NOT_HOLDS, NOT_FALSE,
+          "not (attended > invited) is unknown: 'attended' is not known for dialogue 2024-01-07 in commune A",
+          NOT_HOLDS,
+          "not (attended > invited) is unknown: 'attended' is not known for dialogue 2024-01-09 in commune A",
+          NOT_HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS },
+        { NO_NOTICE, NO_NOTICE, NO_NOTICE, NO_NOTICE, NO_NOTICE, NO_NOTICE, NO_NOTICE, NO_NOTICE, FOUR,
+          "conclusion - date <= 15 is unknown: the session's date is not known to the day", NO_NOTICE,
+          "conclusion - date <= 15 is false: 27 <= 15 does not hold", FOUR, NO_NOTICE },
+    };
+    static const char *const status[] = { "pfppfupupppppp", "pfppfupupppppp", "uuuuuuuupuufpu" };
+    /* the sides compared, of rule r: attended, then invited */
+    static const int left[] = { 10, 12, 10, 11, 12, -1, 10, -1, 1, 1, 1, 1, 1, 1 },
+                     right[] = { 12, 10, 12, 12, 10, -1, 12, -1, 1, 1, 1, 1, 1, 1 };
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
+    const JVal *rules = jget(json_parse(f, text, len), "rules");
+    assert_int_equal(rules->count, 3);
+    for (size_t i = 0; i < 3; i++) {
+        const JVal *subjects = jget(jat(rules, i), "subjects"), *failures = jget(jat(rules, i), "failures");
+        assert_int_equal(subjects->count, 14);
+        size_t k = 0;
+        for (size_t j = 0; j < 14; j++) {
+            const JVal *v = jat(subjects, j);
+            char st = status[i][j];
+            assert_jstr(jget(v, "status"), st == 'p' ? "pass" : st == 'f' ? "fail" : "unknown");
+            assert_jstr(jget(v, "detail"), details[i][j]);
+            if (st != 'p')          /* the failures list the subjects that do not pass, in order */
+                assert_jstr(jget(jat(failures, k++), "detail"), details[i][j]);
+            const JVal *compared = jget(v, "compared");
+            if (i == 0 && left[j] >= 0) {
+                assert_jstr(jget(compared, "op"), "<=");
+                assert_jraw(jget(compared, "left"), arena_printf(&f->arena, "%d", left[j]));
+                assert_jraw(jget(compared, "right"), arena_printf(&f->arena, "%d", right[j]));
+            }
+        }
+        assert_int_equal(failures->count, k);
+    }
+}
+
+/* A check's figure path is made once a path (json.c keeps it, in fewer
+ * slots than this report has paths): each check still gets its own. */
+TEST(report_figure_paths_of_many_figures)
+{
+    enum { FIGURES = 80 };
+    char *text = arena_printf(&f->arena, "%s", "");
+    for (int i = 0; i < FIGURES; i++)
+        text = arena_printf(&f->arena, "%sfigure f%d \"F%d\"\n", text, i, i);
+    const char *unit = "";
+    for (int i = 0; i < FIGURES; i++)
+        unit = arena_printf(&f->arena, "%s  f%d 1\n", unit, i);
+    const char *whole = "";
+    for (int i = 0; i < FIGURES; i++)
+        whole = arena_printf(&f->arena, "%s  f%d %d\n", whole, i, 2 + i % 2);
+    text = arena_printf(&f->arena, "%sdistrict \"D\" {\n%s  commune \"A\" {\n%s  }\n  commune \"B\" {\n%s  }\n}\n", text,
+                        whole, unit, unit);
+    const Result *r = run_all(f, text);
+    size_t len;
+    const char *json = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
+    const JVal *checks = jget(json_parse(f, json, len), "checks");
+    assert_int_equal(checks->count, FIGURES);
+    for (int i = 0; i < FIGURES; i++) {
+        const JVal *c = jat(checks, (size_t)i), *path = jget(c, "figure_path");
+        assert_jstr(jget(c, "kind"), "rollup");
+        assert_int_equal(path->count, 1);
+        assert_jstr(jat(path, 0), arena_printf(&f->arena, "f%d", i));
+        /* 1 + 1 against 2, or against 3 */
+        assert_jstr(jget(c, "status"), i % 2 ? "fail" : "pass");
+    }
+}
+
 TEST(report_of_a_parse_error)
 {
     /* a word with invalid UTF-8 outside quotes: the message quotes the bytes */
@@ -877,6 +988,8 @@ int main(void)
         FIXTURE_TEST(report_with_coverage_note_and_warning),
         FIXTURE_TEST(report_subjects_of_like_breakdowns),
         FIXTURE_TEST(report_subjects_of_sessions_one_after_another),
+        FIXTURE_TEST(report_details_of_like_verdicts),
+        FIXTURE_TEST(report_figure_paths_of_many_figures),
         FIXTURE_TEST(report_of_a_parse_error),
         FIXTURE_TEST(report_file_names_are_escaped),
     };
