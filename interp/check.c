@@ -123,8 +123,10 @@ static void judge(Checker *ck, Check *k, Quantity declared, Computed c, Relation
     if (c.approx)
         check_set_note(ck->arena, k, (Note){ .kind = NOTE_APPROX_RANGE, .a = c.range.lo, .b = c.range.hi,
                                            .x = c.range.unbounded });
-    if (!check_numbers(ck->arena, k, shown, count_number(c.value, declared.money), count_number(diff, declared.money),
-                       tolerance))
+    bool kept = tolerance == 0 ? check_whole_numbers(ck->arena, k, declared.value, c.value, declared.money)
+                               : check_numbers(ck->arena, k, shown, count_number(c.value, declared.money),
+                                               count_number(diff, declared.money), tolerance);
+    if (!kept)
         ck->oom = true;
 }
 

@@ -245,6 +245,18 @@ _Static_assert(sizeof(Check) <= 48, "a check is 48 bytes: a national report has 
 _Static_assert(sizeof(Verdict) <= 48,
                "a verdict is 48 bytes: a national report has one for each session and rule");
 
+/* c's numbers kept in itself: `known` of CHECK_DECLARED, CHECK_COMPUTED
+ * and CHECK_IMBALANCE, the imbalance being their difference. */
+static void keep_short(Check *c, bool money, uint8_t known, int32_t declared, int32_t computed)
+{
+    if (c->more)
+        c->more->numbers = false;
+    c->money = money;
+    c->known = known;
+    c->declared = declared;
+    c->computed = computed;
+}
+
 bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance)
 {
     bool money = declared.money;    /* a number of another kind does not fit, and goes beside */
@@ -257,13 +269,10 @@ bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number 
         : !both;
     if (difference && tolerance == 0 && fits_in_check(declared, money) && fits_in_check(computed, money) &&
         fits_short(imbalance, money)) {
-        if (c->more)
-            c->more->numbers = false;
-        c->money = money;
-        c->known = (uint8_t)((declared.known ? CHECK_DECLARED : 0) | (computed.known ? CHECK_COMPUTED : 0) |
-                             (imbalance.known ? CHECK_IMBALANCE : 0));
-        c->declared = (int32_t)declared.exact;
-        c->computed = (int32_t)computed.exact;
+        keep_short(c, money,
+                   (uint8_t)((declared.known ? CHECK_DECLARED : 0) | (computed.known ? CHECK_COMPUTED : 0) |
+                             (imbalance.known ? CHECK_IMBALANCE : 0)),
+                   (int32_t)declared.exact, (int32_t)computed.exact);
         return true;
     }
     CheckMore *more = check_more(a, c);
@@ -275,6 +284,18 @@ bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number 
     more->tolerance = tolerance;
     more->numbers = true;
     return true;
+}
+
+bool check_whole_numbers(Arena *a, Check *c, int64_t declared, Wide computed, bool money)
+{
+    if (declared == (int32_t)declared && computed == (int32_t)computed) {
+        /* what check_numbers() keeps of them: the difference of two numbers
+         * of 32 bits is one of 64, and number_whole() gives each back */
+        keep_short(c, money, CHECK_DECLARED | CHECK_COMPUTED | CHECK_IMBALANCE, (int32_t)declared, (int32_t)computed);
+        return true;
+    }
+    return check_numbers(a, c, number_whole(declared, money), number_whole(computed, money),
+                         number_whole((Wide)declared - computed, money), 0);
 }
 
 void check_set_note(Arena *a, Check *c, Note note)

@@ -334,6 +334,10 @@ static inline double check_tolerance(const Check *c) { return check_long_(c) ? c
 /* Set c's numbers (an unknown one is (Number){ 0 }); false when out of
  * memory for a CheckMore (the arena remembers). */
 bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number imbalance, double tolerance);
+/* check_numbers() of two whole numbers, declared and computed, and their
+ * difference, with no tolerance: as nearly every check of a report has
+ * them, set without making the three Numbers when both fit in the check. */
+bool check_whole_numbers(Arena *a, Check *c, int64_t declared, Wide computed, bool money);
 /* Set c's note (copied), or its coverage. Out of memory for a CheckMore
  * the check goes without it; the arena remembers, and the run says so. */
 void check_set_note(Arena *a, Check *c, Note note);

@@ -703,6 +703,44 @@ TEST(report_with_coverage_note_and_warning)
     assert_jstr(jget(jat(diags, 1), "severity"), "note");
 }
 
+/* A check's numbers as the report gives them, in đồng: kept in the check
+ * when both fit in 32 bits, beside it when either does not (declared or
+ * computed), exact either way. Hand-counted: 100,000 + 60,000 = 160,000;
+ * 2,000,000,000 * 2 = 4,000,000,000; 3,000,000,000 + 1 = 3,000,000,001,
+ * and 5 - 3,000,000,001 = -2,999,999,996; 3,000,000,000 - (1 + 2) =
+ * 2,999,999,997. */
+TEST(report_numbers_of_money_and_large_sums)
+{
+    const Result *r = run_all(f, "district \"D\" {\n"
+                                 "  house_support 150_000\xc4\x91  fund_raised 3_000_000_000\xc4\x91  fund_spent 5\xc4\x91\n"
+                                 "  fund_balance 3_000_000_000\xc4\x91\n"
+                                 "  commune \"A\" { house_support 100_000\xc4\x91  fund_raised 2_000_000_000\xc4\x91"
+                                 "  fund_spent 3_000_000_000\xc4\x91  fund_balance 1\xc4\x91 }\n"
+                                 "  commune \"B\" { house_support 60_000\xc4\x91  fund_raised 2_000_000_000\xc4\x91"
+                                 "  fund_spent 1\xc4\x91  fund_balance 2\xc4\x91 }\n}\n");
+    static const struct {
+        const char *path, *declared, *computed, *imbalance;
+    } expected[] = {
+        { "house_support", "150000", "160000", "-10000" },
+        { "fund_raised", "3000000000", "4000000000", "-1000000000" },
+        { "fund_spent", "5", "3000000001", "-2999999996" },
+        { "fund_balance", "3000000000", "3", "2999999997" },
+    };
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
+    const JVal *checks = jget(json_parse(f, text, len), "checks");
+    assert_int_equal(checks->count, 4);
+    for (size_t i = 0; i < 4; i++) {
+        const JVal *c = jat(checks, i);
+        assert_jstr(jat(jget(c, "figure_path"), 0), expected[i].path);
+        assert_jstr(jget(c, "unit"), "dong");
+        assert_jraw(jget(c, "declared"), expected[i].declared);
+        assert_jraw(jget(c, "computed"), expected[i].computed);
+        assert_jraw(jget(c, "imbalance"), expected[i].imbalance);
+        assert_jstr(jget(c, "status"), "fail");
+    }
+}
+
 /* A sum's or a column's text after its unit is made once for the units
  * whose breakdowns name the same parts (json.c keeps it): a unit whose
  * parts differ in a name, in their order or in being partial gets its own,
@@ -988,6 +1026,7 @@ int main(void)
         FIXTURE_TEST(report_with_coverage_note_and_warning),
         FIXTURE_TEST(report_subjects_of_like_breakdowns),
         FIXTURE_TEST(report_subjects_of_sessions_one_after_another),
+        FIXTURE_TEST(report_numbers_of_money_and_large_sums),
         FIXTURE_TEST(report_details_of_like_verdicts),
         FIXTURE_TEST(report_figure_paths_of_many_figures),
         FIXTURE_TEST(report_of_a_parse_error),
