@@ -265,18 +265,21 @@ static void date(Out *out, Date d)
         ascii(out, date_format(d, buf));
 }
 
-/* What format_check_what() reads of a sum or a column check: the text it
- * makes is the same for every unit whose breakdown has parts of the same
- * names (a village's table gives the seven texts of the village before
- * it). Up to WHAT_PARTS parts; a longer breakdown is written each time.
- * Looked for in WHAT_PROBE slots (TextMemo, below). */
+/* What format_check_what() reads of a check: the text it makes is the
+ * same for every unit whose breakdown has parts of the same names (a
+ * village's table gives the seven texts of the village before it), and
+ * for every check of a bound ("attended <= invited", a check a dialogue)
+ * or of a figure's path. Up to WHAT_PARTS parts; a longer breakdown is
+ * written each time. Looked for in WHAT_PROBE slots (TextMemo, below). */
 enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4, PLAIN_SLOTS = 256, DETAIL_SLOTS = 64, PATH_SLOTS = 64 };
 
 typedef struct WhatKey {
-    const Symbol *path;         /* the whole's */
+    const Symbol *path;         /* the figure's, a sum's whole's */
     const Symbol *col;          /* a column's name; NULL for a sum */
-    const Symbol *leaf[WHAT_PARTS];
+    const Bound *bound;         /* a bound's check: the bound */
+    const Symbol *leaf[WHAT_PARTS];     /* a sum's or a column's parts */
     uint32_t nparts;
+    uint8_t kind;               /* CheckKind */
     bool partial;
 } WhatKey;
 
@@ -341,6 +344,7 @@ typedef struct Memo {
     PathMemo path[PATH_SLOTS];  /* by the symbol's id */
     const char *form_fmt;       /* the last subject's format, */
     SubstPiece form[SUBST_MAX_PIECES]; /* read into pieces, */
+    bool form_plain[SUBST_MAX_PIECES];  /* each piece of text written as it is, */
     size_t form_n;              /* form_n of them */
     const void *plain[PLAIN_SLOTS]; /* texts known to need no escaping, by
                                      * their address (kept_text()) */
@@ -498,6 +502,10 @@ static bool subject_text(Out *out, Memo *m, Arena *a, const Node *n)
     if (m->form_fmt != f.fmt) {
         m->form_n = subst_split(f.fmt, m->form, SUBST_MAX_PIECES, f.nargs);
         m->form_fmt = f.fmt;
+        for (size_t i = 0; i < m->form_n; i++)
+            m->form_plain[i] = m->form[i].arg < 0 &&
+                               utf8_plain_run((const unsigned char *)m->form[i].text, m->form[i].len, JSON_PLAIN) ==
+                                   m->form[i].len;
     }
     if (!m->form_n)
         return false;
@@ -507,8 +515,10 @@ static bool subject_text(Out *out, Memo *m, Arena *a, const Node *n)
     }
     for (size_t i = 0; i < m->form_n; i++) {
         const SubstPiece *p = &m->form[i];
-        if (p->arg < 0) {
-            kept_text(out, m, p->text, p->text, p->len);
+        if (m->form_plain[i]) {
+            out_write(out, p->text, p->len);    /* " in ", "dialogue ": as it is */
+        } else if (p->arg < 0) {
+            json_text(out, p->text, p->len);
         } else if (f.args[p->arg] == f.date) {
             out_puts(out, f.date);      /* digits and '-': nothing to escape */
         } else if (p->arg != f.where) {
@@ -563,13 +573,18 @@ static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what
 static bool what_key(const Check *c, WhatKey *k)
 {
     CheckKind kind = check_kind(c);
+    if (kind == CHECK_PERCENT)
+        return false;               /* an indicator's: written once */
+    memset(k, 0, sizeof *k);
+    k->kind = (uint8_t)kind;
+    k->path = c->figure->path;
+    if (kind == CHECK_BOUND)
+        k->bound = c->bound;
     if (kind != CHECK_SUM && kind != CHECK_TABLE)
-        return false;
+        return true;
     const Breakdown *bd = c->parts;
     if (bd->nparts > WHAT_PARTS)
         return false;
-    memset(k, 0, sizeof *k);
-    k->path = c->figure->path;
     k->col = kind == CHECK_TABLE ? figure_leaf(c->figure) : NULL;
     k->nparts = bd->nparts;
     k->partial = bd->partial;
@@ -585,7 +600,7 @@ static uint32_t what_hash(const WhatKey *k)
     uint64_t h = (uint64_t)k->path->id << 32 | (k->col ? k->col->id : UINT32_MAX);
     for (uint32_t i = 0; i < k->nparts; i++)
         h = h * 0x100000001B3u + k->leaf[i]->id;
-    return hash_mix(h);
+    return hash_mix(h ^ (uint64_t)(uintptr_t)k->bound ^ k->kind);
 }
 
 /* c's WHAT escaped, from the memo or made there; NULL when c has no key or

@@ -795,6 +795,46 @@ TEST(report_subjects_of_like_breakdowns)
     }
 }
 
+/* Checks of one figure that say different things (json.c keeps a check's
+ * text by what it reads): a change and a rollup of receptions; two bounds
+ * whose check is on the same figure, each of a figure only the communes
+ * declare. Hand-counted: x 1 + 2 = 3, y 2 + 3 = 5, total 4 + 6 = 10,
+ * receptions 2 + 3 = 5 and 5 - 4 = 1. */
+TEST(report_subjects_of_checks_on_one_figure)
+{
+    const Result *r = run_all(f, "figure total \"T\"\nfigure x \"X\"\nfigure y \"Y\"\n"
+                                 "relation rx \"RX\": x <= total\nrelation ry \"RY\": y <= total\n"
+                                 "district \"D\" {\n  total 10\n  receptions 5 { previous 4  change 1 }\n"
+                                 "  commune \"A\" { x 1  y 2  total 4  receptions 2 }\n"
+                                 "  commune \"B\" { x 2  y 3  total 6  receptions 3 }\n}\n");
+    static const struct {
+        const char *kind, *subject, *path, *declared, *computed;
+    } expected[] = {
+        { "rollup", "district D: total", "total", "10", "10" },
+        { "change", "district D: change of receptions", "receptions", "1", "1" },
+        { "rollup", "district D: receptions", "receptions", "5", "5" },
+        { "bound", "district D: x <= total", "total", "3", "10" },
+        { "bound", "district D: y <= total", "total", "5", "10" },
+        { "bound", "commune A: x <= total", "x", "1", "4" },
+        { "bound", "commune A: y <= total", "y", "2", "4" },
+        { "bound", "commune B: x <= total", "x", "2", "6" },
+        { "bound", "commune B: y <= total", "y", "3", "6" },
+    };
+    size_t len;
+    const char *text = report_of(f, &f->model->header, r, result_exit_status(r, false, 0), &len);
+    const JVal *checks = jget(json_parse(f, text, len), "checks");
+    assert_int_equal(checks->count, sizeof expected / sizeof *expected);
+    for (size_t i = 0; i < checks->count; i++) {
+        const JVal *c = jat(checks, i);
+        assert_jstr(jget(c, "kind"), expected[i].kind);
+        assert_jstr(jget(c, "subject"), expected[i].subject);
+        assert_jstr(jat(jget(c, "figure_path"), 0), expected[i].path);
+        assert_jraw(jget(c, "declared"), expected[i].declared);
+        assert_jraw(jget(c, "computed"), expected[i].computed);
+        assert_jstr(jget(c, "status"), "pass");
+    }
+}
+
 TEST(report_subjects_of_sessions_one_after_another)
 {
     /* a session's subject is its form with its place (the commune's
@@ -1025,6 +1065,7 @@ int main(void)
         FIXTURE_TEST(report_of_a_failing_run),
         FIXTURE_TEST(report_with_coverage_note_and_warning),
         FIXTURE_TEST(report_subjects_of_like_breakdowns),
+        FIXTURE_TEST(report_subjects_of_checks_on_one_figure),
         FIXTURE_TEST(report_subjects_of_sessions_one_after_another),
         FIXTURE_TEST(report_numbers_of_money_and_large_sums),
         FIXTURE_TEST(report_details_of_like_verdicts),
