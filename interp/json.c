@@ -574,7 +574,7 @@ static bool what_key(const Check *c, WhatKey *k)
 {
     CheckKind kind = check_kind(c);
     if (kind == CHECK_PERCENT)
-        return false;               /* an indicator's: written once */
+        return false;               /* an indicator's: check_object() writes it itself */
     memset(k, 0, sizeof *k);
     k->kind = (uint8_t)kind;
     k->path = c->figure->path;

@@ -176,10 +176,10 @@ SourceStatus source_load(Arena *a, const char *path, Source **out)
 
 /* ---- the table of lines ---------------------------------------------------- */
 
-/* Where each line starts, in a little over a byte a line (two once
- * evicted) rather than four (five): a national report has two million
- * lines, and their table was the largest part of a run after the model.
- * Lines come in blocks of LINE_BLOCK. The first line of a block has its
+/* Where each line starts, in a byte and a quarter a line (two and a
+ * quarter once evicted) rather than four (five): a national report has
+ * two million lines, and their table was the largest part of a run after
+ * the model. Lines come in blocks of LINE_BLOCK. The first line of a block has its
  * start in `base`; every other line a byte, how far it starts after the
  * line before it (that line's length, its newline included), or 0 when
  * that is 256 bytes or more, and its start is in `far`, sorted by line:
