@@ -603,8 +603,6 @@ static uint32_t what_hash(const WhatKey *k)
     return hash_mix(h ^ (uint64_t)(uintptr_t)k->bound ^ k->kind);
 }
 
-/* c's WHAT escaped, from the memo or made there; NULL when c has no key or
- * out of memory (then the caller makes it). */
 /* The slot of `key` in slots[n]: its text's when *found, else the one to
  * make it in (its key set). */
 static TextMemo *memo_find(TextMemo *slots, uint32_t n, uint32_t home, uint32_t probe, const void *key, size_t size,
@@ -634,6 +632,8 @@ static const Out *memo_made(TextMemo *w, const char *s)
     return w->valid ? &w->text : NULL;
 }
 
+/* c's WHAT escaped, from the memo or made there; NULL when c has no key or
+ * out of memory (then the caller makes it). */
 static const Out *memo_what(Memo *m, Arena *a, const Check *c)
 {
     WhatKey k;
