@@ -37,7 +37,7 @@ Date date_from_days(int32_t z)
     unsigned mp = (5 * doy + 2) / 153;
     unsigned d = doy - (153 * mp + 2) / 5 + 1;
     unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return (Date){ (int16_t)(y + (m <= 2)), (uint8_t)m, (uint8_t)d, DATE_DAY };
+    return date_make(y + (m <= 2), m, d, DATE_DAY);
 }
 
 int date_weekday(int32_t days)
@@ -107,7 +107,7 @@ int date_compare(Date a, Date b)
 
 /* ---- windows ------------------------------------------------------------------ */
 
-static int32_t ymd(int y, int m, int d) { return date_to_days((Date){ (int16_t)y, (uint8_t)m, (uint8_t)d, DATE_DAY }); }
+static int32_t ymd(int y, int m, int d) { return date_to_days(date_make(y, (unsigned)m, (unsigned)d, DATE_DAY)); }
 
 static int32_t month_last(int y, int m) { return m == 12 ? ymd(y, 12, 31) : ymd(y, m + 1, 1) - 1; }
 

@@ -13,11 +13,19 @@ typedef enum {
     DATE_DAY,
 } DatePrecision;
 
+/* Four bytes: a session keeps three. */
 typedef struct Date {
-    int16_t year;
-    uint8_t month, day;     /* 0 when below the precision */
-    uint8_t precision;      /* DatePrecision */
+    int year : 16;
+    unsigned month : 4, day : 5;    /* 0 when below the precision */
+    unsigned precision : 2;         /* DatePrecision */
 } Date;
+_Static_assert(sizeof(Date) == 4, "a date is four bytes");
+
+/* The date of those numbers, which the caller has checked (date_valid()). */
+static inline Date date_make(int year, unsigned month, unsigned day, DatePrecision precision)
+{
+    return (Date){ (int16_t)year, month & 15u, day & 31u, (unsigned)precision & 3u };
+}
 
 bool date_valid(int year, int month, int day);
 /* Days since 1970-01-01 (proleptic Gregorian); for a month-precision date

@@ -85,7 +85,7 @@ static LitError make_date(int y, int m, int d, DatePrecision p, Literal *out)
     if (!date_valid(y, m, p == DATE_DAY ? d : 1))
         return LIT_NO_SUCH_DATE;
     out->kind = LIT_DATE;
-    out->date = (Date){ (int16_t)y, (uint8_t)m, (uint8_t)(p == DATE_DAY ? d : 0), (uint8_t)p };
+    out->date = date_make(y, (unsigned)m, p == DATE_DAY ? (unsigned)d : 0, p);
     return LIT_OK;
 }
 

@@ -380,7 +380,7 @@ static bool index_new_figure(Builder *b, Node *node, Figure *f)
     Model *m = b->m;
     if (node->nscanned < MODEL_FIGURES_SCANNED) {
         node->nscanned++;
-        node->figure_filter |= (uint64_t)1 << (f->path->id % 64);
+        node->figure_filter |= 1u << (f->path->id % NODE_FILTER_BITS);
         return true;
     }
     /* a unit's index is first made as large as the last of its kind's
@@ -862,7 +862,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, model_figure_src(node, prev), figure_span(prev), "first declared here");
         return NULL;
     }
-    if (b->src != node->src && !elsewhere(b, node, f))
+    if (b->src != node_src(node) && !elsewhere(b, node, f))
         return NULL;
     if (!index_new_figure(b, node, f)) {
         oom(b);
@@ -1178,15 +1178,15 @@ static NodeMore *more_of_unit(Builder *b, Node *n)
 /* Nodes are made in blocks, one after the other in the order they are
  * declared: the walks over the tree (derive, checks, evaluation), which
  * go in that order, read them in turn, not each on a line of its own
- * among its unit's figures. A block is small enough (15 KiB) to be one of
+ * among its unit's figures. A block is small enough (12 KiB) to be one of
  * the arena's small blocks, in its chunks of 2 MiB mapped at once: a
  * larger one was malloc's, from a heap whose pages the system faults in
  * one at a time, and a national report's faults went from 25,700 to
  * 3,600 when this and derive's blocks came under ARENA_LARGE. */
 enum { NODE_BLOCK = 192 };
 _Static_assert(NODE_BLOCK * sizeof(Node) <= ARENA_LARGE, "a block of nodes is a small block of the arena");
-_Static_assert(sizeof(Node) <= 80, "a node is 80 bytes: a national report has a million");
-_Static_assert(sizeof(Session) <= 40, "a session is 40 bytes: a national report has hundreds of thousands");
+_Static_assert(sizeof(Node) <= 64, "a node is 64 bytes: a national report has a million");
+_Static_assert(sizeof(Session) <= 32, "a session is 32 bytes: a national report has hundreds of thousands");
 
 static Node *node_alloc(Model *m)
 {
@@ -1201,7 +1201,8 @@ static Node *node_alloc(Model *m)
     return m->node_block++;
 }
 
-static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, Span at)
+/* A new unit, or a session with its Session s, made at `at` in b's file. */
+static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, Span at, Session *s)
 {
     Node *n = node_alloc(b->m);
     if (!n) {
@@ -1210,11 +1211,21 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
     }
     n->kind = kind;
     n->name = name;
-    n->src = b->src;
+    if (kind->session)
+        n->session = s;
     n->span = at;
     n->declared = true;
     n->parent = parent;
     n->id = b->m->nnodes++;
+    if (parent && b->src != node_src(parent)) {
+        /* the first unit of its file under this parent keeps the file */
+        Source **own = kind->session ? (more_of_session(b, s) ? &s->more->src : NULL)
+                                     : (more_of_unit(b, n) ? &n->more->src : NULL);
+        if (!own)
+            return NULL;
+        *own = b->src;
+        n->own_src = true;
+    }
     if (parent) {
         /* a unit: a session holds no units nor sessions (add_item) */
         NodeMore *pm = more_of_unit(b, parent);
@@ -1234,7 +1245,7 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
  * the parent's `lists`). */
 static bool declare(Builder *b, Node *n, Span at)
 {
-    if (b->src == n->src && at.start == n->span.start && at.end == n->span.end) {
+    if (b->src == node_src(n) && at.start == n->span.start && at.end == n->span.end) {
         if (n->more)
             n->more->last_src = NULL;
     } else {
@@ -1400,7 +1411,7 @@ static Node *child_unit(Builder *b, Node *parent, const Kind *kind, Str name, Sp
     Node *n = unitset_get(&m->children, parent, sym, kind);
     if (n)
         return n;
-    n = new_node(b, parent, kind, sym, at);
+    n = new_node(b, parent, kind, sym, at, NULL);
     if (!n || !unitset_put(&m->children, m->arena, n)) {
         oom(b);
         return NULL;
@@ -1564,10 +1575,9 @@ static void add_session(Builder *b, Node *parent, const Kind *kind, const Item *
         oom(b);
         return;
     }
-    Node *n = new_node(b, parent, kind, name, item_name_span(it));
+    Node *n = new_node(b, parent, kind, name, item_name_span(it), s);
     if (!n)
         return;
-    n->session = s;
     s->date = date_arg(it);
     b->session_kind = b->session_scope = NULL;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
@@ -1889,7 +1899,7 @@ static bool period_form(Builder *b, const Item *it, Window *w)
             return false;
         int month = n[0] == 'h' ? (k - 1) * 6 + 1 : (k - 1) * 3 + 1;
         *w = date_window(n[0] == 'h' ? WIN_HALF : WIN_QUARTER,
-                         date_to_days((Date){ (int16_t)y, (uint8_t)month, 1, DATE_DAY }));
+                         date_to_days(date_make(y, (unsigned)month, 1, DATE_DAY)));
         return true;
     }
     if (r && r->kind == ATOM_RANGE && !z) {
@@ -2554,7 +2564,7 @@ Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d)
             return NULL;
     }
     Builder b = { .m = m };
-    m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 });
+    m->root = new_node(&b, NULL, vocab->root, NULL, (Span){ 0, 0 }, NULL);
     return m->root ? m : NULL;
 }
 
@@ -3002,10 +3012,10 @@ static void check_lists(Model *m, const Node *parent)
         }
         const char *hint = near ? near->name->text : suggest_best(&s);
         if (hint)
-            diag_error(m->diag, ch->src, ch->span, "%s is not one of the units %s lists; did you mean \"%s\"?",
+            diag_error(m->diag, node_src(ch), ch->span, "%s is not one of the units %s lists; did you mean \"%s\"?",
                        model_subject(m->arena, ch), model_subject(m->arena, parent), hint);
         else
-            diag_error(m->diag, ch->src, ch->span, "%s is not one of the units %s lists",
+            diag_error(m->diag, node_src(ch), ch->span, "%s is not one of the units %s lists",
                        model_subject(m->arena, ch), model_subject(m->arena, parent));
         diag_note(m->diag, lists_src, lists_span, "the list is here");
     }
@@ -3090,10 +3100,10 @@ static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
         const Node *first = x->node;
         if (lists && (!first->listed || !ch->listed))
             continue;               /* the unlisted one is an error already */
-        diag_warning(m->diag, ch->src, ch->span,
+        diag_warning(m->diag, node_src(ch), ch->span,
                      "%s and %s differ only by case, spaces or accents; did you mean \"%s\"?",
                      model_subject(m->arena, ch), model_subject(m->arena, first), first->name->text);
-        diag_note(m->diag, first->src, first->span, "the other is here");
+        diag_note(m->diag, node_src(first), first->span, "the other is here");
     }
     if (scratch->failed)
         m->arena->failed = true;        /* the run says so */
@@ -3113,7 +3123,7 @@ static void outside_period(Model *m, const Node *s)
     if (last >= h->period_first && first <= h->period_last)
         return;
     char a[16], b[16];
-    diag_warning(m->diag, s->src, s->span, "%s is dated outside the report's period (%s .. %s): correct the date "
+    diag_warning(m->diag, node_src(s), s->span, "%s is dated outside the report's period (%s .. %s): correct the date "
                  "or the period", model_subject(m->arena, s), date_format(date_from_days(h->period_first), a),
                  date_format(date_from_days(h->period_last), b));
 }

@@ -272,8 +272,9 @@ typedef struct DocumentList {
 typedef struct FigureIndex FigureIndex;
 
 typedef struct NodeMore {
+    Source *src;            /* where the unit was made, when Node.own_src */
     DocumentList documents;
-    Source *last_src;       /* the last declaration, when it is not (src, span): */
+    Source *last_src;       /* the last declaration, when it is not (node_src(), span): */
     Span last_span;         /* a unit declared again in another file */
     Node *namesake;         /* the unit of this kind and name made before, elsewhere */
     Node *first_child;      /* units and sessions in it, in declaration order: */
@@ -289,6 +290,7 @@ typedef struct NodeMore {
  * reports list neither), the reason one was not held. Made when first
  * needed (model.c). */
 typedef struct SessionMore {
+    Source *src;            /* where the session was made, when Node.own_src */
     OpinionList opinions;   /* node_opinions() */
     DocumentList documents;
     Str not_held_reason;
@@ -319,7 +321,7 @@ typedef struct Session {
     const SessionAttrs *attrs;  /* NULL only while its block is read, or
                                  * when memory ran out */
     SessionMore *more;      /* NULL: none of it */
-} Session;                  /* 40 bytes. A scope's villages, the chair, the place and the
+} Session;                  /* 32 bytes. A scope's villages, the chair, the place and the
                              * numbers of the conclusion and notice are checked as
                              * written and not kept: no check, rule or report reads them */
 
@@ -358,35 +360,51 @@ struct FigureIndex {
     Figure *last;           /* the end of the unit's list of figures (wholes) */
 };
 
-/* Node.nscanned of a node whose figures are indexed. */
-enum { NODE_INDEXED = UINT8_MAX };
+/* Node.nscanned of a node whose figures are indexed (a 5-bit field). */
+enum { NODE_INDEXED = 31, NODE_FILTER_BITS = 24 };
+_Static_assert((int)MODEL_FIGURES_SCANNED < (int)NODE_INDEXED, "a count of figures scanned is not NODE_INDEXED");
 
-/* A unit or a session. 80 bytes: a national report has a node for each
+/* A unit or a session. 64 bytes: a national report has a node for each
  * of its hundreds of thousands of villages, so what only a few nodes have
  * is in `more` (a session's in its Session and SessionMore): its
- * children, the index of its figures, opinions. */
+ * children, the index of its figures, opinions, and its file when that is
+ * not its parent's (node_src()). */
 struct Node {
     const Kind *kind;
     Symbol *name;           /* unit name (NFC), session title, or NULL */
-    Source *src;
-    Span span;              /* where it was made: its first declaration's name,
-                             * or the parent's `lists` naming it */
+    Span span;              /* where it was made, in node_src(): its first
+                             * declaration's name, or the parent's `lists`
+                             * naming it */
     Node *parent;
     Node *next_sibling;     /* the list: node_first_child() of the parent */
     Figure *figures;        /* wholes, in declaration order; the end of the
                              * list is its index's `last`, or a few steps away */
     uint32_t id;            /* order of creation, from 0 (the root) */
-    bool listed;            /* named by its parent's `lists` (model_lists_at) */
-    bool declared;          /* a file declares it: node_last_src() */
-    uint8_t nscanned;       /* its figures, parts included, while they are
+    unsigned listed : 1;    /* named by its parent's `lists` (model_lists_at) */
+    unsigned declared : 1;  /* a file declares it: node_last_src() */
+    unsigned own_src : 1;   /* made in another file than its parent's: the
+                             * file is in its NodeMore or SessionMore */
+    unsigned nscanned : 5;  /* its figures, parts included, while they are
                              * MODEL_FIGURES_SCANNED or fewer; then NODE_INDEXED */
-    uint64_t figure_filter; /* without an index: bit id % 64 of each figure's path (in
-                             * what would be padding: the node stays 80 bytes) */
+    unsigned figure_filter : NODE_FILTER_BITS;  /* without an index: bit id %
+                             * NODE_FILTER_BITS of each figure's path */
     union {                 /* by kind->session; read through the accessors below */
         NodeMore *more;     /* a unit's: NULL until needed */
         Session *session;   /* a session's: always there */
     };
 };
+
+/* The file n was made in (its span's): its parent's, unless it says
+ * otherwise (Node.own_src); NULL for the report's root. A few steps up
+ * the tree at most: a unit's file is kept by the first unit of it. */
+static inline Source *node_src(const Node *n)
+{
+    while (!n->own_src && n->parent)
+        n = n->parent;
+    if (!n->own_src)
+        return NULL;
+    return n->kind->session ? n->session->more->src : n->more->src;
+}
 
 /* The first run of n's opinions, or NULL. */
 static inline const OpinionRun *node_opinions(const Node *n)
@@ -436,14 +454,14 @@ static inline FigureIndex *node_figure_index(const Node *n)
  * file declares (only listed or named, model.c). */
 static inline Source *node_last_src(const Node *n)
 {
-    return !n->declared ? NULL : node_more(n)->last_src ? node_more(n)->last_src : n->src;
+    return !n->declared ? NULL : node_more(n)->last_src ? node_more(n)->last_src : node_src(n);
 }
 
 /* The file that declares figure f of unit or session n: n's, unless the
  * figure was given in a file that enters n (`within`). */
 static inline Source *model_figure_src(const Node *n, const Figure *f)
 {
-    return f->elsewhere ? ptrmap_get(node_more(n)->figure_files, f, 0) : n->src;
+    return f->elsewhere ? ptrmap_get(node_more(n)->figure_files, f, 0) : node_src(n);
 }
 
 static inline Span node_last_span(const Node *n)
@@ -641,7 +659,7 @@ Figure *model_figure_found(const Node *n, const Symbol *path);
  * bound of the vocabulary. */
 static inline Figure *model_figure(const Node *n, const Symbol *path)
 {
-    if (n->nscanned != NODE_INDEXED && !(n->figure_filter >> (path->id % 64) & 1))
+    if (n->nscanned != NODE_INDEXED && !(n->figure_filter >> (path->id % NODE_FILTER_BITS) & 1))
         return NULL;
     return model_figure_found(n, path);
 }

@@ -429,7 +429,8 @@ static inline Span verdict_place(const RuleDef *d, const Verdict *v, Source **sr
 {
     const Node *n = v->node;
     bool root = n->kind->level == LEVEL_ROOT, declared = n->declared && !root;
-    *src = declared ? node_last_src(n) : n->src ? n->src : d->src;
+    Source *made = declared ? NULL : node_src(n);
+    *src = declared ? node_last_src(n) : made ? made : d->src;
     return root ? d->span : declared ? node_last_span(n) : n->span;
 }
 

@@ -17,7 +17,7 @@
 /* A date written 20240208 as days since 1970-01-01. */
 static int32_t day(long ymd)
 {
-    return date_to_days((Date){ (int16_t)(ymd / 10000), (uint8_t)(ymd / 100 % 100), (uint8_t)(ymd % 100), DATE_DAY });
+    return date_to_days(date_make((int)(ymd / 10000), (unsigned)(ymd / 100 % 100), (unsigned)(ymd % 100), DATE_DAY));
 }
 
 /* The shipped calendar files (lib/calendar/), as a run names them, then

@@ -315,7 +315,7 @@ TEST(message_truncates_to_buffer)
 
 static Date day(int y, int m, int d)
 {
-    return (Date){ (int16_t)y, (uint8_t)m, (uint8_t)d, DATE_DAY };
+    return date_make(y, (unsigned)m, (unsigned)d, DATE_DAY);
 }
 
 TEST(days_known_values)

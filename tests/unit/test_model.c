@@ -183,8 +183,8 @@ TEST(units_with_the_same_kind_and_name_merge)
     /* the node points at its first declaration: the "A" of test1.dlg,
      * line 1, column 9 */
     uint32_t line, col;
-    assert_string_equal(a->src->name, "test1.dlg");
-    source_position(a->src, a->span.start, &line, &col);
+    assert_string_equal(node_src(a)->name, "test1.dlg");
+    source_position(node_src(a), a->span.start, &line, &col);
     assert_int_equal(line, 1);
     assert_int_equal(col, 9);
     const Node *w = child(root, "ward", "A");

@@ -19,7 +19,7 @@
 
 static int32_t ymd(int y, int m, int d)
 {
-    return date_to_days((Date){ (int16_t)y, (uint8_t)m, (uint8_t)d, DATE_DAY });
+    return date_to_days(date_make(y, (unsigned)m, (unsigned)d, DATE_DAY));
 }
 
 static void assert_window(Window w, WindowUnit unit, int32_t first, int32_t last)

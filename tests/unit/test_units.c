@@ -59,7 +59,7 @@ TEST(a_listed_unit_without_a_block_is_present)
     assert_int_equal(col, 3);
     /* C, declared by no block, is pointed at in the list: "  lists commune
      * \"A\" \"B\" " is 24 columns, "C" at 25 */
-    source_position(c->src, c->span.start, &line, &col);
+    source_position(node_src(c), c->span.start, &line, &col);
     assert_int_equal(line, 3);
     assert_int_equal(col, 25);
     derive(f);
@@ -205,7 +205,7 @@ TEST(a_within_file_joins_the_unit_another_file_makes)
     /* each figure points into the file that gives it: the district is
      * test2's, its `attended 40` test1's (line 4), and so is the check
      * attended <= invited, made at that figure */
-    assert_string_equal(d->src->name, "test2.dlg");
+    assert_string_equal(node_src(d)->name, "test2.dlg");
     assert_string_equal(model_figure_src(d, figure_at(f, d, "invited"))->name, "test2.dlg");
     assert_string_equal(model_figure_src(d, figure_at(f, d, "attended"))->name, "test1.dlg");
     const Check *bound = find_check(f, CHECK_BOUND, "district Mường Ảng: attended <= invited$");
