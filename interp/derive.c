@@ -54,18 +54,19 @@ _Static_assert(BLOCK_ENTRIES * sizeof(Kept) <= ARENA_LARGE && BLOCK_ENTRIES * si
 
 /* A node's entries by path, made once they are all there (at the end of
  * its part of aggregate()): open addressing over a few cache lines, where
- * one table for every node would be 32 MB read at random. A table is a
- * pointer to its first slot, its capacity in the word before: a power of
- * two, at least 1.5 times the entries (a probe for a path it lacks reads
- * 5 slots on average, one line). A slot holds an entry's index + 1, 0
- * when empty. NULL: not made. One word for each of a million villages. */
-typedef const uint32_t *NodeTable;
-
-static uint32_t table_cap(NodeTable t) { return t[-1]; }
-
-/* The table of a node without entries (most villages): one empty slot,
- * shared. */
-static const uint32_t no_entries[2] = { 1, 0 };
+ * one table for every node would be 32 MB read at random. The tables lie
+ * one after the other in Derived.pool: a table is its capacity (a power of
+ * two, at least 1.5 times the entries: a probe for a path it lacks reads 5
+ * slots on average, one line), its node's list of entries, then the
+ * slots; a slot holds an entry's index + 1, 0 when empty.
+ *
+ * A node has one word (Derived.at), 4 bytes for each of a million
+ * villages: while its work runs, the first of its entries, + 1 (0: none);
+ * once its table is made, the table's place in the pool with AT_TABLE
+ * set. A node without entries (most villages) keeps 0 and no table: its
+ * paths are asked of Derived.latest, where none is its. */
+#define AT_TABLE 0x80000000u
+enum { TABLE_CAP, TABLE_LIST, TABLE_SLOTS };    /* a table's words */
 
 struct Derived {
     const Model *m;
@@ -78,11 +79,11 @@ struct Derived {
     uint32_t naggs;
     Spread *spreads;        /* Kept.spread */
     uint32_t nspreads, cap_spreads;
-    NodeTable *tables;      /* per node id: its entries by path, once complete */
+    uint32_t *at;           /* per node id: its entries (see AT_TABLE) */
+    uint32_t *pool;         /* the nodes' tables, one after the other */
+    uint32_t npool, cap_pool;
     Value *breakdowns;      /* Entry.breakdown: few entries have one */
     uint32_t nbreakdowns, cap_breakdowns;
-    uint32_t *first;        /* per node id: its first entry + 1 */
-    uint32_t *last;
     /* By path id, the entry of that path made last (entries never move).
      * A node's entries are made while one node's work runs at a time: its
      * figures' breakdown sums (sums_below), then its own part of
@@ -154,46 +155,71 @@ static uint32_t key_hash(const Derived *d, uint32_t node, uint32_t path)
     return hash_mix(((uint64_t)node << 32 | path) ^ d->arena->key.k1);
 }
 
+/* The first of n's entries, + 1; 0: none. */
+static uint32_t entries_of(const Derived *d, const Node *n)
+{
+    uint32_t at = d->at[n->id];
+    return at & AT_TABLE ? d->pool[(at & ~AT_TABLE) + TABLE_LIST] : at;
+}
+
 /* Make n's table from its entries, all there now; false when out of
  * memory. */
 static bool make_table(Derived *d, const Node *n)
 {
-    uint32_t count = 0;
-    for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
+    uint32_t list = d->at[n->id], count = 0;
+    for (uint32_t e = list; e; e = entry_at(d, e - 1)->next)
         count++;
-    if (!count) {
-        d->tables[n->id] = no_entries + 1;
+    if (!count)
         return true;
-    }
     uint32_t cap = 4;
     while (cap < count + count / 2)
         cap *= 2;
-    uint32_t *slots = ARENA_ARRAY(d->arena, uint32_t, cap + 1);
-    if (!slots)
-        return false;
-    *slots++ = cap;
-    for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next) {
+    uint32_t need = TABLE_SLOTS + cap;
+    if (d->cap_pool - d->npool < need) {
+        uint32_t ncap = d->cap_pool ? d->cap_pool : 4096;
+        while (ncap - d->npool < need)
+            if (ncap > (AT_TABLE - 1) / 2)
+                return false;
+            else
+                ncap *= 2;
+        uint32_t *grown = arena_grow(d->arena, d->pool, (size_t)d->cap_pool * sizeof *grown,
+                                     (size_t)ncap * sizeof *grown);
+        if (!grown)
+            return false;
+        d->pool = grown;
+        d->cap_pool = ncap;
+    }
+    uint32_t place = d->npool;
+    d->npool += need;
+    uint32_t *t = d->pool + place;          /* zeroed by arena_grow */
+    t[TABLE_CAP] = cap;
+    t[TABLE_LIST] = list;
+    uint32_t *slots = t + TABLE_SLOTS;
+    for (uint32_t e = list; e; e = entry_at(d, e - 1)->next) {
         uint32_t i = key_hash(d, n->id, entry_at(d, e - 1)->path) & (cap - 1);
         while (slots[i])
             i = (i + 1) & (cap - 1);
         slots[i] = e;
     }
-    d->tables[n->id] = slots;
+    d->at[n->id] = place | AT_TABLE;
     return true;
 }
 
 /* The entry for (n, path), or NULL: from n's table once made, before
- * that (n's work running) from the entry made last. */
+ * that (n's work running, or a node without entries) from the entry made
+ * last. */
 static Entry *find(const Derived *d, const Node *n, const Symbol *path)
 {
-    NodeTable t = d->tables[n->id];
-    if (!t) {
+    uint32_t at = d->at[n->id];
+    if (!(at & AT_TABLE)) {
         Entry *x = symmap_get(&d->latest, path);
         return x && x->node == n->id ? x : NULL;
     }
-    uint32_t mask = table_cap(t) - 1;
+    const uint32_t *t = d->pool + (at & ~AT_TABLE);
+    uint32_t mask = t[TABLE_CAP] - 1;
+    const uint32_t *slots = t + TABLE_SLOTS;
     for (uint32_t i = key_hash(d, n->id, path->id) & mask;; i = (i + 1) & mask) {
-        uint32_t e = t[i];
+        uint32_t e = slots[i];
         if (!e)
             return NULL;
         if (entry_at(d, e - 1)->path == path->id)
@@ -229,11 +255,9 @@ static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
     memset(x, 0, sizeof *x);
     x->node = n->id;
     x->path = path->id;
-    if (d->last[n->id])
-        entry_at(d, d->last[n->id] - 1)->next = index + 1;
-    else
-        d->first[n->id] = index + 1;
-    d->last[n->id] = index + 1;
+    x->next = d->at[n->id];         /* first on its node's list: the list's
+                                     * order is none a reader sees */
+    d->at[n->id] = index + 1;
     if (!symmap_put(&d->latest, d->arena, path, x)) {
         d->oom = true;
         return NULL;
@@ -429,7 +453,7 @@ static bool want_asked(Derived *d, const Resolution *res)
 
 bool derive_any(const Derived *d, const Node *n)
 {
-    return d->first[n->id] != 0;        /* entries: aggregates, or breakdown sums */
+    return d->at[n->id] != 0;           /* entries: aggregates, or breakdown sums */
 }
 
 bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out)
@@ -681,7 +705,7 @@ static void provide(Derived *d, const Node *parent, const Node *ch)
         provide_figure(d, parent, ch, f, &own);
     /* the parent's entries are made as this walks ch's: entries never
      * move (they lie in blocks), so the walk is safe */
-    for (uint32_t e = d->first[ch->id]; e && !d->oom; e = entry_at(d, e - 1)->next) {
+    for (uint32_t e = entries_of(d, ch); e && !d->oom; e = entry_at(d, e - 1)->next) {
         const Entry *x = entry_at(d, e - 1);
         if (!x->has_aggregate)
             continue;
@@ -712,7 +736,7 @@ static void aggregate(Derived *d, const Node *n)
      * be the latest (their ids have a slot: they were put when made) */
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         aggregate(d, ch);
-    for (uint32_t e = d->first[n->id]; e; e = entry_at(d, e - 1)->next)
+    for (uint32_t e = d->at[n->id]; e; e = entry_at(d, e - 1)->next)
         symmap_put_id(&d->latest, d->arena, entry_at(d, e - 1)->path, entry_at(d, e - 1));
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling) {
         const Session *s = node_session(ch);
@@ -772,18 +796,12 @@ Derived *derive_run(const Model *m, const Resolution *res, Arena *a)
             d->wanted = NULL;       /* too much to say: everything */
         }
     }
-    d->first = ARENA_ARRAY(a, uint32_t, m->nnodes);
-    d->last = ARENA_ARRAY(a, uint32_t, m->nnodes);
-    d->tables = ARENA_ARRAY(a, NodeTable, m->nnodes);
+    d->at = ARENA_ARRAY(a, uint32_t, m->nnodes);
     /* every declared figure's name is a path of the report's: room for
      * them at once, rather than doubling through a million */
-    if (!d->first || !d->last || !d->tables || !symmap_reserve(&d->latest, a, m->vocab->figure_index.cap))
+    if (!d->at || !symmap_reserve(&d->latest, a, m->vocab->figure_index.cap))
         return NULL;
     sums_below(d, m->root);
     aggregate(d, m->root);
-    /* the ends of the nodes' lists of entries served only to add to them:
-     * 4 bytes a node, 2 MB of a report of half a million villages */
-    arena_release(a, d->last, (size_t)m->nnodes * sizeof *d->last);
-    d->last = NULL;
     return d->oom ? NULL : d;
 }
