@@ -40,9 +40,11 @@ typedef struct Eval {
     struct Memo *memo;      /* aggregates already computed, by expression and scope */
     uint32_t nmemo, cap_memo;
     PtrMap verdicts;        /* (RuleResult, node) -> VerdictCount, for passed() */
-    uint32_t *below;        /* by node id: what the nodes below it are (below_bits()) */
+    uint16_t *below;        /* by node id: what the nodes below it are (below_bits()) */
     const Note *plain[NOTE_KIND_COUNT];    /* a note that is its kind alone, kept once
                                             * for every verdict and check that gives it */
+    const VerdictMore *plain_more[NOTE_KIND_COUNT];    /* and a verdict's VerdictMore
+                                            * that is such a note alone, once */
     bool oom;
 } Eval;
 
@@ -477,12 +479,13 @@ static bool in_window(Window w, Date d, uint32_t *undated)
 }
 
 /* What a node is, for a walk that looks for a selector's subjects: its
- * kind (a bit for the kind's id modulo 29), whether it is of the commune
+ * kind (a bit for the kind's id modulo 14), whether it is of the commune
  * level, whether it has itemised opinions. Ev->below holds, for each
  * unit, the bits of every node below it, so that a walk enters only the
  * units that may hold a subject (count(commune, ...) does not enter a
- * commune's villages, count(dialogue) no unit without dialogues below). */
-enum { BELOW_KINDS = 29, BELOW_COMMUNE_LEVEL = 1 << 29, BELOW_OPINIONS = 1 << 30 };
+ * commune's villages, count(dialogue) no unit without dialogues below):
+ * 2 bytes a node, in the peak of a run. */
+enum { BELOW_KINDS = 14, BELOW_COMMUNE_LEVEL = 1 << 14, BELOW_OPINIONS = 1 << 15 };
 
 static uint32_t node_bits(const Node *n)
 {
@@ -504,12 +507,12 @@ static uint32_t selector_bits(const Selector *sel)
 }
 
 /* ev->below[n->id] and that of every unit below n; what is below n. */
-static uint32_t below_bits(uint32_t *below, const Node *n)
+static uint32_t below_bits(uint16_t *below, const Node *n)
 {
     uint32_t bits = 0;
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         bits |= node_bits(ch) | (node_first_child(ch) ? below_bits(below, ch) : 0);
-    below[n->id] = bits;
+    below[n->id] = (uint16_t)bits;
     return bits;
 }
 
@@ -1607,6 +1610,26 @@ static Status schedule_verdict(Eval *ev, const Schedule *sc, const Node *n, Slot
 
 /* ---- rules ---------------------------------------------------------------------- */
 
+/* A kept verdict's VerdictMore: shared by every verdict whose only
+ * remark is the same note of its kind alone (a tenth of a country's
+ * dialogues: "no conclusion notice is recorded"); NULL when out of
+ * memory. */
+static const VerdictMore *keep_more(Eval *ev, const VerdictMore *more)
+{
+    const Note *why = more->why;
+    bool plain = !more->part && !more->win.unit && !more->slots && why && (unsigned)why->kind < NOTE_KIND_COUNT &&
+                 ev->plain[why->kind] == why;
+    if (plain && ev->plain_more[why->kind])
+        return ev->plain_more[why->kind];
+    VerdictMore *m = ARENA_NEW(ev->arena, VerdictMore);
+    if (!m)
+        return NULL;
+    *m = *more;
+    if (plain)
+        ev->plain_more[why->kind] = m;
+    return m;
+}
+
 static void rule_visit(Eval *ev, Scope sc, void *ctx)
 {
     RuleCtx *rc = ctx;
@@ -1665,16 +1688,13 @@ static void rule_visit(Eval *ev, Scope sc, void *ctx)
     if (rc->lean && v->status == RESULT_PASS)
         return;                     /* counted */
     Verdict *kept = ARENA_NEW(ev->arena, Verdict);
-    VerdictMore *m = kept && has_more ? ARENA_NEW(ev->arena, VerdictMore) : NULL;
+    const VerdictMore *m = kept && has_more ? keep_more(ev, &more) : NULL;
     if (!kept || (has_more && !m)) {
         ev->oom = true;
         return;
     }
     *kept = made;
-    if (m) {
-        *m = more;
-        kept->more = m;
-    }
+    kept->more = m;
     result_add_verdict(rr, kept);
 }
 
@@ -1732,13 +1752,13 @@ static RuleResult *rule_result(Eval *ev, const RuleDef *d, bool lean, VerdictSin
 /* ev->below for ev's model (below_bits()); false when out of memory. */
 static bool below_made(Eval *ev)
 {
-    ev->below = ARENA_ARRAY(ev->arena, uint32_t, ev->m->nnodes);
+    ev->below = ARENA_ARRAY(ev->arena, uint16_t, ev->m->nnodes);
     if (ev->below)
         below_bits(ev->below, ev->m->root);
     return ev->below != NULL;
 }
 
-/* ev->below given back once the evaluation is done: 4 bytes a node. */
+/* ev->below given back once the evaluation is done: 2 bytes a node. */
 static void below_given_back(Eval *ev)
 {
     arena_release(ev->arena, ev->below, (size_t)ev->m->nnodes * sizeof *ev->below);
