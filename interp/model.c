@@ -414,8 +414,16 @@ static void oom(Builder *b)
  * when out of memory (said). */
 static SessionMore *more_of_session(Builder *b, Session *s)
 {
-    if (!s->more && !(s->more = ARENA_NEW(b->m->arena, SessionMore)))
-        oom(b);
+    if (!s->has_more) {
+        SessionMore *more = ARENA_NEW(b->m->arena, SessionMore);
+        if (!more) {
+            oom(b);
+            return NULL;
+        }
+        more->attrs = s->attrs;
+        s->more = more;
+        s->has_more = true;
+    }
     return s->more;
 }
 
@@ -1134,6 +1142,14 @@ static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uin
  * kind or the scope when the figure is not broken down by it
  * (dialogues_not_held is not by scope), so one found with another kind
  * is not taken, and the session gets its own. */
+static void set_session_attrs(Session *s, const SessionAttrs *x)
+{
+    if (s->has_more)
+        s->more->attrs = x;
+    else
+        s->attrs = x;
+}
+
 static void session_attrs(Builder *b, Node *n)
 {
     Model *m = b->m;
@@ -1152,7 +1168,7 @@ static void session_attrs(Builder *b, Node *n)
     uintptr_t tag = (uintptr_t)b->session_scope | (uintptr_t)s->not_held;
     SessionAttrs *x = ptrmap_get(&m->session_attrs, key, tag);
     if (x && x->kind == b->session_kind) {
-        s->attrs = x;
+        set_session_attrs(s, x);
         return;
     }
     bool shared = !x;               /* else another kind has the place: this one is the session's own */
@@ -1161,7 +1177,7 @@ static void session_attrs(Builder *b, Node *n)
         return;
     }
     *x = (SessionAttrs){ b->session_kind, b->session_scope, cells };
-    s->attrs = x;
+    set_session_attrs(s, x);
 }
 
 /* A unit's NodeMore, made when first needed; NULL when out of memory
@@ -1186,7 +1202,7 @@ static NodeMore *more_of_unit(Builder *b, Node *n)
 enum { NODE_BLOCK = 192 };
 _Static_assert(NODE_BLOCK * sizeof(Node) <= ARENA_LARGE, "a block of nodes is a small block of the arena");
 _Static_assert(sizeof(Node) <= 64, "a node is 64 bytes: a national report has a million");
-_Static_assert(sizeof(Session) <= 32, "a session is 32 bytes: a national report has hundreds of thousands");
+_Static_assert(sizeof(Session) <= 24, "a session is 24 bytes: a national report has hundreds of thousands");
 
 static Node *node_alloc(Model *m)
 {

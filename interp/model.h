@@ -288,8 +288,9 @@ typedef struct NodeMore {
 
 /* What some sessions have: opinions and documents listed in them (most
  * reports list neither), the reason one was not held. Made when first
- * needed (model.c). */
+ * needed (model.c); the session's SessionAttrs are then kept here. */
 typedef struct SessionMore {
+    const struct SessionAttrs *attrs;   /* see Session.has_more */
     Source *src;            /* where the session was made, when Node.own_src */
     OpinionList opinions;   /* node_opinions() */
     DocumentList documents;
@@ -310,7 +311,9 @@ typedef struct SessionAttrs {
 } SessionAttrs;
 
 /* What a session is beside its place in the tree: made with it, so every
- * session has one (node_session()). */
+ * session has one (node_session()). One pointer: to its SessionAttrs, or,
+ * for the few sessions that have a SessionMore, to that, which holds
+ * them. */
 typedef struct Session {
     Date date;
     Date conclusion_date;
@@ -318,21 +321,51 @@ typedef struct Session {
     bool not_held;
     bool has_conclusion;
     bool has_notice;
-    const SessionAttrs *attrs;  /* NULL only while its block is read, or
-                                 * when memory ran out */
-    SessionMore *more;      /* NULL: none of it */
-} Session;                  /* 32 bytes. A scope's villages, the chair, the place and the
+    bool has_more;          /* `more` is set, not `attrs` */
+    union {
+        const SessionAttrs *attrs;  /* NULL only while its block is read, or
+                                     * when memory ran out */
+        SessionMore *more;
+    };
+} Session;                  /* 24 bytes. A scope's villages, the chair, the place and the
                              * numbers of the conclusion and notice are checked as
                              * written and not kept: no check, rule or report reads them */
 
-static inline const Part *session_kind(const Session *s) { return s->attrs ? s->attrs->kind : NULL; }
-static inline const Part *session_scope(const Session *s) { return s->attrs ? s->attrs->scope : NULL; }
-static inline const Cells *session_cells_of(const Session *s) { return s->attrs ? s->attrs->cells : NULL; }
+/* s's SessionAttrs; NULL only while its block is read, or when memory
+ * ran out. */
+static inline const SessionAttrs *session_attrs_of(const Session *s)
+{
+    return s->has_more ? s->more->attrs : s->attrs;
+}
+
+/* s's SessionMore; NULL: none of it. */
+static inline SessionMore *session_more(const Session *s)
+{
+    return s->has_more ? s->more : NULL;
+}
+
+static inline const Part *session_kind(const Session *s)
+{
+    const SessionAttrs *x = session_attrs_of(s);
+    return x ? x->kind : NULL;
+}
+
+static inline const Part *session_scope(const Session *s)
+{
+    const SessionAttrs *x = session_attrs_of(s);
+    return x ? x->scope : NULL;
+}
+
+static inline const Cells *session_cells_of(const Session *s)
+{
+    const SessionAttrs *x = session_attrs_of(s);
+    return x ? x->cells : NULL;
+}
 
 /* Why the session was not held, as written; { NULL, 0 }: not said. */
 static inline Str session_not_held_reason(const Session *s)
 {
-    return s->more ? s->more->not_held_reason : (Str){ NULL, 0 };
+    return s->has_more ? s->more->not_held_reason : (Str){ NULL, 0 };
 }
 
 /* A unit's figures by canonical path (parts included), once it has more
@@ -403,14 +436,14 @@ static inline Source *node_src(const Node *n)
         n = n->parent;
     if (!n->own_src)
         return NULL;
-    return n->kind->session ? n->session->more->src : n->more->src;
+    return n->kind->session ? session_more(n->session)->src : n->more->src;
 }
 
 /* The first run of n's opinions, or NULL. */
 static inline const OpinionRun *node_opinions(const Node *n)
 {
     if (n->kind->session)
-        return n->session && n->session->more ? n->session->more->opinions.first : NULL;
+        return n->session && n->session->has_more ? n->session->more->opinions.first : NULL;
     return n->more ? n->more->opinions.first : NULL;
 }
 
@@ -447,7 +480,7 @@ static inline FigureIndex *node_figure_index(const Node *n)
 {
     if (n->nscanned != NODE_INDEXED)
         return NULL;
-    return n->kind->session ? n->session->more->figure_index : n->more->figure_index;
+    return n->kind->session ? session_more(n->session)->figure_index : n->more->figure_index;
 }
 
 /* The file that declared the unit last, and where; NULL for a unit no
@@ -472,7 +505,7 @@ static inline Span node_last_span(const Node *n)
 static inline const Document *node_documents(const Node *n)
 {
     if (n->kind->session)
-        return node_session(n)->more ? node_session(n)->more->documents.first : NULL;
+        return session_more(node_session(n)) ? session_more(node_session(n))->documents.first : NULL;
     return node_more(n)->documents.first;
 }
 

@@ -652,17 +652,17 @@ TEST(sessions_share_their_kind_scope_and_cells)
     const Node *n = node_first_child(a);
     for (int i = 0; i < 7; i++, n = n->next_sibling)
         s[i] = node_session(n);
-    assert_non_null(s[0]->attrs);
-    assert_ptr_equal(s[0]->attrs, s[1]->attrs);
+    assert_non_null(session_attrs_of(s[0]));
+    assert_ptr_equal(session_attrs_of(s[0]), session_attrs_of(s[1]));
     assert_string_equal(session_kind(s[1])->name->text, "periodic");
     assert_string_equal(session_scope(s[1])->name->text, "commune_wide");
-    assert_ptr_not_equal(s[2]->attrs, s[0]->attrs);         /* not held: counts elsewhere */
+    assert_ptr_not_equal(session_attrs_of(s[2]), session_attrs_of(s[0]));         /* not held: counts elsewhere */
     assert_string_equal(session_kind(s[2])->name->text, "periodic");
-    assert_ptr_not_equal(s[3]->attrs, s[0]->attrs);
+    assert_ptr_not_equal(session_attrs_of(s[3]), session_attrs_of(s[0]));
     assert_string_equal(session_scope(s[3])->name->text, "by_cluster");
     assert_null(session_kind(s[4]));
     assert_null(session_kind(s[5]));
-    assert_ptr_not_equal(s[4]->attrs, s[5]->attrs);         /* a dialogue, a reception */
+    assert_ptr_not_equal(session_attrs_of(s[4]), session_attrs_of(s[5]));         /* a dialogue, a reception */
     assert_ptr_not_equal(session_cells_of(s[4]), session_cells_of(s[5]));
     /* not held: dialogues_not_held is not by scope, so the two count into
      * the same cells, but each keeps its scope */
@@ -684,14 +684,17 @@ TEST(a_session_keeps_its_opinions_beside_it)
                                  "}\n");
     assert_no_errors(f);
     const Node *plain = node_first_child(child(m->root, "commune", "A")), *heard = plain->next_sibling;
-    assert_null(node_session(plain)->more);
+    assert_null(session_more(node_session(plain)));
     assert_null(node_opinions(plain));
-    assert_non_null(node_session(heard)->more);
+    assert_non_null(session_more(node_session(heard)));
     const OpinionRun *run = node_opinions(heard);
     assert_non_null(run);
-    assert_ptr_equal(run, node_session(heard)->more->opinions.first);
+    assert_ptr_equal(run, session_more(node_session(heard))->opinions.first);
     assert_int_equal(run->n, 2);
     assert_null(run->next);
+    /* what both share is found beside the opinions too */
+    assert_non_null(session_attrs_of(node_session(plain)));
+    assert_ptr_equal(session_attrs_of(node_session(heard)), session_attrs_of(node_session(plain)));
 }
 
 /* A kind of session whose count is not broken down by its kinds: its
@@ -713,7 +716,7 @@ TEST(sessions_of_one_cell_keep_their_kinds)
     assert_ptr_equal(session_cells_of(a1), session_cells_of(b));
     assert_string_equal(session_kind(a1)->name->text, "a");
     assert_string_equal(session_kind(b)->name->text, "b");
-    assert_ptr_equal(a2->attrs, a1->attrs);
+    assert_ptr_equal(session_attrs_of(a2), session_attrs_of(a1));
 }
 
 TEST(session_kind_must_suit_the_session)
