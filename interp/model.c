@@ -156,6 +156,8 @@ typedef struct Builder {
     Figure *figures_end;    /* figure: where its list ends (add_figure) */
     const Part *session_kind;   /* the session being read: its kind and scope, */
     const Part *session_scope;  /* until its block ends (add_session) */
+    const Node *src_of;     /* the node whose file was asked last, and that */
+    Source *src_is;         /* file (unit_src()) */
 } Builder;
 
 static void unit_made(Waiting *w, const Symbol *name, const Kind *kind);
@@ -164,6 +166,17 @@ static void add_items(Builder *b, Node *node, Context ctx, Item *items, uint32_t
 static const char *context_name(Arena *a, const Node *n);
 
 /* ---- small helpers ------------------------------------------------------ */
+
+/* node_src(n), asked for every figure of n and every unit made in it: a
+ * node's file is set when it is made, and the one asked last is kept. */
+static Source *unit_src(Builder *b, const Node *n)
+{
+    if (b->src_of != n) {
+        b->src_of = n;
+        b->src_is = node_src(n);
+    }
+    return b->src_is;
+}
 
 static Keyword keyword(const Model *m, const Symbol *s)
 {
@@ -380,7 +393,7 @@ static bool index_new_figure(Builder *b, Node *node, Figure *f)
     Model *m = b->m;
     if (node->nscanned < MODEL_FIGURES_SCANNED) {
         node->nscanned++;
-        node->figure_filter |= 1u << (f->path->id % NODE_FILTER_BITS);
+        node->figure_filter |= 1u << (f->path->id % 32);
         return true;
     }
     /* a unit's index is first made as large as the last of its kind's
@@ -870,7 +883,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, model_figure_src(node, prev), figure_span(prev), "first declared here");
         return NULL;
     }
-    if (b->src != node_src(node) && !elsewhere(b, node, f))
+    if (b->src != unit_src(b, node) && !elsewhere(b, node, f))
         return NULL;
     if (!index_new_figure(b, node, f)) {
         oom(b);
@@ -1217,6 +1230,14 @@ static Node *node_alloc(Model *m)
     return m->node_block++;
 }
 
+/* n is made at `at`: a keyword, or a string of PARSE_MAX_STRING bytes at
+ * most. */
+static void set_node_span(Node *n, Span at)
+{
+    n->start = at.start;
+    n->span_len = (at.end - at.start) & ((1u << NODE_SPAN_BITS) - 1);
+}
+
 /* A new unit, or a session with its Session s, made at `at` in b's file. */
 static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, Span at, Session *s)
 {
@@ -1229,11 +1250,11 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
     n->name = name;
     if (kind->session)
         n->session = s;
-    n->span = at;
+    set_node_span(n, at);
     n->declared = true;
     n->parent = parent;
     n->id = b->m->nnodes++;
-    if (parent && b->src != node_src(parent)) {
+    if (parent && b->src != unit_src(b, parent)) {
         /* the first unit of its file under this parent keeps the file */
         Source **own = kind->session ? (more_of_session(b, s) ? &s->more->src : NULL)
                                      : (more_of_unit(b, n) ? &n->more->src : NULL);
@@ -1261,7 +1282,7 @@ static Node *new_node(Builder *b, Node *parent, const Kind *kind, Symbol *name, 
  * the parent's `lists`). */
 static bool declare(Builder *b, Node *n, Span at)
 {
-    if (b->src == node_src(n) && at.start == n->span.start && at.end == n->span.end) {
+    if (b->src == unit_src(b, n) && at.start == n->start && at.end == node_span(n).end) {
         if (n->more)
             n->more->last_src = NULL;
     } else {
@@ -1501,7 +1522,7 @@ static void add_lists(Builder *b, Node *node, const Item *it)
         }
         n->listed = true;
         if (!n->declared)
-            n->span = a->span;      /* a unit no file declares is pointed at in the list */
+            set_node_span(n, a->span);  /* a unit no file declares is pointed at in the list */
     }
 }
 
@@ -3028,10 +3049,10 @@ static void check_lists(Model *m, const Node *parent)
         }
         const char *hint = near ? near->name->text : suggest_best(&s);
         if (hint)
-            diag_error(m->diag, node_src(ch), ch->span, "%s is not one of the units %s lists; did you mean \"%s\"?",
+            diag_error(m->diag, node_src(ch), node_span(ch), "%s is not one of the units %s lists; did you mean \"%s\"?",
                        model_subject(m->arena, ch), model_subject(m->arena, parent), hint);
         else
-            diag_error(m->diag, node_src(ch), ch->span, "%s is not one of the units %s lists",
+            diag_error(m->diag, node_src(ch), node_span(ch), "%s is not one of the units %s lists",
                        model_subject(m->arena, ch), model_subject(m->arena, parent));
         diag_note(m->diag, lists_src, lists_span, "the list is here");
     }
@@ -3116,10 +3137,10 @@ static void near_duplicates(Model *m, const Node *parent, Arena *scratch)
         const Node *first = x->node;
         if (lists && (!first->listed || !ch->listed))
             continue;               /* the unlisted one is an error already */
-        diag_warning(m->diag, node_src(ch), ch->span,
+        diag_warning(m->diag, node_src(ch), node_span(ch),
                      "%s and %s differ only by case, spaces or accents; did you mean \"%s\"?",
                      model_subject(m->arena, ch), model_subject(m->arena, first), first->name->text);
-        diag_note(m->diag, node_src(first), first->span, "the other is here");
+        diag_note(m->diag, node_src(first), node_span(first), "the other is here");
     }
     if (scratch->failed)
         m->arena->failed = true;        /* the run says so */
@@ -3139,7 +3160,7 @@ static void outside_period(Model *m, const Node *s)
     if (last >= h->period_first && first <= h->period_last)
         return;
     char a[16], b[16];
-    diag_warning(m->diag, node_src(s), s->span, "%s is dated outside the report's period (%s .. %s): correct the date "
+    diag_warning(m->diag, node_src(s), node_span(s), "%s is dated outside the report's period (%s .. %s): correct the date "
                  "or the period", model_subject(m->arena, s), date_format(date_from_days(h->period_first), a),
                  date_format(date_from_days(h->period_last), b));
 }

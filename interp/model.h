@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "source.h"
 #include "load.h"
+#include "parse.h"
 #include "symbol.h"
 #include "vocab.h"
 
@@ -371,9 +372,9 @@ static inline Str session_not_held_reason(const Session *s)
 /* A unit's figures by canonical path (parts included), once it has more
  * than MODEL_FIGURES_SCANNED of them: a unit with fewer (a session's
  * invited and attended, a village's table of twelve) is searched figure by
- * figure, wholes and their breakdowns, with no index to keep, and only when
- * Node.figure_filter has the bit of the path asked for. Figures come
- * in the vocabulary's order, so their paths' ids mostly grow: kept in an array
+ * figure, wholes and their breakdowns, with no index to keep, and only
+ * when its filter (node_filter_has()) has the bit of the path asked for.
+ * Figures come in the vocabulary's order, so their paths' ids mostly grow: kept in an array
  * sorted by id, where a figure is appended and found by bisection, with no
  * hashing and no cache miss per figure for a unit of a million. When a
  * figure would move more than a few to keep the order (a unit whose
@@ -393,9 +394,11 @@ struct FigureIndex {
     Figure *last;           /* the end of the unit's list of figures (wholes) */
 };
 
-/* Node.nscanned of a node whose figures are indexed (a 5-bit field). */
-enum { NODE_INDEXED = 31, NODE_FILTER_BITS = 24 };
-_Static_assert((int)MODEL_FIGURES_SCANNED < (int)NODE_INDEXED, "a count of figures scanned is not NODE_INDEXED");
+/* Node.nscanned of a node whose figures are indexed (a 5-bit field), and
+ * the bits of a node's span's length (a keyword, or a name written as a
+ * string, quoted). */
+enum { NODE_INDEXED = 31, NODE_SPAN_BITS = 17 };
+_Static_assert(PARSE_MAX_STRING + 2 < 1 << NODE_SPAN_BITS, "a node's span's length fits its field");
 
 /* A unit or a session. 64 bytes: a national report has a node for each
  * of its hundreds of thousands of villages, so what only a few nodes have
@@ -405,27 +408,42 @@ _Static_assert((int)MODEL_FIGURES_SCANNED < (int)NODE_INDEXED, "a count of figur
 struct Node {
     const Kind *kind;
     Symbol *name;           /* unit name (NFC), session title, or NULL */
-    Span span;              /* where it was made, in node_src(): its first
-                             * declaration's name, or the parent's `lists`
-                             * naming it */
     Node *parent;
     Node *next_sibling;     /* the list: node_first_child() of the parent */
     Figure *figures;        /* wholes, in declaration order; the end of the
                              * list is its index's `last`, or a few steps away */
     uint32_t id;            /* order of creation, from 0 (the root) */
+    uint32_t start;         /* where it was made, in node_src() (node_span()):
+                             * its first declaration's name, or the parent's
+                             * `lists` naming it; */
+    unsigned span_len : NODE_SPAN_BITS;     /* so many bytes */
     unsigned listed : 1;    /* named by its parent's `lists` (model_lists_at) */
     unsigned declared : 1;  /* a file declares it: node_last_src() */
     unsigned own_src : 1;   /* made in another file than its parent's: the
                              * file is in its NodeMore or SessionMore */
     unsigned nscanned : 5;  /* its figures, parts included, while they are
                              * MODEL_FIGURES_SCANNED or fewer; then NODE_INDEXED */
-    unsigned figure_filter : NODE_FILTER_BITS;  /* without an index: bit id %
-                             * NODE_FILTER_BITS of each figure's path */
+    uint32_t figure_filter; /* without an index: bit id % 32 of each figure's
+                             * path (node_filter_has()) */
     union {                 /* by kind->session; read through the accessors below */
         NodeMore *more;     /* a unit's: NULL until needed */
         Session *session;   /* a session's: always there */
     };
 };
+
+/* May n have a figure of this path? Its filter has the bit of each of its
+ * figures' paths; the vocabulary gives a kind's figures ids in a row,
+ * which fall on bits of their own. */
+static inline bool node_filter_has(const Node *n, const Symbol *path)
+{
+    return n->figure_filter >> (path->id % 32) & 1;
+}
+
+/* Where n was made (in node_src()). */
+static inline Span node_span(const Node *n)
+{
+    return (Span){ n->start, n->start + (uint32_t)n->span_len };
+}
 
 /* The file n was made in (its span's): its parent's, unless it says
  * otherwise (Node.own_src); NULL for the report's root. A few steps up
@@ -499,7 +517,7 @@ static inline Source *model_figure_src(const Node *n, const Figure *f)
 
 static inline Span node_last_span(const Node *n)
 {
-    return node_more(n)->last_src ? node_more(n)->last_span : n->span;
+    return node_more(n)->last_src ? node_more(n)->last_span : node_span(n);
 }
 
 static inline const Document *node_documents(const Node *n)
@@ -692,7 +710,7 @@ Figure *model_figure_found(const Node *n, const Symbol *path);
  * bound of the vocabulary. */
 static inline Figure *model_figure(const Node *n, const Symbol *path)
 {
-    if (n->nscanned != NODE_INDEXED && !(n->figure_filter >> (path->id % NODE_FILTER_BITS) & 1))
+    if (n->nscanned != NODE_INDEXED && !node_filter_has(n, path))
         return NULL;
     return model_figure_found(n, path);
 }

@@ -431,7 +431,7 @@ static inline Span verdict_place(const RuleDef *d, const Verdict *v, Source **sr
     bool root = n->kind->level == LEVEL_ROOT, declared = n->declared && !root;
     Source *made = declared ? NULL : node_src(n);
     *src = declared ? node_last_src(n) : made ? made : d->src;
-    return root ? d->span : declared ? node_last_span(n) : n->span;
+    return root ? d->span : declared ? node_last_span(n) : node_span(n);
 }
 
 /* A verdict handed on, valid only during the call. */

@@ -184,7 +184,7 @@ TEST(units_with_the_same_kind_and_name_merge)
      * line 1, column 9 */
     uint32_t line, col;
     assert_string_equal(node_src(a)->name, "test1.dlg");
-    source_position(node_src(a), a->span.start, &line, &col);
+    source_position(node_src(a), a->start, &line, &col);
     assert_int_equal(line, 1);
     assert_int_equal(col, 9);
     const Node *w = child(root, "ward", "A");

@@ -59,7 +59,7 @@ TEST(a_listed_unit_without_a_block_is_present)
     assert_int_equal(col, 3);
     /* C, declared by no block, is pointed at in the list: "  lists commune
      * \"A\" \"B\" " is 24 columns, "C" at 25 */
-    source_position(node_src(c), c->span.start, &line, &col);
+    source_position(node_src(c), c->start, &line, &col);
     assert_int_equal(line, 3);
     assert_int_equal(col, 25);
     derive(f);
@@ -477,6 +477,32 @@ TEST(near_duplicates_by_case_and_spaces)
                 "test1.dlg", 2, 9);
 }
 
+/* A unit is pointed at by its whole name, however long: here 3,000 bytes
+ * and its quotes, where a node kept the length of its span in fewer bits
+ * would point at a part of it. */
+TEST(a_long_name_is_pointed_at_whole)
+{
+    enum { LONG = 3000 };
+    char text[2 * LONG + 64];
+    int len = sprintf(text, "commune \"");
+    memset(text + len, 'x', LONG);
+    len += LONG;
+    len += sprintf(text + len, "\" { }\ncommune \"");
+    memset(text + len, 'X', LONG);
+    len += LONG;
+    sprintf(text + len, "\" { }\n");
+    build_model_files(f, (const char *const[]){ text }, 1, false);
+    assert_counts(f, 0, 1);
+    const Diagnostic *g = f->diag.first;
+    assert_non_null(g);
+    assert_int_equal(g->severity, DIAG_WARNING);
+    assert_int_equal(g->span.start, LONG + 15 + 8);         /* line 2 (line 1 is LONG + 15 bytes), after "commune " */
+    assert_int_equal(g->span.end - g->span.start, LONG + 2);
+    assert_non_null(g->next);
+    assert_int_equal(g->next->span.start, 8);               /* "the other is here": line 1 */
+    assert_int_equal(g->next->span.end - g->next->span.start, LONG + 2);
+}
+
 /* Many siblings: the table of skeletons grows (model.c, 16 slots at first,
  * at most half full) and still finds the first of each, by kind. */
 TEST(near_duplicates_among_many_siblings)
@@ -584,6 +610,7 @@ int main(void)
         FIXTURE_TEST(near_duplicate_units_draw_a_warning),
         FIXTURE_TEST(near_duplicates_by_case_and_spaces),
         FIXTURE_TEST(near_duplicates_among_many_siblings),
+        FIXTURE_TEST(a_long_name_is_pointed_at_whole),
         FIXTURE_TEST(different_names_kinds_or_parents_draw_no_warning),
         FIXTURE_TEST(an_empty_model_gives_no_figures),
         FIXTURE_TEST(header_units_and_lists_are_no_figures),
