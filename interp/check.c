@@ -16,8 +16,20 @@ typedef struct Checker {
     bool lean;              /* a passing check is counted, not kept (check_run_lean) */
     CheckSink sink;         /* made again (replay): each check handed here, none kept */
     void *sink_ctx;
+    /* The bounds of the vocabulary by the paths they compare, made by
+     * walk(): a node's figures say which bounds it is checked against
+     * (check_bounds()), with no lookup of the two figures of every bound
+     * at every unit that declares any. */
+    SymMap bound_of;        /* path -> its first link, + 1 */
+    struct BoundLink *links;    /* two for each bound: its small, its large */
+    bool *marked;           /* by bound: one of its paths is among the node's figures */
     bool oom;
 } Checker;
+
+typedef struct BoundLink {
+    uint32_t bound;         /* Vocab.bounds[bound] compares the path */
+    uint32_t next;          /* the path's next link, + 1; 0 ends */
+} BoundLink;
 
 /* ---- building checks ------------------------------------------------------ */
 
@@ -435,6 +447,34 @@ static void check_figure(Checker *c, const FigureDecl *decl, const Figure *f)
             check_figure(c, decl, p);
 }
 
+/* Mark the bounds that compare f's path or one of its parts'. */
+static void mark_bounds(Checker *c, const Figure *f)
+{
+    for (uintptr_t l = (uintptr_t)symmap_get(&c->bound_of, f->path); l; l = c->links[l - 1].next)
+        c->marked[c->links[l - 1].bound] = true;
+    for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
+        for (const Figure *p = bd->parts; p; p = p->next_part)
+            mark_bounds(c, p);
+}
+
+/* The links of walk(); false when out of memory. */
+static bool link_bounds(Checker *c)
+{
+    uint32_t n = c->v->nbounds;
+    c->links = n ? ARENA_ARRAY(&c->scratch, BoundLink, 2 * (size_t)n) : NULL;
+    c->marked = n ? ARENA_ARRAY(&c->scratch, bool, n) : NULL;
+    if (n && (!c->links || !c->marked))
+        return false;
+    for (uint32_t i = 0; i < 2 * n; i++) {
+        const Bound *b = c->v->bounds[i / 2];
+        const Symbol *path = i % 2 ? b->large : b->small;
+        c->links[i] = (BoundLink){ i / 2, (uint32_t)(uintptr_t)symmap_get(&c->bound_of, path) };
+        if (!symmap_put(&c->bound_of, &c->scratch, path, (void *)(uintptr_t)(i + 1)))
+            return false;
+    }
+    return true;
+}
+
 /* small <= large at node n, when both are known and one is declared here */
 static void check_bound(Checker *c, const Node *n, const Bound *b)
 {
@@ -460,9 +500,15 @@ static void check_node(Checker *c, const Node *n)
     for (const Figure *f = n->figures; f; f = f->next)
         check_figure(c, model_figure_decl(c->m, f), f);
     /* a bound is checked where one of its figures is declared: never at a
-     * unit that declares none (a village of a million) */
+     * unit that declares none (a village of a million), and in the
+     * vocabulary's order */
+    for (const Figure *f = n->figures; f; f = f->next)
+        mark_bounds(c, f);
     for (uint32_t i = 0; n->figures && i < c->v->nbounds; i++)
-        check_bound(c, n, c->v->bounds[i]);
+        if (c->marked[i]) {
+            c->marked[i] = false;
+            check_bound(c, n, c->v->bounds[i]);
+        }
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         check_node(c, ch);
 }
@@ -471,7 +517,10 @@ static void check_node(Checker *c, const Node *n)
 static bool walk(Checker *c)
 {
     arena_init(&c->scratch, &c->arena->allocator);
-    check_node(c, c->m->root);
+    if (link_bounds(c))
+        check_node(c, c->m->root);
+    else
+        c->oom = true;
     arena_free(&c->scratch);
     return !c->oom;
 }
