@@ -3049,8 +3049,9 @@ static void check_lists(Model *m, const Node *parent)
         }
         const char *hint = near ? near->name->text : suggest_best(&s);
         if (hint)
-            diag_error(m->diag, node_src(ch), node_span(ch), "%s is not one of the units %s lists; did you mean \"%s\"?",
-                       model_subject(m->arena, ch), model_subject(m->arena, parent), hint);
+            diag_error(m->diag, node_src(ch), node_span(ch),
+                       "%s is not one of the units %s lists; did you mean \"%s\"?", model_subject(m->arena, ch),
+                       model_subject(m->arena, parent), hint);
         else
             diag_error(m->diag, node_src(ch), node_span(ch), "%s is not one of the units %s lists",
                        model_subject(m->arena, ch), model_subject(m->arena, parent));
@@ -3160,8 +3161,9 @@ static void outside_period(Model *m, const Node *s)
     if (last >= h->period_first && first <= h->period_last)
         return;
     char a[16], b[16];
-    diag_warning(m->diag, node_src(s), node_span(s), "%s is dated outside the report's period (%s .. %s): correct the date "
-                 "or the period", model_subject(m->arena, s), date_format(date_from_days(h->period_first), a),
+    diag_warning(m->diag, node_src(s), node_span(s),
+                 "%s is dated outside the report's period (%s .. %s): correct the date or the period",
+                 model_subject(m->arena, s), date_format(date_from_days(h->period_first), a),
                  date_format(date_from_days(h->period_last), b));
 }
 

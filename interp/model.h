@@ -374,12 +374,12 @@ static inline Str session_not_held_reason(const Session *s)
  * invited and attended, a village's table of twelve) is searched figure by
  * figure, wholes and their breakdowns, with no index to keep, and only
  * when its filter (node_filter_has()) has the bit of the path asked for.
- * Figures come in the vocabulary's order, so their paths' ids mostly grow: kept in an array
- * sorted by id, where a figure is appended and found by bisection, with no
- * hashing and no cache miss per figure for a unit of a million. When a
- * figure would move more than a few to keep the order (a unit whose
- * figures come in an order of their own), the unit switches to a hash map
- * for good. Both live in the model's arena. */
+ * Figures come in the vocabulary's order, so their paths' ids mostly
+ * grow: kept in an array sorted by id, where a figure is appended and
+ * found by bisection, with no hashing and no cache miss per figure for a
+ * unit of a million. When a figure would move more than a few to keep the
+ * order (a unit whose figures come in an order of their own), the unit
+ * switches to a hash map for good. Both live in the model's arena. */
 typedef struct FigureSlot {
     uint32_t id;            /* the path's */
     Figure *figure;
@@ -706,8 +706,7 @@ bool model_gives_figures(const Model *m);
 Figure *model_figure_found(const Node *n, const Symbol *path);
 /* n's figure of that canonical path (parts included), or NULL. A unit
  * with few figures answers most paths it lacks from its filter, with no
- * call: the checks ask every unit with figures for both figures of every
- * bound of the vocabulary. */
+ * call: derive and the evaluator ask units for paths most of them lack. */
 static inline Figure *model_figure(const Node *n, const Symbol *path)
 {
     if (n->nscanned != NODE_INDEXED && !node_filter_has(n, path))
