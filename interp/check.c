@@ -18,7 +18,7 @@ typedef struct Checker {
     void *sink_ctx;
     /* The bounds of the vocabulary by the paths they compare, made by
      * walk(): a node's figures say which bounds it is checked against
-     * (check_bounds()), with no lookup of the two figures of every bound
+     * (mark_bounds()), with no lookup of the two figures of every bound
      * at every unit that declares any. */
     SymMap bound_of;        /* path -> its first link, + 1 */
     struct BoundLink *links;    /* two for each bound: its small, its large */

@@ -177,11 +177,11 @@ static bool make_table(Derived *d, const Node *n)
     uint32_t need = TABLE_SLOTS + cap;
     if (d->cap_pool - d->npool < need) {
         uint32_t ncap = d->cap_pool ? d->cap_pool : 4096;
-        while (ncap - d->npool < need)
+        while (ncap - d->npool < need) {
             if (ncap > (AT_TABLE - 1) / 2)
-                return false;
-            else
-                ncap *= 2;
+                return false;           /* a place must leave AT_TABLE clear */
+            ncap *= 2;
+        }
         uint32_t *grown = arena_grow(d->arena, d->pool, (size_t)d->cap_pool * sizeof *grown,
                                      (size_t)ncap * sizeof *grown);
         if (!grown)
@@ -736,7 +736,7 @@ static void aggregate(Derived *d, const Node *n)
      * be the latest (their ids have a slot: they were put when made) */
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         aggregate(d, ch);
-    for (uint32_t e = d->at[n->id]; e; e = entry_at(d, e - 1)->next)
+    for (uint32_t e = entries_of(d, n); e; e = entry_at(d, e - 1)->next)
         symmap_put_id(&d->latest, d->arena, entry_at(d, e - 1)->path, entry_at(d, e - 1));
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling) {
         const Session *s = node_session(ch);

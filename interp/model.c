@@ -1145,6 +1145,15 @@ static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uin
     return ptrmap_put(&m->cells, m->arena, key, mask, c) ? c : NULL;
 }
 
+/* s's SessionAttrs are x: in its SessionMore when it has one. */
+static void set_session_attrs(Session *s, const SessionAttrs *x)
+{
+    if (s->has_more)
+        s->more->attrs = x;
+    else
+        s->attrs = x;
+}
+
 /* What a session shares with every other of its kind of session, kind,
  * scope and being held or not (SessionAttrs), once its block is read:
  * those, and what it counts into, its kind's count of held sessions, or
@@ -1155,14 +1164,6 @@ static Cells *make_cells(Builder *b, const FigureDecl *f, const Attr *attrs, uin
  * kind or the scope when the figure is not broken down by it
  * (dialogues_not_held is not by scope), so one found with another kind
  * is not taken, and the session gets its own. */
-static void set_session_attrs(Session *s, const SessionAttrs *x)
-{
-    if (s->has_more)
-        s->more->attrs = x;
-    else
-        s->attrs = x;
-}
-
 static void session_attrs(Builder *b, Node *n)
 {
     Model *m = b->m;
