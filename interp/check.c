@@ -173,9 +173,10 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
     k->parts = bd;
     sum.known = unknown == 0;
     judge(c, k, figure_declared(f), sum, bd->partial ? REL_GE : REL_EQ);
-    Wide need = (Wide)f->value - sum.value;
+    Wide need = (Wide)figure_value(f) - sum.value;
     if (unknown == 1 && !bd->partial && !f->approx && !sum.approx && derive_fits(need))
-        check_set_note(c->arena, k, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(missing), .a = (int64_t)need });
+        check_set_note(c->arena, k, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(c->m->syms, missing),
+                                            .a = (int64_t)need });
     else if (unknown)
         check_set_note(c->arena, k, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
     add(c, k);
@@ -194,7 +195,8 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
     PtrMap index = { 0 };
     uint32_t j = 0;
     for (const Figure *col = cols->parts; col; col = col->next_part, j++)
-        if (!sum || !have || !known || !ptrmap_put(&index, a, figure_leaf(col), 0, (void *)(uintptr_t)(j + 1))) {
+        if (!sum || !have || !known ||
+            !ptrmap_put(&index, a, figure_leaf(c->m->syms, col), 0, (void *)(uintptr_t)(j + 1))) {
             c->oom = true;
             return;
         }
@@ -205,7 +207,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
     for (const Figure *row = rows->parts; row; row = row->next_part)
         for (const Breakdown *bd = figure_breakdowns(row); bd; bd = bd->next)
             for (const Figure *cell = bd->parts; cell; cell = cell->next_part) {
-                uintptr_t k = (uintptr_t)ptrmap_get(&index, figure_leaf(cell), 0);
+                uintptr_t k = (uintptr_t)ptrmap_get(&index, figure_leaf(c->m->syms, cell), 0);
                 if (!k)
                     continue;
                 Value v;
@@ -281,8 +283,9 @@ static void expected_children(const Node *n, uint32_t *present, uint32_t *expect
         return;
     const Figure *f = count ? model_figure(n, count->name) : NULL;
     *present = *expected = k;
-    if (f && f->known && f->value >= (int64_t)*present)
-        *expected = f->value > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)f->value;
+    int64_t declared = f && f->known ? figure_value(f) : 0;
+    if (f && f->known && declared >= (int64_t)*present)
+        *expected = declared > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)declared;
 }
 
 /* Does some itemised entry count into this figure (opinions, documents,
@@ -303,8 +306,8 @@ static bool counts_entries(const Vocab *v, const FigureDecl *f)
 static bool listed_zero(Checker *c, const FigureDecl *decl, const Figure *f, Aggregate *out)
 {
     Aggregate whole;
-    if (!figure_whole(f) || !counts_entries(c->v, decl) || !derive_aggregate(c->d, c->node, figure_whole(f)->path, &whole) ||
-        whole.declared)
+    if (!figure_whole(f) || !counts_entries(c->v, decl) ||
+        !derive_aggregate(c->d, c->node, figure_whole(f)->path_id, &whole) || whole.declared)
         return false;
     *out = (Aggregate){ .entries = 1 };
     return true;
@@ -321,11 +324,11 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     Aggregate agg, lacking;
     if (!c->below)
         return;                     /* nothing to compare its figures with */
-    if ((!derive_aggregate(c->d, n, f->path, &agg) && !listed_zero(c, decl, f, &agg)) || !f->known)
+    if ((!derive_aggregate(c->d, n, f->path_id, &agg) && !listed_zero(c, decl, f, &agg)) || !f->known)
         return;
     const Aggregate *a = &agg;
     const Missing *missing = figure_part(f) ? model_missing(c->m, decl, figure_part(f)->dim) : NULL;
-    if (missing && derive_aggregate(c->d, n, missing->path, &lacking) && lacking.sum > 0) {
+    if (missing && derive_aggregate(c->d, n, missing->path->id, &lacking) && lacking.sum > 0) {
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f);
         if (k) {
@@ -342,14 +345,14 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     if (!figure_whole(f) && vocab_is_unit_count(c->v, decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
-        judge(c, k, figure_declared(f), of_aggregate(a), a->sum < f->value ? REL_GE : REL_EQ);
-        check_set_coverage(c->arena, k, clamp_u32(a->sum), clamp_u32(f->value));
+        judge(c, k, figure_declared(f), of_aggregate(a), a->sum < figure_value(f) ? REL_GE : REL_EQ);
+        check_set_coverage(c->arena, k, clamp_u32(a->sum), clamp_u32(figure_value(f)));
         settle(k);
         add(c, k);
         return;
     }
     Relation rel = REL_EQ;
-    bool zero_in_units = vocab_zero_in_units(c->v, f->path);
+    bool zero_in_units = vocab_zero_in_units(c->v, f->path_id);
     if (a->units || zero_in_units) {
         uint32_t present, expected;
         expected_children(n, &present, &expected);
@@ -367,7 +370,7 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
 
 static void check_negative(Checker *c, const Figure *f)
 {
-    if (!f->known || f->value >= 0)
+    if (!f->known || figure_value(f) >= 0)
         return;
     Check *k = new_check(c, CHECK_BOUND, c->node, f);
     if (!k)
@@ -450,7 +453,7 @@ static void check_figure(Checker *c, const FigureDecl *decl, const Figure *f)
 /* Mark the bounds that compare f's path or one of its parts'. */
 static void mark_bounds(Checker *c, const Figure *f)
 {
-    for (uintptr_t l = (uintptr_t)symmap_get(&c->bound_of, f->path); l; l = c->links[l - 1].next)
+    for (uintptr_t l = (uintptr_t)symmap_get_id(&c->bound_of, f->path_id); l; l = c->links[l - 1].next)
         c->marked[c->links[l - 1].bound] = true;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
@@ -527,6 +530,7 @@ static bool walk(Checker *c)
 
 bool check_run(const Model *m, const Derived *d, Arena *arena, Result *r)
 {
+    r->syms = m->syms;
     return walk(&(Checker){ .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r });
 }
 
@@ -545,6 +549,7 @@ bool check_run_lean(const Model *m, const Derived *d, Arena *arena, Result *r)
     if (!rp)
         return false;
     *rp = (CheckReplay){ replay, m, d };
+    r->syms = m->syms;
     if (!walk(&(Checker){ .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r, .lean = true }))
         return false;
     r->kept_by_run = 0;

@@ -208,21 +208,21 @@ static bool make_table(Derived *d, const Node *n)
 /* The entry for (n, path), or NULL: from n's table once made, before
  * that (n's work running, or a node without entries) from the entry made
  * last. */
-static Entry *find(const Derived *d, const Node *n, const Symbol *path)
+static Entry *find(const Derived *d, const Node *n, uint32_t path)
 {
     uint32_t at = d->at[n->id];
     if (!(at & AT_TABLE)) {
-        Entry *x = symmap_get(&d->latest, path);
+        Entry *x = symmap_get_id(&d->latest, path);
         return x && x->node == n->id ? x : NULL;
     }
     const uint32_t *t = d->pool + (at & ~AT_TABLE);
     uint32_t mask = t[TABLE_CAP] - 1;
     const uint32_t *slots = t + TABLE_SLOTS;
-    for (uint32_t i = key_hash(d, n->id, path->id) & mask;; i = (i + 1) & mask) {
+    for (uint32_t i = key_hash(d, n->id, path) & mask;; i = (i + 1) & mask) {
         uint32_t e = slots[i];
         if (!e)
             return NULL;
-        if (entry_at(d, e - 1)->path == path->id)
+        if (entry_at(d, e - 1)->path == path)
             return entry_at(d, e - 1);
     }
 }
@@ -241,9 +241,9 @@ static bool grow(Derived *d)
 
 /* The entry for (n, path), made when missing; NULL when out of memory.
  * Only for the node whose work runs (see Derived.latest). */
-static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
+static Entry *entry_for(Derived *d, const Node *n, uint32_t path)
 {
-    Entry *x = symmap_get(&d->latest, path);
+    Entry *x = symmap_get_id(&d->latest, path);
     if (x && x->node == n->id)
         return x;
     if (!grow(d)) {
@@ -254,11 +254,11 @@ static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
     x = entry_at(d, index);
     memset(x, 0, sizeof *x);
     x->node = n->id;
-    x->path = path->id;
+    x->path = path;
     x->next = d->at[n->id];         /* first on its node's list: the list's
                                      * order is none a reader sees */
     d->at[n->id] = index + 1;
-    if (!symmap_put(&d->latest, d->arena, path, x)) {
+    if (!symmap_put_id(&d->latest, d->arena, path, x)) {
         d->oom = true;
         return NULL;
     }
@@ -266,7 +266,7 @@ static Entry *entry_for(Derived *d, const Node *n, const Symbol *path)
 }
 
 /* The entry for (n, path), with an aggregate (a count of 0 to begin). */
-static Entry *aggregated(Derived *d, const Node *n, const Symbol *path)
+static Entry *aggregated(Derived *d, const Node *n, uint32_t path)
 {
     Entry *x = entry_for(d, n, path);
     if (!x)
@@ -363,10 +363,16 @@ static bool spread(Derived *d, Kept *k)
  * in every way: past them every value is derived, as without a demand. */
 enum { DEMAND_MAX_CELLS = 1 << 16 };
 
+static void want_id(Derived *d, uint32_t path)
+{
+    if (d->wanted && path < d->nwanted)
+        d->wanted[path >> 6] |= (uint64_t)1 << (path & 63);
+}
+
 static void want(Derived *d, const Symbol *path)
 {
-    if (d->wanted && path && path->id < d->nwanted)
-        d->wanted[path->id >> 6] |= (uint64_t)1 << (path->id & 63);
+    if (path)
+        want_id(d, path->id);
 }
 
 static bool wanted(const Derived *d, const Symbol *path)
@@ -456,7 +462,7 @@ bool derive_any(const Derived *d, const Node *n)
     return d->at[n->id] != 0;           /* entries: aggregates, or breakdown sums */
 }
 
-bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out)
+bool derive_aggregate(const Derived *d, const Node *n, uint32_t path, Aggregate *out)
 {
     const Entry *x = find(d, n, path);
     if (!x || !x->has_aggregate)
@@ -480,7 +486,7 @@ bool derive_part_value(const Derived *d, const Node *n, const Figure *f, Value *
         *value = declared_value(&q);
         return true;
     }
-    const Entry *x = find(d, n, f->path);
+    const Entry *x = find(d, n, f->path_id);
     if (x && x->breakdown) {
         *value = d->breakdowns[x->breakdown - 1];
         return true;
@@ -508,7 +514,7 @@ static Value aggregate_value(const Derived *d, const Entry *x)
 
 /* derive_value() with the figure of `path` at n already found (f, or NULL
  * when n declares none). */
-static Value value_at(const Derived *d, const Node *n, const Symbol *path, const Figure *f)
+static Value value_at(const Derived *d, const Node *n, uint32_t path, const Figure *f)
 {
     if (f && f->known) {
         Quantity q = figure_declared(f);
@@ -527,7 +533,7 @@ static Value value_at(const Derived *d, const Node *n, const Symbol *path, const
 
 Value derive_value(const Derived *d, const Node *n, const Symbol *path)
 {
-    return value_at(d, n, path, model_figure(n, path));
+    return value_at(d, n, path->id, model_figure(n, path));
 }
 
 /* ---- deriving ------------------------------------------------------------------ */
@@ -538,7 +544,7 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
  * first, so a part's own breakdown sum counts. */
 static void breakdown_sums(Derived *d, const Node *n, const Figure *f)
 {
-    want(d, f->path);               /* declared: its checks read it */
+    want_id(d, f->path_id);         /* declared: its checks read it */
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
             breakdown_sums(d, n, p);
@@ -554,7 +560,7 @@ static void breakdown_sums(Derived *d, const Node *n, const Figure *f)
         sum.approx |= v.approx;
         sum.money |= v.money;
     }
-    Entry *x = entry_for(d, n, f->path);
+    Entry *x = entry_for(d, n, f->path_id);
     if (!x)
         return;
     if (d->nbreakdowns == d->cap_breakdowns) {
@@ -598,7 +604,7 @@ static void add_to(Derived *d, Kept *k, Value v)
 /* One entry (an opinion, a document, a session, a unit) adds k to path. */
 static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
 {
-    Entry *x = path ? aggregated(d, n, path) : NULL;
+    Entry *x = path ? aggregated(d, n, path->id) : NULL;
     if (!x)
         return;
     if (k == 1 && !x->full && x->n < UINT32_MAX) {
@@ -613,7 +619,7 @@ static void add_entry(Derived *d, const Node *n, const Symbol *path, int64_t k)
 }
 
 /* Add child ch's value v of `path` to its parent. */
-static void provide_one(Derived *d, const Node *parent, const Node *ch, const Symbol *path, Value v)
+static void provide_one(Derived *d, const Node *parent, const Node *ch, uint32_t path, Value v)
 {
     if (!v.known || v.percent)
         return;                     /* percentages do not add up */
@@ -633,12 +639,12 @@ static void provide_one(Derived *d, const Node *parent, const Node *ch, const Sy
  * figures): added as it is, without making its Value. */
 static void provide_exact(Derived *d, const Node *parent, const Node *ch, const Figure *f)
 {
-    Entry *x = aggregated(d, parent, f->path);
+    Entry *x = aggregated(d, parent, f->path_id);
     Kept *a = x ? full(d, x) : NULL;
     if (!a)
         return;
     int64_t sum;
-    if (!a->spread && !__builtin_add_overflow(a->sum, f->value, &sum)) {
+    if (!a->spread && !__builtin_add_overflow(a->sum, figure_value(f), &sum)) {
         a->sum = sum;
         a->money |= f->money;
     } else {
@@ -658,16 +664,16 @@ static void provide_exact(Derived *d, const Node *parent, const Node *ch, const 
  * here, a filter of their ids first, rather than searched in the unit
  * for each of its entries; beyond, the unit's index is asked. */
 typedef struct Declared {
-    const Symbol *path[MODEL_FIGURES_SCANNED];
+    uint32_t path[MODEL_FIGURES_SCANNED];      /* ids */
     uint32_t n;
     uint64_t filter;        /* bit id % 64 of each path */
 } Declared;
 
-static bool declares(const Declared *own, const Node *ch, const Symbol *path)
+static bool declares(const Declared *own, const Node *ch, uint32_t path)
 {
     if (own->n > MODEL_FIGURES_SCANNED)
-        return model_figure(ch, path) != NULL;
-    if (!(own->filter >> (path->id % 64) & 1))
+        return model_figure_id(ch, path) != NULL;
+    if (!(own->filter >> (path % 64) & 1))
         return false;
     for (uint32_t i = 0; i < own->n; i++)
         if (own->path[i] == path)
@@ -683,10 +689,10 @@ static void provide_figure(Derived *d, const Node *parent, const Node *ch, const
     if (f->known && f->approx == APPROX_NONE && !f->percent)
         provide_exact(d, parent, ch, f);
     else
-        provide_one(d, parent, ch, f->path, value_at(d, ch, f->path, f));
+        provide_one(d, parent, ch, f->path_id, value_at(d, ch, f->path_id, f));
     if (own->n < MODEL_FIGURES_SCANNED) {
-        own->path[own->n] = f->path;
-        own->filter |= (uint64_t)1 << (f->path->id % 64);
+        own->path[own->n] = f->path_id;
+        own->filter |= (uint64_t)1 << (f->path_id % 64);
     }
     own->n += own->n <= MODEL_FIGURES_SCANNED;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
@@ -709,9 +715,8 @@ static void provide(Derived *d, const Node *parent, const Node *ch)
         const Entry *x = entry_at(d, e - 1);
         if (!x->has_aggregate)
             continue;
-        const Symbol *path = symtab_symbol(d->m->syms, x->path);
-        if (!declares(&own, ch, path))          /* declared ones went above */
-            provide_one(d, parent, ch, path, aggregate_value(d, x));
+        if (!declares(&own, ch, x->path))       /* declared ones went above */
+            provide_one(d, parent, ch, x->path, aggregate_value(d, x));
     }
 }
 

@@ -83,9 +83,9 @@ Derived *derive_run(const Model *m, const Resolution *res, Arena *a);
 
 /* The value of `path` at node n (spec §5.4, steps 1 to 5). */
 Value derive_value(const Derived *d, const Node *n, const Symbol *path);
-/* What n's children and entries add up to for `path`, into *out; false
- * when none provides it. */
-bool derive_aggregate(const Derived *d, const Node *n, const Symbol *path, Aggregate *out);
+/* What n's children and entries add up to for a path, by the id of its
+ * symbol (a figure's path_id), into *out; false when none provides it. */
+bool derive_aggregate(const Derived *d, const Node *n, uint32_t path_id, Aggregate *out);
 /* False when derive_aggregate() is false for every path at n (a unit
  * nothing below adds to: a village of figures alone). */
 bool derive_any(const Derived *d, const Node *n);

@@ -211,7 +211,7 @@ static bool window_unit(Eval *ev, const Node *n, Windowed *w)
             return true;
         }
         Aggregate ag;
-        if (!derive_aggregate(ev->d, n, w->path, &ag) || ag.approx || v.approx || ag.sum != v.value) {
+        if (!derive_aggregate(ev->d, n, w->path->id, &ag) || ag.approx || v.approx || ag.sum != v.value) {
             w->why = (Note){ .kind = NOTE_NOT_BY_DATE, .text = w->path->text, .node = n };
             return false;
         }

@@ -274,7 +274,7 @@ static void date(Out *out, Date d)
 enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4, PLAIN_SLOTS = 256, DETAIL_SLOTS = 64, PATH_SLOTS = 64 };
 
 typedef struct WhatKey {
-    const Symbol *path;         /* the figure's, a sum's whole's */
+    uint32_t path;              /* the figure's path's id, a sum's whole's */
     const Symbol *col;          /* a column's name; NULL for a sum */
     const Bound *bound;         /* a bound's check: the bound */
     const Symbol *leaf[WHAT_PARTS];     /* a sum's or a column's parts */
@@ -313,7 +313,8 @@ typedef struct TextMemo {
 
 /* A figure's path as "figure_path" writes it, by the path's symbol. */
 typedef struct PathMemo {
-    const Symbol *path;
+    uint32_t path;              /* its id */
+    bool valid;
     Out text;
 } PathMemo;
 
@@ -326,6 +327,7 @@ typedef struct PathMemo {
  * (malloc: it outlives the scratch arena's rewinds). Out of memory, a text
  * is written directly instead. */
 typedef struct Memo {
+    const Symtab *names;        /* the run's: the checks' figures' paths (figure_path()) */
     Out steps;                  /* the parent's steps, then the node's */
     const Node *node, *parent;
     size_t parent_len;          /* the parent's steps: steps.buf[0, parent_len) */
@@ -570,14 +572,14 @@ static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what
 
 /* The key of a sum or column check c; false when it has none (another
  * kind, or more than WHAT_PARTS parts). */
-static bool what_key(const Check *c, WhatKey *k)
+static bool what_key(const Symtab *names, const Check *c, WhatKey *k)
 {
     CheckKind kind = check_kind(c);
     if (kind == CHECK_PERCENT)
         return false;               /* an indicator's: check_object() writes it itself */
     memset(k, 0, sizeof *k);
     k->kind = (uint8_t)kind;
-    k->path = c->figure->path;
+    k->path = c->figure->path_id;
     if (kind == CHECK_BOUND)
         k->bound = c->bound;
     if (kind != CHECK_SUM && kind != CHECK_TABLE)
@@ -585,19 +587,19 @@ static bool what_key(const Check *c, WhatKey *k)
     const Breakdown *bd = c->parts;
     if (bd->nparts > WHAT_PARTS)
         return false;
-    k->col = kind == CHECK_TABLE ? figure_leaf(c->figure) : NULL;
+    k->col = kind == CHECK_TABLE ? figure_leaf(names, c->figure) : NULL;
     k->nparts = bd->nparts;
     k->partial = bd->partial;
     uint32_t i = 0;
     for (const Figure *p = bd->parts; p && i < WHAT_PARTS; p = p->next_part)
-        k->leaf[i++] = figure_leaf(p);
+        k->leaf[i++] = figure_leaf(names, p);
     return i == bd->nparts;
 }
 
 /* The key's own slot, from its names' ids (the run's, not the input's). */
 static uint32_t what_hash(const WhatKey *k)
 {
-    uint64_t h = (uint64_t)k->path->id << 32 | (k->col ? k->col->id : UINT32_MAX);
+    uint64_t h = (uint64_t)k->path << 32 | (k->col ? k->col->id : UINT32_MAX);
     for (uint32_t i = 0; i < k->nparts; i++)
         h = h * 0x100000001B3u + k->leaf[i]->id;
     return hash_mix(h ^ (uint64_t)(uintptr_t)k->bound ^ k->kind);
@@ -638,10 +640,10 @@ static const Out *memo_what(Memo *m, Arena *a, const Check *c)
 {
     WhatKey k;
     bool found;
-    if (!what_key(c, &k))
+    if (!what_key(m->names, c, &k))
         return NULL;
     TextMemo *w = memo_find(m->what, WHAT_SLOTS, what_hash(&k), WHAT_PROBE, &k, sizeof k, &found);
-    return found ? &w->text : memo_made(w, format_check_what(a, c));
+    return found ? &w->text : memo_made(w, format_check_what(a, m->names, c));
 }
 
 /* ["opinions", "resolved"] of the path "opinions.resolved" */
@@ -663,24 +665,25 @@ static void path_steps(Out *out, const Symbol *path)
 
 /* "figure_path": ["opinions", "resolved"], or null: made once a path
  * while the checks of one path follow one another, as a unit's do. */
-static void figure_path(Out *out, Memo *m, const Figure *f)
+static void figure_steps(Out *out, Memo *m, const Figure *f)
 {
     key(out, "figure_path");
     if (!f) {
         out_puts(out, "null");
         return;
     }
-    PathMemo *pm = &m->path[f->path->id % PATH_SLOTS];
-    if (pm->path != f->path) {
+    PathMemo *pm = &m->path[f->path_id % PATH_SLOTS];
+    if (!pm->valid || pm->path != f->path_id) {
         pm->text.n = 0;
         pm->text.failed = false;
-        path_steps(&pm->text, f->path);
-        pm->path = pm->text.failed ? NULL : f->path;
+        path_steps(&pm->text, figure_path(m->names, f));
+        pm->path = f->path_id;
+        pm->valid = !pm->text.failed;
     }
-    if (pm->path == f->path)
+    if (pm->valid)
         out_copy(out, &pm->text);
     else
-        path_steps(out, f->path);
+        path_steps(out, figure_path(m->names, f));
 }
 
 static void header(Out *out, const Header *h)
@@ -728,13 +731,13 @@ static void check_object(void *ctx, const Check *c)
     key(out, "kind"); ascii(out, result_check_kind_name(c->kind));
     out_puts(out, ", ");
     if (c->kind == CHECK_PERCENT) {
-        key(out, "subject"); cstr(out, format_check_what(a, c));
+        key(out, "subject"); cstr(out, format_check_what(a, m->names, c));
     } else {
         const Out *what = memo_what(m, a, c);
-        subject(out, m, a, c->node, what ? NULL : format_check_what(a, c), true, what);
+        subject(out, m, a, c->node, what ? NULL : format_check_what(a, m->names, c), true, what);
     }
     out_puts(out, ", "); unit_path(out, m, c->node);
-    out_puts(out, ", "); figure_path(out, m, c->kind == CHECK_PERCENT ? NULL : c->figure);
+    out_puts(out, ", "); figure_steps(out, m, c->kind == CHECK_PERCENT ? NULL : c->figure);
     out_puts(out, ", "); key(out, "indicator"); cstr(out, c->kind == CHECK_PERCENT ? c->indicator->id->text : NULL);
     out_puts(out, ", "); key(out, "unit"); ascii(out, result_unit_name(report_check_unit(c)));
     out_puts(out, ", "); key(out, "declared"); number(out, check_declared(c));
@@ -1118,7 +1121,7 @@ bool report_json(const ReportInput *in, FILE *file)
 {
     char buf[OUT_BUFFER];
     Out o = { file, buf, sizeof buf, 0, false }, *out = &o;
-    Memo memo = { 0 };
+    Memo memo = { .names = in->result ? in->result->syms : NULL };
     Arena scratch;
     arena_init(&scratch, in->allocator);
     out_puts(out, "{\n  \"dlg\": 3,\n  \"ok\": ");

@@ -250,12 +250,19 @@ static uint32_t figure_rank(const FigureIndex *x, uint32_t id)
     return lo;
 }
 
+/* A path's key in a unit's map of figures (FigureIndex.map): its symbol's
+ * id, never NULL. */
+static const void *path_key(uint32_t path_id)
+{
+    return (const void *)((uintptr_t)path_id + 1);
+}
+
 /* A unit without an index is searched: f, then the parts of each of its
  * breakdowns and theirs, as deep as the figure has dimensions (a part is
  * not broken down by its own). */
-static Figure *scan_figure(Figure *f, const Symbol *path)
+static Figure *scan_figure(Figure *f, uint32_t path)
 {
-    if (f->path == path)
+    if (f->path_id == path)
         return f;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (Figure *p = bd->parts; p; p = p->next_part) {
@@ -266,7 +273,7 @@ static Figure *scan_figure(Figure *f, const Symbol *path)
     return NULL;
 }
 
-static Figure *scan_figures(const Node *n, const Symbol *path)
+static Figure *scan_figures(const Node *n, uint32_t path)
 {
     for (Figure *f = n->figures; f; f = f->next) {
         Figure *found = scan_figure(f, path);
@@ -276,26 +283,26 @@ static Figure *scan_figures(const Node *n, const Symbol *path)
     return NULL;
 }
 
-Figure *model_figure_found(const Node *n, const Symbol *path)
+Figure *model_figure_found(const Node *n, uint32_t path)
 {
     if (n->nscanned != NODE_INDEXED)
         return scan_figures(n, path);   /* its filter has the path's bit (model_figure()) */
     const FigureIndex *x = node_figure_index(n);
     if (x->map)
-        return ptrmap_get(x->map, path, 0);
-    if (!x->n || x->sorted[x->n - 1].id < path->id)
+        return ptrmap_get(x->map, path_key(path), 0);
+    if (!x->n || x->sorted[x->n - 1].id < path)
         return NULL;                                /* beyond the last: a figure not yet added */
-    if (x->sorted[x->n - 1].id == path->id)
+    if (x->sorted[x->n - 1].id == path)
         return x->sorted[x->n - 1].figure;          /* the one added last */
-    uint32_t i = figure_rank(x, path->id);
-    return i < x->n && x->sorted[i].id == path->id ? x->sorted[i].figure : NULL;
+    uint32_t i = figure_rank(x, path);
+    return i < x->n && x->sorted[i].id == path ? x->sorted[i].figure : NULL;
 }
 
 const FigureDecl *model_figure_decl(const Model *m, const Figure *f)
 {
     while (figure_whole(f))
         f = figure_whole(f);
-    return vocab_figure(m->vocab, f->path);         /* a whole's path is its figure's name */
+    return vocab_figure_id(m->vocab, f->path_id);   /* a whole's path is its figure's name */
 }
 
 /* How many figures the unit of this kind indexed last has (m->figures_of_kind);
@@ -319,19 +326,19 @@ enum { FIGURE_SHIFT_MAX = 32 };
 static bool index_figure(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
 {
     if (x->map)
-        return ptrmap_put(x->map, a, f->path, 0, f);
-    uint32_t id = f->path->id;
+        return ptrmap_put(x->map, a, path_key(f->path_id), 0, f);
+    uint32_t id = f->path_id;
     uint32_t at = x->n && x->sorted[x->n - 1].id > id ? figure_rank(x, id) : x->n;
     if (x->n - at > FIGURE_SHIFT_MAX) {
         PtrMap *map = ARENA_NEW(a, PtrMap);
         if (!map)
             return false;
         for (uint32_t i = 0; i < x->n; i++)
-            if (!ptrmap_put(map, a, x->sorted[i].figure->path, 0, x->sorted[i].figure))
+            if (!ptrmap_put(map, a, path_key(x->sorted[i].id), 0, x->sorted[i].figure))
                 return false;
         arena_release(a, x->sorted, (size_t)x->cap * sizeof *x->sorted);
         *x = (FigureIndex){ .map = map, .last = x->last };
-        return ptrmap_put(map, a, f->path, 0, f);
+        return ptrmap_put(map, a, path_key(f->path_id), 0, f);
     }
     if (x->n == x->cap) {
         uint32_t cap = x->cap ? x->cap * 2 : expect > 4 ? expect : 4;
@@ -393,7 +400,7 @@ static bool index_new_figure(Builder *b, Node *node, Figure *f)
     Model *m = b->m;
     if (node->nscanned < MODEL_FIGURES_SCANNED) {
         node->nscanned++;
-        node->figure_filter |= 1u << (f->path->id % 32);
+        node->figure_filter |= 1u << (f->path_id % 32);
         return true;
     }
     /* a unit's index is first made as large as the last of its kind's
@@ -652,7 +659,7 @@ static const Part *const no_parts[VOCAB_MAX_DIMS];
  * figure_cell() shared them among the figures of its path. */
 static const Part *const *cells_of(const Model *m, const Figure *f)
 {
-    const Part *const *cell = figure_part(f) ? symmap_get(&m->cell_parts, f->path) : NULL;
+    const Part *const *cell = figure_part(f) ? symmap_get_id(&m->cell_parts, f->path_id) : NULL;
     return cell ? cell : no_parts;
 }
 
@@ -681,7 +688,8 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
         if (bd->dim && bd->dim != d->dims[i]) {
             diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, but '%s' before it to %s: the parts of one breakdown belong to "
-                       "one dimension", it->name->text, d->dims[i]->name->text, figure_leaf(bd->parts)->text,
+                       "one dimension", it->name->text, d->dims[i]->name->text,
+                       figure_leaf(m->syms, bd->parts)->text,
                        bd->dim->name->text);
             return NULL;
         }
@@ -696,36 +704,35 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     const char *near = suggest_best(&s);
     if (near)
         diag_error(m->diag, b->src, item_name_span(it), "'%s' is not a part of '%s'; did you mean '%s'?",
-                   it->name->text, whole->path->text, near);
+                   it->name->text, figure_path(m->syms, whole)->text, near);
     else
         diag_error(m->diag, b->src, item_name_span(it), "'%s' is not a part of '%s', which is broken down by %s",
-                   it->name->text, whole->path->text, free_dims(m->arena, d, cells_of(m, whole)));
+                   it->name->text, figure_path(m->syms, whole)->text, free_dims(m->arena, d, cells_of(m, whole)));
     return NULL;
 }
 
-_Static_assert(sizeof(Figure) <= 32 && sizeof(PartFigure) <= 48,
-               "a figure is 32 bytes, a part 48: a national report declares millions");
+_Static_assert(sizeof(Figure) <= 24 && sizeof(PartFigure) <= 40,
+               "a figure is 24 bytes, a part 40: a national report declares millions");
 
 /* A figure of declared value q as the model makes it: a whole or a part
- * (PartFigure, with its part and whole set), and when it is written with
- * a block, its FigureMore before it (MoreFigure, MorePartFigure). Its
- * flags `part` and `more` say which; NULL when out of memory. */
+ * (PartFigure, with its part and whole set), with what lies before it
+ * (model.h): its FigureMore when it is written with a block, its value in
+ * 64 bits when it needs them. Its flags `part`, `more` and `wide` say
+ * which; NULL when out of memory. */
 static Figure *new_figure(Model *m, Quantity q, Span name, Figure *whole, const Part *part, bool more)
 {
-    Figure *f;
-    if (whole && more) {
-        MorePartFigure *mp = ARENA_NEW(m->arena, MorePartFigure);
-        f = mp ? &mp->part.figure : NULL;
-    } else if (whole) {
-        f = (Figure *)ARENA_NEW(m->arena, PartFigure);  /* its first member */
-    } else if (more) {
-        MoreFigure *mf = ARENA_NEW(m->arena, MoreFigure);
-        f = mf ? &mf->figure : NULL;
-    } else {
-        f = ARENA_NEW(m->arena, Figure);
-    }
-    if (!f)
+    bool wide = q.value < INT32_MIN || q.value > INT32_MAX;
+    size_t before = (wide ? sizeof(int64_t) : 0) + (more ? sizeof(FigureMore) : 0);
+    _Static_assert(_Alignof(Figure) <= ARENA_SMALL_ALIGN && _Alignof(PartFigure) <= ARENA_SMALL_ALIGN,
+                   "a figure takes a multiple of 8 bytes");
+    char *at = arena_alloc_small(m->arena, before + (whole ? sizeof(PartFigure) : sizeof(Figure)));
+    if (!at)
         return NULL;
+    if (wide)
+        memcpy(at, &q.value, sizeof q.value);
+    if (more)
+        memset(at + before - sizeof(FigureMore), 0, sizeof(FigureMore));
+    Figure *f = (Figure *)(void *)(at + before);
     if (whole) {
         PartFigure *pf = (PartFigure *)(void *)f;
         pf->part = part;
@@ -733,10 +740,10 @@ static Figure *new_figure(Model *m, Quantity q, Span name, Figure *whole, const 
     }
     /* whole: its bits made in one word, not set one by one in memory */
     uint32_t len = name.end - name.start;
-    *f = (Figure){ .value = q.value, .start = name.start,
+    *f = (Figure){ .value = wide ? 0 : (int32_t)q.value, .start = name.start,
                    .name_len = (len < FIGURE_NAME_MAX ? len : FIGURE_NAME_MAX) & FIGURE_NAME_MAX,
                    .decimals = q.decimals, .approx = q.approx & 3u, .known = q.known, .money = q.money,
-                   .percent = q.percent, .part = whole != NULL, .more = more };
+                   .percent = q.percent, .part = whole != NULL, .more = more, .wide = wide };
     return f;
 }
 
@@ -753,7 +760,7 @@ static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k
     /* a change of a count or an amount may also be a percentage */
     if (k == KW_CHANGE && it->args && it->args->kind == ATOM_PERCENT)
         type = TYPE_PERCENTAGE;
-    if (!parse_quantity(b, it, f->path->text, type, &q))
+    if (!parse_quantity(b, it, figure_path(m->syms, f)->text, type, &q))
         return;
     if (!q.known || q.approx) {
         diag_error(m->diag, b->src, it->args ? it->args->span : item_name_span(it),
@@ -767,7 +774,8 @@ static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k
     }
     Quantity *slot = k == KW_PREVIOUS ? &more->change->previous : &more->change->change;
     if (slot->known) {
-        diag_error(m->diag, b->src, item_name_span(it), "'%s' of '%s' is given twice", it->name->text, f->path->text);
+        diag_error(m->diag, b->src, item_name_span(it), "'%s' of '%s' is given twice", it->name->text,
+                   figure_path(m->syms, f)->text);
         return;
     }
     *slot = q;
@@ -801,10 +809,11 @@ static struct PartMemo *part_memo(Model *m, const Symbol *whole, const Symbol *n
     return &m->part_memo[h >> (64 - PART_MEMO_BITS)];
 }
 
-/* f's path and, for a part, its cell, which is its whole's and `part`'s:
+/* The path of a figure of decl that is `part` of `whole` (neither: the
+ * whole), and for a part, its cell, which is its whole's and `part`'s:
  * the cell is kept once per path (m->cell_parts, read by cells_of()).
- * False when out of memory. */
-static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, const Figure *whole, const Part *part)
+ * NULL when out of memory. */
+static Symbol *figure_cell(Model *m, const FigureDecl *decl, const Figure *whole, const Part *part)
 {
     const Part *cell[VOCAB_MAX_DIMS] = { 0 };
     uint32_t ndims = decl->ndims;
@@ -812,19 +821,17 @@ static bool figure_cell(Model *m, Figure *f, const FigureDecl *decl, const Figur
         memcpy(cell, cells_of(m, whole), ndims * sizeof *cell);
     if (part)
         cell[vocab_figure_dim(decl, part->dim)] = part;
-    f->path = vocab_cell(m->vocab, decl, cell);
-    if (!f->path)
-        return false;
-    if (!whole && !part)
-        return true;
-    const Part **shared = symmap_get(&m->cell_parts, f->path);
+    Symbol *path = vocab_cell(m->vocab, decl, cell);
+    if (!path || (!whole && !part))
+        return path;
+    const Part **shared = symmap_get(&m->cell_parts, path);
     if (!shared) {
         shared = ARENA_ARRAY(m->arena, const Part *, ndims);
-        if (!shared || !symmap_put(&m->cell_parts, m->arena, f->path, shared))
-            return false;
+        if (!shared || !symmap_put(&m->cell_parts, m->arena, path, shared))
+            return NULL;
         memcpy(shared, cell, ndims * sizeof *cell);
     }
-    return true;
+    return path;
 }
 
 /* f, a figure of unit `node`, is declared in b's file, not the unit's:
@@ -871,14 +878,15 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         oom(b);
         return NULL;
     }
-    f->path = path;                 /* a part found in the memo: its cell is made */
-    if (!path && !figure_cell(m, f, decl, whole, part)) {
+    /* path given: a part found in the memo, whose cell is made */
+    if (!path && !(path = figure_cell(m, decl, whole, part))) {
         oom(b);
         return NULL;
     }
-    Figure *prev = model_figure(node, f->path);
+    f->path_id = path->id;
+    Figure *prev = model_figure(node, path);
     if (prev) {
-        diag_error(m->diag, b->src, item_name_span(it), "'%s' is declared twice in %s", f->path->text,
+        diag_error(m->diag, b->src, item_name_span(it), "'%s' is declared twice in %s", path->text,
                    model_subject(m->arena, node));
         diag_note(m->diag, model_figure_src(node, prev), figure_span(prev), "first declared here");
         return NULL;
@@ -954,8 +962,8 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             Keyword k = keyword(m, p->name);
             if (k == KW_PREVIOUS || k == KW_CHANGE)
                 continue;
-            struct PartMemo *memo = part_memo(m, f->path, p->name);
-            if (memo && memo->whole == f->path && memo->name == p->name && (!bd->dim || bd->dim == memo->axis)) {
+            struct PartMemo *memo = part_memo(m, path, p->name);
+            if (memo && memo->whole == path && memo->name == p->name && (!bd->dim || bd->dim == memo->axis)) {
                 add_figure(b, node, f, memo->part, memo->path, decl, p, bd, &ptail);
                 continue;
             }
@@ -963,7 +971,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             Figure *made = pp ? add_figure(b, node, f, pp, NULL, decl, p, bd, &ptail) : NULL;
             int axis = made ? vocab_figure_dim(decl, pp->dim) : -1;
             if (memo && axis >= 0)
-                *memo = (struct PartMemo){ f->path, p->name, pp, decl->dims[axis], made->path };
+                *memo = (struct PartMemo){ path, p->name, pp, decl->dims[axis], figure_path(m->syms, made) };
         }
     }
     return f;

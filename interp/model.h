@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -56,8 +57,7 @@ typedef struct FigureChange {
 
 /* What a figure written with a block has beside its value: a figure
  * written without one has none of it. Made with the figure, just before
- * it (MoreFigure, MorePartFigure), when the figure is written with a
- * block; figure_more() finds it. */
+ * it, when the figure is written with a block; figure_more() finds it. */
 typedef struct FigureMore {
     FigureChange *change;   /* NULL when neither is written */
     Breakdown *breakdowns;
@@ -65,27 +65,33 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (32 bytes; a part 48, as a PartFigure; 16 more before it,
- * a FigureMore, when it is written with a block). Its declared value is
- * kept as the bits of a Quantity (read it whole with figure_declared(),
- * or a field at a time), and where its name is written as a start and a
- * length (figure_span()). Read the rest through figure_part(),
- * figure_whole(), figure_change() and figure_breakdowns(); the figure of
- * the vocabulary through model_figure_decl(), its file through
- * model_figure_src(). Its unit is not kept: every figure is reached from
- * its unit (Node.figures, model_figure()). A figure is used where the
- * model made it, never copied: figure_more() and part_figure() read what
- * lies around it. Only the model writes one. */
+ * and a value (24 bytes; a part 40, as a PartFigure). What few figures
+ * have lies just before one, made with it (new_figure() in model.c):
+ * nearest, its FigureMore when it is written with a block; before that,
+ * its value in 64 bits when it does not fit in 32 (`wide`).
+ *
+ * Its declared value is kept as the bits of a Quantity (read it whole
+ * with figure_declared(), its value with figure_value(), or a flag at a
+ * time); its path as the id of its symbol (figure_path(), or
+ * compared by id); where its name is written as a start and a length
+ * (figure_span()). Read the rest through figure_part(), figure_whole(),
+ * figure_change() and figure_breakdowns(); the figure of the vocabulary
+ * through model_figure_decl(), its file through model_figure_src(). Its
+ * unit is not kept: every figure is reached from its unit (Node.figures,
+ * model_figure()). A figure is used where the model made it, never
+ * copied: figure_more(), figure_value() and part_figure() read what lies
+ * around it. Only the model writes one. */
 enum { FIGURE_NAME_MAX = 511 };     /* the most figure_span() spans: a name
                                      * is PARSE_MAX_NAME bytes at most */
 struct Figure {
-    Symbol *path;           /* canonical: "petitions.district_level.complaint";
-                             * a whole's is its figure's name */
     union {                 /* a whole is on its owner's list, a part on its breakdown's */
         Figure *next;       /* a whole: the next figure of the owner, declaration order */
         Figure *next_part;  /* a part: the next part in the same breakdown */
     };
-    int64_t value;          /* the declared value, when `known` */
+    uint32_t path_id;       /* the id of its canonical path's symbol,
+                             * "petitions.district_level.complaint"; a
+                             * whole's is its figure's name */
+    int32_t value;          /* the declared value, when `known` and not `wide` */
     uint32_t start;         /* where its name starts, in its unit's file
                              * unless `elsewhere` */
     unsigned name_len : 9;  /* the name's bytes (FIGURE_NAME_MAX at most) */
@@ -96,14 +102,41 @@ struct Figure {
                              * (model_figure_src()): a figure keeps no file */
     unsigned part : 1;      /* a part, made as a PartFigure (figure_part()) */
     unsigned more : 1;      /* written with a block: its FigureMore lies
-                             * before it (figure_more()) */
+                             * just before it (figure_more()) */
+    unsigned wide : 1;      /* its value needs 64 bits: they lie before it,
+                             * before its FigureMore if it has one */
 };
+
+/* What lies before a figure, nearest first: its FigureMore (`more`), then
+ * its value in 64 bits (`wide`). Both are multiples of 8 bytes, so the
+ * figure that follows them stays aligned. */
+_Static_assert(sizeof(FigureMore) % 8 == 0 && sizeof(int64_t) == 8, "what lies before a figure keeps it aligned");
+
+/* What f has beside its value; NULL for a figure written without a block. */
+static inline FigureMore *figure_more(const Figure *f)
+{
+    if (!f->more)
+        return NULL;
+    const char *at = (const char *)f - sizeof(FigureMore);
+    return (FigureMore *)(uintptr_t)at;   /* the model's own, made writable with the figure */
+}
+
+/* f's declared value (meaningful when f->known). */
+static inline int64_t figure_value(const Figure *f)
+{
+    if (!f->wide)
+        return f->value;
+    const char *at = (const char *)f - (f->more ? sizeof(FigureMore) : 0) - sizeof(int64_t);
+    int64_t v;
+    memcpy(&v, at, sizeof v);
+    return v;
+}
 
 /* f's declared value, whole. */
 static inline Quantity figure_declared(const Figure *f)
 {
     return (Quantity){ .known = f->known, .money = f->money, .percent = f->percent,
-                       .approx = (uint8_t)f->approx, .decimals = (uint8_t)f->decimals, .value = f->value };
+                       .approx = (uint8_t)f->approx, .decimals = (uint8_t)f->decimals, .value = figure_value(f) };
 }
 
 /* Where f's name is written (in model_figure_src()'s file). */
@@ -137,28 +170,19 @@ static inline Figure *figure_whole(const Figure *f)
     const PartFigure *p = part_figure(f);
     return p ? p->whole : NULL;
 }
-/* A figure written with a block, as the model makes it: what it has
- * beside its value, then the figure (a whole, or a part). */
-typedef struct MoreFigure {
-    FigureMore more;
-    Figure figure;
-} MoreFigure;
-
-typedef struct MorePartFigure {
-    FigureMore more;
-    PartFigure part;
-} MorePartFigure;
-
-_Static_assert(offsetof(MoreFigure, figure) == offsetof(MorePartFigure, part) &&
-               offsetof(PartFigure, figure) == 0, "a figure's FigureMore lies just before it");
-
-/* What f has beside its value; NULL for a figure written without a block. */
-static inline FigureMore *figure_more(const Figure *f)
+/* f's canonical path, "petitions.district_level.complaint" (a whole's is
+ * its figure's name), from the table of the run's names (Model.syms,
+ * Result.syms), which gave its id. */
+static inline Symbol *figure_path(const Symtab *names, const Figure *f)
 {
-    if (!f->more)
-        return NULL;
-    const char *at = (const char *)f - offsetof(MoreFigure, figure);
-    return (FigureMore *)(uintptr_t)at;   /* the model's own, made writable with the figure */
+    return symtab_symbol(names, f->path_id);
+}
+
+/* The figure's name as written: its part's ("complaint"), or its own. */
+static inline Symbol *figure_leaf(const Symtab *names, const Figure *f)
+{
+    const Part *part = figure_part(f);
+    return part ? part->name : figure_path(names, f);
 }
 
 static inline FigureChange *figure_change(const Figure *f)
@@ -171,13 +195,6 @@ static inline Breakdown *figure_breakdowns(const Figure *f)
 {
     const FigureMore *more = figure_more(f);
     return more ? more->breakdowns : NULL;
-}
-
-/* The figure's name as written: its part's ("complaint"), or its own. */
-static inline Symbol *figure_leaf(const Figure *f)
-{
-    const Part *part = figure_part(f);
-    return part ? part->name : f->path;
 }
 
 /* The cells one itemised entry counts 1 into (spec §5.3): every cell of its
@@ -434,9 +451,9 @@ struct Node {
 /* May n have a figure of this path? Its filter has the bit of each of its
  * figures' paths; the vocabulary gives a kind's figures ids in a row,
  * which fall on bits of their own. */
-static inline bool node_filter_has(const Node *n, const Symbol *path)
+static inline bool node_filter_has(const Node *n, uint32_t path_id)
 {
-    return n->figure_filter >> (path->id % 32) & 1;
+    return n->figure_filter >> (path_id % 32) & 1;
 }
 
 /* Where n was made (in node_src()). */
@@ -703,15 +720,22 @@ void model_finish(Model *m);
 bool model_gives_figures(const Model *m);
 
 /* Lookups used by the checks and the evaluator. */
-Figure *model_figure_found(const Node *n, const Symbol *path);
-/* n's figure of that canonical path (parts included), or NULL. A unit
- * with few figures answers most paths it lacks from its filter, with no
- * call: derive and the evaluator ask units for paths most of them lack. */
+Figure *model_figure_found(const Node *n, uint32_t path_id);
+/* n's figure of the canonical path whose symbol's id is path_id (parts
+ * included), or NULL. A unit with few figures answers most paths it
+ * lacks from its filter, with no call: derive and the evaluator ask units
+ * for paths most of them lack. */
+static inline Figure *model_figure_id(const Node *n, uint32_t path_id)
+{
+    if (n->nscanned != NODE_INDEXED && !node_filter_has(n, path_id))
+        return NULL;
+    return model_figure_found(n, path_id);
+}
+
+/* n's figure of that canonical path, or NULL. */
 static inline Figure *model_figure(const Node *n, const Symbol *path)
 {
-    if (n->nscanned != NODE_INDEXED && !node_filter_has(n, path))
-        return NULL;
-    return model_figure_found(n, path);
+    return model_figure_id(n, path->id);
 }
 /* The figure of the vocabulary f is, or is a cell of. */
 const FigureDecl *model_figure_decl(const Model *m, const Figure *f);

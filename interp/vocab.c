@@ -249,6 +249,11 @@ const Kind *vocab_kind(const Vocab *v, const Symbol *name) { return symmap_get(&
 const Dimension *vocab_dimension(const Vocab *v, const Symbol *name) { return symmap_get(&v->dim_index, name); }
 const FigureDecl *vocab_figure(const Vocab *v, const Symbol *name) { return symmap_get(&v->figure_index, name); }
 
+const FigureDecl *vocab_figure_id(const Vocab *v, uint32_t name_id)
+{
+    return symmap_get_id(&v->figure_index, name_id);
+}
+
 bool vocab_numbered_part(const Dimension *d, const Symbol *name)
 {
     const Symbol *p = d->numbered;
@@ -417,9 +422,9 @@ Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const p
     return cell_symbol(v, f, parts, false);     /* nothing made in the arena */
 }
 
-bool vocab_zero_in_units(const Vocab *v, const Symbol *path)
+bool vocab_zero_in_units(const Vocab *v, uint32_t path_id)
 {
-    return symmap_get(&v->session_counts, path) != NULL;
+    return symmap_get_id(&v->session_counts, path_id) != NULL;
 }
 
 bool vocab_is_unit_count(const Vocab *v, const FigureDecl *f)

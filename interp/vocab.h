@@ -199,6 +199,9 @@ bool vocab_is_declaration(const Vocab *v, const Item *it);
 const Kind *vocab_kind(const Vocab *v, const Symbol *name);
 const Dimension *vocab_dimension(const Vocab *v, const Symbol *name);
 const FigureDecl *vocab_figure(const Vocab *v, const Symbol *name);
+/* vocab_figure() of the name whose symbol's id is name_id (a whole
+ * figure's path_id). */
+const FigureDecl *vocab_figure_id(const Vocab *v, uint32_t name_id);
 /* The part `name` of dimension d (a numbered part is made when first asked
  * for), or NULL when d has none of that name. Not const: numbered parts
  * are added as they are met. */
@@ -226,8 +229,9 @@ Symbol *vocab_cell(const Vocab *v, const FigureDecl *f, const Part *const parts[
 Symbol *vocab_cell_find(const Vocab *v, const FigureDecl *f, const Part *const parts[VOCAB_MAX_DIMS]);
 
 /* The figures a session kind's count and not-held count give 0 in a unit
- * that lists no such session (§5.4 step 4). */
-bool vocab_zero_in_units(const Vocab *v, const Symbol *path);
+ * that lists no such session (§5.4 step 4); by the id of the path's
+ * symbol. */
+bool vocab_zero_in_units(const Vocab *v, uint32_t path_id);
 /* Is this figure the count of some unit kind (communes, districts, ...)? */
 bool vocab_is_unit_count(const Vocab *v, const FigureDecl *f);
 

@@ -361,6 +361,7 @@ typedef struct Lines {
     Arena *a;
     const char *line[LINES_MAX];
     unsigned n;
+    const Symtab *names;        /* the run's, for the checks' figures' paths */
 } Lines;
 
 static inline void lines_add(Lines *l, const char *line)
@@ -381,7 +382,7 @@ static inline Value value_at(Fixture *f, const Node *n, const char *path)
 
 static inline const char *subject_text(Fixture *f, const Check *c)
 {
-    return format_check_subject(&f->arena, c);
+    return format_check_subject(&f->arena, &f->syms, c);
 }
 
 /* A note's sentence; NULL when there is none. */

@@ -141,7 +141,7 @@ TEST(a_report_declares_a_dimension_and_a_figure)
     /* the report uses them: 20 + 10 = 30 */
     const Check *c = find_check(f, CHECK_SUM, "commune A: harvest = rice + maize");
     assert_check(c, 30, 30, REL_EQ, RESULT_PASS);
-    assert_int_equal(figure_at(f, c->node, "harvest.rice")->value, 20);
+    assert_int_equal(figure_value(figure_at(f, c->node, "harvest.rice")), 20);
 }
 
 TEST(a_breakdown_by_a_declared_dimension_can_fail)
@@ -248,7 +248,7 @@ TEST(a_figure_spans_its_whole_name)
     const Figure *r = figure_at(f, a, name), *h = figure_at(f, a, "households");
     Span span = figure_span(r);
     assert_int_equal(span.end - span.start, PARSE_MAX_NAME);
-    assert_int_equal(r->value, 7);
+    assert_int_equal(figure_value(r), 7);
     uint32_t line, col;
     source_position(model_figure_src(a, r), span.start, &line, &col);
     assert_int_equal(line, 3);
@@ -273,7 +273,7 @@ TEST(a_percentage_figure)
     const Figure *a = figure_at(f, node_first_child(m->root), "poverty_rate");
     assert_true(a->known);
     assert_true(a->percent);
-    assert_int_equal(a->value, 32);
+    assert_int_equal(figure_value(a), 32);
     assert_int_equal(a->decimals, 1);
     /* a plain number does not suit it (§5.1) */
     const Diagnostic *g = find_diag(&f->diag, DIAG_ERROR, "'poverty_rate' is a percentage figure");
@@ -315,8 +315,8 @@ TEST(a_declaration_in_another_file_applies_to_every_file)
     const Model *m = model_files(f, files, 2);
     assert_no_errors(f);
     const Node *a = node_first_child(m->root);
-    assert_int_equal(figure_at(f, a, "harvest")->value, 30);
-    assert_int_equal(figure_at(f, a, "harvest.maize")->value, 10);
+    assert_int_equal(figure_value(figure_at(f, a, "harvest")), 30);
+    assert_int_equal(figure_value(figure_at(f, a, "harvest.maize")), 10);
 }
 
 /* ---- mistakes (spec/messages.md §5a) --------------------------------------------------- */

@@ -283,7 +283,7 @@ TEST(children_roll_up_into_their_parent)
     assert_range(v.range, 102, 122, false);
     /* three child units gave it */
     Aggregate a;
-    assert_true(derive_aggregate(f->derived, d, symtab_find(&f->syms, "invited", 7), &a));
+    assert_true(derive_aggregate(f->derived, d, symtab_find(&f->syms, "invited", 7)->id, &a));
     assert_int_equal(a.units, 3);
     assert_int_equal(a.sessions, 0);
     /* attended: A alone, 4 */
@@ -316,7 +316,7 @@ TEST(sessions_roll_up_into_their_unit)
     assert_exact(value_at(f, a, "invited"), 65);
     assert_exact(value_at(f, a, "dialogues"), 2);
     Aggregate ag;
-    assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "attended", 8), &ag));
+    assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "attended", 8)->id, &ag));
     assert_int_equal(ag.sessions, 2);
     assert_int_equal(ag.units, 0);
     /* the report: A's derived values, 50 and 2 */
@@ -359,7 +359,7 @@ TEST(an_aggregate_exact_then_approximate_then_beyond_64_bits)
     derive(f);
     const Symbol *cases = symtab_find(&f->syms, "cases", 5);
     Aggregate a;
-    assert_true(derive_aggregate(f->derived, unit(m->root, "district", "D"), cases, &a));
+    assert_true(derive_aggregate(f->derived, unit(m->root, "district", "D"), cases->id, &a));
     assert_true(a.sum == 2000);
     assert_int_equal(a.lo, 1900);
     assert_int_equal(a.hi, 2100);
@@ -371,7 +371,7 @@ TEST(an_aggregate_exact_then_approximate_then_beyond_64_bits)
     assert_int_equal(v.value, 2000);
     assert_range(v.range, 1900, 2100, false);
     /* 2^63 + 1: exact as a sum, no bound left, too large for a value */
-    assert_true(derive_aggregate(f->derived, unit(m->root, "district", "Z"), cases, &a));
+    assert_true(derive_aggregate(f->derived, unit(m->root, "district", "Z"), cases->id, &a));
     assert_true(a.sum == ((Wide)1 << 63) + 1);
     assert_true(a.unbounded);
     assert_false(a.approx);
@@ -431,7 +431,7 @@ TEST(an_opinion_counts_into_every_cell_its_attributes_fix)
     assert_unknown(value_at(f, a, "satisfied.land"));
     /* three entries counted in the whole, none declared */
     Aggregate ag;
-    assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "opinions", 8), &ag));
+    assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "opinions", 8)->id, &ag));
     assert_int_equal(ag.entries, 3);
     assert_int_equal(ag.sum, 3);
     assert_int_equal(ag.lo, 3);

@@ -218,17 +218,17 @@ TEST(reported_percent_with_a_decimal_comma)
 /* ---- a lean result: passing checks counted, made again when listed ----------------------------- */
 
 /* What a check says, for comparing two lists of checks. */
-static const char *check_line(Arena *a, const Check *c)
+static const char *check_line(Arena *a, const Symtab *names, const Check *c)
 {
     return arena_printf(a, "%s %s %g %g %s", result_check_kind_name(c->kind), result_status_name(c->status),
                         check_declared(c).value, check_computed(c).value,
-                        c->kind == CHECK_PERCENT ? c->indicator->id->text : c->figure->path->text);
+                        c->kind == CHECK_PERCENT ? c->indicator->id->text : figure_path(names, c->figure)->text);
 }
 
 static void take_line(void *ctx, const Check *c)
 {
     Lines *l = ctx;
-    lines_add(l, check_line(l->a, c));
+    lines_add(l, check_line(l->a, l->names, c));
 }
 
 static void kept_lines(const Result *r, Lines *l)
@@ -259,7 +259,7 @@ static const char *const LEAN_CHECKS[] = {
 TEST(a_lean_result_keeps_what_does_not_pass)
 {
     run_all(f, LEAN_REPORT);
-    Lines full = { &f->arena, { 0 }, 0 };
+    Lines full = { &f->arena, { 0 }, 0, &f->syms };
     kept_lines(&f->result, &full);
     assert_int_equal(full.n, 5);
     for (unsigned i = 0; i < 5; i++)
@@ -271,7 +271,7 @@ TEST(a_lean_result_keeps_what_does_not_pass)
     assert_true(check_run_lean(f->model, f->derived, &f->arena, r));
     assert_true(eval_run(f->model, f->derived, f->resolution, f->calendar, &f->arena, r));
     /* kept: the two checks that fail, then both of the evaluation's */
-    Lines kept = { &f->arena, { 0 }, 0 };
+    Lines kept = { &f->arena, { 0 }, 0, &f->syms };
     kept_lines(r, &kept);
     assert_int_equal(kept.n, 4);
     assert_string_equal(kept.line[0], LEAN_CHECKS[1]);
@@ -288,7 +288,7 @@ TEST(a_lean_result_keeps_what_does_not_pass)
     assert_int_equal(r->checks_passed_by_kind[CHECK_BOUND], 0);
 
     /* every check, in its place, handed on ... */
-    Lines each = { &f->arena, { 0 }, 0 };
+    Lines each = { &f->arena, { 0 }, 0, &f->syms };
     assert_true(result_each_check(r, NULL, take_line, &each));
     assert_int_equal(each.n, 5);
     for (unsigned i = 0; i < 5; i++)
@@ -297,7 +297,7 @@ TEST(a_lean_result_keeps_what_does_not_pass)
     const Result *all = result_every_check(r, &f->arena);
     assert_non_null(all);
     assert_ptr_not_equal(all, r);
-    Lines every = { &f->arena, { 0 }, 0 };
+    Lines every = { &f->arena, { 0 }, 0, &f->syms };
     kept_lines(all, &every);
     assert_int_equal(every.n, 5);
     for (unsigned i = 0; i < 5; i++)

@@ -171,7 +171,7 @@ TEST(used_files_join_the_model_where_the_use_stands)
     const Figure *fig = m->root->figures;
     for (unsigned i = 0; i < 5; i++, fig = fig->next) {
         assert_non_null(fig);
-        assert_string_equal(fig->path->text, order[i]);
+        assert_string_equal(figure_path(&f->syms, fig)->text, order[i]);
         assert_int_equal(model_figure_src(m->root, fig)->id, from[i]);
     }
     assert_null(fig);
@@ -215,12 +215,12 @@ TEST(each_tree_is_freed_once_its_file_is_modelled)
     const Figure *fig = m->root->figures;
     for (unsigned i = 0; i < 5; i++, fig = fig->next) {
         assert_non_null(fig);
-        assert_string_equal(fig->path->text, order[i]);
+        assert_string_equal(figure_path(&f->syms, fig)->text, order[i]);
     }
     const Node *commune = node_first_child(node_first_child(m->root));
     assert_string_equal(commune->name->text, "Quài Nưa");
-    assert_string_equal(commune->figures->path->text, "households");
-    assert_int_equal(commune->figures->value, 7);
+    assert_string_equal(figure_path(&f->syms, commune->figures)->text, "households");
+    assert_int_equal(figure_value(commune->figures), 7);
     load_release_all(&fs);              /* nothing left: no double free */
 }
 

@@ -70,16 +70,16 @@ TEST(figures_and_entries_in_file_unit_and_session)
     const Node *root = m->root;
     assert_string_equal(root->kind->name->text, "report");
     /* the file is the root unit: `invited 10` is its figure */
-    assert_int_equal(figure_at(f, root, "invited")->value, 10);
+    assert_int_equal(figure_value(figure_at(f, root, "invited")), 10);
     assert_int_equal(figure_count(root), 1);
     const Node *a = child(root, "commune", "A");
     assert_ptr_equal(a->parent, root);
-    assert_int_equal(figure_at(f, a, "invited")->value, 5);
+    assert_int_equal(figure_value(figure_at(f, a, "invited")), 5);
     assert_string_equal(model_figure_decl(m, figure_at(f, a, "invited"))->name->text, "invited");
     /* a session of the commune, with its own figure, opinion and document */
     const Node *d = child(a, "dialogue", NULL);
     assert_ptr_equal(d->parent, a);
-    assert_int_equal(figure_at(f, d, "invited")->value, 3);
+    assert_int_equal(figure_value(figure_at(f, d, "invited")), 3);
     OpinionIter it;
     const Opinion *o = opinion_first(d, &it);
     assert_non_null(o);
@@ -110,17 +110,17 @@ TEST(names_of_other_contexts_are_figures_here)
                                  "commune \"A\" { status 3  topic 6 }\n"
                                  "documents 3 { plan 1  report 1  decision 1 }\n");
     assert_no_errors(f);
-    assert_int_equal(figure_at(f, m->root, "note")->value, 4);
-    assert_int_equal(figure_at(f, m->root, "severity")->value, 2);
-    assert_int_equal(figure_at(f, m->root, "reported")->value, 1);
+    assert_int_equal(figure_value(figure_at(f, m->root, "note")), 4);
+    assert_int_equal(figure_value(figure_at(f, m->root, "severity")), 2);
+    assert_int_equal(figure_value(figure_at(f, m->root, "reported")), 1);
     const Node *a = child(m->root, "commune", "A");
-    assert_int_equal(figure_at(f, a, "status")->value, 3);
-    assert_int_equal(figure_at(f, a, "topic")->value, 6);
+    assert_int_equal(figure_value(figure_at(f, a, "status")), 3);
+    assert_int_equal(figure_value(figure_at(f, a, "topic")), 6);
     const Figure *docs = figure_at(f, m->root, "documents");
     assert_int_equal(figure_breakdowns(docs)->nparts, 3);
     assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.report")), docs);
     assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.decision")), docs);
-    assert_int_equal(figure_at(f, m->root, "documents.plan")->value, 1);
+    assert_int_equal(figure_value(figure_at(f, m->root, "documents.plan")), 1);
     /* the header took nothing: `report` in a breakdown is no title */
     assert_false(m->header.present);
     assert_null(m->rules);
@@ -177,8 +177,8 @@ TEST(units_with_the_same_kind_and_name_merge)
     assert_int_equal(node_nunits(root), 2);                         /* a commune and a ward */
     const Node *a = child(root, "commune", "A");
     /* its figures in declaration order across both blocks */
-    assert_string_equal(a->figures->path->text, "invited");
-    assert_string_equal(a->figures->next->path->text, "attended");
+    assert_string_equal(figure_path(&f->syms, a->figures)->text, "invited");
+    assert_string_equal(figure_path(&f->syms, a->figures->next)->text, "attended");
     assert_null(a->figures->next->next);
     /* the node points at its first declaration: the "A" of test1.dlg,
      * line 1, column 9 */
@@ -189,7 +189,7 @@ TEST(units_with_the_same_kind_and_name_merge)
     assert_int_equal(col, 9);
     const Node *w = child(root, "ward", "A");
     assert_ptr_not_equal(w, a);
-    assert_int_equal(figure_at(f, w, "invited")->value, 7);
+    assert_int_equal(figure_value(figure_at(f, w, "invited")), 7);
     /* root, commune A, ward A */
     assert_int_equal(m->nnodes, 3);
 }
@@ -248,8 +248,8 @@ TEST(same_name_under_different_parents_is_two_units)
     const Node *a1 = child(child(m->root, "district", "D1"), "commune", "A");
     const Node *a2 = child(child(m->root, "district", "D2"), "commune", "A");
     assert_ptr_not_equal(a1, a2);
-    assert_int_equal(figure_at(f, a1, "invited")->value, 1);
-    assert_int_equal(figure_at(f, a2, "invited")->value, 2);
+    assert_int_equal(figure_value(figure_at(f, a1, "invited")), 1);
+    assert_int_equal(figure_value(figure_at(f, a2, "invited")), 2);
     /* root, D1, A, D2, A */
     assert_int_equal(m->nnodes, 5);
 }
@@ -270,24 +270,24 @@ TEST(figures_with_breakdowns)
     assert_no_errors(f);
     const Node *root = m->root;
     const Figure *op = figure_at(f, root, "opinions");
-    assert_ptr_equal(op->path, figure_leaf(op));
+    assert_ptr_equal(figure_path(&f->syms, op), figure_leaf(&f->syms, op));
     assert_null(figure_whole(op));
     assert_string_equal(model_figure_decl(m, op)->name->text, "opinions");
     assert_true(op->known);
-    assert_int_equal(op->value, 358);
+    assert_int_equal(figure_value(op), 358);
     assert_int_equal(op->approx, APPROX_NONE);
     assert_int_equal(breakdowns_of(op), 1);
     assert_int_equal(figure_breakdowns(op)->nparts, 2);
     assert_false(figure_breakdowns(op)->partial);
     /* parts: path "opinions.resolved", leaf "resolved", in order */
     const Figure *res = figure_breakdowns(op)->parts;
-    assert_string_equal(res->path->text, "opinions.resolved");
-    assert_string_equal(figure_leaf(res)->text, "resolved");
+    assert_string_equal(figure_path(&f->syms, res)->text, "opinions.resolved");
+    assert_string_equal(figure_leaf(&f->syms, res)->text, "resolved");
     assert_ptr_equal(figure_whole(res), op);
     assert_ptr_equal(model_figure_decl(m, res), model_figure_decl(m, op));       /* a cell of the same figure */
-    assert_int_equal(res->value, 357);
+    assert_int_equal(figure_value(res), 357);
     assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
-    assert_string_equal(res->next_part->path->text, "opinions.pending");
+    assert_string_equal(figure_path(&f->syms, res->next_part)->text, "opinions.pending");
     assert_null(res->next_part->next_part);
     /* two breakdowns: 3 parts, then 2 rows of 3 cells each */
     const Figure *pet = figure_at(f, root, "petitions");
@@ -305,10 +305,10 @@ TEST(figures_with_breakdowns)
      * lib/std/figures.dlg orders the dimensions of petitions */
     const Figure *cell = figure_at(f, root, "petitions.complaint.eligible");
     assert_ptr_equal(figure_whole(cell), eligible);
-    assert_string_equal(figure_leaf(cell)->text, "complaint");
+    assert_string_equal(figure_leaf(&f->syms, cell)->text, "complaint");
     assert_string_equal(model_figure_decl(m, cell)->name->text, "petitions");     /* two levels down */
-    assert_int_equal(cell->value, 2);
-    assert_int_equal(figure_at(f, root, "petitions.complaint")->value, 3);
+    assert_int_equal(figure_value(cell), 2);
+    assert_int_equal(figure_value(figure_at(f, root, "petitions.complaint")), 3);
     /* `...`: partial */
     const Figure *people = figure_at(f, root, "people");
     assert_true(figure_breakdowns(people)->partial);
@@ -339,13 +339,13 @@ TEST(parts_met_again)
     for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
         const Figure *in_a = figure_at(f, a, cells[i]), *in_b = figure_at(f, b, cells[i]);
         assert_ptr_not_equal(in_a, in_b);
-        assert_ptr_equal(in_a->path, in_b->path);
+        assert_int_equal(in_a->path_id, in_b->path_id);
         assert_ptr_equal(figure_part(in_a), figure_part(in_b));
         /* each a part of its own unit's whole */
-        assert_ptr_equal(figure_whole(in_b), figure_at(f, b, figure_whole(in_a)->path->text));
+        assert_ptr_equal(figure_whole(in_b), figure_at(f, b, figure_path(&f->syms, figure_whole(in_a))->text));
     }
-    assert_int_equal(figure_at(f, b, "petitions.complaint.eligible")->value, 1);
-    assert_int_equal(figure_at(f, b, "petitions.proposal.ineligible")->value, 0);
+    assert_int_equal(figure_value(figure_at(f, b, "petitions.complaint.eligible")), 1);
+    assert_int_equal(figure_value(figure_at(f, b, "petitions.proposal.ineligible")), 0);
     assert_int_equal(figure_breakdowns(figure_at(f, b, "petitions.eligible"))->nparts, 2);
 }
 
@@ -387,7 +387,44 @@ TEST(values_of_figures)
     assert_int_equal(q.approx, APPROX_ABOUT);
     assert_int_equal(q.value, 800000000);
     /* a negative count is kept, to be reported as a finding (§6.6) */
-    assert_int_equal(figure_at(f, root, "debt")->value, -3);
+    assert_int_equal(figure_value(figure_at(f, root, "debt")), -3);
+}
+
+/* A value beyond 32 bits lies before its figure (Figure.wide), and before
+ * its FigureMore when it has one: each is read back whole, and what lies
+ * nearer the figure (its breakdown) is still found. 12 billion đồng is
+ * 12_000_000_000 > 2^31 - 1 = 2_147_483_647; 2_147_483_647 itself fits;
+ * -2_147_483_649 is one below the smallest that fits. */
+TEST(a_value_beyond_32_bits_is_kept_whole)
+{
+    const Model *m = model_of(f, "budget 12_000_000_000đ { wages 9_000_000_000đ  other 3_000_000_000đ }\n"
+                                 "fund 2_147_483_647đ\n"
+                                 "debt -2_147_483_649\n"
+                                 "commune \"A\" { budget 2_147_483_648đ { wages 1đ  other 2_147_483_647đ } }\n");
+    assert_no_errors(f);
+    const Figure *budget = figure_at(f, m->root, "budget");
+    assert_true(budget->wide && budget->more);
+    assert_true(budget->known && budget->money);
+    assert_int_equal(figure_value(budget), 12000000000);
+    assert_int_equal(figure_declared(budget).value, 12000000000);
+    const Breakdown *bd = figure_breakdowns(budget);
+    assert_non_null(bd);
+    assert_int_equal(bd->nparts, 2);
+    assert_true(bd->parts->wide && !bd->parts->more);
+    assert_int_equal(figure_value(bd->parts), 9000000000);
+    assert_ptr_equal(figure_whole(bd->parts), budget);
+    assert_int_equal(figure_value(bd->parts->next_part), 3000000000);
+    const Figure *fund = figure_at(f, m->root, "fund");
+    assert_false(fund->wide);
+    assert_int_equal(figure_value(fund), 2147483647);
+    const Figure *debt = figure_at(f, m->root, "debt");
+    assert_true(debt->wide && !debt->more);
+    assert_int_equal(figure_value(debt), -2147483649);
+    const Figure *in_a = figure_at(f, child(m->root, "commune", "A"), "budget");
+    assert_true(in_a->wide);
+    assert_int_equal(figure_value(in_a), 2147483648);
+    assert_int_equal(figure_breakdowns(in_a)->nparts, 2);
+    assert_int_equal(figure_value(figure_at(f, child(m->root, "commune", "A"), "budget.other")), 2147483647);
 }
 
 TEST(a_figure_declared_twice)
@@ -413,8 +450,8 @@ TEST(a_figure_declared_twice)
     assert_int_equal(line, 4);
     assert_int_equal(col, 14);
     /* the first declaration is kept */
-    assert_int_equal(figure_at(f, f->model->root, "invited")->value, 10);
-    assert_int_equal(figure_at(f, f->model->root, "opinions.resolved")->value, 1);
+    assert_int_equal(figure_value(figure_at(f, f->model->root, "invited")), 10);
+    assert_int_equal(figure_value(figure_at(f, f->model->root, "opinions.resolved")), 1);
     assert_int_equal(figure_breakdowns(figure_at(f, f->model->root, "opinions"))->nparts, 1);
 }
 
@@ -448,8 +485,8 @@ TEST(figures_found_in_any_order)
     char name[16];
     for (int i = 0; i < N; i++) {
         sprintf(name, "f%d", i);
-        assert_int_equal(figure_at(f, a, name)->value, i);
-        assert_int_equal(figure_at(f, b, name)->value, i);
+        assert_int_equal(figure_value(figure_at(f, a, name)), i);
+        assert_int_equal(figure_value(figure_at(f, b, name)), i);
     }
     /* each unit's list is in the order written, before its index was made
      * and after (the index keeps its end): f99 ... f0 in A, f0 ... f99 in B */
@@ -457,8 +494,8 @@ TEST(figures_found_in_any_order)
     for (int i = 0; i < N; i++, fa = fa->next, fb = fb->next) {
         assert_non_null(fa);
         assert_non_null(fb);
-        assert_int_equal(fa->value, N - 1 - i);
-        assert_int_equal(fb->value, i);
+        assert_int_equal(figure_value(fa), N - 1 - i);
+        assert_int_equal(figure_value(fb), i);
     }
     assert_null(fa);
     assert_null(fb);
@@ -502,18 +539,18 @@ TEST(figures_searched_then_indexed)
     assert_int_equal(node_figure_index(a)->n, 17);
     assert_null(node_figure_index(b));
     /* A: every figure, those indexed when the index was made and after */
-    assert_int_equal(figure_at(f, a, "f0")->value, 0);
-    assert_int_equal(figure_at(f, a, "f4")->value, 4);
-    assert_int_equal(figure_at(f, a, "petitions")->value, 44);
-    assert_int_equal(figure_at(f, a, "petitions.proposal")->value, 11);
-    assert_int_equal(figure_at(f, a, "petitions.denunciation.eligible")->value, 12);
-    assert_int_equal(figure_at(f, a, "petitions.complaint.ineligible")->value, 6);
-    assert_int_equal(figure_at(f, a, "petitions.proposal.ineligible")->value, 1);
+    assert_int_equal(figure_value(figure_at(f, a, "f0")), 0);
+    assert_int_equal(figure_value(figure_at(f, a, "f4")), 4);
+    assert_int_equal(figure_value(figure_at(f, a, "petitions")), 44);
+    assert_int_equal(figure_value(figure_at(f, a, "petitions.proposal")), 11);
+    assert_int_equal(figure_value(figure_at(f, a, "petitions.denunciation.eligible")), 12);
+    assert_int_equal(figure_value(figure_at(f, a, "petitions.complaint.ineligible")), 6);
+    assert_int_equal(figure_value(figure_at(f, a, "petitions.proposal.ineligible")), 1);
     assert_diag_at(f, DIAG_ERROR, "'petitions.complaint' is declared twice in commune A", 11, 7);
     /* B: searched; its cell (eligible, complaint) is given twice, the
      * second time by type first: the first is kept */
-    assert_int_equal(figure_at(f, b, "petitions.complaint.ineligible")->value, 4);
-    assert_int_equal(figure_at(f, b, "petitions.complaint")->value, 10);
+    assert_int_equal(figure_value(figure_at(f, b, "petitions.complaint.ineligible")), 4);
+    assert_int_equal(figure_value(figure_at(f, b, "petitions.complaint")), 10);
     const Diagnostic *g =
         assert_diag_at(f, DIAG_ERROR, "'petitions.complaint.eligible' is declared twice in commune B", 14, 93);
     uint32_t line, col;
@@ -546,9 +583,9 @@ TEST(a_session_indexed)
     assert_non_null(node_figure_index(d));
     assert_int_equal(node_figure_index(d)->n, 21);
     assert_non_null(node_session(d)->more);
-    assert_int_equal(figure_at(f, d, "invited")->value, 10);
-    assert_int_equal(figure_at(f, d, "opinions.pending")->value, 7);
-    assert_int_equal(figure_at(f, d, "opinions.other")->value, 1);
+    assert_int_equal(figure_value(figure_at(f, d, "invited")), 10);
+    assert_int_equal(figure_value(figure_at(f, d, "opinions.pending")), 7);
+    assert_int_equal(figure_value(figure_at(f, d, "opinions.other")), 1);
     assert_null(model_figure(d, symtab_find(&f->syms, "households", 10)));
 }
 
@@ -575,14 +612,14 @@ TEST(figures_have_canonical_paths)
                                  "}\n");
     assert_no_errors(f);
     const Figure *w = m->root->figures;
-    assert_string_equal(w->path->text, "petitions");
+    assert_string_equal(figure_path(&f->syms, w)->text, "petitions");
     const Figure *lv = figure_breakdowns(w)->parts;
-    assert_string_equal(lv->path->text, "petitions.district_level");
+    assert_string_equal(figure_path(&f->syms, lv)->text, "petitions.district_level");
     assert_string_equal(figure_breakdowns(lv)->dim->name->text, "eligibility");
     const Figure *cell = figure_breakdowns(figure_breakdowns(lv)->parts)->parts;
-    assert_string_equal(figure_leaf(cell)->text, "complaint");
-    assert_string_equal(cell->path->text, "petitions.district_level.complaint.eligible");
-    assert_ptr_equal(model_figure(m->root, cell->path), cell);
+    assert_string_equal(figure_leaf(&f->syms, cell)->text, "complaint");
+    assert_string_equal(figure_path(&f->syms, cell)->text, "petitions.district_level.complaint.eligible");
+    assert_ptr_equal(model_figure_id(m->root, cell->path_id), cell);
     assert_string_equal(figure_part(cell)->dim->name->text, "petition_type");
 }
 
@@ -1311,7 +1348,7 @@ TEST(constructs_out_of_place)
     assert_int_equal(node_nunits(a), 0);
     assert_int_equal(node_nunits(child(a, "dialogue", NULL)), 0);
     /* the ward's block was still read */
-    assert_int_equal(figure_at(f, child(m->root, "ward", "W"), "invited")->value, 3);
+    assert_int_equal(figure_value(figure_at(f, child(m->root, "ward", "W"), "invited")), 3);
 }
 
 TEST(figure_misuse)
@@ -1435,12 +1472,12 @@ TEST(vocab_zero_in_units_and_unit_counts)
 {
     const Vocab *v = vocab_of(f);
     /* session counts are 0 in a unit that lists none (§5.4 step 4) */
-    assert_true(vocab_zero_in_units(v, sym(f, "dialogues")));
-    assert_true(vocab_zero_in_units(v, sym(f, "receptions")));
-    assert_true(vocab_zero_in_units(v, sym(f, "voter_contacts")));
-    assert_true(vocab_zero_in_units(v, sym(f, "receptions_not_held")));
-    assert_false(vocab_zero_in_units(v, sym(f, "communes")));
-    assert_false(vocab_zero_in_units(v, sym(f, "opinions")));
+    assert_true(vocab_zero_in_units(v, sym(f, "dialogues")->id));
+    assert_true(vocab_zero_in_units(v, sym(f, "receptions")->id));
+    assert_true(vocab_zero_in_units(v, sym(f, "voter_contacts")->id));
+    assert_true(vocab_zero_in_units(v, sym(f, "receptions_not_held")->id));
+    assert_false(vocab_zero_in_units(v, sym(f, "communes")->id));
+    assert_false(vocab_zero_in_units(v, sym(f, "opinions")->id));
     /* unit counts: the four levels */
     assert_true(unit_count(v, f, "provinces"));
     assert_true(unit_count(v, f, "districts"));
@@ -1503,6 +1540,7 @@ int main(void)
         FIXTURE_TEST(figures_with_breakdowns),
         FIXTURE_TEST(parts_met_again),
         FIXTURE_TEST(values_of_figures),
+        FIXTURE_TEST(a_value_beyond_32_bits_is_kept_whole),
         FIXTURE_TEST(a_figure_declared_twice),
         FIXTURE_TEST(figures_found_in_any_order),
         FIXTURE_TEST(figures_searched_then_indexed),

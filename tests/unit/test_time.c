@@ -837,13 +837,13 @@ TEST(passed_counts_the_subjects_a_lean_result_did_not_keep)
     /* every subject, in its place: A by year 2021 .. 2023, then B, then C */
     static const char *const yearly[] = { "A pass", "A fail", "A pass", "B fail", "B fail",
                                           "B fail", "C unknown", "C unknown", "C unknown" };
-    Lines each = { &f->arena, { 0 }, 0 };
+    Lines each = { &f->arena, { 0 }, 0, &f->syms };
     assert_true(result_each_verdict(rr, NULL, take_verdict, &each));
     assert_int_equal(each.n, 9);
     const Verdict *all = NULL;
     assert_true(result_every_verdict(rr, &f->arena, &all));
     assert_non_null(all);
-    Lines every = { &f->arena, { 0 }, 0 };
+    Lines every = { &f->arena, { 0 }, 0, &f->syms };
     for (const Verdict *v = all; v; v = v->next)
         take_verdict(&every, v);
     assert_int_equal(every.n, 9);

@@ -188,10 +188,10 @@ TEST(a_within_file_joins_the_unit_another_file_makes)
     /* the district's communes came from test1 and test3, its own figures
      * from test2, and test1's top-level `attended 40` is the district's */
     assert_int_equal(node_nunits(d), 2);
-    assert_int_equal(figure_at(f, child(d, "commune", "Quài Nưa"), "invited")->value, 30);
-    assert_int_equal(figure_at(f, child(d, "commune", "Búng Lao"), "invited")->value, 25);
-    assert_int_equal(figure_at(f, d, "attended")->value, 40);
-    assert_int_equal(figure_at(f, d, "invited")->value, 55);
+    assert_int_equal(figure_value(figure_at(f, child(d, "commune", "Quài Nưa"), "invited")), 30);
+    assert_int_equal(figure_value(figure_at(f, child(d, "commune", "Búng Lao"), "invited")), 25);
+    assert_int_equal(figure_value(figure_at(f, d, "attended")), 40);
+    assert_int_equal(figure_value(figure_at(f, d, "invited")), 55);
     assert_null(m->root->figures);
     /* the report header stays report-wide */
     assert_true(m->header.has_period);
@@ -244,7 +244,7 @@ TEST(a_within_file_whose_unit_no_file_makes)
     const Model *m = model_roots(f, (const char *const[]){ "within district \"D\"\ninvited 7\n" }, 1);
     assert_counts(f, 0, 0);
     const Node *d = child(m->root, "district", "D");
-    assert_int_equal(figure_at(f, d, "invited")->value, 7);
+    assert_int_equal(figure_value(figure_at(f, d, "invited")), 7);
     assert_null(m->root->figures);
     assert_int_equal(node_nunits(m->root), 1);
 }
@@ -258,8 +258,8 @@ static void assert_c_in_d(Fixture *f, const Node *top)
     const Node *d = child(top, "district", "D");
     assert_int_equal(child_count(d), 1);
     const Node *c = child(d, "commune", "C");
-    assert_int_equal(figure_at(f, c, "attended")->value, 3);
-    assert_int_equal(figure_at(f, c, "invited")->value, 5);
+    assert_int_equal(figure_value(figure_at(f, c, "attended")), 3);
+    assert_int_equal(figure_value(figure_at(f, c, "invited")), 5);
 }
 
 TEST(a_within_file_inside_a_unit_another_within_file_makes)
@@ -434,8 +434,8 @@ TEST(a_unit_typed_in_nfc_and_nfd_is_one_unit)
     assert_int_equal(node_nunits(m->root), 1);
     /* kept in NFC: the composed bytes Qu C3A0 i N C6B0 a */
     const Node *c = child(m->root, "commune", "Qu\xC3\xA0i N\xC6\xB0" "a");
-    assert_int_equal(figure_at(f, c, "invited")->value, 30);
-    assert_int_equal(figure_at(f, c, "attended")->value, 20);
+    assert_int_equal(figure_value(figure_at(f, c, "invited")), 30);
+    assert_int_equal(figure_value(figure_at(f, c, "attended")), 20);
     assert_string_equal(model_subject(&f->arena, c), "commune Quài Nưa");
 }
 
