@@ -301,13 +301,13 @@ static bool counts_entries(const Vocab *v, const FigureDecl *f)
 }
 
 /* A part that no listed entry has: when every entry counted in its whole
- * is itemised, here or in sessions and units below, the listing is
- * complete (spec §6.4), so the part counts 0. */
-static bool listed_zero(Checker *c, const FigureDecl *decl, const Figure *f, Aggregate *out)
+ * (`whole`; NULL: it is no part) is itemised, here or in sessions and
+ * units below, the listing is complete (spec §6.4), so the part counts 0. */
+static bool listed_zero(Checker *c, const FigureDecl *decl, const Figure *whole, Aggregate *out)
 {
-    Aggregate whole;
-    if (!figure_whole(f) || !counts_entries(c->v, decl) ||
-        !derive_aggregate(c->d, c->node, figure_whole(f)->path_id, &whole) || whole.declared)
+    Aggregate of_whole;
+    if (!whole || !counts_entries(c->v, decl) || !derive_aggregate(c->d, c->node, whole->path_id, &of_whole) ||
+        of_whole.declared)
         return false;
     *out = (Aggregate){ .entries = 1 };
     return true;
@@ -318,13 +318,13 @@ static uint32_t clamp_u32(Wide v)
     return v <= 0 ? 0 : v > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
 
-static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
+static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *whole, const Figure *f)
 {
     const Node *n = c->node;
     Aggregate agg, lacking;
     if (!c->below)
         return;                     /* nothing to compare its figures with */
-    if ((!derive_aggregate(c->d, n, f->path_id, &agg) && !listed_zero(c, decl, f, &agg)) || !f->known)
+    if ((!derive_aggregate(c->d, n, f->path_id, &agg) && !listed_zero(c, decl, whole, &agg)) || !f->known)
         return;
     const Aggregate *a = &agg;
     const Missing *missing = figure_part(f) ? model_missing(c->m, decl, figure_part(f)->dim) : NULL;
@@ -342,7 +342,7 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *f)
     Check *k = new_check(c, kind, n, f);
     if (!k)
         return;
-    if (!figure_whole(f) && vocab_is_unit_count(c->v, decl) && a->entries) {
+    if (!whole && vocab_is_unit_count(c->v, decl) && a->entries) {
         /* communes 19 with 12 commune blocks present: a lower bound */
         k->kind = CHECK_ROLLUP;
         judge(c, k, figure_declared(f), of_aggregate(a), a->sum < figure_value(f) ? REL_GE : REL_EQ);
@@ -432,8 +432,9 @@ static void check_change(Checker *c, const Figure *f)
     add(c, k);
 }
 
-/* f and its parts; decl: the figure of the vocabulary they are cells of. */
-static void check_figure(Checker *c, const FigureDecl *decl, const Figure *f)
+/* f and its parts; decl: the figure of the vocabulary they are cells of;
+ * whole: the figure f is a part of (NULL: f is a whole). */
+static void check_figure(Checker *c, const FigureDecl *decl, const Figure *whole, const Figure *f)
 {
     check_negative(c, f);
     check_change(c, f);
@@ -444,10 +445,10 @@ static void check_figure(Checker *c, const FigureDecl *decl, const Figure *f)
             for (const Breakdown *cols = figure_breakdowns(f); cols; cols = cols->next)
                 if (cols != rows)
                     check_table(c, rows, cols);
-    check_rollup(c, decl, f);
+    check_rollup(c, decl, whole, f);
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
-            check_figure(c, decl, p);
+            check_figure(c, decl, f, p);
 }
 
 /* Mark the bounds that compare f's path or one of its parts'. */
@@ -501,7 +502,7 @@ static void check_node(Checker *c, const Node *n)
     c->node = n;
     c->below = derive_any(c->d, n);
     for (const Figure *f = n->figures; f; f = f->next)
-        check_figure(c, model_figure_decl(c->m, f), f);
+        check_figure(c, model_figure_decl(c->m, f), NULL, f);
     /* a bound is checked where one of its figures is declared: never at a
      * unit that declares none (a village of a million), and in the
      * vocabulary's order */

@@ -298,11 +298,21 @@ Figure *model_figure_found(const Node *n, uint32_t path)
     return i < x->n && x->sorted[i].id == path ? x->sorted[i].figure : NULL;
 }
 
+/* What a part's path is a cell of: the figure of the vocabulary, and the
+ * path's part of each of its dimensions (decl->ndims of them, NULL where
+ * it has none). Made once for each path of a part, by figure_cell(), and
+ * shared by the parts of that path (Model.cells_of_paths). */
+typedef struct Cell {
+    const FigureDecl *decl;
+    const Part *parts[];
+} Cell;
+
 const FigureDecl *model_figure_decl(const Model *m, const Figure *f)
 {
-    while (figure_whole(f))
-        f = figure_whole(f);
-    return vocab_figure_id(m->vocab, f->path_id);   /* a whole's path is its figure's name */
+    if (!f->part)
+        return vocab_figure_id(m->vocab, f->path_id);   /* a whole's path is its figure's name */
+    const Cell *cell = symmap_get_id(&m->cells_of_paths, f->path_id);
+    return cell ? cell->decl : NULL;                /* made with the part (figure_cell()) */
 }
 
 /* How many figures the unit of this kind indexed last has (m->figures_of_kind);
@@ -655,12 +665,11 @@ static const char *free_dims(Arena *a, const FigureDecl *d, const Part *const ce
 /* The cells of a whole figure: no part of any dimension. */
 static const Part *const no_parts[VOCAB_MAX_DIMS];
 
-/* f's part of each dimension of its figure (NULL where it has none), as
- * figure_cell() shared them among the figures of its path. */
+/* f's part of each dimension of its figure (NULL where it has none). */
 static const Part *const *cells_of(const Model *m, const Figure *f)
 {
-    const Part *const *cell = figure_part(f) ? symmap_get_id(&m->cell_parts, f->path_id) : NULL;
-    return cell ? cell : no_parts;
+    const Cell *cell = f->part ? symmap_get_id(&m->cells_of_paths, f->path_id) : NULL;
+    return cell ? cell->parts : no_parts;
 }
 
 /* The part `name` of one of the dimensions the cell leaves free (spec
@@ -711,21 +720,21 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     return NULL;
 }
 
-_Static_assert(sizeof(Figure) <= 24 && sizeof(PartFigure) <= 40,
-               "a figure is 24 bytes, a part 40: a national report declares millions");
+_Static_assert(sizeof(Figure) <= 24 && sizeof(PartFigure) <= 32,
+               "a figure is 24 bytes, a part 32: a national report declares millions");
 
-/* A figure of declared value q as the model makes it: a whole or a part
- * (PartFigure, with its part and whole set), with what lies before it
+/* A figure of declared value q as the model makes it: a whole, or a part
+ * (a PartFigure, with its part set) when `part` is given; with what lies before it
  * (model.h): its FigureMore when it is written with a block, its value in
  * 64 bits when it needs them. Its flags `part`, `more` and `wide` say
  * which; NULL when out of memory. */
-static Figure *new_figure(Model *m, Quantity q, Span name, Figure *whole, const Part *part, bool more)
+static Figure *new_figure(Model *m, Quantity q, Span name, const Part *part, bool more)
 {
     bool wide = q.value < INT32_MIN || q.value > INT32_MAX;
     size_t before = (wide ? sizeof(int64_t) : 0) + (more ? sizeof(FigureMore) : 0);
     _Static_assert(_Alignof(Figure) <= ARENA_SMALL_ALIGN && _Alignof(PartFigure) <= ARENA_SMALL_ALIGN,
                    "a figure takes a multiple of 8 bytes");
-    char *at = arena_alloc_small(m->arena, before + (whole ? sizeof(PartFigure) : sizeof(Figure)));
+    char *at = arena_alloc_small(m->arena, before + (part ? sizeof(PartFigure) : sizeof(Figure)));
     if (!at)
         return NULL;
     if (wide)
@@ -733,17 +742,14 @@ static Figure *new_figure(Model *m, Quantity q, Span name, Figure *whole, const 
     if (more)
         memset(at + before - sizeof(FigureMore), 0, sizeof(FigureMore));
     Figure *f = (Figure *)(void *)(at + before);
-    if (whole) {
-        PartFigure *pf = (PartFigure *)(void *)f;
-        pf->part = part;
-        pf->whole = whole;
-    }
+    if (part)
+        ((PartFigure *)(void *)f)->part = part;
     /* whole: its bits made in one word, not set one by one in memory */
     uint32_t len = name.end - name.start;
     *f = (Figure){ .value = wide ? 0 : (int32_t)q.value, .start = name.start,
                    .name_len = (len < FIGURE_NAME_MAX ? len : FIGURE_NAME_MAX) & FIGURE_NAME_MAX,
                    .decimals = q.decimals, .approx = q.approx & 3u, .known = q.known, .money = q.money,
-                   .percent = q.percent, .part = whole != NULL, .more = more, .wide = wide };
+                   .percent = q.percent, .part = part != NULL, .more = more, .wide = wide };
     return f;
 }
 
@@ -811,7 +817,7 @@ static struct PartMemo *part_memo(Model *m, const Symbol *whole, const Symbol *n
 
 /* The path of a figure of decl that is `part` of `whole` (neither: the
  * whole), and for a part, its cell, which is its whole's and `part`'s:
- * the cell is kept once per path (m->cell_parts, read by cells_of()).
+ * the cell is kept once per path (m->cells_of_paths, read by cells_of()).
  * NULL when out of memory. */
 static Symbol *figure_cell(Model *m, const FigureDecl *decl, const Figure *whole, const Part *part)
 {
@@ -824,12 +830,12 @@ static Symbol *figure_cell(Model *m, const FigureDecl *decl, const Figure *whole
     Symbol *path = vocab_cell(m->vocab, decl, cell);
     if (!path || (!whole && !part))
         return path;
-    const Part **shared = symmap_get(&m->cell_parts, path);
-    if (!shared) {
-        shared = ARENA_ARRAY(m->arena, const Part *, ndims);
-        if (!shared || !symmap_put(&m->cell_parts, m->arena, path, shared))
+    if (!symmap_get(&m->cells_of_paths, path)) {
+        Cell *shared = arena_zalloc(m->arena, sizeof *shared + ndims * sizeof *cell);
+        if (!shared || !symmap_put(&m->cells_of_paths, m->arena, path, shared))
             return NULL;
-        memcpy(shared, cell, ndims * sizeof *cell);
+        shared->decl = decl;
+        memcpy(shared->parts, cell, ndims * sizeof *cell);
     }
     return path;
 }
@@ -873,7 +879,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     Quantity q;
     if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
-    Figure *f = new_figure(m, q, item_name_span(it), whole, part, it->blocks != NULL);
+    Figure *f = new_figure(m, q, item_name_span(it), part, it->blocks != NULL);
     if (!f) {
         oom(b);
         return NULL;

@@ -65,17 +65,17 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (24 bytes; a part 40, as a PartFigure). What few figures
+ * and a value (24 bytes; a part 32, as a PartFigure). What few figures
  * have lies just before one, made with it (new_figure() in model.c):
  * nearest, its FigureMore when it is written with a block; before that,
  * its value in 64 bits when it does not fit in 32 (`wide`).
  *
  * Its declared value is kept as the bits of a Quantity (read it whole
  * with figure_declared(), its value with figure_value(), or a flag at a
- * time); its path as the id of its symbol (figure_path(), or
- * compared by id); where its name is written as a start and a length
- * (figure_span()). Read the rest through figure_part(), figure_whole(),
- * figure_change() and figure_breakdowns(); the figure of the vocabulary
+ * time); its path as the id of its symbol (figure_path(), or compared
+ * by id); where its name is written as a start and a length
+ * (figure_span()). Read the rest through figure_part(), figure_change()
+ * and figure_breakdowns(); the figure of the vocabulary
  * through model_figure_decl(), its file through model_figure_src(). Its
  * unit is not kept: every figure is reached from its unit (Node.figures,
  * model_figure()). A figure is used where the model made it, never
@@ -145,13 +145,14 @@ static inline Span figure_span(const Figure *f)
     return (Span){ f->start, f->start + f->name_len };
 }
 
-/* A part of a figure: the figure, then which part it is of which whole
- * (a whole keeps neither). Made by the model for every part, so that a
- * Figure whose `part` is set is the first member of one. */
+/* A part of a figure: the figure, then which part it is of its whole (a
+ * whole keeps none). Made by the model for every part, so that a Figure
+ * whose `part` is set is the first member of one. A part does not keep
+ * its whole: it is reached from it, through the whole's breakdowns, and
+ * the figure of the vocabulary it is a cell of is model_figure_decl(). */
 typedef struct PartFigure {
     Figure figure;
     const Part *part;       /* the part this is of its whole */
-    Figure *whole;          /* the figure this is a part of */
 } PartFigure;
 
 static inline const PartFigure *part_figure(const Figure *f)
@@ -165,11 +166,6 @@ static inline const Part *figure_part(const Figure *f)
     return p ? p->part : NULL;
 }
 
-static inline Figure *figure_whole(const Figure *f)
-{
-    const PartFigure *p = part_figure(f);
-    return p ? p->whole : NULL;
-}
 /* f's canonical path, "petitions.district_level.complaint" (a whole's is
  * its figure's name), from the table of the run's names (Model.syms,
  * Result.syms), which gave its id. */
@@ -657,8 +653,8 @@ typedef struct Model {
     PtrMap session_attrs;   /* (cells, scope, not held) -> SessionAttrs (model.c) */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
     struct PartMemo *part_memo;     /* the breakdowns' parts met last (model.c) */
-    SymMap cell_parts;      /* a part's path -> its part of each dimension (decl->ndims
-                             * of them, NULL where it has none): cells_of() in model.c */
+    SymMap cells_of_paths;  /* a part's path -> its Cell: its figure of the vocabulary
+                             * and its part of each dimension (model.c) */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
     PtrMap rule_ids, indicator_ids;
     UnitSet children;       /* (parent, name, kind) -> the unit */

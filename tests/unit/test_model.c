@@ -51,6 +51,31 @@ static unsigned figure_count(const Node *n)
     return k;
 }
 
+/* The figure whose breakdown lists p, among w and its parts; NULL when
+ * none does. */
+static const Figure *whole_below(const Figure *w, const Figure *p)
+{
+    for (const Breakdown *bd = figure_breakdowns(w); bd; bd = bd->next)
+        for (const Figure *q = bd->parts; q; q = q->next_part) {
+            const Figure *found = q == p ? w : whole_below(q, p);
+            if (found)
+                return found;
+        }
+    return NULL;
+}
+
+/* The figure of unit n that p is a part of (a part keeps no pointer to
+ * it: model.h); NULL when p is a whole. */
+static const Figure *whole_of(const Node *n, const Figure *p)
+{
+    for (const Figure *w = n->figures; w; w = w->next) {
+        const Figure *found = whole_below(w, p);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
 /* ---- what an item becomes in each context (§4) --------------------------------------- */
 
 TEST(figures_and_entries_in_file_unit_and_session)
@@ -118,8 +143,8 @@ TEST(names_of_other_contexts_are_figures_here)
     assert_int_equal(figure_value(figure_at(f, a, "topic")), 6);
     const Figure *docs = figure_at(f, m->root, "documents");
     assert_int_equal(figure_breakdowns(docs)->nparts, 3);
-    assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.report")), docs);
-    assert_ptr_equal(figure_whole(figure_at(f, m->root, "documents.decision")), docs);
+    assert_ptr_equal(whole_of(m->root, figure_at(f, m->root, "documents.report")), docs);
+    assert_ptr_equal(whole_of(m->root, figure_at(f, m->root, "documents.decision")), docs);
     assert_int_equal(figure_value(figure_at(f, m->root, "documents.plan")), 1);
     /* the header took nothing: `report` in a breakdown is no title */
     assert_false(m->header.present);
@@ -271,7 +296,7 @@ TEST(figures_with_breakdowns)
     const Node *root = m->root;
     const Figure *op = figure_at(f, root, "opinions");
     assert_ptr_equal(figure_path(&f->syms, op), figure_leaf(&f->syms, op));
-    assert_null(figure_whole(op));
+    assert_null(whole_of(root, op));
     assert_string_equal(model_figure_decl(m, op)->name->text, "opinions");
     assert_true(op->known);
     assert_int_equal(figure_value(op), 358);
@@ -283,7 +308,7 @@ TEST(figures_with_breakdowns)
     const Figure *res = figure_breakdowns(op)->parts;
     assert_string_equal(figure_path(&f->syms, res)->text, "opinions.resolved");
     assert_string_equal(figure_leaf(&f->syms, res)->text, "resolved");
-    assert_ptr_equal(figure_whole(res), op);
+    assert_ptr_equal(whole_of(root, res), op);
     assert_ptr_equal(model_figure_decl(m, res), model_figure_decl(m, op));       /* a cell of the same figure */
     assert_int_equal(figure_value(res), 357);
     assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
@@ -296,7 +321,7 @@ TEST(figures_with_breakdowns)
     assert_int_equal(figure_breakdowns(pet)->next->nparts, 2);
     assert_null(figure_breakdowns(pet)->next->next);
     const Figure *eligible = figure_at(f, root, "petitions.eligible");
-    assert_ptr_equal(figure_whole(eligible), pet);
+    assert_ptr_equal(whole_of(root, eligible), pet);
     /* a part with a breakdown of its own keeps both (PartFigure, FigureMore) */
     assert_string_equal(figure_part(eligible)->name->text, "eligible");
     assert_null(figure_part(pet));
@@ -304,7 +329,7 @@ TEST(figures_with_breakdowns)
     /* a cell's path is canonical: petition_type before eligibility, as
      * lib/std/figures.dlg orders the dimensions of petitions */
     const Figure *cell = figure_at(f, root, "petitions.complaint.eligible");
-    assert_ptr_equal(figure_whole(cell), eligible);
+    assert_ptr_equal(whole_of(root, cell), eligible);
     assert_string_equal(figure_leaf(&f->syms, cell)->text, "complaint");
     assert_string_equal(model_figure_decl(m, cell)->name->text, "petitions");     /* two levels down */
     assert_int_equal(figure_value(cell), 2);
@@ -342,7 +367,7 @@ TEST(parts_met_again)
         assert_int_equal(in_a->path_id, in_b->path_id);
         assert_ptr_equal(figure_part(in_a), figure_part(in_b));
         /* each a part of its own unit's whole */
-        assert_ptr_equal(figure_whole(in_b), figure_at(f, b, figure_path(&f->syms, figure_whole(in_a))->text));
+        assert_ptr_equal(whole_of(b, in_b), figure_at(f, b, figure_path(&f->syms, whole_of(a, in_a))->text));
     }
     assert_int_equal(figure_value(figure_at(f, b, "petitions.complaint.eligible")), 1);
     assert_int_equal(figure_value(figure_at(f, b, "petitions.proposal.ineligible")), 0);
@@ -412,7 +437,7 @@ TEST(a_value_beyond_32_bits_is_kept_whole)
     assert_int_equal(bd->nparts, 2);
     assert_true(bd->parts->wide && !bd->parts->more);
     assert_int_equal(figure_value(bd->parts), 9000000000);
-    assert_ptr_equal(figure_whole(bd->parts), budget);
+    assert_ptr_equal(whole_of(m->root, bd->parts), budget);
     assert_int_equal(figure_value(bd->parts->next_part), 3000000000);
     const Figure *fund = figure_at(f, m->root, "fund");
     assert_false(fund->wide);
