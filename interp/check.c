@@ -175,7 +175,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
     judge(c, k, figure_declared(f), sum, bd->partial ? REL_GE : REL_EQ);
     Wide need = (Wide)figure_value(f) - sum.value;
     if (unknown == 1 && !bd->partial && !f->approx && !sum.approx && derive_fits(need))
-        check_set_note(c->arena, k, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(c->m->syms, missing),
+        check_set_note(c->arena, k, (Note){ .kind = NOTE_PART_WOULD_BE, .name = figure_leaf(c->m, missing),
                                             .a = (int64_t)need });
     else if (unknown)
         check_set_note(c->arena, k, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = unknown });
@@ -196,7 +196,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
     uint32_t j = 0;
     for (const Figure *col = cols->parts; col; col = col->next_part, j++)
         if (!sum || !have || !known ||
-            !ptrmap_put(&index, a, figure_leaf(c->m->syms, col), 0, (void *)(uintptr_t)(j + 1))) {
+            !ptrmap_put(&index, a, figure_leaf(c->m, col), 0, (void *)(uintptr_t)(j + 1))) {
             c->oom = true;
             return;
         }
@@ -207,7 +207,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
     for (const Figure *row = rows->parts; row; row = row->next_part)
         for (const Breakdown *bd = figure_breakdowns(row); bd; bd = bd->next)
             for (const Figure *cell = bd->parts; cell; cell = cell->next_part) {
-                uintptr_t k = (uintptr_t)ptrmap_get(&index, figure_leaf(c->m->syms, cell), 0);
+                uintptr_t k = (uintptr_t)ptrmap_get(&index, figure_leaf(c->m, cell), 0);
                 if (!k)
                     continue;
                 Value v;
@@ -327,7 +327,8 @@ static void check_rollup(Checker *c, const FigureDecl *decl, const Figure *whole
     if ((!derive_aggregate(c->d, n, f->path_id, &agg) && !listed_zero(c, decl, whole, &agg)) || !f->known)
         return;
     const Aggregate *a = &agg;
-    const Missing *missing = figure_part(f) ? model_missing(c->m, decl, figure_part(f)->dim) : NULL;
+    const Part *part = figure_part(c->m, f);
+    const Missing *missing = part ? model_missing(c->m, decl, part->dim) : NULL;
     if (missing && derive_aggregate(c->d, n, missing->path->id, &lacking) && lacking.sum > 0) {
         /* entries listed without this attribute may belong to this part */
         Check *k = new_check(c, CHECK_ITEMS, n, f);
@@ -531,7 +532,7 @@ static bool walk(Checker *c)
 
 bool check_run(const Model *m, const Derived *d, Arena *arena, Result *r)
 {
-    r->syms = m->syms;
+    r->model = m;
     return walk(&(Checker){ .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r });
 }
 
@@ -550,7 +551,7 @@ bool check_run_lean(const Model *m, const Derived *d, Arena *arena, Result *r)
     if (!rp)
         return false;
     *rp = (CheckReplay){ replay, m, d };
-    r->syms = m->syms;
+    r->model = m;
     if (!walk(&(Checker){ .m = m, .d = d, .v = m->vocab, .arena = arena, .r = r, .lean = true }))
         return false;
     r->kept_by_run = 0;

@@ -175,13 +175,12 @@ const char *format_verdict_subject(Arena *a, const Verdict *v)
 /* "WHOLE = PART + PART ...", naming at most MAX_NAMED parts: a breakdown's
  * ("opinions = resolved + pending"), or, given the column of a table, the
  * cells of that column ("petitions.complaint = eligible.complaint + ..."). */
-static const char *sum_text(Arena *a, const Symtab *names, const Figure *whole, const Breakdown *bd,
-                            const Figure *col)
+static const char *sum_text(Arena *a, const Model *m, const Figure *whole, const Breakdown *bd, const Figure *col)
 {
     /* made for every sum and column checked: joined, not printed */
     const char *pieces[2 + 4 * MAX_NAMED + 1];
     size_t n = 0;
-    pieces[n++] = figure_path(names, whole)->text;
+    pieces[n++] = figure_path(m->syms, whole)->text;
     pieces[n++] = " =";
     uint32_t i = 0;
     for (const Figure *p = bd->parts; p; p = p->next_part, i++) {
@@ -195,10 +194,10 @@ static const char *sum_text(Arena *a, const Symtab *names, const Figure *whole, 
             break;
         }
         pieces[n++] = i ? " + " : " ";
-        pieces[n++] = figure_leaf(names, p)->text;
+        pieces[n++] = figure_leaf(m, p)->text;
         if (col) {
             pieces[n++] = ".";
-            pieces[n++] = figure_leaf(names, col)->text;
+            pieces[n++] = figure_leaf(m, col)->text;
         }
     }
     if (bd->partial && !col && i <= MAX_NAMED)
@@ -208,30 +207,30 @@ static const char *sum_text(Arena *a, const Symtab *names, const Figure *whole, 
 
 /* The part of a check's subject after its unit: "opinions = resolved +
  * pending"; a percent check's whole subject. NULL when out of memory. */
-const char *format_check_what(Arena *a, const Symtab *names, const Check *c)
+const char *format_check_what(Arena *a, const Model *m, const Check *c)
 {
     switch (check_kind(c)) {
     case CHECK_PERCENT:
         return arena_printf(a, _("indicator %s: reported percentage"), c->indicator->id->text);
     case CHECK_SUM:
-        return sum_text(a, names, c->figure, c->parts, NULL);
+        return sum_text(a, m, c->figure, c->parts, NULL);
     case CHECK_TABLE:
-        return sum_text(a, names, c->figure, c->parts, c->figure);
+        return sum_text(a, m, c->figure, c->parts, c->figure);
     case CHECK_BOUND:       /* between two figures, or a negative count */
         return c->bound ? arena_join(a, (const char *const[]){ c->bound->small->text, " <= ", c->bound->large->text }, 3)
-                        : figure_path(names, c->figure)->text;
+                        : figure_path(m->syms, c->figure)->text;
     case CHECK_ROLLUP:
     case CHECK_ITEMS:
-        return figure_path(names, c->figure)->text;
+        return figure_path(m->syms, c->figure)->text;
     case CHECK_CHANGE:
-        return arena_printf(a, _("change of %s"), figure_path(names, c->figure)->text);
+        return arena_printf(a, _("change of %s"), figure_path(m->syms, c->figure)->text);
     }
-    return figure_path(names, c->figure)->text;
+    return figure_path(m->syms, c->figure)->text;
 }
 
-const char *format_check_subject(Arena *a, const Symtab *names, const Check *c)
+const char *format_check_subject(Arena *a, const Model *m, const Check *c)
 {
-    const char *what = format_check_what(a, names, c);
+    const char *what = format_check_what(a, m, c);
     if (c->kind == CHECK_PERCENT || !what)
         return what;
     const char *who = model_subject(a, c->node);

@@ -48,10 +48,10 @@ const char *format_number_local(char *buf, size_t size, Number n, int decimals);
 const char *format_percent_local(char *buf, size_t size, Number n, int decimals);
 
 /* What a check is about: "district Tuần Giáo: opinions = resolved + pending". */
-const char *format_check_subject(Arena *a, const Symtab *names, const Check *c);
+const char *format_check_subject(Arena *a, const Model *m, const Check *c);
 /* The subject after its unit and ": " ("opinions = resolved + pending");
  * for a percent check, which is of no unit, the whole subject. */
-const char *format_check_what(Arena *a, const Symtab *names, const Check *c);
+const char *format_check_what(Arena *a, const Model *m, const Check *c);
 /* A note as a sentence; NULL for no note (NULL) or NOTE_NONE. */
 const char *format_note(Arena *a, const Note *n);
 /* A rule's verdict on one subject: "dialogues >= 1 holds: 2 >= 1",

@@ -600,7 +600,7 @@ static int by_unit(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-static void check_row(FILE *out, const Symtab *names, const Check *c, Arena *a)
+static void check_row(FILE *out, const Model *m, const Check *c, Arena *a)
 {
     char buf[NUMBER_BUF], buf2[NUMBER_BUF];
     Number declared = check_declared(c), computed = check_computed(c), imbalance = check_imbalance(c);
@@ -610,7 +610,7 @@ static void check_row(FILE *out, const Symtab *names, const Check *c, Arena *a)
     attr_number(out, "data-computed", computed);
     fprintf(out, "><td class=\"status\">%s</td><td>%s</td><td>", status_label(c->status),
             result_check_kind_name(c->kind));
-    put(out, format_check_subject(a, names, c));
+    put(out, format_check_subject(a, m, c));
     fputs("</td><td class=\"num\">", out);
     format_number_local(buf, sizeof buf, declared, declared.decimals);
     format_number_local(buf2, sizeof buf2, computed, shown_decimals(&computed));
@@ -713,7 +713,7 @@ static void by_units(FILE *out, const Result *r, Arena *a)
                 _("status"), _("what"), _("subject"), _("values"), _("note and source"));
         for (; i < end; i++) {
             if (f[i].check)
-                check_row(out, r->syms, f[i].check, a);
+                check_row(out, r->model, f[i].check, a);
             else
                 verdict_row(out, f[i].rule, f[i].verdict, a);
         }

@@ -275,9 +275,9 @@ enum { WHAT_PARTS = 16, WHAT_SLOTS = 64, WHAT_PROBE = 4, PLAIN_SLOTS = 256, DETA
 
 typedef struct WhatKey {
     uint32_t path;              /* the figure's path's id, a sum's whole's */
-    const Symbol *col;          /* a column's name; NULL for a sum */
+    uint64_t col;               /* a column's part_key(); 0 for a sum */
     const Bound *bound;         /* a bound's check: the bound */
-    const Symbol *leaf[WHAT_PARTS];     /* a sum's or a column's parts */
+    uint64_t leaf[WHAT_PARTS];  /* a sum's or a column's parts' part_key() */
     uint32_t nparts;
     uint8_t kind;               /* CheckKind */
     bool partial;
@@ -327,7 +327,7 @@ typedef struct PathMemo {
  * (malloc: it outlives the scratch arena's rewinds). Out of memory, a text
  * is written directly instead. */
 typedef struct Memo {
-    const Symtab *names;        /* the run's: the checks' figures' paths (figure_path()) */
+    const Model *model;         /* the checks' figures' (figure_path(), figure_leaf()) */
     Out steps;                  /* the parent's steps, then the node's */
     const Node *node, *parent;
     size_t parent_len;          /* the parent's steps: steps.buf[0, parent_len) */
@@ -572,7 +572,14 @@ static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what
 
 /* The key of a sum or column check c; false when it has none (another
  * kind, or more than WHAT_PARTS parts). */
-static bool what_key(const Symtab *names, const Check *c, WhatKey *k)
+/* A part by its path and its axis, which give its name (figure_leaf()):
+ * one word, with no lookup. Never 0. */
+static uint64_t part_key(const Figure *p)
+{
+    return ((uint64_t)p->path_id << 3 | p->axis) + 1;
+}
+
+static bool what_key(const Check *c, WhatKey *k)
 {
     CheckKind kind = check_kind(c);
     if (kind == CHECK_PERCENT)
@@ -587,21 +594,21 @@ static bool what_key(const Symtab *names, const Check *c, WhatKey *k)
     const Breakdown *bd = c->parts;
     if (bd->nparts > WHAT_PARTS)
         return false;
-    k->col = kind == CHECK_TABLE ? figure_leaf(names, c->figure) : NULL;
+    k->col = kind == CHECK_TABLE ? part_key(c->figure) : 0;
     k->nparts = bd->nparts;
     k->partial = bd->partial;
     uint32_t i = 0;
     for (const Figure *p = bd->parts; p && i < WHAT_PARTS; p = p->next_part)
-        k->leaf[i++] = figure_leaf(names, p);
+        k->leaf[i++] = part_key(p);
     return i == bd->nparts;
 }
 
-/* The key's own slot, from its names' ids (the run's, not the input's). */
+/* The key's own slot, from its ids (the run's, not the input's). */
 static uint32_t what_hash(const WhatKey *k)
 {
-    uint64_t h = (uint64_t)k->path << 32 | (k->col ? k->col->id : UINT32_MAX);
+    uint64_t h = (uint64_t)k->path << 32 ^ k->col;
     for (uint32_t i = 0; i < k->nparts; i++)
-        h = h * 0x100000001B3u + k->leaf[i]->id;
+        h = h * 0x100000001B3u + k->leaf[i];
     return hash_mix(h ^ (uint64_t)(uintptr_t)k->bound ^ k->kind);
 }
 
@@ -640,10 +647,10 @@ static const Out *memo_what(Memo *m, Arena *a, const Check *c)
 {
     WhatKey k;
     bool found;
-    if (!what_key(m->names, c, &k))
+    if (!what_key(c, &k))
         return NULL;
     TextMemo *w = memo_find(m->what, WHAT_SLOTS, what_hash(&k), WHAT_PROBE, &k, sizeof k, &found);
-    return found ? &w->text : memo_made(w, format_check_what(a, m->names, c));
+    return found ? &w->text : memo_made(w, format_check_what(a, m->model, c));
 }
 
 /* ["opinions", "resolved"] of the path "opinions.resolved" */
@@ -676,14 +683,14 @@ static void figure_steps(Out *out, Memo *m, const Figure *f)
     if (!pm->valid || pm->path != f->path_id) {
         pm->text.n = 0;
         pm->text.failed = false;
-        path_steps(&pm->text, figure_path(m->names, f));
+        path_steps(&pm->text, figure_path(m->model->syms, f));
         pm->path = f->path_id;
         pm->valid = !pm->text.failed;
     }
     if (pm->valid)
         out_copy(out, &pm->text);
     else
-        path_steps(out, figure_path(m->names, f));
+        path_steps(out, figure_path(m->model->syms, f));
 }
 
 static void header(Out *out, const Header *h)
@@ -731,10 +738,10 @@ static void check_object(void *ctx, const Check *c)
     key(out, "kind"); ascii(out, result_check_kind_name(c->kind));
     out_puts(out, ", ");
     if (c->kind == CHECK_PERCENT) {
-        key(out, "subject"); cstr(out, format_check_what(a, m->names, c));
+        key(out, "subject"); cstr(out, format_check_what(a, m->model, c));
     } else {
         const Out *what = memo_what(m, a, c);
-        subject(out, m, a, c->node, what ? NULL : format_check_what(a, m->names, c), true, what);
+        subject(out, m, a, c->node, what ? NULL : format_check_what(a, m->model, c), true, what);
     }
     out_puts(out, ", "); unit_path(out, m, c->node);
     out_puts(out, ", "); figure_steps(out, m, c->kind == CHECK_PERCENT ? NULL : c->figure);
@@ -1121,7 +1128,7 @@ bool report_json(const ReportInput *in, FILE *file)
 {
     char buf[OUT_BUFFER];
     Out o = { file, buf, sizeof buf, 0, false }, *out = &o;
-    Memo memo = { .names = in->result ? in->result->syms : NULL };
+    Memo memo = { .model = in->result ? in->result->model : NULL };
     Arena scratch;
     arena_init(&scratch, in->allocator);
     out_puts(out, "{\n  \"dlg\": 3,\n  \"ok\": ");

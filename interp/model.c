@@ -298,15 +298,6 @@ Figure *model_figure_found(const Node *n, uint32_t path)
     return i < x->n && x->sorted[i].id == path ? x->sorted[i].figure : NULL;
 }
 
-/* What a part's path is a cell of: the figure of the vocabulary, and the
- * path's part of each of its dimensions (decl->ndims of them, NULL where
- * it has none). Made once for each path of a part, by figure_cell(), and
- * shared by the parts of that path (Model.cells_of_paths). */
-typedef struct Cell {
-    const FigureDecl *decl;
-    const Part *parts[];
-} Cell;
-
 const FigureDecl *model_figure_decl(const Model *m, const Figure *f)
 {
     if (!f->part)
@@ -314,6 +305,7 @@ const FigureDecl *model_figure_decl(const Model *m, const Figure *f)
     const Cell *cell = symmap_get_id(&m->cells_of_paths, f->path_id);
     return cell ? cell->decl : NULL;                /* made with the part (figure_cell()) */
 }
+
 
 /* How many figures the unit of this kind indexed last has (m->figures_of_kind);
  * NULL when out of memory, or for a kind made since the array was. */
@@ -698,7 +690,7 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
             diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, but '%s' before it to %s: the parts of one breakdown belong to "
                        "one dimension", it->name->text, d->dims[i]->name->text,
-                       figure_leaf(m->syms, bd->parts)->text,
+                       figure_leaf(m, bd->parts)->text,
                        bd->dim->name->text);
             return NULL;
         }
@@ -720,21 +712,20 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     return NULL;
 }
 
-_Static_assert(sizeof(Figure) <= 24 && sizeof(PartFigure) <= 32,
-               "a figure is 24 bytes, a part 32: a national report declares millions");
+_Static_assert(sizeof(Figure) <= 24, "a figure is 24 bytes, a part too: a national report declares millions");
+_Static_assert(VOCAB_MAX_DIMS <= 8, "a part's axis fits Figure.axis");
 
 /* A figure of declared value q as the model makes it: a whole, or a part
- * (a PartFigure, with its part set) when `part` is given; with what lies before it
+ * of its figure's dimension `axis` when `part`; with what lies before it
  * (model.h): its FigureMore when it is written with a block, its value in
  * 64 bits when it needs them. Its flags `part`, `more` and `wide` say
  * which; NULL when out of memory. */
-static Figure *new_figure(Model *m, Quantity q, Span name, const Part *part, bool more)
+static Figure *new_figure(Model *m, Quantity q, Span name, bool part, int axis, bool more)
 {
     bool wide = q.value < INT32_MIN || q.value > INT32_MAX;
     size_t before = (wide ? sizeof(int64_t) : 0) + (more ? sizeof(FigureMore) : 0);
-    _Static_assert(_Alignof(Figure) <= ARENA_SMALL_ALIGN && _Alignof(PartFigure) <= ARENA_SMALL_ALIGN,
-                   "a figure takes a multiple of 8 bytes");
-    char *at = arena_alloc_small(m->arena, before + (part ? sizeof(PartFigure) : sizeof(Figure)));
+    _Static_assert(_Alignof(Figure) <= ARENA_SMALL_ALIGN, "a figure takes a multiple of 8 bytes");
+    char *at = arena_alloc_small(m->arena, before + sizeof(Figure));
     if (!at)
         return NULL;
     if (wide)
@@ -742,14 +733,12 @@ static Figure *new_figure(Model *m, Quantity q, Span name, const Part *part, boo
     if (more)
         memset(at + before - sizeof(FigureMore), 0, sizeof(FigureMore));
     Figure *f = (Figure *)(void *)(at + before);
-    if (part)
-        ((PartFigure *)(void *)f)->part = part;
     /* whole: its bits made in one word, not set one by one in memory */
     uint32_t len = name.end - name.start;
     *f = (Figure){ .value = wide ? 0 : (int32_t)q.value, .start = name.start,
                    .name_len = (len < FIGURE_NAME_MAX ? len : FIGURE_NAME_MAX) & FIGURE_NAME_MAX,
                    .decimals = q.decimals, .approx = q.approx & 3u, .known = q.known, .money = q.money,
-                   .percent = q.percent, .part = part != NULL, .more = more, .wide = wide };
+                   .percent = q.percent, .part = part, .axis = (unsigned)axis & 7u, .more = more, .wide = wide };
     return f;
 }
 
@@ -803,7 +792,8 @@ struct PartMemo {
     const Symbol *whole;    /* the whole's path; NULL: empty */
     const Symbol *name;     /* the part's name, as written */
     const Part *part;       /* what breakdown_part() gave */
-    const Dimension *axis;  /* the figure's dimension it was found in */
+    const Dimension *dim;   /* the figure's dimension it was found in, */
+    int axis;               /* the dim'th of the figure's (vocab_figure_dim()) */
     Symbol *path;           /* what figure_cell() gave the part */
 };
 
@@ -866,8 +856,9 @@ static bool elsewhere(Builder *b, Node *node, Figure *f)
  * breakdown = "{" { figure } [ "..." ] "}" ;               (spec §5.2)
  * NAME is a figure of the vocabulary (§14.3); a part's NAME, a part of one
  * of its dimensions (§14.2). A whole goes on the unit's figures; a part
- * (`whole` given) on the parts of `into`, its breakdown, at *into_tail. */
-static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *part, Symbol *path,
+ * (`whole` given, and its part, of the figure's dimension `axis`) on the
+ * parts of `into`, its breakdown, at *into_tail. */
+static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *part, int axis, Symbol *path,
                           const FigureDecl *decl, const Item *it, Breakdown *into, Figure ***into_tail)
 {
     Model *m = b->m;
@@ -879,7 +870,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     Quantity q;
     if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
-    Figure *f = new_figure(m, q, item_name_span(it), part, it->blocks != NULL);
+    Figure *f = new_figure(m, q, item_name_span(it), part != NULL, axis, it->blocks != NULL);
     if (!f) {
         oom(b);
         return NULL;
@@ -969,15 +960,16 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             if (k == KW_PREVIOUS || k == KW_CHANGE)
                 continue;
             struct PartMemo *memo = part_memo(m, path, p->name);
-            if (memo && memo->whole == path && memo->name == p->name && (!bd->dim || bd->dim == memo->axis)) {
-                add_figure(b, node, f, memo->part, memo->path, decl, p, bd, &ptail);
+            if (memo && memo->whole == path && memo->name == p->name && (!bd->dim || bd->dim == memo->dim)) {
+                add_figure(b, node, f, memo->part, memo->axis, memo->path, decl, p, bd, &ptail);
                 continue;
             }
             const Part *pp = breakdown_part(b, f, p, bd);
-            Figure *made = pp ? add_figure(b, node, f, pp, NULL, decl, p, bd, &ptail) : NULL;
-            int axis = made ? vocab_figure_dim(decl, pp->dim) : -1;
-            if (memo && axis >= 0)
-                *memo = (struct PartMemo){ path, p->name, pp, decl->dims[axis], figure_path(m->syms, made) };
+            int part_axis = pp ? vocab_figure_dim(decl, pp->dim) : 0;   /* one of decl's: breakdown_part() */
+            Figure *made = pp ? add_figure(b, node, f, pp, part_axis, NULL, decl, p, bd, &ptail) : NULL;
+            if (memo && made)
+                *memo = (struct PartMemo){ path, p->name, pp, decl->dims[part_axis], part_axis,
+                                           figure_path(m->syms, made) };
         }
     }
     return f;
@@ -2583,7 +2575,7 @@ static void add_item(Builder *b, Node *node, Context ctx, Item *it)
         }
         const FigureDecl *decl = figure_decl(b, node, it);
         if (decl)
-            add_figure(b, node, NULL, NULL, NULL, decl, it, NULL, NULL);
+            add_figure(b, node, NULL, NULL, 0, NULL, decl, it, NULL, NULL);
     }
 }
 

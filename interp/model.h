@@ -65,7 +65,7 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (24 bytes; a part 32, as a PartFigure). What few figures
+ * and a value (24 bytes, a part too). What few figures
  * have lies just before one, made with it (new_figure() in model.c):
  * nearest, its FigureMore when it is written with a block; before that,
  * its value in 64 bits when it does not fit in 32 (`wide`).
@@ -74,12 +74,13 @@ typedef struct FigureMore {
  * with figure_declared(), its value with figure_value(), or a flag at a
  * time); its path as the id of its symbol (figure_path(), or compared
  * by id); where its name is written as a start and a length
- * (figure_span()). Read the rest through figure_part(), figure_change()
- * and figure_breakdowns(); the figure of the vocabulary
+ * (figure_span()). Read the rest through figure_change() and
+ * figure_breakdowns(); which part it is of its whole through
+ * figure_part() and figure_leaf(), the figure of the vocabulary
  * through model_figure_decl(), its file through model_figure_src(). Its
  * unit is not kept: every figure is reached from its unit (Node.figures,
  * model_figure()). A figure is used where the model made it, never
- * copied: figure_more(), figure_value() and part_figure() read what lies
+ * copied: figure_more() and figure_value() read what lies
  * around it. Only the model writes one. */
 enum { FIGURE_NAME_MAX = 511 };     /* the most figure_span() spans: a name
                                      * is PARSE_MAX_NAME bytes at most */
@@ -100,7 +101,9 @@ struct Figure {
     unsigned known : 1, money : 1, percent : 1;     /* the Quantity's */
     unsigned elsewhere : 1; /* declared in another file than its unit's
                              * (model_figure_src()): a figure keeps no file */
-    unsigned part : 1;      /* a part, made as a PartFigure (figure_part()) */
+    unsigned part : 1;      /* a part of a figure (figure_part()) */
+    unsigned axis : 3;      /* a part's: which dimension of its figure of the
+                             * vocabulary it is a part of (VOCAB_MAX_DIMS) */
     unsigned more : 1;      /* written with a block: its FigureMore lies
                              * just before it (figure_more()) */
     unsigned wide : 1;      /* its value needs 64 bits: they lie before it,
@@ -145,40 +148,12 @@ static inline Span figure_span(const Figure *f)
     return (Span){ f->start, f->start + f->name_len };
 }
 
-/* A part of a figure: the figure, then which part it is of its whole (a
- * whole keeps none). Made by the model for every part, so that a Figure
- * whose `part` is set is the first member of one. A part does not keep
- * its whole: it is reached from it, through the whole's breakdowns, and
- * the figure of the vocabulary it is a cell of is model_figure_decl(). */
-typedef struct PartFigure {
-    Figure figure;
-    const Part *part;       /* the part this is of its whole */
-} PartFigure;
-
-static inline const PartFigure *part_figure(const Figure *f)
-{
-    return f->part ? (const PartFigure *)(const void *)f : NULL;
-}
-
-static inline const Part *figure_part(const Figure *f)
-{
-    const PartFigure *p = part_figure(f);
-    return p ? p->part : NULL;
-}
-
 /* f's canonical path, "petitions.district_level.complaint" (a whole's is
- * its figure's name), from the table of the run's names (Model.syms,
- * Result.syms), which gave its id. */
+ * its figure's name), from the table of the run's names (Model.syms),
+ * which gave its id. */
 static inline Symbol *figure_path(const Symtab *names, const Figure *f)
 {
     return symtab_symbol(names, f->path_id);
-}
-
-/* The figure's name as written: its part's ("complaint"), or its own. */
-static inline Symbol *figure_leaf(const Symtab *names, const Figure *f)
-{
-    const Part *part = figure_part(f);
-    return part ? part->name : figure_path(names, f);
 }
 
 static inline FigureChange *figure_change(const Figure *f)
@@ -633,6 +608,15 @@ typedef struct UnitSet {
     Node *const *const *nodes;  /* the model's node_blocks: where an id's node is */
 } UnitSet;
 
+/* What a part's path is a cell of: the figure of the vocabulary, and the
+ * path's part of each of its dimensions (decl->ndims of them, NULL where
+ * it has none). Made once for each path of a part, by figure_cell(), and
+ * shared by the parts of that path (Model.cells_of_paths). */
+typedef struct Cell {
+    const FigureDecl *decl;
+    const Part *parts[];
+} Cell;
+
 typedef struct Model {
     Arena *arena;
     Symtab *syms;
@@ -666,6 +650,23 @@ typedef struct Model {
                                  * of that kind given last (model.c) */
     uint32_t nkinds;        /* their number */
 } Model;
+
+/* The part f is of its whole ("complaint" of petitions, in the dimension
+ * petition_type): its path's cell's part of dimension f->axis; NULL for
+ * a whole. A part keeps neither its Part nor its whole: it is reached
+ * from the whole, through its breakdowns. */
+static inline const Part *figure_part(const Model *m, const Figure *f)
+{
+    const Cell *cell = f->part ? symmap_get_id(&m->cells_of_paths, f->path_id) : NULL;
+    return cell ? cell->parts[f->axis] : NULL;
+}
+
+/* The figure's name as written: its part's ("complaint"), or its own. */
+static inline Symbol *figure_leaf(const Model *m, const Figure *f)
+{
+    const Part *part = figure_part(m, f);
+    return part ? part->name : figure_path(m->syms, f);
+}
 
 Model *model_new(Arena *a, Symtab *syms, Vocab *vocab, Diag *d);
 /* Add the items of one file to the model; a `use` item adds the items of

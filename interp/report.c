@@ -88,14 +88,14 @@ static const char *or_unknown(const char *s) { return s ? s : "?"; }
 
 /* "sum check failed: commune Kỳ Châu: receptions = periodic + regular:
  * declared 52, computed 9, imbalance 43", and "; NOTE". */
-static const char *check_message(Arena *a, const Symtab *names, const Check *c)
+static const char *check_message(Arena *a, const Model *m, const Check *c)
 {
     char declared[128], computed[128], imbalance[128];
     Number d = check_declared(c), x = check_computed(c), i = check_imbalance(c);
     format_number_text(declared, sizeof declared, d, d.decimals);
     format_number_text(computed, sizeof computed, x, x.decimals);
     const char *text = arena_printf(a, "%s check %s: %s: declared %s, computed %s", result_check_kind_name(c->kind),
-                                    status_words(c->status), or_unknown(format_check_subject(a, names, c)), declared,
+                                    status_words(c->status), or_unknown(format_check_subject(a, m, c)), declared,
                                     computed);
     if (text && i.known) {
         format_number_text(imbalance, sizeof imbalance, i, i.decimals);
@@ -118,7 +118,7 @@ void report_annotations(const ReportInput *in, Arena *a, void (*emit)(void *ctx,
         if (c->status == RESULT_PASS)
             continue;
         an = (Annotation){ "check", result_check_kind_name(c->kind),
-                           c->status == RESULT_FAIL ? ANNOTATE_ERROR : ANNOTATE_WARNING, check_message(a, r->syms, c),
+                           c->status == RESULT_FAIL ? ANNOTATE_ERROR : ANNOTATE_WARNING, check_message(a, r->model, c),
                            check_src(c), check_span(c) };
         emit(ctx, &an);
     }

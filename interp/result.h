@@ -517,8 +517,9 @@ typedef struct Result {
      * passes (eval's). NULL: every check is kept. */
     const CheckReplay *replay;
     uint32_t kept_by_run;
-    const Symtab *syms;         /* the run's names, which its checks' figures
-                                 * name by id (figure_path()): set by check_run() */
+    const Model *model;         /* the model its checks' figures are of, which
+                                 * their paths and parts are read from
+                                 * (figure_path(), figure_leaf()): set by check_run() */
 } Result;
 
 const char *result_check_kind_name(CheckKind k);

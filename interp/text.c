@@ -519,7 +519,7 @@ static void checks(Out *o, const Result *r, Arena *a)
     for (const Check *c = result_first_check(r, &it); c; c = check_next(&it), i++) {
         if (!shown(o, c->status) || (c->status == RESULT_PASS && !list))
             continue;
-        subjects[i] = or_mark(format_check_subject(a, r->syms, c));
+        subjects[i] = or_mark(format_check_subject(a, r->model, c));
         sw = max_size(sw, cols(subjects[i]));
         Number declared = check_declared(c), computed = check_computed(c);
         dw = max_size(dw, cols(format_number_local(buf, sizeof buf, declared, declared.decimals)));

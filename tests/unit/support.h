@@ -382,7 +382,7 @@ static inline Value value_at(Fixture *f, const Node *n, const char *path)
 
 static inline const char *subject_text(Fixture *f, const Check *c)
 {
-    return format_check_subject(&f->arena, &f->syms, c);
+    return format_check_subject(&f->arena, f->model, c);
 }
 
 /* A note's sentence; NULL when there is none. */

@@ -295,7 +295,7 @@ TEST(figures_with_breakdowns)
     assert_no_errors(f);
     const Node *root = m->root;
     const Figure *op = figure_at(f, root, "opinions");
-    assert_ptr_equal(figure_path(&f->syms, op), figure_leaf(&f->syms, op));
+    assert_ptr_equal(figure_path(&f->syms, op), figure_leaf(f->model, op));
     assert_null(whole_of(root, op));
     assert_string_equal(model_figure_decl(m, op)->name->text, "opinions");
     assert_true(op->known);
@@ -307,7 +307,7 @@ TEST(figures_with_breakdowns)
     /* parts: path "opinions.resolved", leaf "resolved", in order */
     const Figure *res = figure_breakdowns(op)->parts;
     assert_string_equal(figure_path(&f->syms, res)->text, "opinions.resolved");
-    assert_string_equal(figure_leaf(&f->syms, res)->text, "resolved");
+    assert_string_equal(figure_leaf(f->model, res)->text, "resolved");
     assert_ptr_equal(whole_of(root, res), op);
     assert_ptr_equal(model_figure_decl(m, res), model_figure_decl(m, op));       /* a cell of the same figure */
     assert_int_equal(figure_value(res), 357);
@@ -323,14 +323,14 @@ TEST(figures_with_breakdowns)
     const Figure *eligible = figure_at(f, root, "petitions.eligible");
     assert_ptr_equal(whole_of(root, eligible), pet);
     /* a part with a breakdown of its own keeps both (PartFigure, FigureMore) */
-    assert_string_equal(figure_part(eligible)->name->text, "eligible");
-    assert_null(figure_part(pet));
+    assert_string_equal(figure_part(f->model, eligible)->name->text, "eligible");
+    assert_null(figure_part(f->model, pet));
     assert_int_equal(breakdowns_of(eligible), 1);
     /* a cell's path is canonical: petition_type before eligibility, as
      * lib/std/figures.dlg orders the dimensions of petitions */
     const Figure *cell = figure_at(f, root, "petitions.complaint.eligible");
     assert_ptr_equal(whole_of(root, cell), eligible);
-    assert_string_equal(figure_leaf(&f->syms, cell)->text, "complaint");
+    assert_string_equal(figure_leaf(f->model, cell)->text, "complaint");
     assert_string_equal(model_figure_decl(m, cell)->name->text, "petitions");     /* two levels down */
     assert_int_equal(figure_value(cell), 2);
     assert_int_equal(figure_value(figure_at(f, root, "petitions.complaint")), 3);
@@ -365,7 +365,7 @@ TEST(parts_met_again)
         const Figure *in_a = figure_at(f, a, cells[i]), *in_b = figure_at(f, b, cells[i]);
         assert_ptr_not_equal(in_a, in_b);
         assert_int_equal(in_a->path_id, in_b->path_id);
-        assert_ptr_equal(figure_part(in_a), figure_part(in_b));
+        assert_ptr_equal(figure_part(f->model, in_a), figure_part(f->model, in_b));
         /* each a part of its own unit's whole */
         assert_ptr_equal(whole_of(b, in_b), figure_at(f, b, figure_path(&f->syms, whole_of(a, in_a))->text));
     }
@@ -642,10 +642,10 @@ TEST(figures_have_canonical_paths)
     assert_string_equal(figure_path(&f->syms, lv)->text, "petitions.district_level");
     assert_string_equal(figure_breakdowns(lv)->dim->name->text, "eligibility");
     const Figure *cell = figure_breakdowns(figure_breakdowns(lv)->parts)->parts;
-    assert_string_equal(figure_leaf(&f->syms, cell)->text, "complaint");
+    assert_string_equal(figure_leaf(f->model, cell)->text, "complaint");
     assert_string_equal(figure_path(&f->syms, cell)->text, "petitions.district_level.complaint.eligible");
     assert_ptr_equal(model_figure_id(m->root, cell->path_id), cell);
-    assert_string_equal(figure_part(cell)->dim->name->text, "petition_type");
+    assert_string_equal(figure_part(f->model, cell)->dim->name->text, "petition_type");
 }
 
 /* ---- sessions (§4.3) ---------------------------------------------------------------------- */
