@@ -47,30 +47,31 @@ static bool fits(char w, const Atom *a)
     }
 }
 
+/* What form_args() says when the arguments do not fit: `a`, the first
+ * that does not, or NULL when one is missing. Apart, and cold: the check
+ * itself runs for every item of a report, four times an opinion. */
+static __attribute__((noinline, cold)) bool args_refused(Diag *d, Source *src, const Item *it, const Atom *a,
+                                                         const char *usage)
+{
+    /* usage is marked N_() where it is written: translated only to be said */
+    if (a)
+        diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, _(usage));
+    else
+        diag_error(d, src, item_name_span(it), "'%s' is incomplete: write %s", it->name->text, _(usage));
+    return false;
+}
+
 bool form_args(Diag *d, Source *src, const Item *it, const char *pattern, const char *usage)
 {
     const Atom *a = it->args;
     for (const char *p = pattern; *p; p++) {
         bool optional = *p >= 'A' && *p <= 'Z';
-        char w = optional ? (char)(*p - 'A' + 'a') : *p;
-        if (a && fits(w, a)) {
+        if (a && fits(optional ? (char)(*p - 'A' + 'a') : *p, a))
             a = a->next;
-            continue;
-        }
-        if (optional)
-            continue;
-        /* usage is marked N_() where it is written: translated only to be said */
-        if (a)
-            diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, _(usage));
-        else
-            diag_error(d, src, item_name_span(it), "'%s' is incomplete: write %s", it->name->text, _(usage));
-        return false;
+        else if (!optional)
+            return args_refused(d, src, it, a, usage);
     }
-    if (a) {
-        diag_error(d, src, a->span, "unexpected %s in '%s': write %s", form_atom_desc(a), it->name->text, _(usage));
-        return false;
-    }
-    return true;
+    return !a || args_refused(d, src, it, a, usage);
 }
 
 Str form_string(const Item *it, uint32_t nth)
