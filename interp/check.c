@@ -392,15 +392,17 @@ static double as_double(const Quantity *q)
  * one unit of the last digit the report printed. */
 static void check_change(Checker *c, const Figure *f)
 {
-    if (!figure_change(f))
+    const FigureChange *change = figure_change(c->m, f);
+    if (!change)
         return;
     const Quantity current = figure_declared(f);
-    const Quantity *v = &current, *p = &figure_change(f)->previous, *d = &figure_change(f)->change;
+    const Quantity *v = &current, *p = &change->previous, *d = &change->change;
     if (!d->known || !p->known || !v->known || v->approx)
         return;
     Check *k = new_check(c, CHECK_CHANGE, c->node, f);
     if (!k)
         return;
+    k->change = change;
     if (!d->percent) {
         Computed x = exact(0);
         x.value = (Wide)v->value - p->value;     /* exact: a change of two 64-bit figures */
@@ -438,7 +440,8 @@ static void check_change(Checker *c, const Figure *f)
 static void check_figure(Checker *c, const FigureDecl *decl, const Figure *whole, const Figure *f)
 {
     check_negative(c, f);
-    check_change(c, f);
+    if (f->changed)
+        check_change(c, f);         /* the few written with previous or change */
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         check_sum(c, f, bd);
     for (const Breakdown *rows = figure_breakdowns(f); rows; rows = rows->next)

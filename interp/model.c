@@ -670,6 +670,7 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
 {
     Model *m = b->m;
     const FigureDecl *d = model_figure_decl(m, whole);
+    const Dimension *dim = breakdown_dim(m, bd);
     if (!d->ndims) {
         diag_error(m->diag, b->src, item_name_span(it),
                    "'%s' is not broken down by anything in the vocabulary: declare a dimension for it, "
@@ -686,12 +687,11 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
                        "dimension", it->name->text, d->dims[i]->name->text, cells_of(m, whole)[i]->name->text);
             return NULL;
         }
-        if (bd->dim && bd->dim != d->dims[i]) {
+        if (dim && dim != d->dims[i]) {
             diag_error(m->diag, b->src, item_name_span(it),
                        "'%s' belongs to %s, but '%s' before it to %s: the parts of one breakdown belong to "
-                       "one dimension", it->name->text, d->dims[i]->name->text,
-                       figure_leaf(m, bd->parts)->text,
-                       bd->dim->name->text);
+                       "one dimension", it->name->text, d->dims[i]->name->text, figure_leaf(m, bd->parts)->text,
+                       dim->name->text);
             return NULL;
         }
         return p;
@@ -699,7 +699,7 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     Suggest s;
     suggest_init(&s, it->name->text);
     for (uint32_t i = 0; i < d->ndims; i++)
-        if (!cells_of(m, whole)[i] && (!bd->dim || bd->dim == d->dims[i]))
+        if (!cells_of(m, whole)[i] && (!dim || dim == d->dims[i]))
             for (uint32_t j = 0; j < d->dims[i]->nparts; j++)
                 suggest_offer(&s, d->dims[i]->words[j]->text, d->dims[i]->words[j]->len);
     const char *near = suggest_best(&s);
@@ -762,12 +762,16 @@ static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k
                    "write the %s the report prints, exactly", it->name->text);
         return;
     }
-    FigureMore *more = figure_more(f);      /* there: the item is in its block */
-    if (!more->change && !(more->change = ARENA_NEW(m->arena, FigureChange))) {
-        oom(b);
-        return;
+    FigureChange *change = f->changed ? ptrmap_get(&m->changes, f, 0) : NULL;
+    if (!change) {
+        change = ARENA_NEW(m->arena, FigureChange);
+        if (!change || !ptrmap_put(&m->changes, m->arena, f, 0, change)) {
+            oom(b);
+            return;
+        }
+        f->changed = true;
     }
-    Quantity *slot = k == KW_PREVIOUS ? &more->change->previous : &more->change->change;
+    Quantity *slot = k == KW_PREVIOUS ? &change->previous : &change->change;
     if (slot->known) {
         diag_error(m->diag, b->src, item_name_span(it), "'%s' of '%s' is given twice", it->name->text,
                    figure_path(m->syms, f)->text);
@@ -775,7 +779,7 @@ static void figure_attr(Builder *b, Figure *f, const FigureDecl *decl, Keyword k
     }
     *slot = q;
     if (k == KW_CHANGE)
-        more->change->change_span = it->args->span;
+        change->change_span = it->args->span;
 }
 
 /* The parts of breakdowns met last, direct-mapped (as CellsMemo below):
@@ -915,7 +919,6 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         b->figures_of = node;
         b->figures_end = f;
     } else {
-        into->dim = part->dim;
         **into_tail = f;
         *into_tail = &f->next_part;
         into->nparts++;
@@ -955,12 +958,15 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         *tail = bd;                 /* before its parts: see add_figure's search */
         tail = &bd->next;
         Figure **ptail = &bd->parts;
+        const Dimension *dim = NULL;
         for (Item *p = blk->items; p; p = p->next) {
             Keyword k = keyword(m, p->name);
             if (k == KW_PREVIOUS || k == KW_CHANGE)
                 continue;
             struct PartMemo *memo = part_memo(m, path, p->name);
-            if (memo && memo->whole == path && memo->name == p->name && (!bd->dim || bd->dim == memo->dim)) {
+            if (!dim)
+                dim = breakdown_dim(m, bd);             /* its first part's, once it has one */
+            if (memo && memo->whole == path && memo->name == p->name && (!dim || dim == memo->dim)) {
                 add_figure(b, node, f, memo->part, memo->axis, memo->path, decl, p, bd, &ptail);
                 continue;
             }

@@ -39,14 +39,14 @@ typedef struct Quantity {
 typedef struct Node Node;
 typedef struct Figure Figure;
 
-/* A breakdown: the parts of one dimension (spec §5.2). */
+/* A breakdown: the parts of one dimension (spec §5.2), which its parts
+ * say (breakdown_dim()). */
 typedef struct Breakdown {
-    const Dimension *dim;
     Figure *parts;          /* linked through Figure.next_part */
     uint32_t nparts;
     bool partial;
     struct Breakdown *next;
-} Breakdown;                /* 32 bytes: a two-way table of petitions has four */
+} Breakdown;                /* 24 bytes: a two-way table of petitions has four */
 
 /* `previous V` and `change D` written in a figure's block (spec §6.8). */
 typedef struct FigureChange {
@@ -57,9 +57,10 @@ typedef struct FigureChange {
 
 /* What a figure written with a block has beside its value: a figure
  * written without one has none of it. Made with the figure, just before
- * it, when the figure is written with a block; figure_more() finds it. */
+ * it, when the figure is written with a block; figure_more() finds it.
+ * Its `previous` and `change`, which few reports write, are kept apart
+ * (Figure.changed, figure_change()). */
 typedef struct FigureMore {
-    FigureChange *change;   /* NULL when neither is written */
     Breakdown *breakdowns;
 } FigureMore;
 
@@ -108,6 +109,8 @@ struct Figure {
                              * just before it (figure_more()) */
     unsigned wide : 1;      /* its value needs 64 bits: they lie before it,
                              * before its FigureMore if it has one */
+    unsigned changed : 1;   /* written with `previous` or `change`: its
+                             * FigureChange is in Model.changes */
 };
 
 /* What lies before a figure, nearest first: its FigureMore (`more`), then
@@ -154,12 +157,6 @@ static inline Span figure_span(const Figure *f)
 static inline Symbol *figure_path(const Symtab *names, const Figure *f)
 {
     return symtab_symbol(names, f->path_id);
-}
-
-static inline FigureChange *figure_change(const Figure *f)
-{
-    const FigureMore *more = figure_more(f);
-    return more ? more->change : NULL;
 }
 
 static inline Breakdown *figure_breakdowns(const Figure *f)
@@ -640,6 +637,7 @@ typedef struct Model {
     SymMap cells_of_paths;  /* a part's path -> its Cell: its figure of the vocabulary
                              * and its part of each dimension (model.c) */
     PtrMap missing;         /* (figure, dimension) -> "opinions (without a status)" */
+    PtrMap changes;         /* a figure -> its FigureChange (Figure.changed) */
     PtrMap rule_ids, indicator_ids;
     UnitSet children;       /* (parent, name, kind) -> the unit */
     UnitSet units;          /* (name, kind) -> the unit made last; see NodeMore.namesake.
@@ -659,6 +657,20 @@ static inline const Part *figure_part(const Model *m, const Figure *f)
 {
     const Cell *cell = f->part ? symmap_get_id(&m->cells_of_paths, f->path_id) : NULL;
     return cell ? cell->parts[f->axis] : NULL;
+}
+
+/* What f was written with of `previous` and `change` (spec §6.8); NULL
+ * when neither. */
+static inline const FigureChange *figure_change(const Model *m, const Figure *f)
+{
+    return f->changed ? ptrmap_get(&m->changes, f, 0) : NULL;
+}
+
+/* The dimension bd's parts are of; NULL while it has none. */
+static inline const Dimension *breakdown_dim(const Model *m, const Breakdown *bd)
+{
+    const Part *first = bd->parts ? figure_part(m, bd->parts) : NULL;
+    return first ? first->dim : NULL;
 }
 
 /* The figure's name as written: its part's ("complaint"), or its own. */

@@ -240,6 +240,7 @@ typedef struct Check {
         const Breakdown *parts;     /* sum: its breakdown; table: the rows */
         const Bound *bound;         /* bound: between two figures, else NULL (a negative count) */
         const IndicatorDef *indicator;  /* percent */
+        const FigureChange *change;     /* change: the figure's previous and change */
     };
     CheckMore *more;            /* see CheckMore; NULL: none of it */
     int32_t declared, computed; /* unless more->numbers: the numbers that are `known` */
@@ -291,7 +292,7 @@ static inline Span check_span(const Check *c)
     if (c->kind == CHECK_PERCENT)
         return c->indicator->reported_span;
     if (c->kind == CHECK_CHANGE)
-        return figure_change(c->figure)->change_span;
+        return c->change->change_span;
     return c->figure ? figure_span(c->figure) : (Span){ 0, 0 };
 }
 

@@ -236,10 +236,10 @@ TEST(no_check_without_both_or_without_an_exact_value)
     assert_int_equal(r->nchecks, 0);
     /* what was written is kept all the same */
     const Figure *h = model_figure(f->model->root, symtab_find(&f->syms, "houses", 6));
-    assert_non_null(figure_change(h));
-    assert_true(figure_change(h)->previous.known);
-    assert_int_equal(figure_change(h)->previous.value, 8);
-    assert_false(figure_change(h)->change.known);
+    assert_non_null(figure_change(f->model, h));
+    assert_true(figure_change(f->model, h)->previous.known);
+    assert_int_equal(figure_change(f->model, h)->previous.value, 8);
+    assert_false(figure_change(f->model, h)->change.known);
 }
 
 /* ---- errors (spec/messages.md §4.2) ------------------------------------------------------- */
@@ -265,7 +265,7 @@ TEST(change_given_twice)
     assert_one_error(f, "'change' of 'houses' is given twice", 1, 23);
     /* the first is kept */
     const Figure *h = model_figure(f->model->root, symtab_find(&f->syms, "houses", 6));
-    assert_int_equal(figure_change(h)->change.value, 2);
+    assert_int_equal(figure_change(f->model, h)->change.value, 2);
 }
 
 TEST(previous_given_twice)
@@ -275,7 +275,7 @@ TEST(previous_given_twice)
     model_of(f, "commune \"A\" { houses 10 { previous 8  previous 9 } }\n");
     assert_one_error(f, "'previous' of 'houses' is given twice", 1, 39);
     const Figure *h = model_figure(node_first_child(f->model->root), symtab_find(&f->syms, "houses", 6));
-    assert_int_equal(figure_change(h)->previous.value, 8);
+    assert_int_equal(figure_change(f->model, h)->previous.value, 8);
 }
 
 TEST(previous_of_the_wrong_type)

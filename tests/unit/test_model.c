@@ -640,7 +640,7 @@ TEST(figures_have_canonical_paths)
     assert_string_equal(figure_path(&f->syms, w)->text, "petitions");
     const Figure *lv = figure_breakdowns(w)->parts;
     assert_string_equal(figure_path(&f->syms, lv)->text, "petitions.district_level");
-    assert_string_equal(figure_breakdowns(lv)->dim->name->text, "eligibility");
+    assert_string_equal(breakdown_dim(m, figure_breakdowns(lv))->name->text, "eligibility");
     const Figure *cell = figure_breakdowns(figure_breakdowns(lv)->parts)->parts;
     assert_string_equal(figure_leaf(f->model, cell)->text, "complaint");
     assert_string_equal(figure_path(&f->syms, cell)->text, "petitions.district_level.complaint.eligible");
