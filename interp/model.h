@@ -666,11 +666,14 @@ static inline const FigureChange *figure_change(const Model *m, const Figure *f)
     return f->changed ? ptrmap_get(&m->changes, f, 0) : NULL;
 }
 
-/* The dimension bd's parts are of; NULL while it has none. */
+/* The dimension of its figure that bd's parts are parts of; NULL while
+ * it has none. A window of any calendar unit (q2024_1, m2024_03) is a
+ * part of its figure's time axis, `year` (spec §5.6), whatever
+ * dimension the window itself is of (Part.dim). */
 static inline const Dimension *breakdown_dim(const Model *m, const Breakdown *bd)
 {
-    const Part *first = bd->parts ? figure_part(m, bd->parts) : NULL;
-    return first ? first->dim : NULL;
+    const Cell *cell = bd->parts ? symmap_get_id(&m->cells_of_paths, bd->parts->path_id) : NULL;
+    return cell ? cell->decl->dims[bd->parts->axis] : NULL;
 }
 
 /* The figure's name as written: its part's ("complaint"), or its own. */

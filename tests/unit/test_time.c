@@ -650,6 +650,27 @@ TEST(explicit_window_in_a_path)
     assert_double_near(find_indicator(f, "all", NULL)->value.value, 4, 1e-12);
 }
 
+/* Windows of any calendar unit are parts of a figure's time axis, `year`
+ * (§5.6): a breakdown by quarters or by months is one breakdown, of that
+ * axis, and adds up as any other. A: 10 + 20 = 30; B: 5 + 6 = 11, not
+ * the 12 declared; C: A's parts again, so found in the part memo. */
+TEST(a_breakdown_by_quarters_or_by_months)
+{
+    run_all(f, "period 2024\n"
+               "commune \"A\" { invited 30 { q2024_1 10  q2024_2 20 } }\n"
+               "commune \"B\" { invited 12 { m2024_01 5  m2024_02 6 } }\n"
+               "commune \"C\" { invited 30 { q2024_1 10  q2024_2 20 } }\n");
+    assert_no_errors(f);
+    const Check *a = find_check(f, CHECK_SUM, "commune A: invited = q2024_1 + q2024_2");
+    assert_int_equal(a->status, RESULT_PASS);
+    assert_double_near(check_computed(a).value, 30, 1e-12);
+    const Check *b = find_check(f, CHECK_SUM, "commune B: invited = m2024_01 + m2024_02");
+    assert_int_equal(b->status, RESULT_FAIL);
+    assert_double_near(check_declared(b).value, 12, 1e-12);
+    assert_double_near(check_computed(b).value, 11, 1e-12);
+    assert_int_equal(find_check(f, CHECK_SUM, "commune C: invited = q2024_1 + q2024_2")->status, RESULT_PASS);
+}
+
 TEST(each_month_period_starting_mid_month)
 {
     run_all(f, "period 2024-01-15 .. 2024-03-31\n"
@@ -1480,6 +1501,7 @@ int main(void)
         FIXTURE_TEST(figure_without_time_axis_keeps_its_value),
         FIXTURE_TEST(figure_nobody_gives_is_unknown_in_a_window),
         FIXTURE_TEST(explicit_window_in_a_path),
+        FIXTURE_TEST(a_breakdown_by_quarters_or_by_months),
         FIXTURE_TEST(each_month_period_starting_mid_month),
         FIXTURE_TEST(period_ending_on_a_saturday_keeps_the_last_month_and_week),
         FIXTURE_TEST(period_ending_on_a_thursday_cuts_the_last_month),
