@@ -570,8 +570,6 @@ static void subject(Out *out, Memo *m, Arena *a, const Node *n, const char *what
     out_putc(out, '"');
 }
 
-/* The key of a sum or column check c; false when it has none (another
- * kind, or more than WHAT_PARTS parts). */
 /* A part by its path and its axis, which give its name (figure_leaf()):
  * one word, with no lookup. Never 0. */
 static uint64_t part_key(const Figure *p)
@@ -579,6 +577,8 @@ static uint64_t part_key(const Figure *p)
     return ((uint64_t)p->path_id << 3 | p->axis) + 1;
 }
 
+/* The key of a sum or column check c; false when it has none (another
+ * kind, or more than WHAT_PARTS parts). */
 static bool what_key(const Check *c, WhatKey *k)
 {
     CheckKind kind = check_kind(c);

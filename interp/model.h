@@ -375,7 +375,8 @@ enum { MODEL_FIGURES_SCANNED = 16 };
 struct FigureIndex {
     FigureSlot *sorted;     /* by id; unused once `map` is set */
     uint32_t n, cap;
-    PtrMap *map;            /* path -> Figure, once the order was given up */
+    PtrMap *map;            /* path_key(path id) -> Figure (model.c), once the
+                             * order was given up */
     Figure *last;           /* the end of the unit's list of figures (wholes) */
 };
 

@@ -520,7 +520,8 @@ typedef struct Result {
     uint32_t kept_by_run;
     const Model *model;         /* the model its checks' figures are of, which
                                  * their paths and parts are read from
-                                 * (figure_path(), figure_leaf()): set by check_run() */
+                                 * (figure_path(), figure_leaf()): set by check_run()
+                                 * and check_run_lean() */
 } Result;
 
 const char *result_check_kind_name(CheckKind k);

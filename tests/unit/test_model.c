@@ -322,7 +322,8 @@ TEST(figures_with_breakdowns)
     assert_null(figure_breakdowns(pet)->next->next);
     const Figure *eligible = figure_at(f, root, "petitions.eligible");
     assert_ptr_equal(whole_of(root, eligible), pet);
-    /* a part with a breakdown of its own keeps both (PartFigure, FigureMore) */
+    /* a part with a breakdown of its own: a part (Figure.part, .axis) with
+     * a FigureMore */
     assert_string_equal(figure_part(f->model, eligible)->name->text, "eligible");
     assert_null(figure_part(f->model, pet));
     assert_int_equal(breakdowns_of(eligible), 1);

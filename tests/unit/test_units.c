@@ -309,7 +309,7 @@ TEST(within_a_unit_listed_by_a_later_within_file)
     assert_int_equal(child_count(m->root), 1);
     const Node *d = child(m->root, "district", "D");
     assert_int_equal(child_count(d), 2);
-    assert_int_equal(figure_at(f, child(d, "commune", "B"), "invited")->value, 7);
+    assert_int_equal(figure_value(figure_at(f, child(d, "commune", "B"), "invited")), 7);
 }
 
 /* Each file makes the other's unit: no order is right, and levels forbid
@@ -334,7 +334,7 @@ TEST(a_figure_declared_in_another_file)
     const char *const files[] = { "commune \"A\" { harvest 12 }\n",
                                   "figure harvest \"Sản lượng\" { }\n" };
     const Model *m = build_model_files(f, files, 2, false);
-    assert_int_equal(figure_at(f, child(m->root, "commune", "A"), "harvest")->value, 12);
+    assert_int_equal(figure_value(figure_at(f, child(m->root, "commune", "A"), "harvest")), 12);
 }
 
 /* Units past the first blocks of nodes (model.c makes them 256 at a
@@ -356,8 +356,8 @@ TEST(units_found_again_among_many)
     assert_counts(f, 0, 0);
     const Node *d = child(m->root, "district", "D");
     assert_int_equal(node_nunits(d), N);
-    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 450"), "households")->value, 45);
-    assert_int_equal(figure_at(f, child(d, "commune", "X\xC3\xA3 613"), "households")->value, 61);
+    assert_int_equal(figure_value(figure_at(f, child(d, "commune", "X\xC3\xA3 450"), "households")), 45);
+    assert_int_equal(figure_value(figure_at(f, child(d, "commune", "X\xC3\xA3 613"), "households")), 61);
     assert_null(child(d, "commune", "X\xC3\xA3 450")->figures->next);
 }
 
@@ -463,8 +463,8 @@ TEST(near_duplicate_units_draw_a_warning)
     assert_diag(f, DIAG_NOTE, "the other is here", "test1.dlg", 1, 10);
     /* they stay two units */
     assert_int_equal(node_nunits(m->root), 2);
-    assert_int_equal(figure_at(f, child(m->root, "district", "Muong Ang"), "invited")->value, 1);
-    assert_int_equal(figure_at(f, child(m->root, "district", "Mường Ảng"), "invited")->value, 2);
+    assert_int_equal(figure_value(figure_at(f, child(m->root, "district", "Muong Ang"), "invited")), 1);
+    assert_int_equal(figure_value(figure_at(f, child(m->root, "district", "Mường Ảng"), "invited")), 2);
 }
 
 TEST(near_duplicates_by_case_and_spaces)
