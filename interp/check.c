@@ -283,8 +283,8 @@ static void expected_children(const Node *n, uint32_t *present, uint32_t *expect
         return;
     const Figure *f = count ? model_figure(n, count->name) : NULL;
     *present = *expected = k;
-    int64_t declared = f && f->known ? figure_value(f) : 0;
-    if (f && f->known && declared >= (int64_t)*present)
+    int64_t declared = f && f->known ? figure_value(f) : -1;  /* -1: none, below any count */
+    if (declared >= (int64_t)*present)
         *expected = declared > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)declared;
 }
 

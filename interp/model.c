@@ -306,7 +306,6 @@ const FigureDecl *model_figure_decl(const Model *m, const Figure *f)
     return cell ? cell->decl : NULL;                /* made with the part (figure_cell()) */
 }
 
-
 /* How many figures the unit of this kind indexed last has (m->figures_of_kind);
  * NULL when out of memory, or for a kind made since the array was. */
 static uint32_t *figures_of_kind(Model *m, const Kind *kind)
@@ -665,12 +664,14 @@ static const Part *const *cells_of(const Model *m, const Figure *f)
 }
 
 /* The part `name` of one of the dimensions the cell leaves free (spec
- * §14.2), or NULL with a message saying why it is none. */
-static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *it, const Breakdown *bd)
+ * §14.2), in breakdown bd of `whole` whose parts so far are of dimension
+ * `dim` (breakdown_dim(); NULL: none yet), or NULL with a message saying
+ * why it is none. */
+static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *it, const Breakdown *bd,
+                                  const Dimension *dim)
 {
     Model *m = b->m;
     const FigureDecl *d = model_figure_decl(m, whole);
-    const Dimension *dim = breakdown_dim(m, bd);
     if (!d->ndims) {
         diag_error(m->diag, b->src, item_name_span(it),
                    "'%s' is not broken down by anything in the vocabulary: declare a dimension for it, "
@@ -970,7 +971,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
                 add_figure(b, node, f, memo->part, memo->axis, memo->path, decl, p, bd, &ptail);
                 continue;
             }
-            const Part *pp = breakdown_part(b, f, p, bd);
+            const Part *pp = breakdown_part(b, f, p, bd, dim);
             int part_axis = pp ? vocab_figure_dim(decl, pp->dim) : 0;   /* one of decl's: breakdown_part() */
             Figure *made = pp ? add_figure(b, node, f, pp, part_axis, NULL, decl, p, bd, &ptail) : NULL;
             if (memo && made)

@@ -66,23 +66,22 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (24 bytes, a part too). What few figures
- * have lies just before one, made with it (new_figure() in model.c):
- * nearest, its FigureMore when it is written with a block; before that,
- * its value in 64 bits when it does not fit in 32 (`wide`).
+ * and a value (24 bytes, a part too). What few figures have lies just
+ * before one, made with it (new_figure() in model.c): nearest, its
+ * FigureMore when it is written with a block; before that, its value in
+ * 64 bits when it does not fit in 32 (`wide`).
  *
  * Its declared value is kept as the bits of a Quantity (read it whole
  * with figure_declared(), its value with figure_value(), or a flag at a
- * time); its path as the id of its symbol (figure_path(), or compared
- * by id); where its name is written as a start and a length
- * (figure_span()). Read the rest through figure_change() and
- * figure_breakdowns(); which part it is of its whole through
- * figure_part() and figure_leaf(), the figure of the vocabulary
- * through model_figure_decl(), its file through model_figure_src(). Its
- * unit is not kept: every figure is reached from its unit (Node.figures,
- * model_figure()). A figure is used where the model made it, never
- * copied: figure_more() and figure_value() read what lies
- * around it. Only the model writes one. */
+ * time); its path as the id of its symbol (figure_path(), or compared by
+ * id); where its name is written as a start and a length (figure_span()).
+ * Read the rest through figure_change() and figure_breakdowns(); which
+ * part it is of its whole through figure_part() and figure_leaf(); the
+ * figure of the vocabulary through model_figure_decl(), its file through
+ * model_figure_src(). Its unit is not kept: every figure is reached from
+ * its unit (Node.figures, model_figure()). A figure is used where the
+ * model made it, never copied: figure_more() and figure_value() read
+ * what lies around it. Only the model writes one. */
 enum { FIGURE_NAME_MAX = 511 };     /* the most figure_span() spans: a name
                                      * is PARSE_MAX_NAME bytes at most */
 struct Figure {
