@@ -98,7 +98,7 @@ FORCE_FUZZ_DEFS:
 
 # The harness itself is not instrumented for coverage: its validator's
 # branches would count as features of the input.
-$(FUZZ_OUT)/fuzz_dlg.o: tests/fuzz/fuzz_dlg.c tests/fuzz/fuzz.mk $(FUZZ_OUT)/defs $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+$(FUZZ_OUT)/fuzz_dlg.o: tests/fuzz/fuzz_dlg.c tests/fuzz/fuzz.mk $(FUZZ_OUT)/defs $(GEN)/parser.h $(GEN)/lexer.h
 	$(CC) $(CPPFLAGS) $(filter-out -fsanitize=fuzzer-no-link,$(CFLAGS)) $(FUZZ_DEFS) -c -o $@ $<
 
 $(FUZZ_OUT)/fuzz_parse.o: tests/fuzz/fuzz_parse.c tests/unit/parse_dump.h tests/fuzz/fuzz.mk

@@ -486,8 +486,8 @@ TEST(numbered_parts_in_numeric_order)
     run_all(f, "voter_contacts 6 { round2 1  round10 2  round1 3 }\n"
                "indicator v \"T\" = voter_contacts { per round }\n");
     /* the parts the report uses, by number: round1, round2, round10 */
-    const char *order[3];
-    double value[3];
+    const char *order[3] = { 0 };
+    double value[3] = { 0 };
     unsigned n = 0;
     for (const IndicatorResult *ir = f->result.indicators; ir; ir = ir->next)
         if (ir->part && n < 3) {
