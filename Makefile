@@ -102,6 +102,15 @@ PGO_TRAIN := $(BUILD)/train
 PGO_STAMP := $(PGO_DIR)/stamp
 # in an object's recipe: its auxiliary name, the same in both builds
 PGO_AUX    = $(if $(filter 1 train,$(PGO)),-dumpbase $(PGO_DIR)/$(@:$(BUILD)/%.o=%))
+# Objects made with and without a profile share a directory: which they
+# were made with is kept in $(BUILD)/pgo, so that PGO=0 then PGO=1 (or the
+# other way) makes them again.
+$(LIB_OBJS) $(MAIN_OBJ) $(BUILD)/interp/main-whole.o: $(BUILD)/pgo
+$(BUILD)/pgo: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PGO)' | cmp -s - $@ || echo '$(PGO)' > $@
+.PHONY: FORCE
+FORCE:
 ifeq ($(PGO),train)
 CFLAGS    += -fprofile-generate -fprofile-update=atomic
 LDFLAGS   += -fprofile-generate
@@ -127,8 +136,6 @@ PGO_MAKE   = $(MAKE) --no-print-directory PGO=train BUILD=$(PGO_TRAIN) GEN=$(GEN
              PGO_DIR=$(PGO_DIR)
 $(PGO_TRAIN)/dlg: FORCE $(GEN_SRCS) $(GEN)/parser.h $(GEN)/lexer.h
 	+@$(PGO_MAKE) -q $@ || $(PGO_MAKE) $@
-.PHONY: FORCE
-FORCE:
 endif
 ifeq ($(PGO),none)
 $(DLG): | pgo-none
