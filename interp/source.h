@@ -94,6 +94,7 @@ typedef struct SourceCache {
     Span span;              /* where they are */
     char *buf;
     uint32_t cap;
+    uint32_t window;        /* bytes the last read was for (source_bytes) */
 } SourceCache;
 
 /* A large file read while it is scanned, a piece at a time, rather than

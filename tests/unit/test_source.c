@@ -476,6 +476,44 @@ TEST(evicted_files_share_one_window)
     unlink(pb);
 }
 
+TEST(an_evicted_file_is_read_again_in_windows_that_grow_while_in_order)
+{
+    /* spans asked for in order, each past the window read last, are read
+     * in windows that double from 8 KiB to 64 KiB; one far from the last
+     * window is read in 8 KiB again. Every span gives the file's bytes. */
+    char path[64];
+    size_t n = 600 * 1024;
+    char *a = arena_alloc(&f->arena, n);
+    assert_non_null(a);
+    for (size_t i = 0; i < n; i++)
+        a[i] = i % 61 == 60 ? '\n' : (char)('a' + i * 7 % 26);
+    make_file(path, a, n);
+    Source *s = NULL;
+    assert_int_equal(source_load(&f->arena, path, &s), SOURCE_OK);
+    SourceCache cache = { 0 };
+    assert_true(source_evict(s, &cache));
+    uint32_t windows[8] = { 0 }, nwin = 0;
+    const SourceCache *c = s->cache;
+    for (uint32_t at = 100; at + 40 < 300 * 1024; at += 1000) {
+        Span was = c->span;
+        assert_memory_equal(source_bytes(s, (Span){ at, at + 40 }), a + at, 40);
+        if ((c->span.start != was.start || c->span.end != was.end) && nwin < 8)
+            windows[nwin++] = c->window;
+    }
+    assert_true(nwin >= 5);
+    assert_int_equal(windows[0], 8 * 1024);
+    assert_int_equal(windows[1], 16 * 1024);
+    assert_int_equal(windows[2], 32 * 1024);
+    assert_int_equal(windows[3], 64 * 1024);
+    assert_int_equal(windows[4], 64 * 1024);
+    /* far ahead: a small window again, then the last bytes of the file */
+    assert_memory_equal(source_bytes(s, (Span){ 500 * 1024, 500 * 1024 + 40 }), a + 500 * 1024, 40);
+    assert_int_equal(c->window, 8 * 1024);
+    assert_memory_equal(source_bytes(s, (Span){ (uint32_t)n - 30, (uint32_t)n }), a + n - 30, 30);
+    assert_int_equal(c->span.end, (uint32_t)n);
+    unlink(path);
+}
+
 /* ---- a file read in pieces ----------------------------------------------------- */
 
 /* Bytes of a file with a byte-order mark, UTF-8, CRLF, empty lines and a
@@ -823,6 +861,7 @@ int main(void)
         FIXTURE_TEST(load_a_fifo_does_not_wait),
         FIXTURE_TEST(evicted_text_is_read_again_a_line_at_a_time),
         FIXTURE_TEST(evicted_files_share_one_window),
+        FIXTURE_TEST(an_evicted_file_is_read_again_in_windows_that_grow_while_in_order),
         FIXTURE_TEST(pieces_are_whole_lines_and_index_as_the_whole_text),
         FIXTURE_TEST(long_lines_map_to_lines_and_columns_in_any_order),
         FIXTURE_TEST(pieces_of_a_file_that_changes),
