@@ -5,7 +5,9 @@
 #ifndef DLG_UTF8_H
 #define DLG_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Length (2-4) of the valid multi-byte sequence at s, of at most n bytes, or
  * 0 when it is not one (bad lead byte, missing continuation, overlong form,
@@ -59,6 +61,48 @@ static inline size_t utf8_plain_run(const unsigned char *s, size_t n, const unsi
         }
     }
     return i;
+}
+
+/* Whether all of s[0..n) is text to keep as it is, as utf8_plain_run()
+ * would find it, told by a DFA with one table lookup and one shift a byte
+ * and no branch but the loop's: a Vietnamese string mixes ASCII letters
+ * and letters of two and three bytes in no order a branch can predict.
+ * The DFA's states are bit offsets into a row of 64 bits (one row a byte
+ * value): the row's 6 bits at the current state's offset are the next
+ * state's. Rejected (0, where every row keeps it) is where it stays. A
+ * table is made at compile time as BYTE_TABLE(F), F(c) being
+ * UTF8_DFA_ROW(c, PLAIN(c)) with PLAIN(c) true for the ASCII bytes that
+ * are plain. Callers keep utf8_plain_run() for a text that is not all
+ * plain, to find where it stops. */
+enum {
+    UTF8_DFA_REJECT = 0, UTF8_DFA_ACCEPT = 6,
+    UTF8_DFA_TAIL1 = 12, UTF8_DFA_TAIL2 = 18, UTF8_DFA_TAIL3 = 24,     /* continuation bytes to go */
+    UTF8_DFA_E0 = 30, UTF8_DFA_ED = 36, UTF8_DFA_F0 = 42, UTF8_DFA_F4 = 48  /* leads with a narrower second byte */
+};
+#define UTF8_DFA_(from, to) ((uint64_t)(to) << (from))
+#define UTF8_DFA_ROW(c, plain)                                                                          \
+    ((c) < 0x80 ? ((plain) ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_ACCEPT) : 0)                             \
+     : (c) < 0xC0 ? UTF8_DFA_(UTF8_DFA_TAIL1, UTF8_DFA_ACCEPT) | UTF8_DFA_(UTF8_DFA_TAIL2, UTF8_DFA_TAIL1) | \
+                        UTF8_DFA_(UTF8_DFA_TAIL3, UTF8_DFA_TAIL2) |                                        \
+                        ((c) >= 0xA0 ? UTF8_DFA_(UTF8_DFA_E0, UTF8_DFA_TAIL1) : 0) |                       \
+                        ((c) < 0xA0 ? UTF8_DFA_(UTF8_DFA_ED, UTF8_DFA_TAIL1) : 0) |                        \
+                        ((c) >= 0x90 ? UTF8_DFA_(UTF8_DFA_F0, UTF8_DFA_TAIL2) : 0) |                       \
+                        ((c) < 0x90 ? UTF8_DFA_(UTF8_DFA_F4, UTF8_DFA_TAIL2) : 0)                          \
+     : (c) < 0xC2 ? 0                                                                                      \
+     : (c) < 0xE0 ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_TAIL1)                                             \
+     : (c) == 0xE0 ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_E0)                                               \
+     : (c) == 0xED ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_ED)                                               \
+     : (c) < 0xF0 ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_TAIL2)                                             \
+     : (c) == 0xF0 ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_F0)                                               \
+     : (c) < 0xF4 ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_TAIL3)                                             \
+     : (c) == 0xF4 ? UTF8_DFA_(UTF8_DFA_ACCEPT, UTF8_DFA_F4) : 0)
+
+static inline bool utf8_all_plain(const unsigned char *s, size_t n, const uint64_t dfa[256])
+{
+    uint64_t state = UTF8_DFA_ACCEPT;
+    for (size_t i = 0; i < n; i++)
+        state = dfa[s[i]] >> (state & 63);
+    return (state & 63) == UTF8_DFA_ACCEPT;
 }
 
 /* The largest length <= max that does not cut a character of s[0..n);

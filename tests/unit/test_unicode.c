@@ -372,17 +372,23 @@ static size_t run_by_sequence(const unsigned char *s, size_t n, const unsigned c
     return i;
 }
 
+/* The plain bytes of these tests, and utf8_all_plain()'s DFA for them */
+#define TP(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
+#define TD(c) UTF8_DFA_ROW((c), TP(c))
+static const uint64_t TEST_DFA[256] = BYTE_TABLE(TD);
+
 /* Every sequence of one and two bytes, of three from E0 to F4, and of
  * four with the fourth at the edges of a continuation byte, whole and cut
  * short, alone and after a plain byte: the fast paths for two and three bytes say what
  * utf8_sequence() says, overlong forms, surrogates (ED A0..BF) and E0's
- * limit included. */
+ * limit included; and utf8_all_plain()'s DFA takes a text whole exactly
+ * when that run is all of it. */
 TEST(plain_run_agrees_with_utf8_sequence)
 {
     (void)f;
     unsigned char plain[256] = { 0 };
     for (int c = 0x20; c < 0x7F; c++)
-        plain[c] = c != '"' && c != '\\';
+        plain[c] = TP(c);
     /* a byte after a sequence's last: the edges of the continuation bytes */
     static const unsigned char edges[] = { 0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xE1 };
     unsigned char s[6];
@@ -406,12 +412,17 @@ TEST(plain_run_agrees_with_utf8_sequence)
                             if (got != want)
                                 fail_msg("%02X %02X %02X %02X from %zu, %zu bytes: %zu, not %zu", a, b, c, s[4], from,
                                          n - from, got, want);
+                            if (utf8_all_plain(s + from, n - from, TEST_DFA) != (want == n - from))
+                                fail_msg("DFA: %02X %02X %02X %02X from %zu, %zu bytes: run %zu", a, b, c, s[4], from,
+                                         n - from, want);
                         }
                 }
             }
     /* Vietnamese: every letter taken, the run ends at the quote */
     const char *v = "Hội nghị đối thoại lần 4 \"x\"";
     assert_int_equal(utf8_plain_run((const unsigned char *)v, strlen(v), plain), strchr(v, '"') - v);
+    assert_true(utf8_all_plain((const unsigned char *)v, (size_t)(strchr(v, '"') - v), TEST_DFA));
+    assert_false(utf8_all_plain((const unsigned char *)v, strlen(v), TEST_DFA));
 }
 
 int main(void)
