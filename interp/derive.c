@@ -760,9 +760,9 @@ static void aggregate(Derived *d, const Node *n)
     }
     OpinionIter it;
     for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it)) {
-        const Cells *cells = opinion_cells(o);
+        const Cells *cells = opinion_cells(d->m, o);
         add_cells(d, n, cells, 1, true);
-        if (o->satisfied == 1)
+        if (opinion_satisfied(o) == 1)
             add_cells(d, n, cells->satisfied, 1, true);
     }
     for (const Document *doc = node_documents(n); doc; doc = doc->next)

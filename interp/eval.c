@@ -228,8 +228,8 @@ static bool window_sum(Eval *ev, const Node *n, Windowed *w)
             return false;
     OpinionIter it;
     for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it)) {
-        const Cells *cells = opinion_cells(o);
-        bool c = counts_into(cells, w->path) || (o->satisfied == 1 && counts_into(cells->satisfied, w->path));
+        const Cells *cells = opinion_cells(ev->m, o);
+        bool c = counts_into(cells, w->path) || (opinion_satisfied(o) == 1 && counts_into(cells->satisfied, w->path));
         if (!c)
             continue;
         w->found = true;
@@ -327,13 +327,13 @@ static EV eval_path(Eval *ev, Scope sc, const Expr *e)
         const Opinion *o = sc.opinion;
         switch (r->scope_name) {
         case NAME_TOPIC:
-            return opinion_topic(o) ? (EV){ .kind = V_STR, .str = opinion_topic(o)->name->text }
-                                    : unknown(NOTE_NO_TOPIC);
+            return opinion_topic(ev->m, o) ? (EV){ .kind = V_STR, .str = opinion_topic(ev->m, o)->name->text }
+                                           : unknown(NOTE_NO_TOPIC);
         case NAME_STATUS:
-            return opinion_status(o) ? (EV){ .kind = V_STR, .str = opinion_status(o)->name->text }
-                                     : unknown(NOTE_NO_STATUS);
+            return opinion_status(ev->m, o) ? (EV){ .kind = V_STR, .str = opinion_status(ev->m, o)->name->text }
+                                            : unknown(NOTE_NO_STATUS);
         case NAME_SATISFIED:
-            return o->satisfied < 0 ? unknown(NOTE_NO_SATISFIED) : boolean(o->satisfied == 1);
+            return opinion_satisfied(o) < 0 ? unknown(NOTE_NO_SATISFIED) : boolean(opinion_satisfied(o) == 1);
         case NAME_FIGURE: case NAME_DATE: case NAME_CONCLUSION: case NAME_NOTICE: case NAME_KIND: case NAME_SCOPE:
         case NAME_TRUE: case NAME_FALSE: case NAME_PERIOD:
             break;
@@ -639,11 +639,12 @@ static OpinionAsk opinion_ask(const Eval *ev, const Expr *e)
 }
 
 /* eval() of the condition a on opinion o, as as_bool() leaves it. */
-static EV ask_opinion(OpinionAsk *a, const Opinion *o)
+static EV ask_opinion(const Model *m, OpinionAsk *a, const Opinion *o)
 {
     if (a->field == ASK_SATISFIED)
-        return o->satisfied < 0 ? unknown(NOTE_NO_SATISFIED) : boolean((o->satisfied == 1) != a->negate);
-    const Part *p = a->field == ASK_TOPIC ? opinion_topic(o) : opinion_status(o);
+        return opinion_satisfied(o) < 0 ? unknown(NOTE_NO_SATISFIED)
+                                        : boolean((opinion_satisfied(o) == 1) != a->negate);
+    const Part *p = a->field == ASK_TOPIC ? opinion_topic(m, o) : opinion_status(m, o);
     if (!p)
         return unknown(a->field == ASK_TOPIC ? NOTE_NO_TOPIC : NOTE_NO_STATUS);
     if (p != a->seen) {
@@ -663,7 +664,7 @@ static void tally_visit(Eval *ev, Scope sc, void *ctx)
         return;
     }
     if (sc.opinion && t->ask.field) {
-        EV v = ask_opinion(&t->ask, sc.opinion);
+        EV v = ask_opinion(ev->m, &t->ask, sc.opinion);
         if (v.kind == V_UNKNOWN) {
             if (!t->why.kind)
                 t->why = v.why;

@@ -1777,24 +1777,40 @@ static Opinion *opinion_slot(Builder *b, Node *node)
 }
 
 /* The attributes an opinion of this topic and status shares with every
- * other (OpinionAttrs), made with their cells when first met; NULL when
- * out of memory. Keyed by the status, or by the model for none, and the
- * topic. */
-static const OpinionAttrs *opinion_attrs(Builder *b, const Part *topic, const Part *status)
+ * other (OpinionAttrs), made with their cells when first met, by their
+ * number (Opinion.attrs); false when out of memory. Keyed by the status,
+ * or by the model for none, and the topic. */
+static bool opinion_attrs(Builder *b, const Part *topic, const Part *status, uint32_t *id)
 {
     Model *m = b->m;
     const void *key = status ? (const void *)status : (const void *)m;
     OpinionAttrs *x = ptrmap_get(&m->opinion_attrs, key, (uintptr_t)topic);
-    if (x)
-        return x;
+    if (x) {
+        *id = x->id;
+        return true;
+    }
     Attr attrs[] = { { m->vocab->status, status, "status" }, { m->vocab->topic, topic, "topic" } };
     Cells *cells = entry_cells(b, m->vocab->opinions, attrs, 2);
     if (cells && !cells->satisfied)             /* the same for every opinion of these cells */
         cells->satisfied = entry_cells(b, m->vocab->satisfied, attrs, 2);
-    if (!cells || !cells->satisfied || !(x = ARENA_NEW(m->arena, OpinionAttrs)))
-        return NULL;
-    *x = (OpinionAttrs){ topic, status, cells };
-    return ptrmap_put(&m->opinion_attrs, m->arena, key, (uintptr_t)topic, x) ? x : NULL;
+    if (!cells || !cells->satisfied || m->nopinion_attrs > OPINION_ATTRS_MAX ||
+        !(x = ARENA_NEW(m->arena, OpinionAttrs)))
+        return false;
+    if (m->nopinion_attrs == m->opinion_attrs_cap) {
+        uint32_t cap = m->opinion_attrs_cap ? m->opinion_attrs_cap * 2 : 16;
+        const OpinionAttrs **by_id = arena_grow(m->arena, m->opinion_attrs_by_id,
+                                                m->opinion_attrs_cap * sizeof *by_id, cap * sizeof *by_id);
+        if (!by_id)
+            return false;
+        m->opinion_attrs_by_id = by_id;
+        m->opinion_attrs_cap = cap;
+    }
+    *x = (OpinionAttrs){ topic, status, cells, m->nopinion_attrs };
+    if (!ptrmap_put(&m->opinion_attrs, m->arena, key, (uintptr_t)topic, x))
+        return false;
+    m->opinion_attrs_by_id[m->nopinion_attrs++] = x;
+    *id = x->id;
+    return true;
 }
 
 /* opinion = opinion "TEXT" [ "{" { topic NAME | status STATUS [DATE] ["NOTE"]
@@ -1813,8 +1829,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
         oom(b);
         return;
     }
-    o->satisfied = -1;
-    const Part *topic = NULL, *status = NULL;
+    const Part *topic = NULL, *status = NULL;     /* satisfied: unknown (0) */
     for (Block *blk = it->blocks; blk; blk = blk->next) {
         no_ellipsis(b, blk, _("an opinion"));
         for (Item *a = blk->items; a; a = a->next) {
@@ -1833,7 +1848,7 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
                 Symbol *v = expect_args(b, a, "n", N_("satisfied yes or satisfied no"))
                                 ? word_attr(b, a, vocab_answers(m->vocab), N_("answer")) : NULL;
                 if (v)
-                    o->satisfied = v == m->vocab->answers[0] ? 1 : 0;     /* yes, interned */
+                    o->satisfied = v == m->vocab->answers[0] ? 2 : 1;     /* yes (interned), no */
                 break;
             }
             case KW_RECEIVED:
@@ -1847,10 +1862,12 @@ static void add_opinion(Builder *b, Node *node, const Item *it)
             }
         }
     }
-    if (!(o->attrs = opinion_attrs(b, topic, status))) {
+    uint32_t attrs;
+    if (!opinion_attrs(b, topic, status, &attrs)) {
         oom(b);
         return;
     }
+    o->attrs = attrs & OPINION_ATTRS_MAX;
     opinion_list(b, node)->last->n++;   /* the slot is taken: its list made by opinion_slot() */
 }
 

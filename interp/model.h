@@ -181,31 +181,37 @@ typedef struct Cells {
 
 /* What the opinions of one topic and one status share: those two, and
  * the cells they count into. Made once for each pair the model meets
- * (Model.opinion_attrs), so that an opinion keeps one pointer for all
- * three. */
+ * (Model.opinion_attrs), so that an opinion keeps one number for all
+ * three (Opinion.attrs, its index in Model.opinion_attrs_by_id). */
 typedef struct OpinionAttrs {
     const Part *topic;      /* NULL if not given */
     const Part *status;     /* NULL if not given */
     const Cells *cells;     /* what it counts into; when satisfied yes,
                              * cells->satisfied too */
+    uint32_t id;            /* its index in Model.opinion_attrs_by_id */
 } OpinionAttrs;
 
 /* An itemised opinion: what the checks and the rules read of it. Its text,
  * the date and note of its status and where it is written are checked
  * when it is read (spec §4.4) and not kept: a national report lists two
- * million opinions, and this is 16 bytes. */
+ * million opinions, and this is 8 bytes. Its topic, status and cells are
+ * read through the model (opinion_topic(), opinion_status(),
+ * opinion_cells(), after Model); whether it was satisfied through
+ * opinion_satisfied(). */
+enum { OPINION_ATTRS_MAX = (1u << 30) - 1 };
 typedef struct Opinion {
-    const OpinionAttrs *attrs;
+    uint32_t attrs : 30;    /* its OpinionAttrs: Model.opinion_attrs_by_id[attrs] */
+    uint32_t satisfied : 2; /* opinion_satisfied() + 1 */
     Date received;
-    int8_t satisfied;       /* -1 unknown, 0 no, 1 yes */
 } Opinion;
 
-static inline const Part *opinion_topic(const Opinion *o) { return o->attrs->topic; }
-static inline const Part *opinion_status(const Opinion *o) { return o->attrs->status; }
-static inline const Cells *opinion_cells(const Opinion *o) { return o->attrs->cells; }
+_Static_assert(sizeof(Opinion) == 8, "an opinion is eight bytes");
+
+/* -1 unknown, 0 no, 1 yes */
+static inline int opinion_satisfied(const Opinion *o) { return (int)o->satisfied - 1; }
 
 /* A node's opinions lie in runs, one for the opinions of a block (counted
- * before the first is read), so an opinion needs no link: 32 bytes. */
+ * before the first is read), so an opinion needs no link. */
 typedef struct OpinionRun {
     struct OpinionRun *next;
     uint32_t n, cap;
@@ -631,6 +637,8 @@ typedef struct Model {
     SymMap keywords;        /* Symbol -> keyword id + 1 (model.c) */
     PtrMap cells;           /* full cell -> Cells, shared by entries */
     PtrMap opinion_attrs;   /* (status, topic) -> OpinionAttrs (model.c) */
+    const OpinionAttrs **opinion_attrs_by_id;   /* Opinion.attrs -> its OpinionAttrs */
+    uint32_t nopinion_attrs, opinion_attrs_cap;
     PtrMap session_attrs;   /* (cells, scope, not held) -> SessionAttrs (model.c) */
     struct CellsMemo *cells_memo;   /* the attributes met last -> their Cells (model.c) */
     struct PartMemo *part_memo;     /* the breakdowns' parts met last (model.c) */
@@ -674,6 +682,20 @@ static inline const Dimension *breakdown_dim(const Model *m, const Breakdown *bd
 {
     const Cell *cell = bd->parts ? symmap_get_id(&m->cells_of_paths, bd->parts->path_id) : NULL;
     return cell ? cell->decl->dims[bd->parts->axis] : NULL;
+}
+
+/* What an opinion shares with the others of its topic and status. */
+static inline const Part *opinion_topic(const Model *m, const Opinion *o)
+{
+    return m->opinion_attrs_by_id[o->attrs]->topic;
+}
+static inline const Part *opinion_status(const Model *m, const Opinion *o)
+{
+    return m->opinion_attrs_by_id[o->attrs]->status;
+}
+static inline const Cells *opinion_cells(const Model *m, const Opinion *o)
+{
+    return m->opinion_attrs_by_id[o->attrs]->cells;
 }
 
 /* The figure's name as written: its part's ("complaint"), or its own. */

@@ -108,14 +108,14 @@ TEST(figures_and_entries_in_file_unit_and_session)
     OpinionIter it;
     const Opinion *o = opinion_first(d, &it);
     assert_non_null(o);
-    assert_string_equal(opinion_status(o)->name->text, "pending");
+    assert_string_equal(opinion_status(m, o)->name->text, "pending");
     assert_null(opinion_next(&it));
     assert_non_null(node_documents(d));
     assert_string_equal(node_documents(d)->kind->name->text, "plan");
     /* the commune's own entries stay in the commune */
     o = opinion_first(a, &it);
     assert_non_null(o);
-    assert_string_equal(opinion_status(o)->name->text, "resolved");
+    assert_string_equal(opinion_status(m, o)->name->text, "resolved");
     assert_null(opinion_next(&it));
     assert_string_equal(node_documents(a)->kind->name->text, "notice");
     assert_null(node_documents(a)->next);
@@ -833,10 +833,10 @@ TEST(opinions_share_their_attributes)
     const Opinion *z = opinion_next(&it);
     assert_ptr_equal(x->attrs, y->attrs);
     assert_ptr_not_equal(x->attrs, z->attrs);
-    assert_null(opinion_status(z));
-    assert_string_equal(opinion_topic(z)->name->text, "land");
-    assert_true(counts_in(opinion_cells(z), "opinions.land"));
-    assert_false(counts_in(opinion_cells(z), "opinions.resolved.land"));
+    assert_null(opinion_status(m, z));
+    assert_string_equal(opinion_topic(m, z)->name->text, "land");
+    assert_true(counts_in(opinion_cells(m, z), "opinions.land"));
+    assert_false(counts_in(opinion_cells(m, z), "opinions.resolved.land"));
 }
 
 TEST(opinions)
@@ -855,29 +855,29 @@ TEST(opinions)
     const Node *a = child(m->root, "commune", "A");
     OpinionIter it;
     const Opinion *o = opinion_first(a, &it);
-    assert_string_equal(opinion_topic(o)->name->text, "land");
-    assert_string_equal(opinion_status(o)->name->text, "resolved");
+    assert_string_equal(opinion_topic(m, o)->name->text, "land");
+    assert_string_equal(opinion_status(m, o)->name->text, "resolved");
     /* the cells it counts in: the whole, its status, its topic, both */
-    assert_true(counts_in(opinion_cells(o), "opinions"));
-    assert_true(counts_in(opinion_cells(o), "opinions.resolved"));
-    assert_true(counts_in(opinion_cells(o), "opinions.land"));
-    assert_true(counts_in(opinion_cells(o), "opinions.resolved.land"));
-    assert_int_equal(opinion_cells(o)->ncells, 4);
-    assert_int_equal(o->satisfied, 1);
+    assert_true(counts_in(opinion_cells(m, o), "opinions"));
+    assert_true(counts_in(opinion_cells(m, o), "opinions.resolved"));
+    assert_true(counts_in(opinion_cells(m, o), "opinions.land"));
+    assert_true(counts_in(opinion_cells(m, o), "opinions.resolved.land"));
+    assert_int_equal(opinion_cells(m, o)->ncells, 4);
+    assert_int_equal(opinion_satisfied(o), 1);
     assert_date(o->received, 2020, 11, 1, DATE_DAY);
     o = opinion_next(&it);
-    assert_string_equal(opinion_topic(o)->name->text, "electricity");
-    assert_int_equal(o->satisfied, 0);
-    assert_true(counts_in(opinion_cells(o), "opinions.on_spot.electricity"));
+    assert_string_equal(opinion_topic(m, o)->name->text, "electricity");
+    assert_int_equal(opinion_satisfied(o), 0);
+    assert_true(counts_in(opinion_cells(m, o), "opinions.on_spot.electricity"));
     o = opinion_next(&it);
-    assert_null(opinion_topic(o));
-    assert_null(opinion_status(o));
+    assert_null(opinion_topic(m, o));
+    assert_null(opinion_status(m, o));
     /* neither status nor topic: the whole, and the counts of opinions
      * without a status and without a topic */
-    assert_int_equal(opinion_cells(o)->ncells, 1);
-    assert_int_equal(opinion_cells(o)->nmissing, 2);
-    assert_string_equal(opinion_cells(o)->missing[0]->text, "opinions (without a status)");
-    assert_int_equal(o->satisfied, -1);
+    assert_int_equal(opinion_cells(m, o)->ncells, 1);
+    assert_int_equal(opinion_cells(m, o)->nmissing, 2);
+    assert_string_equal(opinion_cells(m, o)->missing[0]->text, "opinions (without a status)");
+    assert_int_equal(opinion_satisfied(o), -1);
     assert_null(opinion_next(&it));
     /* the three in one run, as long as the items left in the block */
     assert_ptr_equal(node_opinions(a), node_more(a)->opinions.last);
@@ -919,9 +919,9 @@ TEST(opinions_in_runs)
     unsigned k = 0;
     for (const Opinion *o = opinion_first(a, &it); o; o = opinion_next(&it), k++) {
         if (want[k])
-            assert_string_equal(opinion_topic(o)->name->text, want[k]);
+            assert_string_equal(opinion_topic(m, o)->name->text, want[k]);
         else
-            assert_null(opinion_topic(o));
+            assert_null(opinion_topic(m, o));
     }
     assert_int_equal(k, 2);
     k = 0;
