@@ -831,12 +831,50 @@ TEST(opinions_share_their_attributes)
     assert_no_errors(f);
     const Opinion *x = opinion_first(child(m->root, "commune", "B"), &it), *y = opinion_next(&it);
     const Opinion *z = opinion_next(&it);
-    assert_ptr_equal(x->attrs, y->attrs);
-    assert_ptr_not_equal(x->attrs, z->attrs);
+    assert_int_equal(x->attrs, y->attrs);
+    assert_int_not_equal(x->attrs, z->attrs);
     assert_null(opinion_status(m, z));
     assert_string_equal(opinion_topic(m, z)->name->text, "land");
     assert_true(counts_in(opinion_cells(m, z), "opinions.land"));
     assert_false(counts_in(opinion_cells(m, z), "opinions.resolved.land"));
+}
+
+/* An opinion keeps its attributes by number (Opinion.attrs): with 48
+ * pairs of topic and status, more than the model's first table of them
+ * holds, each opinion still reads back the topic, status and answer
+ * written, and the second opinion of a pair shares the first's number. */
+TEST(opinions_keep_their_attributes_by_number)
+{
+    static const char *const topics[] = { "land", "compensation", "roads", "irrigation", "water", "electricity",
+                                          "health_insurance", "poor_households", "social_security", "agriculture",
+                                          "culture_house", "clinic" };
+    static const char *const statuses[] = { "resolved", "answered", "on_spot", "pending" };
+    static const char *const answers[] = { "", "  satisfied no", "  satisfied yes" };
+    enum { TOPICS = 12, STATUSES = 4, PAIRS = TOPICS * STATUSES };
+    char *src = arena_alloc(&f->arena, 2 * PAIRS * 96 + 64);
+    assert_non_null(src);
+    size_t n = (size_t)sprintf(src, "commune \"B\" {\n");
+    for (unsigned k = 0; k < 2 * PAIRS; k++)
+        n += (size_t)sprintf(src + n, "  opinion \"o%u\" { topic %s  status %s%s }\n", k, topics[k % PAIRS / STATUSES],
+                             statuses[k % STATUSES], answers[k % 3]);
+    sprintf(src + n, "}\n");
+    const Model *m = model_of(f, src);
+    assert_no_errors(f);
+    OpinionIter it;
+    uint32_t first[PAIRS];
+    unsigned k = 0;
+    for (const Opinion *o = opinion_first(child(m->root, "commune", "B"), &it); o; o = opinion_next(&it), k++) {
+        assert_true(k < 2 * PAIRS);
+        assert_string_equal(opinion_topic(m, o)->name->text, topics[k % PAIRS / STATUSES]);
+        assert_string_equal(opinion_status(m, o)->name->text, statuses[k % STATUSES]);
+        assert_int_equal(opinion_satisfied(o), (int)(k % 3) - 1);
+        if (k < PAIRS)
+            first[k] = o->attrs;
+        else
+            assert_int_equal(o->attrs, first[k - PAIRS]);
+    }
+    assert_int_equal(k, 2 * PAIRS);
+    assert_int_equal(m->nopinion_attrs, PAIRS);
 }
 
 TEST(opinions)
@@ -1580,6 +1618,7 @@ int main(void)
         FIXTURE_TEST(session_kind_must_suit_the_session),
         FIXTURE_TEST(opinions),
         FIXTURE_TEST(opinions_share_their_attributes),
+        FIXTURE_TEST(opinions_keep_their_attributes_by_number),
         FIXTURE_TEST(opinions_in_runs),
         FIXTURE_TEST(opinion_attribute_errors),
         FIXTURE_TEST(documents),
