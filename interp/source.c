@@ -431,13 +431,22 @@ static uint32_t past_bom(const Source *s, uint32_t start)
 /* ---- a text given back ----------------------------------------------------- */
 
 /* The first byte of UTF-8 (0x80 and up) in [p, end), or end: eight bytes a
- * step. */
+ * step, and in the word that has one, which byte it is from the word's
+ * bits rather than a byte at a time (a branch each that Vietnamese text
+ * makes mispredicted: it was most of the time of recording a national
+ * report's lines). */
 static const char *ascii_run(const char *p, const char *end)
 {
     for (uint64_t w; end - p >= 8; p += 8) {
         memcpy(&w, p, sizeof w);
-        if (w & 0x8080808080808080ull)
-            break;
+        uint64_t high = w & 0x8080808080808080ull;
+        if (high) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            return p + __builtin_clzll(high) / 8;
+#else
+            return p + __builtin_ctzll(high) / 8;
+#endif
+        }
     }
     while (p < end && (unsigned char)*p < 0x80)
         p++;
