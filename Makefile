@@ -78,12 +78,12 @@ $(DLG): $(MAIN_OBJ) $(LIB_OBJS)
 # ---- profile-guided optimisation (release) ---------------------------------
 # A release build is compiled twice. First instrumented, in $(BUILD)/train
 # (PGO=train), and run on what dlg is used for (tools/pgo-train.sh: a small
-# dataset of each kind of content from bench/gen.py, and the examples); then
-# for real, with the counts of that run (-fprofile-use), so that the
-# compiler lays out, inlines and unrolls for the paths reports take: about
-# 10 % less CPU on the national benchmark (bench/README.md, stop 35). What
-# the training did not reach is optimised as without a profile
-# (-fprofile-partial-training).
+# dataset of each kind of content from bench/gen.py); then for real, with
+# the counts of that run (-fprofile-use), so that the compiler lays out,
+# inlines and unrolls for the paths reports take: a tenth less CPU on the
+# national benchmark at -O2, and -O3 takes more again (bench/README.md,
+# stop 35). What the training did not reach is optimised as without a
+# profile (-fprofile-partial-training).
 #
 # Both builds give each object the same auxiliary name (-dumpbase), under
 # $(PGO_DIR): the instrumented program writes its counts there, the real
