@@ -525,6 +525,23 @@ static uint32_t below_bits(uint16_t *below, const Node *n)
 static void tally_visit(Eval *ev, Scope sc, void *ctx);
 static void tally_opinions(Eval *ev, Scope sc, void *ctx);
 
+/* fn for each opinion of sc.node within sc's window, those that cannot be
+ * placed in it counted in *undated. A tally without a window makes the
+ * same visits in one loop (tally_opinions()). */
+static void visit_opinions(Eval *ev, Scope sc, Visit fn, void *ctx, uint32_t *undated)
+{
+    if (fn == tally_visit && !sc.win.unit) {
+        tally_opinions(ev, sc, ctx);
+        return;
+    }
+    OpinionIter it;
+    for (const Opinion *o = opinion_first(sc.node, &it); o; o = opinion_next(&it))
+        if (in_window(sc.win, opinion_date(o, sc.node), undated)) {
+            sc.opinion = o;
+            fn(ev, sc, ctx);
+        }
+}
+
 static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel, uint32_t want, Visit fn,
                        void *ctx, Selected *out)
 {
@@ -534,15 +551,7 @@ static void each_below(Eval *ev, Scope base, const Node *n, const Selector *sel,
         Scope sc = base;
         sc.node = ch;
         if (sel->what == SEL_OPINION) {
-            OpinionIter it;
-            if (fn == tally_visit && !base.win.unit)
-                tally_opinions(ev, sc, ctx);        /* the same visits, in one loop */
-            else
-                for (const Opinion *o = opinion_first(ch, &it); o; o = opinion_next(&it))
-                    if (in_window(base.win, opinion_date(o, ch), &out->undated)) {
-                        sc.opinion = o;
-                        fn(ev, sc, ctx);
-                    }
+            visit_opinions(ev, sc, fn, ctx, &out->undated);
         } else if (model_selects(sel, ch) && (!ch->kind->session || in_window(base.win, node_session(ch)->date, &out->undated))) {
             fn(ev, sc, ctx);
         }
@@ -709,8 +718,8 @@ static void tally_visit(Eval *ev, Scope sc, void *ctx)
     }
 }
 
-/* tally_visit() of each opinion of sc.node, as each_below() makes them
- * when there is no window of time, in one loop: a national report's
+/* tally_visit() of each opinion of sc.node, as visit_opinions() makes
+ * them when there is no window of time, in one loop: a national report's
  * tallies visit two million opinions each, and most ask nothing of them
  * (count(opinion)) or one field (share(opinion, status == "resolved")),
  * which is then read here without a call and a Scope an opinion. */
@@ -765,16 +774,8 @@ static void tally(Eval *ev, Scope sc, const Selector *sel, const Expr *expr, boo
         t->total = t->yes = t->known = count_documents(n);
         return;
     }
-    OpinionIter it;
-    if (sel->what == SEL_OPINION && !sc.win.unit)
-        tally_opinions(ev, sc, t);
-    else if (sel->what == SEL_OPINION)
-        for (const Opinion *o = opinion_first(n, &it); o; o = opinion_next(&it))
-            if (in_window(sc.win, opinion_date(o, n), &t->selected.undated)) {
-                Scope os = sc;
-                os.opinion = o;
-                tally_visit(ev, os, t);
-            }
+    if (sel->what == SEL_OPINION)
+        visit_opinions(ev, sc, tally_visit, t, &t->selected.undated);
     uint32_t undated = t->selected.undated;
     t->selected = each_in(ev, sc, sel, tally_visit, t);
     t->selected.undated += undated;
