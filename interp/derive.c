@@ -347,7 +347,11 @@ static bool spread(Derived *d, Kept *k)
  * read the cells its units declare, and its rules and indicators the
  * cells their paths name. So only the values of the paths asked for are
  * derived:
- *  - a path a unit declares a figure of (breakdown_sums());
+ *  - a path declared by a unit or session that has something below it to
+ *    add up to it: units, sessions, opinions or documents
+ *    (breakdown_sums()). A path declared only where nothing lies below (a
+ *    village's households, a session's invited) has no sum to check it
+ *    against: its declared values are not added up the tree at all;
  *  - a path an expression names (resolve_demand()), with, for each axis
  *    it leaves free whose dimension some expression ranges over, every
  *    part of it (`people` per level is people.district_level);
@@ -375,9 +379,21 @@ static void want(Derived *d, const Symbol *path)
         want_id(d, path->id);
 }
 
+static bool wanted_id(const Derived *d, uint32_t path)
+{
+    return !d->wanted || path >= d->nwanted || (d->wanted[path >> 6] >> (path & 63) & 1);
+}
+
 static bool wanted(const Derived *d, const Symbol *path)
 {
-    return !d->wanted || path->id >= d->nwanted || (d->wanted[path->id >> 6] >> (path->id & 63) & 1);
+    return wanted_id(d, path->id);
+}
+
+/* Can anything below n add up to its figures: units, sessions, opinions
+ * or documents? */
+static bool adds_up(const Node *n)
+{
+    return node_first_child(n) || node_opinions(n) || node_documents(n);
 }
 
 /* The cells of a figure from one of them, axes `free` taking no part
@@ -542,12 +558,13 @@ Value derive_value(const Derived *d, const Node *n, const Symbol *path)
  * complete and whose parts are all known has their sum as its value,
  * approximate when a part is (its range the parts' ranges added). Parts
  * first, so a part's own breakdown sum counts. */
-static void breakdown_sums(Derived *d, const Node *n, const Figure *f)
+static void breakdown_sums(Derived *d, const Node *n, const Figure *f, bool below)
 {
-    want_id(d, f->path_id);         /* declared: its checks read it */
+    if (below)
+        want_id(d, f->path_id);     /* declared: its checks read it */
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
         for (const Figure *p = bd->parts; p; p = p->next_part)
-            breakdown_sums(d, n, p);
+            breakdown_sums(d, n, p, below);
     const Breakdown *first = figure_breakdowns(f);
     if (f->known || !first || !first->nparts || first->partial)
         return;
@@ -686,7 +703,9 @@ static bool declares(const Declared *own, const Node *ch, uint32_t path)
  * figures lie in the arena in that order, so they are read in turn. */
 static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f, Declared *own)
 {
-    if (f->known && f->approx == APPROX_NONE && !f->percent)
+    if (!wanted_id(d, f->path_id))
+        ;                           /* no one reads its sum (what is asked for) */
+    else if (f->known && f->approx == APPROX_NONE && !f->percent)
         provide_exact(d, parent, ch, f);
     else
         provide_one(d, parent, ch, f->path_id, value_at(d, ch, f->path_id, f));
@@ -778,8 +797,9 @@ static void aggregate(Derived *d, const Node *n)
 
 static void sums_below(Derived *d, const Node *n)
 {
+    bool below = adds_up(n);
     for (const Figure *f = n->figures; f; f = f->next)
-        breakdown_sums(d, n, f);
+        breakdown_sums(d, n, f, below);
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         sums_below(d, ch);
 }

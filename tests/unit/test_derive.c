@@ -621,6 +621,41 @@ TEST(a_relation_asks_for_both_its_figures)
     assert_int_equal(c->status, RESULT_FAIL);
 }
 
+/* Villages that declare their cases, a commune that declares none, and
+ * no expression naming them: no check compares a sum of them with
+ * anything, so they are not added up (derive.c, what is asked for). */
+TEST(a_figure_declared_only_where_nothing_is_below_is_not_added_up)
+{
+    run_all(f, "commune \"A\" {\n"
+               "  village \"X\" { cases 5 }\n"
+               "  village \"Y\" { cases 7 }\n"
+               "}\n");
+    const Node *a = unit(f->model->root, "commune", "A");
+    assert_exact(value_at(f, unit(a, "village", "X"), "cases"), 5);   /* declared */
+    assert_unknown(value_at(f, a, "cases"));
+    assert_unknown(value_at(f, f->model->root, "cases"));
+    assert_int_equal(count_checks(f, CHECK_ROLLUP, "cases"), 0);
+}
+
+/* The same villages in a district that declares its cases: the district's
+ * are checked against its commune's, which are its villages' 5 + 7. */
+TEST(a_figure_declared_above_something_is_added_up_from_the_bottom)
+{
+    run_all(f, "district \"D\" {\n"
+               "  cases 12\n"
+               "  commune \"A\" {\n"
+               "    village \"X\" { cases 5 }\n"
+               "    village \"Y\" { cases 7 }\n"
+               "  }\n"
+               "}\n");
+    const Node *d = unit(f->model->root, "district", "D");
+    assert_exact(value_at(f, unit(d, "commune", "A"), "cases"), 12);
+    const Check *c = find_check(f, CHECK_ROLLUP, "district D: cases");
+    assert_int_equal(check_declared(c).exact, 12);
+    assert_int_equal(check_computed(c).exact, 12);
+    assert_int_equal(c->status, RESULT_PASS);
+}
+
 TEST(too_many_cells_asked_for_derives_every_value)
 {
     /* a figure by two dimensions of 300 parts, each ranged over: its
@@ -674,6 +709,8 @@ int main(void)
         FIXTURE_TEST(session_counts_are_zero_in_a_unit_that_lists_none),
         FIXTURE_TEST(a_dimension_ranged_over_asks_for_each_of_its_cells),
         FIXTURE_TEST(a_relation_asks_for_both_its_figures),
+        FIXTURE_TEST(a_figure_declared_only_where_nothing_is_below_is_not_added_up),
+        FIXTURE_TEST(a_figure_declared_above_something_is_added_up_from_the_bottom),
         FIXTURE_TEST(too_many_cells_asked_for_derives_every_value),
     };
     return cmocka_run_group_tests_name("derive", tests, NULL, NULL);
