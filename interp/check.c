@@ -184,30 +184,63 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
 
 /* Two breakdowns of one figure form a table when the parts of one are
  * broken down by the names of the other's parts (spec §5.2): each column
- * must add up. One pass over the cells; columns found by name. */
+ * must add up. One pass over the cells; a cell's column found by its
+ * name, among the few columns of most tables one by one, by an index in
+ * the scratch arena beyond (TABLE_SCANNED). */
+enum { TABLE_SCANNED = 16 };
+
+typedef struct Columns {
+    const Symbol *leaf[TABLE_SCANNED];  /* the columns' names, while few */
+    uint32_t n;
+    PtrMap index;           /* name -> column + 1, beyond TABLE_SCANNED */
+} Columns;
+
+/* The column named `leaf`, + 1; 0: none. */
+static uint32_t column_of(const Columns *cols, const Symbol *leaf)
+{
+    if (cols->n > TABLE_SCANNED)
+        return (uint32_t)(uintptr_t)ptrmap_get(&cols->index, leaf, 0);
+    for (uint32_t j = 0; j < cols->n; j++)
+        if (cols->leaf[j] == leaf)
+            return j + 1;
+    return 0;
+}
+
 static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *cols)
 {
     Arena *a = &c->scratch;
     uint32_t ncols = cols->nparts;
-    Computed *sum = ARENA_ARRAY(a, Computed, ncols);
-    uint32_t *have = ARENA_ARRAY(a, uint32_t, ncols);
-    bool *known = ARENA_ARRAY(a, bool, ncols);
-    PtrMap index = { 0 };
+    Computed small_sum[TABLE_SCANNED];
+    uint32_t small_have[TABLE_SCANNED];
+    bool small_known[TABLE_SCANNED];
+    bool few = ncols <= TABLE_SCANNED;
+    Computed *sum = few ? small_sum : arena_alloc(a, ncols * sizeof *sum);
+    uint32_t *have = few ? small_have : arena_alloc(a, ncols * sizeof *have);
+    bool *known = few ? small_known : arena_alloc(a, ncols * sizeof *known);
+    if (!sum || !have || !known) {
+        c->oom = true;
+        return;
+    }
+    Columns index = { .n = ncols };
     uint32_t j = 0;
-    for (const Figure *col = cols->parts; col; col = col->next_part, j++)
-        if (!sum || !have || !known ||
-            !ptrmap_put(&index, a, figure_leaf(c->m, col), 0, (void *)(uintptr_t)(j + 1))) {
+    for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
+        const Symbol *leaf = figure_leaf(c->m, col);
+        if (few) {
+            index.leaf[j] = leaf;
+        } else if (!ptrmap_put(&index.index, a, leaf, 0, (void *)(uintptr_t)(j + 1))) {
             c->oom = true;
             return;
         }
+    }
     for (j = 0; j < ncols; j++) {
         known[j] = true;            /* every cell known */
+        have[j] = 0;
         sum[j] = exact(0);
     }
     for (const Figure *row = rows->parts; row; row = row->next_part)
         for (const Breakdown *bd = figure_breakdowns(row); bd; bd = bd->next)
             for (const Figure *cell = bd->parts; cell; cell = cell->next_part) {
-                uintptr_t k = (uintptr_t)ptrmap_get(&index, figure_leaf(c->m, cell), 0);
+                uint32_t k = column_of(&index, figure_leaf(c->m, cell));
                 if (!k)
                     continue;
                 Value v;

@@ -104,6 +104,16 @@ TEST(nested_breakdowns_are_checked_at_every_level)
 
 /* ---- table (§6.2) ------------------------------------------------------------------ */
 
+/* The checks of this kind that failed. */
+static unsigned failed_of(const Result *r, CheckKind kind)
+{
+    unsigned n = 0;
+    CheckIter it;
+    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it))
+        n += c->kind == kind && c->status == RESULT_FAIL;
+    return n;
+}
+
 /* The Tuần Giáo 2021 petitions, district level, with one cell as given. */
 static const char *petitions(Fixture *f, int ineligible_denunciation)
 {
@@ -146,11 +156,7 @@ TEST(table_with_one_wrong_cell)
     /* the other two columns still hold: 2 + 1 = 3, 30 + 2 = 32 */
     assert_check(find_check(f, CHECK_TABLE, "petitions.complaint = "), 3, 3, REL_EQ, RESULT_PASS);
     assert_check(find_check(f, CHECK_TABLE, "petitions.proposal = "), 32, 32, REL_EQ, RESULT_PASS);
-    unsigned failed_columns = 0;
-    CheckIter it;
-    for (const Check *c = result_first_check(r, &it); c; c = check_next(&it))
-        failed_columns += c->kind == CHECK_TABLE && c->status == RESULT_FAIL;
-    assert_int_equal(failed_columns, 1);
+    assert_int_equal(failed_of(r, CHECK_TABLE), 1);
     /* and its row: 1 + 6 + 2 = 9 != 8 */
     assert_check(find_check(f, CHECK_SUM, "petitions.ineligible = "), 8, 9, REL_EQ, RESULT_FAIL);
 }
@@ -173,6 +179,40 @@ TEST(table_column_below_its_rows_fails_even_when_partial)
     /* row x gives a = 5 but the column says 4: 4 >= 5 fails */
     run_checks(f, "p 10 { a 4  b 6 } {\n  x 5 { a 5 }\n  y 5 { b 5 }\n}\n");
     assert_check(find_check(f, CHECK_TABLE, "p.a = "), 4, 5, REL_GE, RESULT_FAIL);
+}
+
+/* A table of 20 columns, more than check.c looks through one by one
+ * (TABLE_SCANNED, 16): its cells find their columns by an index. Rows r0
+ * and r1 give 1 in each column, but r1 gives 2 in c17. */
+TEST(table_of_many_columns)
+{
+    char *text = arena_printf(&f->arena, "dimension cols \"C\" {\n");
+    for (int k = 0; k < 20; k++)
+        text = arena_printf(&f->arena, "%s  c%d \"C%d\"\n", text, k, k);
+    text = arena_printf(&f->arena, "%s}\ndimension rows \"R\" { r0 \"R0\"  r1 \"R1\" }\n"
+                                   "figure t \"T\" { by rows  by cols }\n"
+                                   "t 41 {", text);
+    for (int k = 0; k < 20; k++)        /* every column declared 2 */
+        text = arena_printf(&f->arena, "%s c%d 2", text, k);
+    text = arena_printf(&f->arena, "%s } {\n  r0 20 {", text);
+    for (int k = 0; k < 20; k++)
+        text = arena_printf(&f->arena, "%s c%d 1", text, k);
+    text = arena_printf(&f->arena, "%s }\n  r1 21 {", text);
+    for (int k = 0; k < 20; k++)
+        text = arena_printf(&f->arena, "%s c%d %d", text, k, k == 17 ? 2 : 1);
+    text = arena_printf(&f->arena, "%s }\n}\n", text);
+    assert_non_null(text);
+    const Result *r = run_checks(f, text);
+    assert_int_equal(count_checks(f, CHECK_TABLE, ""), 20);
+    /* 1 + 1 = 2 in every column but c17, where 1 + 2 = 3 != 2 */
+    assert_check(find_check(f, CHECK_TABLE, "t.c0 = "), 2, 2, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_TABLE, "t.c16 = "), 2, 2, REL_EQ, RESULT_PASS);
+    assert_check(find_check(f, CHECK_TABLE, "t.c17 = "), 2, 3, REL_EQ, RESULT_FAIL);
+    assert_check(find_check(f, CHECK_TABLE, "t.c19 = "), 2, 2, REL_EQ, RESULT_PASS);
+    /* the table fails in c17 alone; the whole, 20 x 2 = 40 != 41, and r1's
+     * row, 19 + 2 = 21, are sums of their own */
+    assert_int_equal(failed_of(r, CHECK_TABLE), 1);
+    assert_check(find_check(f, CHECK_SUM, "t.r1 = "), 21, 21, REL_EQ, RESULT_PASS);
 }
 
 TEST(rollup_with_every_commune_present)
@@ -655,6 +695,7 @@ int main(void)
         FIXTURE_TEST(table_with_one_wrong_cell),
         FIXTURE_TEST(table_with_a_missing_cell_is_a_lower_bound),
         FIXTURE_TEST(table_column_below_its_rows_fails_even_when_partial),
+        FIXTURE_TEST(table_of_many_columns),
         FIXTURE_TEST(rollup_with_every_commune_present),
         FIXTURE_TEST(rollup_with_one_commune_missing_is_a_lower_bound),
         FIXTURE_TEST(rollup_fails_when_the_district_is_smaller),
