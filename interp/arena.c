@@ -69,12 +69,25 @@ bool arena_shareable(const Arena *a)
     return a->allocator.alloc == default_alloc && !a->allocator.fail;
 }
 
+/* The largest small chunk a has. */
+static size_t chunk_max(const Arena *a)
+{
+    return a->chunk_max ? a->chunk_max : CHUNK_MAX;
+}
+
 void arena_expect(Arena *a, size_t bytes)
 {
-    size_t chunk = CHUNK_MIN;
-    while (chunk < bytes && chunk < CHUNK_MAX)
+    size_t chunk = CHUNK_MIN, max = chunk_max(a);
+    while (chunk < bytes && chunk < max)
         chunk *= 2;
-    a->next_chunk = chunk < CHUNK_MAX ? chunk : CHUNK_MAX;
+    a->next_chunk = chunk < max ? chunk : max;
+}
+
+void arena_chunks_at_most(Arena *a, size_t bytes)
+{
+    a->chunk_max = bytes < CHUNK_MIN ? CHUNK_MIN : bytes < CHUNK_MAX ? bytes : CHUNK_MAX;
+    if (a->next_chunk > a->chunk_max)
+        a->next_chunk = a->chunk_max;
 }
 
 /* A chunk unlinked by the caller, given back. */
@@ -371,7 +384,7 @@ void *arena_alloc(Arena *a, size_t size)
         c = new_small_chunk(a, chunk);
         if (!c)
             return NULL;
-        a->next_chunk = chunk < CHUNK_MAX / 2 ? chunk * 2 : CHUNK_MAX;
+        a->next_chunk = chunk < chunk_max(a) / 2 ? chunk * 2 : chunk_max(a);
     }
     c->next = a->chunks;
     c->prev = NULL;

@@ -44,6 +44,7 @@ typedef struct Arena {
     char *cursor, *limit;   /* free space in the newest small chunk */
     size_t total;           /* bytes obtained from the allocator */
     size_t next_chunk;      /* the size of the next small chunk: doubles to a limit */
+    size_t chunk_max;       /* that limit, when arena_chunks_at_most() set one; 0: 2 MiB */
     Allocator allocator;
     bool failed;
     SipKey key;             /* drawn at random by arena_init: the run's hash key */
@@ -59,6 +60,11 @@ void arena_expect(Arena *a, size_t bytes);
 /* May arenas with a's allocator be used by several threads at once (one
  * arena per thread)? True for the default one, malloc's. */
 bool arena_shareable(const Arena *a);
+/* The arena's small chunks are at most `bytes` (at least 16 KiB, at most
+ * the 2 MiB they are otherwise): for an arena whose blocks are given back
+ * as it goes (a syntax tree handed over item by item, parse.h), which
+ * then holds a few chunks at a time, each resident while it is held. */
+void arena_chunks_at_most(Arena *a, size_t bytes);
 /* Release every block at once; the arena can be reused after arena_init. */
 void arena_free(Arena *a);
 

@@ -694,6 +694,27 @@ TEST(small_chunks_grow_to_a_limit)
     assert_int_equal(c.live, 0);
 }
 
+/* Small chunks of an arena that gives its blocks back as it goes stop
+ * doubling at the size it is given, even after arena_expect() asked for
+ * more: 8 MiB of blocks of 1 KiB take 64 + 128 KiB (192 blocks), then
+ * chunks of 256 KiB, 256 blocks each: 8,000 left need 32 of them. */
+TEST(small_chunks_stop_at_the_size_given)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    arena_expect(&a, 1024);                 /* 16 KiB at first ... */
+    arena_expect(&a, 100 * 1024 * 1024);    /* ... no: a lot, 2 MiB chunks */
+    arena_chunks_at_most(&a, 256 * 1024);
+    arena_expect(&a, 64 * 1024);            /* the first chunk, 64 KiB */
+    for (int i = 0; i < 8 * 1024; i++)
+        assert_non_null(arena_alloc(&a, 1024));
+    assert_int_equal(c.calls, 2 + 32);
+    assert_true(c.largest > 256 * 1024 && c.largest <= 256 * 1024 + 64);   /* a chunk's data and its header */
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+}
+
 TEST(fixture_arena_is_released)
 {
     /* the fixture's arena goes through support_alloc: whatever the test
@@ -1220,6 +1241,7 @@ int main(void)
         FIXTURE_TEST(sizes_that_wrap_around),
         FIXTURE_TEST(free_releases_everything),
         FIXTURE_TEST(small_chunks_grow_to_a_limit),
+        FIXTURE_TEST(small_chunks_stop_at_the_size_given),
         FIXTURE_TEST(fixture_arena_is_released),
         FIXTURE_TEST(default_allocator),
         FIXTURE_TEST(zero_bytes_on_a_fresh_arena),
