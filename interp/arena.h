@@ -192,6 +192,23 @@ static inline void *arena_alloc_small(Arena *a, size_t size)
     return p ? p : arena_alloc(a, size);
 }
 
+/* A block of `size` bytes (a multiple of 8) that takes the place of the
+ * last `tail` bytes of the block made last, at `at`, and goes on from
+ * there: made only when those bytes end at the cursor (nothing was made
+ * since) and the chunk has room; else NULL, and nothing changes. A list
+ * whose last element keeps a link in its last bytes grows this way
+ * without one where its elements come one after the other (model.h's
+ * figures). */
+static inline void *arena_alloc_over(Arena *a, void *at, size_t tail, size_t size)
+{
+    char *p = at;
+    if (size % ARENA_SMALL_ALIGN || a->allocator.fail || !a->cursor || p + tail != a->cursor ||
+        size > (size_t)(a->limit - p))
+        return NULL;
+    a->cursor = p + size;
+    return p;
+}
+
 #define ARENA_NEW(a, T) ((T *)arena_znew((a), sizeof(T), _Alignof(T)))
 #define ARENA_ARRAY(a, T, n) ((T *)arena_zalloc((a), sizeof(T) * (size_t)(n)))
 

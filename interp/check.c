@@ -158,7 +158,7 @@ static void check_sum(Checker *c, const Figure *f, const Breakdown *bd)
     Computed sum = exact(0);
     uint32_t unknown = 0;
     const Figure *missing = NULL;
-    for (const Figure *p = bd->parts; p; p = p->next_part) {
+    for (const Figure *p = bd->parts; p; p = figure_next(p)) {
         Value v;
         if (!derive_part_value(c->d, c->node, p, &v)) {
             unknown++;
@@ -223,7 +223,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
     }
     Columns index = { .n = ncols };
     uint32_t j = 0;
-    for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
+    for (const Figure *col = cols->parts; col; col = figure_next(col), j++) {
         const Symbol *leaf = figure_leaf(c->m, col);
         if (few) {
             index.leaf[j] = leaf;
@@ -237,9 +237,9 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
         have[j] = 0;
         sum[j] = exact(0);
     }
-    for (const Figure *row = rows->parts; row; row = row->next_part)
+    for (const Figure *row = rows->parts; row; row = figure_next(row))
         for (const Breakdown *bd = figure_breakdowns(row); bd; bd = bd->next)
-            for (const Figure *cell = bd->parts; cell; cell = cell->next_part) {
+            for (const Figure *cell = bd->parts; cell; cell = figure_next(cell)) {
                 uint32_t k = column_of(&index, figure_leaf(c->m, cell));
                 if (!k)
                     continue;
@@ -252,7 +252,7 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
                     add_part(col, &v);
             }
     j = 0;
-    for (const Figure *col = cols->parts; col; col = col->next_part, j++) {
+    for (const Figure *col = cols->parts; col; col = figure_next(col), j++) {
         if (!have[j] || !col->known)
             continue;
         Check *k = new_check(c, CHECK_TABLE, c->node, col);
@@ -285,7 +285,7 @@ static void check_table(Checker *c, const Breakdown *rows, const Breakdown *cols
 
 static bool has_sub_breakdown(const Breakdown *bd)
 {
-    for (const Figure *p = bd->parts; p; p = p->next_part)
+    for (const Figure *p = bd->parts; p; p = figure_next(p))
         if (figure_breakdowns(p))
             return true;
     return false;
@@ -484,7 +484,7 @@ static void check_figure(Checker *c, const FigureDecl *decl, const Figure *whole
                     check_table(c, rows, cols);
     check_rollup(c, decl, whole, f);
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
-        for (const Figure *p = bd->parts; p; p = p->next_part)
+        for (const Figure *p = bd->parts; p; p = figure_next(p))
             check_figure(c, decl, f, p);
 }
 
@@ -494,7 +494,7 @@ static void mark_bounds(Checker *c, const Figure *f)
     for (uintptr_t l = (uintptr_t)symmap_get_id(&c->bound_of, f->path_id); l; l = c->links[l - 1].next)
         c->marked[c->links[l - 1].bound] = true;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
-        for (const Figure *p = bd->parts; p; p = p->next_part)
+        for (const Figure *p = bd->parts; p; p = figure_next(p))
             mark_bounds(c, p);
 }
 
@@ -538,12 +538,12 @@ static void check_node(Checker *c, const Node *n)
 {
     c->node = n;
     c->below = derive_any(c->d, n);
-    for (const Figure *f = n->figures; f; f = f->next)
+    for (const Figure *f = n->figures; f; f = figure_next(f))
         check_figure(c, model_figure_decl(c->m, f), NULL, f);
     /* a bound is checked where one of its figures is declared: never at a
      * unit that declares none (a village of a million), and in the
      * vocabulary's order */
-    for (const Figure *f = n->figures; f; f = f->next)
+    for (const Figure *f = n->figures; f; f = figure_next(f))
         mark_bounds(c, f);
     for (uint32_t i = 0; n->figures && i < c->v->nbounds; i++)
         if (c->marked[i]) {

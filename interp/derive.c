@@ -563,13 +563,13 @@ static void breakdown_sums(Derived *d, const Node *n, const Figure *f, bool belo
     if (below)
         want_id(d, f->path_id);     /* declared: its checks read it */
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
-        for (const Figure *p = bd->parts; p; p = p->next_part)
+        for (const Figure *p = bd->parts; p; p = figure_next(p))
             breakdown_sums(d, n, p, below);
     const Breakdown *first = figure_breakdowns(f);
     if (f->known || !first || !first->nparts || first->partial)
         return;
     Value sum = { .known = true, .from_declared = true };
-    for (const Figure *p = first->parts; p; p = p->next_part) {
+    for (const Figure *p = first->parts; p; p = figure_next(p)) {
         Value v;
         if (!derive_part_value(d, n, p, &v) || v.percent || __builtin_add_overflow(sum.value, v.value, &sum.value) ||
             !derive_range_add(&sum.range, v.range))
@@ -715,7 +715,7 @@ static void provide_figure(Derived *d, const Node *parent, const Node *ch, const
     }
     own->n += own->n <= MODEL_FIGURES_SCANNED;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
-        for (const Figure *p = bd->parts; p; p = p->next_part)
+        for (const Figure *p = bd->parts; p; p = figure_next(p))
             provide_figure(d, parent, ch, p, own);
 }
 
@@ -726,7 +726,7 @@ static void provide(Derived *d, const Node *parent, const Node *ch)
     Declared own;
     own.n = 0;
     own.filter = 0;
-    for (const Figure *f = ch->figures; f; f = f->next)
+    for (const Figure *f = ch->figures; f; f = figure_next(f))
         provide_figure(d, parent, ch, f, &own);
     /* the parent's entries are made as this walks ch's: entries never
      * move (they lie in blocks), so the walk is safe */
@@ -798,7 +798,7 @@ static void aggregate(Derived *d, const Node *n)
 static void sums_below(Derived *d, const Node *n)
 {
     bool below = adds_up(n);
-    for (const Figure *f = n->figures; f; f = f->next)
+    for (const Figure *f = n->figures; f; f = figure_next(f))
         breakdown_sums(d, n, f, below);
     for (const Node *ch = node_first_child(n); ch; ch = ch->next_sibling)
         sums_below(d, ch);

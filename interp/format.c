@@ -183,7 +183,7 @@ static const char *sum_text(Arena *a, const Model *m, const Figure *whole, const
     pieces[n++] = figure_path(m->syms, whole)->text;
     pieces[n++] = " =";
     uint32_t i = 0;
-    for (const Figure *p = bd->parts; p; p = p->next_part, i++) {
+    for (const Figure *p = bd->parts; p; p = figure_next(p), i++) {
         if (i == MAX_NAMED) {
             const char *more = arena_printf(a, col ? P_(" + ... (%u row)", " + ... (%u rows)", bd->nparts)
                                                    : P_(" + ... (%u part)", " + ... (%u parts)", bd->nparts),

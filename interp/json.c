@@ -598,7 +598,7 @@ static bool what_key(const Check *c, WhatKey *k)
     k->nparts = bd->nparts;
     k->partial = bd->partial;
     uint32_t i = 0;
-    for (const Figure *p = bd->parts; p && i < WHAT_PARTS; p = p->next_part)
+    for (const Figure *p = bd->parts; p && i < WHAT_PARTS; p = figure_next(p))
         k->leaf[i++] = part_key(p);
     return i == bd->nparts;
 }

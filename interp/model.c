@@ -265,7 +265,7 @@ static Figure *scan_figure(Figure *f, uint32_t path)
     if (f->path_id == path)
         return f;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
-        for (Figure *p = bd->parts; p; p = p->next_part) {
+        for (Figure *p = bd->parts; p; p = figure_next(p)) {
             Figure *found = scan_figure(p, path);
             if (found)
                 return found;
@@ -275,7 +275,7 @@ static Figure *scan_figure(Figure *f, uint32_t path)
 
 static Figure *scan_figures(const Node *n, uint32_t path)
 {
-    for (Figure *f = n->figures; f; f = f->next) {
+    for (Figure *f = n->figures; f; f = figure_next(f)) {
         Figure *found = scan_figure(f, path);
         if (found)
             return found;
@@ -358,15 +358,17 @@ static bool index_figure(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
 }
 
 
-/* Index f and the parts below it (scan_figure's order); false when out of
- * memory. */
-static bool index_below(Arena *a, FigureIndex *x, Figure *f, uint32_t expect)
+/* Index f and the parts below it (scan_figure's order), but `skip`, the
+ * figure being added, which has none; false when out of memory. */
+static bool index_below(Arena *a, FigureIndex *x, Figure *f, uint32_t expect, const Figure *skip)
 {
+    if (f == skip)
+        return true;
     if (!index_figure(a, x, f, expect))
         return false;
     for (const Breakdown *bd = figure_breakdowns(f); bd; bd = bd->next)
-        for (Figure *p = bd->parts; p; p = p->next_part)
-            if (!index_below(a, x, p, expect))
+        for (Figure *p = bd->parts; p; p = figure_next(p))
+            if (!index_below(a, x, p, expect, skip))
                 return false;
     return true;
 }
@@ -393,9 +395,9 @@ static FigureIndex *new_figure_index(Builder *b, Node *n)
     return *slot;
 }
 
-/* Add f, not yet among node's figures, to its filter, or to its index:
- * made, from every figure the unit has, when f is one more than
- * MODEL_FIGURES_SCANNED. False when out of memory. */
+/* Add f, on node's lists but neither in its filter nor in its index, to
+ * its filter, or to its index: made, from every figure the unit has, when
+ * f is one more than MODEL_FIGURES_SCANNED. False when out of memory. */
 static bool index_new_figure(Builder *b, Node *node, Figure *f)
 {
     Model *m = b->m;
@@ -413,8 +415,8 @@ static bool index_new_figure(Builder *b, Node *node, Figure *f)
     if (!x) {
         if (!(x = new_figure_index(b, node)))
             return false;
-        for (Figure *w = node->figures; w; w = w->next) {
-            if (!index_below(m->arena, x, w, expect))
+        for (Figure *w = node->figures; w; w = figure_next(w)) {
+            if (!index_below(m->arena, x, w, expect, f))
                 return false;
             x->last = w;
         }
@@ -713,33 +715,49 @@ static const Part *breakdown_part(Builder *b, const Figure *whole, const Item *i
     return NULL;
 }
 
-_Static_assert(sizeof(Figure) <= 24, "a figure is 24 bytes, a part too: a national report declares millions");
 _Static_assert(VOCAB_MAX_DIMS <= 8, "a part's axis fits Figure.axis");
 
+/* Where the address of the figure after `last` is, or would be. */
+static char *link_of(Figure *last)
+{
+    return (char *)last + figure_bytes(last);
+}
+
 /* A figure of declared value q as the model makes it: a whole, or a part
- * of its figure's dimension `axis` when `part`; with what lies before it
+ * of its figure's dimension `axis` when `part`; with what follows it
  * (model.h): its FigureMore when it is written with a block, its value in
- * 64 bits when it needs them. Its flags `part`, `more` and `wide` say
- * which; NULL when out of memory. */
-static Figure *new_figure(Model *m, Quantity q, Span name, bool part, int axis, bool more)
+ * 64 bits when it needs them, and room for the address of the next. Its
+ * flags `part`, `more` and `wide` say which. It goes on its list after
+ * `last` (NULL: it is the first, which the caller keeps): where last's
+ * room for that address ends at the arena's cursor, in the room itself,
+ * and last is no longer `linked`. NULL when out of memory. */
+static Figure *new_figure(Model *m, Quantity q, Span name, bool part, int axis, bool more, Figure *last)
 {
     bool wide = q.value < INT32_MIN || q.value > INT32_MAX;
-    size_t before = (wide ? sizeof(int64_t) : 0) + (more ? sizeof(FigureMore) : 0);
+    size_t size = sizeof(Figure) + (more ? sizeof(FigureMore) : 0) + (wide ? sizeof(int64_t) : 0);
     _Static_assert(_Alignof(Figure) <= ARENA_SMALL_ALIGN, "a figure takes a multiple of 8 bytes");
-    char *at = arena_alloc_small(m->arena, before + sizeof(Figure));
-    if (!at)
+    char *at = last ? arena_alloc_over(m->arena, link_of(last), sizeof(Figure *), size + sizeof(Figure *)) : NULL;
+    bool after = at != NULL;
+    if (!at && !(at = arena_alloc_small(m->arena, size + sizeof(Figure *))))
         return NULL;
-    if (wide)
-        memcpy(at, &q.value, sizeof q.value);
-    if (more)
-        memset(at + before - sizeof(FigureMore), 0, sizeof(FigureMore));
-    Figure *f = (Figure *)(void *)(at + before);
+    Figure *f = (Figure *)(void *)at;
     /* whole: its bits made in one word, not set one by one in memory */
     uint32_t len = name.end - name.start;
     *f = (Figure){ .value = wide ? 0 : (int32_t)q.value, .start = name.start,
                    .name_len = (len < FIGURE_NAME_MAX ? len : FIGURE_NAME_MAX) & FIGURE_NAME_MAX,
                    .decimals = q.decimals, .approx = q.approx & 3u, .known = q.known, .money = q.money,
-                   .percent = q.percent, .part = part, .axis = (unsigned)axis & 7u, .more = more, .wide = wide };
+                   .percent = q.percent, .part = part, .axis = (unsigned)axis & 7u, .more = more, .wide = wide,
+                   .linked = true };
+    if (more)
+        memset(at + sizeof(Figure), 0, sizeof(FigureMore));
+    if (wide)
+        memcpy(at + sizeof(Figure) + (more ? sizeof(FigureMore) : 0), &q.value, sizeof q.value);
+    Figure *none = NULL;
+    memcpy(link_of(f), &none, sizeof none);     /* the last of its list */
+    if (after)
+        last->linked = false;       /* f follows it */
+    else if (last)
+        memcpy(link_of(last), &f, sizeof f);
     return f;
 }
 
@@ -862,9 +880,10 @@ static bool elsewhere(Builder *b, Node *node, Figure *f)
  * NAME is a figure of the vocabulary (§14.3); a part's NAME, a part of one
  * of its dimensions (§14.2). A whole goes on the unit's figures; a part
  * (`whole` given, and its part, of the figure's dimension `axis`) on the
- * parts of `into`, its breakdown, at *into_tail. */
+ * parts of `into`, its breakdown, after *last_part (NULL: the first),
+ * which it becomes. */
 static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *part, int axis, Symbol *path,
-                          const FigureDecl *decl, const Item *it, Breakdown *into, Figure ***into_tail)
+                          const FigureDecl *decl, const Item *it, Breakdown *into, Figure **last_part)
 {
     Model *m = b->m;
     if (it->binding) {
@@ -875,17 +894,11 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
     Quantity q;
     if (!parse_quantity(b, it, it->name->text, decl->type, &q))
         return NULL;
-    Figure *f = new_figure(m, q, item_name_span(it), part != NULL, axis, it->blocks != NULL);
-    if (!f) {
-        oom(b);
-        return NULL;
-    }
     /* path given: a part found in the memo, whose cell is made */
     if (!path && !(path = figure_cell(m, decl, whole, part))) {
         oom(b);
         return NULL;
     }
-    f->path_id = path->id;
     Figure *prev = model_figure(node, path);
     if (prev) {
         diag_error(m->diag, b->src, item_name_span(it), "'%s' is declared twice in %s", path->text,
@@ -893,36 +906,41 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         diag_note(m->diag, model_figure_src(node, prev), figure_span(prev), "first declared here");
         return NULL;
     }
-    if (b->src != unit_src(b, node) && !elsewhere(b, node, f))
-        return NULL;
-    if (!index_new_figure(b, node, f)) {
+    /* On its list at once, before its own parts are read, so that a
+     * search without an index finds it from there on. A whole after the
+     * end of the unit's list: the figure added last, when it was this
+     * unit's (a unit's figures come one after the other); else kept by
+     * the index, or found among the few figures (MODEL_FIGURES_SCANNED at
+     * most) of a unit without one. Any figure of the list will do to
+     * start from: figures are only ever added at its end. */
+    FigureIndex *x = whole ? NULL : node_figure_index(node);
+    Figure *last = whole ? *last_part : b->figures_of == node ? b->figures_end : x ? x->last : node->figures;
+    for (Figure *next; !whole && last && (next = figure_next(last));)
+        last = next;
+    Figure *f = new_figure(m, q, item_name_span(it), part != NULL, axis, it->blocks != NULL, last);
+    if (!f) {
         oom(b);
         return NULL;
     }
-    /* among the unit's figures before its own parts are read, so that a
-     * search without an index finds it from there on */
-    if (!whole) {
-        /* the end of the list: the figure added last, when it was this
-         * unit's (a unit's figures come one after the other); else kept by
-         * the index, or found among the few figures (MODEL_FIGURES_SCANNED
-         * at most) of a unit without one. Any figure of the list will do
-         * to start from: figures are only ever added at its end. */
-        FigureIndex *x = node_figure_index(node);
-        Figure *last = b->figures_of == node ? b->figures_end : x ? x->last : node->figures;
-        while (last && last->next)
-            last = last->next;
-        if (last)
-            last->next = f;
-        else
+    f->path_id = path->id;
+    if (whole) {
+        if (!last)
+            into->parts = f;
+        *last_part = f;
+        into->nparts++;
+    } else {
+        if (!last)
             node->figures = f;
         if (x)
             x->last = f;
         b->figures_of = node;
         b->figures_end = f;
-    } else {
-        **into_tail = f;
-        *into_tail = &f->next_part;
-        into->nparts++;
+    }
+    if (b->src != unit_src(b, node) && !elsewhere(b, node, f))
+        return NULL;
+    if (!index_new_figure(b, node, f)) {
+        oom(b);
+        return NULL;
     }
     Breakdown **tail = it->blocks ? &figure_more(f)->breakdowns : NULL;
     for (Block *blk = it->blocks; blk; blk = blk->next) {
@@ -958,7 +976,7 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
         }
         *tail = bd;                 /* before its parts: see add_figure's search */
         tail = &bd->next;
-        Figure **ptail = &bd->parts;
+        Figure *its_last = NULL;     /* its last part so far */
         const Dimension *dim = NULL;
         for (Item *p = blk->items; p; p = p->next) {
             Keyword k = keyword(m, p->name);
@@ -968,12 +986,12 @@ static Figure *add_figure(Builder *b, Node *node, Figure *whole, const Part *par
             if (!dim)
                 dim = breakdown_dim(m, bd);             /* its first part's, once it has one */
             if (memo && memo->whole == path && memo->name == p->name && (!dim || dim == memo->dim)) {
-                add_figure(b, node, f, memo->part, memo->axis, memo->path, decl, p, bd, &ptail);
+                add_figure(b, node, f, memo->part, memo->axis, memo->path, decl, p, bd, &its_last);
                 continue;
             }
             const Part *pp = breakdown_part(b, f, p, bd, dim);
             int part_axis = pp ? vocab_figure_dim(decl, pp->dim) : 0;   /* one of decl's: breakdown_part() */
-            Figure *made = pp ? add_figure(b, node, f, pp, part_axis, NULL, decl, p, bd, &ptail) : NULL;
+            Figure *made = pp ? add_figure(b, node, f, pp, part_axis, NULL, decl, p, bd, &its_last) : NULL;
             if (memo && made)
                 *memo = (struct PartMemo){ path, p->name, pp, decl->dims[part_axis], part_axis,
                                            figure_path(m->syms, made) };

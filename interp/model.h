@@ -42,7 +42,7 @@ typedef struct Figure Figure;
 /* A breakdown: the parts of one dimension (spec §5.2), which its parts
  * say (breakdown_dim()). */
 typedef struct Breakdown {
-    Figure *parts;          /* linked through Figure.next_part */
+    Figure *parts;          /* the first; the rest through figure_next() */
     uint32_t nparts;
     bool partial;
     struct Breakdown *next;
@@ -56,7 +56,7 @@ typedef struct FigureChange {
 } FigureChange;
 
 /* What a figure written with a block has beside its value: a figure
- * written without one has none of it. Made with the figure, just before
+ * written without one has none of it. Made with the figure, just after
  * it, when the figure is written with a block; figure_more() finds it.
  * Its `previous` and `change`, which few reports write, are kept apart
  * (Figure.changed, figure_change()). */
@@ -66,10 +66,17 @@ typedef struct FigureMore {
 
 /* A declared figure, or a part of one: a cell of the vocabulary's figure.
  * Kept small: a national report declares millions, most of them a name
- * and a value (24 bytes, a part too). What few figures have lies just
- * before one, made with it (new_figure() in model.c): nearest, its
- * FigureMore when it is written with a block; before that, its value in
- * 64 bits when it does not fit in 32 (`wide`).
+ * and a value (16 bytes, a part too). What few figures have lies just
+ * after one, made with it (new_figure() in model.c): first its FigureMore
+ * when it is written with a block, then its value in 64 bits when it
+ * does not fit in 32 (`wide`).
+ *
+ * A list of figures (a unit's wholes, a breakdown's parts) needs no link
+ * from one to the next where they were made one after the other, as a
+ * village's twelve are: the next starts where what the figure has after
+ * it ends. The last figure of such a run is `linked`: after what it has,
+ * the address of the next figure of its list follows, NULL for the last
+ * of the list (figure_next()).
  *
  * Its declared value is kept as the bits of a Quantity (read it whole
  * with figure_declared(), its value with figure_value(), or a flag at a
@@ -80,15 +87,11 @@ typedef struct FigureMore {
  * figure of the vocabulary through model_figure_decl(), its file through
  * model_figure_src(). Its unit is not kept: every figure is reached from
  * its unit (Node.figures, model_figure()). A figure is used where the
- * model made it, never copied: figure_more() and figure_value() read
- * what lies around it. Only the model writes one. */
+ * model made it, never copied: figure_more(), figure_value() and
+ * figure_next() read what lies after it. Only the model writes one. */
 enum { FIGURE_NAME_MAX = 511 };     /* the most figure_span() spans: a name
                                      * is PARSE_MAX_NAME bytes at most */
 struct Figure {
-    union {                 /* a whole is on its owner's list, a part on its breakdown's */
-        Figure *next;       /* a whole: the next figure of the owner, declaration order */
-        Figure *next_part;  /* a part: the next part in the same breakdown */
-    };
     uint32_t path_id;       /* the id of its canonical path's symbol,
                              * "petitions.district_level.complaint"; a
                              * whole's is its figure's name */
@@ -104,26 +107,39 @@ struct Figure {
     unsigned part : 1;      /* a part of a figure (figure_part()) */
     unsigned axis : 3;      /* a part's: which dimension of its figure of the
                              * vocabulary it is a part of (VOCAB_MAX_DIMS) */
-    unsigned more : 1;      /* written with a block: its FigureMore lies
-                             * just before it (figure_more()) */
-    unsigned wide : 1;      /* its value needs 64 bits: they lie before it,
-                             * before its FigureMore if it has one */
+    unsigned more : 1;      /* written with a block: its FigureMore follows it
+                             * (figure_more()) */
+    unsigned wide : 1;      /* its value needs 64 bits: they follow it, after
+                             * its FigureMore if it has one */
     unsigned changed : 1;   /* written with `previous` or `change`: its
                              * FigureChange is in Model.changes */
+    unsigned linked : 1;    /* the last of its run: the address of the next
+                             * figure of its list follows all that */
 };
 
-/* What lies before a figure, nearest first: its FigureMore (`more`), then
- * its value in 64 bits (`wide`). Both are multiples of 8 bytes, so the
- * figure that follows them stays aligned. */
-_Static_assert(sizeof(FigureMore) % 8 == 0 && sizeof(int64_t) == 8, "what lies before a figure keeps it aligned");
+_Static_assert(sizeof(Figure) == 16, "a figure is 16 bytes, a part too: a national report declares millions");
+/* What follows a figure: its FigureMore (`more`), its value in 64 bits
+ * (`wide`), the address of the next (`linked`), each read whole with
+ * memcpy but the FigureMore. Each is a multiple of a pointer's alignment,
+ * as a figure is, so the FigureMore and the figure that follow stay
+ * aligned. */
+_Static_assert(sizeof(Figure) % _Alignof(FigureMore) == 0 && sizeof(FigureMore) % _Alignof(Figure) == 0 &&
+               sizeof(int64_t) % _Alignof(FigureMore) == 0 && sizeof(Figure *) % _Alignof(Figure) == 0 &&
+               _Alignof(FigureMore) % _Alignof(Figure) == 0,
+               "what follows a figure keeps the next aligned");
+
+/* What f has after it, from its FigureMore on. */
+static inline const char *figure_after(const Figure *f)
+{
+    return (const char *)(f + 1);
+}
 
 /* What f has beside its value; NULL for a figure written without a block. */
 static inline FigureMore *figure_more(const Figure *f)
 {
     if (!f->more)
         return NULL;
-    const char *at = (const char *)f - sizeof(FigureMore);
-    return (FigureMore *)(uintptr_t)at;   /* the model's own, made writable with the figure */
+    return (FigureMore *)(uintptr_t)figure_after(f);   /* the model's own, made writable with the figure */
 }
 
 /* f's declared value (meaningful when f->known). */
@@ -131,10 +147,28 @@ static inline int64_t figure_value(const Figure *f)
 {
     if (!f->wide)
         return f->value;
-    const char *at = (const char *)f - (f->more ? sizeof(FigureMore) : 0) - sizeof(int64_t);
     int64_t v;
-    memcpy(&v, at, sizeof v);
+    memcpy(&v, figure_after(f) + (f->more ? sizeof(FigureMore) : 0), sizeof v);
     return v;
+}
+
+/* The bytes f takes with what it has after it, but for the address of the
+ * next (`linked`). */
+static inline size_t figure_bytes(const Figure *f)
+{
+    return sizeof(Figure) + (f->more ? sizeof(FigureMore) : 0) + (f->wide ? sizeof(int64_t) : 0);
+}
+
+/* The next figure of f's list (a unit's wholes, or a breakdown's parts),
+ * or NULL. */
+static inline Figure *figure_next(const Figure *f)
+{
+    const char *end = (const char *)f + figure_bytes(f);
+    if (!f->linked)
+        return (Figure *)(uintptr_t)end;
+    Figure *next;
+    memcpy(&next, end, sizeof next);
+    return next;
 }
 
 /* f's declared value, whole. */

@@ -715,6 +715,39 @@ TEST(small_chunks_stop_at_the_size_given)
     assert_int_equal(c.live, 0);
 }
 
+/* A block that takes the place of the last bytes of the one made just
+ * before, and only then. */
+TEST(alloc_over_the_tail_of_the_last_block)
+{
+    Arena a;
+    CountingAlloc c;
+    counting_arena(&a, &c);
+    /* the first block takes the chunk, a multiple of 16 bytes (arena_alloc) */
+    assert_non_null(arena_alloc_small(&a, 8));
+    char *first = arena_alloc_small(&a, 24);
+    assert_non_null(first);
+    memset(first, 'x', 24);
+    /* over its last 8 bytes: from first + 16, 32 bytes */
+    char *second = arena_alloc_over(&a, first + 16, 8, 32);
+    assert_ptr_equal(second, first + 16);
+    memset(second, 'y', 32);
+    assert_int_equal(first[15], 'x');
+    /* not over bytes that do not end where the last block does */
+    assert_null(arena_alloc_over(&a, first + 16, 8, 16));
+    char *third = arena_alloc_small(&a, 8);
+    assert_ptr_equal(third, second + 32);
+    assert_null(arena_alloc_over(&a, second + 24, 8, 16));      /* third was made since */
+    /* a size that is no multiple of 8, or more than the chunk has left */
+    assert_null(arena_alloc_over(&a, third, 8, 12));
+    assert_null(arena_alloc_over(&a, third, 8, (size_t)(a.limit - third) + 8));
+    assert_ptr_equal(arena_alloc_over(&a, third, 8, (size_t)(a.limit - third)), third);
+    assert_ptr_equal(a.cursor, a.limit);
+    unsigned calls = c.calls;
+    arena_free(&a);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(calls, 1);             /* all in the first chunk */
+}
+
 TEST(fixture_arena_is_released)
 {
     /* the fixture's arena goes through support_alloc: whatever the test
@@ -1242,6 +1275,7 @@ int main(void)
         FIXTURE_TEST(free_releases_everything),
         FIXTURE_TEST(small_chunks_grow_to_a_limit),
         FIXTURE_TEST(small_chunks_stop_at_the_size_given),
+        FIXTURE_TEST(alloc_over_the_tail_of_the_last_block),
         FIXTURE_TEST(fixture_arena_is_released),
         FIXTURE_TEST(default_allocator),
         FIXTURE_TEST(zero_bytes_on_a_fresh_arena),

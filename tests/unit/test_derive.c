@@ -282,7 +282,7 @@ TEST(children_roll_up_into_their_parent)
     assert_int_equal(v.value, 112);
     assert_range(v.range, 102, 122, false);
     /* three child units gave it */
-    Aggregate a;
+    Aggregate a = { 0 };
     assert_true(derive_aggregate(f->derived, d, symtab_find(&f->syms, "invited", 7)->id, &a));
     assert_int_equal(a.units, 3);
     assert_int_equal(a.sessions, 0);
@@ -315,7 +315,7 @@ TEST(sessions_roll_up_into_their_unit)
     assert_exact(value_at(f, a, "attended"), 50);
     assert_exact(value_at(f, a, "invited"), 65);
     assert_exact(value_at(f, a, "dialogues"), 2);
-    Aggregate ag;
+    Aggregate ag = { 0 };
     assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "attended", 8)->id, &ag));
     assert_int_equal(ag.sessions, 2);
     assert_int_equal(ag.units, 0);
@@ -358,7 +358,7 @@ TEST(an_aggregate_exact_then_approximate_then_beyond_64_bits)
                                     "}\n");
     derive(f);
     const Symbol *cases = symtab_find(&f->syms, "cases", 5);
-    Aggregate a;
+    Aggregate a = { 0 };
     assert_true(derive_aggregate(f->derived, unit(m->root, "district", "D"), cases->id, &a));
     assert_true(a.sum == 2000);
     assert_int_equal(a.lo, 1900);
@@ -430,7 +430,7 @@ TEST(an_opinion_counts_into_every_cell_its_attributes_fix)
     assert_exact(value_at(f, a, "satisfied.roads"), 1);
     assert_unknown(value_at(f, a, "satisfied.land"));
     /* three entries counted in the whole, none declared */
-    Aggregate ag;
+    Aggregate ag = { 0 };
     assert_true(derive_aggregate(f->derived, a, symtab_find(&f->syms, "opinions", 8)->id, &ag));
     assert_int_equal(ag.entries, 3);
     assert_int_equal(ag.sum, 3);

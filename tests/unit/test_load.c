@@ -169,7 +169,7 @@ TEST(used_files_join_the_model_where_the_use_stands)
     const char *order[] = { "visits", "opinions", "attended", "people", "invited" };
     const uint32_t from[] = { 3, 2, 1, 4, 0 };
     const Figure *fig = m->root->figures;
-    for (unsigned i = 0; i < 5; i++, fig = fig->next) {
+    for (unsigned i = 0; i < 5; i++, fig = figure_next(fig)) {
         assert_non_null(fig);
         assert_string_equal(figure_path(&f->syms, fig)->text, order[i]);
         assert_int_equal(model_figure_src(m->root, fig)->id, from[i]);
@@ -213,7 +213,7 @@ TEST(each_tree_is_freed_once_its_file_is_modelled)
     /* main and the files it uses, in order; the commune's figure under it */
     const char *order[] = { "visits", "opinions", "attended", "people", "invited" };
     const Figure *fig = m->root->figures;
-    for (unsigned i = 0; i < 5; i++, fig = fig->next) {
+    for (unsigned i = 0; i < 5; i++, fig = figure_next(fig)) {
         assert_non_null(fig);
         assert_string_equal(figure_path(&f->syms, fig)->text, order[i]);
     }
@@ -331,7 +331,7 @@ TEST(a_file_named_through_a_symbolic_link_is_read_once)
     model_add_file(m, &fs, main_file);
     assert_no_errors(f);
     assert_non_null(m->root->figures);
-    assert_null(m->root->figures->next);
+    assert_null(figure_next(m->root->figures));
 }
 
 TEST(files_that_use_each_other_are_read_once)

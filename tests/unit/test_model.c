@@ -46,7 +46,7 @@ static void assert_date(Date d, int year, int month, int day, DatePrecision prec
 static unsigned figure_count(const Node *n)
 {
     unsigned k = 0;
-    for (const Figure *fig = n->figures; fig; fig = fig->next)
+    for (const Figure *fig = n->figures; fig; fig = figure_next(fig))
         k++;
     return k;
 }
@@ -56,7 +56,7 @@ static unsigned figure_count(const Node *n)
 static const Figure *whole_below(const Figure *w, const Figure *p)
 {
     for (const Breakdown *bd = figure_breakdowns(w); bd; bd = bd->next)
-        for (const Figure *q = bd->parts; q; q = q->next_part) {
+        for (const Figure *q = bd->parts; q; q = figure_next(q)) {
             const Figure *found = q == p ? w : whole_below(q, p);
             if (found)
                 return found;
@@ -68,7 +68,7 @@ static const Figure *whole_below(const Figure *w, const Figure *p)
  * it: model.h); NULL when p is a whole. */
 static const Figure *whole_of(const Node *n, const Figure *p)
 {
-    for (const Figure *w = n->figures; w; w = w->next) {
+    for (const Figure *w = n->figures; w; w = figure_next(w)) {
         const Figure *found = whole_below(w, p);
         if (found)
             return found;
@@ -203,8 +203,8 @@ TEST(units_with_the_same_kind_and_name_merge)
     const Node *a = child(root, "commune", "A");
     /* its figures in declaration order across both blocks */
     assert_string_equal(figure_path(&f->syms, a->figures)->text, "invited");
-    assert_string_equal(figure_path(&f->syms, a->figures->next)->text, "attended");
-    assert_null(a->figures->next->next);
+    assert_string_equal(figure_path(&f->syms, figure_next(a->figures))->text, "attended");
+    assert_null(figure_next(figure_next(a->figures)));
     /* the node points at its first declaration: the "A" of test1.dlg,
      * line 1, column 9 */
     uint32_t line, col;
@@ -312,8 +312,8 @@ TEST(figures_with_breakdowns)
     assert_ptr_equal(model_figure_decl(m, res), model_figure_decl(m, op));       /* a cell of the same figure */
     assert_int_equal(figure_value(res), 357);
     assert_ptr_equal(figure_at(f, root, "opinions.resolved"), res);
-    assert_string_equal(figure_path(&f->syms, res->next_part)->text, "opinions.pending");
-    assert_null(res->next_part->next_part);
+    assert_string_equal(figure_path(&f->syms, figure_next(res))->text, "opinions.pending");
+    assert_null(figure_next(figure_next(res)));
     /* two breakdowns: 3 parts, then 2 rows of 3 cells each */
     const Figure *pet = figure_at(f, root, "petitions");
     assert_int_equal(breakdowns_of(pet), 2);
@@ -346,7 +346,7 @@ TEST(figures_with_breakdowns)
     /* the node's list holds wholes only: opinions, petitions, people, sessions */
     assert_int_equal(figure_count(root), 4);
     assert_ptr_equal(root->figures, op);
-    assert_null(sessions->next);       /* the last */
+    assert_null(figure_next(sessions));       /* the last */
 }
 
 /* The same table in two units: the second's parts are found as the
@@ -416,8 +416,8 @@ TEST(values_of_figures)
     assert_int_equal(figure_value(figure_at(f, root, "debt")), -3);
 }
 
-/* A value beyond 32 bits lies before its figure (Figure.wide), and before
- * its FigureMore when it has one: each is read back whole, and what lies
+/* A value beyond 32 bits follows its figure (Figure.wide), after its
+ * FigureMore when it has one: each is read back whole, and what lies
  * nearer the figure (its breakdown) is still found. 12 billion đồng is
  * 12_000_000_000 > 2^31 - 1 = 2_147_483_647; 2_147_483_647 itself fits;
  * -2_147_483_649 is one below the smallest that fits. */
@@ -439,7 +439,7 @@ TEST(a_value_beyond_32_bits_is_kept_whole)
     assert_true(bd->parts->wide && !bd->parts->more);
     assert_int_equal(figure_value(bd->parts), 9000000000);
     assert_ptr_equal(whole_of(m->root, bd->parts), budget);
-    assert_int_equal(figure_value(bd->parts->next_part), 3000000000);
+    assert_int_equal(figure_value(figure_next(bd->parts)), 3000000000);
     const Figure *fund = figure_at(f, m->root, "fund");
     assert_false(fund->wide);
     assert_int_equal(figure_value(fund), 2147483647);
@@ -451,6 +451,46 @@ TEST(a_value_beyond_32_bits_is_kept_whole)
     assert_int_equal(figure_value(in_a), 2147483648);
     assert_int_equal(figure_breakdowns(in_a)->nparts, 2);
     assert_int_equal(figure_value(figure_at(f, child(m->root, "commune", "A"), "budget.other")), 2147483647);
+}
+
+/* Figures made one after the other lie one after the other: only the
+ * last of such a run keeps the address of the next (model.h). A figure
+ * with a breakdown ends its run, its parts being made after it; the
+ * whole after it is found by that address. In B, whose table's cells A
+ * made, the parts are made in a row too. */
+TEST(figures_in_a_row_need_no_link)
+{
+    const char *commune = "  invited 40  attended 30  voters 500\n"
+                          "  petitions 5 { complaint 2  denunciation 3 }\n"
+                          "  cases 7\n";
+    const Model *m = model_of(f, arena_printf(&f->arena, "commune \"A\" {\n%s}\ncommune \"B\" {\n%s}\n",
+                                              commune, commune));
+    assert_no_errors(f);
+    for (int k = 0; k < 2; k++) {
+        const Node *n = child(m->root, "commune", k ? "B" : "A");
+        const Figure *invited = n->figures, *attended = figure_next(invited), *voters = figure_next(attended);
+        assert_string_equal(figure_path(&f->syms, voters)->text, "voters");
+        assert_ptr_equal(attended, invited + 1);
+        assert_ptr_equal(voters, attended + 1);
+        assert_false(invited->linked || attended->linked);
+        const Figure *petitions = figure_next(voters);
+        assert_ptr_equal(petitions, voters + 1);
+        assert_true(petitions->more && petitions->linked);
+        const Figure *cases = figure_next(petitions);
+        assert_string_equal(figure_path(&f->syms, cases)->text, "cases");
+        assert_int_equal(figure_value(cases), 7);
+        assert_true(cases->linked);
+        assert_null(figure_next(cases));
+        assert_int_equal(figure_count(n), 5);
+        const Figure *complaint = figure_breakdowns(petitions)->parts, *denunciation = figure_next(complaint);
+        assert_int_equal(figure_value(complaint), 2);
+        assert_int_equal(figure_value(denunciation), 3);
+        assert_null(figure_next(denunciation));
+        if (k == 1) {
+            assert_false(complaint->linked);
+            assert_ptr_equal(denunciation, complaint + 1);
+        }
+    }
 }
 
 TEST(a_figure_declared_twice)
@@ -517,7 +557,7 @@ TEST(figures_found_in_any_order)
     /* each unit's list is in the order written, before its index was made
      * and after (the index keeps its end): f99 ... f0 in A, f0 ... f99 in B */
     const Figure *fa = a->figures, *fb = b->figures;
-    for (int i = 0; i < N; i++, fa = fa->next, fb = fb->next) {
+    for (int i = 0; i < N; i++, fa = figure_next(fa), fb = figure_next(fb)) {
         assert_non_null(fa);
         assert_non_null(fb);
         assert_int_equal(figure_value(fa), N - 1 - i);
@@ -1605,6 +1645,7 @@ int main(void)
         FIXTURE_TEST(parts_met_again),
         FIXTURE_TEST(values_of_figures),
         FIXTURE_TEST(a_value_beyond_32_bits_is_kept_whole),
+        FIXTURE_TEST(figures_in_a_row_need_no_link),
         FIXTURE_TEST(a_figure_declared_twice),
         FIXTURE_TEST(figures_found_in_any_order),
         FIXTURE_TEST(figures_searched_then_indexed),

@@ -358,7 +358,7 @@ TEST(units_found_again_among_many)
     assert_int_equal(node_nunits(d), N);
     assert_int_equal(figure_value(figure_at(f, child(d, "commune", "X\xC3\xA3 450"), "households")), 45);
     assert_int_equal(figure_value(figure_at(f, child(d, "commune", "X\xC3\xA3 613"), "households")), 61);
-    assert_null(child(d, "commune", "X\xC3\xA3 450")->figures->next);
+    assert_null(figure_next(child(d, "commune", "X\xC3\xA3 450")->figures));
 }
 
 TEST(within_two_units_of_that_name)
