@@ -233,11 +233,28 @@ static bool fits_in_check(Number n, bool money)
     return fits_short(n, money) & ((Wide)(int32_t)n.exact == n.exact);
 }
 
-/* c's CheckMore, made when it has none; NULL when out of memory. */
+/* c's CheckMore, made when it has none or only its head (copied into
+ * it); NULL when out of memory. */
 static CheckMore *check_more(Arena *a, Check *c)
 {
+    if (c->more && c->more->full)
+        return (CheckMore *)(void *)c->more;
+    CheckMore *more = ARENA_NEW(a, CheckMore);
+    if (!more)
+        return NULL;
+    if (c->more)
+        more->head = *c->more;
+    more->head.full = true;
+    c->more = &more->head;
+    return more;
+}
+
+/* c's CheckMoreHead, made alone when it has none; NULL when out of
+ * memory. */
+static CheckMoreHead *check_more_head(Arena *a, Check *c)
+{
     if (!c->more)
-        c->more = ARENA_NEW(a, CheckMore);
+        c->more = ARENA_NEW(a, CheckMoreHead);
     return c->more;
 }
 
@@ -282,7 +299,7 @@ bool check_numbers(Arena *a, Check *c, Number declared, Number computed, Number 
     more->computed = computed;
     more->imbalance = imbalance;
     more->tolerance = tolerance;
-    more->numbers = true;
+    more->head.numbers = true;
     return true;
 }
 
@@ -308,7 +325,7 @@ void check_set_note(Arena *a, Check *c, Note note)
 
 void check_set_coverage(Arena *a, Check *c, uint32_t covered, uint32_t expected)
 {
-    CheckMore *more = check_more(a, c);
+    CheckMoreHead *more = check_more_head(a, c);
     if (!more)
         return;
     more->covered = covered;

@@ -200,18 +200,25 @@ static inline bool note_is_plain(const Note *n)
            n->x == 0 && !n->inner;
 }
 
-/* What few checks have: their numbers when they are not all whole
- * numbers of 64 bits, or when it has a tolerance (a percentage, a change,
- * a sum beyond 64 bits, an `about` figure); a note; a coverage. Most
- * checks have none of it. */
+/* What few checks have: a coverage, their numbers when they are not all
+ * whole numbers of 64 bits or when it has a tolerance (a percentage, a
+ * change, a sum beyond 64 bits, an `about` figure), a note. Most checks
+ * have none of it, and most that have any have a coverage alone (a
+ * roll-up over units, one for each commune of a country): those have
+ * only the head, 16 bytes, not a CheckMore of 128. */
+typedef struct CheckMoreHead {
+    uint32_t covered, expected; /* when `has_coverage`: units (or rows) present, expected */
+    bool has_coverage;
+    bool numbers;               /* the numbers are those of the CheckMore, not the check's own */
+    bool full;                  /* the head of a CheckMore: the rest follows */
+} CheckMoreHead;
+
 typedef struct CheckMore {
-    Number declared, computed, imbalance;   /* when `numbers` */
+    CheckMoreHead head;
+    Number declared, computed, imbalance;   /* when head.numbers */
     double tolerance;           /* REL_ABOUT, REL_WITHIN */
     const Note *note;           /* why unknown, what a part would need; NULL:
                                  * nothing to say */
-    uint32_t covered, expected; /* when `has_coverage`: units (or rows) present, expected */
-    bool numbers;               /* the numbers are these, not the check's own */
-    bool has_coverage;
 } CheckMore;
 
 /* How many of the units (or rows) a check expected were there. */
@@ -242,7 +249,7 @@ typedef struct Check {
         const IndicatorDef *indicator;  /* percent */
         const FigureChange *change;     /* change: the figure's previous and change */
     };
-    CheckMore *more;            /* see CheckMore; NULL: none of it */
+    CheckMoreHead *more;        /* see CheckMore; NULL: none of it */
     int32_t declared, computed; /* unless more->numbers: the numbers that are `known` */
     uint8_t kind;               /* CheckKind */
     uint8_t relation;           /* Relation */
@@ -296,7 +303,13 @@ static inline Span check_span(const Check *c)
     return c->figure ? figure_span(c->figure) : (Span){ 0, 0 };
 }
 
-static inline const Note *check_note(const Check *c) { return c->more ? c->more->note : NULL; }
+/* c's CheckMore, when it has more than a head. */
+static inline const CheckMore *check_more_(const Check *c)
+{
+    return c->more && c->more->full ? (const CheckMore *)(const void *)c->more : NULL;
+}
+
+static inline const Note *check_note(const Check *c) { return check_more_(c) ? check_more_(c)->note : NULL; }
 
 static inline CheckCoverage check_coverage(const Check *c)
 {
@@ -310,27 +323,31 @@ static inline Number check_short_(const Check *c, int64_t v, uint8_t bit)
     return c->known & bit ? number_whole(v, c->money) : (Number){ 0 };
 }
 
-static inline bool check_long_(const Check *c) { return c->more && c->more->numbers; }
+/* c's numbers kept in its CheckMore, or NULL: in itself. */
+static inline const CheckMore *check_long_(const Check *c)
+{
+    return c->more && c->more->numbers ? check_more_(c) : NULL;
+}
 
 static inline Number check_declared(const Check *c)
 {
-    return check_long_(c) ? c->more->declared : check_short_(c, c->declared, CHECK_DECLARED);
+    return check_long_(c) ? check_long_(c)->declared : check_short_(c, c->declared, CHECK_DECLARED);
 }
 
 static inline Number check_computed(const Check *c)
 {
-    return check_long_(c) ? c->more->computed : check_short_(c, c->computed, CHECK_COMPUTED);
+    return check_long_(c) ? check_long_(c)->computed : check_short_(c, c->computed, CHECK_COMPUTED);
 }
 
 /* Kept short only when it is declared - computed (check_numbers). */
 static inline Number check_imbalance(const Check *c)
 {
     if (check_long_(c))
-        return c->more->imbalance;
+        return check_long_(c)->imbalance;
     return c->known & CHECK_IMBALANCE ? number_whole((int64_t)c->declared - c->computed, c->money) : (Number){ 0 };
 }
 
-static inline double check_tolerance(const Check *c) { return check_long_(c) ? c->more->tolerance : 0; }
+static inline double check_tolerance(const Check *c) { return check_long_(c) ? check_long_(c)->tolerance : 0; }
 
 /* Set c's numbers (an unknown one is (Number){ 0 }); false when out of
  * memory for a CheckMore (the arena remembers). */

@@ -662,7 +662,9 @@ TEST(check_note_and_coverage_outlive_the_numbers)
     check_set_coverage(&f->arena, &c, 2, 3);
     round_trip(f, &c, number_whole(52, false), number_whole(9, false), number_whole(43, false), 0);
     assert_true(kept_short(&c));
+    assert_false(c.more->full);             /* a coverage alone: the head of a CheckMore */
     check_set_note(&f->arena, &c, (Note){ .kind = NOTE_PARTS_UNKNOWN, .a = 2 });
+    assert_true(c.more->full);
     round_trip(f, &c, number_real(99.72, 2, false), number_real(99.7207, 4, false), number_real(-0.0007, 4, false),
                0.01);
     assert_false(kept_short(&c));
@@ -676,6 +678,18 @@ TEST(check_note_and_coverage_outlive_the_numbers)
     /* a later note takes the place of the first */
     check_set_note(&f->arena, &c, (Note){ .kind = NOTE_NEGATIVE });
     assert_string_equal(note_text(f, check_note(&c)), "a count cannot be negative");
+    /* a coverage, then numbers that go beside: the coverage goes with
+     * them into the CheckMore */
+    Check d = { 0 };
+    check_set_coverage(&f->arena, &d, 4, 5);
+    assert_null(check_note(&d));
+    round_trip(f, &d, number_real(99.72, 2, false), number_real(99.7207, 4, false), number_real(-0.0007, 4, false),
+               0.01);
+    assert_false(kept_short(&d));
+    assert_true(d.more->full);
+    cov = check_coverage(&d);
+    assert_true(cov.has && cov.covered == 4 && cov.expected == 5);
+    assert_null(check_note(&d));
 }
 
 int main(void)
