@@ -264,11 +264,12 @@ static void check_columns(Checker *c, const Breakdown *rows, const Breakdown *co
          * rows that give the cell when some do not: a lower bound */
         sum[j].known = known[j];
         judge(c, k, figure_declared(col), sum[j], rows->partial || !complete ? REL_GE : REL_EQ);
-        if (!complete) {
-            check_set_coverage(c->arena, k, have[j], rows->nparts);
-        }
+        /* the note first: a coverage set first would make a head alone,
+         * then a CheckMore for the note (result.h) */
         if (!known[j])
             check_set_note(c->arena, k, (Note){ .kind = NOTE_CELL_INEXACT });
+        if (!complete)
+            check_set_coverage(c->arena, k, have[j], rows->nparts);
         settle(k);
         add(c, k);
     }

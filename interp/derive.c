@@ -442,9 +442,9 @@ static bool ranged_over(const Demand *dm, const Dimension *dim)
     return false;
 }
 
-/* What the expressions and the vocabulary ask for (above; a unit's own
- * figures are wanted as breakdown_sums() meets them). False when it
- * cannot be said: then everything is derived. */
+/* What the expressions and the vocabulary ask for (above; the figures
+ * of a unit with something below it are wanted as breakdown_sums() meets
+ * them). False when it cannot be said: then everything is derived. */
 static bool want_asked(Derived *d, const Resolution *res)
 {
     const Vocab *v = d->m->vocab;

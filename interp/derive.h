@@ -76,9 +76,14 @@ typedef struct Value {
 typedef struct Derived Derived;
 
 /* Derive the values of the model that are asked for: those of the paths
- * its units declare, its expressions name (`res`, resolve_demand()) and
- * its vocabulary relates (derive.c says which); every value when `res`
- * is NULL. NULL when out of memory. */
+ * declared by units (and sessions) with something below them to add up,
+ * those its expressions name (`res`, resolve_demand()) and those its
+ * vocabulary relates (derive.c says which); every value when `res` is
+ * NULL. A path no one asks for has no derived value anywhere: a path
+ * only villages declare, which no expression names, is unknown at their
+ * commune (derive_value(), derive_aggregate()), though the villages'
+ * own figures are read as declared. A new reader of derived values asks
+ * for what it reads in derive.c. NULL when out of memory. */
 Derived *derive_run(const Model *m, const Resolution *res, Arena *a);
 
 /* The value of `path` at node n (spec §5.4, steps 1 to 5). */
