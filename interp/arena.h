@@ -63,7 +63,9 @@ bool arena_shareable(const Arena *a);
 /* The arena's small chunks are at most `bytes` (at least 16 KiB, at most
  * the 2 MiB they are otherwise): for an arena whose blocks are given back
  * as it goes (a syntax tree handed over item by item, parse.h), which
- * then holds a few chunks at a time, each resident while it is held. */
+ * then holds a few chunks at a time, each resident while it is held.
+ * Chunks below 2 MiB are the allocator's, not mapped apart (arena.c):
+ * given back, malloc's may keep them for its next blocks. */
 void arena_chunks_at_most(Arena *a, size_t bytes);
 /* Release every block at once; the arena can be reused after arena_init. */
 void arena_free(Arena *a);
