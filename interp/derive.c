@@ -703,12 +703,12 @@ static bool declares(const Declared *own, const Node *ch, uint32_t path)
  * figures lie in the arena in that order, so they are read in turn. */
 static void provide_figure(Derived *d, const Node *parent, const Node *ch, const Figure *f, Declared *own)
 {
-    if (!wanted_id(d, f->path_id))
-        ;                           /* no one reads its sum (what is asked for) */
-    else if (f->known && f->approx == APPROX_NONE && !f->percent)
-        provide_exact(d, parent, ch, f);
-    else
-        provide_one(d, parent, ch, f->path_id, value_at(d, ch, f->path_id, f));
+    if (wanted_id(d, f->path_id)) {     /* else no one reads its sum (what is asked for) */
+        if (f->known && f->approx == APPROX_NONE && !f->percent)
+            provide_exact(d, parent, ch, f);
+        else
+            provide_one(d, parent, ch, f->path_id, value_at(d, ch, f->path_id, f));
+    }
     if (own->n < MODEL_FIGURES_SCANNED) {
         own->path[own->n] = f->path_id;
         own->filter |= (uint64_t)1 << (f->path_id % 64);

@@ -1814,19 +1814,10 @@ static bool opinion_attrs(Builder *b, const Part *topic, const Part *status, uin
     if (!cells || !cells->satisfied || m->nopinion_attrs > OPINION_ATTRS_MAX ||
         !(x = ARENA_NEW(m->arena, OpinionAttrs)))
         return false;
-    if (m->nopinion_attrs == m->opinion_attrs_cap) {
-        uint32_t cap = m->opinion_attrs_cap ? m->opinion_attrs_cap * 2 : 16;
-        const OpinionAttrs **by_id = arena_grow(m->arena, m->opinion_attrs_by_id,
-                                                m->opinion_attrs_cap * sizeof *by_id, cap * sizeof *by_id);
-        if (!by_id)
-            return false;
-        m->opinion_attrs_by_id = by_id;
-        m->opinion_attrs_cap = cap;
-    }
     *x = (OpinionAttrs){ topic, status, cells, m->nopinion_attrs };
-    if (!ptrmap_put(&m->opinion_attrs, m->arena, key, (uintptr_t)topic, x))
+    if (!arena_push(m->arena, (void ***)&m->opinion_attrs_by_id, &m->nopinion_attrs, &m->opinion_attrs_cap, x, 16) ||
+        !ptrmap_put(&m->opinion_attrs, m->arena, key, (uintptr_t)topic, x))
         return false;
-    m->opinion_attrs_by_id[m->nopinion_attrs++] = x;
     *id = x->id;
     return true;
 }
