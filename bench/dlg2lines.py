@@ -5,6 +5,7 @@
     python3 bench/dlg2lines.py out.json
 """
 import collections
+import csv
 import json
 import sys
 
@@ -21,6 +22,16 @@ def lines(doc):
     for i in doc["indicators"]:
         v = i["value"]
         res.append("ind.%s %s" % (i["id"], "null" if v is None else v))
+    return sorted(res)
+
+
+def csv_lines(f):
+    """`ind.ID VALUE` lines of dlg's --format csv (spec/formats.md §3): the rows
+    of the report as a whole, whose `kind` is empty."""
+    res = []
+    for row in csv.DictReader(f):
+        if row["kind"] == "" and row["name"] == "":
+            res.append("ind.%s %s" % (row["indicator"], row["value"] or "null"))
     return sorted(res)
 
 

@@ -16,6 +16,9 @@ JSON by dlg2lines.py) and compared with dlg's: the counts of checks by kind
 and status, the rules' verdicts and the indicators (to 4 decimals).  Any
 difference, or a tool that fails, makes the exit status 1.
 
+--tools may also name dlg-csv: dlg printing the indicators alone
+(--format csv), whose indicators are compared with dlg's.
+
 Printed: the machine and its load, then per benchmark a table of wall and
 CPU medians, the ratio of each tool's median wall time to dlg's, peak RSS
 (the largest of the counted runs), RSS per byte of the tool's input, and
@@ -39,7 +42,13 @@ sys.path.insert(0, HERE)
 import dlg2lines  # noqa: E402
 
 CSV_FILES = ["units.csv", "figures.csv", "tables.csv", "dialogues.csv", "opinions.csv"]
-ALL_TOOLS = ["dlg", "mawk", "gawk", "sqlite3", "jq"]
+ALL_TOOLS = ["dlg", "dlg-csv", "mawk", "gawk", "sqlite3", "jq"]
+# dlg-csv is dlg printing the indicators alone (--format csv): the same
+# analysis as dlg's, every check and rule evaluated, without the listing of
+# each check and rule subject that the JSON is. Only its indicators are
+# compared; it is not in the default list.
+DEFAULT_TOOLS = ["dlg", "mawk", "gawk", "sqlite3", "jq"]
+DLG_TOOLS = ("dlg", "dlg-csv")
 
 
 def gen_stamp():
@@ -78,12 +87,13 @@ def dataset(data_dir, profile, scale, split):
 def commands(tool, d, meta, dlg):
     """(argv, cwd, stdin path, input bytes) of a tool."""
     peers = os.path.join(HERE, "peers")
-    if tool == "dlg":
+    if tool in DLG_TOOLS:
         if meta["split"]:
             files = sorted(os.path.join(d, "dlg", x) for x in os.listdir(os.path.join(d, "dlg")))
         else:
             files = [os.path.join(d, "report.dlg")]
-        return dlg + ["--format", "json"] + files, d, None, meta["bytes"]["dlg"]
+        form = "json" if tool == "dlg" else "csv"
+        return dlg + ["--format", form] + files, d, None, meta["bytes"]["dlg"]
     csv = os.path.join(d, "csv")
     if tool in ("mawk", "gawk"):
         return [tool, "-f", os.path.join(peers, "report.awk")] + CSV_FILES, csv, None, meta["bytes"]["csv"]
@@ -135,7 +145,7 @@ class Runner:
             wall = time.perf_counter() - t
             if stdin:
                 fin.close()
-        ok_codes = (0, 1) if tool == "dlg" else (0,)
+        ok_codes = (0, 1) if tool in DLG_TOOLS else (0,)
         if p.returncode not in ok_codes:
             with open(os.path.join(self.tmp, "err-" + tool), "rb") as f:
                 msg = f.read()[-2000:].decode("utf-8", "replace")
@@ -151,6 +161,9 @@ class Runner:
             if tool == "dlg":
                 with open(ofile, encoding="utf-8") as f:
                     text = "\n".join(dlg2lines.lines(json.load(f)))
+            elif tool == "dlg-csv":
+                with open(ofile, encoding="utf-8", newline="") as f:
+                    text = "\n".join(dlg2lines.csv_lines(f))
             else:
                 with open(ofile, encoding="utf-8") as f:
                     text = f.read()
@@ -230,6 +243,10 @@ def bench(args, runner, profile, scale):
             r = runner.run(tool, d, meta)
             if tool == "dlg" and ref is None:
                 ref = r["result"]
+            elif tool == "dlg-csv":         # the indicators alone
+                want = {k: v for k, v in ref.items() if k.startswith("ind.")}
+                if r["result"] != want:
+                    failures.append((tool, diff(want, r["result"])))
             elif r["result"] != ref:
                 failures.append((tool, diff(ref, r["result"])))
             if rnd > 0:
@@ -248,7 +265,7 @@ def bench(args, runner, profile, scale):
         cpu = statistics.median(x["cpu"] for x in s)
         rss = max(x["rss"] for x in s)
         nb = s[0]["bytes"]
-        form = {"dlg": ".dlg", "jq": "JSONL"}.get(tool, "CSV")
+        form = {"dlg": ".dlg", "dlg-csv": ".dlg", "jq": "JSONL"}.get(tool, "CSV")
         row = dict(tool=tool, wall=wall, cpu=cpu, ratio=wall / dlg_wall, rss=rss, bytes=nb,
                    rss_per_byte=rss / nb, rps=meta["records"] / wall, runs=len(s),
                    same=tool not in bad)
@@ -275,7 +292,8 @@ def main():
     ap.add_argument("--scale", default="1")
     ap.add_argument("--profile", default="national")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--tools", default=",".join(ALL_TOOLS))
+    ap.add_argument("--tools", default=",".join(DEFAULT_TOOLS),
+                    help="of %s (dlg is always run)" % ", ".join(ALL_TOOLS))
     ap.add_argument("--split", choices=["auto", "yes", "no"], default="auto",
                     help="one .dlg per district (auto: above scale 1, to measure a report in "
                          "many files; one file holds up to 1 GiB, about 500 %%)")
@@ -291,7 +309,7 @@ def main():
     for t in args.tools:
         if t not in ALL_TOOLS:
             ap.error("unknown tool %s (known: %s)" % (t, ", ".join(ALL_TOOLS)))
-        if t != "dlg" and not shutil.which(t):
+        if t not in DLG_TOOLS and not shutil.which(t):
             ap.error("%s is not installed: run make deps-bench" % t)
     if not os.access(args.dlg, os.X_OK):
         ap.error("%s is not built: run make" % args.dlg)
