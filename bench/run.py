@@ -42,12 +42,12 @@ sys.path.insert(0, HERE)
 import dlg2lines  # noqa: E402
 
 CSV_FILES = ["units.csv", "figures.csv", "tables.csv", "dialogues.csv", "opinions.csv"]
-ALL_TOOLS = ["dlg", "dlg-csv", "mawk", "gawk", "sqlite3", "jq"]
+DEFAULT_TOOLS = ["dlg", "mawk", "gawk", "sqlite3", "jq"]
 # dlg-csv is dlg printing the indicators alone (--format csv): the same
 # analysis as dlg's, every check and rule evaluated, without the listing of
 # each check and rule subject that the JSON is. Only its indicators are
 # compared; it is not in the default list.
-DEFAULT_TOOLS = ["dlg", "mawk", "gawk", "sqlite3", "jq"]
+ALL_TOOLS = DEFAULT_TOOLS + ["dlg-csv"]
 DLG_TOOLS = ("dlg", "dlg-csv")
 
 
